@@ -1,0 +1,216 @@
+//! The bundled fonts: loaded and parsed once, then used to measure text.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Files under `static/fonts/`, by the key themes use to name them.
+const BUNDLED: [(&str, &str); 7] = [
+    ("bebas", "BebasNeue-Bold.otf"),
+    ("lobster", "Lobster-Regular.otf"),
+    ("comic", "ComicNeue-Bold.otf"),
+    ("courier", "CourierPrime-Bold.otf"),
+    ("spartan", "LeagueSpartan-Bold.otf"),
+    ("noto-sans", "NotoSans-Bold.ttf"),
+    ("noto-emoji", "NotoEmoji-Bold.ttf"),
+];
+
+/// Where glyphs missing from a theme's typeface are looked up, in order.
+pub const FALLBACK_CHAIN: [&str; 2] = ["noto-sans", "noto-emoji"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("cannot read font file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("font file {path} is not a font we can parse")]
+    Parse { path: PathBuf },
+}
+
+/// One parsed font file.
+pub struct FontFile {
+    pub key: &'static str,
+    pub file_name: &'static str,
+    /// Family name from the font's own name table; the SVG and the CSS use it.
+    pub family: String,
+    pub data: &'static [u8],
+    face: rustybuzz::Face<'static>,
+    /// Ascender and descender in em (descender positive, below the baseline).
+    pub ascender: f32,
+    pub descender: f32,
+}
+
+impl FontFile {
+    fn parse(key: &'static str, file_name: &'static str, path: &Path) -> Result<Self, FontError> {
+        let bytes = std::fs::read(path).map_err(|source| FontError::Read { path: path.to_owned(), source })?;
+        // Fonts live for the whole process; the library is loaded once per directory.
+        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let face = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
+        let upem = f32::from(face.units_per_em() as u16);
+        let family = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY || n.name_id == ttf_parser::name_id::FAMILY)
+            .filter(|n| n.is_unicode())
+            .find_map(|n| n.to_string())
+            .ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
+        Ok(Self {
+            key,
+            file_name,
+            family,
+            data,
+            ascender: f32::from(face.ascender()) / upem,
+            descender: -f32::from(face.descender()) / upem,
+            face,
+        })
+    }
+
+    fn covers(&self, grapheme: &str) -> bool {
+        grapheme.chars().filter(|c| !is_default_ignorable(*c)).all(|c| self.face.glyph_index(c).is_some())
+    }
+
+    /// Advance width of `text` at 1 em, shaped (kerning, ligatures) with this font.
+    fn shaped_width(&self, text: &str) -> f32 {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.face, &[], buffer);
+        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        units as f32 / f32::from(self.face.units_per_em() as u16)
+    }
+}
+
+/// Joiners and selectors that never need a glyph of their own.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0020}'..='\u{E007F}' | '\u{2060}')
+}
+
+/// All bundled fonts.
+pub struct FontLibrary {
+    fonts: Vec<FontFile>,
+}
+
+impl FontLibrary {
+    /// Loads (once per process and directory) every bundled font from `dir`.
+    pub fn load(dir: &Path) -> Result<Arc<Self>, FontError> {
+        static LOADED: Mutex<Vec<(PathBuf, Arc<FontLibrary>)>> = Mutex::new(Vec::new());
+        let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, library)) = loaded.iter().find(|(d, _)| d == dir) {
+            return Ok(library.clone());
+        }
+        let fonts = BUNDLED
+            .iter()
+            .map(|(key, file)| FontFile::parse(key, file, &dir.join(file)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let library = Arc::new(Self { fonts });
+        loaded.push((dir.to_owned(), library.clone()));
+        Ok(library)
+    }
+
+    /// The font with this key. Keys are our own constants, checked by a test.
+    pub fn get(&self, key: &str) -> &FontFile {
+        self.fonts.iter().find(|f| f.key == key).unwrap_or(&self.fonts[0])
+    }
+
+    pub fn all(&self) -> &[FontFile] {
+        &self.fonts
+    }
+
+    /// The font that will draw `grapheme`: the primary if it has the glyphs, else
+    /// the first fallback that does; `None` when no bundled font covers it.
+    fn font_for<'a>(&'a self, primary: &'a FontFile, grapheme: &str) -> Option<&'a FontFile> {
+        std::iter::once(primary)
+            .chain(FALLBACK_CHAIN.iter().map(|k| self.get(k)))
+            .find(|f| f.covers(grapheme))
+    }
+
+    /// Whether every grapheme of `text` has a glyph in `primary` or a fallback.
+    pub fn covers(&self, primary: &FontFile, text: &str) -> bool {
+        text.graphemes(true).all(|g| g.trim().is_empty() || self.font_for(primary, g).is_some())
+    }
+
+    /// Width of `text` at a font size of 1 em: runs of graphemes that share a font
+    /// are shaped together. A grapheme no bundled font covers counts as 1 em, the
+    /// width of a full-width ideograph, so the estimate errs towards fitting.
+    pub fn measure<'a>(&'a self, primary: &'a FontFile, text: &str) -> f32 {
+        let mut width = 0.0;
+        let mut run: Option<(Option<&FontFile>, usize)> = None;
+        for (i, g) in text.grapheme_indices(true) {
+            let font = if g.trim().is_empty() {
+                run.and_then(|(f, _)| f).or(Some(primary))
+            } else {
+                self.font_for(primary, g)
+            };
+            match run {
+                Some((current, start)) if !same_font(current, font) => {
+                    width += run_width(current, &text[start..i]);
+                    run = Some((font, i));
+                }
+                None => run = Some((font, i)),
+                Some(_) => {}
+            }
+        }
+        if let Some((font, start)) = run {
+            width += run_width(font, &text[start..]);
+        }
+        width
+    }
+}
+
+fn same_font(a: Option<&FontFile>, b: Option<&FontFile>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.key == b.key,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn run_width(font: Option<&FontFile>, run: &str) -> f32 {
+    match font {
+        Some(font) => font.shaped_width(run),
+        None => run.graphemes(true).count() as f32,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn library() -> Arc<FontLibrary> {
+        FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("static/fonts")).unwrap()
+    }
+
+    #[test]
+    fn every_bundled_font_loads_with_a_family_name() {
+        let lib = library();
+        for font in lib.all() {
+            assert!(!font.family.is_empty(), "{}", font.file_name);
+            assert!(font.ascender > 0.3 && font.descender >= 0.0, "{}", font.file_name);
+        }
+    }
+
+    #[test]
+    fn missing_file_is_named_in_the_error() {
+        let err = FontLibrary::load(Path::new("/nonexistent-fonts")).err().unwrap();
+        assert!(err.to_string().contains("BebasNeue-Bold.otf"), "{err}");
+    }
+
+    #[test]
+    fn measures_with_real_advances() {
+        let lib = library();
+        let courier = lib.get("courier");
+        // A monospace font: every glyph has the same advance.
+        let w1 = lib.measure(courier, "iiii");
+        let w2 = lib.measure(courier, "MMMM");
+        assert!((w1 - w2).abs() < 1e-3);
+        let bebas = lib.get("bebas");
+        assert!(lib.measure(bebas, "WWW") > lib.measure(bebas, "III"));
+    }
+
+    #[test]
+    fn falls_back_for_cyrillic_and_emoji() {
+        let lib = library();
+        let bebas = lib.get("bebas");
+        assert!(lib.covers(bebas, "Привет 🔥 Grüße"));
+        assert!(lib.measure(bebas, "🔥") > 0.5);
+    }
+}

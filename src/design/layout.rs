@@ -1,0 +1,254 @@
+//! Fitting a slogan into the print area: balanced line breaks and the largest
+//! font size at which every line fits, from real shaped widths.
+
+use super::fonts::{FontFile, FontLibrary};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Horizontal alignment of the lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Center,
+    Left,
+}
+
+/// The slogan set in lines, in the coordinates of the box it was fitted to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedText {
+    pub lines: Vec<String>,
+    /// Width of each line at `font_size`.
+    pub widths: Vec<f32>,
+    pub font_size: f32,
+    /// Baseline of each line, from the top of the box.
+    pub baselines: Vec<f32>,
+    /// Top and bottom of the ink block (ascender of the first line to descender of the last).
+    pub block_top: f32,
+    pub block_bottom: f32,
+}
+
+impl FittedText {
+    pub fn max_width(&self) -> f32 {
+        self.widths.iter().copied().fold(0.0, f32::max)
+    }
+}
+
+/// A piece of text that may start a line: a word, or a single grapheme of an
+/// over-long word. `glued` pieces follow the previous one without a space.
+struct Piece<'a> {
+    text: &'a str,
+    width: f32,
+    glued: bool,
+}
+
+/// The most lines we break a slogan into; more would make the type too small to read.
+const MAX_LINES: usize = 7;
+/// Below this size (as a share of the box width) words are broken between letters.
+const MIN_SIZE_SHARE: f32 = 1.0 / 12.0;
+/// Largest size as a share of the box height, so "YES" does not become a wall.
+const MAX_SIZE_SHARE: f32 = 0.42;
+
+/// Fits `text` into a `width`×`height` box with `font` (and its fallbacks).
+pub fn fit_text(fonts: &FontLibrary, font: &FontFile, text: &str, width: f32, height: f32, line_height: f32) -> FittedText {
+    let space = fonts.measure(font, " ");
+    let words: Vec<Piece> =
+        text.split_whitespace().map(|w| Piece { text: w, width: fonts.measure(font, w), glued: false }).collect();
+    let mut best = best_breaks(&words, space, font, width, height, line_height);
+    if best.0 < width * MIN_SIZE_SHARE {
+        // Nothing fits at a readable size without breaking words: allow breaks
+        // between the graphemes of long words too.
+        let pieces: Vec<Piece> = words
+            .iter()
+            .flat_map(|w| {
+                let graphemes: Vec<&str> = w.text.graphemes(true).collect();
+                if graphemes.len() <= 6 {
+                    vec![Piece { text: w.text, width: w.width, glued: false }]
+                } else {
+                    graphemes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| Piece { text: g, width: fonts.measure(font, g), glued: i > 0 })
+                        .collect()
+                }
+            })
+            .collect();
+        let broken = best_breaks(&pieces, space, font, width, height, line_height);
+        if broken.0 > best.0 {
+            best = broken;
+            return layout(&pieces, &best.1, space, font, best.0, height, line_height);
+        }
+    }
+    layout(&words, &best.1, space, font, best.0, height, line_height)
+}
+
+/// Width of pieces `from..to` set on one line, at 1 em.
+fn line_width(pieces: &[Piece], from: usize, to: usize, space: f32) -> f32 {
+    pieces[from..to].iter().enumerate().map(|(i, p)| p.width + if i > 0 && !p.glued { space } else { 0.0 }).sum()
+}
+
+/// Block height at 1 em for `n` lines.
+fn block_height(n: usize, font: &FontFile, line_height: f32) -> f32 {
+    (n as f32 - 1.0) * line_height + font.ascender + font.descender
+}
+
+/// For each line count, the breaks with the narrowest widest line, then the
+/// evenest lines within that width; returns the largest font size and its breaks
+/// (indices where lines start).
+fn best_breaks(pieces: &[Piece], space: f32, font: &FontFile, width: f32, height: f32, lh: f32) -> (f32, Vec<usize>) {
+    let n_pieces = pieces.len().max(1);
+    let table = WidthTable::new(pieces, space);
+    let mut best: (f32, Vec<usize>) = (0.0, vec![0]);
+    for lines in 1..=n_pieces.min(MAX_LINES) {
+        let Some(starts) = balanced_breaks(&table, lines) else { continue };
+        let widest = (0..starts.len())
+            .map(|i| table.get(starts[i], starts.get(i + 1).copied().unwrap_or(pieces.len())))
+            .fold(0.0, f32::max)
+            .max(1e-3);
+        let size = (width / widest).min(height / block_height(lines, font, lh)).min(height * MAX_SIZE_SHARE);
+        // A new line must buy a clearly bigger size; otherwise fewer lines read better.
+        if size > best.0 * 1.04 {
+            best = (size, starts);
+        }
+    }
+    best
+}
+
+/// Splits pieces into exactly `lines` lines. First minimises the widest line, then the squared slack.
+fn balanced_breaks(table: &WidthTable, lines: usize) -> Option<Vec<usize>> {
+    if lines == 0 || lines > table.n {
+        return None;
+    }
+    // Pass 1: minimal possible widest line (DP over prefix splits).
+    let widest = dp(table, lines, |w, acc| acc.max(w))?.0;
+    // Pass 2: among splits no wider than that, the evenest.
+    let limit = widest * 1.0001;
+    dp(table, lines, |w, acc| if w > limit { f32::INFINITY } else { acc + (limit - w).powi(2) }).map(|(_, starts)| starts)
+}
+
+/// Widths of every run of consecutive pieces, so the DPs never re-add them.
+struct WidthTable {
+    n: usize,
+    /// `cells[from * (n + 1) + to]`: width of pieces `from..to` on one line.
+    cells: Vec<f32>,
+}
+
+impl WidthTable {
+    fn new(pieces: &[Piece], space: f32) -> Self {
+        let n = pieces.len();
+        let mut cells = vec![0.0; (n + 1) * (n + 1)];
+        for from in 0..n {
+            let mut width = 0.0;
+            for (k, p) in pieces[from..].iter().enumerate() {
+                width += p.width + if k > 0 && !p.glued { space } else { 0.0 };
+                cells[from * (n + 1) + from + k + 1] = width;
+            }
+        }
+        Self { n, cells }
+    }
+
+    fn get(&self, from: usize, to: usize) -> f32 {
+        self.cells[from * (self.n + 1) + to]
+    }
+}
+
+/// Generic split DP: `combine(line_width, cost_so_far)` → new cost. Returns the
+/// minimal cost and the line start indices.
+fn dp(table: &WidthTable, lines: usize, combine: impl Fn(f32, f32) -> f32) -> Option<(f32, Vec<usize>)> {
+    let (n, inf) = (table.n, f32::INFINITY);
+    // cost[k][i]: best cost of setting pieces[..i] in k lines; back[k][i]: start of line k.
+    let mut cost = vec![vec![inf; n + 1]; lines + 1];
+    let mut back = vec![vec![0usize; n + 1]; lines + 1];
+    cost[0][0] = 0.0;
+    for k in 1..=lines {
+        for i in k..=n {
+            for j in (k - 1)..i {
+                if cost[k - 1][j] == inf {
+                    continue;
+                }
+                let c = combine(table.get(j, i), cost[k - 1][j]);
+                if c < cost[k][i] {
+                    cost[k][i] = c;
+                    back[k][i] = j;
+                }
+            }
+        }
+    }
+    if cost[lines][n] == inf {
+        return None;
+    }
+    let mut starts = vec![0; lines];
+    let mut i = n;
+    for k in (1..=lines).rev() {
+        starts[k - 1] = back[k][i];
+        i = back[k][i];
+    }
+    Some((cost[lines][n], starts))
+}
+
+fn layout(pieces: &[Piece], starts: &[usize], space: f32, font: &FontFile, size: f32, height: f32, lh: f32) -> FittedText {
+    let mut lines = Vec::with_capacity(starts.len());
+    let mut widths = Vec::with_capacity(starts.len());
+    for (i, &from) in starts.iter().enumerate() {
+        let to = starts.get(i + 1).copied().unwrap_or(pieces.len());
+        let mut line = String::new();
+        for (k, p) in pieces[from..to].iter().enumerate() {
+            if k > 0 && !p.glued {
+                line.push(' ');
+            }
+            line.push_str(p.text);
+        }
+        lines.push(line);
+        widths.push(line_width(pieces, from, to, space) * size);
+    }
+    let block = block_height(lines.len(), font, lh) * size;
+    let top = (height - block) / 2.0;
+    let baselines = (0..lines.len()).map(|i| top + font.ascender * size + i as f32 * lh * size).collect();
+    FittedText { lines, widths, font_size: size, baselines, block_top: top, block_bottom: top + block }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::fonts::tests::library;
+
+    fn fit(text: &str) -> FittedText {
+        let lib = library();
+        fit_text(&lib, lib.get("bebas"), text, 210.0, 280.0, 0.95)
+    }
+
+    #[test]
+    fn every_line_fits_the_box() {
+        for text in ["HI", "BE A FRIDAY NIGHT LOSER WITH ME", &"ABCDEFGHIJ".repeat(8), "ПРИВЕТ МИР 🔥🔥🔥"] {
+            let f = fit(text);
+            assert!(f.max_width() <= 210.0 + 0.01, "{text}: {}", f.max_width());
+            assert!(f.block_top >= -0.01 && f.block_bottom <= 280.01, "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_are_balanced_without_orphans() {
+        let f = fit("BE A FRIDAY NIGHT LOSER WITH ME");
+        assert!(f.lines.len() >= 2);
+        let last = f.lines.last().unwrap();
+        assert!(last.contains(' ') || f.lines.len() == 1 || f.lines.iter().all(|l| !l.contains(' ')), "{:?}", f.lines);
+        let (min, max) = f.widths.iter().fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
+        assert!(min > max * 0.4, "{:?}", f.widths);
+    }
+
+    #[test]
+    fn long_words_shrink_before_they_break() {
+        let f = fit("SUPERCALIFRAGILISTIC FUN");
+        assert!(f.lines.iter().any(|l| l == "SUPERCALIFRAGILISTIC"), "{:?}", f.lines);
+    }
+
+    #[test]
+    fn an_impossible_word_breaks_between_letters() {
+        let f = fit(&"W".repeat(80));
+        assert!(f.lines.len() > 1);
+        assert!(f.font_size >= 210.0 / 12.0);
+        assert_eq!(f.lines.concat(), "W".repeat(80));
+    }
+
+    #[test]
+    fn is_deterministic() {
+        assert_eq!(fit("SAME INPUT SAME OUTPUT"), fit("SAME INPUT SAME OUTPUT"));
+    }
+}

@@ -1,0 +1,196 @@
+//! The looks a drop can wear: palette, typeface and layout style.
+
+use super::layout::Align;
+
+/// How the slogan's letters are cased on the shirt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Upper,
+    AsTyped,
+}
+
+/// A decoration drawn with the slogan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ornament {
+    None,
+    /// A bar under the last line in the accent colour.
+    Underline,
+    /// A frame around the whole block.
+    Box,
+}
+
+/// A curated look. Page colours meet WCAG AA against each other (checked by a test).
+#[derive(Debug, PartialEq)]
+pub struct Theme {
+    /// Stable identifier stored on the drop.
+    pub key: &'static str,
+    pub name: &'static str,
+    /// Key of the typeface in the font library.
+    pub font: &'static str,
+    pub case: Case,
+    pub align: Align,
+    /// Rotation of the design in degrees (negative tilts up to the right).
+    pub slant: f32,
+    /// Distance between baselines, in em.
+    pub line_height: f32,
+    pub ornament: Ornament,
+    /// Storefront page colours.
+    pub page_bg: &'static str,
+    pub page_ink: &'static str,
+    pub accent: &'static str,
+    /// Text on `accent` (buttons).
+    pub accent_ink: &'static str,
+    /// Candidate inks for the print; the most legible on the shirt colour wins.
+    pub print_inks: [&'static str; 2],
+    /// Words that make this look the default for a slogan.
+    keywords: &'static [&'static str],
+}
+
+pub const THEMES: [Theme; 5] = [
+    Theme {
+        key: "poster",
+        name: "Bold poster",
+        font: "bebas",
+        case: Case::Upper,
+        align: Align::Center,
+        slant: 0.0,
+        line_height: 0.92,
+        ornament: Ornament::None,
+        page_bg: "#141414",
+        page_ink: "#f7f3ea",
+        accent: "#ffd23f",
+        accent_ink: "#141414",
+        print_inks: ["#141414", "#ffd23f"],
+        keywords: &["night", "midnight", "loud", "live", "tour", "friday", "party", "dark", "neon"],
+    },
+    Theme {
+        key: "retro",
+        name: "Retro script",
+        font: "lobster",
+        case: Case::AsTyped,
+        align: Align::Center,
+        slant: -4.0,
+        line_height: 1.08,
+        ornament: Ornament::Underline,
+        page_bg: "#fdf1dc",
+        page_ink: "#3a1d0f",
+        accent: "#a63d16",
+        accent_ink: "#ffffff",
+        print_inks: ["#a63d16", "#fdf1dc"],
+        keywords: &["love", "heart", "sweet", "baby", "summer", "kiss", "sun", "dream", "liebe"],
+    },
+    Theme {
+        key: "zine",
+        name: "Punk zine",
+        font: "comic",
+        case: Case::Upper,
+        align: Align::Center,
+        slant: -6.0,
+        line_height: 1.0,
+        ornament: Ornament::Box,
+        page_bg: "#fffef5",
+        page_ink: "#111111",
+        accent: "#c8104f",
+        accent_ink: "#ffffff",
+        print_inks: ["#111111", "#f5f5f0"],
+        keywords: &["riot", "punk", "chaos", "noise", "fight", "zine", "rage", "loser", "rebel"],
+    },
+    Theme {
+        key: "typewriter",
+        name: "Typewriter",
+        font: "courier",
+        case: Case::AsTyped,
+        align: Align::Left,
+        slant: 0.0,
+        line_height: 1.12,
+        ornament: Ornament::None,
+        page_bg: "#f3efe6",
+        page_ink: "#222222",
+        accent: "#1f4e79",
+        accent_ink: "#ffffff",
+        print_inks: ["#222222", "#f3efe6"],
+        keywords: &["poem", "words", "letter", "write", "story", "book", "quiet", "code"],
+    },
+    Theme {
+        key: "geometric",
+        name: "Geometric",
+        font: "spartan",
+        case: Case::Upper,
+        align: Align::Center,
+        slant: 0.0,
+        line_height: 1.0,
+        ornament: Ornament::Underline,
+        page_bg: "#ffffff",
+        page_ink: "#0f172a",
+        accent: "#4338ca",
+        accent_ink: "#ffffff",
+        print_inks: ["#0f172a", "#ffffff"],
+        keywords: &["future", "city", "club", "team", "crew", "studio", "modern"],
+    },
+];
+
+impl Theme {
+    pub fn by_key(key: &str) -> Option<&'static Theme> {
+        THEMES.iter().find(|t| t.key == key)
+    }
+
+    /// The look a slogan gets unless the artist picks another: a keyword match if
+    /// any, else a stable hash of the slogan. Never random.
+    pub fn default_for(slogan: &str) -> &'static Theme {
+        let lower = slogan.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if let Some(theme) = THEMES.iter().find(|t| t.keywords.iter().any(|k| words.contains(k))) {
+            return theme;
+        }
+        // FNV-1a: stable across runs, platforms and Rust versions (unlike `DefaultHasher`).
+        let hash = lower.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        &THEMES[(hash % THEMES.len() as u64) as usize]
+    }
+
+    /// The slogan as it is printed in this look.
+    pub fn apply_case(&self, slogan: &str) -> String {
+        match self.case {
+            Case::Upper => slogan.to_uppercase(),
+            Case::AsTyped => slogan.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::contrast_ratio;
+
+    #[test]
+    fn page_colours_meet_wcag_aa() {
+        for t in &THEMES {
+            assert!(contrast_ratio(t.page_bg, t.page_ink) >= 4.5, "{} ink", t.key);
+            assert!(contrast_ratio(t.page_bg, t.accent) >= 3.0, "{} accent", t.key);
+            assert!(contrast_ratio(t.accent, t.accent_ink) >= 4.5, "{} button", t.key);
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_fonts_exist() {
+        let lib = crate::design::fonts::tests::library();
+        for (i, t) in THEMES.iter().enumerate() {
+            assert!(THEMES[i + 1..].iter().all(|o| o.key != t.key));
+            assert!(lib.all().iter().any(|f| f.key == t.font), "{}", t.font);
+        }
+    }
+
+    #[test]
+    fn default_is_deterministic_and_steered_by_keywords() {
+        assert_eq!(Theme::default_for("Riot in the kitchen").key, "zine");
+        assert_eq!(Theme::default_for("I love Fridays").key, "retro");
+        let a = Theme::default_for("Completely ordinary words");
+        assert_eq!(a, Theme::default_for("Completely ordinary words"));
+    }
+
+    #[test]
+    fn themes_are_spread_over_slogans() {
+        let picked: std::collections::HashSet<_> =
+            (0..200).map(|i| Theme::default_for(&format!("slogan number {i}")).key).collect();
+        assert!(picked.len() >= 4);
+    }
+}

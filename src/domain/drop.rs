@@ -1,0 +1,151 @@
+use super::{Currency, DropSlug, Money, ShirtColours, Sizes};
+
+/// A drop: one slogan on one shirt, on sale until it ends or sells out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drop {
+    pub id: String,
+    pub account_id: String,
+    pub slug: DropSlug,
+    /// Validated when the drop was created; stored as typed.
+    pub slogan: String,
+    pub artist_name: String,
+    pub price: Money,
+    pub sizes: Sizes,
+    pub colours: ShirtColours,
+    /// Most shirts that may be sold; `None` is unlimited.
+    pub stock: Option<i64>,
+    /// Units paid for.
+    pub sold: i64,
+    /// Units held by checkouts in progress.
+    pub reserved: i64,
+    /// Gross paid revenue in minor units of `price.currency()`.
+    pub revenue_minor: i64,
+    pub goal: Option<i64>,
+    /// Unix seconds when sales close by themselves.
+    pub ends_at: Option<i64>,
+    /// Unix seconds when the artist ended the drop early.
+    pub ended_at: Option<i64>,
+    /// Key of the look (see `design::Theme`).
+    pub theme: String,
+    pub created_at: i64,
+    /// Bumped on every change; caches of rendered parts compare it.
+    pub version: i64,
+}
+
+/// Whether fans can buy right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropState {
+    Live,
+    SoldOut,
+    Ended,
+}
+
+impl DropState {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Live => "Live",
+            Self::SoldOut => "Sold out",
+            Self::Ended => "Ended",
+        }
+    }
+
+    /// CSS-friendly key: "live", "sold-out", "ended".
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Live => "live",
+            Self::SoldOut => "sold-out",
+            Self::Ended => "ended",
+        }
+    }
+}
+
+impl Drop {
+    pub fn state(&self, now: i64) -> DropState {
+        if self.ended_at.is_some() || self.ends_at.is_some_and(|end| end <= now) {
+            DropState::Ended
+        } else if self.units_left() == Some(0) {
+            DropState::SoldOut
+        } else {
+            DropState::Live
+        }
+    }
+
+    /// Shirts still available to new buyers, when stock is limited.
+    pub fn units_left(&self) -> Option<i64> {
+        self.stock.map(|s| (s - self.sold - self.reserved).max(0))
+    }
+
+    /// Goal progress in whole percent, capped at 100.
+    pub fn goal_percent(&self) -> Option<i64> {
+        self.goal.map(|g| (self.sold * 100 / g.max(1)).min(100))
+    }
+
+    pub fn revenue(&self) -> Money {
+        Money::from_minor(self.revenue_minor, self.price.currency())
+    }
+
+    pub fn currency(&self) -> Currency {
+        self.price.currency()
+    }
+}
+
+/// "2d 4h", "3h 12m", "5m", "under a minute": a short, honest time-left label.
+pub fn time_left_label(seconds: i64) -> String {
+    let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
+    match (d, h, m) {
+        _ if seconds < 60 => "under a minute".to_owned(),
+        (0, 0, m) => format!("{m}m"),
+        (0, h, m) => format!("{h}h {m}m"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ShirtColours, Sizes};
+
+    fn drop() -> Drop {
+        Drop {
+            id: "d1".into(),
+            account_id: "a1".into(),
+            slug: DropSlug::from_slogan("x"),
+            slogan: "x".into(),
+            artist_name: "A".into(),
+            price: Money::from_minor(2500, Currency::Usd),
+            sizes: Sizes::from_db("M"),
+            colours: ShirtColours::from_db("white"),
+            stock: Some(10),
+            sold: 0,
+            reserved: 0,
+            revenue_minor: 0,
+            goal: Some(4),
+            ends_at: Some(1000),
+            ended_at: None,
+            theme: "poster".into(),
+            created_at: 0,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn states() {
+        let mut d = drop();
+        assert_eq!(d.state(999), DropState::Live);
+        assert_eq!(d.state(1000), DropState::Ended);
+        d.sold = 7;
+        d.reserved = 3;
+        assert_eq!(d.state(0), DropState::SoldOut);
+        assert_eq!(d.goal_percent(), Some(100));
+        d.ended_at = Some(5);
+        assert_eq!(d.state(0), DropState::Ended);
+    }
+
+    #[test]
+    fn time_left_labels() {
+        assert_eq!(time_left_label(30), "under a minute");
+        assert_eq!(time_left_label(300), "5m");
+        assert_eq!(time_left_label(3 * 3600 + 12 * 60), "3h 12m");
+        assert_eq!(time_left_label(2 * 86_400 + 4 * 3600), "2d 4h");
+    }
+}

@@ -1,0 +1,2 @@
+pub mod design;
+pub mod domain;
