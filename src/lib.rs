@@ -1,2 +1,13 @@
+//! popshop: spontaneous merch drops. A slogan becomes a themed T-shirt storefront.
+
+pub mod auth;
+pub mod config;
 pub mod design;
 pub mod domain;
+pub mod error;
+pub mod forms;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod store;
+pub mod telemetry;

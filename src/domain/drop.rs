@@ -21,12 +21,13 @@ pub struct Drop {
     /// Gross paid revenue in minor units of `price.currency()`.
     pub revenue_minor: i64,
     pub goal: Option<i64>,
-    /// Unix seconds when sales close by themselves.
+    /// Unix milliseconds when sales close by themselves.
     pub ends_at: Option<i64>,
-    /// Unix seconds when the artist ended the drop early.
+    /// Unix milliseconds when the artist ended the drop early.
     pub ended_at: Option<i64>,
     /// Key of the look (see `design::Theme`).
     pub theme: String,
+    /// Unix milliseconds.
     pub created_at: i64,
     /// Bumped on every change; caches of rendered parts compare it.
     pub version: i64,
@@ -60,6 +61,7 @@ impl DropState {
 }
 
 impl Drop {
+    /// `now` is unix milliseconds.
     pub fn state(&self, now: i64) -> DropState {
         if self.ended_at.is_some() || self.ends_at.is_some_and(|end| end <= now) {
             DropState::Ended

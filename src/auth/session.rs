@@ -1,0 +1,70 @@
+//! Who is logged in: the session cookie resolved to an account.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::Account;
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use std::future::Future;
+use std::pin::Pin;
+
+pub const SESSION_COOKIE: &str = "popshop_session";
+
+/// The logged-in artist, or `None` for a visitor.
+pub struct MaybeArtist(pub Option<Account>);
+
+/// The logged-in artist; visitors are sent to the login page and brought back.
+pub struct Artist(pub Account);
+
+async fn resolve(req: HttpRequest) -> Result<Option<Account>, AppError> {
+    let Some(cookie) = req.cookie(SESSION_COOKIE) else { return Ok(None) };
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| anyhow::anyhow!("app state missing"))?;
+    Ok(state.store.session_account(cookie.value()).await?)
+}
+
+impl FromRequest for MaybeArtist {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { resolve(req).await.map(Self) })
+    }
+}
+
+impl FromRequest for Artist {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let next = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/dashboard".into());
+            resolve(req).await?.map(Self).ok_or(AppError::LoginRequired { next })
+        })
+    }
+}
+
+/// The cookie that logs a browser in.
+pub fn login_cookie(token: String, secure: bool) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .max_age(Duration::days(30))
+        .finish()
+}
+
+/// The cookie that logs a browser out.
+pub fn logout_cookie(secure: bool) -> Cookie<'static> {
+    let mut cookie = login_cookie(String::new(), secure);
+    cookie.make_removal();
+    cookie
+}
+
+/// Only local paths are followed after login, never another site.
+pub fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/dashboard" }
+}

@@ -1,0 +1,38 @@
+//! Reading `application/x-www-form-urlencoded` bodies without ever failing:
+//! invalid UTF-8 is replaced, repeated keys (checkbox groups) are kept, and a
+//! missing field reads as empty. Validation happens in the domain types.
+
+/// A parsed form body.
+#[derive(Debug, Default, Clone)]
+pub struct FormData {
+    pairs: Vec<(String, String)>,
+}
+
+impl FormData {
+    pub fn parse(body: &[u8]) -> Self {
+        Self { pairs: form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect() }
+    }
+
+    /// The first value of `name`, or "" when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// Every value of `name`, in order (checkbox groups).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_repeated_keys_and_survives_garbage() {
+        let f = FormData::parse(b"sizes=S&sizes=M&slogan=%FF%FEhi&x");
+        assert_eq!(f.all("sizes"), ["S", "M"]);
+        assert_eq!(f.get("slogan"), "\u{FFFD}\u{FFFD}hi");
+        assert_eq!(f.get("missing"), "");
+    }
+}

@@ -1,0 +1,64 @@
+use super::{logged_in_redirect, render};
+use crate::auth::{CsrfToken, MaybeArtist, csrf, password};
+use crate::domain::EmailAddress;
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// The login form.
+#[derive(Template)]
+#[template(path = "account/login.html")]
+pub struct LoginPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub next: String,
+    pub email: String,
+    /// One message for any failure, so the form never tells which emails exist.
+    pub error: Option<&'static str>,
+}
+
+const MISMATCH: &str = "That email and password do not match an account. Check both and try again.";
+
+pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<super::signup::NextQuery>) -> Result<HttpResponse, AppError> {
+    let page = LoginPage {
+        layout: Layout::house("Log in").signed_in(artist.0.is_some(), &csrf.0),
+        csrf: csrf.0,
+        next: query.into_inner().next().unwrap_or_else(|| "/dashboard".into()),
+        email: String::new(),
+        error: None,
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: CsrfToken, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let next = form.get("next");
+    let account = match EmailAddress::parse(form.get("email")) {
+        Ok(email) => state.store.account_with_hash(&email).await?,
+        Err(_) => None,
+    };
+    let (account, hash) = account.map_or((None, None), |(a, h)| (Some(a), Some(h)));
+    let ok = password::verify(form.get("password").to_owned(), hash).await?;
+    match account {
+        Some(account) if ok => {
+            let token = state.store.create_session(&account.id).await?;
+            Ok(logged_in_redirect(token, if next.is_empty() { "/dashboard" } else { next }, state.settings.secure_cookies()))
+        }
+        _ => {
+            let page = LoginPage {
+                layout: Layout::house("Log in"),
+                csrf: csrf_token.0,
+                next: next.to_owned(),
+                email: form.get("email").chars().take(254).collect(),
+                error: Some(MISMATCH),
+            };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+use crate::auth::{SESSION_COOKIE, csrf, session::logout_cookie};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    if let Some(cookie) = req.cookie(SESSION_COOKIE) {
+        state.store.delete_session(cookie.value()).await?;
+    }
+    Ok(HttpResponse::SeeOther()
+        .cookie(logout_cookie(state.settings.secure_cookies()))
+        .insert_header((header::LOCATION, "/"))
+        .finish())
+}

@@ -1,0 +1,82 @@
+use super::{logged_in_redirect, render};
+use crate::auth::{CsrfToken, MaybeArtist, csrf, password};
+use crate::domain::{EmailAddress, Password};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use crate::store::CreateAccountError;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// The sign-up form.
+#[derive(Template)]
+#[template(path = "account/signup.html")]
+pub struct SignupPage {
+    pub layout: Layout,
+    pub csrf: String,
+    /// Where to go after signing up.
+    pub next: String,
+    /// The email as typed (the password is never echoed back).
+    pub email: String,
+    pub email_error: Option<String>,
+    pub password_error: Option<String>,
+}
+
+/// `?next=/path`: where to return after logging in or signing up.
+#[derive(serde::Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+impl NextQuery {
+    pub fn next(self) -> Option<String> {
+        self.next.filter(|n| !n.is_empty())
+    }
+}
+
+pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
+    let next = query.into_inner().next().unwrap_or_else(|| "/".into());
+    let page = SignupPage {
+        layout: Layout::house("Create your artist account").signed_in(artist.0.is_some(), &csrf.0),
+        csrf: csrf.0,
+        next,
+        email: String::new(),
+        email_error: None,
+        password_error: None,
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: CsrfToken, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let next = form.get("next").to_owned();
+    let email = EmailAddress::parse(form.get("email"));
+    let password = Password::parse(form.get("password"));
+    let mut page = SignupPage {
+        layout: Layout::house("Create your artist account"),
+        csrf: csrf_token.0,
+        next: next.clone(),
+        email: form.get("email").chars().take(254).collect(),
+        email_error: email.as_ref().err().map(ToString::to_string),
+        password_error: password.as_ref().err().map(ToString::to_string),
+    };
+    let (Ok(email), Ok(password)) = (email, password) else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+    let hash = password::hash(password).await?;
+    match state.store.create_account(&email, &hash).await {
+        Ok(account) => {
+            let token = state.store.create_session(&account.id).await?;
+            Ok(logged_in_redirect(token, if next.is_empty() { "/" } else { &next }, state.settings.secure_cookies()))
+        }
+        Err(CreateAccountError::EmailTaken) => {
+            page.email_error = Some("An account with this email already exists. Log in instead.".into());
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(CreateAccountError::Other(e)) => Err(e.into()),
+    }
+}

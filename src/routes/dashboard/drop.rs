@@ -1,0 +1,72 @@
+//! `/dashboard/drops/{id}`: one drop's private page, where the artist lands after
+//! launching: the public link to share, a QR code, the numbers, and *End drop*.
+
+use super::DropSummary;
+use crate::auth::{Artist, CsrfToken};
+use crate::design::Theme;
+use crate::domain::DropState;
+use crate::error::AppError;
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use crate::store::now_ms;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "dashboard/drop.html")]
+pub struct DropPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub summary: DropSummary,
+    /// Just launched: show the celebration banner.
+    pub launched: bool,
+    pub public_link: String,
+    pub share_x: String,
+    pub share_bluesky: String,
+    pub share_facebook: String,
+    pub mockup: String,
+    pub theme_name: &'static str,
+    pub price: String,
+    pub goal: Option<i64>,
+    pub ends_at_ms: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct DropQuery {
+    launched: Option<String>,
+}
+
+fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf: CsrfToken,
+    id: web::Path<String>,
+    query: web::Query<DropQuery>,
+) -> Result<HttpResponse, AppError> {
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let public_link = format!("{}/d/{}", state.public_url, drop.slug);
+    let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
+    let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
+    let page = DropPage {
+        layout: Layout::house(&drop.slogan).signed_in(true, &csrf.0),
+        csrf: csrf.0,
+        summary: DropSummary::of(&drop, now_ms()),
+        launched: query.launched.is_some(),
+        share_x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&public_link)),
+        share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
+        share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&public_link)),
+        public_link,
+        mockup: state.design.mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
+        theme_name: theme.name,
+        price: drop.price.to_string(),
+        goal: drop.goal,
+        ends_at_ms: drop.ends_at,
+    };
+    render(StatusCode::OK, &page)
+}

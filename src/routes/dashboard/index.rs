@@ -1,0 +1,33 @@
+use super::DropSummary;
+use crate::auth::{Artist, CsrfToken};
+use crate::error::AppError;
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use crate::store::now_ms;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+/// `/dashboard`: the artist's drops, newest first.
+#[derive(Template)]
+#[template(path = "dashboard/index.html")]
+pub struct DashboardPage {
+    pub layout: Layout,
+    pub email: String,
+    pub drops: Vec<DropSummary>,
+    /// Public base URL, for the storefront links.
+    pub public_url: String,
+}
+
+pub async fn index(state: web::Data<AppState>, artist: Artist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+    let now = now_ms();
+    let drops = state.store.drops_of(&artist.0.id).await?;
+    let page = DashboardPage {
+        layout: Layout::house("Your drops").signed_in(true, &csrf.0),
+        email: artist.0.email,
+        drops: drops.iter().map(|d| DropSummary::of(d, now)).collect(),
+        public_url: state.public_url.clone(),
+    };
+    render(StatusCode::OK, &page)
+}

@@ -1,0 +1,33 @@
+//! The artist's private side: all drops, one drop's page, ending a drop, QR codes.
+
+pub mod drop;
+pub mod end;
+pub mod index;
+pub mod qr;
+
+use crate::domain::{Drop, DropState};
+
+/// A drop as listed on the dashboard.
+pub struct DropSummary {
+    pub id: String,
+    pub slogan: String,
+    pub slug: String,
+    pub state: DropState,
+    pub sold: i64,
+    pub revenue: String,
+    pub units_left: Option<i64>,
+}
+
+impl DropSummary {
+    pub fn of(drop: &Drop, now: i64) -> Self {
+        Self {
+            id: drop.id.clone(),
+            slogan: drop.slogan.clone(),
+            slug: drop.slug.to_string(),
+            state: drop.state(now),
+            sold: drop.sold,
+            revenue: drop.revenue().to_string(),
+            units_left: drop.units_left(),
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! `/dashboard/drops/{id}/qr.svg`: a QR code of the storefront link, for posters
+//! and stage screens. `?download=1` saves it as a file.
+
+use crate::auth::Artist;
+use crate::error::AppError;
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use qrcode::QrCode;
+use qrcode::render::svg;
+
+#[derive(serde::Deserialize)]
+pub struct QrQuery {
+    download: Option<String>,
+}
+
+pub async fn qr_svg(
+    state: web::Data<AppState>,
+    artist: Artist,
+    id: web::Path<String>,
+    query: web::Query<QrQuery>,
+) -> Result<HttpResponse, AppError> {
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let link = format!("{}/d/{}", state.public_url, drop.slug);
+    let code = QrCode::new(link.as_bytes()).map_err(|e| anyhow::anyhow!("qr code: {e}"))?;
+    let image = code.render::<svg::Color>().min_dimensions(320, 320).quiet_zone(true).build();
+    let disposition = if query.download.is_some() {
+        format!("attachment; filename=\"popshop-{}-qr.svg\"", drop.slug)
+    } else {
+        "inline".to_owned()
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, disposition))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
+        .body(image))
+}

@@ -1,0 +1,37 @@
+//! HTTP routes, one folder per area. Handlers parse, call, render.
+
+pub mod account;
+pub mod dashboard;
+pub mod health;
+pub mod layout;
+pub mod shop;
+pub mod studio;
+
+use actix_web::{http::header, middleware::DefaultHeaders, web};
+
+pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
+    cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/", web::get().to(studio::new::show))
+        .route("/", web::post().to(studio::submit::submit))
+        .route("/preview.svg", web::get().to(studio::preview::preview_svg))
+        .route("/signup", web::get().to(account::signup::show))
+        .route("/signup", web::post().to(account::signup::submit))
+        .route("/login", web::get().to(account::login::show))
+        .route("/login", web::post().to(account::login::submit))
+        .route("/logout", web::post().to(account::logout::logout))
+        .route("/dashboard", web::get().to(dashboard::index::index))
+        .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
+        .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))
+        .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
+        .route("/d/{slug}", web::get().to(shop::storefront::show))
+        .service(
+            web::scope("/static")
+                .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=86400")))
+                .service(actix_files::Files::new("", static_dir).prefer_utf8(true)),
+        )
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, crate::error::AppError> {
+    Err(crate::error::AppError::NotFound)
+}

@@ -1,0 +1,70 @@
+//! Rendered parts of storefronts that do not change between views: the drop
+//! and its shirt mockups, keyed by slug and checked by the drop's `version`.
+//!
+//! On SQLite popshop runs as one instance, so the cache is the truth between
+//! writes (which invalidate it) and a cached view runs no query at all. On
+//! PostgreSQL other instances may write too, so every view reads the drop row
+//! (one query) and reuses the mockups while the version matches.
+
+use crate::design::{DesignEngine, Theme};
+use crate::domain::{Drop, ShirtColour};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// Cached storefronts beyond this many are dropped wholesale; hot ones come back on the next view.
+const MAX_ENTRIES: usize = 2_000;
+
+/// A drop with its pre-rendered mockups, one per shirt colour it is sold in.
+pub struct CachedDrop {
+    pub drop: Drop,
+    pub theme: &'static Theme,
+    pub mockups: Arc<Vec<(ShirtColour, String)>>,
+}
+
+impl CachedDrop {
+    pub fn render(drop: Drop, design: &DesignEngine) -> Self {
+        let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
+        let mockups = drop
+            .colours
+            .as_slice()
+            .iter()
+            .map(|c| (*c, design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key))))
+            .collect();
+        Self { drop, theme, mockups: Arc::new(mockups) }
+    }
+
+    /// The same mockups for a newer copy of the drop, when its design is unchanged.
+    pub fn refreshed(&self, drop: Drop) -> Option<Self> {
+        let same = drop.slogan == self.drop.slogan && drop.theme == self.drop.theme && drop.colours == self.drop.colours;
+        same.then(|| Self { drop, theme: self.theme, mockups: self.mockups.clone() })
+    }
+}
+
+pub struct StorefrontCache {
+    entries: RwLock<HashMap<String, Arc<CachedDrop>>>,
+    /// True when this process is the only writer (SQLite).
+    pub authoritative: bool,
+}
+
+impl StorefrontCache {
+    pub fn new(authoritative: bool) -> Self {
+        Self { entries: RwLock::new(HashMap::new()), authoritative }
+    }
+
+    pub fn get(&self, slug: &str) -> Option<Arc<CachedDrop>> {
+        self.entries.read().unwrap_or_else(|p| p.into_inner()).get(slug).cloned()
+    }
+
+    pub fn put(&self, entry: Arc<CachedDrop>) {
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(entry.drop.slug.to_string(), entry);
+    }
+
+    /// Call after any write to the drop.
+    pub fn invalidate(&self, slug: &str) {
+        self.entries.write().unwrap_or_else(|p| p.into_inner()).remove(slug);
+    }
+}

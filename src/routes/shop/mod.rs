@@ -1,0 +1,6 @@
+//! What fans see: the storefront.
+
+pub mod cache;
+pub mod storefront;
+
+pub use cache::StorefrontCache;

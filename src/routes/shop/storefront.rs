@@ -1,0 +1,113 @@
+//! `GET /d/{slug}`: the themed storefront of one drop.
+
+use super::cache::CachedDrop;
+use crate::domain::{DropSlug, DropState, Size, time_left_label};
+use crate::error::AppError;
+use crate::routes::account::render;
+use crate::routes::layout::{Layout, SocialMeta};
+use crate::state::AppState;
+use crate::store::now_ms;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use std::sync::Arc;
+
+/// One shirt colour on offer, with its mockup.
+pub struct ColourOption<'a> {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub swatch: &'static str,
+    pub mockup: &'a str,
+    pub checked: bool,
+}
+
+/// The storefront page.
+#[derive(Template)]
+#[template(path = "shop/storefront.html")]
+pub struct StorefrontPage<'a> {
+    pub layout: Layout,
+    pub slug: &'a str,
+    pub slogan: &'a str,
+    pub artist_name: &'a str,
+    /// Price formatted for its currency: "$25.00", "25,00 €".
+    pub price: String,
+    pub state: DropState,
+    pub sizes: &'a [Size],
+    /// The size pre-selected in the picker.
+    pub default_size: Size,
+    pub colours: Vec<ColourOption<'a>>,
+    pub sold: i64,
+    pub units_left: Option<i64>,
+    pub goal: Option<i64>,
+    pub goal_percent: i64,
+    /// "3h 12m" and the end as unix ms for the ticking clock.
+    pub time_left: Option<(String, i64)>,
+}
+
+pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let drop = &entry.drop;
+    let now = now_ms();
+    let price = drop.price.to_string();
+    let url = format!("{}/d/{}", state.public_url, drop.slug);
+    let mut layout = Layout::themed(format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
+    layout.body_class = "themed shop";
+    let left_note = drop.units_left().map(|n| format!(" Only {n} made.")).unwrap_or_default();
+    layout.meta = Some(SocialMeta {
+        title: format!("“{}” T-shirt by {}", drop.slogan, drop.artist_name),
+        description: format!("{price} · sizes {} · a limited drop by {}.{left_note}", size_range(drop.sizes.as_slice()), drop.artist_name),
+        url,
+        image: None,
+    });
+    let sizes = drop.sizes.as_slice();
+    let page = StorefrontPage {
+        layout,
+        slug: drop.slug.as_str(),
+        slogan: &drop.slogan,
+        artist_name: &drop.artist_name,
+        price,
+        state: drop.state(now),
+        sizes,
+        default_size: if sizes.contains(&Size::M) { Size::M } else { sizes[0] },
+        colours: entry
+            .mockups
+            .iter()
+            .enumerate()
+            .map(|(i, (c, svg))| ColourOption { key: c.key, name: c.name, swatch: c.hex, mockup: svg, checked: i == 0 })
+            .collect(),
+        sold: drop.sold,
+        units_left: drop.units_left(),
+        goal: drop.goal,
+        goal_percent: drop.goal_percent().unwrap_or(0),
+        time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
+    };
+    render(StatusCode::OK, &page)
+}
+
+/// The drop and its mockups: from the cache when it can be trusted, else one query.
+async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+    let cached = state.storefronts.get(slug.as_str());
+    if state.storefronts.authoritative && cached.is_some() {
+        return Ok(cached);
+    }
+    let Some(drop) = state.store.drop_by_slug(slug).await? else { return Ok(None) };
+    if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
+        return Ok(Some(entry.clone()));
+    }
+    let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
+        Some(entry) => Arc::new(entry),
+        None => Arc::new(CachedDrop::render(drop, &state.design)),
+    };
+    state.storefronts.put(entry.clone());
+    Ok(Some(entry))
+}
+
+/// "S–XL" or just "M".
+fn size_range(sizes: &[Size]) -> String {
+    match (sizes.first(), sizes.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,85 @@
+//! `POST /`: the create form's two buttons. *Preview* re-renders the form with
+//! the shirt; *Launch* validates everything, signs a visitor up (or logs them in
+//! when the email and password match an account), saves the drop and sends the
+//! artist to its private page.
+
+use super::form::{DropForm, DropFormErrors};
+use super::new::NewDropPage;
+use crate::auth::{CsrfToken, MaybeArtist, csrf, password, session::login_cookie};
+use crate::domain::{EmailAddress, Password};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::account::render;
+use crate::state::AppState;
+use crate::store::{Account, CreateAccountError, now_ms};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    artist: MaybeArtist,
+    csrf_token: CsrfToken,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let data = FormData::parse(&body);
+    csrf::verify(&req, data.get(csrf::CSRF_FIELD))?;
+    let form = DropForm::from_form(&data);
+    let signed_in = artist.0.is_some();
+    let page = |form: DropForm, errors: DropFormErrors| NewDropPage::new(&state, form, errors, signed_in, csrf_token.0.clone());
+
+    if data.get("action") == "preview" {
+        return render(StatusCode::OK, &page(form, DropFormErrors::default()));
+    }
+
+    let (valid, mut errors) = match form.validate(now_ms()) {
+        Ok(valid) => (Some(valid), DropFormErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors) };
+    let (Some(valid), false) = (valid, errors.any()) else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
+    };
+
+    let account = match (artist.0, credentials) {
+        (Some(account), _) => account,
+        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await? {
+            Some(account) => account,
+            None => {
+                errors.email = Some(
+                    "This email already has an account, and that is not its password. \
+                     Enter the right password, or log in first."
+                        .into(),
+                );
+                return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
+            }
+        },
+        (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
+    };
+
+    let drop = state.store.insert_drop(&valid.for_account(account.id.clone())).await?;
+    tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((header::LOCATION, format!("/dashboard/drops/{}?launched=1", drop.id)));
+    if !signed_in {
+        let token = state.store.create_session(&account.id).await?;
+        response.cookie(login_cookie(token, state.settings.secure_cookies()));
+    }
+    Ok(response.finish())
+}
+
+/// A new account for a new email; for a known email, the account only when the
+/// password is its password (sign-up must say that the email is taken).
+async fn sign_up_or_log_in(state: &AppState, email: &EmailAddress, password: Password) -> anyhow::Result<Option<Account>> {
+    let typed = password.expose().to_owned();
+    let hash = password::hash(password).await?;
+    match state.store.create_account(email, &hash).await {
+        Ok(account) => Ok(Some(account)),
+        Err(CreateAccountError::EmailTaken) => {
+            let (account, stored) = state.store.account_with_hash(email).await?.map_or((None, None), |(a, h)| (Some(a), Some(h)));
+            Ok(if password::verify(typed, stored).await? { account } else { None })
+        }
+        Err(CreateAccountError::Other(e)) => Err(e),
+    }
+}

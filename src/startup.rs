@@ -1,0 +1,135 @@
+//! Building the application: fonts, database, routes, middleware; binding the
+//! listener first so callers (tests) learn the port before the server runs.
+
+use crate::auth::csrf;
+use crate::config::Settings;
+use crate::design::{DesignEngine, Theme};
+use crate::domain::ShirtColour;
+use crate::error::{AppError, NOT_FOUND_MOCKUP};
+use crate::routes;
+use crate::routes::shop::StorefrontCache;
+use crate::state::AppState;
+use crate::store::{Backend, Store, redact};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Next, from_fn};
+use actix_web::{App, HttpMessage, HttpServer, ResponseError, web};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::time::Instant;
+use tracing_actix_web::{RequestId, TracingLogger};
+
+/// Largest request body we read (forms are a few KiB).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub struct Application {
+    port: u16,
+    public_url: String,
+    server: Server,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let fonts_dir = settings.static_dir.join("fonts");
+        let design = DesignEngine::load(&fonts_dir).with_context(|| format!("cannot load the bundled fonts from {}", fonts_dir.display()))?;
+        let store = Store::connect(&settings.database_url, settings.db_max_connections).await?;
+        tracing::info!(database = %redact(&settings.database_url), "database ready");
+
+        let listener = TcpListener::bind(&settings.addr).with_context(|| format!("cannot listen on {}", settings.addr))?;
+        let bound = listener.local_addr()?;
+        let port = bound.port();
+        let public_url = settings.public_url.clone().unwrap_or_else(|| {
+            let host = if bound.ip().is_unspecified() { "localhost".to_owned() } else { bound.ip().to_string() };
+            format!("http://{host}:{port}")
+        });
+
+        let _ = NOT_FOUND_MOCKUP.set(design.mockup(
+            "404: this shirt does not exist",
+            Theme::by_key("zine").unwrap_or(&crate::design::THEMES[0]),
+            ShirtColour::PALETTE[0],
+            "notfound",
+        ));
+        let static_dir = settings.static_dir.clone();
+        let state = web::Data::new(AppState {
+            storefronts: StorefrontCache::new(store.backend() == Backend::Sqlite),
+            store,
+            design,
+            settings,
+            public_url: public_url.clone(),
+        });
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(from_fn(csrf::set_cookie))
+                .wrap(
+                    ErrorHandlers::new()
+                        .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| replace_body(res, AppError::TooLarge))
+                        .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
+                )
+                .wrap(
+                    DefaultHeaders::new()
+                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin")),
+                )
+                .wrap(from_fn(log_request))
+                .wrap(TracingLogger::default())
+                .app_data(app_state.clone())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+                .configure(|cfg| routes::configure(cfg, &static_dir))
+        })
+        .listen(listener)?
+        .run();
+        Ok(Self { port, public_url, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Replaces actix's plain-text error body (oversized or unreadable requests)
+/// with our friendly page, keeping the status.
+fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, _) = res.into_parts();
+    let page = error.error_response();
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
+}
+
+/// One structured log line per request, with its request id (also sent back as
+/// `x-request-id` so a user can quote it).
+async fn log_request(req: ServiceRequest, next: Next<impl MessageBody>) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
+    let start = Instant::now();
+    let method = req.method().to_string();
+    let path = req.path().to_owned();
+    let request_id = req.extensions().get::<RequestId>().map(ToString::to_string).unwrap_or_default();
+    let mut res = next.call(req).await?;
+    let status = res.status().as_u16();
+    tracing::info!(%method, %path, status, latency_us = start.elapsed().as_micros() as u64, %request_id, "request");
+    if let Ok(value) = header::HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,15 @@
+//! What every handler shares.
+
+use crate::config::Settings;
+use crate::design::DesignEngine;
+use crate::routes::shop::StorefrontCache;
+use crate::store::Store;
+
+pub struct AppState {
+    pub store: Store,
+    pub design: DesignEngine,
+    pub settings: Settings,
+    /// Absolute base URL for links that leave the page (share, QR, meta tags).
+    pub public_url: String,
+    pub storefronts: StorefrontCache,
+}

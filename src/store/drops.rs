@@ -1,0 +1,167 @@
+use super::{Store, new_id, now_ms};
+use crate::domain::{Currency, Drop, DropSlug, Goal, Money, ShirtColours, Sizes, Slogan, Stock};
+use anyhow::Context;
+
+/// Everything needed to launch a drop, already validated.
+#[derive(Debug, Clone)]
+pub struct NewDrop {
+    pub account_id: String,
+    pub slogan: Slogan,
+    pub artist_name: String,
+    pub price: Money,
+    pub sizes: Sizes,
+    pub colours: ShirtColours,
+    pub stock: Option<Stock>,
+    pub goal: Option<Goal>,
+    /// Unix milliseconds.
+    pub ends_at: Option<i64>,
+    pub theme: &'static str,
+}
+
+#[derive(sqlx::FromRow)]
+struct DropRow {
+    id: String,
+    account_id: String,
+    slug: String,
+    slogan: String,
+    artist_name: String,
+    price_minor: i64,
+    currency: String,
+    sizes: String,
+    colours: String,
+    stock: Option<i64>,
+    sold: i64,
+    reserved: i64,
+    revenue_minor: i64,
+    goal: Option<i64>,
+    ends_at: Option<i64>,
+    ended_at: Option<i64>,
+    theme: String,
+    created_at: i64,
+    version: i64,
+}
+
+const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
+     stock, sold, reserved, revenue_minor, goal, ends_at, ended_at, theme, created_at, version";
+
+impl From<DropRow> for Drop {
+    fn from(r: DropRow) -> Self {
+        let currency = Currency::parse(&r.currency).unwrap_or(Currency::Usd);
+        Drop {
+            slug: DropSlug::parse(&r.slug).unwrap_or_else(|| DropSlug::from_slogan(&r.slug)),
+            id: r.id,
+            account_id: r.account_id,
+            slogan: r.slogan,
+            artist_name: r.artist_name,
+            price: Money::from_minor(r.price_minor, currency),
+            sizes: Sizes::from_db(&r.sizes),
+            colours: ShirtColours::from_db(&r.colours),
+            stock: r.stock,
+            sold: r.sold,
+            reserved: r.reserved,
+            revenue_minor: r.revenue_minor,
+            goal: r.goal,
+            ends_at: r.ends_at,
+            ended_at: r.ended_at,
+            theme: r.theme,
+            created_at: r.created_at,
+            version: r.version,
+        }
+    }
+}
+
+/// How many numbered slugs (`slug-2` … ) to try before a random suffix.
+const NUMBERED_SLUG_TRIES: u32 = 50;
+
+impl Store {
+    /// Saves a new drop under a unique slug derived from its slogan: the plain
+    /// slug if free, else `slug-2`, `slug-3`, …
+    #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
+    pub async fn insert_drop(&self, new: &NewDrop) -> anyhow::Result<Drop> {
+        let base = DropSlug::from_slogan(new.slogan.as_str());
+        let id = new_id();
+        let candidates = std::iter::once(base.clone())
+            .chain((2..=NUMBERED_SLUG_TRIES).map(|n| base.with_suffix(n)))
+            .chain(std::iter::once(DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone())));
+        for slug in candidates {
+            let inserted = sqlx::query(
+                "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
+                 stock, goal, ends_at, theme, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (slug) DO NOTHING",
+            )
+            .bind(&id)
+            .bind(&new.account_id)
+            .bind(slug.as_str())
+            .bind(new.slogan.as_str())
+            .bind(&new.artist_name)
+            .bind(new.price.minor())
+            .bind(new.price.currency().code())
+            .bind(new.sizes.to_db())
+            .bind(new.colours.to_db())
+            .bind(new.stock.map(Stock::get))
+            .bind(new.goal.map(Goal::get))
+            .bind(new.ends_at)
+            .bind(new.theme)
+            .bind(now_ms())
+            .execute(&self.pool)
+            .await
+            .context("insert drop")?;
+            if inserted.rows_affected() == 1 {
+                return self.drop_by_id(&id).await?.context("drop vanished right after insert");
+            }
+        }
+        anyhow::bail!("no free slug for {base}")
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn drop_by_slug(&self, slug: &DropSlug) -> anyhow::Result<Option<Drop>> {
+        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE slug = $1");
+        let row: Option<DropRow> =
+            sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select drop by slug")?;
+        Ok(row.map(Drop::from))
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn drop_by_id(&self, id: &str) -> anyhow::Result<Option<Drop>> {
+        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1");
+        let row: Option<DropRow> =
+            sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select drop by id")?;
+        Ok(row.map(Drop::from))
+    }
+
+    /// A drop only if `account_id` owns it; anyone else gets `None`, exactly as
+    /// for a drop that does not exist.
+    #[tracing::instrument(skip(self))]
+    pub async fn owned_drop(&self, id: &str, account_id: &str) -> anyhow::Result<Option<Drop>> {
+        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1 AND account_id = $2");
+        let row: Option<DropRow> =
+            sqlx::query_as(&sql).bind(id).bind(account_id).fetch_optional(&self.pool).await.context("select owned drop")?;
+        Ok(row.map(Drop::from))
+    }
+
+    /// The artist's drops, newest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn drops_of(&self, account_id: &str) -> anyhow::Result<Vec<Drop>> {
+        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC");
+        let rows: Vec<DropRow> =
+            sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select drops of account")?;
+        Ok(rows.into_iter().map(Drop::from).collect())
+    }
+
+    /// Ends a live drop now. Returns false when it was not the artist's or had
+    /// already ended.
+    #[tracing::instrument(skip(self))]
+    pub async fn end_drop(&self, id: &str, account_id: &str) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE drops SET ended_at = $1, version = version + 1 \
+             WHERE id = $2 AND account_id = $3 AND ended_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .bind(account_id)
+        .execute(&self.pool)
+        .await
+        .context("end drop")?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,79 @@
+// popshop progressive enhancement. Every page works without this file.
+"use strict";
+
+// Create form: browser time zone for the end time, live preview while typing.
+(function studio() {
+  const form = document.getElementById("drop-form");
+  if (!form) return;
+  const tz = document.getElementById("tz_offset");
+  if (tz) tz.value = String(new Date().getTimezoneOffset());
+  const zone = document.getElementById("ends_at-zone");
+  if (zone) zone.textContent = "(optional; your local time)";
+  const preview = document.getElementById("preview");
+  const look = document.getElementById("preview-look");
+  let timer = null;
+  let seq = 0;
+  function refresh() {
+    const data = new FormData(form);
+    const colour = data.getAll("colours")[0] || "";
+    const params = new URLSearchParams({ slogan: data.get("slogan") || "", theme: data.get("theme") || "auto", colour });
+    const mine = ++seq;
+    fetch("/preview.svg?" + params.toString())
+      .then((r) => (r.ok ? r.text().then((svg) => ({ svg, theme: r.headers.get("X-Theme") })) : null))
+      .then((res) => {
+        if (!res || mine !== seq) return;
+        preview.innerHTML = res.svg;
+        const chosen = form.querySelector('input[name=theme][value="' + res.theme + '"]');
+        if (look && chosen) look.textContent = "Look: " + chosen.parentElement.textContent.trim();
+      })
+      .catch(() => {});
+  }
+  form.addEventListener("input", (e) => {
+    if (!["slogan", "theme", "colours"].includes(e.target.name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 150);
+  });
+})();
+
+// Copy buttons and the native share sheet.
+document.querySelectorAll("[data-copy]").forEach((button) => {
+  button.addEventListener("click", () => {
+    const input = document.querySelector(button.dataset.copy);
+    if (!input) return;
+    const done = () => { button.textContent = "Copied!"; setTimeout(() => (button.textContent = "Copy link"), 2000); };
+    if (navigator.clipboard) navigator.clipboard.writeText(input.value).then(done, () => { input.select(); });
+    else { input.select(); document.execCommand("copy"); done(); }
+  });
+});
+document.querySelectorAll("[data-share]").forEach((button) => {
+  if (!navigator.share) return;
+  button.hidden = false;
+  button.addEventListener("click", () => navigator.share({ url: button.dataset.share }).catch(() => {}));
+});
+
+// Confirm destructive forms.
+document.querySelectorAll("form[data-confirm]").forEach((form) => {
+  form.addEventListener("submit", (e) => { if (!window.confirm(form.dataset.confirm)) e.preventDefault(); });
+});
+
+// Times: local rendering of absolute times, and ticking countdowns.
+document.querySelectorAll("time[data-local-time]").forEach((t) => {
+  t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
+});
+(function countdowns() {
+  const clocks = document.querySelectorAll("time[data-ends-at]");
+  if (!clocks.length) return;
+  function label(ms) {
+    const s = Math.floor(ms / 1000), d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    if (s <= 0) return "now";
+    if (d > 0) return d + "d " + h + "h";
+    if (h > 0) return h + "h " + m + "m";
+    return m + "m " + String(sec).padStart(2, "0") + "s";
+  }
+  function tick() {
+    const now = Date.now();
+    clocks.forEach((t) => { t.textContent = label(Number(t.dataset.endsAt) - now); });
+  }
+  tick();
+  setInterval(tick, 1000);
+})();
