@@ -1,0 +1,13 @@
+//! API tests: the real server on port 0, a fresh database per test. The same
+//! suite runs on SQLite and on PostgreSQL (`POPSHOP_TEST_BACKEND`).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accounts;
+mod bad_input;
+mod dashboard;
+mod health;
+mod launch;
+mod storefront;
+mod store;

@@ -1,0 +1,85 @@
+use crate::common::TestApp;
+
+#[tokio::test]
+async fn the_storefront_shows_the_shirt_price_and_pickers() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Be a Friday Night Loser with me"),
+            ("stock", "200"),
+            ("goal", "150"),
+            ("sizes", "M"),
+            ("sizes", "XL"),
+            ("colours", "white"),
+            ("colours", "navy"),
+            ("email", "a@example.com"),
+            ("password", "correct horse battery"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let visitor = app.other_visitor();
+    let res = visitor.get(app.url("/d/be-a-friday-night-loser-with-me")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<h1 class=\"slogan\">Be a Friday Night Loser with me</h1>"));
+    assert!(html.contains("FRIDAY") && html.contains("LOSER"), "slogan typeset in the mockup");
+    assert!(html.contains("$25.00"));
+    assert!(html.contains("Buy — $25.00"));
+    assert!(html.contains("data-live=\"left\">200<"), "units left");
+    assert!(html.contains("Goal: 0 of 150 shirts"));
+    assert!(html.contains("value=\"M\" checked"), "M preselected");
+    assert!(html.contains("value=\"XL\""));
+    assert!(!html.contains("value=\"XS\""), "only offered sizes");
+    assert!(html.contains("data-colour=\"white\"") && html.contains("data-colour=\"navy\""), "a mockup per colour");
+    assert!(html.contains("<meta property=\"og:title\""));
+    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{}/d/be-a-friday-night-loser-with-me\">", app.address)));
+    assert!(html.contains("name=\"twitter:card\""));
+    assert!(html.contains("--bg:"), "themed");
+}
+
+#[tokio::test]
+async fn prices_are_formatted_for_their_currency() {
+    let app = TestApp::spawn().await;
+    app.sign_up("a@example.com", "correct horse battery").await;
+    for (currency, slogan, expected) in [("eur", "Euro shirt", "25,00\u{a0}€"), ("gbp", "Pound shirt", "£25.00")] {
+        let res = app.launch_with(&[("slogan", slogan), ("currency", currency)]).await;
+        assert_eq!(res.status().as_u16(), 303);
+        let slug = slogan.to_lowercase().replace(' ', "-");
+        let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+        assert!(html.contains(expected), "{currency}: {expected}");
+    }
+}
+
+#[tokio::test]
+async fn html_in_a_slogan_is_text_everywhere() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("<script>alert(1)</script> \"quoted\"").await;
+    let (status, html) = app.get_html(&format!("/d/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("<script>alert"), "never raw");
+    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
+    assert!(html.contains("content=\"“&#60;script&#62;alert(1)"), "escaped in meta tags");
+}
+
+#[tokio::test]
+async fn unknown_slug_gets_the_themed_404() {
+    let app = TestApp::spawn().await;
+    for path in ["/d/no-such-drop", "/d/UPPER", "/d/..%2F..%2Fetc"] {
+        let (status, html) = app.get_html(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Nothing here"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_cached_storefront_still_shows_changes() {
+    let app = TestApp::spawn().await;
+    let (id, slug) = app.launch("Cache me").await;
+    for _ in 0..3 {
+        let (status, _) = app.get_html(&format!("/d/{slug}")).await;
+        assert_eq!(status, 200);
+    }
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(html.contains("state-ended"));
+}

@@ -1,0 +1,151 @@
+//! The test harness shared by the API and browser suites: the real server on
+//! port 0 with a fresh database per test — a SQLite file in a temp dir, or a
+//! new PostgreSQL database when `POPSHOP_TEST_BACKEND=postgres`.
+#![allow(dead_code)]
+
+use popshop::config::{LogFormat, Settings};
+use popshop::startup::Application;
+use popshop::state::AppState;
+use reqwest::redirect::Policy;
+use sqlx::Connection;
+use std::path::PathBuf;
+
+/// True under CI, where a missing browser or database must fail, never skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub state: actix_web::web::Data<AppState>,
+    /// Which database this app runs on: "sqlite" or "postgres".
+    pub backend: &'static str,
+    _dir: tempfile::TempDir,
+}
+
+/// A fresh, empty database URL for one test.
+async fn fresh_database(dir: &std::path::Path) -> (String, &'static str) {
+    let wants_pg = std::env::var("POPSHOP_TEST_BACKEND").is_ok_and(|b| b == "postgres");
+    if !wants_pg {
+        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
+    }
+    let Ok(admin_url) = std::env::var("POPSHOP_TEST_PG_URL") else {
+        assert!(!in_ci(), "POPSHOP_TEST_BACKEND=postgres under CI but POPSHOP_TEST_PG_URL is not set");
+        eprintln!("SKIPPING POSTGRES: POPSHOP_TEST_PG_URL is not set; this test runs on SQLite instead");
+        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
+    };
+    let name = format!("popshop_test_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
+    let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
+    (format!("{base}/{name}"), "postgres")
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        if std::env::var("TEST_LOG").is_ok() {
+            popshop::telemetry::init(LogFormat::Pretty);
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, backend) = fresh_database(dir.path()).await;
+        let settings = Settings {
+            addr: "127.0.0.1:0".into(),
+            database_url,
+            db_max_connections: 8,
+            public_url: None,
+            static_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")),
+            log_format: LogFormat::Pretty,
+        };
+        let app = Application::build(settings).await.expect("build app");
+        let port = app.port();
+        let address = app.public_url().to_owned();
+        let state = app.state();
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
+        Self { address, port, client, state, backend, _dir: dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+
+    /// The visitor's CSRF token, from a form page (creates the cookie on first call).
+    pub async fn csrf(&self) -> String {
+        let (_, html) = self.get_html("/login").await;
+        extract_csrf(&html)
+    }
+
+    /// POSTs a form with the visitor's CSRF token added.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
+        all.extend_from_slice(fields);
+        self.client.post(self.url(path)).form(&all).send().await.expect("POST")
+    }
+
+    pub async fn sign_up(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/signup", &[("email", email), ("password", password)]).await
+    }
+
+    /// Submits the create form: sensible defaults, overridden by `fields`.
+    pub async fn launch_with(&self, fields: &[(&str, &str)]) -> reqwest::Response {
+        let defaults = [
+            ("slogan", "Be a Friday Night Loser with me"),
+            ("artist_name", "The Losers"),
+            ("price", "25.00"),
+            ("currency", "usd"),
+            ("theme", "auto"),
+            ("action", "launch"),
+        ];
+        let mut all: Vec<(&str, &str)> = defaults.iter().filter(|(k, _)| !fields.iter().any(|(f, _)| f == k)).copied().collect();
+        if !fields.iter().any(|(k, _)| *k == "sizes") {
+            all.extend([("sizes", "S"), ("sizes", "M"), ("sizes", "L")]);
+        }
+        if !fields.iter().any(|(k, _)| *k == "colours") {
+            all.push(("colours", "black"));
+        }
+        all.extend_from_slice(fields);
+        self.post_form("/", &all).await
+    }
+
+    /// Signs up a new artist and launches a drop; returns (drop id, slug).
+    pub async fn launch(&self, slogan: &str) -> (String, String) {
+        let email = format!("artist-{}@example.com", uuid::Uuid::new_v4().simple());
+        let res = self.sign_up(&email, "correct horse battery").await;
+        assert_eq!(res.status().as_u16(), 303, "sign-up failed");
+        let res = self.launch_with(&[("slogan", slogan)]).await;
+        assert_eq!(res.status().as_u16(), 303, "launch failed: {}", res.text().await.unwrap_or_default());
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        let id = location.trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+        let drop = self.state.store.drop_by_id(&id).await.unwrap().expect("drop saved");
+        (id, drop.slug.to_string())
+    }
+
+    /// The same server seen from a new browser (no cookies).
+    pub fn as_new_visitor(self) -> Self {
+        Self { client: self.other_visitor(), ..self }
+    }
+
+    /// A second browser: its own cookies, same server.
+    pub fn other_visitor(&self) -> reqwest::Client {
+        reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap()
+    }
+}
+
+pub fn extract_csrf(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("page has a CSRF field") + marker.len();
+    html[start..start + 64].to_owned()
+}
