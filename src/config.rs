@@ -28,7 +28,10 @@ pub struct Settings {
 }
 
 fn env_or(name: &str, default: &str) -> String {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| default.to_owned())
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| default.to_owned())
 }
 
 impl Settings {
@@ -47,14 +50,21 @@ impl Settings {
             addr: env_or("POPSHOP_ADDR", "127.0.0.1:8080"),
             database_url,
             db_max_connections,
-            public_url: std::env::var("POPSHOP_PUBLIC_URL").ok().map(|u| u.trim_end_matches('/').to_owned()),
-            static_dir: PathBuf::from(env_or("POPSHOP_STATIC_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/static"))),
+            public_url: std::env::var("POPSHOP_PUBLIC_URL")
+                .ok()
+                .map(|u| u.trim_end_matches('/').to_owned()),
+            static_dir: PathBuf::from(env_or(
+                "POPSHOP_STATIC_DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/static"),
+            )),
             log_format,
         })
     }
 
     /// Cookies get the `Secure` flag when popshop is served over https.
     pub fn secure_cookies(&self) -> bool {
-        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
     }
 }

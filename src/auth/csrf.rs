@@ -42,7 +42,9 @@ impl FromRequest for CsrfToken {
 }
 
 fn cookie_token(req: &HttpRequest) -> Option<String> {
-    req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64)
+    req.cookie(CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() == 64)
 }
 
 /// Accepts the POST only if the submitted field matches the cookie.
@@ -58,7 +60,10 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Middleware: sets the cookie for a token created while handling the request.
-pub async fn set_cookie(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+pub async fn set_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let secure = req
         .app_data::<actix_web::web::Data<crate::state::AppState>>()
         .is_some_and(|s| s.settings.secure_cookies());

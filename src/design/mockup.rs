@@ -55,14 +55,21 @@ fn num(v: f32) -> String {
 }
 
 /// Renders the mockup for `slogan` (as typed; the theme applies its casing).
-pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
+pub fn mockup_svg(
+    fonts: &FontLibrary,
+    slogan: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+    dom_id: &str,
+) -> String {
     let text = theme.apply_case(slogan);
     let font = fonts.get(theme.font);
     let (area_x, area_y, area_w, area_h) = PRINT_AREA;
 
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
     let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
-    let shrink = (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
+    let shrink =
+        (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
     // Ornaments take their room from the box before the text is fitted.
     let (fit_w, fit_h) = match theme.ornament {
         Ornament::None => (area_w, area_h),
@@ -77,7 +84,11 @@ pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: Shir
     let block_h = fitted.block_bottom - fitted.block_top;
     let bar_h = fitted.font_size * 0.09;
     let bar_gap = fitted.font_size * 0.22;
-    let extra = if theme.ornament == Ornament::Underline { bar_gap + bar_h } else { 0.0 };
+    let extra = if theme.ornament == Ornament::Underline {
+        bar_gap + bar_h
+    } else {
+        0.0
+    };
     // Top of the text block, so that block plus ornament sit centred in the area.
     let top = centre_y - (block_h + extra) / 2.0;
     let shift = top - fitted.block_top;
@@ -94,7 +105,12 @@ pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: Shir
             Align::Center => centre_x - bar_w / 2.0,
             Align::Left => x,
         };
-        SvgRect { x: num(bar_x), y: num(top + block_h + bar_gap), width: num(bar_w), height: num(bar_h) }
+        SvgRect {
+            x: num(bar_x),
+            y: num(top + block_h + bar_gap),
+            width: num(bar_w),
+            height: num(bar_h),
+        }
     });
     let pad = (fitted.font_size * 0.28).min(area_w * 0.07);
     let frame = (theme.ornament == Ornament::Box).then(|| SvgRect {
@@ -112,8 +128,16 @@ pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: Shir
         .chain(std::iter::once("sans-serif".to_owned()))
         .collect::<Vec<_>>()
         .join(", ");
-    let transform =
-        if theme.slant == 0.0 { String::new() } else { format!("rotate({} {} {})", num(theme.slant), num(centre_x), num(centre_y)) };
+    let transform = if theme.slant == 0.0 {
+        String::new()
+    } else {
+        format!(
+            "rotate({} {} {})",
+            num(theme.slant),
+            num(centre_x),
+            num(centre_y)
+        )
+    };
 
     MockupSvg {
         id: dom_id,
@@ -139,7 +163,11 @@ fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
         .lines
         .iter()
         .zip(&fitted.baselines)
-        .map(|(text, baseline)| SvgLine { x: num(x), y: num(baseline + shift), text: text.clone() })
+        .map(|(text, baseline)| SvgLine {
+            x: num(x),
+            y: num(baseline + shift),
+            text: text.clone(),
+        })
         .collect()
 }
 
@@ -177,7 +205,13 @@ mod tests {
         let lib = library();
         let theme = Theme::by_key("typewriter").unwrap();
         let on_white = mockup_svg(&lib, "hello", theme, white(), "m");
-        let on_black = mockup_svg(&lib, "hello", theme, ShirtColour::parse("black").unwrap(), "m");
+        let on_black = mockup_svg(
+            &lib,
+            "hello",
+            theme,
+            ShirtColour::parse("black").unwrap(),
+            "m",
+        );
         assert!(on_white.contains("fill=\"#222222\""));
         assert!(on_black.contains("fill=\"#f3efe6\""));
     }

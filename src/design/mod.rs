@@ -30,7 +30,9 @@ impl DesignEngine {
     /// Loads every bundled font from `fonts_dir`; fails naming the file that is
     /// missing or unreadable, so a broken install stops at start-up.
     pub fn load(fonts_dir: &Path) -> Result<Self, FontError> {
-        Ok(Self { fonts: FontLibrary::load(fonts_dir)? })
+        Ok(Self {
+            fonts: FontLibrary::load(fonts_dir)?,
+        })
     }
 
     pub fn fonts(&self) -> &FontLibrary {

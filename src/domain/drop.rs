@@ -93,7 +93,11 @@ impl Drop {
 
 /// "2d 4h", "3h 12m", "5m", "under a minute": a short, honest time-left label.
 pub fn time_left_label(seconds: i64) -> String {
-    let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
+    let (d, h, m) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3600,
+        seconds % 3600 / 60,
+    );
     match (d, h, m) {
         _ if seconds < 60 => "under a minute".to_owned(),
         (0, 0, m) => format!("{m}m"),

@@ -25,9 +25,14 @@ pub use slug::DropSlug;
 pub fn parse_display_name(input: &str) -> Result<String, &'static str> {
     match Slogan::parse(input) {
         Err(slogan::SloganError::Empty) => Err("Enter the artist or shop name fans know you by."),
-        Err(slogan::SloganError::ControlCharacters) => Err("The name contains invisible control characters; please retype it."),
+        Err(slogan::SloganError::ControlCharacters) => {
+            Err("The name contains invisible control characters; please retype it.")
+        }
         Err(slogan::SloganError::TooLong(_)) => Err("Keep the name to 60 characters or fewer."),
-        Ok(s) if unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).count() > 60 => {
+        Ok(s)
+            if unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).count()
+                > 60 =>
+        {
             Err("Keep the name to 60 characters or fewer.")
         }
         Ok(s) => Ok(s.to_string()),

@@ -11,6 +11,7 @@ use actix_web::{http::header, middleware::DefaultHeaders, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
     cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))
         .route("/", web::post().to(studio::submit::submit))
         .route("/preview.svg", web::get().to(studio::preview::preview_svg))
@@ -20,9 +21,18 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
         .route("/login", web::post().to(account::login::submit))
         .route("/logout", web::post().to(account::logout::logout))
         .route("/dashboard", web::get().to(dashboard::index::index))
-        .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
-        .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))
-        .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
+        .route(
+            "/dashboard/drops/{id}",
+            web::get().to(dashboard::drop::show),
+        )
+        .route(
+            "/dashboard/drops/{id}/end",
+            web::post().to(dashboard::end::end),
+        )
+        .route(
+            "/dashboard/drops/{id}/qr.svg",
+            web::get().to(dashboard::qr::qr_svg),
+        )
         .route("/d/{slug}", web::get().to(shop::storefront::show))
         .service(
             web::scope("/static")
@@ -30,6 +40,14 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
                 .service(actix_files::Files::new("", static_dir).prefer_utf8(true)),
         )
         .default_service(web::to(not_found));
+}
+
+/// `@font-face` rules for the bundled fonts, generated from the fonts themselves.
+async fn fonts_css(state: web::Data<crate::state::AppState>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(state.design.fonts().font_face_css())
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, crate::error::AppError> {

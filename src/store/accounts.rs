@@ -20,7 +20,11 @@ pub enum CreateAccountError {
 impl Store {
     /// Creates an account; a taken email is reported as such, not as a failure.
     #[tracing::instrument(skip(self, password_hash))]
-    pub async fn create_account(&self, email: &EmailAddress, password_hash: &str) -> Result<Account, CreateAccountError> {
+    pub async fn create_account(
+        &self,
+        email: &EmailAddress,
+        password_hash: &str,
+    ) -> Result<Account, CreateAccountError> {
         let id = new_id();
         let inserted = sqlx::query(
             "INSERT INTO accounts (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4) \
@@ -36,12 +40,18 @@ impl Store {
         if inserted.rows_affected() == 0 {
             return Err(CreateAccountError::EmailTaken);
         }
-        Ok(Account { id, email: email.as_str().to_owned() })
+        Ok(Account {
+            id,
+            email: email.as_str().to_owned(),
+        })
     }
 
     /// The account and its password hash, for logging in.
     #[tracing::instrument(skip(self))]
-    pub async fn account_with_hash(&self, email: &EmailAddress) -> anyhow::Result<Option<(Account, String)>> {
+    pub async fn account_with_hash(
+        &self,
+        email: &EmailAddress,
+    ) -> anyhow::Result<Option<(Account, String)>> {
         let row: Option<(String, String, String)> =
             sqlx::query_as("SELECT id, email, password_hash FROM accounts WHERE email = $1")
                 .bind(email.as_str())

@@ -82,7 +82,9 @@ impl Store {
         let id = new_id();
         let candidates = std::iter::once(base.clone())
             .chain((2..=NUMBERED_SLUG_TRIES).map(|n| base.with_suffix(n)))
-            .chain(std::iter::once(DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone())));
+            .chain(std::iter::once(
+                DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone()),
+            ));
         for slug in candidates {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
@@ -107,7 +109,10 @@ impl Store {
             .await
             .context("insert drop")?;
             if inserted.rows_affected() == 1 {
-                return self.drop_by_id(&id).await?.context("drop vanished right after insert");
+                return self
+                    .drop_by_id(&id)
+                    .await?
+                    .context("drop vanished right after insert");
             }
         }
         anyhow::bail!("no free slug for {base}")
@@ -116,16 +121,22 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn drop_by_slug(&self, slug: &DropSlug) -> anyhow::Result<Option<Drop>> {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE slug = $1");
-        let row: Option<DropRow> =
-            sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select drop by slug")?;
+        let row: Option<DropRow> = sqlx::query_as(&sql)
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .context("select drop by slug")?;
         Ok(row.map(Drop::from))
     }
 
     #[tracing::instrument(skip(self))]
     pub async fn drop_by_id(&self, id: &str) -> anyhow::Result<Option<Drop>> {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1");
-        let row: Option<DropRow> =
-            sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select drop by id")?;
+        let row: Option<DropRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .context("select drop by id")?;
         Ok(row.map(Drop::from))
     }
 
@@ -134,17 +145,26 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn owned_drop(&self, id: &str, account_id: &str) -> anyhow::Result<Option<Drop>> {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1 AND account_id = $2");
-        let row: Option<DropRow> =
-            sqlx::query_as(&sql).bind(id).bind(account_id).fetch_optional(&self.pool).await.context("select owned drop")?;
+        let row: Option<DropRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .bind(account_id)
+            .fetch_optional(&self.pool)
+            .await
+            .context("select owned drop")?;
         Ok(row.map(Drop::from))
     }
 
     /// The artist's drops, newest first.
     #[tracing::instrument(skip(self))]
     pub async fn drops_of(&self, account_id: &str) -> anyhow::Result<Vec<Drop>> {
-        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC");
-        let rows: Vec<DropRow> =
-            sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select drops of account")?;
+        let sql = format!(
+            "SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC"
+        );
+        let rows: Vec<DropRow> = sqlx::query_as(&sql)
+            .bind(account_id)
+            .fetch_all(&self.pool)
+            .await
+            .context("select drops of account")?;
         Ok(rows.into_iter().map(Drop::from).collect())
     }
 

@@ -9,5 +9,5 @@ mod bad_input;
 mod dashboard;
 mod health;
 mod launch;
-mod storefront;
 mod store;
+mod storefront;

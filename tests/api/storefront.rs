@@ -18,11 +18,18 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let visitor = app.other_visitor();
-    let res = visitor.get(app.url("/d/be-a-friday-night-loser-with-me")).send().await.unwrap();
+    let res = visitor
+        .get(app.url("/d/be-a-friday-night-loser-with-me"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("<h1 class=\"slogan\">Be a Friday Night Loser with me</h1>"));
-    assert!(html.contains("FRIDAY") && html.contains("LOSER"), "slogan typeset in the mockup");
+    assert!(
+        html.contains("FRIDAY") && html.contains("LOSER"),
+        "slogan typeset in the mockup"
+    );
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
     assert!(html.contains("data-live=\"left\">200<"), "units left");
@@ -30,9 +37,15 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     assert!(html.contains("value=\"M\" checked"), "M preselected");
     assert!(html.contains("value=\"XL\""));
     assert!(!html.contains("value=\"XS\""), "only offered sizes");
-    assert!(html.contains("data-colour=\"white\"") && html.contains("data-colour=\"navy\""), "a mockup per colour");
+    assert!(
+        html.contains("data-colour=\"white\"") && html.contains("data-colour=\"navy\""),
+        "a mockup per colour"
+    );
     assert!(html.contains("<meta property=\"og:title\""));
-    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{}/d/be-a-friday-night-loser-with-me\">", app.address)));
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"{}/d/be-a-friday-night-loser-with-me\">",
+        app.address
+    )));
     assert!(html.contains("name=\"twitter:card\""));
     assert!(html.contains("--bg:"), "themed");
 }
@@ -41,8 +54,13 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
 async fn prices_are_formatted_for_their_currency() {
     let app = TestApp::spawn().await;
     app.sign_up("a@example.com", "correct horse battery").await;
-    for (currency, slogan, expected) in [("eur", "Euro shirt", "25,00\u{a0}€"), ("gbp", "Pound shirt", "£25.00")] {
-        let res = app.launch_with(&[("slogan", slogan), ("currency", currency)]).await;
+    for (currency, slogan, expected) in [
+        ("eur", "Euro shirt", "25,00\u{a0}€"),
+        ("gbp", "Pound shirt", "£25.00"),
+    ] {
+        let res = app
+            .launch_with(&[("slogan", slogan), ("currency", currency)])
+            .await;
         assert_eq!(res.status().as_u16(), 303);
         let slug = slogan.to_lowercase().replace(' ', "-");
         let (_, html) = app.get_html(&format!("/d/{slug}")).await;
@@ -58,7 +76,10 @@ async fn html_in_a_slogan_is_text_everywhere() {
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert"), "never raw");
     assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
-    assert!(html.contains("content=\"“&#60;script&#62;alert(1)"), "escaped in meta tags");
+    assert!(
+        html.contains("content=\"“&#60;script&#62;alert(1)"),
+        "escaped in meta tags"
+    );
 }
 
 #[tokio::test]
@@ -79,7 +100,8 @@ async fn a_cached_storefront_still_shows_changes() {
         let (status, _) = app.get_html(&format!("/d/{slug}")).await;
         assert_eq!(status, 200);
     }
-    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[])
+        .await;
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("state-ended"));
 }

@@ -23,11 +23,18 @@ pub struct LoginPage {
 
 const MISMATCH: &str = "That email and password do not match an account. Check both and try again.";
 
-pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<super::signup::NextQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    csrf: CsrfToken,
+    artist: MaybeArtist,
+    query: web::Query<super::signup::NextQuery>,
+) -> Result<HttpResponse, AppError> {
     let page = LoginPage {
         layout: Layout::house("Log in").signed_in(artist.0.is_some(), &csrf.0),
         csrf: csrf.0,
-        next: query.into_inner().next().unwrap_or_else(|| "/dashboard".into()),
+        next: query
+            .into_inner()
+            .next()
+            .unwrap_or_else(|| "/dashboard".into()),
         email: String::new(),
         error: None,
     };
@@ -35,7 +42,12 @@ pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<super:
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: CsrfToken, body: web::Bytes) -> Result<HttpResponse, AppError> {
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    csrf_token: CsrfToken,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let next = form.get("next");
@@ -48,7 +60,11 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: Cs
     match account {
         Some(account) if ok => {
             let token = state.store.create_session(&account.id).await?;
-            Ok(logged_in_redirect(token, if next.is_empty() { "/dashboard" } else { next }, state.settings.secure_cookies()))
+            Ok(logged_in_redirect(
+                token,
+                if next.is_empty() { "/dashboard" } else { next },
+                state.settings.secure_cookies(),
+            ))
         }
         _ => {
             let page = LoginPage {

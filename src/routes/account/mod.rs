@@ -12,12 +12,22 @@ use actix_web::http::header;
 pub fn logged_in_redirect(token: String, to: &str, secure: bool) -> HttpResponse {
     HttpResponse::SeeOther()
         .cookie(login_cookie(token, secure))
-        .insert_header((header::LOCATION, crate::auth::session::safe_next(to).to_owned()))
+        .insert_header((
+            header::LOCATION,
+            crate::auth::session::safe_next(to).to_owned(),
+        ))
         .finish()
 }
 
 /// Renders an askama page with a status code.
-pub fn render(status: actix_web::http::StatusCode, page: &impl askama::Template) -> Result<HttpResponse, crate::error::AppError> {
-    let body = page.render().map_err(|e| anyhow::anyhow!("render template: {e}"))?;
-    Ok(HttpResponse::build(status).content_type(actix_web::http::header::ContentType::html()).body(body))
+pub fn render(
+    status: actix_web::http::StatusCode,
+    page: &impl askama::Template,
+) -> Result<HttpResponse, crate::error::AppError> {
+    let body = page
+        .render()
+        .map_err(|e| anyhow::anyhow!("render template: {e}"))?;
+    Ok(HttpResponse::build(status)
+        .content_type(actix_web::http::header::ContentType::html())
+        .body(body))
 }

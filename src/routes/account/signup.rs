@@ -36,7 +36,11 @@ impl NextQuery {
     }
 }
 
-pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    csrf: CsrfToken,
+    artist: MaybeArtist,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
     let next = query.into_inner().next().unwrap_or_else(|| "/".into());
     let page = SignupPage {
         layout: Layout::house("Create your artist account").signed_in(artist.0.is_some(), &csrf.0),
@@ -50,7 +54,12 @@ pub async fn show(csrf: CsrfToken, artist: MaybeArtist, query: web::Query<NextQu
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: CsrfToken, body: web::Bytes) -> Result<HttpResponse, AppError> {
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    csrf_token: CsrfToken,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let next = form.get("next").to_owned();
@@ -71,10 +80,15 @@ pub async fn submit(req: HttpRequest, state: web::Data<AppState>, csrf_token: Cs
     match state.store.create_account(&email, &hash).await {
         Ok(account) => {
             let token = state.store.create_session(&account.id).await?;
-            Ok(logged_in_redirect(token, if next.is_empty() { "/" } else { &next }, state.settings.secure_cookies()))
+            Ok(logged_in_redirect(
+                token,
+                if next.is_empty() { "/" } else { &next },
+                state.settings.secure_cookies(),
+            ))
         }
         Err(CreateAccountError::EmailTaken) => {
-            page.email_error = Some("An account with this email already exists. Log in instead.".into());
+            page.email_error =
+                Some("An account with this email already exists. Log in instead.".into());
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(CreateAccountError::Other(e)) => Err(e.into()),

@@ -49,7 +49,11 @@ pub async fn show(
     id: web::Path<String>,
     query: web::Query<DropQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let drop = state
+        .store
+        .owned_drop(&id, &artist.0.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
     let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
@@ -58,11 +62,23 @@ pub async fn show(
         csrf: csrf.0,
         summary: DropSummary::of(&drop, now_ms()),
         launched: query.launched.is_some(),
-        share_x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&public_link)),
-        share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
-        share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&public_link)),
+        share_x: format!(
+            "https://twitter.com/intent/tweet?text={}&url={}",
+            encode(&text),
+            encode(&public_link)
+        ),
+        share_bluesky: format!(
+            "https://bsky.app/intent/compose?text={}",
+            encode(&format!("{text} {public_link}"))
+        ),
+        share_facebook: format!(
+            "https://www.facebook.com/sharer/sharer.php?u={}",
+            encode(&public_link)
+        ),
         public_link,
-        mockup: state.design.mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
+        mockup: state
+            .design
+            .mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
         theme_name: theme.name,
         price: drop.price.to_string(),
         goal: drop.goal,

@@ -28,15 +28,30 @@ impl CachedDrop {
             .colours
             .as_slice()
             .iter()
-            .map(|c| (*c, design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key))))
+            .map(|c| {
+                (
+                    *c,
+                    design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key)),
+                )
+            })
             .collect();
-        Self { drop, theme, mockups: Arc::new(mockups) }
+        Self {
+            drop,
+            theme,
+            mockups: Arc::new(mockups),
+        }
     }
 
     /// The same mockups for a newer copy of the drop, when its design is unchanged.
     pub fn refreshed(&self, drop: Drop) -> Option<Self> {
-        let same = drop.slogan == self.drop.slogan && drop.theme == self.drop.theme && drop.colours == self.drop.colours;
-        same.then(|| Self { drop, theme: self.theme, mockups: self.mockups.clone() })
+        let same = drop.slogan == self.drop.slogan
+            && drop.theme == self.drop.theme
+            && drop.colours == self.drop.colours;
+        same.then(|| Self {
+            drop,
+            theme: self.theme,
+            mockups: self.mockups.clone(),
+        })
     }
 }
 
@@ -48,11 +63,18 @@ pub struct StorefrontCache {
 
 impl StorefrontCache {
     pub fn new(authoritative: bool) -> Self {
-        Self { entries: RwLock::new(HashMap::new()), authoritative }
+        Self {
+            entries: RwLock::new(HashMap::new()),
+            authoritative,
+        }
     }
 
     pub fn get(&self, slug: &str) -> Option<Arc<CachedDrop>> {
-        self.entries.read().unwrap_or_else(|p| p.into_inner()).get(slug).cloned()
+        self.entries
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(slug)
+            .cloned()
     }
 
     pub fn put(&self, entry: Arc<CachedDrop>) {
@@ -65,6 +87,9 @@ impl StorefrontCache {
 
     /// Call after any write to the drop.
     pub fn invalidate(&self, slug: &str) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).remove(slug);
+        self.entries
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(slug);
     }
 }

@@ -44,19 +44,33 @@ pub struct StorefrontPage<'a> {
     pub time_left: Option<(String, i64)>,
 }
 
-pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
     let now = now_ms();
     let price = drop.price.to_string();
     let url = format!("{}/d/{}", state.public_url, drop.slug);
-    let mut layout = Layout::themed(format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
+    let mut layout = Layout::themed(
+        format!("{} — {}", drop.slogan, drop.artist_name),
+        entry.theme,
+        state.design.fonts(),
+    );
     layout.body_class = "themed shop";
-    let left_note = drop.units_left().map(|n| format!(" Only {n} made.")).unwrap_or_default();
+    let left_note = drop
+        .units_left()
+        .map(|n| format!(" Only {n} made."))
+        .unwrap_or_default();
     layout.meta = Some(SocialMeta {
         title: format!("“{}” T-shirt by {}", drop.slogan, drop.artist_name),
-        description: format!("{price} · sizes {} · a limited drop by {}.{left_note}", size_range(drop.sizes.as_slice()), drop.artist_name),
+        description: format!(
+            "{price} · sizes {} · a limited drop by {}.{left_note}",
+            size_range(drop.sizes.as_slice()),
+            drop.artist_name
+        ),
         url,
         image: None,
     });
@@ -69,18 +83,31 @@ pub async fn show(state: web::Data<AppState>, slug: web::Path<String>) -> Result
         price,
         state: drop.state(now),
         sizes,
-        default_size: if sizes.contains(&Size::M) { Size::M } else { sizes[0] },
+        default_size: if sizes.contains(&Size::M) {
+            Size::M
+        } else {
+            sizes[0]
+        },
         colours: entry
             .mockups
             .iter()
             .enumerate()
-            .map(|(i, (c, svg))| ColourOption { key: c.key, name: c.name, swatch: c.hex, mockup: svg, checked: i == 0 })
+            .map(|(i, (c, svg))| ColourOption {
+                key: c.key,
+                name: c.name,
+                swatch: c.hex,
+                mockup: svg,
+                checked: i == 0,
+            })
             .collect(),
         sold: drop.sold,
         units_left: drop.units_left(),
         goal: drop.goal,
         goal_percent: drop.goal_percent().unwrap_or(0),
-        time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
+        time_left: drop
+            .ends_at
+            .filter(|end| *end > now)
+            .map(|end| (time_left_label((end - now) / 1000), end)),
     };
     render(StatusCode::OK, &page)
 }
@@ -91,7 +118,9 @@ async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<Ca
     if state.storefronts.authoritative && cached.is_some() {
         return Ok(cached);
     }
-    let Some(drop) = state.store.drop_by_slug(slug).await? else { return Ok(None) };
+    let Some(drop) = state.store.drop_by_slug(slug).await? else {
+        return Ok(None);
+    };
     if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
         return Ok(Some(entry.clone()));
     }

@@ -3,8 +3,8 @@
 
 use crate::design::{THEMES, Theme};
 use crate::domain::{
-    Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
-    parse_display_name,
+    Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan,
+    Stock, parse_display_name,
 };
 use crate::forms::FormData;
 use crate::store::NewDrop;
@@ -48,8 +48,16 @@ pub struct DropFormErrors {
 impl DropFormErrors {
     pub fn any(&self) -> bool {
         [
-            &self.slogan, &self.artist_name, &self.price, &self.sizes, &self.colours, &self.stock, &self.ends_at,
-            &self.goal, &self.email, &self.password,
+            &self.slogan,
+            &self.artist_name,
+            &self.price,
+            &self.sizes,
+            &self.colours,
+            &self.stock,
+            &self.ends_at,
+            &self.goal,
+            &self.email,
+            &self.password,
         ]
         .iter()
         .any(|e| e.is_some())
@@ -114,8 +122,18 @@ impl DropForm {
             artist_name: clip(form.get("artist_name"), 200),
             price: clip(form.get("price"), 40),
             currency: clip(form.get("currency"), 8),
-            sizes: form.all("sizes").into_iter().take(20).map(|s| clip(s, 8)).collect(),
-            colours: form.all("colours").into_iter().take(20).map(|s| clip(s, 20)).collect(),
+            sizes: form
+                .all("sizes")
+                .into_iter()
+                .take(20)
+                .map(|s| clip(s, 8))
+                .collect(),
+            colours: form
+                .all("colours")
+                .into_iter()
+                .take(20)
+                .map(|s| clip(s, 20))
+                .collect(),
             stock: clip(form.get("stock"), 40),
             ends_at: clip(form.get("ends_at"), 40),
             tz_offset: clip(form.get("tz_offset"), 8),
@@ -133,22 +151,64 @@ impl DropForm {
     /// Validates every field, collecting all messages at once.
     pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, DropFormErrors> {
         let mut errors = DropFormErrors::default();
-        let slogan = Slogan::parse(&self.slogan).map_err(|e| errors.slogan = Some(e.to_string())).ok();
-        let artist_name = parse_display_name(&self.artist_name).map_err(|e| errors.artist_name = Some(e.into())).ok();
+        let slogan = Slogan::parse(&self.slogan)
+            .map_err(|e| errors.slogan = Some(e.to_string()))
+            .ok();
+        let artist_name = parse_display_name(&self.artist_name)
+            .map_err(|e| errors.artist_name = Some(e.into()))
+            .ok();
         let currency = Currency::parse(&self.currency).unwrap_or(Currency::Usd);
-        let price = Money::parse_price(&self.price, currency).map_err(|e| errors.price = Some(e.to_string())).ok();
-        let sizes = Sizes::parse(self.sizes.iter().map(String::as_str)).map_err(|e| errors.sizes = Some(e.to_string())).ok();
-        let colours =
-            ShirtColours::parse(self.colours.iter().map(String::as_str)).map_err(|e| errors.colours = Some(e.to_string())).ok();
-        let stock = Stock::parse_optional(&self.stock).map_err(|e| errors.stock = Some(e.to_string())).ok();
-        let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = Some(e.to_string())).ok();
-        let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = Some(e.into())).ok();
-        match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
-            (Some(slogan), Some(artist_name), Some(price), Some(sizes), Some(colours), Some(stock), Some(goal), Some(ends_at))
-                if !errors.any() =>
-            {
+        let price = Money::parse_price(&self.price, currency)
+            .map_err(|e| errors.price = Some(e.to_string()))
+            .ok();
+        let sizes = Sizes::parse(self.sizes.iter().map(String::as_str))
+            .map_err(|e| errors.sizes = Some(e.to_string()))
+            .ok();
+        let colours = ShirtColours::parse(self.colours.iter().map(String::as_str))
+            .map_err(|e| errors.colours = Some(e.to_string()))
+            .ok();
+        let stock = Stock::parse_optional(&self.stock)
+            .map_err(|e| errors.stock = Some(e.to_string()))
+            .ok();
+        let goal = Goal::parse_optional(&self.goal)
+            .map_err(|e| errors.goal = Some(e.to_string()))
+            .ok();
+        let ends_at = self
+            .parse_end(now_ms)
+            .map_err(|e| errors.ends_at = Some(e.into()))
+            .ok();
+        match (
+            slogan,
+            artist_name,
+            price,
+            sizes,
+            colours,
+            stock,
+            goal,
+            ends_at,
+        ) {
+            (
+                Some(slogan),
+                Some(artist_name),
+                Some(price),
+                Some(sizes),
+                Some(colours),
+                Some(stock),
+                Some(goal),
+                Some(ends_at),
+            ) if !errors.any() => {
                 let theme = self.theme();
-                Ok(ValidDrop { slogan, artist_name, price, sizes, colours, stock, goal, ends_at, theme })
+                Ok(ValidDrop {
+                    slogan,
+                    artist_name,
+                    price,
+                    sizes,
+                    colours,
+                    stock,
+                    goal,
+                    ends_at,
+                    theme,
+                })
             }
             _ => Err(errors),
         }
@@ -164,7 +224,13 @@ impl DropForm {
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
             .map_err(|_| "Enter the end as a date and time, for example 2026-12-31 20:00.")?;
-        let offset_min = self.tz_offset.trim().parse::<i64>().ok().filter(|m| m.abs() <= 14 * 60).unwrap_or(0);
+        let offset_min = self
+            .tz_offset
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|m| m.abs() <= 14 * 60)
+            .unwrap_or(0);
         let end = (local.and_utc() + TimeDelta::minutes(offset_min)).timestamp_millis();
         if end <= now_ms + 60_000 {
             return Err("The end time must be in the future.");
@@ -176,9 +242,17 @@ impl DropForm {
     }
 
     /// Validates the sign-up fields shown to visitors who are not logged in.
-    pub fn validate_account(&self, password: &str, errors: &mut DropFormErrors) -> Option<(EmailAddress, Password)> {
-        let email = EmailAddress::parse(&self.email).map_err(|e| errors.email = Some(e.to_string())).ok();
-        let password = Password::parse(password).map_err(|e| errors.password = Some(e.to_string())).ok();
+    pub fn validate_account(
+        &self,
+        password: &str,
+        errors: &mut DropFormErrors,
+    ) -> Option<(EmailAddress, Password)> {
+        let email = EmailAddress::parse(&self.email)
+            .map_err(|e| errors.email = Some(e.to_string()))
+            .ok();
+        let password = Password::parse(password)
+            .map_err(|e| errors.password = Some(e.to_string()))
+            .ok();
         email.zip(password)
     }
 }
@@ -196,39 +270,69 @@ impl DropForm {
     pub fn size_choices(&self) -> Vec<Choice> {
         Size::ALL
             .iter()
-            .map(|s| Choice { value: s.label(), label: s.label(), checked: self.sizes.iter().any(|v| v == s.label()), swatch: "" })
+            .map(|s| Choice {
+                value: s.label(),
+                label: s.label(),
+                checked: self.sizes.iter().any(|v| v == s.label()),
+                swatch: "",
+            })
             .collect()
     }
 
     pub fn colour_choices(&self) -> Vec<Choice> {
         ShirtColour::PALETTE
             .iter()
-            .map(|c| Choice { value: c.key, label: c.name, checked: self.colours.iter().any(|v| v == c.key), swatch: c.hex })
+            .map(|c| Choice {
+                value: c.key,
+                label: c.name,
+                checked: self.colours.iter().any(|v| v == c.key),
+                swatch: c.hex,
+            })
             .collect()
     }
 
     pub fn currency_choices(&self) -> Vec<Choice> {
         Currency::ALL
             .iter()
-            .map(|c| Choice { value: c.code(), label: c.label(), checked: self.currency == c.code(), swatch: "" })
+            .map(|c| Choice {
+                value: c.code(),
+                label: c.label(),
+                checked: self.currency == c.code(),
+                swatch: "",
+            })
             .collect()
     }
 
     pub fn theme_choices(&self) -> Vec<Choice> {
-        let auto = Choice { value: "auto", label: "Auto — picked from your slogan", checked: Theme::by_key(&self.theme).is_none(), swatch: "" };
+        let auto = Choice {
+            value: "auto",
+            label: "Auto — picked from your slogan",
+            checked: Theme::by_key(&self.theme).is_none(),
+            swatch: "",
+        };
         std::iter::once(auto)
-            .chain(THEMES.iter().map(|t| Choice { value: t.key, label: t.name, checked: self.theme == t.key, swatch: t.accent }))
+            .chain(THEMES.iter().map(|t| Choice {
+                value: t.key,
+                label: t.name,
+                checked: self.theme == t.key,
+                swatch: t.accent,
+            }))
             .collect()
     }
 
     /// The first chosen colour that exists, for the preview.
     pub fn preview_colour(&self) -> ShirtColour {
-        self.colours.iter().find_map(|c| ShirtColour::parse(c)).unwrap_or(ShirtColour::PALETTE[1])
+        self.colours
+            .iter()
+            .find_map(|c| ShirtColour::parse(c))
+            .unwrap_or(ShirtColour::PALETTE[1])
     }
 
     /// What the preview shirt says while the slogan is empty or invalid.
     pub fn preview_slogan(&self) -> String {
-        Slogan::parse(&self.slogan).map(|s| s.to_string()).unwrap_or_else(|_| "Your slogan here".into())
+        Slogan::parse(&self.slogan)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| "Your slogan here".into())
     }
 }
 
@@ -237,7 +341,11 @@ mod tests {
     use super::*;
 
     fn valid() -> DropForm {
-        DropForm { slogan: "Hello".into(), artist_name: "Ana".into(), ..DropForm::blank() }
+        DropForm {
+            slogan: "Hello".into(),
+            artist_name: "Ana".into(),
+            ..DropForm::blank()
+        }
     }
 
     #[test]
@@ -249,8 +357,14 @@ mod tests {
 
     #[test]
     fn end_time_uses_the_browser_offset_and_must_be_future() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().timestamp_millis();
-        let mut f = DropForm { ends_at: "2026-11-27T20:00".into(), tz_offset: "-60".into(), ..valid() };
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z")
+            .unwrap()
+            .timestamp_millis();
+        let mut f = DropForm {
+            ends_at: "2026-11-27T20:00".into(),
+            tz_offset: "-60".into(),
+            ..valid()
+        };
         let end = f.validate(now).ok().unwrap().ends_at.unwrap();
         assert_eq!(end, now + 7 * 3600 * 1000);
         f.ends_at = "2026-11-27T11:00".into();
@@ -261,9 +375,21 @@ mod tests {
 
     #[test]
     fn collects_every_error_at_once() {
-        let f = DropForm { slogan: "".into(), price: "free".into(), sizes: vec![], stock: "-3".into(), ..DropForm::blank() };
+        let f = DropForm {
+            slogan: "".into(),
+            price: "free".into(),
+            sizes: vec![],
+            stock: "-3".into(),
+            ..DropForm::blank()
+        };
         let e = f.validate(0).err().unwrap();
-        assert!(e.slogan.is_some() && e.artist_name.is_some() && e.price.is_some() && e.sizes.is_some() && e.stock.is_some());
+        assert!(
+            e.slogan.is_some()
+                && e.artist_name.is_some()
+                && e.price.is_some()
+                && e.sizes.is_some()
+                && e.stock.is_some()
+        );
         assert!(e.colours.is_none() && e.goal.is_none());
     }
 }

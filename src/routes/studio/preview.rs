@@ -17,7 +17,10 @@ pub struct PreviewQuery {
     colour: String,
 }
 
-pub async fn preview_svg(state: web::Data<AppState>, query: web::Query<PreviewQuery>) -> HttpResponse {
+pub async fn preview_svg(
+    state: web::Data<AppState>,
+    query: web::Query<PreviewQuery>,
+) -> HttpResponse {
     let q = query.into_inner();
     let form = DropForm {
         slogan: q.slogan.chars().take(400).collect(),
@@ -25,7 +28,12 @@ pub async fn preview_svg(state: web::Data<AppState>, query: web::Query<PreviewQu
         colours: vec![q.colour],
         ..DropForm::default()
     };
-    let svg = state.design.mockup(&form.preview_slogan(), form.theme(), form.preview_colour(), "preview");
+    let svg = state.design.mockup(
+        &form.preview_slogan(),
+        form.theme(),
+        form.preview_colour(),
+        "preview",
+    );
     HttpResponse::Ok()
         .content_type("image/svg+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))

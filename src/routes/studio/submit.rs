@@ -27,7 +27,9 @@ pub async fn submit(
     csrf::verify(&req, data.get(csrf::CSRF_FIELD))?;
     let form = DropForm::from_form(&data);
     let signed_in = artist.0.is_some();
-    let page = |form: DropForm, errors: DropFormErrors| NewDropPage::new(&state, form, errors, signed_in, csrf_token.0.clone());
+    let page = |form: DropForm, errors: DropFormErrors| {
+        NewDropPage::new(&state, form, errors, signed_in, csrf_token.0.clone())
+    };
 
     if data.get("action") == "preview" {
         return render(StatusCode::OK, &page(form, DropFormErrors::default()));
@@ -37,14 +39,19 @@ pub async fn submit(
         Ok(valid) => (Some(valid), DropFormErrors::default()),
         Err(errors) => (None, errors),
     };
-    let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors) };
+    let credentials = if signed_in {
+        None
+    } else {
+        form.validate_account(data.get("password"), &mut errors)
+    };
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
 
     let account = match (artist.0, credentials) {
         (Some(account), _) => account,
-        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await? {
+        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await?
+        {
             Some(account) => account,
             None => {
                 errors.email = Some(
@@ -58,10 +65,16 @@ pub async fn submit(
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
 
-    let drop = state.store.insert_drop(&valid.for_account(account.id.clone())).await?;
+    let drop = state
+        .store
+        .insert_drop(&valid.for_account(account.id.clone()))
+        .await?;
     tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
     let mut response = HttpResponse::SeeOther();
-    response.insert_header((header::LOCATION, format!("/dashboard/drops/{}?launched=1", drop.id)));
+    response.insert_header((
+        header::LOCATION,
+        format!("/dashboard/drops/{}?launched=1", drop.id),
+    ));
     if !signed_in {
         let token = state.store.create_session(&account.id).await?;
         response.cookie(login_cookie(token, state.settings.secure_cookies()));
@@ -71,14 +84,26 @@ pub async fn submit(
 
 /// A new account for a new email; for a known email, the account only when the
 /// password is its password (sign-up must say that the email is taken).
-async fn sign_up_or_log_in(state: &AppState, email: &EmailAddress, password: Password) -> anyhow::Result<Option<Account>> {
+async fn sign_up_or_log_in(
+    state: &AppState,
+    email: &EmailAddress,
+    password: Password,
+) -> anyhow::Result<Option<Account>> {
     let typed = password.expose().to_owned();
     let hash = password::hash(password).await?;
     match state.store.create_account(email, &hash).await {
         Ok(account) => Ok(Some(account)),
         Err(CreateAccountError::EmailTaken) => {
-            let (account, stored) = state.store.account_with_hash(email).await?.map_or((None, None), |(a, h)| (Some(a), Some(h)));
-            Ok(if password::verify(typed, stored).await? { account } else { None })
+            let (account, stored) = state
+                .store
+                .account_with_hash(email)
+                .await?
+                .map_or((None, None), |(a, h)| (Some(a), Some(h)));
+            Ok(if password::verify(typed, stored).await? {
+                account
+            } else {
+                None
+            })
         }
         Err(CreateAccountError::Other(e)) => Err(e),
     }

@@ -1,0 +1,212 @@
+//! Browser tests in headless Chromium (Debian's `chromium` + `chromium-driver`),
+//! driven over WebDriver. Screenshots go to `target/screenshots/` and their
+//! paths are printed, so pages can be checked by eye.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::{TestApp, in_ci};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+use thirtyfour::prelude::*;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// A chromedriver process, killed on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts chromedriver, or returns `None` (outside CI only) when it is missing.
+fn start_driver() -> Option<Driver> {
+    if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
+        assert!(
+            !in_ci(),
+            "chromium/chromedriver missing under CI=true: run scripts/ensure-chromium"
+        );
+        eprintln!(
+            "SKIPPING BROWSER TEST: {CHROMEDRIVER} or {CHROMIUM} not found (run scripts/ensure-chromium)"
+        );
+        return None;
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    Some(Driver {
+        child,
+        port,
+        _profile: tempfile::tempdir().unwrap(),
+    })
+}
+
+async fn browser(driver: &Driver) -> WebDriver {
+    let mut caps = DesiredCapabilities::chrome();
+    caps.set_binary(CHROMIUM).unwrap();
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--window-size=1280,900",
+    ] {
+        caps.add_arg(arg).unwrap();
+    }
+    caps.add_arg(&format!(
+        "--user-data-dir={}",
+        driver._profile.path().display()
+    ))
+    .unwrap();
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    // chromedriver needs a moment to listen.
+    for attempt in 0..50 {
+        match WebDriver::new(&url, caps.clone()).await {
+            Ok(web) => return web,
+            Err(e) if attempt == 49 => panic!("cannot start a Chromium session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    unreachable!()
+}
+
+fn screenshot_path(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(format!("{name}.png"))
+}
+
+async fn shoot(web: &WebDriver, name: &str, width: u32, height: u32) {
+    web.set_window_rect(0, 0, width, height).await.unwrap();
+    // Full-page capture: grow the window to the document height.
+    let full: i64 = web
+        .execute(
+            "return Math.ceil(document.documentElement.scrollHeight)",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .convert()
+        .unwrap();
+    web.set_window_rect(0, 0, width, (full as u32).clamp(height, 6000))
+        .await
+        .unwrap();
+    let path = screenshot_path(name);
+    web.screenshot(&path).await.unwrap();
+    println!("screenshot: {}", path.display());
+    web.set_window_rect(0, 0, width, height).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_artist_launches_a_drop_and_sees_the_storefront() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let web = browser(&driver).await;
+    let result = journey(&app, &web).await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
+    web.goto(app.url("/")).await?;
+    web.find(By::Id("slogan"))
+        .await?
+        .send_keys("Be a Friday Night Loser with me")
+        .await?;
+    web.find(By::Id("artist_name"))
+        .await?
+        .send_keys("The Friday Losers")
+        .await?;
+    web.find(By::Css("input[name=colours][value=white]"))
+        .await?
+        .click()
+        .await?;
+    web.find(By::Id("email"))
+        .await?
+        .send_keys("artist@example.com")
+        .await?;
+    web.find(By::Id("password"))
+        .await?
+        .send_keys("correct horse battery")
+        .await?;
+    // The live preview follows the typing (JavaScript enhancement).
+    let preview = web.find(By::Id("preview")).await?;
+    let mut text = String::new();
+    for _ in 0..50 {
+        text = preview.text().await.unwrap_or_default();
+        if text.contains("FRIDAY") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        text.contains("FRIDAY"),
+        "live preview shows the slogan: {text:?}"
+    );
+    shoot(web, "studio-form-desktop", 1280, 900).await;
+    shoot(web, "studio-form-phone", 390, 844).await;
+
+    web.find(By::Id("launch")).await?.click().await?;
+    // Launch navigates; wait for the private page rather than racing it.
+    let banner = web.query(By::ClassName("success")).first().await?;
+    assert!(banner.text().await?.contains("Your drop is live!"));
+    shoot(web, "drop-admin-desktop", 1280, 900).await;
+    let link = web
+        .find(By::Id("public-link"))
+        .await?
+        .prop("value")
+        .await?
+        .expect("public link");
+    assert!(
+        link.ends_with("/d/be-a-friday-night-loser-with-me"),
+        "{link}"
+    );
+
+    web.goto(&link).await?;
+    let mockup = web.find(By::Css(".shop-mockups .mockup")).await?;
+    let shirt_text = mockup.text().await?;
+    assert!(
+        shirt_text.contains("FRIDAY") && shirt_text.contains("LOSER"),
+        "mockup shows the slogan: {shirt_text:?}"
+    );
+    let price = web.find(By::ClassName("price")).await?.text().await?;
+    assert_eq!(price, "$25.00");
+    let buy = web.find(By::Css(".buy-form button")).await?.text().await?;
+    assert_eq!(buy, "Buy — $25.00");
+    shoot(web, "storefront-desktop", 1280, 900).await;
+    shoot(web, "storefront-phone", 390, 844).await;
+
+    // Nothing overflows sideways on a phone.
+    let overflow: bool = web
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(!overflow, "storefront scrolls sideways on a 390 px phone");
+    Ok(())
+}
