@@ -198,7 +198,7 @@ mod tests {
         );
         assert_eq!(Money::from_minor(2500, Currency::Gbp).to_string(), "£25.00");
         assert_eq!(
-            Money::from_minor(123_456_78, Currency::Usd).to_string(),
+            Money::from_minor(12_345_678, Currency::Usd).to_string(),
             "$123,456.78"
         );
         assert_eq!(

@@ -27,7 +27,7 @@ async fn duplicate_sign_up_says_so_on_the_form() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "correct horse battery")
         .await;
-    let other = app.as_new_visitor();
+    let other = app.into_new_visitor();
     let res = other.sign_up("ANA@example.com", "another password").await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();

@@ -17,7 +17,7 @@ async fn the_dashboard_lists_my_drops_newest_first() {
 async fn another_artists_drop_is_a_404_everywhere() {
     let app = TestApp::spawn().await;
     let (id, _) = app.launch("Mine, all mine").await;
-    let thief = app.as_new_visitor();
+    let thief = app.into_new_visitor();
     thief
         .sign_up("thief@example.com", "correct horse battery")
         .await;

@@ -39,7 +39,7 @@ async fn a_known_email_with_its_password_launches_into_that_account() {
     let app = TestApp::spawn().await;
     app.sign_up("ana@example.com", "correct horse battery")
         .await;
-    let fresh = app.as_new_visitor();
+    let fresh = app.into_new_visitor();
     let res = fresh
         .launch_with(&[
             ("email", "ana@example.com"),
@@ -47,7 +47,7 @@ async fn a_known_email_with_its_password_launches_into_that_account() {
         ])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let wrong = fresh.as_new_visitor();
+    let wrong = fresh.into_new_visitor();
     let res = wrong
         .launch_with(&[
             ("email", "ana@example.com"),

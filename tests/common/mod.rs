@@ -190,7 +190,7 @@ impl TestApp {
     }
 
     /// The same server seen from a new browser (no cookies).
-    pub fn as_new_visitor(self) -> Self {
+    pub fn into_new_visitor(self) -> Self {
         Self {
             client: self.other_visitor(),
             ..self

@@ -149,7 +149,7 @@ impl DropForm {
     }
 
     /// Validates every field, collecting all messages at once.
-    pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, DropFormErrors> {
+    pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, Box<DropFormErrors>> {
         let mut errors = DropFormErrors::default();
         let slogan = Slogan::parse(&self.slogan)
             .map_err(|e| errors.slogan = Some(e.to_string()))
@@ -210,7 +210,7 @@ impl DropForm {
                     theme,
                 })
             }
-            _ => Err(errors),
+            _ => Err(Box::new(errors)),
         }
     }
 

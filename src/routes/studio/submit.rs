@@ -37,7 +37,7 @@ pub async fn submit(
 
     let (valid, mut errors) = match form.validate(now_ms()) {
         Ok(valid) => (Some(valid), DropFormErrors::default()),
-        Err(errors) => (None, errors),
+        Err(errors) => (None, *errors),
     };
     let credentials = if signed_in {
         None
