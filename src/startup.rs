@@ -7,7 +7,7 @@ use crate::design::{DesignEngine, Theme};
 use crate::domain::ShirtColour;
 use crate::error::{AppError, NOT_FOUND_MOCKUP};
 use crate::routes;
-use crate::routes::shop::StorefrontCache;
+use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
 use actix_web::body::MessageBody;
@@ -61,6 +61,7 @@ impl Application {
         let static_dir = settings.static_dir.clone();
         let state = web::Data::new(AppState {
             storefronts: StorefrontCache::new(store.backend() == Backend::Sqlite),
+            cards: CardCache::default(),
             store,
             design,
             settings,

@@ -2,7 +2,7 @@
 
 use crate::config::Settings;
 use crate::design::DesignEngine;
-use crate::routes::shop::StorefrontCache;
+use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::store::Store;
 
 pub struct AppState {
@@ -12,4 +12,5 @@ pub struct AppState {
     /// Absolute base URL for links that leave the page (share, QR, meta tags).
     pub public_url: String,
     pub storefronts: StorefrontCache,
+    pub cards: CardCache,
 }

@@ -144,6 +144,34 @@ impl FontLibrary {
             .find(|f| f.covers(grapheme))
     }
 
+    /// CSS `font-family` list for text set in `primary`: the font, then the fallbacks.
+    pub fn css_family(&self, primary: &FontFile) -> String {
+        std::iter::once(primary.family.as_str())
+            .chain(FALLBACK_CHAIN.iter().map(|k| self.get(k).family.as_str()))
+            .map(|f| format!("'{f}'"))
+            .chain(std::iter::once("sans-serif".to_owned()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A font database holding only the bundled fonts (never system fonts), for
+    /// rasterising our SVGs exactly as they were measured.
+    pub fn font_database(&self) -> Arc<resvg::usvg::fontdb::Database> {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        // usvg falls back to the first font in the database that has a missing
+        // glyph; loading the fallback chain first makes that our chain, as in CSS.
+        let fallbacks_first = FALLBACK_CHAIN.iter().map(|k| self.get(k)).chain(
+            self.fonts
+                .iter()
+                .filter(|f| !FALLBACK_CHAIN.contains(&f.key)),
+        );
+        for font in fallbacks_first {
+            db.load_font_data(font.data.to_vec());
+        }
+        db.set_sans_serif_family(self.get("noto-sans").family.clone());
+        Arc::new(db)
+    }
+
     /// `@font-face` rules for every bundled font under the family name the font
     /// itself declares, so the page, the SVG and later renderers all agree.
     pub fn font_face_css(&self) -> String {

@@ -336,4 +336,20 @@ mod tests {
     fn is_deterministic() {
         assert_eq!(fit("SAME INPUT SAME OUTPUT"), fit("SAME INPUT SAME OUTPUT"));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_accepted_slogan_fits_in_every_theme(input in "\\PC{1,80}") {
+            let Ok(slogan) = crate::domain::Slogan::parse(&input) else { return Ok(()) };
+            let lib = library();
+            for theme in &crate::design::THEMES {
+                let text = theme.apply_case(slogan.as_str());
+                let f = fit_text(&lib, lib.get(theme.font), &text, 210.0, 280.0, theme.line_height);
+                proptest::prop_assert!(f.max_width() <= 210.0 * 1.001, "{} {:?}: {}", theme.key, f.lines, f.max_width());
+                proptest::prop_assert!(f.block_top >= -0.01 && f.block_bottom <= 280.01);
+                proptest::prop_assert!(f.font_size > 0.0);
+            }
+        }
+    }
 }

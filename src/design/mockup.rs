@@ -2,7 +2,7 @@
 //! fitted into the print area.
 
 use super::colour::most_legible;
-use super::fonts::{FALLBACK_CHAIN, FontLibrary};
+use super::fonts::FontLibrary;
 use super::layout::{Align, FittedText, fit_text};
 use super::theme::{Ornament, Theme};
 use crate::domain::ShirtColour;
@@ -30,6 +30,9 @@ pub struct SvgRect {
 #[derive(Template)]
 #[template(path = "design/mockup.svg", escape = "html")]
 pub struct MockupSvg<'a> {
+    /// Extra attributes on the root element, to place it inside another SVG
+    /// (`x="…" y="…" width="…" height="…"`); empty when standalone.
+    pub placement: String,
     /// Prefix for element ids, unique per page.
     pub id: &'a str,
     /// Accessible description: the slogan as typed.
@@ -49,7 +52,7 @@ pub struct MockupSvg<'a> {
     pub frame_stroke: String,
 }
 
-fn num(v: f32) -> String {
+pub(crate) fn num(v: f32) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
@@ -62,6 +65,19 @@ pub fn mockup_svg(
     colour: ShirtColour,
     dom_id: &str,
 ) -> String {
+    mockup(fonts, slogan, theme, colour, dom_id)
+        .render()
+        .unwrap_or_default()
+}
+
+/// The mockup document before rendering, for embedding with a `placement`.
+pub fn mockup<'a>(
+    fonts: &FontLibrary,
+    slogan: &'a str,
+    theme: &'a Theme,
+    colour: ShirtColour,
+    dom_id: &'a str,
+) -> MockupSvg<'a> {
     let text = theme.apply_case(slogan);
     let font = fonts.get(theme.font);
     let (area_x, area_y, area_w, area_h) = PRINT_AREA;
@@ -122,12 +138,7 @@ pub fn mockup_svg(
 
     let ink = most_legible(colour.hex, &theme.print_inks);
     let accent = most_legible(colour.hex, &[theme.accent, ink]);
-    let family = std::iter::once(font.family.as_str())
-        .chain(FALLBACK_CHAIN.iter().map(|k| fonts.get(k).family.as_str()))
-        .map(|f| format!("'{f}'"))
-        .chain(std::iter::once("sans-serif".to_owned()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let family = fonts.css_family(font);
     let transform = if theme.slant == 0.0 {
         String::new()
     } else {
@@ -140,6 +151,7 @@ pub fn mockup_svg(
     };
 
     MockupSvg {
+        placement: String::new(),
         id: dom_id,
         label: slogan,
         shirt: colour.hex,
@@ -154,11 +166,9 @@ pub fn mockup_svg(
         frame,
         frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
     }
-    .render()
-    .unwrap_or_default()
 }
 
-fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
+pub(crate) fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
     fitted
         .lines
         .iter()

@@ -4,12 +4,14 @@
 //! rustybuzz, kerning included), never with guessed character widths. Output is
 //! deterministic: the same input gives byte-identical SVG.
 
+mod card;
 mod colour;
 mod fonts;
 mod layout;
 mod mockup;
 mod theme;
 
+pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
 pub use colour::{contrast_ratio, parse_hex};
 pub use fonts::{FontError, FontFile, FontLibrary};
 pub use layout::{Align, FittedText, fit_text};
@@ -24,14 +26,18 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct DesignEngine {
     fonts: Arc<FontLibrary>,
+    /// The bundled fonts for resvg, built once.
+    fontdb: Arc<resvg::usvg::fontdb::Database>,
 }
 
 impl DesignEngine {
     /// Loads every bundled font from `fonts_dir`; fails naming the file that is
     /// missing or unreadable, so a broken install stops at start-up.
     pub fn load(fonts_dir: &Path) -> Result<Self, FontError> {
+        let fonts = FontLibrary::load(fonts_dir)?;
         Ok(Self {
-            fonts: FontLibrary::load(fonts_dir)?,
+            fontdb: fonts.font_database(),
+            fonts,
         })
     }
 
@@ -43,5 +49,21 @@ impl DesignEngine {
     /// `dom_id` prefixes element ids so several mockups can share one page.
     pub fn mockup(&self, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
         mockup_svg(&self.fonts, slogan, theme, colour, dom_id)
+    }
+
+    /// The 1200×630 share card as PNG. Takes tens of milliseconds of CPU: run it
+    /// on a blocking thread.
+    pub fn card_png(
+        &self,
+        slogan: &str,
+        artist: &str,
+        price: &str,
+        theme: &Theme,
+        colour: ShirtColour,
+    ) -> anyhow::Result<Vec<u8>> {
+        render_png(
+            self.fontdb.clone(),
+            &card_svg(&self.fonts, slogan, artist, price, theme, colour),
+        )
     }
 }

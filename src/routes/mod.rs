@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
             web::get().to(dashboard::qr::qr_svg),
         )
         .route("/d/{slug}", web::get().to(shop::storefront::show))
+        .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
         .service(
             web::scope("/static")
                 .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=86400")))

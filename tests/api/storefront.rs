@@ -105,3 +105,58 @@ async fn a_cached_storefront_still_shows_changes() {
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("state-ended"));
 }
+
+#[tokio::test]
+async fn the_share_card_is_a_cached_png_named_in_the_meta_tags() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Share me 🔥").await;
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    let marker = "<meta property=\"og:image\" content=\"";
+    let start = html.find(marker).expect("og:image") + marker.len();
+    let image_url = &html[start..start + html[start..].find('"').unwrap()];
+    assert!(
+        image_url.starts_with(&format!("{}/d/{slug}/card.png?v=", app.address)),
+        "{image_url}"
+    );
+    assert!(html.contains(&format!(
+        "<meta name=\"twitter:image\" content=\"{image_url}\">"
+    )));
+
+    let res = app.client.get(image_url).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert!(
+        res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=31536000")
+    );
+    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let png = res.bytes().await.unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1200);
+    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 630);
+
+    let again = app
+        .client
+        .get(image_url)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(again, png, "served from the cache, byte-identical");
+    let not_modified = app
+        .client
+        .get(image_url)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_modified.status().as_u16(), 304);
+    assert_eq!(
+        app.get("/d/no-such-drop/card.png").await.status().as_u16(),
+        404
+    );
+}

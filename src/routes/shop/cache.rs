@@ -8,6 +8,7 @@
 
 use crate::design::{DesignEngine, Theme};
 use crate::domain::{Drop, ShirtColour};
+use actix_web::web::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -19,6 +20,24 @@ pub struct CachedDrop {
     pub drop: Drop,
     pub theme: &'static Theme,
     pub mockups: Arc<Vec<(ShirtColour, String)>>,
+    /// Identifies the share card's content; changes whenever the card would.
+    pub card_key: String,
+}
+
+/// Hash of everything the share card shows (FNV-1a: stable across runs).
+fn card_key(drop: &Drop, theme: &Theme) -> String {
+    let input = format!(
+        "v1|{}|{}|{}|{}|{}",
+        drop.slogan,
+        drop.artist_name,
+        drop.price,
+        theme.key,
+        drop.colours.first().key
+    );
+    let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 impl CachedDrop {
@@ -36,6 +55,7 @@ impl CachedDrop {
             })
             .collect();
         Self {
+            card_key: card_key(&drop, theme),
             drop,
             theme,
             mockups: Arc::new(mockups),
@@ -48,6 +68,7 @@ impl CachedDrop {
             && drop.theme == self.drop.theme
             && drop.colours == self.drop.colours;
         same.then(|| Self {
+            card_key: card_key(&drop, self.theme),
             drop,
             theme: self.theme,
             mockups: self.mockups.clone(),
@@ -91,5 +112,29 @@ impl StorefrontCache {
             .write()
             .unwrap_or_else(|p| p.into_inner())
             .remove(slug);
+    }
+}
+
+/// Rendered share cards by `card_key`: rendered once per drop and look.
+#[derive(Default)]
+pub struct CardCache {
+    entries: RwLock<HashMap<String, Bytes>>,
+}
+
+impl CardCache {
+    pub fn get(&self, key: &str) -> Option<Bytes> {
+        self.entries
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    pub fn put(&self, key: String, png: Bytes) {
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, png);
     }
 }

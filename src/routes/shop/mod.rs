@@ -1,6 +1,7 @@
 //! What fans see: the storefront.
 
 pub mod cache;
+pub mod card;
 pub mod storefront;
 
-pub use cache::StorefrontCache;
+pub use cache::{CardCache, StorefrontCache};

@@ -72,7 +72,10 @@ pub async fn show(
             drop.artist_name
         ),
         url,
-        image: None,
+        image: Some(format!(
+            "{}/d/{}/card.png?v={}",
+            state.public_url, drop.slug, entry.card_key
+        )),
     });
     let sizes = drop.sizes.as_slice();
     let page = StorefrontPage {
@@ -113,7 +116,10 @@ pub async fn show(
 }
 
 /// The drop and its mockups: from the cache when it can be trusted, else one query.
-async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+pub(crate) async fn load(
+    state: &AppState,
+    slug: &DropSlug,
+) -> anyhow::Result<Option<Arc<CachedDrop>>> {
     let cached = state.storefronts.get(slug.as_str());
     if state.storefronts.authoritative && cached.is_some() {
         return Ok(cached);

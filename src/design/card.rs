@@ -1,0 +1,135 @@
+//! The share card: a 1200×630 PNG (Open Graph / Twitter image) with the shirt,
+//! the slogan, the artist and the price, rasterised by resvg with the bundled
+//! fonts only.
+
+use super::fonts::FontLibrary;
+use super::layout::fit_text;
+use super::mockup::{SvgLine, lines, mockup, num};
+use super::theme::Theme;
+use crate::domain::ShirtColour;
+use anyhow::Context;
+use askama::Template;
+use resvg::{tiny_skia, usvg};
+use std::sync::Arc;
+
+pub const CARD_WIDTH: u32 = 1200;
+pub const CARD_HEIGHT: u32 = 630;
+
+/// The card as SVG; fields are pre-formatted so output is byte-stable.
+#[derive(Template)]
+#[template(path = "design/card.svg", escape = "html")]
+pub struct CardSvg<'a> {
+    pub bg: &'a str,
+    pub ink: &'a str,
+    pub accent: &'a str,
+    pub accent_ink: &'a str,
+    /// The shirt mockup, framed into the left half.
+    pub mockup: String,
+    pub font_family: String,
+    pub font_size: String,
+    pub lines: Vec<SvgLine>,
+    pub sans_family: String,
+    pub artist: &'a str,
+    pub artist_size: String,
+    pub price: &'a str,
+    pub price_width: String,
+    pub price_text_x: String,
+}
+
+/// Left edge and width of the text column.
+const TEXT_X: f32 = 640.0;
+const TEXT_W: f32 = 520.0;
+
+pub fn card_svg(
+    fonts: &FontLibrary,
+    slogan: &str,
+    artist: &str,
+    price: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+) -> String {
+    let mut shirt = mockup(fonts, slogan, theme, colour, "card");
+    shirt.placement = " x=\"24\" y=\"15\" width=\"563\" height=\"600\"".to_owned();
+    let font = fonts.get(theme.font);
+    let fitted = fit_text(
+        fonts,
+        font,
+        &theme.apply_case(slogan),
+        TEXT_W,
+        330.0,
+        theme.line_height,
+    );
+    let sans = fonts.get("noto-sans");
+    let artist_line = format!("by {artist}");
+    let artist_size = (TEXT_W / fonts.measure(sans, &artist_line).max(0.1)).min(34.0);
+    let price_width = fonts.measure(sans, price) * 40.0 + 48.0;
+    CardSvg {
+        bg: theme.page_bg,
+        ink: theme.page_ink,
+        accent: theme.accent,
+        accent_ink: theme.accent_ink,
+        mockup: shirt.render().unwrap_or_default(),
+        font_family: fonts.css_family(font),
+        font_size: num(fitted.font_size),
+        lines: lines(&fitted, TEXT_X, 60.0),
+        sans_family: fonts.css_family(sans),
+        artist,
+        artist_size: num(artist_size),
+        price,
+        price_width: num(price_width),
+        price_text_x: num(TEXT_X + 24.0),
+    }
+    .render()
+    .unwrap_or_default()
+}
+
+/// Rasterises one of our SVGs with the bundled fonts. CPU-heavy: call it off
+/// the async runtime.
+pub fn render_png(fontdb: Arc<usvg::fontdb::Database>, svg: &str) -> anyhow::Result<Vec<u8>> {
+    let options = usvg::Options {
+        fontdb,
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).context("parse SVG")?;
+    let size = tree.size().to_int_size();
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).context("allocate pixmap")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().context("encode PNG")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::fonts::tests::library;
+
+    #[test]
+    fn renders_a_deterministic_1200_by_630_png() {
+        let lib = library();
+        let theme = Theme::by_key("retro").unwrap();
+        let colour = ShirtColour::parse("navy").unwrap();
+        let svg = card_svg(
+            &lib,
+            "Grüße 🔥 Привет",
+            "Ana & <Co>",
+            "25,00\u{a0}€",
+            theme,
+            colour,
+        );
+        assert!(svg.contains("by Ana &#38; &#60;Co&#62;"), "{svg}");
+        let db = lib.font_database();
+        let a = render_png(db.clone(), &svg).unwrap();
+        let b = render_png(db, &svg).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
+        // IHDR: width and height, big-endian, at bytes 16..24.
+        assert_eq!(
+            u32::from_be_bytes(a[16..20].try_into().unwrap()),
+            CARD_WIDTH
+        );
+        assert_eq!(
+            u32::from_be_bytes(a[20..24].try_into().unwrap()),
+            CARD_HEIGHT
+        );
+    }
+}
