@@ -56,13 +56,9 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         let (heading, message, error_id, mockup) = match self {
             Self::LoginRequired { next } => {
-                let target = format!(
-                    "/login?next={}",
-                    form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-                );
-                return HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, target))
-                    .finish();
+                let target =
+                    format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+                return HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish();
             }
             Self::NotFound => (
                 "Nothing here",
@@ -76,18 +72,10 @@ impl ResponseError for AppError {
                 None,
                 None,
             ),
-            Self::TooLarge => (
-                "That was too much",
-                "The form you sent is larger than we accept (64 KiB).",
-                None,
-                None,
-            ),
-            Self::BadRequest => (
-                "We could not read that",
-                "The link or form was malformed. Go back and try again.",
-                None,
-                None,
-            ),
+            Self::TooLarge => ("That was too much", "The form you sent is larger than we accept (64 KiB).", None, None),
+            Self::BadRequest => {
+                ("We could not read that", "The link or form was malformed. Go back and try again.", None, None)
+            }
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();
                 tracing::error!(error_id = %id, error = ?err, "internal error");
@@ -110,15 +98,7 @@ pub fn error_page(
     error_id: Option<String>,
     mockup: Option<&'static str>,
 ) -> HttpResponse {
-    let page = ErrorPage {
-        layout: Layout::house(heading),
-        heading,
-        message,
-        error_id,
-        mockup,
-    };
+    let page = ErrorPage { layout: Layout::house(heading), heading, message, error_id, mockup };
     let body = page.render().unwrap_or_else(|_| message.to_owned());
-    HttpResponse::build(status)
-        .content_type(ContentType::html())
-        .body(body)
+    HttpResponse::build(status).content_type(ContentType::html()).body(body)
 }

@@ -6,6 +6,7 @@ pub mod design;
 pub mod domain;
 pub mod error;
 pub mod forms;
+pub mod payments;
 pub mod routes;
 pub mod startup;
 pub mod state;

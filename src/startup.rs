@@ -6,7 +6,11 @@ use crate::config::Settings;
 use crate::design::{DesignEngine, Theme};
 use crate::domain::ShirtColour;
 use crate::error::{AppError, NOT_FOUND_MOCKUP};
+use crate::payments::Payments;
+use crate::payments::demo::DemoProvider;
+use crate::payments::stripe::StripeProvider;
 use crate::routes;
+use crate::routes::checkout::limiter::RateLimiter;
 use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
@@ -33,22 +37,17 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let fonts_dir = settings.static_dir.join("fonts");
-        let design = DesignEngine::load(&fonts_dir).with_context(|| {
-            format!("cannot load the bundled fonts from {}", fonts_dir.display())
-        })?;
+        let design = DesignEngine::load(&fonts_dir)
+            .with_context(|| format!("cannot load the bundled fonts from {}", fonts_dir.display()))?;
         let store = Store::connect(&settings.database_url, settings.db_max_connections).await?;
         tracing::info!(database = %redact(&settings.database_url), "database ready");
 
-        let listener = TcpListener::bind(&settings.addr)
-            .with_context(|| format!("cannot listen on {}", settings.addr))?;
+        let listener =
+            TcpListener::bind(&settings.addr).with_context(|| format!("cannot listen on {}", settings.addr))?;
         let bound = listener.local_addr()?;
         let port = bound.port();
         let public_url = settings.public_url.clone().unwrap_or_else(|| {
-            let host = if bound.ip().is_unspecified() {
-                "localhost".to_owned()
-            } else {
-                bound.ip().to_string()
-            };
+            let host = if bound.ip().is_unspecified() { "localhost".to_owned() } else { bound.ip().to_string() };
             format!("http://{host}:{port}")
         });
 
@@ -59,26 +58,30 @@ impl Application {
             "notfound",
         ));
         let static_dir = settings.static_dir.clone();
+        let payments = match &settings.stripe {
+            Some(stripe) => Payments::Stripe(StripeProvider::new(stripe.clone(), settings.shipping_countries.clone())?),
+            None => Payments::Demo(DemoProvider::default()),
+        };
+        tracing::info!(provider = payments.name(), "payments ready");
         let state = web::Data::new(AppState {
             storefronts: StorefrontCache::new(store.backend() == Backend::Sqlite),
             cards: CardCache::default(),
+            limiter: RateLimiter::new(settings.checkout_rate_per_minute),
+            payments,
             store,
             design,
             settings,
             public_url: public_url.clone(),
         });
+        tokio::spawn(crate::routes::checkout::sweeper::run(state.clone()));
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(csrf::set_cookie))
                 .wrap(
                     ErrorHandlers::new()
-                        .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| {
-                            replace_body(res, AppError::TooLarge)
-                        })
-                        .handler(StatusCode::BAD_REQUEST, |res| {
-                            replace_body(res, AppError::BadRequest)
-                        }),
+                        .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| replace_body(res, AppError::TooLarge))
+                        .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
                 )
                 .wrap(
                     DefaultHeaders::new()
@@ -94,12 +97,7 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Self {
-            port,
-            public_url,
-            server,
-            state,
-        })
+        Ok(Self { port, public_url, server, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -121,10 +119,7 @@ impl Application {
 
 /// Replaces actix's plain-text error body (oversized or unreadable requests)
 /// with our friendly page, keeping the status.
-fn replace_body<B>(
-    res: ServiceResponse<B>,
-    error: AppError,
-) -> actix_web::Result<ErrorHandlerResponse<B>> {
+fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)
@@ -135,9 +130,7 @@ fn replace_body<B>(
     }
     let (req, _) = res.into_parts();
     let page = error.error_response();
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, page).map_into_right_body(),
-    ))
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
 }
 
 /// One structured log line per request, with its request id (also sent back as
@@ -149,17 +142,12 @@ async fn log_request(
     let start = Instant::now();
     let method = req.method().to_string();
     let path = req.path().to_owned();
-    let request_id = req
-        .extensions()
-        .get::<RequestId>()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let request_id = req.extensions().get::<RequestId>().map(ToString::to_string).unwrap_or_default();
     let mut res = next.call(req).await?;
     let status = res.status().as_u16();
     tracing::info!(%method, %path, status, latency_us = start.elapsed().as_micros() as u64, %request_id, "request");
     if let Ok(value) = header::HeaderValue::from_str(&request_id) {
-        res.headers_mut()
-            .insert(header::HeaderName::from_static("x-request-id"), value);
+        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
 }

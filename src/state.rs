@@ -2,6 +2,8 @@
 
 use crate::config::Settings;
 use crate::design::DesignEngine;
+use crate::payments::Payments;
+use crate::routes::checkout::limiter::RateLimiter;
 use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::store::Store;
 
@@ -13,4 +15,7 @@ pub struct AppState {
     pub public_url: String,
     pub storefronts: StorefrontCache,
     pub cards: CardCache,
+    pub payments: Payments,
+    /// Checkouts per client per minute.
+    pub limiter: RateLimiter,
 }

@@ -42,9 +42,7 @@ impl FromRequest for CsrfToken {
 }
 
 fn cookie_token(req: &HttpRequest) -> Option<String> {
-    req.cookie(CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|v| v.len() == 64)
+    req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() == 64)
 }
 
 /// Accepts the POST only if the submitted field matches the cookie.
@@ -64,9 +62,8 @@ pub async fn set_cookie(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let secure = req
-        .app_data::<actix_web::web::Data<crate::state::AppState>>()
-        .is_some_and(|s| s.settings.secure_cookies());
+    let secure =
+        req.app_data::<actix_web::web::Data<crate::state::AppState>>().is_some_and(|s| s.settings.secure_cookies());
     let mut res = next.call(req).await?;
     let new_token = res.request().extensions().get::<NewToken>().cloned();
     if let Some(NewToken(token)) = new_token {

@@ -21,9 +21,7 @@ async fn resolve(req: HttpRequest) -> Result<Option<Account>, AppError> {
     let Some(cookie) = req.cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| anyhow::anyhow!("app state missing"))?;
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| anyhow::anyhow!("app state missing"))?;
     Ok(state.store.session_account(cookie.value()).await?)
 }
 
@@ -44,15 +42,8 @@ impl FromRequest for Artist {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let next = req
-                .uri()
-                .path_and_query()
-                .map(|p| p.as_str().to_owned())
-                .unwrap_or_else(|| "/dashboard".into());
-            resolve(req)
-                .await?
-                .map(Self)
-                .ok_or(AppError::LoginRequired { next })
+            let next = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/dashboard".into());
+            resolve(req).await?.map(Self).ok_or(AppError::LoginRequired { next })
         })
     }
 }
@@ -77,9 +68,5 @@ pub fn logout_cookie(secure: bool) -> Cookie<'static> {
 
 /// Only local paths are followed after login, never another site.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/dashboard"
-    }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/dashboard" }
 }

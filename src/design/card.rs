@@ -51,14 +51,7 @@ pub fn card_svg(
     let mut shirt = mockup(fonts, slogan, theme, colour, "card");
     shirt.placement = " x=\"24\" y=\"15\" width=\"563\" height=\"600\"".to_owned();
     let font = fonts.get(theme.font);
-    let fitted = fit_text(
-        fonts,
-        font,
-        &theme.apply_case(slogan),
-        TEXT_W,
-        330.0,
-        theme.line_height,
-    );
+    let fitted = fit_text(fonts, font, &theme.apply_case(slogan), TEXT_W, 330.0, theme.line_height);
     let sans = fonts.get("noto-sans");
     let artist_line = format!("by {artist}");
     let artist_size = (TEXT_W / fonts.measure(sans, &artist_line).max(0.1)).min(34.0);
@@ -86,14 +79,10 @@ pub fn card_svg(
 /// Rasterises one of our SVGs with the bundled fonts. CPU-heavy: call it off
 /// the async runtime.
 pub fn render_png(fontdb: Arc<usvg::fontdb::Database>, svg: &str) -> anyhow::Result<Vec<u8>> {
-    let options = usvg::Options {
-        fontdb,
-        ..usvg::Options::default()
-    };
+    let options = usvg::Options { fontdb, ..usvg::Options::default() };
     let tree = usvg::Tree::from_str(svg, &options).context("parse SVG")?;
     let size = tree.size().to_int_size();
-    let mut pixmap =
-        tiny_skia::Pixmap::new(size.width(), size.height()).context("allocate pixmap")?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).context("allocate pixmap")?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     pixmap.encode_png().context("encode PNG")
 }
@@ -108,14 +97,7 @@ mod tests {
         let lib = library();
         let theme = Theme::by_key("retro").unwrap();
         let colour = ShirtColour::parse("navy").unwrap();
-        let svg = card_svg(
-            &lib,
-            "Grüße 🔥 Привет",
-            "Ana & <Co>",
-            "25,00\u{a0}€",
-            theme,
-            colour,
-        );
+        let svg = card_svg(&lib, "Grüße 🔥 Привет", "Ana & <Co>", "25,00\u{a0}€", theme, colour);
         assert!(svg.contains("by Ana &#38; &#60;Co&#62;"), "{svg}");
         let db = lib.font_database();
         let a = render_png(db.clone(), &svg).unwrap();
@@ -123,13 +105,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(&a[..8], b"\x89PNG\r\n\x1a\n");
         // IHDR: width and height, big-endian, at bytes 16..24.
-        assert_eq!(
-            u32::from_be_bytes(a[16..20].try_into().unwrap()),
-            CARD_WIDTH
-        );
-        assert_eq!(
-            u32::from_be_bytes(a[20..24].try_into().unwrap()),
-            CARD_HEIGHT
-        );
+        assert_eq!(u32::from_be_bytes(a[16..20].try_into().unwrap()), CARD_WIDTH);
+        assert_eq!(u32::from_be_bytes(a[20..24].try_into().unwrap()), CARD_HEIGHT);
     }
 }

@@ -3,11 +3,7 @@
 /// `#rrggbb` → (r, g, b). Anything malformed reads as black; inputs are our own constants.
 pub fn parse_hex(hex: &str) -> (u8, u8, u8) {
     let h = hex.trim_start_matches('#');
-    let byte = |i: usize| {
-        h.get(i..i + 2)
-            .and_then(|s| u8::from_str_radix(s, 16).ok())
-            .unwrap_or(0)
-    };
+    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok()).unwrap_or(0);
     (byte(0), byte(2), byte(4))
 }
 
@@ -15,11 +11,7 @@ fn relative_luminance(hex: &str) -> f64 {
     let (r, g, b) = parse_hex(hex);
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }

@@ -21,10 +21,7 @@ pub const FALLBACK_CHAIN: [&str; 2] = ["noto-sans", "noto-emoji"];
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
     #[error("cannot read font file {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("font file {path} is not a font we can parse")]
     Parse { path: PathBuf },
 }
@@ -44,28 +41,20 @@ pub struct FontFile {
 
 impl FontFile {
     fn parse(key: &'static str, file_name: &'static str, path: &Path) -> Result<Self, FontError> {
-        let bytes = std::fs::read(path).map_err(|source| FontError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| FontError::Read { path: path.to_owned(), source })?;
         // Fonts live for the whole process; the library is loaded once per directory.
         let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let face = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| FontError::Parse {
-            path: path.to_owned(),
-        })?;
+        let face = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
         let upem = f32::from(face.units_per_em() as u16);
         let family = face
             .names()
             .into_iter()
             .filter(|n| {
-                n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
-                    || n.name_id == ttf_parser::name_id::FAMILY
+                n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY || n.name_id == ttf_parser::name_id::FAMILY
             })
             .filter(|n| n.is_unicode())
             .find_map(|n| n.to_string())
-            .ok_or_else(|| FontError::Parse {
-                path: path.to_owned(),
-            })?;
+            .ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
         Ok(Self {
             key,
             file_name,
@@ -78,10 +67,7 @@ impl FontFile {
     }
 
     fn covers(&self, grapheme: &str) -> bool {
-        grapheme
-            .chars()
-            .filter(|c| !is_default_ignorable(*c))
-            .all(|c| self.face.glyph_index(c).is_some())
+        grapheme.chars().filter(|c| !is_default_ignorable(*c)).all(|c| self.face.glyph_index(c).is_some())
     }
 
     /// Advance width of `text` at 1 em, shaped (kerning, ligatures) with this font.
@@ -109,9 +95,7 @@ impl FontLibrary {
     /// Loads (once per process and directory) every bundled font from `dir`.
     pub fn load(dir: &Path) -> Result<Arc<Self>, FontError> {
         static LOADED: Mutex<Vec<(PathBuf, Arc<FontLibrary>)>> = Mutex::new(Vec::new());
-        let mut loaded = LOADED
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((_, library)) = loaded.iter().find(|(d, _)| d == dir) {
             return Ok(library.clone());
         }
@@ -126,10 +110,7 @@ impl FontLibrary {
 
     /// The font with this key. Keys are our own constants, checked by a test.
     pub fn get(&self, key: &str) -> &FontFile {
-        self.fonts
-            .iter()
-            .find(|f| f.key == key)
-            .unwrap_or(&self.fonts[0])
+        self.fonts.iter().find(|f| f.key == key).unwrap_or(&self.fonts[0])
     }
 
     pub fn all(&self) -> &[FontFile] {
@@ -139,9 +120,7 @@ impl FontLibrary {
     /// The font that will draw `grapheme`: the primary if it has the glyphs, else
     /// the first fallback that does; `None` when no bundled font covers it.
     fn font_for<'a>(&'a self, primary: &'a FontFile, grapheme: &str) -> Option<&'a FontFile> {
-        std::iter::once(primary)
-            .chain(FALLBACK_CHAIN.iter().map(|k| self.get(k)))
-            .find(|f| f.covers(grapheme))
+        std::iter::once(primary).chain(FALLBACK_CHAIN.iter().map(|k| self.get(k))).find(|f| f.covers(grapheme))
     }
 
     /// CSS `font-family` list for text set in `primary`: the font, then the fallbacks.
@@ -160,11 +139,10 @@ impl FontLibrary {
         let mut db = resvg::usvg::fontdb::Database::new();
         // usvg falls back to the first font in the database that has a missing
         // glyph; loading the fallback chain first makes that our chain, as in CSS.
-        let fallbacks_first = FALLBACK_CHAIN.iter().map(|k| self.get(k)).chain(
-            self.fonts
-                .iter()
-                .filter(|f| !FALLBACK_CHAIN.contains(&f.key)),
-        );
+        let fallbacks_first = FALLBACK_CHAIN
+            .iter()
+            .map(|k| self.get(k))
+            .chain(self.fonts.iter().filter(|f| !FALLBACK_CHAIN.contains(&f.key)));
         for font in fallbacks_first {
             db.load_font_data(font.data.to_vec());
         }
@@ -189,8 +167,7 @@ impl FontLibrary {
 
     /// Whether every grapheme of `text` has a glyph in `primary` or a fallback.
     pub fn covers(&self, primary: &FontFile, text: &str) -> bool {
-        text.graphemes(true)
-            .all(|g| g.trim().is_empty() || self.font_for(primary, g).is_some())
+        text.graphemes(true).all(|g| g.trim().is_empty() || self.font_for(primary, g).is_some())
     }
 
     /// Width of `text` at a font size of 1 em: runs of graphemes that share a font
@@ -249,19 +226,13 @@ pub(crate) mod tests {
         let lib = library();
         for font in lib.all() {
             assert!(!font.family.is_empty(), "{}", font.file_name);
-            assert!(
-                font.ascender > 0.3 && font.descender >= 0.0,
-                "{}",
-                font.file_name
-            );
+            assert!(font.ascender > 0.3 && font.descender >= 0.0, "{}", font.file_name);
         }
     }
 
     #[test]
     fn missing_file_is_named_in_the_error() {
-        let err = FontLibrary::load(Path::new("/nonexistent-fonts"))
-            .err()
-            .unwrap();
+        let err = FontLibrary::load(Path::new("/nonexistent-fonts")).err().unwrap();
         assert!(err.to_string().contains("BebasNeue-Bold.otf"), "{err}");
     }
 

@@ -56,14 +56,8 @@ pub fn fit_text(
     line_height: f32,
 ) -> FittedText {
     let space = fonts.measure(font, " ");
-    let words: Vec<Piece> = text
-        .split_whitespace()
-        .map(|w| Piece {
-            text: w,
-            width: fonts.measure(font, w),
-            glued: false,
-        })
-        .collect();
+    let words: Vec<Piece> =
+        text.split_whitespace().map(|w| Piece { text: w, width: fonts.measure(font, w), glued: false }).collect();
     let mut best = best_breaks(&words, space, font, width, height, line_height);
     if best.0 < width * MIN_SIZE_SHARE {
         // Nothing fits at a readable size without breaking words: allow breaks
@@ -73,20 +67,12 @@ pub fn fit_text(
             .flat_map(|w| {
                 let graphemes: Vec<&str> = w.text.graphemes(true).collect();
                 if graphemes.len() <= 6 {
-                    vec![Piece {
-                        text: w.text,
-                        width: w.width,
-                        glued: false,
-                    }]
+                    vec![Piece { text: w.text, width: w.width, glued: false }]
                 } else {
                     graphemes
                         .iter()
                         .enumerate()
-                        .map(|(i, g)| Piece {
-                            text: g,
-                            width: fonts.measure(font, g),
-                            glued: i > 0,
-                        })
+                        .map(|(i, g)| Piece { text: g, width: fonts.measure(font, g), glued: i > 0 })
                         .collect()
                 }
             })
@@ -102,11 +88,7 @@ pub fn fit_text(
 
 /// Width of pieces `from..to` set on one line, at 1 em.
 fn line_width(pieces: &[Piece], from: usize, to: usize, space: f32) -> f32 {
-    pieces[from..to]
-        .iter()
-        .enumerate()
-        .map(|(i, p)| p.width + if i > 0 && !p.glued { space } else { 0.0 })
-        .sum()
+    pieces[from..to].iter().enumerate().map(|(i, p)| p.width + if i > 0 && !p.glued { space } else { 0.0 }).sum()
 }
 
 /// Block height at 1 em for `n` lines.
@@ -117,14 +99,7 @@ fn block_height(n: usize, font: &FontFile, line_height: f32) -> f32 {
 /// For each line count, the breaks with the narrowest widest line, then the
 /// evenest lines within that width; returns the largest font size and its breaks
 /// (indices where lines start).
-fn best_breaks(
-    pieces: &[Piece],
-    space: f32,
-    font: &FontFile,
-    width: f32,
-    height: f32,
-    lh: f32,
-) -> (f32, Vec<usize>) {
+fn best_breaks(pieces: &[Piece], space: f32, font: &FontFile, width: f32, height: f32, lh: f32) -> (f32, Vec<usize>) {
     let n_pieces = pieces.len().max(1);
     let table = WidthTable::new(pieces, space);
     let mut best: (f32, Vec<usize>) = (0.0, vec![0]);
@@ -133,17 +108,10 @@ fn best_breaks(
             continue;
         };
         let widest = (0..starts.len())
-            .map(|i| {
-                table.get(
-                    starts[i],
-                    starts.get(i + 1).copied().unwrap_or(pieces.len()),
-                )
-            })
+            .map(|i| table.get(starts[i], starts.get(i + 1).copied().unwrap_or(pieces.len())))
             .fold(0.0, f32::max)
             .max(1e-3);
-        let size = (width / widest)
-            .min(height / block_height(lines, font, lh))
-            .min(height * MAX_SIZE_SHARE);
+        let size = (width / widest).min(height / block_height(lines, font, lh)).min(height * MAX_SIZE_SHARE);
         // A new line must buy a clearly bigger size; otherwise fewer lines read better.
         if size > best.0 * 1.04 {
             best = (size, starts);
@@ -161,14 +129,8 @@ fn balanced_breaks(table: &WidthTable, lines: usize) -> Option<Vec<usize>> {
     let widest = dp(table, lines, |w, acc| acc.max(w))?.0;
     // Pass 2: among splits no wider than that, the evenest.
     let limit = widest * 1.0001;
-    dp(table, lines, |w, acc| {
-        if w > limit {
-            f32::INFINITY
-        } else {
-            acc + (limit - w).powi(2)
-        }
-    })
-    .map(|(_, starts)| starts)
+    dp(table, lines, |w, acc| if w > limit { f32::INFINITY } else { acc + (limit - w).powi(2) })
+        .map(|(_, starts)| starts)
 }
 
 /// Widths of every run of consecutive pieces, so the DPs never re-add them.
@@ -199,11 +161,7 @@ impl WidthTable {
 
 /// Generic split DP: `combine(line_width, cost_so_far)` → new cost. Returns the
 /// minimal cost and the line start indices.
-fn dp(
-    table: &WidthTable,
-    lines: usize,
-    combine: impl Fn(f32, f32) -> f32,
-) -> Option<(f32, Vec<usize>)> {
+fn dp(table: &WidthTable, lines: usize, combine: impl Fn(f32, f32) -> f32) -> Option<(f32, Vec<usize>)> {
     let (n, inf) = (table.n, f32::INFINITY);
     // cost[k][i]: best cost of setting pieces[..i] in k lines; back[k][i]: start of line k.
     let mut cost = vec![vec![inf; n + 1]; lines + 1];
@@ -260,17 +218,8 @@ fn layout(
     }
     let block = block_height(lines.len(), font, lh) * size;
     let top = (height - block) / 2.0;
-    let baselines = (0..lines.len())
-        .map(|i| top + font.ascender * size + i as f32 * lh * size)
-        .collect();
-    FittedText {
-        lines,
-        widths,
-        font_size: size,
-        baselines,
-        block_top: top,
-        block_bottom: top + block,
-    }
+    let baselines = (0..lines.len()).map(|i| top + font.ascender * size + i as f32 * lh * size).collect();
+    FittedText { lines, widths, font_size: size, baselines, block_top: top, block_bottom: top + block }
 }
 
 #[cfg(test)]
@@ -285,12 +234,8 @@ mod tests {
 
     #[test]
     fn every_line_fits_the_box() {
-        for text in [
-            "HI",
-            "BE A FRIDAY NIGHT LOSER WITH ME",
-            &"ABCDEFGHIJ".repeat(8),
-            "ПРИВЕТ МИР 🔥🔥🔥",
-        ] {
+        for text in ["HI", "BE A FRIDAY NIGHT LOSER WITH ME", &"ABCDEFGHIJ".repeat(8), "ПРИВЕТ МИР 🔥🔥🔥"]
+        {
             let f = fit(text);
             assert!(f.max_width() <= 210.0 + 0.01, "{text}: {}", f.max_width());
             assert!(f.block_top >= -0.01 && f.block_bottom <= 280.01, "{text}");
@@ -302,26 +247,15 @@ mod tests {
         let f = fit("BE A FRIDAY NIGHT LOSER WITH ME");
         assert!(f.lines.len() >= 2);
         let last = f.lines.last().unwrap();
-        assert!(
-            last.contains(' ') || f.lines.len() == 1 || f.lines.iter().all(|l| !l.contains(' ')),
-            "{:?}",
-            f.lines
-        );
-        let (min, max) = f
-            .widths
-            .iter()
-            .fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
+        assert!(last.contains(' ') || f.lines.len() == 1 || f.lines.iter().all(|l| !l.contains(' ')), "{:?}", f.lines);
+        let (min, max) = f.widths.iter().fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
         assert!(min > max * 0.4, "{:?}", f.widths);
     }
 
     #[test]
     fn long_words_shrink_before_they_break() {
         let f = fit("SUPERCALIFRAGILISTIC FUN");
-        assert!(
-            f.lines.iter().any(|l| l == "SUPERCALIFRAGILISTIC"),
-            "{:?}",
-            f.lines
-        );
+        assert!(f.lines.iter().any(|l| l == "SUPERCALIFRAGILISTIC"), "{:?}", f.lines);
     }
 
     #[test]

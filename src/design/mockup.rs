@@ -58,16 +58,8 @@ pub(crate) fn num(v: f32) -> String {
 }
 
 /// Renders the mockup for `slogan` (as typed; the theme applies its casing).
-pub fn mockup_svg(
-    fonts: &FontLibrary,
-    slogan: &str,
-    theme: &Theme,
-    colour: ShirtColour,
-    dom_id: &str,
-) -> String {
-    mockup(fonts, slogan, theme, colour, dom_id)
-        .render()
-        .unwrap_or_default()
+pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
+    mockup(fonts, slogan, theme, colour, dom_id).render().unwrap_or_default()
 }
 
 /// The mockup document before rendering, for embedding with a `placement`.
@@ -84,8 +76,7 @@ pub fn mockup<'a>(
 
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
     let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
-    let shrink =
-        (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
+    let shrink = (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
     // Ornaments take their room from the box before the text is fitted.
     let (fit_w, fit_h) = match theme.ornament {
         Ornament::None => (area_w, area_h),
@@ -100,11 +91,7 @@ pub fn mockup<'a>(
     let block_h = fitted.block_bottom - fitted.block_top;
     let bar_h = fitted.font_size * 0.09;
     let bar_gap = fitted.font_size * 0.22;
-    let extra = if theme.ornament == Ornament::Underline {
-        bar_gap + bar_h
-    } else {
-        0.0
-    };
+    let extra = if theme.ornament == Ornament::Underline { bar_gap + bar_h } else { 0.0 };
     // Top of the text block, so that block plus ornament sit centred in the area.
     let top = centre_y - (block_h + extra) / 2.0;
     let shift = top - fitted.block_top;
@@ -121,12 +108,7 @@ pub fn mockup<'a>(
             Align::Center => centre_x - bar_w / 2.0,
             Align::Left => x,
         };
-        SvgRect {
-            x: num(bar_x),
-            y: num(top + block_h + bar_gap),
-            width: num(bar_w),
-            height: num(bar_h),
-        }
+        SvgRect { x: num(bar_x), y: num(top + block_h + bar_gap), width: num(bar_w), height: num(bar_h) }
     });
     let pad = (fitted.font_size * 0.28).min(area_w * 0.07);
     let frame = (theme.ornament == Ornament::Box).then(|| SvgRect {
@@ -142,12 +124,7 @@ pub fn mockup<'a>(
     let transform = if theme.slant == 0.0 {
         String::new()
     } else {
-        format!(
-            "rotate({} {} {})",
-            num(theme.slant),
-            num(centre_x),
-            num(centre_y)
-        )
+        format!("rotate({} {} {})", num(theme.slant), num(centre_x), num(centre_y))
     };
 
     MockupSvg {
@@ -173,11 +150,7 @@ pub(crate) fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
         .lines
         .iter()
         .zip(&fitted.baselines)
-        .map(|(text, baseline)| SvgLine {
-            x: num(x),
-            y: num(baseline + shift),
-            text: text.clone(),
-        })
+        .map(|(text, baseline)| SvgLine { x: num(x), y: num(baseline + shift), text: text.clone() })
         .collect()
 }
 
@@ -215,13 +188,7 @@ mod tests {
         let lib = library();
         let theme = Theme::by_key("typewriter").unwrap();
         let on_white = mockup_svg(&lib, "hello", theme, white(), "m");
-        let on_black = mockup_svg(
-            &lib,
-            "hello",
-            theme,
-            ShirtColour::parse("black").unwrap(),
-            "m",
-        );
+        let on_black = mockup_svg(&lib, "hello", theme, ShirtColour::parse("black").unwrap(), "m");
         assert!(on_white.contains("fill=\"#222222\""));
         assert!(on_black.contains("fill=\"#f3efe6\""));
     }

@@ -35,10 +35,7 @@ impl DesignEngine {
     /// missing or unreadable, so a broken install stops at start-up.
     pub fn load(fonts_dir: &Path) -> Result<Self, FontError> {
         let fonts = FontLibrary::load(fonts_dir)?;
-        Ok(Self {
-            fontdb: fonts.font_database(),
-            fonts,
-        })
+        Ok(Self { fontdb: fonts.font_database(), fonts })
     }
 
     pub fn fonts(&self) -> &FontLibrary {
@@ -61,9 +58,6 @@ impl DesignEngine {
         theme: &Theme,
         colour: ShirtColour,
     ) -> anyhow::Result<Vec<u8>> {
-        render_png(
-            self.fontdb.clone(),
-            &card_svg(&self.fonts, slogan, artist, price, theme, colour),
-        )
+        render_png(self.fontdb.clone(), &card_svg(&self.fonts, slogan, artist, price, theme, colour))
     }
 }

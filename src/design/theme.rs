@@ -61,9 +61,7 @@ pub const THEMES: [Theme; 5] = [
         accent: "#ffd23f",
         accent_ink: "#141414",
         print_inks: ["#141414", "#ffd23f"],
-        keywords: &[
-            "night", "midnight", "loud", "live", "tour", "friday", "party", "dark", "neon",
-        ],
+        keywords: &["night", "midnight", "loud", "live", "tour", "friday", "party", "dark", "neon"],
     },
     Theme {
         key: "retro",
@@ -79,9 +77,7 @@ pub const THEMES: [Theme; 5] = [
         accent: "#a63d16",
         accent_ink: "#ffffff",
         print_inks: ["#a63d16", "#fdf1dc"],
-        keywords: &[
-            "love", "heart", "sweet", "baby", "summer", "kiss", "sun", "dream", "liebe",
-        ],
+        keywords: &["love", "heart", "sweet", "baby", "summer", "kiss", "sun", "dream", "liebe"],
     },
     Theme {
         key: "zine",
@@ -97,9 +93,7 @@ pub const THEMES: [Theme; 5] = [
         accent: "#c8104f",
         accent_ink: "#ffffff",
         print_inks: ["#111111", "#f5f5f0"],
-        keywords: &[
-            "riot", "punk", "chaos", "noise", "fight", "zine", "rage", "loser", "rebel",
-        ],
+        keywords: &["riot", "punk", "chaos", "noise", "fight", "zine", "rage", "loser", "rebel"],
     },
     Theme {
         key: "typewriter",
@@ -115,9 +109,7 @@ pub const THEMES: [Theme; 5] = [
         accent: "#1f4e79",
         accent_ink: "#ffffff",
         print_inks: ["#222222", "#f3efe6"],
-        keywords: &[
-            "poem", "words", "letter", "write", "story", "book", "quiet", "code",
-        ],
+        keywords: &["poem", "words", "letter", "write", "story", "book", "quiet", "code"],
     },
     Theme {
         key: "geometric",
@@ -146,20 +138,13 @@ impl Theme {
     /// any, else a stable hash of the slogan. Never random.
     pub fn default_for(slogan: &str) -> &'static Theme {
         let lower = slogan.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if let Some(theme) = THEMES
-            .iter()
-            .find(|t| t.keywords.iter().any(|k| words.contains(k)))
-        {
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if let Some(theme) = THEMES.iter().find(|t| t.keywords.iter().any(|k| words.contains(k))) {
             return theme;
         }
         // FNV-1a: stable across runs, platforms and Rust versions (unlike `DefaultHasher`).
-        let hash = lower.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let hash =
+            lower.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         &THEMES[(hash % THEMES.len() as u64) as usize]
     }
 
@@ -180,21 +165,9 @@ mod tests {
     #[test]
     fn page_colours_meet_wcag_aa() {
         for t in &THEMES {
-            assert!(
-                contrast_ratio(t.page_bg, t.page_ink) >= 4.5,
-                "{} ink",
-                t.key
-            );
-            assert!(
-                contrast_ratio(t.page_bg, t.accent) >= 3.0,
-                "{} accent",
-                t.key
-            );
-            assert!(
-                contrast_ratio(t.accent, t.accent_ink) >= 4.5,
-                "{} button",
-                t.key
-            );
+            assert!(contrast_ratio(t.page_bg, t.page_ink) >= 4.5, "{} ink", t.key);
+            assert!(contrast_ratio(t.page_bg, t.accent) >= 3.0, "{} accent", t.key);
+            assert!(contrast_ratio(t.accent, t.accent_ink) >= 4.5, "{} button", t.key);
         }
     }
 
@@ -217,9 +190,8 @@ mod tests {
 
     #[test]
     fn themes_are_spread_over_slogans() {
-        let picked: std::collections::HashSet<_> = (0..200)
-            .map(|i| Theme::default_for(&format!("slogan number {i}")).key)
-            .collect();
+        let picked: std::collections::HashSet<_> =
+            (0..200).map(|i| Theme::default_for(&format!("slogan number {i}")).key).collect();
         assert!(picked.len() >= 4);
     }
 }

@@ -55,8 +55,7 @@ impl ShirtColours {
     pub fn parse<'a>(keys: impl IntoIterator<Item = &'a str>) -> Result<Self, ColoursError> {
         let mut chosen = Vec::new();
         for key in keys {
-            let colour =
-                ShirtColour::parse(key).ok_or_else(|| ColoursError::Unknown(truncate(key)))?;
+            let colour = ShirtColour::parse(key).ok_or_else(|| ColoursError::Unknown(truncate(key)))?;
             if !chosen.contains(&colour) {
                 chosen.push(colour);
             }
@@ -100,9 +99,6 @@ mod tests {
     #[test]
     fn refuses_none_and_unknown() {
         assert_eq!(ShirtColours::parse([]), Err(ColoursError::None));
-        assert!(matches!(
-            ShirtColours::parse(["chartreuse"]),
-            Err(ColoursError::Unknown(_))
-        ));
+        assert!(matches!(ShirtColours::parse(["chartreuse"]), Err(ColoursError::Unknown(_))));
     }
 }

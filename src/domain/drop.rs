@@ -20,6 +20,10 @@ pub struct Drop {
     pub reserved: i64,
     /// Gross paid revenue in minor units of `price.currency()`.
     pub revenue_minor: i64,
+    /// Paid orders so far (numbers buyers: "you're #137").
+    pub paid_orders: i64,
+    /// Checkouts started (stock reserved), for conversion.
+    pub checkouts_started: i64,
     pub goal: Option<i64>,
     /// Unix milliseconds when sales close by themselves.
     pub ends_at: Option<i64>,
@@ -93,11 +97,7 @@ impl Drop {
 
 /// "2d 4h", "3h 12m", "5m", "under a minute": a short, honest time-left label.
 pub fn time_left_label(seconds: i64) -> String {
-    let (d, h, m) = (
-        seconds / 86_400,
-        seconds % 86_400 / 3600,
-        seconds % 3600 / 60,
-    );
+    let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
     match (d, h, m) {
         _ if seconds < 60 => "under a minute".to_owned(),
         (0, 0, m) => format!("{m}m"),
@@ -125,6 +125,8 @@ mod tests {
             sold: 0,
             reserved: 0,
             revenue_minor: 0,
+            paid_orders: 0,
+            checkouts_started: 0,
             goal: Some(4),
             ends_at: Some(1000),
             ended_at: None,

@@ -20,9 +20,7 @@ impl EmailAddress {
             return Err(EmailError::Empty);
         }
         let valid = email.len() <= 254
-            && !email
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ','))
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ','))
             && match email.split_once('@') {
                 Some((local, domain)) => {
                     !local.is_empty()
@@ -33,11 +31,7 @@ impl EmailAddress {
                 }
                 None => false,
             };
-        if valid {
-            Ok(Self(email))
-        } else {
-            Err(EmailError::Invalid)
-        }
+        if valid { Ok(Self(email)) } else { Err(EmailError::Invalid) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -57,24 +51,12 @@ mod tests {
 
     #[test]
     fn normalises_case_and_space() {
-        assert_eq!(
-            EmailAddress::parse(" Ana@Example.COM ").unwrap().as_str(),
-            "ana@example.com"
-        );
+        assert_eq!(EmailAddress::parse(" Ana@Example.COM ").unwrap().as_str(), "ana@example.com");
     }
 
     #[test]
     fn refuses_malformed() {
-        for bad in [
-            "",
-            "ana",
-            "ana@",
-            "@x.com",
-            "a@b",
-            "a@@b.com",
-            "a b@c.com",
-            "<a>@b.com",
-        ] {
+        for bad in ["", "ana", "ana@", "@x.com", "a@b", "a@@b.com", "a b@c.com", "<a>@b.com"] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -5,6 +5,7 @@ pub mod colour;
 mod drop;
 pub mod email;
 pub mod money;
+mod order;
 pub mod password;
 pub mod quantity;
 pub mod size;
@@ -15,6 +16,7 @@ pub use colour::{ShirtColour, ShirtColours};
 pub use drop::{Drop, DropState, time_left_label};
 pub use email::EmailAddress;
 pub use money::{Currency, Money};
+pub use order::{Order, OrderStatus, Quantity, ShippingAddress};
 pub use password::Password;
 pub use quantity::{Goal, Stock};
 pub use size::{Size, Sizes};
@@ -29,10 +31,7 @@ pub fn parse_display_name(input: &str) -> Result<String, &'static str> {
             Err("The name contains invisible control characters; please retype it.")
         }
         Err(slogan::SloganError::TooLong(_)) => Err("Keep the name to 60 characters or fewer."),
-        Ok(s)
-            if unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).count()
-                > 60 =>
-        {
+        Ok(s) if unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).count() > 60 => {
             Err("Keep the name to 60 characters or fewer.")
         }
         Ok(s) => Ok(s.to_string()),

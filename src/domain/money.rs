@@ -36,9 +36,7 @@ impl Currency {
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+        Self::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
 }
 
@@ -107,11 +105,7 @@ impl Money {
 /// A separator followed by one or two final digits is the decimal point; any other
 /// separator must be a thousands separator followed by exactly three digits.
 fn parse_decimal_minor(s: &str) -> Option<i64> {
-    if !s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        || s.len() > 16
-    {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') || s.len() > 16 {
         return None;
     }
     let (whole, cents) = match s.rfind(['.', ',']) {
@@ -171,11 +165,7 @@ impl fmt::Display for Money {
                     Currency::Aud => "A$",
                     Currency::Eur => unreachable!("handled above"),
                 };
-                write!(
-                    f,
-                    "{sign}{symbol}{}.{cents:02}",
-                    group_thousands(units, ',')
-                )
+                write!(f, "{sign}{symbol}{}.{cents:02}", group_thousands(units, ','))
             }
         }
     }
@@ -192,19 +182,10 @@ mod tests {
     #[test]
     fn formats_each_currency_like_its_shoppers() {
         assert_eq!(Money::from_minor(2500, Currency::Usd).to_string(), "$25.00");
-        assert_eq!(
-            Money::from_minor(2500, Currency::Eur).to_string(),
-            "25,00\u{a0}€"
-        );
+        assert_eq!(Money::from_minor(2500, Currency::Eur).to_string(), "25,00\u{a0}€");
         assert_eq!(Money::from_minor(2500, Currency::Gbp).to_string(), "£25.00");
-        assert_eq!(
-            Money::from_minor(12_345_678, Currency::Usd).to_string(),
-            "$123,456.78"
-        );
-        assert_eq!(
-            Money::from_minor(100_000, Currency::Eur).to_string(),
-            "1.000,00\u{a0}€"
-        );
+        assert_eq!(Money::from_minor(12_345_678, Currency::Usd).to_string(), "$123,456.78");
+        assert_eq!(Money::from_minor(100_000, Currency::Eur).to_string(), "1.000,00\u{a0}€");
     }
 
     #[test]
@@ -227,9 +208,6 @@ mod tests {
         assert_eq!(price("12.34.5"), Err(PriceError::NotANumber));
         assert_eq!(price("99999999999999999999"), Err(PriceError::NotANumber));
         assert!(matches!(price("0.99"), Err(PriceError::OutOfRange { .. })));
-        assert!(matches!(
-            price("1000.01"),
-            Err(PriceError::OutOfRange { .. })
-        ));
+        assert!(matches!(price("1000.01"), Err(PriceError::OutOfRange { .. })));
     }
 }

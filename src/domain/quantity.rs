@@ -16,11 +16,7 @@ pub enum CountError {
 
 /// Parses an optional whole number: blank means "not set".
 fn parse_count(input: &str, min: i64, max: i64) -> Result<Option<i64>, CountError> {
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '.' | ' ' | '_' | '\''))
-        .collect();
+    let cleaned: String = input.trim().chars().filter(|c| !matches!(c, ',' | '.' | ' ' | '_' | '\'')).collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -71,24 +67,9 @@ mod tests {
     fn parses_grouped_numbers_and_rejects_garbage() {
         assert_eq!(Stock::parse_optional("1,000").unwrap().unwrap().get(), 1000);
         assert_eq!(Stock::parse_optional("-1"), Err(CountError::NotANumber));
-        assert_eq!(
-            Stock::parse_optional("0"),
-            Err(CountError::OutOfRange {
-                min: 1,
-                max: 100_000
-            })
-        );
-        assert_eq!(
-            Stock::parse_optional("100001"),
-            Err(CountError::OutOfRange {
-                min: 1,
-                max: 100_000
-            })
-        );
+        assert_eq!(Stock::parse_optional("0"), Err(CountError::OutOfRange { min: 1, max: 100_000 }));
+        assert_eq!(Stock::parse_optional("100001"), Err(CountError::OutOfRange { min: 1, max: 100_000 }));
         assert_eq!(Goal::parse_optional("1e9"), Err(CountError::NotANumber));
-        assert_eq!(
-            Goal::parse_optional(&"9".repeat(40)),
-            Err(CountError::NotANumber)
-        );
+        assert_eq!(Goal::parse_optional(&"9".repeat(40)), Err(CountError::NotANumber));
     }
 }

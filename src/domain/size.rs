@@ -13,15 +13,7 @@ pub enum Size {
 }
 
 impl Size {
-    pub const ALL: [Size; 7] = [
-        Self::Xs,
-        Self::S,
-        Self::M,
-        Self::L,
-        Self::Xl,
-        Self::Xxl,
-        Self::Xxxl,
-    ];
+    pub const ALL: [Size; 7] = [Self::Xs, Self::S, Self::M, Self::L, Self::Xl, Self::Xxl, Self::Xxxl];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -36,9 +28,7 @@ impl Size {
     }
 
     pub fn parse(input: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.label().eq_ignore_ascii_case(input.trim()))
+        Self::ALL.into_iter().find(|s| s.label().eq_ignore_ascii_case(input.trim()))
     }
 }
 
@@ -77,11 +67,7 @@ impl Sizes {
 
     /// Stored form: labels joined by commas, "S,M,L".
     pub fn to_db(&self) -> String {
-        self.0
-            .iter()
-            .map(|s| s.label())
-            .collect::<Vec<_>>()
-            .join(",")
+        self.0.iter().map(|s| s.label()).collect::<Vec<_>>().join(",")
     }
 
     pub fn from_db(stored: &str) -> Self {
@@ -120,9 +106,6 @@ mod tests {
     #[test]
     fn refuses_none_and_unknown() {
         assert_eq!(Sizes::parse([]), Err(SizesError::None));
-        assert!(matches!(
-            Sizes::parse(["XXXXL"]),
-            Err(SizesError::Unknown(_))
-        ));
+        assert!(matches!(Sizes::parse(["XXXXL"]), Err(SizesError::Unknown(_))));
     }
 }

@@ -13,9 +13,7 @@ pub enum SloganError {
     Empty,
     #[error("Keep the slogan to {max} characters or fewer (this one has {0}).", max = Slogan::MAX_CHARS)]
     TooLong(usize),
-    #[error(
-        "The slogan contains invisible control or text-direction characters; please retype it."
-    )]
+    #[error("The slogan contains invisible control or text-direction characters; please retype it.")]
     ControlCharacters,
 }
 
@@ -79,23 +77,14 @@ mod tests {
         // A family emoji is one grapheme made of several code points.
         let family = "👨‍👩‍👧‍👦".repeat(80);
         assert!(Slogan::parse(&family).is_ok());
-        assert_eq!(
-            Slogan::parse(&"ü".repeat(81)),
-            Err(SloganError::TooLong(81))
-        );
+        assert_eq!(Slogan::parse(&"ü".repeat(81)), Err(SloganError::TooLong(81)));
     }
 
     #[test]
     fn rejects_empty_control_and_bidi_override() {
         assert_eq!(Slogan::parse("   "), Err(SloganError::Empty));
-        assert_eq!(
-            Slogan::parse("a\u{0}b"),
-            Err(SloganError::ControlCharacters)
-        );
-        assert_eq!(
-            Slogan::parse("abc\u{202E}def"),
-            Err(SloganError::ControlCharacters)
-        );
+        assert_eq!(Slogan::parse("a\u{0}b"), Err(SloganError::ControlCharacters));
+        assert_eq!(Slogan::parse("abc\u{202E}def"), Err(SloganError::ControlCharacters));
     }
 
     #[test]

@@ -14,10 +14,7 @@ impl DropSlug {
     pub fn from_slogan(slogan: &str) -> Self {
         let ascii = deunicode::deunicode(slogan).to_lowercase();
         let mut slug = String::with_capacity(ascii.len());
-        for word in ascii
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        for word in ascii.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
             if slug.len() + word.len() + 1 > Self::MAX_LEN && !slug.is_empty() {
                 break;
             }
@@ -42,9 +39,7 @@ impl DropSlug {
     pub fn parse(input: &str) -> Option<Self> {
         let ok = !input.is_empty()
             && input.len() <= Self::MAX_LEN + 12
-            && input
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         ok.then(|| Self(input.to_owned()))
     }
 
@@ -71,10 +66,7 @@ mod tests {
 
     #[test]
     fn transliterates_umlauts_and_cyrillic() {
-        assert_eq!(
-            DropSlug::from_slogan("Schöne Grüße").as_str(),
-            "schone-grusse"
-        );
+        assert_eq!(DropSlug::from_slogan("Schöne Grüße").as_str(), "schone-grusse");
         assert_eq!(DropSlug::from_slogan("Привет мир").as_str(), "privet-mir");
     }
 

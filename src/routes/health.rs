@@ -6,8 +6,6 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     if state.store.ping().await {
         HttpResponse::Ok().content_type("text/plain").body("ok")
     } else {
-        HttpResponse::ServiceUnavailable()
-            .content_type("text/plain")
-            .body("database unavailable")
+        HttpResponse::ServiceUnavailable().content_type("text/plain").body("database unavailable")
     }
 }

@@ -1,11 +1,13 @@
 //! HTTP routes, one folder per area. Handlers parse, call, render.
 
 pub mod account;
+pub mod checkout;
 pub mod dashboard;
 pub mod health;
 pub mod layout;
 pub mod shop;
 pub mod studio;
+pub mod webhooks;
 
 use actix_web::{http::header, middleware::DefaultHeaders, web};
 
@@ -21,20 +23,22 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
         .route("/login", web::post().to(account::login::submit))
         .route("/logout", web::post().to(account::logout::logout))
         .route("/dashboard", web::get().to(dashboard::index::index))
-        .route(
-            "/dashboard/drops/{id}",
-            web::get().to(dashboard::drop::show),
-        )
-        .route(
-            "/dashboard/drops/{id}/end",
-            web::post().to(dashboard::end::end),
-        )
-        .route(
-            "/dashboard/drops/{id}/qr.svg",
-            web::get().to(dashboard::qr::qr_svg),
-        )
+        .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
+        .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))
+        .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
         .route("/d/{slug}", web::get().to(shop::storefront::show))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
+        .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
+        .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
+        .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::cancelled))
+        .route("/demo-checkout/{session}", web::get().to(checkout::demo::show))
+        .route("/demo-checkout/{session}", web::post().to(checkout::demo::submit))
+        .route("/dashboard/drops/{id}/orders/{order}/refund", web::post().to(dashboard::refund::refund))
+        .service(
+            web::resource("/webhooks/stripe")
+                .app_data(web::PayloadConfig::new(webhooks::MAX_EVENT_BYTES))
+                .route(web::post().to(webhooks::stripe_webhook)),
+        )
         .service(
             web::scope("/static")
                 .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=86400")))

@@ -40,18 +40,12 @@ impl Store {
         if inserted.rows_affected() == 0 {
             return Err(CreateAccountError::EmailTaken);
         }
-        Ok(Account {
-            id,
-            email: email.as_str().to_owned(),
-        })
+        Ok(Account { id, email: email.as_str().to_owned() })
     }
 
     /// The account and its password hash, for logging in.
     #[tracing::instrument(skip(self))]
-    pub async fn account_with_hash(
-        &self,
-        email: &EmailAddress,
-    ) -> anyhow::Result<Option<(Account, String)>> {
+    pub async fn account_with_hash(&self, email: &EmailAddress) -> anyhow::Result<Option<(Account, String)>> {
         let row: Option<(String, String, String)> =
             sqlx::query_as("SELECT id, email, password_hash FROM accounts WHERE email = $1")
                 .bind(email.as_str())

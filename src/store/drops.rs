@@ -33,6 +33,8 @@ struct DropRow {
     sold: i64,
     reserved: i64,
     revenue_minor: i64,
+    paid_orders: i64,
+    checkouts_started: i64,
     goal: Option<i64>,
     ends_at: Option<i64>,
     ended_at: Option<i64>,
@@ -42,7 +44,7 @@ struct DropRow {
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-     stock, sold, reserved, revenue_minor, goal, ends_at, ended_at, theme, created_at, version";
+     stock, sold, reserved, revenue_minor, paid_orders, checkouts_started, goal, ends_at, ended_at, theme, created_at, version";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -60,6 +62,8 @@ impl From<DropRow> for Drop {
             sold: r.sold,
             reserved: r.reserved,
             revenue_minor: r.revenue_minor,
+            paid_orders: r.paid_orders,
+            checkouts_started: r.checkouts_started,
             goal: r.goal,
             ends_at: r.ends_at,
             ended_at: r.ended_at,
@@ -82,9 +86,7 @@ impl Store {
         let id = new_id();
         let candidates = std::iter::once(base.clone())
             .chain((2..=NUMBERED_SLUG_TRIES).map(|n| base.with_suffix(n)))
-            .chain(std::iter::once(
-                DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone()),
-            ));
+            .chain(std::iter::once(DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone())));
         for slug in candidates {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
@@ -109,10 +111,7 @@ impl Store {
             .await
             .context("insert drop")?;
             if inserted.rows_affected() == 1 {
-                return self
-                    .drop_by_id(&id)
-                    .await?
-                    .context("drop vanished right after insert");
+                return self.drop_by_id(&id).await?.context("drop vanished right after insert");
             }
         }
         anyhow::bail!("no free slug for {base}")
@@ -121,22 +120,16 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn drop_by_slug(&self, slug: &DropSlug) -> anyhow::Result<Option<Drop>> {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE slug = $1");
-        let row: Option<DropRow> = sqlx::query_as(&sql)
-            .bind(slug.as_str())
-            .fetch_optional(&self.pool)
-            .await
-            .context("select drop by slug")?;
+        let row: Option<DropRow> =
+            sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select drop by slug")?;
         Ok(row.map(Drop::from))
     }
 
     #[tracing::instrument(skip(self))]
     pub async fn drop_by_id(&self, id: &str) -> anyhow::Result<Option<Drop>> {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1");
-        let row: Option<DropRow> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .context("select drop by id")?;
+        let row: Option<DropRow> =
+            sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select drop by id")?;
         Ok(row.map(Drop::from))
     }
 
@@ -157,14 +150,9 @@ impl Store {
     /// The artist's drops, newest first.
     #[tracing::instrument(skip(self))]
     pub async fn drops_of(&self, account_id: &str) -> anyhow::Result<Vec<Drop>> {
-        let sql = format!(
-            "SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC"
-        );
-        let rows: Vec<DropRow> = sqlx::query_as(&sql)
-            .bind(account_id)
-            .fetch_all(&self.pool)
-            .await
-            .context("select drops of account")?;
+        let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC");
+        let rows: Vec<DropRow> =
+            sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select drops of account")?;
         Ok(rows.into_iter().map(Drop::from).collect())
     }
 

@@ -4,10 +4,14 @@
 
 mod accounts;
 mod drops;
+mod orders;
+mod payments;
 mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
 pub use drops::NewDrop;
+pub use orders::{Buyer, NewOrder, Reservation};
+pub use payments::{EventOutcome, OrderRef, PaymentEvent, PaymentEventKind};
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -35,11 +39,7 @@ impl Store {
     /// new connection, and runs pending migrations.
     pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Self> {
         install_default_drivers();
-        let backend = if url.starts_with("postgres") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        };
+        let backend = if url.starts_with("postgres") { Backend::Postgres } else { Backend::Sqlite };
         let options = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
@@ -55,14 +55,8 @@ impl Store {
                     Ok(())
                 })
             });
-        let pool = options
-            .connect(url)
-            .await
-            .with_context(|| format!("cannot open database {}", redact(url)))?;
-        MIGRATOR
-            .run(&pool)
-            .await
-            .context("cannot apply database migrations")?;
+        let pool = options.connect(url).await.with_context(|| format!("cannot open database {}", redact(url)))?;
+        MIGRATOR.run(&pool).await.context("cannot apply database migrations")?;
         Ok(Self { pool, backend })
     }
 
@@ -107,10 +101,7 @@ pub fn new_id() -> String {
 mod tests {
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            super::redact("postgres://u:secret@h:5/db"),
-            "postgres://u:***@h:5/db"
-        );
+        assert_eq!(super::redact("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
         assert_eq!(super::redact("sqlite://x.db"), "sqlite://x.db");
     }
 }

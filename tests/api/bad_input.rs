@@ -38,43 +38,20 @@ async fn every_field_survives_garbage() {
             let res = app.launch_with(&[(field, junk)]).await;
             let status = res.status().as_u16();
             let html = res.text().await.unwrap();
-            assert!(
-                matches!(status, 303 | 422),
-                "{field}={junk:.20?} gave {status}"
-            );
+            assert!(matches!(status, 303 | 422), "{field}={junk:.20?} gave {status}");
             assert!(!html.contains("<script>alert"), "{field}: never echoed raw");
             if status == 422 {
-                assert!(
-                    html.contains("class=\"error\""),
-                    "{field}={junk:.20?}: message beside the field"
-                );
+                assert!(html.contains("class=\"error\""), "{field}={junk:.20?}: message beside the field");
             }
         }
     }
-    let drops = app
-        .state
-        .store
-        .drops_of(&account_id(&app).await)
-        .await
-        .unwrap();
-    assert!(
-        drops
-            .iter()
-            .all(|d| !d.slogan.is_empty() && d.price.minor() >= 100),
-        "no half-valid drop saved"
-    );
+    let drops = app.state.store.drops_of(&account_id(&app).await).await.unwrap();
+    assert!(drops.iter().all(|d| !d.slogan.is_empty() && d.price.minor() >= 100), "no half-valid drop saved");
 }
 
 async fn account_id(app: &TestApp) -> String {
     let email = popshop::domain::EmailAddress::parse("a@example.com").unwrap();
-    app.state
-        .store
-        .account_with_hash(&email)
-        .await
-        .unwrap()
-        .unwrap()
-        .0
-        .id
+    app.state.store.account_with_hash(&email).await.unwrap().unwrap().0.id
 }
 
 #[tokio::test]
@@ -85,85 +62,39 @@ async fn each_rejection_names_its_field_and_keeps_the_values() {
         ("slogan", "", "slogan-error", "Type a slogan"),
         ("slogan", &"ab ".repeat(40), "slogan-error", "80 characters"),
         ("slogan", "hi\u{202E}there", "slogan-error", "invisible"),
-        (
-            "price",
-            "0.50",
-            "price-error",
-            "between $1.00 and $1,000.00",
-        ),
+        ("price", "0.50", "price-error", "between $1.00 and $1,000.00"),
         ("price", "twenty", "price-error", "as a number"),
         ("stock", "0", "stock-error", "from 1 to 100000"),
         ("stock", "lots", "stock-error", "whole number"),
         ("goal", "0", "goal-error", "from 1"),
-        (
-            "ends_at",
-            "2001-01-01T10:00",
-            "ends_at-error",
-            "in the future",
-        ),
+        ("ends_at", "2001-01-01T10:00", "ends_at-error", "in the future"),
         ("ends_at", "soon", "ends_at-error", "date and time"),
-        (
-            "colours",
-            "chartreuse",
-            "colours-error",
-            "not one of our shirt colours",
-        ),
+        ("colours", "chartreuse", "colours-error", "not one of our shirt colours"),
         ("sizes", "XXXXXL", "sizes-error", "not a size we print"),
     ];
     for (field, value, error_id, message) in cases {
-        let res = app
-            .launch_with(&[(field, value), ("artist_name", "Kept Name")])
-            .await;
+        let res = app.launch_with(&[(field, value), ("artist_name", "Kept Name")]).await;
         assert_eq!(res.status().as_u16(), 422, "{field}={value:?}");
         let html = res.text().await.unwrap();
-        assert!(
-            html.contains(&format!("id=\"{error_id}\"")),
-            "{field}: message beside the field"
-        );
-        assert!(
-            html.contains(message),
-            "{field}={value:?}: wanted {message:?}"
-        );
-        assert!(
-            html.contains("value=\"Kept Name\""),
-            "{field}: other values kept"
-        );
+        assert!(html.contains(&format!("id=\"{error_id}\"")), "{field}: message beside the field");
+        assert!(html.contains(message), "{field}={value:?}: wanted {message:?}");
+        assert!(html.contains("value=\"Kept Name\""), "{field}: other values kept");
     }
-    let empty_sizes = app
-        .post_form(
-            "/",
-            &[
-                ("slogan", "x"),
-                ("artist_name", "y"),
-                ("price", "5"),
-                ("colours", "black"),
-            ],
-        )
-        .await;
-    assert!(
-        empty_sizes
-            .text()
-            .await
-            .unwrap()
-            .contains("Pick at least one size")
-    );
+    let empty_sizes =
+        app.post_form("/", &[("slogan", "x"), ("artist_name", "y"), ("price", "5"), ("colours", "black")]).await;
+    assert!(empty_sizes.text().await.unwrap().contains("Pick at least one size"));
 }
 
 #[tokio::test]
 async fn visitors_get_account_field_errors_too() {
     let app = TestApp::spawn().await;
-    let res = app
-        .launch_with(&[("email", "not-an-email"), ("password", "short")])
-        .await;
+    let res = app.launch_with(&[("email", "not-an-email"), ("password", "short")]).await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("id=\"email-error\""));
     assert!(html.contains("id=\"password-error\""));
     assert!(html.contains("value=\"not-an-email\""));
-    assert!(
-        !html.contains("value=\"short\""),
-        "passwords are never echoed"
-    );
+    assert!(!html.contains("value=\"short\""), "passwords are never echoed");
 }
 
 #[tokio::test]

@@ -18,20 +18,14 @@ async fn another_artists_drop_is_a_404_everywhere() {
     let app = TestApp::spawn().await;
     let (id, _) = app.launch("Mine, all mine").await;
     let thief = app.into_new_visitor();
-    thief
-        .sign_up("thief@example.com", "correct horse battery")
-        .await;
-    for path in [
-        format!("/dashboard/drops/{id}"),
-        format!("/dashboard/drops/{id}/qr.svg"),
-        "/dashboard/drops/nope".into(),
-    ] {
+    thief.sign_up("thief@example.com", "correct horse battery").await;
+    for path in
+        [format!("/dashboard/drops/{id}"), format!("/dashboard/drops/{id}/qr.svg"), "/dashboard/drops/nope".into()]
+    {
         let res = thief.get(&path).await;
         assert_eq!(res.status().as_u16(), 404, "{path}");
     }
-    let res = thief
-        .post_form(&format!("/dashboard/drops/{id}/end"), &[])
-        .await;
+    let res = thief.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
     assert_eq!(res.status().as_u16(), 404);
     let drop = thief.state.store.drop_by_id(&id).await.unwrap().unwrap();
     assert!(drop.ended_at.is_none(), "not ended by someone else");
@@ -42,8 +36,5 @@ async fn the_dashboard_asks_visitors_to_log_in_and_returns_them() {
     let app = TestApp::spawn().await;
     let res = app.get("/dashboard/drops/abc").await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        res.headers()["location"],
-        "/login?next=%2Fdashboard%2Fdrops%2Fabc"
-    );
+    assert_eq!(res.headers()["location"], "/login?next=%2Fdashboard%2Fdrops%2Fabc");
 }

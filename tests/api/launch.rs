@@ -12,10 +12,7 @@ async fn a_visitor_signs_up_and_launches_in_one_step() {
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_owned();
-    assert!(
-        location.starts_with("/dashboard/drops/") && location.ends_with("?launched=1"),
-        "{location}"
-    );
+    assert!(location.starts_with("/dashboard/drops/") && location.ends_with("?launched=1"), "{location}");
 
     let (status, html) = app.get_html(&location).await;
     assert_eq!(status, 200);
@@ -26,9 +23,7 @@ async fn a_visitor_signs_up_and_launches_in_one_step() {
     assert!(html.contains("twitter.com/intent/tweet"), "share link");
     assert!(html.contains("/qr.svg"), "QR code");
 
-    let qr = app
-        .get(&format!("{}/qr.svg", location.split('?').next().unwrap()))
-        .await;
+    let qr = app.get(&format!("{}/qr.svg", location.split('?').next().unwrap())).await;
     assert_eq!(qr.status().as_u16(), 200);
     assert_eq!(qr.headers()["content-type"], "image/svg+xml; charset=utf-8");
     assert!(qr.text().await.unwrap().contains("<svg"));
@@ -37,30 +32,16 @@ async fn a_visitor_signs_up_and_launches_in_one_step() {
 #[tokio::test]
 async fn a_known_email_with_its_password_launches_into_that_account() {
     let app = TestApp::spawn().await;
-    app.sign_up("ana@example.com", "correct horse battery")
-        .await;
+    app.sign_up("ana@example.com", "correct horse battery").await;
     let fresh = app.into_new_visitor();
-    let res = fresh
-        .launch_with(&[
-            ("email", "ana@example.com"),
-            ("password", "correct horse battery"),
-        ])
-        .await;
+    let res = fresh.launch_with(&[("email", "ana@example.com"), ("password", "correct horse battery")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let wrong = fresh.into_new_visitor();
-    let res = wrong
-        .launch_with(&[
-            ("email", "ana@example.com"),
-            ("password", "wrong password!"),
-        ])
-        .await;
+    let res = wrong.launch_with(&[("email", "ana@example.com"), ("password", "wrong password!")]).await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("already has an account"));
-    assert!(
-        html.contains("Be a Friday Night Loser with me"),
-        "slogan kept"
-    );
+    assert!(html.contains("Be a Friday Night Loser with me"), "slogan kept");
 }
 
 #[tokio::test]
@@ -77,22 +58,14 @@ async fn colliding_slugs_get_a_suffix() {
 #[tokio::test]
 async fn preview_re_renders_the_form_with_the_shirt() {
     let app = TestApp::spawn().await;
-    let res = app
-        .launch_with(&[
-            ("slogan", "Preview me please"),
-            ("action", "preview"),
-            ("theme", "typewriter"),
-        ])
-        .await;
+    let res = app.launch_with(&[("slogan", "Preview me please"), ("action", "preview"), ("theme", "typewriter")]).await;
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains(">Preview me please<"), "slogan in the mockup");
     assert!(html.contains("Courier Prime"), "chosen look");
     assert!(html.contains("value=\"typewriter\" checked"));
 
-    let svg = app
-        .get("/preview.svg?slogan=Hello%20world&theme=poster&colour=navy")
-        .await;
+    let svg = app.get("/preview.svg?slogan=Hello%20world&theme=poster&colour=navy").await;
     assert_eq!(svg.status().as_u16(), 200);
     let svg = svg.text().await.unwrap();
     assert!(svg.contains("HELLO") && svg.contains("#1f2a48"));
@@ -104,9 +77,7 @@ async fn ending_a_drop_early_closes_the_storefront() {
     let (id, slug) = app.launch("End me soon").await;
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("Buy — $25.00"));
-    let res = app
-        .post_form(&format!("/dashboard/drops/{id}/end"), &[])
-        .await;
+    let res = app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("This drop has ended"));

@@ -18,18 +18,11 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let visitor = app.other_visitor();
-    let res = visitor
-        .get(app.url("/d/be-a-friday-night-loser-with-me"))
-        .send()
-        .await
-        .unwrap();
+    let res = visitor.get(app.url("/d/be-a-friday-night-loser-with-me")).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("<h1 class=\"slogan\">Be a Friday Night Loser with me</h1>"));
-    assert!(
-        html.contains("FRIDAY") && html.contains("LOSER"),
-        "slogan typeset in the mockup"
-    );
+    assert!(html.contains("FRIDAY") && html.contains("LOSER"), "slogan typeset in the mockup");
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
     assert!(html.contains("data-live=\"left\">200<"), "units left");
@@ -37,15 +30,11 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     assert!(html.contains("value=\"M\" checked"), "M preselected");
     assert!(html.contains("value=\"XL\""));
     assert!(!html.contains("value=\"XS\""), "only offered sizes");
-    assert!(
-        html.contains("data-colour=\"white\"") && html.contains("data-colour=\"navy\""),
-        "a mockup per colour"
-    );
+    assert!(html.contains("data-colour=\"white\"") && html.contains("data-colour=\"navy\""), "a mockup per colour");
     assert!(html.contains("<meta property=\"og:title\""));
-    assert!(html.contains(&format!(
-        "<link rel=\"canonical\" href=\"{}/d/be-a-friday-night-loser-with-me\">",
-        app.address
-    )));
+    assert!(
+        html.contains(&format!("<link rel=\"canonical\" href=\"{}/d/be-a-friday-night-loser-with-me\">", app.address))
+    );
     assert!(html.contains("name=\"twitter:card\""));
     assert!(html.contains("--bg:"), "themed");
 }
@@ -54,13 +43,8 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
 async fn prices_are_formatted_for_their_currency() {
     let app = TestApp::spawn().await;
     app.sign_up("a@example.com", "correct horse battery").await;
-    for (currency, slogan, expected) in [
-        ("eur", "Euro shirt", "25,00\u{a0}€"),
-        ("gbp", "Pound shirt", "£25.00"),
-    ] {
-        let res = app
-            .launch_with(&[("slogan", slogan), ("currency", currency)])
-            .await;
+    for (currency, slogan, expected) in [("eur", "Euro shirt", "25,00\u{a0}€"), ("gbp", "Pound shirt", "£25.00")] {
+        let res = app.launch_with(&[("slogan", slogan), ("currency", currency)]).await;
         assert_eq!(res.status().as_u16(), 303);
         let slug = slogan.to_lowercase().replace(' ', "-");
         let (_, html) = app.get_html(&format!("/d/{slug}")).await;
@@ -76,10 +60,7 @@ async fn html_in_a_slogan_is_text_everywhere() {
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert"), "never raw");
     assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
-    assert!(
-        html.contains("content=\"“&#60;script&#62;alert(1)"),
-        "escaped in meta tags"
-    );
+    assert!(html.contains("content=\"“&#60;script&#62;alert(1)"), "escaped in meta tags");
 }
 
 #[tokio::test]
@@ -100,8 +81,7 @@ async fn a_cached_storefront_still_shows_changes() {
         let (status, _) = app.get_html(&format!("/d/{slug}")).await;
         assert_eq!(status, 200);
     }
-    app.post_form(&format!("/dashboard/drops/{id}/end"), &[])
-        .await;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("state-ended"));
 }
@@ -114,49 +94,22 @@ async fn the_share_card_is_a_cached_png_named_in_the_meta_tags() {
     let marker = "<meta property=\"og:image\" content=\"";
     let start = html.find(marker).expect("og:image") + marker.len();
     let image_url = &html[start..start + html[start..].find('"').unwrap()];
-    assert!(
-        image_url.starts_with(&format!("{}/d/{slug}/card.png?v=", app.address)),
-        "{image_url}"
-    );
-    assert!(html.contains(&format!(
-        "<meta name=\"twitter:image\" content=\"{image_url}\">"
-    )));
+    assert!(image_url.starts_with(&format!("{}/d/{slug}/card.png?v=", app.address)), "{image_url}");
+    assert!(html.contains(&format!("<meta name=\"twitter:image\" content=\"{image_url}\">")));
 
     let res = app.client.get(image_url).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["content-type"], "image/png");
-    assert!(
-        res.headers()["cache-control"]
-            .to_str()
-            .unwrap()
-            .contains("max-age=31536000")
-    );
+    assert!(res.headers()["cache-control"].to_str().unwrap().contains("max-age=31536000"));
     let etag = res.headers()["etag"].to_str().unwrap().to_owned();
     let png = res.bytes().await.unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1200);
     assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 630);
 
-    let again = app
-        .client
-        .get(image_url)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let again = app.client.get(image_url).send().await.unwrap().bytes().await.unwrap();
     assert_eq!(again, png, "served from the cache, byte-identical");
-    let not_modified = app
-        .client
-        .get(image_url)
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let not_modified = app.client.get(image_url).header("if-none-match", &etag).send().await.unwrap();
     assert_eq!(not_modified.status().as_u16(), 304);
-    assert_eq!(
-        app.get("/d/no-such-drop/card.png").await.status().as_u16(),
-        404
-    );
+    assert_eq!(app.get("/d/no-such-drop/card.png").await.status().as_u16(), 404);
 }

@@ -32,31 +32,18 @@ impl Drop for Driver {
 /// Starts chromedriver, or returns `None` (outside CI only) when it is missing.
 fn start_driver() -> Option<Driver> {
     if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
-        assert!(
-            !in_ci(),
-            "chromium/chromedriver missing under CI=true: run scripts/ensure-chromium"
-        );
-        eprintln!(
-            "SKIPPING BROWSER TEST: {CHROMEDRIVER} or {CHROMIUM} not found (run scripts/ensure-chromium)"
-        );
+        assert!(!in_ci(), "chromium/chromedriver missing under CI=true: run scripts/ensure-chromium");
+        eprintln!("SKIPPING BROWSER TEST: {CHROMEDRIVER} or {CHROMIUM} not found (run scripts/ensure-chromium)");
         return None;
     }
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
-    Some(Driver {
-        child,
-        port,
-        _profile: tempfile::tempdir().unwrap(),
-    })
+    Some(Driver { child, port, _profile: tempfile::tempdir().unwrap() })
 }
 
 async fn browser(driver: &Driver) -> WebDriver {
@@ -76,11 +63,7 @@ async fn browser(driver: &Driver) -> WebDriver {
     ] {
         caps.add_arg(arg).unwrap();
     }
-    caps.add_arg(&format!(
-        "--user-data-dir={}",
-        driver._profile.path().display()
-    ))
-    .unwrap();
+    caps.add_arg(&format!("--user-data-dir={}", driver._profile.path().display())).unwrap();
     let url = format!("http://127.0.0.1:{}", driver.port);
     // chromedriver needs a moment to listen.
     for attempt in 0..50 {
@@ -103,17 +86,12 @@ async fn shoot(web: &WebDriver, name: &str, width: u32, height: u32) {
     web.set_window_rect(0, 0, width, height).await.unwrap();
     // Full-page capture: grow the window to the document height.
     let full: i64 = web
-        .execute(
-            "return Math.ceil(document.documentElement.scrollHeight)",
-            vec![],
-        )
+        .execute("return Math.ceil(document.documentElement.scrollHeight)", vec![])
         .await
         .unwrap()
         .convert()
         .unwrap();
-    web.set_window_rect(0, 0, width, (full as u32).clamp(height, 6000))
-        .await
-        .unwrap();
+    web.set_window_rect(0, 0, width, (full as u32).clamp(height, 6000)).await.unwrap();
     let path = screenshot_path(name);
     web.screenshot(&path).await.unwrap();
     println!("screenshot: {}", path.display());
@@ -132,26 +110,11 @@ async fn a_new_artist_launches_a_drop_and_sees_the_storefront() {
 
 async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     web.goto(app.url("/")).await?;
-    web.find(By::Id("slogan"))
-        .await?
-        .send_keys("Be a Friday Night Loser with me")
-        .await?;
-    web.find(By::Id("artist_name"))
-        .await?
-        .send_keys("The Friday Losers")
-        .await?;
-    web.find(By::Css("input[name=colours][value=white]"))
-        .await?
-        .click()
-        .await?;
-    web.find(By::Id("email"))
-        .await?
-        .send_keys("artist@example.com")
-        .await?;
-    web.find(By::Id("password"))
-        .await?
-        .send_keys("correct horse battery")
-        .await?;
+    web.find(By::Id("slogan")).await?.send_keys("Be a Friday Night Loser with me").await?;
+    web.find(By::Id("artist_name")).await?.send_keys("The Friday Losers").await?;
+    web.find(By::Css("input[name=colours][value=white]")).await?.click().await?;
+    web.find(By::Id("email")).await?.send_keys("artist@example.com").await?;
+    web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
     // The live preview follows the typing (JavaScript enhancement).
     let preview = web.find(By::Id("preview")).await?;
     let mut text = String::new();
@@ -162,10 +125,7 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(
-        text.contains("FRIDAY"),
-        "live preview shows the slogan: {text:?}"
-    );
+    assert!(text.contains("FRIDAY"), "live preview shows the slogan: {text:?}");
     shoot(web, "studio-form-desktop", 1280, 900).await;
     shoot(web, "studio-form-phone", 390, 844).await;
 
@@ -174,24 +134,13 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     let banner = web.query(By::ClassName("success")).first().await?;
     assert!(banner.text().await?.contains("Your drop is live!"));
     shoot(web, "drop-admin-desktop", 1280, 900).await;
-    let link = web
-        .find(By::Id("public-link"))
-        .await?
-        .prop("value")
-        .await?
-        .expect("public link");
-    assert!(
-        link.ends_with("/d/be-a-friday-night-loser-with-me"),
-        "{link}"
-    );
+    let link = web.find(By::Id("public-link")).await?.prop("value").await?.expect("public link");
+    assert!(link.ends_with("/d/be-a-friday-night-loser-with-me"), "{link}");
 
     web.goto(&link).await?;
     let mockup = web.find(By::Css(".shop-mockups .mockup")).await?;
     let shirt_text = mockup.text().await?;
-    assert!(
-        shirt_text.contains("FRIDAY") && shirt_text.contains("LOSER"),
-        "mockup shows the slogan: {shirt_text:?}"
-    );
+    assert!(shirt_text.contains("FRIDAY") && shirt_text.contains("LOSER"), "mockup shows the slogan: {shirt_text:?}");
     let price = web.find(By::ClassName("price")).await?.text().await?;
     assert_eq!(price, "$25.00");
     let buy = web.find(By::Css(".buy-form button")).await?.text().await?;
@@ -200,13 +149,8 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     shoot(web, "storefront-phone", 390, 844).await;
 
     // Nothing overflows sideways on a phone.
-    let overflow: bool = web
-        .execute(
-            "return document.documentElement.scrollWidth > window.innerWidth",
-            vec![],
-        )
-        .await?
-        .convert()?;
+    let overflow: bool =
+        web.execute("return document.documentElement.scrollWidth > window.innerWidth", vec![]).await?.convert()?;
     assert!(!overflow, "storefront scrolls sideways on a 390 px phone");
     Ok(())
 }

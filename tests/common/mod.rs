@@ -8,7 +8,6 @@ use popshop::startup::Application;
 use popshop::state::AppState;
 use reqwest::redirect::Policy;
 use sqlx::Connection;
-use std::path::PathBuf;
 
 /// True under CI, where a missing browser or database must fail, never skip.
 pub fn in_ci() -> bool {
@@ -29,36 +28,17 @@ pub struct TestApp {
 async fn fresh_database(dir: &std::path::Path) -> (String, &'static str) {
     let wants_pg = std::env::var("POPSHOP_TEST_BACKEND").is_ok_and(|b| b == "postgres");
     if !wants_pg {
-        return (
-            format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()),
-            "sqlite",
-        );
+        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
     }
     let Ok(admin_url) = std::env::var("POPSHOP_TEST_PG_URL") else {
-        assert!(
-            !in_ci(),
-            "POPSHOP_TEST_BACKEND=postgres under CI but POPSHOP_TEST_PG_URL is not set"
-        );
-        eprintln!(
-            "SKIPPING POSTGRES: POPSHOP_TEST_PG_URL is not set; this test runs on SQLite instead"
-        );
-        return (
-            format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()),
-            "sqlite",
-        );
+        assert!(!in_ci(), "POPSHOP_TEST_BACKEND=postgres under CI but POPSHOP_TEST_PG_URL is not set");
+        eprintln!("SKIPPING POSTGRES: POPSHOP_TEST_PG_URL is not set; this test runs on SQLite instead");
+        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
     };
     let name = format!("popshop_test_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&admin_url)
-        .await
-        .expect("connect to the test PostgreSQL server");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .await
-        .expect("create test database");
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(base, _)| base)
-        .unwrap_or(&admin_url);
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
+    let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
     (format!("{base}/{name}"), "postgres")
 }
 
@@ -73,28 +53,16 @@ impl TestApp {
             addr: "127.0.0.1:0".into(),
             database_url,
             db_max_connections: 8,
-            public_url: None,
-            static_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")),
-            log_format: LogFormat::Pretty,
+            checkout_rate_per_minute: 0,
+            ..Settings::defaults()
         };
         let app = Application::build(settings).await.expect("build app");
         let port = app.port();
         let address = app.public_url().to_owned();
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(Policy::none())
-            .cookie_store(true)
-            .build()
-            .unwrap();
-        Self {
-            address,
-            port,
-            client,
-            state,
-            backend,
-            _dir: dir,
-        }
+        let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
+        Self { address, port, client, state, backend, _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -122,17 +90,11 @@ impl TestApp {
         let token = self.csrf().await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
         all.extend_from_slice(fields);
-        self.client
-            .post(self.url(path))
-            .form(&all)
-            .send()
-            .await
-            .expect("POST")
+        self.client.post(self.url(path)).form(&all).send().await.expect("POST")
     }
 
     pub async fn sign_up(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form("/signup", &[("email", email), ("password", password)])
-            .await
+        self.post_form("/signup", &[("email", email), ("password", password)]).await
     }
 
     /// Submits the create form: sensible defaults, overridden by `fields`.
@@ -145,11 +107,8 @@ impl TestApp {
             ("theme", "auto"),
             ("action", "launch"),
         ];
-        let mut all: Vec<(&str, &str)> = defaults
-            .iter()
-            .filter(|(k, _)| !fields.iter().any(|(f, _)| f == k))
-            .copied()
-            .collect();
+        let mut all: Vec<(&str, &str)> =
+            defaults.iter().filter(|(k, _)| !fields.iter().any(|(f, _)| f == k)).copied().collect();
         if !fields.iter().any(|(k, _)| *k == "sizes") {
             all.extend([("sizes", "S"), ("sizes", "M"), ("sizes", "L")]);
         }
@@ -166,44 +125,21 @@ impl TestApp {
         let res = self.sign_up(&email, "correct horse battery").await;
         assert_eq!(res.status().as_u16(), 303, "sign-up failed");
         let res = self.launch_with(&[("slogan", slogan)]).await;
-        assert_eq!(
-            res.status().as_u16(),
-            303,
-            "launch failed: {}",
-            res.text().await.unwrap_or_default()
-        );
+        assert_eq!(res.status().as_u16(), 303, "launch failed: {}", res.text().await.unwrap_or_default());
         let location = res.headers()["location"].to_str().unwrap().to_owned();
-        let id = location
-            .trim_start_matches("/dashboard/drops/")
-            .split('?')
-            .next()
-            .unwrap()
-            .to_owned();
-        let drop = self
-            .state
-            .store
-            .drop_by_id(&id)
-            .await
-            .unwrap()
-            .expect("drop saved");
+        let id = location.trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+        let drop = self.state.store.drop_by_id(&id).await.unwrap().expect("drop saved");
         (id, drop.slug.to_string())
     }
 
     /// The same server seen from a new browser (no cookies).
     pub fn into_new_visitor(self) -> Self {
-        Self {
-            client: self.other_visitor(),
-            ..self
-        }
+        Self { client: self.other_visitor(), ..self }
     }
 
     /// A second browser: its own cookies, same server.
     pub fn other_visitor(&self) -> reqwest::Client {
-        reqwest::Client::builder()
-            .redirect(Policy::none())
-            .cookie_store(true)
-            .build()
-            .unwrap()
+        reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap()
     }
 }
 

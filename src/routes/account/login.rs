@@ -31,10 +31,7 @@ pub async fn show(
     let page = LoginPage {
         layout: Layout::house("Log in").signed_in(artist.0.is_some(), &csrf.0),
         csrf: csrf.0,
-        next: query
-            .into_inner()
-            .next()
-            .unwrap_or_else(|| "/dashboard".into()),
+        next: query.into_inner().next().unwrap_or_else(|| "/dashboard".into()),
         email: String::new(),
         error: None,
     };

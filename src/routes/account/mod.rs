@@ -12,10 +12,7 @@ use actix_web::http::header;
 pub fn logged_in_redirect(token: String, to: &str, secure: bool) -> HttpResponse {
     HttpResponse::SeeOther()
         .cookie(login_cookie(token, secure))
-        .insert_header((
-            header::LOCATION,
-            crate::auth::session::safe_next(to).to_owned(),
-        ))
+        .insert_header((header::LOCATION, crate::auth::session::safe_next(to).to_owned()))
         .finish()
 }
 
@@ -24,10 +21,6 @@ pub fn render(
     status: actix_web::http::StatusCode,
     page: &impl askama::Template,
 ) -> Result<HttpResponse, crate::error::AppError> {
-    let body = page
-        .render()
-        .map_err(|e| anyhow::anyhow!("render template: {e}"))?;
-    Ok(HttpResponse::build(status)
-        .content_type(actix_web::http::header::ContentType::html())
-        .body(body))
+    let body = page.render().map_err(|e| anyhow::anyhow!("render template: {e}"))?;
+    Ok(HttpResponse::build(status).content_type(actix_web::http::header::ContentType::html()).body(body))
 }

@@ -80,15 +80,10 @@ pub async fn submit(
     match state.store.create_account(&email, &hash).await {
         Ok(account) => {
             let token = state.store.create_session(&account.id).await?;
-            Ok(logged_in_redirect(
-                token,
-                if next.is_empty() { "/" } else { &next },
-                state.settings.secure_cookies(),
-            ))
+            Ok(logged_in_redirect(token, if next.is_empty() { "/" } else { &next }, state.settings.secure_cookies()))
         }
         Err(CreateAccountError::EmailTaken) => {
-            page.email_error =
-                Some("An account with this email already exists. Log in instead.".into());
+            page.email_error = Some("An account with this email already exists. Log in instead.".into());
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(CreateAccountError::Other(e)) => Err(e.into()),

@@ -4,7 +4,7 @@
 use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
 use crate::design::Theme;
-use crate::domain::DropState;
+use crate::domain::{DropState, Order, OrderStatus, ShippingAddress, ShirtColour};
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -31,11 +31,49 @@ pub struct DropPage {
     pub price: String,
     pub goal: Option<i64>,
     pub ends_at_ms: Option<i64>,
+    /// Orders past checkout, newest first.
+    pub orders: Vec<OrderRow>,
+    pub refunded: bool,
 }
+
+/// One order as the artist sees it.
+pub struct OrderRow {
+    pub id: String,
+    pub number: String,
+    pub paid_at_ms: i64,
+    pub item: String,
+    pub amount: String,
+    pub status: OrderStatus,
+    pub email: String,
+    pub ship_to: String,
+    pub refundable: bool,
+}
+
+impl OrderRow {
+    fn of(order: &Order) -> Self {
+        let colour = ShirtColour::parse(&order.colour).map_or(order.colour.clone(), |c| c.name.to_owned());
+        Self {
+            id: order.id.clone(),
+            number: order.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
+            paid_at_ms: order.paid_at.unwrap_or(order.created_at),
+            item: format!("{} × {} {}", order.quantity, order.size, colour),
+            amount: order.amount.to_string(),
+            status: order.status,
+            email: order.email.clone().unwrap_or_default(),
+            ship_to: order.shipping.as_ref().map(ShippingAddress::one_line).unwrap_or_default(),
+            refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue),
+        }
+    }
+}
+
+/// Statuses shown in the artist's order list.
+const LISTED: [OrderStatus; 4] =
+    [OrderStatus::Paid, OrderStatus::Processing, OrderStatus::RefundDue, OrderStatus::Refunded];
 
 #[derive(serde::Deserialize)]
 pub struct DropQuery {
     launched: Option<String>,
+    refunded: Option<String>,
 }
 
 fn encode(s: &str) -> String {
@@ -49,11 +87,7 @@ pub async fn show(
     id: web::Path<String>,
     query: web::Query<DropQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state
-        .store
-        .owned_drop(&id, &artist.0.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
     let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
@@ -62,27 +96,17 @@ pub async fn show(
         csrf: csrf.0,
         summary: DropSummary::of(&drop, now_ms()),
         launched: query.launched.is_some(),
-        share_x: format!(
-            "https://twitter.com/intent/tweet?text={}&url={}",
-            encode(&text),
-            encode(&public_link)
-        ),
-        share_bluesky: format!(
-            "https://bsky.app/intent/compose?text={}",
-            encode(&format!("{text} {public_link}"))
-        ),
-        share_facebook: format!(
-            "https://www.facebook.com/sharer/sharer.php?u={}",
-            encode(&public_link)
-        ),
+        share_x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&public_link)),
+        share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
+        share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&public_link)),
         public_link,
-        mockup: state
-            .design
-            .mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
+        mockup: state.design.mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
         theme_name: theme.name,
         price: drop.price.to_string(),
         goal: drop.goal,
         ends_at_ms: drop.ends_at,
+        orders: state.store.orders_of_drop(&drop.id, &LISTED, 200).await?.iter().map(OrderRow::of).collect(),
+        refunded: query.refunded.is_some(),
     };
     render(StatusCode::OK, &page)
 }

@@ -17,16 +17,10 @@ pub async fn end(
 ) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
-    let drop = state
-        .store
-        .owned_drop(&id, &artist.0.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     if state.store.end_drop(&drop.id, &artist.0.id).await? {
         tracing::info!(slug = %drop.slug, "drop ended early");
     }
     state.storefronts.invalidate(drop.slug.as_str());
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/dashboard/drops/{}", drop.id)))
-        .finish())
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/dashboard/drops/{}", drop.id))).finish())
 }

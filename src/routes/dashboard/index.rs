@@ -20,11 +20,7 @@ pub struct DashboardPage {
     pub public_url: String,
 }
 
-pub async fn index(
-    state: web::Data<AppState>,
-    artist: Artist,
-    csrf: CsrfToken,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(state: web::Data<AppState>, artist: Artist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
     let now = now_ms();
     let drops = state.store.drops_of(&artist.0.id).await?;
     let page = DashboardPage {

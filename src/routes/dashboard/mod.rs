@@ -4,6 +4,7 @@ pub mod drop;
 pub mod end;
 pub mod index;
 pub mod qr;
+pub mod refund;
 
 use crate::domain::{Drop, DropState};
 

@@ -20,18 +20,10 @@ pub async fn qr_svg(
     id: web::Path<String>,
     query: web::Query<QrQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state
-        .store
-        .owned_drop(&id, &artist.0.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let link = format!("{}/d/{}", state.public_url, drop.slug);
     let code = QrCode::new(link.as_bytes()).map_err(|e| anyhow::anyhow!("qr code: {e}"))?;
-    let image = code
-        .render::<svg::Color>()
-        .min_dimensions(320, 320)
-        .quiet_zone(true)
-        .build();
+    let image = code.render::<svg::Color>().min_dimensions(320, 320).quiet_zone(true).build();
     let disposition = if query.download.is_some() {
         format!("attachment; filename=\"popshop-{}-qr.svg\"", drop.slug)
     } else {

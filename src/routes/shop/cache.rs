@@ -26,17 +26,9 @@ pub struct CachedDrop {
 
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
 fn card_key(drop: &Drop, theme: &Theme) -> String {
-    let input = format!(
-        "v1|{}|{}|{}|{}|{}",
-        drop.slogan,
-        drop.artist_name,
-        drop.price,
-        theme.key,
-        drop.colours.first().key
-    );
-    let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let input =
+        format!("v1|{}|{}|{}|{}|{}", drop.slogan, drop.artist_name, drop.price, theme.key, drop.colours.first().key);
+    let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     format!("{hash:016x}")
 }
 
@@ -47,26 +39,15 @@ impl CachedDrop {
             .colours
             .as_slice()
             .iter()
-            .map(|c| {
-                (
-                    *c,
-                    design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key)),
-                )
-            })
+            .map(|c| (*c, design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key))))
             .collect();
-        Self {
-            card_key: card_key(&drop, theme),
-            drop,
-            theme,
-            mockups: Arc::new(mockups),
-        }
+        Self { card_key: card_key(&drop, theme), drop, theme, mockups: Arc::new(mockups) }
     }
 
     /// The same mockups for a newer copy of the drop, when its design is unchanged.
     pub fn refreshed(&self, drop: Drop) -> Option<Self> {
-        let same = drop.slogan == self.drop.slogan
-            && drop.theme == self.drop.theme
-            && drop.colours == self.drop.colours;
+        let same =
+            drop.slogan == self.drop.slogan && drop.theme == self.drop.theme && drop.colours == self.drop.colours;
         same.then(|| Self {
             card_key: card_key(&drop, self.theme),
             drop,
@@ -84,18 +65,11 @@ pub struct StorefrontCache {
 
 impl StorefrontCache {
     pub fn new(authoritative: bool) -> Self {
-        Self {
-            entries: RwLock::new(HashMap::new()),
-            authoritative,
-        }
+        Self { entries: RwLock::new(HashMap::new()), authoritative }
     }
 
     pub fn get(&self, slug: &str) -> Option<Arc<CachedDrop>> {
-        self.entries
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(slug)
-            .cloned()
+        self.entries.read().unwrap_or_else(|p| p.into_inner()).get(slug).cloned()
     }
 
     pub fn put(&self, entry: Arc<CachedDrop>) {
@@ -108,10 +82,17 @@ impl StorefrontCache {
 
     /// Call after any write to the drop.
     pub fn invalidate(&self, slug: &str) {
-        self.entries
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(slug);
+        self.entries.write().unwrap_or_else(|p| p.into_inner()).remove(slug);
+    }
+
+    /// Same, by drop id (payment events know the drop, not its slug).
+    pub fn invalidate_drop(&self, drop_id: &str) {
+        self.entries.write().unwrap_or_else(|p| p.into_inner()).retain(|_, e| e.drop.id != drop_id);
+    }
+
+    /// Forget everything (after a sweep released many reservations).
+    pub fn clear(&self) {
+        self.entries.write().unwrap_or_else(|p| p.into_inner()).clear();
     }
 }
 
@@ -123,11 +104,7 @@ pub struct CardCache {
 
 impl CardCache {
     pub fn get(&self, key: &str) -> Option<Bytes> {
-        self.entries
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(key)
-            .cloned()
+        self.entries.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
     }
 
     pub fn put(&self, key: String, png: Bytes) {

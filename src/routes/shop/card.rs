@@ -19,15 +19,10 @@ pub async fn card_png(
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
     let etag = format!("\"{}\"", entry.card_key);
-    let matches = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == etag || v == "*");
+    let matches =
+        req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == etag || v == "*");
     if matches {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, etag))
-            .finish());
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
     let png = match state.cards.get(&entry.card_key) {
         Some(png) => png,

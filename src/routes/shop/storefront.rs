@@ -1,6 +1,7 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
 use super::cache::CachedDrop;
+use crate::auth::CsrfToken;
 use crate::domain::{DropSlug, DropState, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::account::render;
@@ -42,28 +43,41 @@ pub struct StorefrontPage<'a> {
     pub goal_percent: i64,
     /// "3h 12m" and the end as unix ms for the ticking clock.
     pub time_left: Option<(String, i64)>,
+    pub csrf: String,
+    pub quantity: i64,
+    /// Why the last *Buy* did not go through, shown above the button.
+    pub error: Option<String>,
+}
+
+/// The fan's picks, kept when the page comes back with a message.
+#[derive(Debug, Clone, Default)]
+pub struct BuyChoice {
+    pub size: Option<Size>,
+    pub colour: Option<String>,
+    pub quantity: i64,
+    pub error: Option<String>,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    render(StatusCode::OK, &page(&state, &entry, csrf.0, BuyChoice::default()))
+}
+
+/// The storefront of `entry` with the fan's `choice` selected.
+pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: BuyChoice) -> StorefrontPage<'a> {
     let drop = &entry.drop;
     let now = now_ms();
     let price = drop.price.to_string();
     let url = format!("{}/d/{}", state.public_url, drop.slug);
-    let mut layout = Layout::themed(
-        format!("{} — {}", drop.slogan, drop.artist_name),
-        entry.theme,
-        state.design.fonts(),
-    );
+    let mut layout =
+        Layout::themed(format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
     layout.body_class = "themed shop";
-    let left_note = drop
-        .units_left()
-        .map(|n| format!(" Only {n} made."))
-        .unwrap_or_default();
+    let left_note = drop.units_left().map(|n| format!(" Only {n} made.")).unwrap_or_default();
     layout.meta = Some(SocialMeta {
         title: format!("“{}” T-shirt by {}", drop.slogan, drop.artist_name),
         description: format!(
@@ -72,13 +86,11 @@ pub async fn show(
             drop.artist_name
         ),
         url,
-        image: Some(format!(
-            "{}/d/{}/card.png?v={}",
-            state.public_url, drop.slug, entry.card_key
-        )),
+        image: Some(format!("{}/d/{}/card.png?v={}", state.public_url, drop.slug, entry.card_key)),
     });
     let sizes = drop.sizes.as_slice();
-    let page = StorefrontPage {
+    let chosen_colour = choice.colour.filter(|c| entry.mockups.iter().any(|(m, _)| m.key == c));
+    StorefrontPage {
         layout,
         slug: drop.slug.as_str(),
         slogan: &drop.slogan,
@@ -86,11 +98,11 @@ pub async fn show(
         price,
         state: drop.state(now),
         sizes,
-        default_size: if sizes.contains(&Size::M) {
+        default_size: choice.size.filter(|s| sizes.contains(s)).unwrap_or(if sizes.contains(&Size::M) {
             Size::M
         } else {
             sizes[0]
-        },
+        }),
         colours: entry
             .mockups
             .iter()
@@ -100,26 +112,22 @@ pub async fn show(
                 name: c.name,
                 swatch: c.hex,
                 mockup: svg,
-                checked: i == 0,
+                checked: chosen_colour.as_deref().map_or(i == 0, |k| k == c.key),
             })
             .collect(),
         sold: drop.sold,
         units_left: drop.units_left(),
         goal: drop.goal,
         goal_percent: drop.goal_percent().unwrap_or(0),
-        time_left: drop
-            .ends_at
-            .filter(|end| *end > now)
-            .map(|end| (time_left_label((end - now) / 1000), end)),
-    };
-    render(StatusCode::OK, &page)
+        time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
+        csrf,
+        quantity: choice.quantity.clamp(1, 10),
+        error: choice.error,
+    }
 }
 
 /// The drop and its mockups: from the cache when it can be trusted, else one query.
-pub(crate) async fn load(
-    state: &AppState,
-    slug: &DropSlug,
-) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+pub(crate) async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
     let cached = state.storefronts.get(slug.as_str());
     if state.storefronts.authoritative && cached.is_some() {
         return Ok(cached);

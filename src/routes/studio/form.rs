@@ -3,8 +3,8 @@
 
 use crate::design::{THEMES, Theme};
 use crate::domain::{
-    Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan,
-    Stock, parse_display_name,
+    Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
+    parse_display_name,
 };
 use crate::forms::FormData;
 use crate::store::NewDrop;
@@ -122,18 +122,8 @@ impl DropForm {
             artist_name: clip(form.get("artist_name"), 200),
             price: clip(form.get("price"), 40),
             currency: clip(form.get("currency"), 8),
-            sizes: form
-                .all("sizes")
-                .into_iter()
-                .take(20)
-                .map(|s| clip(s, 8))
-                .collect(),
-            colours: form
-                .all("colours")
-                .into_iter()
-                .take(20)
-                .map(|s| clip(s, 20))
-                .collect(),
+            sizes: form.all("sizes").into_iter().take(20).map(|s| clip(s, 8)).collect(),
+            colours: form.all("colours").into_iter().take(20).map(|s| clip(s, 20)).collect(),
             stock: clip(form.get("stock"), 40),
             ends_at: clip(form.get("ends_at"), 40),
             tz_offset: clip(form.get("tz_offset"), 8),
@@ -151,42 +141,19 @@ impl DropForm {
     /// Validates every field, collecting all messages at once.
     pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, Box<DropFormErrors>> {
         let mut errors = DropFormErrors::default();
-        let slogan = Slogan::parse(&self.slogan)
-            .map_err(|e| errors.slogan = Some(e.to_string()))
-            .ok();
-        let artist_name = parse_display_name(&self.artist_name)
-            .map_err(|e| errors.artist_name = Some(e.into()))
-            .ok();
+        let slogan = Slogan::parse(&self.slogan).map_err(|e| errors.slogan = Some(e.to_string())).ok();
+        let artist_name = parse_display_name(&self.artist_name).map_err(|e| errors.artist_name = Some(e.into())).ok();
         let currency = Currency::parse(&self.currency).unwrap_or(Currency::Usd);
-        let price = Money::parse_price(&self.price, currency)
-            .map_err(|e| errors.price = Some(e.to_string()))
-            .ok();
-        let sizes = Sizes::parse(self.sizes.iter().map(String::as_str))
-            .map_err(|e| errors.sizes = Some(e.to_string()))
-            .ok();
+        let price = Money::parse_price(&self.price, currency).map_err(|e| errors.price = Some(e.to_string())).ok();
+        let sizes =
+            Sizes::parse(self.sizes.iter().map(String::as_str)).map_err(|e| errors.sizes = Some(e.to_string())).ok();
         let colours = ShirtColours::parse(self.colours.iter().map(String::as_str))
             .map_err(|e| errors.colours = Some(e.to_string()))
             .ok();
-        let stock = Stock::parse_optional(&self.stock)
-            .map_err(|e| errors.stock = Some(e.to_string()))
-            .ok();
-        let goal = Goal::parse_optional(&self.goal)
-            .map_err(|e| errors.goal = Some(e.to_string()))
-            .ok();
-        let ends_at = self
-            .parse_end(now_ms)
-            .map_err(|e| errors.ends_at = Some(e.into()))
-            .ok();
-        match (
-            slogan,
-            artist_name,
-            price,
-            sizes,
-            colours,
-            stock,
-            goal,
-            ends_at,
-        ) {
+        let stock = Stock::parse_optional(&self.stock).map_err(|e| errors.stock = Some(e.to_string())).ok();
+        let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = Some(e.to_string())).ok();
+        let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = Some(e.into())).ok();
+        match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
             (
                 Some(slogan),
                 Some(artist_name),
@@ -198,17 +165,7 @@ impl DropForm {
                 Some(ends_at),
             ) if !errors.any() => {
                 let theme = self.theme();
-                Ok(ValidDrop {
-                    slogan,
-                    artist_name,
-                    price,
-                    sizes,
-                    colours,
-                    stock,
-                    goal,
-                    ends_at,
-                    theme,
-                })
+                Ok(ValidDrop { slogan, artist_name, price, sizes, colours, stock, goal, ends_at, theme })
             }
             _ => Err(Box::new(errors)),
         }
@@ -224,13 +181,7 @@ impl DropForm {
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
             .map_err(|_| "Enter the end as a date and time, for example 2026-12-31 20:00.")?;
-        let offset_min = self
-            .tz_offset
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|m| m.abs() <= 14 * 60)
-            .unwrap_or(0);
+        let offset_min = self.tz_offset.trim().parse::<i64>().ok().filter(|m| m.abs() <= 14 * 60).unwrap_or(0);
         let end = (local.and_utc() + TimeDelta::minutes(offset_min)).timestamp_millis();
         if end <= now_ms + 60_000 {
             return Err("The end time must be in the future.");
@@ -242,17 +193,9 @@ impl DropForm {
     }
 
     /// Validates the sign-up fields shown to visitors who are not logged in.
-    pub fn validate_account(
-        &self,
-        password: &str,
-        errors: &mut DropFormErrors,
-    ) -> Option<(EmailAddress, Password)> {
-        let email = EmailAddress::parse(&self.email)
-            .map_err(|e| errors.email = Some(e.to_string()))
-            .ok();
-        let password = Password::parse(password)
-            .map_err(|e| errors.password = Some(e.to_string()))
-            .ok();
+    pub fn validate_account(&self, password: &str, errors: &mut DropFormErrors) -> Option<(EmailAddress, Password)> {
+        let email = EmailAddress::parse(&self.email).map_err(|e| errors.email = Some(e.to_string())).ok();
+        let password = Password::parse(password).map_err(|e| errors.password = Some(e.to_string())).ok();
         email.zip(password)
     }
 }
@@ -294,12 +237,7 @@ impl DropForm {
     pub fn currency_choices(&self) -> Vec<Choice> {
         Currency::ALL
             .iter()
-            .map(|c| Choice {
-                value: c.code(),
-                label: c.label(),
-                checked: self.currency == c.code(),
-                swatch: "",
-            })
+            .map(|c| Choice { value: c.code(), label: c.label(), checked: self.currency == c.code(), swatch: "" })
             .collect()
     }
 
@@ -322,17 +260,12 @@ impl DropForm {
 
     /// The first chosen colour that exists, for the preview.
     pub fn preview_colour(&self) -> ShirtColour {
-        self.colours
-            .iter()
-            .find_map(|c| ShirtColour::parse(c))
-            .unwrap_or(ShirtColour::PALETTE[1])
+        self.colours.iter().find_map(|c| ShirtColour::parse(c)).unwrap_or(ShirtColour::PALETTE[1])
     }
 
     /// What the preview shirt says while the slogan is empty or invalid.
     pub fn preview_slogan(&self) -> String {
-        Slogan::parse(&self.slogan)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|_| "Your slogan here".into())
+        Slogan::parse(&self.slogan).map(|s| s.to_string()).unwrap_or_else(|_| "Your slogan here".into())
     }
 }
 
@@ -341,11 +274,7 @@ mod tests {
     use super::*;
 
     fn valid() -> DropForm {
-        DropForm {
-            slogan: "Hello".into(),
-            artist_name: "Ana".into(),
-            ..DropForm::blank()
-        }
+        DropForm { slogan: "Hello".into(), artist_name: "Ana".into(), ..DropForm::blank() }
     }
 
     #[test]
@@ -357,14 +286,8 @@ mod tests {
 
     #[test]
     fn end_time_uses_the_browser_offset_and_must_be_future() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z")
-            .unwrap()
-            .timestamp_millis();
-        let mut f = DropForm {
-            ends_at: "2026-11-27T20:00".into(),
-            tz_offset: "-60".into(),
-            ..valid()
-        };
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().timestamp_millis();
+        let mut f = DropForm { ends_at: "2026-11-27T20:00".into(), tz_offset: "-60".into(), ..valid() };
         let end = f.validate(now).ok().unwrap().ends_at.unwrap();
         assert_eq!(end, now + 7 * 3600 * 1000);
         f.ends_at = "2026-11-27T11:00".into();

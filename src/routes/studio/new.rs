@@ -27,25 +27,10 @@ pub struct NewDropPage {
 }
 
 impl NewDropPage {
-    pub fn new(
-        state: &AppState,
-        form: DropForm,
-        errors: DropFormErrors,
-        signed_in: bool,
-        csrf: String,
-    ) -> Self {
+    pub fn new(state: &AppState, form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
         let theme = form.theme();
-        let preview = state.design.mockup(
-            &form.preview_slogan(),
-            theme,
-            form.preview_colour(),
-            "preview",
-        );
-        let title = if errors.any() {
-            "Check your drop"
-        } else {
-            "Launch a T-shirt drop in a minute"
-        };
+        let preview = state.design.mockup(&form.preview_slogan(), theme, form.preview_colour(), "preview");
+        let title = if errors.any() { "Check your drop" } else { "Launch a T-shirt drop in a minute" };
         Self {
             layout: Layout::house(title).signed_in(signed_in, &csrf),
             csrf,
@@ -58,17 +43,7 @@ impl NewDropPage {
     }
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    artist: MaybeArtist,
-    csrf: CsrfToken,
-) -> Result<HttpResponse, AppError> {
-    let page = NewDropPage::new(
-        &state,
-        DropForm::blank(),
-        DropFormErrors::default(),
-        artist.0.is_some(),
-        csrf.0,
-    );
+pub async fn show(state: web::Data<AppState>, artist: MaybeArtist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+    let page = NewDropPage::new(&state, DropForm::blank(), DropFormErrors::default(), artist.0.is_some(), csrf.0);
     render(StatusCode::OK, &page)
 }

@@ -17,10 +17,7 @@ pub struct PreviewQuery {
     colour: String,
 }
 
-pub async fn preview_svg(
-    state: web::Data<AppState>,
-    query: web::Query<PreviewQuery>,
-) -> HttpResponse {
+pub async fn preview_svg(state: web::Data<AppState>, query: web::Query<PreviewQuery>) -> HttpResponse {
     let q = query.into_inner();
     let form = DropForm {
         slogan: q.slogan.chars().take(400).collect(),
@@ -28,12 +25,7 @@ pub async fn preview_svg(
         colours: vec![q.colour],
         ..DropForm::default()
     };
-    let svg = state.design.mockup(
-        &form.preview_slogan(),
-        form.theme(),
-        form.preview_colour(),
-        "preview",
-    );
+    let svg = state.design.mockup(&form.preview_slogan(), form.theme(), form.preview_colour(), "preview");
     HttpResponse::Ok()
         .content_type("image/svg+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))

@@ -39,19 +39,14 @@ pub async fn submit(
         Ok(valid) => (Some(valid), DropFormErrors::default()),
         Err(errors) => (None, *errors),
     };
-    let credentials = if signed_in {
-        None
-    } else {
-        form.validate_account(data.get("password"), &mut errors)
-    };
+    let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors) };
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
 
     let account = match (artist.0, credentials) {
         (Some(account), _) => account,
-        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await?
-        {
+        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await? {
             Some(account) => account,
             None => {
                 errors.email = Some(
@@ -65,16 +60,10 @@ pub async fn submit(
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
 
-    let drop = state
-        .store
-        .insert_drop(&valid.for_account(account.id.clone()))
-        .await?;
+    let drop = state.store.insert_drop(&valid.for_account(account.id.clone())).await?;
     tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
     let mut response = HttpResponse::SeeOther();
-    response.insert_header((
-        header::LOCATION,
-        format!("/dashboard/drops/{}?launched=1", drop.id),
-    ));
+    response.insert_header((header::LOCATION, format!("/dashboard/drops/{}?launched=1", drop.id)));
     if !signed_in {
         let token = state.store.create_session(&account.id).await?;
         response.cookie(login_cookie(token, state.settings.secure_cookies()));
@@ -94,16 +83,9 @@ async fn sign_up_or_log_in(
     match state.store.create_account(email, &hash).await {
         Ok(account) => Ok(Some(account)),
         Err(CreateAccountError::EmailTaken) => {
-            let (account, stored) = state
-                .store
-                .account_with_hash(email)
-                .await?
-                .map_or((None, None), |(a, h)| (Some(a), Some(h)));
-            Ok(if password::verify(typed, stored).await? {
-                account
-            } else {
-                None
-            })
+            let (account, stored) =
+                state.store.account_with_hash(email).await?.map_or((None, None), |(a, h)| (Some(a), Some(h)));
+            Ok(if password::verify(typed, stored).await? { account } else { None })
         }
         Err(CreateAccountError::Other(e)) => Err(e),
     }

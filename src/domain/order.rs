@@ -1,0 +1,193 @@
+use super::Money;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How many shirts in one order: 1–10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quantity(i64);
+
+impl Quantity {
+    pub const MAX: i64 = 10;
+
+    pub fn parse(input: &str) -> Option<Self> {
+        input.trim().parse::<i64>().ok().filter(|q| (1..=Self::MAX).contains(q)).map(Self)
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// Where an order stands. Transitions: pending → processing → paid,
+/// pending/processing → expired | cancelled | failed (stock released),
+/// paid → refunded; a payment arriving after the stock was released is
+/// re-counted when stock allows, else it becomes `refund_due` and is refunded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderStatus {
+    Pending,
+    Processing,
+    Paid,
+    Expired,
+    Cancelled,
+    Failed,
+    RefundDue,
+    Refunded,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 8] = [
+        Self::Pending,
+        Self::Processing,
+        Self::Paid,
+        Self::Expired,
+        Self::Cancelled,
+        Self::Failed,
+        Self::RefundDue,
+        Self::Refunded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processing => "processing",
+            Self::Paid => "paid",
+            Self::Expired => "expired",
+            Self::Cancelled => "cancelled",
+            Self::Failed => "failed",
+            Self::RefundDue => "refund_due",
+            Self::Refunded => "refunded",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        Self::ALL.into_iter().find(|st| st.as_str() == s).unwrap_or(Self::Failed)
+    }
+
+    /// Label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "Awaiting payment",
+            Self::Processing => "Payment processing",
+            Self::Paid => "Paid",
+            Self::Expired => "Expired",
+            Self::Cancelled => "Cancelled",
+            Self::Failed => "Payment failed",
+            Self::RefundDue => "Refund due",
+            Self::Refunded => "Refunded",
+        }
+    }
+
+    /// Still holding stock.
+    pub fn holds_stock(self) -> bool {
+        matches!(self, Self::Pending | Self::Processing)
+    }
+}
+
+/// A shipping address as the payment provider collected it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingAddress {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub line1: String,
+    #[serde(default)]
+    pub line2: String,
+    #[serde(default)]
+    pub postal_code: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub country: String,
+}
+
+impl ShippingAddress {
+    /// One line for tables: "Ana Díaz, Hauptstr. 1, 10115 Berlin, DE".
+    pub fn one_line(&self) -> String {
+        let city = [self.postal_code.as_str(), self.city.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        [self.name.as_str(), &self.line1, &self.line2, &city, &self.state, &self.country]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One checkout: some shirts of one size and colour from one drop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    pub id: String,
+    pub drop_id: String,
+    /// The buyer's place among the drop's paid orders.
+    pub number: Option<i64>,
+    pub size: String,
+    pub colour: String,
+    pub quantity: i64,
+    pub unit_amount: Money,
+    pub amount: Money,
+    pub status: OrderStatus,
+    pub provider: String,
+    pub session_id: Option<String>,
+    pub checkout_url: Option<String>,
+    pub payment_intent: Option<String>,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub shipping: Option<ShippingAddress>,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub paid_at: Option<i64>,
+}
+
+impl Order {
+    /// Short reference people can quote: the first 8 characters of the id.
+    pub fn reference(&self) -> String {
+        self.id.chars().take(8).collect::<String>().to_uppercase()
+    }
+}
+
+impl fmt::Display for OrderStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantity_is_one_to_ten() {
+        assert_eq!(Quantity::parse("3").map(Quantity::get), Some(3));
+        for bad in ["0", "11", "-1", "x", "", "2.5"] {
+            assert!(Quantity::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(s.as_str()), s);
+        }
+    }
+
+    #[test]
+    fn address_on_one_line() {
+        let a = ShippingAddress {
+            name: "Ana".into(),
+            line1: "Hauptstr. 1".into(),
+            postal_code: "10115".into(),
+            city: "Berlin".into(),
+            country: "DE".into(),
+            ..Default::default()
+        };
+        assert_eq!(a.one_line(), "Ana, Hauptstr. 1, 10115 Berlin, DE");
+    }
+}

@@ -1,0 +1,163 @@
+//! `/demo-checkout/{session}`: the stand-in for Stripe's checkout page when no
+//! Stripe key is configured. Clearly marked "demo — no money moves". *Pay*
+//! sends a signed `checkout.session.completed` event through the same webhook
+//! handler as Stripe's.
+
+use super::start::problem;
+use crate::auth::{CsrfToken, csrf};
+use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress, ShirtColour};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::payments::Payments;
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::routes::webhooks::{ReceiveError, receive};
+use crate::state::AppState;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "checkout/demo.html")]
+pub struct DemoPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub session: String,
+    pub slogan: String,
+    pub artist_name: String,
+    pub item: String,
+    pub amount: String,
+    pub mockup: String,
+    /// The typed values.
+    pub email: String,
+    pub address: ShippingAddress,
+    pub errors: Vec<(&'static str, &'static str)>,
+}
+
+impl DemoPage {
+    pub fn error(&self, field: &str) -> Option<&'static str> {
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| *m)
+    }
+}
+
+async fn pending_order(state: &AppState, session: &str) -> Result<(Order, crate::domain::Drop), AppError> {
+    let order = state.store.order_by_session(session).await?.ok_or(AppError::NotFound)?;
+    let drop = state.store.drop_by_id(&order.drop_id).await?.ok_or(AppError::NotFound)?;
+    Ok((order, drop))
+}
+
+fn page(
+    state: &AppState,
+    order: &Order,
+    drop: &crate::domain::Drop,
+    csrf: String,
+    email: String,
+    address: ShippingAddress,
+) -> DemoPage {
+    let theme =
+        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
+    DemoPage {
+        layout: Layout::house("Demo checkout"),
+        csrf,
+        session: order.session_id.clone().unwrap_or_default(),
+        slogan: drop.slogan.clone(),
+        artist_name: drop.artist_name.clone(),
+        item: format!("{} × T-shirt, size {}, {}", order.quantity, order.size, colour.name),
+        amount: order.amount.to_string(),
+        mockup: state.design.mockup(&drop.slogan, theme, colour, "demo"),
+        email,
+        address,
+        errors: Vec::new(),
+    }
+}
+
+fn thanks_url(drop: &crate::domain::Drop, session: &str) -> String {
+    format!("/d/{}/thanks?session_id={session}", drop.slug)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    session: web::Path<String>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    if !state.payments.is_demo() {
+        return Err(AppError::NotFound);
+    }
+    let (order, drop) = pending_order(&state, &session).await?;
+    if order.status != OrderStatus::Pending {
+        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
+    }
+    let address = ShippingAddress { country: "US".into(), ..Default::default() };
+    render(StatusCode::OK, &page(&state, &order, &drop, csrf.0, String::new(), address))
+}
+
+#[tracing::instrument(skip_all, fields(session = %session))]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: web::Path<String>,
+    csrf_token: CsrfToken,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let Payments::Demo(demo) = &state.payments else { return Err(AppError::NotFound) };
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let (order, drop) = pending_order(&state, &session).await?;
+    if order.status != OrderStatus::Pending {
+        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
+    }
+    if form.get("action") == "cancel" {
+        let back = format!("/d/{}/cancelled?order={}", drop.slug, order.id);
+        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
+    }
+    let field = |name: &str| form.get(name).trim().chars().take(200).collect::<String>();
+    let address = ShippingAddress {
+        name: field("name"),
+        line1: field("line1"),
+        line2: field("line2"),
+        postal_code: field("postal_code"),
+        city: field("city"),
+        state: field("state"),
+        country: field("country").to_ascii_uppercase(),
+    };
+    let email = EmailAddress::parse(form.get("email"));
+    let mut errors = Vec::new();
+    if email.is_err() {
+        errors.push(("email", "Enter an email address for the receipt."));
+    }
+    for (key, value, message) in [
+        ("name", &address.name, "Enter the name for the parcel."),
+        ("line1", &address.line1, "Enter the street address."),
+        ("postal_code", &address.postal_code, "Enter the postal code."),
+        ("city", &address.city, "Enter the city."),
+    ] {
+        if value.is_empty() {
+            errors.push((key, message));
+        }
+    }
+    if address.country.len() != 2 || !address.country.bytes().all(|b| b.is_ascii_uppercase()) {
+        errors.push(("country", "Pick a country."));
+    }
+    let Ok(email) = email.map_err(|_| ()).and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) }) else {
+        let mut page =
+            page(&state, &order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
+        page.errors = errors;
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    };
+
+    let (payload, signature) = demo.completed_event(&order, email.as_str(), address);
+    match receive(&state, payload.as_bytes(), Some(&signature)).await {
+        Ok(()) => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish()),
+        Err(ReceiveError::Internal(e)) => Err(AppError::Internal(e)),
+        Err(ReceiveError::Rejected(why)) => {
+            tracing::error!(reason = %why, "the demo's own event was refused");
+            problem(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The demo payment failed",
+                "Please try again.".into(),
+                format!("/d/{}", drop.slug),
+            )
+        }
+    }
+}

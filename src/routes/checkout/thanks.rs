@@ -1,0 +1,69 @@
+//! `GET /d/{slug}/thanks?session_id=…`: where the provider sends a buyer after
+//! paying. Shows the order once the payment event has arrived, and a
+//! self-refreshing "payment processing" page until then.
+
+use crate::domain::{DropSlug, OrderStatus, ShirtColour};
+use crate::error::AppError;
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "checkout/thanks.html")]
+pub struct ThanksPage {
+    pub layout: Layout,
+    pub status: OrderStatus,
+    pub slug: String,
+    pub slogan: String,
+    pub artist_name: String,
+    /// The buyer's place: "you're #137".
+    pub number: Option<i64>,
+    pub reference: String,
+    pub item: String,
+    pub amount: String,
+    pub email: Option<String>,
+    pub mockup: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ThanksQuery {
+    #[serde(default)]
+    session_id: String,
+}
+
+pub async fn thanks(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<ThanksQuery>,
+) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let order = state.store.order_by_session(&query.session_id).await?.ok_or(AppError::NotFound)?;
+    let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
+    let theme =
+        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
+    let title = match order.status {
+        OrderStatus::Paid => "Thank you!",
+        OrderStatus::Pending | OrderStatus::Processing => "Payment processing…",
+        _ => "Checkout not completed",
+    };
+    let mut layout = Layout::themed(format!("{title} — {}", drop.slogan), theme, state.design.fonts());
+    layout.body_class = "themed shop";
+    let page = ThanksPage {
+        layout,
+        status: order.status,
+        slug: drop.slug.to_string(),
+        number: order.number,
+        reference: order.reference(),
+        item: format!("{} × “{}” T-shirt, {}, {}", order.quantity, drop.slogan, order.size, colour.name),
+        amount: order.amount.to_string(),
+        email: order.email.clone(),
+        mockup: state.design.mockup(&drop.slogan, theme, colour, "thanks"),
+        slogan: drop.slogan,
+        artist_name: drop.artist_name,
+    };
+    render(StatusCode::OK, &page)
+}

@@ -1,0 +1,282 @@
+//! Orders and stock. Stock is reserved by one conditional update
+//! (`… WHERE sold + reserved + q <= stock`) inside a short transaction that also
+//! inserts the pending order; no read-then-write, no lock held across a call to
+//! the payment provider.
+
+use super::{Store, new_id, now_ms};
+use crate::domain::{Currency, Money, Order, OrderStatus, ShippingAddress, ShirtColour, Size};
+use anyhow::Context;
+
+/// A checkout about to start.
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub drop_id: String,
+    pub size: Size,
+    pub colour: ShirtColour,
+    pub quantity: i64,
+    pub unit_amount: Money,
+    pub provider: &'static str,
+    /// Unix milliseconds after which the reservation may be released.
+    pub expires_at: i64,
+}
+
+/// What came of trying to reserve stock.
+#[derive(Debug)]
+pub enum Reservation {
+    Reserved(Order),
+    /// Not enough left; `left` is what remains for new buyers.
+    SoldOut {
+        left: i64,
+    },
+    /// Ended, or gone.
+    NotLive,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct OrderRow {
+    id: String,
+    drop_id: String,
+    number: Option<i64>,
+    size: String,
+    colour: String,
+    quantity: i64,
+    unit_amount: i64,
+    amount: i64,
+    currency: String,
+    status: String,
+    provider: String,
+    session_id: Option<String>,
+    checkout_url: Option<String>,
+    payment_intent: Option<String>,
+    email: Option<String>,
+    name: Option<String>,
+    shipping: Option<String>,
+    created_at: i64,
+    expires_at: i64,
+    paid_at: Option<i64>,
+}
+
+pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
+     provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at";
+
+impl From<OrderRow> for Order {
+    fn from(r: OrderRow) -> Self {
+        let currency = Currency::parse(&r.currency).unwrap_or(Currency::Usd);
+        Order {
+            id: r.id,
+            drop_id: r.drop_id,
+            number: r.number,
+            size: r.size,
+            colour: r.colour,
+            quantity: r.quantity,
+            unit_amount: Money::from_minor(r.unit_amount, currency),
+            amount: Money::from_minor(r.amount, currency),
+            status: OrderStatus::parse(&r.status),
+            provider: r.provider,
+            session_id: r.session_id,
+            checkout_url: r.checkout_url,
+            payment_intent: r.payment_intent,
+            email: r.email,
+            name: r.name,
+            shipping: r.shipping.and_then(|s| serde_json::from_str(&s).ok()),
+            created_at: r.created_at,
+            expires_at: r.expires_at,
+            paid_at: r.paid_at,
+        }
+    }
+}
+
+impl Store {
+    /// Reserves stock and creates the pending order, atomically.
+    #[tracing::instrument(skip(self, new), fields(drop = %new.drop_id, quantity = new.quantity))]
+    pub async fn reserve(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await.context("begin reservation")?;
+        let reserved = sqlx::query(
+            "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
+             WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
+             AND (stock IS NULL OR sold + reserved + $1 <= stock)",
+        )
+        .bind(new.quantity)
+        .bind(&new.drop_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("reserve stock")?;
+        if reserved.rows_affected() == 0 {
+            tx.rollback().await.ok();
+            return self.why_not_reserved(&new.drop_id, now).await;
+        }
+        let id = new_id();
+        let amount = new.unit_amount.minor() * new.quantity;
+        sqlx::query(
+            "INSERT INTO orders (id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
+             created_at, expires_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10)",
+        )
+        .bind(&id)
+        .bind(&new.drop_id)
+        .bind(new.size.label())
+        .bind(new.colour.key)
+        .bind(new.quantity)
+        .bind(new.unit_amount.minor())
+        .bind(amount)
+        .bind(new.unit_amount.currency().code())
+        .bind(new.provider)
+        .bind(now)
+        .bind(new.expires_at)
+        .execute(&mut *tx)
+        .await
+        .context("insert pending order")?;
+        tx.commit().await.context("commit reservation")?;
+        let order = self.order_by_id(&id).await?.context("order vanished after insert")?;
+        Ok(Reservation::Reserved(order))
+    }
+
+    async fn why_not_reserved(&self, drop_id: &str, now: i64) -> anyhow::Result<Reservation> {
+        let row: Option<(Option<i64>, i64, i64, Option<i64>, Option<i64>)> =
+            sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at FROM drops WHERE id = $1")
+                .bind(drop_id)
+                .fetch_optional(&self.pool)
+                .await
+                .context("read drop after failed reservation")?;
+        Ok(match row {
+            Some((_, _, _, ended, ends)) if ended.is_some() || ends.is_some_and(|e| e <= now) => Reservation::NotLive,
+            Some((Some(stock), sold, reserved, _, _)) => {
+                Reservation::SoldOut { left: (stock - sold - reserved).max(0) }
+            }
+            Some((None, ..)) => Reservation::NotLive,
+            None => Reservation::NotLive,
+        })
+    }
+
+    /// Records the provider's checkout session on the order.
+    #[tracing::instrument(skip(self, url))]
+    pub async fn attach_session(&self, order_id: &str, session_id: &str, url: &str) -> anyhow::Result<()> {
+        sqlx::query("UPDATE orders SET session_id = $1, checkout_url = $2, updated_at = $3 WHERE id = $4")
+            .bind(session_id)
+            .bind(url)
+            .bind(now_ms())
+            .bind(order_id)
+            .execute(&self.pool)
+            .await
+            .context("attach checkout session")?;
+        Ok(())
+    }
+
+    /// Ends an order that still holds stock (`pending` or `processing`) with
+    /// `to` and gives its shirts back. Returns false when it held none.
+    #[tracing::instrument(skip(self))]
+    pub async fn release(&self, order_id: &str, to: OrderStatus) -> anyhow::Result<bool> {
+        let mut tx = self.pool.begin().await.context("begin release")?;
+        let released = release_in(&mut tx, order_id, to).await?;
+        tx.commit().await.context("commit release")?;
+        Ok(released)
+    }
+
+    pub async fn order_by_id(&self, id: &str) -> anyhow::Result<Option<Order>> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1");
+        let row: Option<OrderRow> =
+            sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select order")?;
+        Ok(row.map(Order::from))
+    }
+
+    pub async fn order_by_session(&self, session_id: &str) -> anyhow::Result<Option<Order>> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE session_id = $1");
+        let row: Option<OrderRow> = sqlx::query_as(&sql)
+            .bind(session_id)
+            .fetch_optional(&self.pool)
+            .await
+            .context("select order by session")?;
+        Ok(row.map(Order::from))
+    }
+
+    /// A drop's orders that got past checkout (paid, processing, refunded…), newest first.
+    pub async fn orders_of_drop(
+        &self,
+        drop_id: &str,
+        statuses: &[OrderStatus],
+        limit: i64,
+    ) -> anyhow::Result<Vec<Order>> {
+        let list = statuses.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE drop_id = $1 AND status IN ({list}) \
+             ORDER BY COALESCE(paid_at, created_at) DESC, id DESC LIMIT $2"
+        );
+        let rows: Vec<OrderRow> = sqlx::query_as(&sql)
+            .bind(drop_id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .context("select orders of drop")?;
+        Ok(rows.into_iter().map(Order::from).collect())
+    }
+
+    /// Pending orders whose reservation ran out before `before` (unix ms).
+    pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<String>> {
+        let ids: Vec<(String,)> = sqlx::query_as(
+            "SELECT id FROM orders WHERE status = 'pending' AND expires_at < $1 ORDER BY expires_at LIMIT $2",
+        )
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("select stale pending orders")?;
+        Ok(ids.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// Shipping details collected at checkout.
+    pub(super) async fn store_buyer(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        order_id: &str,
+        buyer: &Buyer,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE orders SET email = COALESCE($1, email), name = COALESCE($2, name), shipping = COALESCE($3, shipping), \
+             payment_intent = COALESCE($4, payment_intent) WHERE id = $5",
+        )
+        .bind(buyer.email.as_deref())
+        .bind(buyer.name.as_deref())
+        .bind(buyer.shipping.as_ref().and_then(|s| serde_json::to_string(s).ok()))
+        .bind(buyer.payment_intent.as_deref())
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("store buyer details")?;
+        Ok(())
+    }
+}
+
+/// Who paid and where the shirts go, as the provider reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Buyer {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub shipping: Option<ShippingAddress>,
+    pub payment_intent: Option<String>,
+}
+
+/// Moves a stock-holding order to `to` and returns its shirts, inside `tx`.
+pub(super) async fn release_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    order_id: &str,
+    to: OrderStatus,
+) -> anyhow::Result<bool> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'processing') \
+         RETURNING drop_id, quantity",
+    )
+    .bind(to.as_str())
+    .bind(now_ms())
+    .bind(order_id)
+    .fetch_optional(&mut **tx)
+    .await
+    .context("mark order released")?;
+    let Some((drop_id, quantity)) = row else { return Ok(false) };
+    sqlx::query("UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2")
+        .bind(quantity)
+        .bind(&drop_id)
+        .execute(&mut **tx)
+        .await
+        .context("return reserved stock")?;
+    Ok(true)
+}
