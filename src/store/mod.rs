@@ -60,6 +60,12 @@ impl Store {
         Ok(Self { pool, backend })
     }
 
+    /// The connection pool, for tests and tools that check invariants with
+    /// their own SQL; application code goes through the methods.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

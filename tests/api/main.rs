@@ -6,8 +6,11 @@ mod common;
 
 mod accounts;
 mod bad_input;
+mod checkout;
 mod dashboard;
 mod health;
 mod launch;
 mod store;
 mod storefront;
+mod stripe;
+mod webhooks;

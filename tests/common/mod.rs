@@ -21,7 +21,7 @@ pub struct TestApp {
     pub state: actix_web::web::Data<AppState>,
     /// Which database this app runs on: "sqlite" or "postgres".
     pub backend: &'static str,
-    _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
 }
 
 /// A fresh, empty database URL for one test.
@@ -44,25 +44,31 @@ async fn fresh_database(dir: &std::path::Path) -> (String, &'static str) {
 
 impl TestApp {
     pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Spawns with settings adjusted by `configure` (Stripe stub, limits…).
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> Self {
         if std::env::var("TEST_LOG").is_ok() {
             popshop::telemetry::init(LogFormat::Pretty);
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, backend) = fresh_database(dir.path()).await;
-        let settings = Settings {
+        let mut settings = Settings {
             addr: "127.0.0.1:0".into(),
             database_url,
             db_max_connections: 8,
             checkout_rate_per_minute: 0,
             ..Settings::defaults()
         };
+        configure(&mut settings);
         let app = Application::build(settings).await.expect("build app");
         let port = app.port();
         let address = app.public_url().to_owned();
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
-        Self { address, port, client, state, backend, _dir: dir }
+        Self { address, port, client, state, backend, dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -147,4 +153,50 @@ pub fn extract_csrf(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
     let start = html.find(marker).expect("page has a CSRF field") + marker.len();
     html[start..start + 64].to_owned()
+}
+
+impl TestApp {
+    /// Starts a checkout as the current visitor: POST /d/{slug}/checkout.
+    pub async fn buy(&self, slug: &str, size: &str, colour: &str, quantity: u32) -> reqwest::Response {
+        let (_, html) = self.get_html(&format!("/d/{slug}")).await;
+        let token = extract_csrf(&html);
+        let quantity = quantity.to_string();
+        self.client
+            .post(self.url(&format!("/d/{slug}/checkout")))
+            .form(&[("csrf", token.as_str()), ("size", size), ("colour", colour), ("quantity", quantity.as_str())])
+            .send()
+            .await
+            .expect("POST checkout")
+    }
+
+    /// Pays a demo checkout at `location` (/demo-checkout/…) with a test address.
+    pub async fn pay_demo(&self, location: &str) -> reqwest::Response {
+        let (status, html) = self.get_html(location).await;
+        assert_eq!(status, 200, "demo checkout page");
+        let token = extract_csrf(&html);
+        self.client
+            .post(self.url(location))
+            .form(&[
+                ("csrf", token.as_str()),
+                ("action", "pay"),
+                ("email", "fan@example.com"),
+                ("name", "Fán Ünïcode"),
+                ("line1", "1 Main St"),
+                ("postal_code", "10001"),
+                ("city", "New York"),
+                ("country", "US"),
+            ])
+            .send()
+            .await
+            .expect("POST demo pay")
+    }
+
+    pub async fn drop_by_slug(&self, slug: &str) -> popshop::domain::Drop {
+        let slug = popshop::domain::DropSlug::parse(slug).unwrap();
+        self.state.store.drop_by_slug(&slug).await.unwrap().expect("drop exists")
+    }
+}
+
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
 }
