@@ -10,6 +10,7 @@ mod checkout;
 mod dashboard;
 mod health;
 mod launch;
+mod oversell;
 mod store;
 mod storefront;
 mod stripe;

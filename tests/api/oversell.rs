@@ -1,0 +1,237 @@
+//! The oversell test: 100 shirts, 1000 fans pressing *Buy* at once, then every
+//! checkout completed or expired in random order with duplicate webhooks.
+//! Exactly the stock is sold, `sold + reserved <= stock` at every moment, every
+//! fan gets a 303 or a clear sold-out answer, and the totals match the orders.
+
+use crate::common::{TestApp, extract_csrf, location};
+use popshop::payments::events::{SessionFacts, session_event, sign};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use secrecy::ExposeSecret;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+const STOCK: i64 = 100;
+
+struct Monitor {
+    stop: Arc<AtomicBool>,
+    task: tokio::task::JoinHandle<(u64, Vec<(i64, i64)>)>,
+}
+
+/// Polls the drop row and records any moment where sold + reserved > stock.
+fn watch(app: &TestApp, drop_id: String) -> Monitor {
+    let pool = app.state.store.pool().clone();
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let task = tokio::spawn(async move {
+        let (mut samples, mut violations) = (0, Vec::new());
+        while !flag.load(Ordering::Relaxed) {
+            let (sold, reserved): (i64, i64) = sqlx::query_as("SELECT sold, reserved FROM drops WHERE id = $1")
+                .bind(&drop_id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            samples += 1;
+            if sold + reserved > STOCK || sold < 0 || reserved < 0 {
+                violations.push((sold, reserved));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+        (samples, violations)
+    });
+    Monitor { stop, task }
+}
+
+async fn buy_many(app: &TestApp, slug: &str, token: &str, quantities: Vec<u32>) -> Vec<(u16, String, String)> {
+    let tasks: Vec<_> = quantities
+        .into_iter()
+        .map(|q| {
+            let (client, url, token) = (app.client.clone(), app.url(&format!("/d/{slug}/checkout")), token.to_owned());
+            tokio::spawn(async move {
+                let q = q.to_string();
+                let res = client
+                    .post(url)
+                    .form(&[("csrf", token.as_str()), ("size", "M"), ("colour", "black"), ("quantity", q.as_str())])
+                    .send()
+                    .await
+                    .expect("checkout request");
+                let status = res.status().as_u16();
+                let loc = location(&res);
+                (status, loc, res.text().await.unwrap_or_default())
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for t in tasks {
+        results.push(t.await.unwrap());
+    }
+    results
+}
+
+async fn deliver_all(app: &TestApp, events: Vec<String>) {
+    let secret = app.state.payments.webhook_secret().expose_secret().to_owned();
+    let mut tasks = Vec::new();
+    for chunk in events.chunks(25) {
+        let chunk = chunk.to_vec();
+        let (client, url, secret) = (app.client.clone(), app.url("/webhooks/stripe"), secret.clone());
+        tasks.push(tokio::spawn(async move {
+            for body in chunk {
+                let now = chrono::Utc::now().timestamp();
+                let res = client
+                    .post(&url)
+                    .header("stripe-signature", sign(&body, &secret, now))
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status().as_u16(), 200, "webhook answered {}", res.status());
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+}
+
+fn facts(order: &popshop::domain::Order, status: &str) -> SessionFacts {
+    SessionFacts {
+        session_id: order.session_id.clone().unwrap(),
+        order_id: order.id.clone(),
+        payment_status: status.into(),
+        amount_total: order.amount.minor(),
+        currency: "usd".into(),
+        email: Some("fan@example.com".into()),
+        payment_intent: Some(format!("pi_{}", order.id)),
+        ..Default::default()
+    }
+}
+
+async fn orders_of(app: &TestApp, results: &[(u16, String, String)]) -> Vec<popshop::domain::Order> {
+    let mut orders = Vec::new();
+    for (status, loc, _) in results {
+        if *status == 303 {
+            let session = loc.trim_start_matches("/demo-checkout/");
+            orders.push(app.state.store.order_by_session(session).await.unwrap().expect("order for session"));
+        }
+    }
+    orders
+}
+
+fn assert_answers(results: &[(u16, String, String)]) {
+    for (status, loc, body) in results {
+        match status {
+            303 => assert!(loc.starts_with("/demo-checkout/"), "{loc}"),
+            409 => assert!(body.contains("Sold out") || body.contains("left"), "409 without a clear answer"),
+            other => panic!("unexpected status {other}: {body:.300}"),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Hundred only"), ("stock", &STOCK.to_string())]).await;
+    let slug = "hundred-only";
+    let drop_id = app.drop_by_slug(slug).await.id;
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    let token = extract_csrf(&html);
+    let mut rng = StdRng::seed_from_u64(20261127);
+    let monitor = watch(&app, drop_id.clone());
+
+    // Wave 1: 1000 concurrent checkouts of 1–3 shirts.
+    let quantities: Vec<u32> = (0..1000).map(|_| rng.gen_range(1..=3)).collect();
+    let results = buy_many(&app, slug, &token, quantities).await;
+    assert_answers(&results);
+    let wave1 = orders_of(&app, &results).await;
+    let reserved: i64 = wave1.iter().map(|o| o.quantity).sum();
+    assert_eq!(reserved, STOCK, "the whole stock is reserved, no more");
+    assert!(results.iter().filter(|r| r.0 == 409).count() > 800, "most fans hear it is sold out");
+
+    // Every checkout ends: ~10% only expire (stock comes back), the rest are
+    // completed — with duplicates, a second event id, and expiries delivered
+    // before or after — in random order.
+    let (expire_only, complete): (Vec<_>, Vec<_>) = wave1.iter().partition(|_| rng.gen_bool(0.1));
+    let mut events = Vec::new();
+    for order in &expire_only {
+        let body =
+            session_event(&format!("evt_x_{}", order.id), "checkout.session.expired", &facts(order, "unpaid"), 0);
+        events.push(body.clone());
+        events.push(body);
+    }
+    for order in &complete {
+        let done =
+            session_event(&format!("evt_c_{}", order.id), "checkout.session.completed", &facts(order, "paid"), 0);
+        events.push(done.clone());
+        if rng.gen_bool(0.5) {
+            events.push(done);
+        }
+        if rng.gen_bool(0.3) {
+            events.push(session_event(
+                &format!("evt_c2_{}", order.id),
+                "checkout.session.completed",
+                &facts(order, "paid"),
+                0,
+            ));
+        }
+        if rng.gen_bool(0.3) {
+            events.push(session_event(
+                &format!("evt_e_{}", order.id),
+                "checkout.session.expired",
+                &facts(order, "unpaid"),
+                0,
+            ));
+        }
+    }
+    events.shuffle(&mut rng);
+    deliver_all(&app, events).await;
+    let drop = app.drop_by_slug(slug).await;
+    let released: i64 = expire_only.iter().map(|o| o.quantity).sum();
+    assert_eq!(drop.sold + drop.reserved, STOCK - released);
+
+    // Wave 2: fans buy the released shirts; all of them pay.
+    let results = buy_many(&app, slug, &token, vec![1; 300]).await;
+    assert_answers(&results);
+    let wave2 = orders_of(&app, &results).await;
+    assert_eq!(wave2.len() as i64, released);
+    let events: Vec<String> = wave2
+        .iter()
+        .map(|o| session_event(&format!("evt_w2_{}", o.id), "checkout.session.completed", &facts(o, "paid"), 0))
+        .collect();
+    deliver_all(&app, events).await;
+
+    monitor.stop.store(true, Ordering::Relaxed);
+    let (samples, violations) = monitor.task.await.unwrap();
+    assert!(samples > 10, "the monitor watched ({samples} samples)");
+    assert!(violations.is_empty(), "sold + reserved exceeded stock: {violations:?}");
+
+    let drop = app.drop_by_slug(slug).await;
+    assert_eq!((drop.sold, drop.reserved), (STOCK, 0), "exactly the stock is sold");
+    assert_totals_match_orders(&app, &drop).await;
+    let (_, store) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(store.contains("Sold out"));
+}
+
+/// Totals are derived from orders (the source of truth) and must agree.
+pub async fn assert_totals_match_orders(app: &TestApp, drop: &popshop::domain::Drop) {
+    let pool = app.state.store.pool();
+    let (paid_units, paid_amount, paid_count): (i64, i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT), CAST(COALESCE(SUM(amount), 0) AS BIGINT), COUNT(*) FROM orders WHERE drop_id = $1 AND status = 'paid'",
+    )
+    .bind(&drop.id)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let (held,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM orders WHERE drop_id = $1 AND status IN ('pending', 'processing')",
+    )
+    .bind(&drop.id)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(drop.sold, paid_units, "sold = paid units");
+    assert_eq!(drop.revenue_minor, paid_amount, "revenue = paid amounts");
+    assert_eq!(drop.paid_orders, paid_count, "paid orders counted once each");
+    assert_eq!(drop.reserved, held, "reserved = units of open checkouts");
+}
