@@ -154,3 +154,44 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     assert!(!overflow, "storefront scrolls sideways on a 390 px phone");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_fan_pays_in_the_demo_checkout_and_the_artist_sees_the_sale() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Friday merch run").await;
+    let web = browser(&driver).await;
+    let result = fan_journey(&app, &web, &slug).await;
+    web.quit().await.ok();
+    result.unwrap();
+
+    // The artist's dashboard (same server, the artist's own session).
+    let (_, dashboard) = app.get_html("/dashboard").await;
+    assert!(dashboard.contains("Friday merch run"));
+    let drop = app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap();
+    assert_eq!((drop.sold, drop.revenue_minor), (1, 2500));
+    assert!(dashboard.contains("<td>1</td>") || dashboard.contains("<td>1 "), "1 sold on the dashboard");
+    assert!(dashboard.contains("$25.00"), "revenue on the dashboard");
+}
+
+async fn fan_journey(app: &TestApp, web: &WebDriver, slug: &str) -> WebDriverResult<()> {
+    web.set_window_rect(0, 0, 390, 844).await?;
+    web.goto(app.url(&format!("/d/{slug}"))).await?;
+    web.find(By::Css("input[name=size][value=L]")).await?.click().await?;
+    web.find(By::Id("buy")).await?.click().await?;
+    let banner = web.query(By::ClassName("demo")).first().await?;
+    assert!(banner.text().await?.contains("no money moves"));
+    web.find(By::Id("email")).await?.send_keys("fan@example.com").await?;
+    web.find(By::Id("name")).await?.send_keys("Fan Person").await?;
+    web.find(By::Id("line1")).await?.send_keys("1 Main St").await?;
+    web.find(By::Id("postal_code")).await?.send_keys("10001").await?;
+    web.find(By::Id("city")).await?.send_keys("New York").await?;
+    shoot(web, "demo-checkout-phone", 390, 844).await;
+    web.find(By::Id("pay")).await?.click().await?;
+    let heading = web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+    assert_eq!(heading.text().await?, "Thank you!");
+    let body = web.find(By::Tag("main")).await?.text().await?;
+    assert!(body.contains("You're #1"), "{body}");
+    shoot(web, "thanks-phone", 390, 844).await;
+    Ok(())
+}
