@@ -3,8 +3,8 @@
 //! `checkout.session.completed` event with the demo's own secret and hands it
 //! to the same webhook handler Stripe's events go through.
 
+use super::CheckoutSession;
 use super::events::{SessionFacts, session_event, sign};
-use super::{CheckoutRequest, CheckoutSession};
 use crate::domain::{Order, ShippingAddress};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -23,8 +23,8 @@ impl Default for DemoProvider {
 }
 
 impl DemoProvider {
-    pub fn create_checkout(&self, request: &CheckoutRequest) -> CheckoutSession {
-        let id = format!("{SESSION_PREFIX}{}", request.order_id);
+    pub fn session_for(&self, order_id: &str) -> CheckoutSession {
+        let id = format!("{SESSION_PREFIX}{order_id}");
         CheckoutSession { url: format!("/demo-checkout/{id}"), id }
     }
 

@@ -62,10 +62,19 @@ impl Payments {
         matches!(self, Self::Demo(_))
     }
 
+    /// The session for `order_id` when it is known without asking anyone
+    /// (the demo), so it can be saved with the reservation.
+    pub fn predetermined_session(&self, order_id: &str) -> Option<CheckoutSession> {
+        match self {
+            Self::Stripe(_) => None,
+            Self::Demo(demo) => Some(demo.session_for(order_id)),
+        }
+    }
+
     pub async fn create_checkout(&self, request: &CheckoutRequest) -> Result<CheckoutSession, ProviderError> {
         match self {
             Self::Stripe(stripe) => stripe.create_checkout(request).await,
-            Self::Demo(demo) => Ok(demo.create_checkout(request)),
+            Self::Demo(demo) => Ok(demo.session_for(&request.order_id)),
         }
     }
 

@@ -3,13 +3,16 @@
 //! inserts the pending order; no read-then-write, no lock held across a call to
 //! the payment provider.
 
-use super::{Store, new_id, now_ms};
+use super::{Store, now_ms};
 use crate::domain::{Currency, Money, Order, OrderStatus, ShippingAddress, ShirtColour, Size};
 use anyhow::Context;
 
 /// A checkout about to start.
 #[derive(Debug, Clone)]
 pub struct NewOrder {
+    /// Chosen by the caller, so a provider whose session id follows from it
+    /// (the demo) can be recorded in the same transaction.
+    pub id: String,
     pub drop_id: String,
     pub size: Size,
     pub colour: ShirtColour,
@@ -18,6 +21,8 @@ pub struct NewOrder {
     pub provider: &'static str,
     /// Unix milliseconds after which the reservation may be released.
     pub expires_at: i64,
+    /// Checkout session (id, url) when known before the provider is asked.
+    pub session: Option<(String, String)>,
 }
 
 /// What came of trying to reserve stock.
@@ -91,6 +96,7 @@ impl Store {
     #[tracing::instrument(skip(self, new), fields(drop = %new.drop_id, quantity = new.quantity))]
     pub async fn reserve(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
         let now = now_ms();
+        let gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin reservation")?;
         let reserved = sqlx::query(
             "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
@@ -105,15 +111,17 @@ impl Store {
         .context("reserve stock")?;
         if reserved.rows_affected() == 0 {
             tx.rollback().await.ok();
+            drop(gate);
             return self.why_not_reserved(&new.drop_id, now).await;
         }
-        let id = new_id();
         let amount = new.unit_amount.minor() * new.quantity;
+        let (session_id, checkout_url) = new.session.clone().unzip();
         sqlx::query(
             "INSERT INTO orders (id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
-             created_at, expires_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10)",
+             created_at, expires_at, updated_at, session_id, checkout_url) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10, $12, $13)",
         )
-        .bind(&id)
+        .bind(&new.id)
         .bind(&new.drop_id)
         .bind(new.size.label())
         .bind(new.colour.key)
@@ -124,12 +132,34 @@ impl Store {
         .bind(new.provider)
         .bind(now)
         .bind(new.expires_at)
+        .bind(session_id.as_deref())
+        .bind(checkout_url.as_deref())
         .execute(&mut *tx)
         .await
         .context("insert pending order")?;
         tx.commit().await.context("commit reservation")?;
-        let order = self.order_by_id(&id).await?.context("order vanished after insert")?;
-        Ok(Reservation::Reserved(order))
+        drop(gate);
+        Ok(Reservation::Reserved(Order {
+            id: new.id.clone(),
+            drop_id: new.drop_id.clone(),
+            number: None,
+            size: new.size.label().to_owned(),
+            colour: new.colour.key.to_owned(),
+            quantity: new.quantity,
+            unit_amount: new.unit_amount,
+            amount: Money::from_minor(amount, new.unit_amount.currency()),
+            status: OrderStatus::Pending,
+            provider: new.provider.to_owned(),
+            session_id,
+            checkout_url,
+            payment_intent: None,
+            email: None,
+            name: None,
+            shipping: None,
+            created_at: now,
+            expires_at: new.expires_at,
+            paid_at: None,
+        }))
     }
 
     async fn why_not_reserved(&self, drop_id: &str, now: i64) -> anyhow::Result<Reservation> {
@@ -152,6 +182,7 @@ impl Store {
     /// Records the provider's checkout session on the order.
     #[tracing::instrument(skip(self, url))]
     pub async fn attach_session(&self, order_id: &str, session_id: &str, url: &str) -> anyhow::Result<()> {
+        let _gate = self.write_gate().await;
         sqlx::query("UPDATE orders SET session_id = $1, checkout_url = $2, updated_at = $3 WHERE id = $4")
             .bind(session_id)
             .bind(url)
@@ -167,6 +198,7 @@ impl Store {
     /// `to` and gives its shirts back. Returns false when it held none.
     #[tracing::instrument(skip(self))]
     pub async fn release(&self, order_id: &str, to: OrderStatus) -> anyhow::Result<bool> {
+        let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin release")?;
         let released = release_in(&mut tx, order_id, to).await?;
         tx.commit().await.context("commit release")?;

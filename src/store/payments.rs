@@ -59,6 +59,7 @@ pub enum EventOutcome {
 impl Store {
     #[tracing::instrument(skip(self, event), fields(event = %event.id, kind = ?event.kind))]
     pub async fn apply_payment_event(&self, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
+        let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin payment event")?;
         let first_time = sqlx::query(
             "INSERT INTO processed_events (event_id, event_type, processed_at) VALUES ($1, $2, $3) \

@@ -11,7 +11,7 @@ use crate::forms::FormData;
 use crate::payments::CheckoutRequest;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
-use crate::routes::shop::storefront::{BuyChoice, load, page};
+use crate::routes::shop::storefront::{BuyChoice, load_design, page};
 use crate::state::AppState;
 use crate::store::{NewOrder, Reservation, now_ms};
 use actix_web::http::{StatusCode, header};
@@ -28,7 +28,7 @@ pub async fn start(
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = load_design(&state, &slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
     let back = format!("/d/{}", drop.slug);
 
@@ -62,7 +62,11 @@ pub async fn start(
     };
 
     let expires_at = now_ms() + state.settings.checkout_minutes * 60_000;
+    let order_id = crate::store::new_id();
+    let known_session = state.payments.predetermined_session(&order_id);
     let new_order = NewOrder {
+        id: order_id,
+        session: known_session.clone().map(|s| (s.id, s.url)),
         drop_id: drop.id.clone(),
         size,
         colour,
@@ -82,7 +86,8 @@ pub async fn start(
             let message = format!("Only {left} left — choose {left} or fewer and try again.");
             let choice =
                 BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
-            return render(StatusCode::CONFLICT, &page(&state, &entry, csrf_token.0, choice));
+            let fresh = crate::routes::shop::storefront::load(&state, &slug).await?.unwrap_or(entry);
+            return render(StatusCode::CONFLICT, &page(&state, &fresh, csrf_token.0, choice));
         }
         Reservation::NotLive => {
             state.storefronts.invalidate_drop(&drop.id);
@@ -109,7 +114,9 @@ pub async fn start(
     };
     match state.payments.create_checkout(&request).await {
         Ok(session) => {
-            state.store.attach_session(&order.id, &session.id, &session.url).await?;
+            if known_session.as_ref() != Some(&session) {
+                state.store.attach_session(&order.id, &session.id, &session.url).await?;
+            }
             Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, session.url)).finish())
         }
         Err(err) => {

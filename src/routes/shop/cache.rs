@@ -10,6 +10,7 @@ use crate::design::{DesignEngine, Theme};
 use crate::domain::{Drop, ShirtColour};
 use actix_web::web::Bytes;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Cached storefronts beyond this many are dropped wholesale; hot ones come back on the next view.
@@ -22,6 +23,19 @@ pub struct CachedDrop {
     pub mockups: Arc<Vec<(ShirtColour, String)>>,
     /// Identifies the share card's content; changes whenever the card would.
     pub card_key: String,
+    /// Set when the drop changed since this copy was read: its numbers are
+    /// out of date, its design (slogan, price, sizes, colours) is not.
+    stale: AtomicBool,
+}
+
+impl CachedDrop {
+    pub fn is_stale(&self) -> bool {
+        self.stale.load(Ordering::Relaxed)
+    }
+
+    fn mark_stale(&self) {
+        self.stale.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
@@ -41,7 +55,13 @@ impl CachedDrop {
             .iter()
             .map(|c| (*c, design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key))))
             .collect();
-        Self { card_key: card_key(&drop, theme), drop, theme, mockups: Arc::new(mockups) }
+        Self {
+            card_key: card_key(&drop, theme),
+            drop,
+            theme,
+            mockups: Arc::new(mockups),
+            stale: AtomicBool::new(false),
+        }
     }
 
     /// The same mockups for a newer copy of the drop, when its design is unchanged.
@@ -53,6 +73,7 @@ impl CachedDrop {
             drop,
             theme: self.theme,
             mockups: self.mockups.clone(),
+            stale: AtomicBool::new(false),
         })
     }
 }
@@ -82,17 +103,20 @@ impl StorefrontCache {
 
     /// Call after any write to the drop.
     pub fn invalidate(&self, slug: &str) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).remove(slug);
+        if let Some(entry) = self.get(slug) {
+            entry.mark_stale();
+        }
     }
 
     /// Same, by drop id (payment events know the drop, not its slug).
     pub fn invalidate_drop(&self, drop_id: &str) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).retain(|_, e| e.drop.id != drop_id);
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        entries.values().filter(|e| e.drop.id == drop_id).for_each(|e| e.mark_stale());
     }
 
-    /// Forget everything (after a sweep released many reservations).
+    /// Mark everything stale (after a sweep released many reservations).
     pub fn clear(&self) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).clear();
+        self.entries.read().unwrap_or_else(|p| p.into_inner()).values().for_each(|e| e.mark_stale());
     }
 }
 

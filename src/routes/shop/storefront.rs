@@ -129,7 +129,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
 /// The drop and its mockups: from the cache when it can be trusted, else one query.
 pub(crate) async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
     let cached = state.storefronts.get(slug.as_str());
-    if state.storefronts.authoritative && cached.is_some() {
+    if state.storefronts.authoritative && cached.as_ref().is_some_and(|e| !e.is_stale()) {
         return Ok(cached);
     }
     let Some(drop) = state.store.drop_by_slug(slug).await? else {
@@ -144,6 +144,15 @@ pub(crate) async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Op
     };
     state.storefronts.put(entry.clone());
     Ok(Some(entry))
+}
+
+/// The drop for starting a checkout: its design never changes after launch, so
+/// any cached copy will do (stock and end are checked by the reservation itself).
+pub(crate) async fn load_design(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+    match state.storefronts.get(slug.as_str()) {
+        Some(entry) => Ok(Some(entry)),
+        None => load(state, slug).await,
+    }
 }
 
 /// "S–XL" or just "M".
