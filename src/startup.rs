@@ -59,7 +59,9 @@ impl Application {
         ));
         let static_dir = settings.static_dir.clone();
         let payments = match &settings.stripe {
-            Some(stripe) => Payments::Stripe(StripeProvider::new(stripe.clone(), settings.shipping_countries.clone())?),
+            Some(stripe) => {
+                Payments::Stripe(Box::new(StripeProvider::new(stripe.clone(), settings.shipping_countries.clone())?))
+            }
             None => Payments::Demo(DemoProvider::default()),
         };
         tracing::info!(provider = payments.name(), "payments ready");

@@ -45,7 +45,7 @@ pub enum ProviderError {
 }
 
 pub enum Payments {
-    Stripe(stripe::StripeProvider),
+    Stripe(Box<stripe::StripeProvider>),
     Demo(demo::DemoProvider),
 }
 

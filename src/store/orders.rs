@@ -28,7 +28,7 @@ pub struct NewOrder {
 /// What came of trying to reserve stock.
 #[derive(Debug)]
 pub enum Reservation {
-    Reserved(Order),
+    Reserved(Box<Order>),
     /// Not enough left; `left` is what remains for new buyers.
     SoldOut {
         left: i64,
@@ -139,7 +139,7 @@ impl Store {
         .context("insert pending order")?;
         tx.commit().await.context("commit reservation")?;
         drop(gate);
-        Ok(Reservation::Reserved(Order {
+        Ok(Reservation::Reserved(Box::new(Order {
             id: new.id.clone(),
             drop_id: new.drop_id.clone(),
             number: None,
@@ -159,11 +159,13 @@ impl Store {
             created_at: now,
             expires_at: new.expires_at,
             paid_at: None,
-        }))
+        })))
     }
 
     async fn why_not_reserved(&self, drop_id: &str, now: i64) -> anyhow::Result<Reservation> {
-        let row: Option<(Option<i64>, i64, i64, Option<i64>, Option<i64>)> =
+        /// stock, sold, reserved, ended_at, ends_at
+        type Availability = (Option<i64>, i64, i64, Option<i64>, Option<i64>);
+        let row: Option<Availability> =
             sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at FROM drops WHERE id = $1")
                 .bind(drop_id)
                 .fetch_optional(&self.pool)

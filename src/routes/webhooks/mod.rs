@@ -54,10 +54,10 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
 pub async fn after(state: &AppState, outcome: EventOutcome) {
     let EventOutcome::Changed { drop_id, order_id, status } = outcome else { return };
     state.storefronts.invalidate_drop(&drop_id);
-    if status == OrderStatus::RefundDue {
-        if let Err(e) = refund_order(state, &order_id).await {
-            tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; it stays refund_due");
-        }
+    if status == OrderStatus::RefundDue
+        && let Err(e) = refund_order(state, &order_id).await
+    {
+        tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; it stays refund_due");
     }
 }
 
