@@ -70,6 +70,7 @@ impl Application {
             cards: CardCache::default(),
             limiter: RateLimiter::new(settings.checkout_rate_per_minute),
             payments,
+            print_slots: tokio::sync::Semaphore::new(crate::routes::dashboard::print::PRINT_RENDERS),
             store,
             design,
             settings,

@@ -18,4 +18,6 @@ pub struct AppState {
     pub payments: Payments,
     /// Checkouts per client per minute.
     pub limiter: RateLimiter,
+    /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
+    pub print_slots: tokio::sync::Semaphore,
 }

@@ -5,18 +5,26 @@ use std::sync::{Arc, Mutex};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Files under `static/fonts/`, by the key themes use to name them.
-const BUNDLED: [(&str, &str); 7] = [
+const BUNDLED: [(&str, &str); 13] = [
     ("bebas", "BebasNeue-Bold.otf"),
     ("lobster", "Lobster-Regular.otf"),
     ("comic", "ComicNeue-Bold.otf"),
     ("courier", "CourierPrime-Bold.otf"),
     ("spartan", "LeagueSpartan-Bold.otf"),
+    ("garamond", "EBGaramond-Bold.otf"),
+    ("kaushan", "KaushanScript-Regular.otf"),
+    ("quicksand", "Quicksand-Bold.ttf"),
+    ("dancing", "DancingScript-Bold.otf"),
+    ("sketch", "CabinSketch-Bold.ttf"),
     ("noto-sans", "NotoSans-Bold.ttf"),
+    ("noto-cjk", "NotoSansCJK-Bold-subset.otf"),
     ("noto-emoji", "NotoEmoji-Bold.ttf"),
 ];
 
-/// Where glyphs missing from a theme's typeface are looked up, in order.
-pub const FALLBACK_CHAIN: [&str; 2] = ["noto-sans", "noto-emoji"];
+/// Where glyphs missing from a theme's typeface are looked up, in order:
+/// Latin/Cyrillic/Greek, then Chinese/Japanese/Korean (a subset, see
+/// `static/fonts/subset-cjk.sh`), then emoji.
+pub const FALLBACK_CHAIN: [&str; 3] = ["noto-sans", "noto-cjk", "noto-emoji"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -46,14 +54,13 @@ impl FontFile {
         let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
         let face = rustybuzz::Face::from_slice(data, 0).ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
         let upem = f32::from(face.units_per_em() as u16);
-        let family = face
-            .names()
-            .into_iter()
-            .filter(|n| {
-                n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY || n.name_id == ttf_parser::name_id::FAMILY
-            })
-            .filter(|n| n.is_unicode())
-            .find_map(|n| n.to_string())
+        // The typographic family (name 16) when present, else the family (name 1):
+        // the same choice fontdb makes, so resvg finds the font under this name.
+        let name_of = |id: u16| {
+            face.names().into_iter().filter(|n| n.name_id == id && n.is_unicode()).find_map(|n| n.to_string())
+        };
+        let family = name_of(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
+            .or_else(|| name_of(ttf_parser::name_id::FAMILY))
             .ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
         Ok(Self {
             key,
@@ -177,11 +184,9 @@ impl FontLibrary {
         let mut width = 0.0;
         let mut run: Option<(Option<&FontFile>, usize)> = None;
         for (i, g) in text.grapheme_indices(true) {
-            let font = if g.trim().is_empty() {
-                run.and_then(|(f, _)| f).or(Some(primary))
-            } else {
-                self.font_for(primary, g)
-            };
+            // Per grapheme, the first font that has it — spaces included — as
+            // browsers and resvg choose.
+            let font = self.font_for(primary, g);
             match run {
                 Some((current, start)) if !same_font(current, font) => {
                     width += run_width(current, &text[start..i]);

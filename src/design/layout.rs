@@ -39,6 +39,8 @@ struct Piece<'a> {
     glued: bool,
 }
 
+/// Share of the box width the advances may fill.
+const INK_SAFETY: f32 = 0.97;
 /// The most lines we break a slogan into; more would make the type too small to read.
 const MAX_LINES: usize = 7;
 /// Below this size (as a share of the box width) words are broken between letters.
@@ -55,6 +57,9 @@ pub fn fit_text(
     height: f32,
     line_height: f32,
 ) -> FittedText {
+    // Glyph ink may overhang the advances (script swashes, side bearings) and
+    // renderers round differently: keep a little room spare.
+    let width = width * INK_SAFETY;
     let space = fonts.measure(font, " ");
     let words: Vec<Piece> =
         text.split_whitespace().map(|w| Piece { text: w, width: fonts.measure(font, w), glued: false }).collect();
@@ -283,6 +288,8 @@ mod tests {
                 proptest::prop_assert!(f.max_width() <= 210.0 * 1.001, "{} {:?}: {}", theme.key, f.lines, f.max_width());
                 proptest::prop_assert!(f.block_top >= -0.01 && f.block_bottom <= 280.01);
                 proptest::prop_assert!(f.font_size > 0.0);
+                let svg = crate::design::mockup_svg(&lib, slogan.as_str(), theme, crate::domain::ShirtColour::PALETTE[0], "p");
+                proptest::prop_assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
             }
         }
     }

@@ -9,6 +9,9 @@ mod colour;
 mod fonts;
 mod layout;
 mod mockup;
+pub mod print;
+#[cfg(test)]
+mod snapshots;
 mod theme;
 
 pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
@@ -46,6 +49,21 @@ impl DesignEngine {
     /// `dom_id` prefixes element ids so several mockups can share one page.
     pub fn mockup(&self, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
         mockup_svg(&self.fonts, slogan, theme, colour, dom_id)
+    }
+
+    /// The print files: (SVG with outlines, 300 DPI PNG). Heavy: run on a
+    /// blocking thread.
+    pub fn print_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour) -> anyhow::Result<String> {
+        print::print_svg_outlined(self.fontdb.clone(), &print::print_svg_text(&self.fonts, slogan, theme, colour))
+    }
+
+    pub fn print_png(&self, slogan: &str, theme: &Theme, colour: ShirtColour) -> anyhow::Result<Vec<u8>> {
+        print::print_png(self.fontdb.clone(), &print::print_svg_text(&self.fonts, slogan, theme, colour))
+    }
+
+    /// The bundled fonts as a resvg font database.
+    pub fn fontdb(&self) -> Arc<resvg::usvg::fontdb::Database> {
+        self.fontdb.clone()
     }
 
     /// The 1200×630 share card as PNG. Takes tens of milliseconds of CPU: run it

@@ -23,6 +23,8 @@ pub struct Layout {
     pub meta: Option<SocialMeta>,
     /// CSRF token for the log-out button.
     pub csrf: String,
+    /// The tab icon.
+    pub icon: String,
 }
 
 impl Layout {
@@ -36,6 +38,7 @@ impl Layout {
             body_class: "house",
             meta: None,
             csrf: String::new(),
+            icon: "/static/favicon.svg".into(),
         }
     }
 
@@ -56,6 +59,7 @@ impl Layout {
             body_class: "themed",
             meta: None,
             csrf: String::new(),
+            icon: "/static/favicon.svg".into(),
         }
     }
 }

@@ -28,6 +28,17 @@
       })
       .catch(() => {});
   }
+  const shuffle = document.getElementById("shuffle");
+  if (shuffle) {
+    shuffle.addEventListener("click", (e) => {
+      e.preventDefault();
+      const radios = Array.from(form.querySelectorAll("input[name=theme]")).filter((r) => r.value !== "auto");
+      const shown = look ? look.textContent.replace("Look: ", "") : "";
+      const current = radios.findIndex((r) => r.checked || r.parentElement.textContent.trim() === shown);
+      radios[(current + 1) % radios.length].checked = true;
+      refresh();
+    });
+  }
   form.addEventListener("input", (e) => {
     if (!["slogan", "theme", "colours"].includes(e.target.name)) return;
     clearTimeout(timer);

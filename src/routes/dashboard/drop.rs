@@ -33,6 +33,8 @@ pub struct DropPage {
     pub ends_at_ms: Option<i64>,
     /// Orders past checkout, newest first.
     pub orders: Vec<OrderRow>,
+    /// (colour key, colour name) of each shirt colour, for the print files.
+    pub print_colours: Vec<(&'static str, &'static str)>,
     pub refunded: bool,
 }
 
@@ -107,6 +109,7 @@ pub async fn show(
         ends_at_ms: drop.ends_at,
         orders: state.store.orders_of_drop(&drop.id, &LISTED, 200).await?.iter().map(OrderRow::of).collect(),
         refunded: query.refunded.is_some(),
+        print_colours: drop.colours.as_slice().iter().map(|c| (c.key, c.name)).collect(),
     };
     render(StatusCode::OK, &page)
 }

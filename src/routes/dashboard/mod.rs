@@ -3,6 +3,7 @@
 pub mod drop;
 pub mod end;
 pub mod index;
+pub mod print;
 pub mod qr;
 pub mod refund;
 

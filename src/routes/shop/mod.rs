@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod card;
+pub mod favicon;
 pub mod storefront;
 
 pub use cache::{CardCache, StorefrontCache};

@@ -77,6 +77,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
     let mut layout =
         Layout::themed(format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
     layout.body_class = "themed shop";
+    layout.icon = format!("/d/{}/favicon.svg", drop.slug);
     let left_note = drop.units_left().map(|n| format!(" Only {n} made.")).unwrap_or_default();
     layout.meta = Some(SocialMeta {
         title: format!("“{}” T-shirt by {}", drop.slogan, drop.artist_name),

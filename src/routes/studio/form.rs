@@ -138,6 +138,12 @@ impl DropForm {
         Theme::by_key(&self.theme).unwrap_or_else(|| Theme::default_for(self.slogan.trim()))
     }
 
+    /// The look after the one shown now, for *Shuffle look* (cycles through all).
+    pub fn next_theme(&self) -> &'static Theme {
+        let current = THEMES.iter().position(|t| t.key == self.theme().key).unwrap_or(0);
+        &THEMES[(current + 1) % THEMES.len()]
+    }
+
     /// Validates every field, collecting all messages at once.
     pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, Box<DropFormErrors>> {
         let mut errors = DropFormErrors::default();

@@ -31,6 +31,11 @@ pub async fn submit(
         NewDropPage::new(&state, form, errors, signed_in, csrf_token.0.clone())
     };
 
+    if data.get("action") == "shuffle" {
+        let mut form = form;
+        form.theme = form.next_theme().key.to_owned();
+        return render(StatusCode::OK, &page(form, DropFormErrors::default()));
+    }
     if data.get("action") == "preview" {
         return render(StatusCode::OK, &page(form, DropFormErrors::default()));
     }

@@ -1,0 +1,206 @@
+//! Files for the printer: the design alone (no shirt) on a transparent
+//! background, sized for a 12×16 inch print area — as SVG with the text turned
+//! into outlines (opens anywhere, no fonts needed) and as a 300 DPI PNG
+//! (3600×4800).
+
+use super::fonts::FontLibrary;
+use super::mockup::{MockupSvg, PRINT_AREA, SvgLine, SvgRect, mockup};
+use super::theme::Theme;
+use crate::domain::ShirtColour;
+use anyhow::Context;
+use askama::Template;
+use resvg::{tiny_skia, usvg};
+use std::sync::Arc;
+
+/// 12×16 inches at 300 dots per inch.
+pub const PRINT_PNG_SIZE: (u32, u32) = (3600, 4800);
+
+/// The artwork of a mockup on its own canvas.
+#[derive(Template)]
+#[template(path = "design/print.svg", escape = "html")]
+pub struct PrintSvg {
+    pub width: String,
+    pub height: String,
+    pub view_box: String,
+    pub ink: String,
+    pub accent: String,
+    pub font_family: String,
+    pub font_size: String,
+    pub anchor: &'static str,
+    pub transform: String,
+    pub lines: Vec<SvgLine>,
+    pub underline: Option<SvgRect>,
+    pub frame: Option<SvgRect>,
+    pub frame_stroke: String,
+}
+
+impl PrintSvg {
+    /// The artwork of `m`, framed by `view_box` (in mockup coordinates).
+    fn of(m: MockupSvg<'_>, view_box: String, width: &str, height: &str) -> Self {
+        Self {
+            width: width.to_owned(),
+            height: height.to_owned(),
+            view_box,
+            ink: m.ink.to_owned(),
+            accent: m.accent.to_owned(),
+            font_family: m.font_family,
+            font_size: m.font_size,
+            anchor: m.anchor,
+            transform: m.transform,
+            lines: m.lines,
+            underline: m.underline,
+            frame: m.frame,
+            frame_stroke: m.frame_stroke,
+        }
+    }
+}
+
+/// The design as SVG with live text, exactly the print area, 12×16 in.
+/// `colour` is the shirt it will be printed on (it decides the ink).
+pub fn print_svg_text(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour) -> String {
+    let (x, y, w, h) = PRINT_AREA;
+    PrintSvg::of(mockup(fonts, slogan, theme, colour, "print"), format!("{x} {y} {w} {h}"), "12in", "16in")
+        .render()
+        .unwrap_or_default()
+}
+
+/// The same design with `margin` units of empty canvas around the print area,
+/// so anything drawn outside it can be seen (used by the quality tests).
+pub fn artwork_with_margin(
+    fonts: &FontLibrary,
+    slogan: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+    margin: f32,
+) -> String {
+    let (x, y, w, h) = PRINT_AREA;
+    let view_box = format!("{} {} {} {}", x - margin, y - margin, w + 2.0 * margin, h + 2.0 * margin);
+    let (pw, ph) = ((w + 2.0 * margin) * 2.0, (h + 2.0 * margin) * 2.0);
+    PrintSvg::of(mockup(fonts, slogan, theme, colour, "qa"), view_box, &pw.to_string(), &ph.to_string())
+        .render()
+        .unwrap_or_default()
+}
+
+fn parse(fontdb: Arc<usvg::fontdb::Database>, svg: &str) -> anyhow::Result<usvg::Tree> {
+    let options = usvg::Options { fontdb, ..usvg::Options::default() };
+    usvg::Tree::from_str(svg, &options).context("parse print SVG")
+}
+
+/// The print SVG with every glyph converted to a path: no fonts needed to open it.
+pub fn print_svg_outlined(fontdb: Arc<usvg::fontdb::Database>, text_svg: &str) -> anyhow::Result<String> {
+    let tree = parse(fontdb, text_svg)?;
+    let options =
+        usvg::WriteOptions { preserve_text: false, coordinates_precision: 3, ..usvg::WriteOptions::default() };
+    let out = tree.to_string(&options);
+    // usvg writes the size in CSS pixels (96 per inch); say inches for the printer.
+    let (w, h) = (tree.size().width(), tree.size().height());
+    Ok(out.replacen(&format!("width=\"{w}\" height=\"{h}\""), "width=\"12in\" height=\"16in\"", 1))
+}
+
+/// Rasterises an SVG to a transparent PNG of `size` pixels (the viewBox is
+/// scaled to fill it). CPU- and memory-heavy at print size: run it off the
+/// async runtime.
+pub fn rasterise(
+    fontdb: Arc<usvg::fontdb::Database>,
+    svg: &str,
+    size: (u32, u32),
+) -> anyhow::Result<tiny_skia::Pixmap> {
+    let tree = parse(fontdb, svg)?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.0, size.1).context("allocate print pixmap")?;
+    let scale = (size.0 as f32 / tree.size().width()).min(size.1 as f32 / tree.size().height());
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+/// The 300 DPI print PNG.
+pub fn print_png(fontdb: Arc<usvg::fontdb::Database>, text_svg: &str) -> anyhow::Result<Vec<u8>> {
+    rasterise(fontdb, text_svg, PRINT_PNG_SIZE)?.encode_png().context("encode print PNG")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::THEMES;
+    use crate::design::fonts::tests::library;
+
+    /// Slogans of every kind the form accepts.
+    pub(crate) const SLOGANS: [&str; 8] = [
+        "YES",
+        "Be a Friday Night Loser with me",
+        "Schöne Grüße aus Köln, ihr Nachteulen",
+        "Party 🎉🔥 all night",
+        "Привет, мир! Пятница!",
+        "Καλημέρα κόσμε",
+        "我爱周五晚上的音乐",
+        "This slogan is exactly as long as the form allows, eighty characters, no more!!",
+    ];
+
+    #[test]
+    fn every_theme_keeps_every_slogan_inside_the_print_area_and_fills_it() {
+        let lib = library();
+        let db = lib.font_database();
+        let margin = 60.0;
+        let (ax, ay, aw, ah) = PRINT_AREA;
+        for theme in &THEMES {
+            for slogan in SLOGANS {
+                assert!(
+                    lib.covers(lib.get(theme.font), &theme.apply_case(slogan)),
+                    "{}: no glyph for part of {slogan:?}",
+                    theme.key
+                );
+                let svg = artwork_with_margin(&lib, slogan, theme, ShirtColour::PALETTE[0], margin);
+                let size = ((aw + 2.0 * margin) as u32, (ah + 2.0 * margin) as u32);
+                let pixmap = rasterise(db.clone(), &svg, size).unwrap();
+                let (mut x0, mut y0, mut x1, mut y1, mut ink) = (u32::MAX, u32::MAX, 0, 0, 0u32);
+                for (i, px) in pixmap.pixels().iter().enumerate() {
+                    if px.alpha() > 24 {
+                        let (x, y) = (i as u32 % size.0, i as u32 / size.0);
+                        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+                        ink += 1;
+                    }
+                }
+                let what = format!("{} / {slogan:?}", theme.key);
+                assert!(ink > 0, "{what}: nothing drawn");
+                // Back to design coordinates; 1.5 units of antialiasing slack.
+                let (left, top) = (x0 as f32 + ax - margin, y0 as f32 + ay - margin);
+                let (right, bottom) = (x1 as f32 + 1.0 + ax - margin, y1 as f32 + 1.0 + ay - margin);
+                assert!(
+                    left >= ax - 1.5 && right <= ax + aw + 1.5,
+                    "{what}: x {left}..{right} outside {ax}..{}",
+                    ax + aw
+                );
+                assert!(
+                    top >= ay - 1.5 && bottom <= ay + ah + 1.5,
+                    "{what}: y {top}..{bottom} outside {ay}..{}",
+                    ay + ah
+                );
+                let share = ink as f32 / (aw * ah);
+                assert!(share > 0.03, "{what}: ink covers only {:.1}% of the print area", share * 100.0);
+                let filled = ((right - left) / aw).max((bottom - top) / ah);
+                assert!(filled > 0.6, "{what}: the design spans only {:.0}% of the area", filled * 100.0);
+            }
+        }
+    }
+
+    #[test]
+    fn the_print_svg_has_outlines_and_print_size() {
+        let lib = library();
+        let theme = Theme::by_key("retro").unwrap();
+        let svg =
+            print_svg_outlined(lib.font_database(), &print_svg_text(&lib, "Grüße 🔥", theme, ShirtColour::PALETTE[1]))
+                .unwrap();
+        assert!(svg.contains("width=\"12in\" height=\"16in\""), "{}", &svg[..200]);
+        assert!(!svg.contains("<text"), "text converted to outlines");
+        assert!(svg.contains("<path"));
+    }
+
+    #[test]
+    fn the_print_png_is_300_dpi_and_transparent() {
+        let lib = library();
+        let text = print_svg_text(&lib, "Print me", &THEMES[0], ShirtColour::PALETTE[0]);
+        let pixmap = rasterise(lib.font_database(), &text, PRINT_PNG_SIZE).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (3600, 4800));
+        assert_eq!(pixmap.pixel(0, 0).unwrap().alpha(), 0, "transparent background");
+        assert!(pixmap.pixels().iter().any(|p| p.alpha() == 255), "opaque ink");
+    }
+}
