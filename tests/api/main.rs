@@ -8,6 +8,7 @@ mod accounts;
 mod bad_input;
 mod checkout;
 mod dashboard;
+mod design;
 mod health;
 mod launch;
 mod oversell;
