@@ -195,3 +195,33 @@ async fn fan_journey(app: &TestApp, web: &WebDriver, slug: &str) -> WebDriverRes
     shoot(web, "thanks-phone", 390, 844).await;
     Ok(())
 }
+
+#[tokio::test]
+async fn storefronts_in_three_looks() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("looks@example.com", "correct horse battery").await;
+    let looks = [("retro", "Liebe ist laut 💖"), ("neon", "Rave till the sun comes up"), ("serif", "Poems for the quiet ones")];
+    for (theme, slogan) in looks {
+        let res = app.launch_with(&[("slogan", slogan), ("theme", theme), ("colours", "white"), ("colours", "navy")]).await;
+        assert_eq!(res.status().as_u16(), 303, "{theme}");
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        for (theme, slogan) in looks {
+            let slug = popshop::domain::DropSlug::from_slogan(slogan);
+            web.goto(app.url(&format!("/d/{slug}"))).await?;
+            let heading = web.find(By::Css("h1.slogan")).await?.text().await?;
+            assert_eq!(heading, slogan);
+            // The navy colour swaps the mockup without JavaScript (CSS :has).
+            web.find(By::Css("input[name=colour][value=navy]")).await?.click().await?;
+            let visible = web.find(By::Css(".mockup[data-colour=navy]")).await?.is_displayed().await?;
+            assert!(visible, "{theme}: navy mockup shown");
+            shoot(&web, &format!("storefront-look-{theme}"), 1280, 900).await;
+        }
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
