@@ -12,8 +12,9 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-/// Print files rendered at once; more wait their turn.
-pub const PRINT_RENDERS: usize = 2;
+/// Print files rendered at once; more wait their turn. One on this 2-core
+/// machine leaves a core to the storefront (see docs/BENCHMARKS.md).
+pub const PRINT_RENDERS: usize = 1;
 
 #[derive(serde::Deserialize)]
 pub struct PrintQuery {

@@ -1,0 +1,58 @@
+//! Design engine timings (docs/BENCHMARKS.md): median of many runs for
+//! layout + mockup SVG, the share card PNG (first render, uncached), and the
+//! 300 DPI print PNG.
+//!
+//!     cargo run --release --example bench_design
+
+use popshop::design::{DesignEngine, THEMES, Theme};
+use popshop::domain::ShirtColour;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut(usize) -> T) -> (Duration, Duration) {
+    let samples: Vec<Duration> = (0..runs)
+        .map(|i| {
+            let start = Instant::now();
+            std::hint::black_box(f(i));
+            start.elapsed()
+        })
+        .collect();
+    let max = *samples.iter().max().unwrap();
+    (median(samples), max)
+}
+
+fn main() -> anyhow::Result<()> {
+    let engine = DesignEngine::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("static/fonts"))?;
+    let slogans = [
+        "Be a Friday Night Loser with me",
+        "YES",
+        "Schöne Grüße aus Köln, ihr Nachteulen",
+        "This slogan is exactly as long as the form allows, eighty characters, no more!!",
+        "我爱周五晚上的音乐 🔥",
+    ];
+    let theme = |i: usize| -> &'static Theme { &THEMES[i % THEMES.len()] };
+    let colour = ShirtColour::PALETTE[1];
+
+    let (med, max) = time(2000, |i| engine.mockup(slogans[i % slogans.len()], theme(i), colour, "b"));
+    println!("layout + mockup SVG      median {:>9.3} ms   max {:>8.3} ms   (2000 runs, 10 looks, 5 slogans)", ms(med), ms(max));
+
+    let (med, max) = time(100, |i| {
+        engine.card_png(slogans[i % slogans.len()], "The Losers", "$25.00", theme(i), colour).unwrap()
+    });
+    println!("share card PNG 1200x630  median {:>9.3} ms   max {:>8.3} ms   (100 runs, uncached)", ms(med), ms(max));
+
+    let (med, max) = time(6, |i| engine.print_png(slogans[i % slogans.len()], theme(i), colour).unwrap());
+    println!("print PNG 3600x4800      median {:>9.3} ms   max {:>8.3} ms   (6 runs)", ms(med), ms(max));
+    let (med, max) = time(20, |i| engine.print_svg(slogans[i % slogans.len()], theme(i), colour).unwrap());
+    println!("print SVG (outlined)     median {:>9.3} ms   max {:>8.3} ms   (20 runs)", ms(med), ms(max));
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
