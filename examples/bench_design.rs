@@ -39,11 +39,14 @@ fn main() -> anyhow::Result<()> {
     let colour = ShirtColour::PALETTE[1];
 
     let (med, max) = time(2000, |i| engine.mockup(slogans[i % slogans.len()], theme(i), colour, "b"));
-    println!("layout + mockup SVG      median {:>9.3} ms   max {:>8.3} ms   (2000 runs, 10 looks, 5 slogans)", ms(med), ms(max));
+    println!(
+        "layout + mockup SVG      median {:>9.3} ms   max {:>8.3} ms   (2000 runs, 10 looks, 5 slogans)",
+        ms(med),
+        ms(max)
+    );
 
-    let (med, max) = time(100, |i| {
-        engine.card_png(slogans[i % slogans.len()], "The Losers", "$25.00", theme(i), colour).unwrap()
-    });
+    let (med, max) =
+        time(100, |i| engine.card_png(slogans[i % slogans.len()], "The Losers", "$25.00", theme(i), colour).unwrap());
     println!("share card PNG 1200x630  median {:>9.3} ms   max {:>8.3} ms   (100 runs, uncached)", ms(med), ms(max));
 
     let (med, max) = time(6, |i| engine.print_png(slogans[i % slogans.len()], theme(i), colour).unwrap());

@@ -20,7 +20,11 @@ async fn print_files_are_for_the_artist_only() {
     assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 3600);
     assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), 4800);
 
-    assert_eq!(app.get(&format!("/dashboard/drops/{id}/print.svg?colour=pink")).await.status().as_u16(), 404, "not a colour of this drop");
+    assert_eq!(
+        app.get(&format!("/dashboard/drops/{id}/print.svg?colour=pink")).await.status().as_u16(),
+        404,
+        "not a colour of this drop"
+    );
     let (_, page) = app.get_html(&format!("/dashboard/drops/{id}")).await;
     assert!(page.contains("print.png?colour=black"));
 
@@ -63,7 +67,12 @@ async fn shuffle_cycles_through_every_look_and_remembers_the_choice() {
     seen.dedup();
     assert_eq!(seen.len(), popshop::design::THEMES.len(), "every look shown once: {seen:?}");
     let res = app
-        .launch_with(&[("slogan", "Shuffle me"), ("theme", &theme), ("email", "s@example.com"), ("password", "correct horse battery")])
+        .launch_with(&[
+            ("slogan", "Shuffle me"),
+            ("theme", &theme),
+            ("email", "s@example.com"),
+            ("password", "correct horse battery"),
+        ])
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(app.drop_by_slug("shuffle-me").await.theme, theme, "the chosen look is remembered");

@@ -201,9 +201,11 @@ async fn storefronts_in_three_looks() {
     let Some(driver) = start_driver() else { return };
     let app = TestApp::spawn().await;
     app.sign_up("looks@example.com", "correct horse battery").await;
-    let looks = [("retro", "Liebe ist laut 💖"), ("neon", "Rave till the sun comes up"), ("serif", "Poems for the quiet ones")];
+    let looks =
+        [("retro", "Liebe ist laut 💖"), ("neon", "Rave till the sun comes up"), ("serif", "Poems for the quiet ones")];
     for (theme, slogan) in looks {
-        let res = app.launch_with(&[("slogan", slogan), ("theme", theme), ("colours", "white"), ("colours", "navy")]).await;
+        let res =
+            app.launch_with(&[("slogan", slogan), ("theme", theme), ("colours", "white"), ("colours", "navy")]).await;
         assert_eq!(res.status().as_u16(), 303, "{theme}");
     }
     let web = browser(&driver).await;
