@@ -6,6 +6,8 @@ pub mod design;
 pub mod domain;
 pub mod error;
 pub mod forms;
+pub mod fulfilment;
+pub mod live;
 pub mod payments;
 pub mod routes;
 pub mod startup;

@@ -70,6 +70,8 @@ impl Application {
             cards: CardCache::default(),
             limiter: RateLimiter::new(settings.checkout_rate_per_minute),
             payments,
+            hub: crate::live::Hub::default(),
+            streams: Default::default(),
             print_slots: tokio::sync::Semaphore::new(crate::routes::dashboard::print::PRINT_RENDERS),
             store,
             design,

@@ -18,6 +18,10 @@ pub struct AppState {
     pub payments: Payments,
     /// Checkouts per client per minute.
     pub limiter: RateLimiter,
+    /// Live totals to open streams.
+    pub hub: crate::live::Hub,
+    /// Open live streams per client.
+    pub streams: crate::live::sse::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
     pub print_slots: tokio::sync::Semaphore,
 }

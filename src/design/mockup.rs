@@ -26,6 +26,23 @@ pub struct SvgRect {
     pub height: String,
 }
 
+/// The printed design itself, in mockup coordinates: shared by the mockup, the
+/// share card and the print files (`templates/design/artwork.svg`).
+pub struct Artwork {
+    pub ink: &'static str,
+    pub accent: &'static str,
+    /// CSS font-family list: the theme's typeface, then the fallbacks.
+    pub font_family: String,
+    pub font_size: String,
+    pub anchor: &'static str,
+    /// `rotate(…)` for slanted looks, empty otherwise.
+    pub transform: String,
+    pub lines: Vec<SvgLine>,
+    pub underline: Option<SvgRect>,
+    pub frame: Option<SvgRect>,
+    pub frame_stroke: String,
+}
+
 /// The mockup document. Fields are pre-formatted so output is byte-stable.
 #[derive(Template)]
 #[template(path = "design/mockup.svg", escape = "html")]
@@ -38,18 +55,7 @@ pub struct MockupSvg<'a> {
     /// Accessible description: the slogan as typed.
     pub label: &'a str,
     pub shirt: &'a str,
-    pub ink: &'a str,
-    pub accent: &'a str,
-    /// CSS font-family list: the theme's typeface, then the fallbacks.
-    pub font_family: String,
-    pub font_size: String,
-    pub anchor: &'static str,
-    /// `rotate(…)` for slanted looks, empty otherwise.
-    pub transform: String,
-    pub lines: Vec<SvgLine>,
-    pub underline: Option<SvgRect>,
-    pub frame: Option<SvgRect>,
-    pub frame_stroke: String,
+    pub art: Artwork,
 }
 
 pub(crate) fn num(v: f32) -> String {
@@ -132,16 +138,18 @@ pub fn mockup<'a>(
         id: dom_id,
         label: slogan,
         shirt: colour.hex,
-        ink,
-        accent,
-        font_family: family,
-        font_size: num(fitted.font_size),
-        anchor,
-        transform,
-        lines,
-        underline,
-        frame,
-        frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
+        art: Artwork {
+            ink,
+            accent,
+            font_family: family,
+            font_size: num(fitted.font_size),
+            anchor,
+            transform,
+            lines,
+            underline,
+            frame,
+            frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
+        },
     }
 }
 

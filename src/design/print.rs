@@ -4,7 +4,7 @@
 //! (3600×4800).
 
 use super::fonts::FontLibrary;
-use super::mockup::{MockupSvg, PRINT_AREA, SvgLine, SvgRect, mockup};
+use super::mockup::{Artwork, MockupSvg, PRINT_AREA, mockup};
 use super::theme::Theme;
 use crate::domain::ShirtColour;
 use anyhow::Context;
@@ -22,36 +22,13 @@ pub struct PrintSvg {
     pub width: String,
     pub height: String,
     pub view_box: String,
-    pub ink: String,
-    pub accent: String,
-    pub font_family: String,
-    pub font_size: String,
-    pub anchor: &'static str,
-    pub transform: String,
-    pub lines: Vec<SvgLine>,
-    pub underline: Option<SvgRect>,
-    pub frame: Option<SvgRect>,
-    pub frame_stroke: String,
+    pub art: Artwork,
 }
 
 impl PrintSvg {
     /// The artwork of `m`, framed by `view_box` (in mockup coordinates).
     fn of(m: MockupSvg<'_>, view_box: String, width: &str, height: &str) -> Self {
-        Self {
-            width: width.to_owned(),
-            height: height.to_owned(),
-            view_box,
-            ink: m.ink.to_owned(),
-            accent: m.accent.to_owned(),
-            font_family: m.font_family,
-            font_size: m.font_size,
-            anchor: m.anchor,
-            transform: m.transform,
-            lines: m.lines,
-            underline: m.underline,
-            frame: m.frame,
-            frame_stroke: m.frame_stroke,
-        }
+        Self { width: width.to_owned(), height: height.to_owned(), view_box, art: m.art }
     }
 }
 

@@ -245,17 +245,16 @@ impl Store {
         Ok(rows.into_iter().map(Order::from).collect())
     }
 
-    /// Pending orders whose reservation ran out before `before` (unix ms).
-    pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<String>> {
-        let ids: Vec<(String,)> = sqlx::query_as(
-            "SELECT id FROM orders WHERE status = 'pending' AND expires_at < $1 ORDER BY expires_at LIMIT $2",
+    /// Pending orders (id, drop id) whose reservation ran out before `before` (unix ms).
+    pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<(String, String)>> {
+        sqlx::query_as(
+            "SELECT id, drop_id FROM orders WHERE status = 'pending' AND expires_at < $1 ORDER BY expires_at LIMIT $2",
         )
         .bind(before)
         .bind(limit)
         .fetch_all(&self.pool)
         .await
-        .context("select stale pending orders")?;
-        Ok(ids.into_iter().map(|(id,)| id).collect())
+        .context("select stale pending orders")
     }
 
     /// Shipping details collected at checkout.

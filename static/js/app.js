@@ -88,3 +88,33 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
   tick();
   setInterval(tick, 1000);
 })();
+
+// Storefront: live totals over server-sent events (the page is correct without it).
+(function live() {
+  const shop = document.querySelector("[data-events]");
+  if (!shop || !window.EventSource) return;
+  const labels = { live: "Live", "sold-out": "Sold out", ended: "Ended" };
+  const source = new EventSource(shop.dataset.events);
+  source.addEventListener("totals", (e) => {
+    const t = JSON.parse(e.data);
+    shop.querySelectorAll("[data-live=sold], [data-live=goal-sold]").forEach((el) => (el.textContent = t.sold));
+    const left = shop.querySelector("[data-live=left]");
+    if (left && t.left !== null) left.textContent = t.left;
+    const bar = document.getElementById("goal-progress");
+    if (bar && t.goal_percent !== null) {
+      bar.value = t.goal_percent;
+      bar.textContent = t.goal_percent + "%";
+    }
+    const badge = shop.querySelector("[data-live=state]");
+    if (badge) {
+      badge.textContent = labels[t.state];
+      badge.classList.toggle("live", t.state === "live");
+    }
+    const buy = document.getElementById("buy");
+    if (buy && t.state !== "live") {
+      buy.disabled = true;
+      buy.textContent = t.state === "ended" ? "This drop has ended" : "Sold out";
+    }
+    shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
+  });
+})();

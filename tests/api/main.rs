@@ -11,6 +11,7 @@ mod dashboard;
 mod design;
 mod health;
 mod launch;
+mod live;
 mod oversell;
 mod store;
 mod storefront;

@@ -26,7 +26,7 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
     assert!(html.contains("data-live=\"left\">200<"), "units left");
-    assert!(html.contains("Goal: 0 of 150 shirts"));
+    assert!(html.contains("Goal: <span data-live=\"goal-sold\">0</span> of 150 shirts"));
     assert!(html.contains("value=\"M\" checked"), "M preselected");
     assert!(html.contains("value=\"XL\""));
     assert!(!html.contains("value=\"XS\""), "only offered sizes");

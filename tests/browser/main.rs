@@ -227,3 +227,35 @@ async fn storefronts_in_three_looks() {
     web.quit().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn an_open_storefront_counts_a_sale_without_reloading() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("live@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Watch it tick"), ("stock", "50"), ("goal", "10")]).await;
+    let web = browser(&driver).await;
+    let result = async {
+        web.goto(app.url("/d/watch-it-tick")).await?;
+        let sold = web.find(By::Css("[data-live=sold]")).await?;
+        assert_eq!(sold.text().await?, "0");
+        // Another fan buys in another tab (here: another client).
+        let other = TestApp::spawn_shell(&app);
+        let res = other.buy("watch-it-tick", "M", "black", 3).await;
+        other.pay_demo(&common::location(&res)).await;
+        for _ in 0..50 {
+            if sold.text().await? == "3" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(sold.text().await?, "3", "the counter moved without a reload");
+        let left = web.find(By::Css("[data-live=left]")).await?.text().await?;
+        assert_eq!(left, "47");
+        shoot(&web, "storefront-live-update", 1280, 900).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

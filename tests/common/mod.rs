@@ -138,6 +138,19 @@ impl TestApp {
         (id, drop.slug.to_string())
     }
 
+    /// Another handle on the same running server (no temp dir of its own to
+    /// keep alive: `app` owns it), for a second client.
+    pub fn spawn_shell(app: &TestApp) -> Self {
+        Self {
+            address: app.address.clone(),
+            port: app.port,
+            client: app.other_visitor(),
+            state: app.state.clone(),
+            backend: app.backend,
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
     /// The same server seen from a new browser (no cookies).
     pub fn into_new_visitor(self) -> Self {
         Self { client: self.other_visitor(), ..self }

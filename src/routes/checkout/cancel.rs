@@ -24,7 +24,7 @@ pub async fn cancelled(
         && state.store.release(&order.id, OrderStatus::Cancelled).await?
     {
         tracing::info!(order = %order.id, "checkout cancelled; stock released");
-        state.storefronts.invalidate_drop(&order.drop_id);
+        crate::live::drop_changed(&state, &order.drop_id).await;
     }
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/d/{slug}"))).finish())
 }

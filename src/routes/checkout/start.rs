@@ -78,11 +78,11 @@ pub async fn start(
     let order = match state.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,
         Reservation::SoldOut { left: 0 } => {
-            state.storefronts.invalidate_drop(&drop.id);
+            crate::live::drop_changed(&state, &drop.id).await;
             return problem(StatusCode::CONFLICT, "Sold out", "Every shirt of this drop is taken. Sorry!".into(), back);
         }
         Reservation::SoldOut { left } => {
-            state.storefronts.invalidate_drop(&drop.id);
+            crate::live::drop_changed(&state, &drop.id).await;
             let message = format!("Only {left} left — choose {left} or fewer and try again.");
             let choice =
                 BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
@@ -90,7 +90,7 @@ pub async fn start(
             return render(StatusCode::CONFLICT, &page(&state, &fresh, csrf_token.0, choice));
         }
         Reservation::NotLive => {
-            state.storefronts.invalidate_drop(&drop.id);
+            crate::live::drop_changed(&state, &drop.id).await;
             return problem(
                 StatusCode::CONFLICT,
                 "This drop has ended",
@@ -99,7 +99,7 @@ pub async fn start(
             );
         }
     };
-    state.storefronts.invalidate_drop(&drop.id);
+    crate::live::drop_changed(&state, &drop.id).await;
 
     let public = &state.public_url;
     let request = CheckoutRequest {
@@ -122,7 +122,7 @@ pub async fn start(
         Err(err) => {
             tracing::warn!(order = %order.id, error = %err, "checkout could not start; releasing the reservation");
             state.store.release(&order.id, crate::domain::OrderStatus::Failed).await?;
-            state.storefronts.invalidate_drop(&drop.id);
+            crate::live::drop_changed(&state, &drop.id).await;
             let message = match err {
                 crate::payments::ProviderError::Rejected(reason) => {
                     format!("The payment provider said: “{reason}”. Nothing was charged.")

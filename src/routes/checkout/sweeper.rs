@@ -23,19 +23,21 @@ pub async fn run(state: web::Data<AppState>) {
 pub async fn sweep(state: &AppState) -> anyhow::Result<usize> {
     let before = now_ms() - state.settings.expiry_grace.as_millis() as i64;
     let mut released = 0;
+    let mut drops = std::collections::BTreeSet::new();
     loop {
         let stale = state.store.stale_pending_orders(before, 500).await?;
         if stale.is_empty() {
             break;
         }
-        for id in &stale {
-            if state.store.release(id, OrderStatus::Expired).await? {
+        for (id, drop_id) in stale {
+            if state.store.release(&id, OrderStatus::Expired).await? {
                 released += 1;
+                drops.insert(drop_id);
             }
         }
     }
-    if released > 0 {
-        state.storefronts.clear();
+    for drop_id in drops {
+        crate::live::drop_changed(state, &drop_id).await;
     }
     Ok(released)
 }

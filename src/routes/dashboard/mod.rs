@@ -2,6 +2,7 @@
 
 pub mod drop;
 pub mod end;
+pub mod export;
 pub mod index;
 pub mod print;
 pub mod qr;

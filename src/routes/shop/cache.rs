@@ -101,22 +101,10 @@ impl StorefrontCache {
         entries.insert(entry.drop.slug.to_string(), entry);
     }
 
-    /// Call after any write to the drop.
-    pub fn invalidate(&self, slug: &str) {
-        if let Some(entry) = self.get(slug) {
-            entry.mark_stale();
-        }
-    }
-
     /// Same, by drop id (payment events know the drop, not its slug).
     pub fn invalidate_drop(&self, drop_id: &str) {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
         entries.values().filter(|e| e.drop.id == drop_id).for_each(|e| e.mark_stale());
-    }
-
-    /// Mark everything stale (after a sweep released many reservations).
-    pub fn clear(&self) {
-        self.entries.read().unwrap_or_else(|p| p.into_inner()).values().for_each(|e| e.mark_stale());
     }
 }
 

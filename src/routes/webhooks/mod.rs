@@ -53,7 +53,7 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
 /// payment arrived for stock that was no longer there.
 pub async fn after(state: &AppState, outcome: EventOutcome) {
     let EventOutcome::Changed { drop_id, order_id, status } = outcome else { return };
-    state.storefronts.invalidate_drop(&drop_id);
+    crate::live::drop_changed(state, &drop_id).await;
     if status == OrderStatus::RefundDue
         && let Err(e) = refund_order(state, &order_id).await
     {
@@ -74,7 +74,7 @@ pub async fn refund_order(state: &AppState, order_id: &str) -> anyhow::Result<Ev
     };
     let outcome = state.store.apply_payment_event(&event).await?;
     if let EventOutcome::Changed { drop_id, .. } = &outcome {
-        state.storefronts.invalidate_drop(drop_id);
+        crate::live::drop_changed(state, drop_id).await;
     }
     Ok(outcome)
 }

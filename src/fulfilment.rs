@@ -1,0 +1,173 @@
+//! Exports for the printer: paid orders as CSV, and how many shirts of each
+//! size × colour to print. UTF-8 with a byte-order mark (so spreadsheet apps
+//! read accents right), a header row, RFC 4180 quoting, and cells that a
+//! spreadsheet would run as a formula (`= + - @`, tab, carriage return) are
+//! prefixed with `'`.
+
+use crate::domain::{Order, ShirtColour, Size};
+use std::collections::BTreeMap;
+
+const BOM: &str = "\u{feff}";
+
+/// One CSV cell, neutralised against formula injection and quoted when needed.
+pub fn cell(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+fn row(cells: &[&str]) -> String {
+    let mut line = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn colour_name(key: &str) -> String {
+    ShirtColour::parse(key).map_or_else(|| key.to_owned(), |c| c.name.to_owned())
+}
+
+/// Paid orders, oldest first: what the printer ships.
+pub fn orders_csv(orders: &[Order]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "order_number",
+        "reference",
+        "paid_at",
+        "name",
+        "email",
+        "size",
+        "colour",
+        "quantity",
+        "amount",
+        "currency",
+        "address_line1",
+        "address_line2",
+        "postal_code",
+        "city",
+        "state",
+        "country",
+    ]));
+    let mut sorted: Vec<&Order> = orders.iter().collect();
+    sorted.sort_by_key(|o| (o.number, o.paid_at));
+    for o in sorted {
+        let ship = o.shipping.clone().unwrap_or_default();
+        let paid_at = o
+            .paid_at
+            .and_then(chrono::DateTime::from_timestamp_millis)
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            .unwrap_or_default();
+        let amount = format!("{}.{:02}", o.amount.minor() / 100, o.amount.minor() % 100);
+        out.push_str(&row(&[
+            &o.number.map(|n| n.to_string()).unwrap_or_default(),
+            &o.reference(),
+            &paid_at,
+            o.name.as_deref().unwrap_or(&ship.name),
+            o.email.as_deref().unwrap_or(""),
+            &o.size,
+            &colour_name(&o.colour),
+            &o.quantity.to_string(),
+            &amount,
+            &o.amount.currency().code().to_uppercase(),
+            &ship.line1,
+            &ship.line2,
+            &ship.postal_code,
+            &ship.city,
+            &ship.state,
+            &ship.country,
+        ]));
+    }
+    out
+}
+
+/// Shirts to print per size × colour, in size-chart order.
+pub fn print_sheet_csv(orders: &[Order]) -> String {
+    let mut totals: BTreeMap<(usize, String), i64> = BTreeMap::new();
+    for o in orders {
+        let rank =
+            Size::parse(&o.size).map_or(usize::MAX, |s| Size::ALL.iter().position(|x| *x == s).unwrap_or(usize::MAX));
+        *totals.entry((rank, format!("{}\u{0}{}", o.size, colour_name(&o.colour)))).or_default() += o.quantity;
+    }
+    let mut out = String::from(BOM);
+    out.push_str(&row(&["size", "colour", "quantity"]));
+    for ((_, key), quantity) in totals {
+        let (size, colour) = key.split_once('\u{0}').unwrap_or((&key, ""));
+        out.push_str(&row(&[size, colour, &quantity.to_string()]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Currency, Money, OrderStatus, ShippingAddress};
+
+    fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
+        Order {
+            id: format!("order{n}xxxxxxxx"),
+            drop_id: "d".into(),
+            number: Some(n),
+            size: size.into(),
+            colour: colour.into(),
+            quantity: q,
+            unit_amount: Money::from_minor(2500, Currency::Eur),
+            amount: Money::from_minor(2500 * q, Currency::Eur),
+            status: OrderStatus::Paid,
+            provider: "demo".into(),
+            session_id: None,
+            checkout_url: None,
+            payment_intent: None,
+            email: Some(format!("{n}@example.com")),
+            name: Some(name.into()),
+            shipping: Some(ShippingAddress {
+                name: name.into(),
+                line1: "Straße 1, Hof \"links\"".into(),
+                postal_code: "10115".into(),
+                city: "Berlin".into(),
+                country: "DE".into(),
+                ..Default::default()
+            }),
+            created_at: 0,
+            expires_at: 0,
+            paid_at: Some(1_764_201_600_000 + n),
+        }
+    }
+
+    #[test]
+    fn neutralises_formulas_and_quotes() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-2"), "'-2");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(cell("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn orders_csv_has_a_header_and_one_row_per_order() {
+        let csv =
+            orders_csv(&[order(2, "=cmd|' /C calc'!A0", "L", "black", 2), order(1, "Zoë Ångström", "M", "navy", 1)]);
+        assert!(
+            csv.starts_with("\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,currency,")
+        );
+        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[1].starts_with("1,ORDER1XX,2025-11-27T00:00:00Z,Zoë Ångström,1@example.com,M,Navy,1,25.00,EUR,"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains("\"Straße 1, Hof \"\"links\"\"\""));
+        assert!(lines[2].contains(",'=cmd|' /C calc'!A0,"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn print_sheet_sums_per_size_and_colour_in_chart_order() {
+        let csv = print_sheet_csv(&[
+            order(1, "a", "XL", "black", 2),
+            order(2, "b", "S", "black", 1),
+            order(3, "c", "XL", "black", 3),
+        ]);
+        assert_eq!(csv, "\u{feff}size,colour,quantity\r\nS,Black,1\r\nXL,Black,5\r\n");
+    }
+}

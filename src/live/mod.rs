@@ -1,0 +1,112 @@
+//! Live sales totals. One [`SaleEvent`] type flows from every committed order or
+//! drop change to a [`Hub`]; server-sent-event streams subscribe to it.
+//! Totals are always re-read from the database (the source of truth) before
+//! they are published, so a viewer never sees a number the orders disagree with.
+
+pub mod sse;
+
+use crate::domain::{Drop, DropState};
+use crate::state::AppState;
+use crate::store::now_ms;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use tokio::sync::broadcast;
+
+/// What fans may see of a drop: never revenue, never buyers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicTotals {
+    pub sold: i64,
+    /// Shirts still available, when stock is limited.
+    pub left: Option<i64>,
+    pub goal: Option<i64>,
+    pub goal_percent: Option<i64>,
+    /// "live", "sold-out" or "ended".
+    pub state: &'static str,
+    /// Increases with every change; used as the SSE event id.
+    pub version: i64,
+}
+
+impl PublicTotals {
+    pub fn of(drop: &Drop, now: i64) -> Self {
+        let state = drop.state(now);
+        Self {
+            sold: drop.sold,
+            left: drop.units_left(),
+            goal: drop.goal,
+            goal_percent: drop.goal_percent(),
+            state: match state {
+                DropState::Live => "live",
+                DropState::SoldOut => "sold-out",
+                DropState::Ended => "ended",
+            },
+            version: drop.version,
+        }
+    }
+}
+
+/// A drop's totals changed (a payment, refund, reservation, expiry or end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleEvent {
+    pub drop_id: String,
+    pub totals: PublicTotals,
+}
+
+/// Fans events out to every open stream on this instance.
+pub struct Hub {
+    sender: broadcast::Sender<SaleEvent>,
+    /// Open streams per drop, so changes nobody watches cost no query.
+    watchers: Mutex<HashMap<String, usize>>,
+}
+
+impl Default for Hub {
+    fn default() -> Self {
+        Self { sender: broadcast::channel(4096).0, watchers: Mutex::new(HashMap::new()) }
+    }
+}
+
+impl Hub {
+    pub fn publish(&self, event: SaleEvent) {
+        // No receivers is fine: nobody is watching.
+        let _ = self.sender.send(event);
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<SaleEvent> {
+        self.sender.subscribe()
+    }
+
+    /// A stream starts watching `drop_id`; pair with [`Hub::unwatch`].
+    pub fn watch(&self, drop_id: &str) {
+        *self.watchers.lock().unwrap_or_else(|p| p.into_inner()).entry(drop_id.to_owned()).or_default() += 1;
+    }
+
+    pub fn unwatch(&self, drop_id: &str) {
+        let mut watchers = self.watchers.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = watchers.get_mut(drop_id) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                watchers.remove(drop_id);
+            }
+        }
+    }
+
+    pub fn is_watched(&self, drop_id: &str) -> bool {
+        self.watchers.lock().unwrap_or_else(|p| p.into_inner()).get(drop_id).is_some_and(|n| *n > 0)
+    }
+}
+
+/// Call after any committed change to a drop or its orders: refreshes cached
+/// storefront numbers and tells live viewers, reading the totals anew.
+pub async fn drop_changed(state: &AppState, drop_id: &str) {
+    state.storefronts.invalidate_drop(drop_id);
+    if !state.hub.is_watched(drop_id) {
+        return;
+    }
+    match state.store.drop_by_id(drop_id).await {
+        Ok(Some(drop)) => {
+            state.hub.publish(SaleEvent { drop_id: drop.id.clone(), totals: PublicTotals::of(&drop, now_ms()) })
+        }
+        Ok(None) => {}
+        Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
+    }
+}

@@ -1,0 +1,151 @@
+//! Live totals over server-sent events, and the fulfilment exports.
+
+use crate::common::{TestApp, extract_csrf, location};
+use std::time::Duration;
+
+/// Reads a server-sent-event stream, one `totals` event at a time.
+struct Events {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl Events {
+    async fn open(app: &TestApp, slug: &str, last_event_id: Option<&str>) -> Self {
+        let mut req = app.other_visitor().get(app.url(&format!("/d/{slug}/events")));
+        if let Some(id) = last_event_id {
+            req = req.header("last-event-id", id);
+        }
+        let response = req.send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        Self { response, buffer: String::new() }
+    }
+
+    /// The next totals event as (id, json), within 5 seconds.
+    async fn next(&mut self) -> (String, serde_json::Value) {
+        tokio::time::timeout(Duration::from_secs(5), async {
+            loop {
+                if let Some(end) = self.buffer.find("\n\n") {
+                    let frame: String = self.buffer.drain(..end + 2).collect();
+                    let field = |name: &str| frame.lines().find_map(|l| l.strip_prefix(name)).map(str::to_owned);
+                    if let (Some(id), Some(data)) = (field("id: "), field("data: ")) {
+                        return (id, serde_json::from_str(&data).unwrap());
+                    }
+                    continue;
+                }
+                let chunk = self.response.chunk().await.unwrap().expect("stream open");
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        })
+        .await
+        .expect("an event within 5 s")
+    }
+
+    /// Skips events until one satisfies `wanted`.
+    async fn until(&mut self, wanted: impl Fn(&serde_json::Value) -> bool) -> (String, serde_json::Value) {
+        loop {
+            let event = self.next().await;
+            if wanted(&event.1) {
+                return event;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_storefront_stream_follows_sales_and_resumes_correctly() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Live wire"), ("stock", "10"), ("goal", "4")]).await;
+    let mut stream = Events::open(&app, "live-wire", None).await;
+    let (_, first) = stream.next().await;
+    assert_eq!(
+        first,
+        serde_json::json!({"sold": 0, "left": 10, "goal": 4, "goal_percent": 0, "state": "live", "version": first["version"]})
+    );
+    assert!(first.get("revenue").is_none(), "no revenue for fans");
+
+    let fan = app.into_new_visitor();
+    let res = fan.buy("live-wire", "M", "black", 2).await;
+    let (_, reserved) = stream.until(|t| t["left"] == 8).await;
+    assert_eq!(reserved["sold"], 0, "a reservation lowers what is left");
+    fan.pay_demo(&location(&res)).await;
+    let (id, paid) = stream.until(|t| t["sold"] == 2).await;
+    assert_eq!((paid["left"].clone(), paid["goal_percent"].clone()), (8.into(), 50.into()));
+
+    // Reconnecting (with Last-Event-ID) starts from the current totals.
+    let mut again = Events::open(&fan, "live-wire", Some(&id)).await;
+    let (resumed_id, resumed) = again.next().await;
+    assert_eq!(resumed["sold"], 2);
+    assert_eq!(resumed_id, id);
+}
+
+#[tokio::test]
+async fn ending_a_drop_reaches_viewers() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("End live").await;
+    let mut stream = Events::open(&app, &slug, None).await;
+    stream.next().await;
+    app.post_form(&format!("/dashboard/drops/{drop_id}/end"), &[]).await;
+    let (_, ended) = stream.until(|t| t["state"] == "ended").await;
+    assert_eq!(ended["state"], "ended");
+    let (status, _) = app.get_html("/d/no-such-drop/events").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn paid_orders_export_as_safe_csv_for_the_artist_only() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Export me").await;
+    let artist_client = app.client.clone();
+    let fan = app.into_new_visitor();
+    for (name, size, quantity) in
+        [("=HYPERLINK(\"http://evil\")", "M", 2), ("Zoë, \"Ångström\"", "L", 1), ("Bob", "M", 1)]
+    {
+        let res = fan.buy(&slug, size, "black", quantity).await;
+        let checkout = location(&res);
+        let (_, html) = fan.get_html(&checkout).await;
+        let token = extract_csrf(&html);
+        let res = fan
+            .client
+            .post(fan.url(&checkout))
+            .form(&[
+                ("csrf", token.as_str()),
+                ("action", "pay"),
+                ("email", "fan@example.com"),
+                ("name", name),
+                ("line1", "1 Main St"),
+                ("postal_code", "1"),
+                ("city", "Köln"),
+                ("country", "DE"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    fan.buy(&slug, "S", "black", 1).await; // pending: not exported
+
+    let artist = crate::common::TestApp { client: artist_client, ..fan };
+    let res = artist.get(&format!("/dashboard/drops/{drop_id}/orders.csv")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = res.text().await.unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 4, "header + 3 paid orders: {csv}");
+    assert!(
+        lines[0].starts_with("\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,currency")
+    );
+    assert!(lines[1].starts_with("1,"), "{}", lines[1]);
+    assert!(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","), "formula neutralised: {}", lines[1]);
+    assert!(lines[2].contains(",\"Zoë, \"\"Ångström\"\"\","), "quoted, UTF-8: {}", lines[2]);
+    assert!(lines[2].contains(",Köln,"));
+    assert!(lines[1].contains(",M,Black,2,50.00,USD,1 Main St,"));
+
+    let sheet = artist.get(&format!("/dashboard/drops/{drop_id}/print-sheet.csv")).await.text().await.unwrap();
+    assert_eq!(sheet, "\u{feff}size,colour,quantity\r\nM,Black,3\r\nL,Black,1\r\n");
+
+    let other = artist.into_new_visitor();
+    other.sign_up("other@example.com", "correct horse battery").await;
+    assert_eq!(other.get(&format!("/dashboard/drops/{drop_id}/orders.csv")).await.status().as_u16(), 404);
+}
