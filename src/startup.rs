@@ -32,6 +32,8 @@ pub struct Application {
     public_url: String,
     server: Server,
     state: web::Data<AppState>,
+    /// Sweeper and LISTEN tasks, stopped when the server stops.
+    background: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -71,6 +73,7 @@ impl Application {
             limiter: RateLimiter::new(settings.checkout_rate_per_minute),
             payments,
             hub: crate::live::Hub::default(),
+            listener_pid: Default::default(),
             streams: Default::default(),
             print_slots: tokio::sync::Semaphore::new(crate::routes::dashboard::print::PRINT_RENDERS),
             store,
@@ -78,7 +81,11 @@ impl Application {
             settings,
             public_url: public_url.clone(),
         });
-        tokio::spawn(crate::routes::checkout::sweeper::run(state.clone()));
+        let mut background = vec![tokio::spawn(crate::routes::checkout::sweeper::run(state.clone()))];
+        if state.store.backend() == Backend::Postgres {
+            background
+                .push(tokio::spawn(crate::live::postgres::listen(state.clone(), state.settings.database_url.clone())));
+        }
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()
@@ -102,7 +109,7 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Self { port, public_url, server, state })
+        Ok(Self { port, public_url, server, state, background })
     }
 
     pub fn port(&self) -> u16 {
@@ -118,7 +125,13 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        // Stop the LISTEN task before the runtime goes away (a PgListener
+        // dropped during runtime shutdown can panic).
+        for task in &self.background {
+            task.abort();
+        }
+        result
     }
 }
 

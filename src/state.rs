@@ -20,6 +20,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// Live totals to open streams.
     pub hub: crate::live::Hub,
+    /// Server process id of the PostgreSQL `LISTEN` connection (0: none).
+    pub listener_pid: std::sync::atomic::AtomicI32,
     /// Open live streams per client.
     pub streams: crate::live::sse::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).

@@ -3,11 +3,12 @@
 //! Totals are always re-read from the database (the source of truth) before
 //! they are published, so a viewer never sees a number the orders disagree with.
 
+pub mod postgres;
 pub mod sse;
 
 use crate::domain::{Drop, DropState};
 use crate::state::AppState;
-use crate::store::now_ms;
+use crate::store::Backend;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -90,23 +91,29 @@ impl Hub {
         }
     }
 
+    /// Drops that have viewers on this instance.
+    pub fn watched(&self) -> Vec<String> {
+        self.watchers.lock().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect()
+    }
+
     pub fn is_watched(&self, drop_id: &str) -> bool {
         self.watchers.lock().unwrap_or_else(|p| p.into_inner()).get(drop_id).is_some_and(|n| *n > 0)
     }
 }
 
 /// Call after any committed change to a drop or its orders: refreshes cached
-/// storefront numbers and tells live viewers, reading the totals anew.
+/// storefront numbers and tells live viewers, reading the totals anew. On
+/// PostgreSQL the change is announced to every instance (this one included)
+/// through `NOTIFY`; see [`postgres`].
 pub async fn drop_changed(state: &AppState, drop_id: &str) {
-    state.storefronts.invalidate_drop(drop_id);
-    if !state.hub.is_watched(drop_id) {
+    if state.store.backend() == Backend::Postgres {
+        if let Err(e) = state.store.notify(postgres::CHANNEL, drop_id).await {
+            tracing::warn!(drop = %drop_id, error = %e, "NOTIFY failed; updating this instance only");
+            state.storefronts.invalidate_drop(drop_id);
+            postgres::publish_current(state, drop_id).await;
+        }
         return;
     }
-    match state.store.drop_by_id(drop_id).await {
-        Ok(Some(drop)) => {
-            state.hub.publish(SaleEvent { drop_id: drop.id.clone(), totals: PublicTotals::of(&drop, now_ms()) })
-        }
-        Ok(None) => {}
-        Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
-    }
+    state.storefronts.invalidate_drop(drop_id);
+    postgres::publish_current(state, drop_id).await;
 }

@@ -84,6 +84,17 @@ impl Store {
         self.backend
     }
 
+    /// `NOTIFY channel, payload` (PostgreSQL only).
+    pub async fn notify(&self, channel: &str, payload: &str) -> anyhow::Result<()> {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(channel)
+            .bind(payload)
+            .execute(&self.pool)
+            .await
+            .context("pg_notify")?;
+        Ok(())
+    }
+
     /// True when the database answers a trivial query.
     #[tracing::instrument(skip(self))]
     pub async fn ping(&self) -> bool {

@@ -4,13 +4,13 @@ use crate::common::{TestApp, extract_csrf, location};
 use std::time::Duration;
 
 /// Reads a server-sent-event stream, one `totals` event at a time.
-struct Events {
+pub struct Events {
     response: reqwest::Response,
     buffer: String,
 }
 
 impl Events {
-    async fn open(app: &TestApp, slug: &str, last_event_id: Option<&str>) -> Self {
+    pub async fn open(app: &TestApp, slug: &str, last_event_id: Option<&str>) -> Self {
         let mut req = app.other_visitor().get(app.url(&format!("/d/{slug}/events")));
         if let Some(id) = last_event_id {
             req = req.header("last-event-id", id);
@@ -22,7 +22,7 @@ impl Events {
     }
 
     /// The next totals event as (id, json), within 5 seconds.
-    async fn next(&mut self) -> (String, serde_json::Value) {
+    pub async fn next(&mut self) -> (String, serde_json::Value) {
         tokio::time::timeout(Duration::from_secs(5), async {
             loop {
                 if let Some(end) = self.buffer.find("\n\n") {
@@ -42,7 +42,7 @@ impl Events {
     }
 
     /// Skips events until one satisfies `wanted`.
-    async fn until(&mut self, wanted: impl Fn(&serde_json::Value) -> bool) -> (String, serde_json::Value) {
+    pub async fn until(&mut self, wanted: impl Fn(&serde_json::Value) -> bool) -> (String, serde_json::Value) {
         loop {
             let event = self.next().await;
             if wanted(&event.1) {

@@ -10,6 +10,7 @@ mod checkout;
 mod dashboard;
 mod design;
 mod health;
+mod instances;
 mod launch;
 mod live;
 mod oversell;

@@ -21,6 +21,7 @@ pub struct TestApp {
     pub state: actix_web::web::Data<AppState>,
     /// Which database this app runs on: "sqlite" or "postgres".
     pub backend: &'static str,
+    pub database_url: String,
     pub dir: tempfile::TempDir,
 }
 
@@ -54,9 +55,24 @@ impl TestApp {
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, backend) = fresh_database(dir.path()).await;
+        Self::start(database_url, backend, dir, configure).await
+    }
+
+    /// A second instance of popshop on the same database (several instances
+    /// behind a load balancer).
+    pub async fn spawn_sibling(&self) -> Self {
+        Self::start(self.database_url.clone(), self.backend, tempfile::tempdir().expect("temp dir"), |_| {}).await
+    }
+
+    async fn start(
+        database_url: String,
+        backend: &'static str,
+        dir: tempfile::TempDir,
+        configure: impl FnOnce(&mut Settings),
+    ) -> Self {
         let mut settings = Settings {
             addr: "127.0.0.1:0".into(),
-            database_url,
+            database_url: database_url.clone(),
             db_max_connections: 8,
             checkout_rate_per_minute: 0,
             ..Settings::defaults()
@@ -68,7 +84,7 @@ impl TestApp {
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
-        Self { address, port, client, state, backend, dir }
+        Self { address, port, client, state, backend, database_url, dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -147,6 +163,7 @@ impl TestApp {
             client: app.other_visitor(),
             state: app.state.clone(),
             backend: app.backend,
+            database_url: app.database_url.clone(),
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }

@@ -1,0 +1,52 @@
+//! Two instances of popshop on one PostgreSQL database: a sale handled by A
+//! reaches viewers connected to B, also after B's LISTEN connection is killed.
+
+use crate::common::{TestApp, location};
+use crate::live::Events;
+use std::time::{Duration, Instant};
+
+#[tokio::test]
+async fn a_sale_on_one_instance_reaches_viewers_of_another() {
+    let a = TestApp::spawn().await;
+    if a.backend != "postgres" {
+        eprintln!("two-instance test: runs in the PostgreSQL phase (POPSHOP_TEST_BACKEND=postgres)");
+        return;
+    }
+    let b = a.spawn_sibling().await;
+    a.sign_up("artist@example.com", "correct horse battery").await;
+    a.launch_with(&[("slogan", "Two hosts"), ("stock", "20")]).await;
+    let mut viewer = Events::open(&b, "two-hosts", None).await;
+    assert_eq!(viewer.next().await.1["sold"], 0);
+    // B's listener is up once it has told us its connection.
+    wait_for(|| b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed) != 0).await;
+
+    let started = Instant::now();
+    let res = a.buy("two-hosts", "M", "black", 2).await;
+    a.pay_demo(&location(&res)).await;
+    let (_, seen) = viewer.until(|t| t["sold"] == 2).await;
+    assert!(started.elapsed() < Duration::from_secs(1), "reached B within a second ({:?})", started.elapsed());
+    assert_eq!(seen["left"], 18);
+    let (_, page) = b.get_html("/d/two-hosts").await;
+    assert!(page.contains("data-live=\"sold\">2<"), "B's storefront cache followed too");
+
+    // Kill B's LISTEN connection; sell on A meanwhile; B's viewers converge.
+    let pid = b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed);
+    let (killed,): (bool,) =
+        sqlx::query_as("SELECT pg_terminate_backend($1)").bind(pid).fetch_one(a.state.store.pool()).await.unwrap();
+    assert!(killed);
+    let res = a.buy("two-hosts", "L", "black", 3).await;
+    a.pay_demo(&location(&res)).await;
+    let (_, converged) = viewer.until(|t| t["sold"] == 5).await;
+    assert_eq!(converged["left"], 15);
+    wait_for(|| b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed) != pid).await;
+}
+
+async fn wait_for(condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("condition not met within 5 s");
+}
