@@ -30,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
         .route("/dashboard/drops/{id}/print.png", web::get().to(dashboard::print::print_png))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
         .route("/d/{slug}/events", web::get().to(crate::live::sse::events))
+        .route("/d/{slug}/live", web::get().to(shop::overlay::public))
+        .route("/dashboard/drops/{id}/live", web::get().to(shop::overlay::private))
         .route("/dashboard/drops/{id}/orders.csv", web::get().to(dashboard::export::orders))
         .route("/dashboard/drops/{id}/print-sheet.csv", web::get().to(dashboard::export::print_sheet))
         .route("/d/{slug}", web::get().to(shop::storefront::show))

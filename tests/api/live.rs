@@ -149,3 +149,27 @@ async fn paid_orders_export_as_safe_csv_for_the_artist_only() {
     other.sign_up("other@example.com", "correct horse battery").await;
     assert_eq!(other.get(&format!("/dashboard/drops/{drop_id}/orders.csv")).await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_stream_overlay_is_public_and_its_money_variant_private() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Overlay me").await;
+    let (status, html) = app
+        .other_visitor()
+        .get(app.url(&format!("/d/{slug}/live")))
+        .send()
+        .await
+        .map(|r| (r.status().as_u16(), r))
+        .unwrap();
+    assert_eq!(status, 200);
+    let html = html.text().await.unwrap();
+    assert!(html.contains(&format!("data-events=\"/d/{slug}/events\"")));
+    assert!(html.contains("data-live=\"sold\">0<"));
+    assert!(!html.contains("raised"), "no money on the public overlay");
+    let (status, private) = app.get_html(&format!("/dashboard/drops/{drop_id}/live")).await;
+    assert_eq!(status, 200);
+    assert!(private.contains("data-live=\"revenue\">$0.00<"));
+    let stranger = app.into_new_visitor();
+    stranger.sign_up("x@example.com", "correct horse battery").await;
+    assert_eq!(stranger.get(&format!("/dashboard/drops/{drop_id}/live")).await.status().as_u16(), 404);
+}

@@ -1,0 +1,64 @@
+//! `/d/{slug}/live`: a stream overlay for OBS (browser source): a transparent,
+//! full-window ticker with the count, the goal bar, and a short animation on
+//! each sale and milestone. `/dashboard/drops/{id}/live` is the artist's
+//! variant that also shows the money raised.
+
+use super::storefront::load;
+use crate::auth::Artist;
+use crate::domain::DropSlug;
+use crate::error::AppError;
+use crate::routes::account::render;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "shop/overlay.html")]
+pub struct OverlayPage {
+    pub slug: String,
+    pub slogan: String,
+    pub sold: i64,
+    pub goal: Option<i64>,
+    pub goal_percent: i64,
+    /// Price in minor units and its formatting, for the artist's "raised" figure.
+    pub show_revenue: bool,
+    pub price_minor: i64,
+    pub revenue: String,
+    pub currency: &'static str,
+    pub style: String,
+    pub font_file: &'static str,
+}
+
+fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> OverlayPage {
+    let theme =
+        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    OverlayPage {
+        slug: drop.slug.to_string(),
+        slogan: drop.slogan.clone(),
+        sold: drop.sold,
+        goal: drop.goal,
+        goal_percent: drop.goal_percent().unwrap_or(0),
+        show_revenue,
+        price_minor: drop.price.minor(),
+        revenue: drop.revenue().to_string(),
+        currency: drop.currency().code(),
+        style: crate::routes::layout::theme_style(theme, state.design.fonts()),
+        font_file: state.design.fonts().get(theme.font).file_name,
+    }
+}
+
+pub async fn public(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    render(StatusCode::OK, &page(&state, &entry.drop, false))
+}
+
+pub async fn private(
+    state: web::Data<AppState>,
+    artist: Artist,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    render(StatusCode::OK, &page(&state, &drop, true))
+}
