@@ -245,6 +245,27 @@ impl Store {
         Ok(rows.into_iter().map(Order::from).collect())
     }
 
+    /// What the artist's charts need: paid units per (size, colour) and each
+    /// paid order's (paid_at, quantity), oldest first.
+    pub async fn drop_sales(&self, drop_id: &str) -> anyhow::Result<(Vec<(String, String, i64)>, Vec<(i64, i64)>)> {
+        let by_variant = sqlx::query_as(
+            "SELECT size, colour, CAST(SUM(quantity) AS BIGINT) FROM orders WHERE drop_id = $1 AND status = 'paid' \
+             GROUP BY size, colour",
+        )
+        .bind(drop_id)
+        .fetch_all(&self.pool)
+        .await
+        .context("sales per size and colour")?;
+        let timeline = sqlx::query_as(
+            "SELECT paid_at, quantity FROM orders WHERE drop_id = $1 AND status = 'paid' AND paid_at IS NOT NULL ORDER BY paid_at",
+        )
+        .bind(drop_id)
+        .fetch_all(&self.pool)
+        .await
+        .context("sales over time")?;
+        Ok((by_variant, timeline))
+    }
+
     /// Pending orders (id, drop id) whose reservation ran out before `before` (unix ms).
     pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<(String, String)>> {
         sqlx::query_as(

@@ -118,3 +118,40 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
     shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
   });
 })();
+
+// Artist's drop page: when the drop's totals move, re-render the numbers,
+// chart and orders from the server (the page is complete without this).
+(function liveStats() {
+  const box = document.getElementById("live-stats");
+  if (!box || !window.EventSource) return;
+  let lastVersion = null;
+  new EventSource(box.dataset.liveSource).addEventListener("totals", (e) => {
+    const version = JSON.parse(e.data).version;
+    if (lastVersion === null) { lastVersion = version; return; }
+    if (version === lastVersion) return;
+    lastVersion = version;
+    fetch(window.location.pathname, { headers: { Accept: "text/html" } })
+      .then((r) => (r.ok ? r.text() : null))
+      .then((html) => {
+        if (!html) return;
+        const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live-stats");
+        if (fresh) box.innerHTML = fresh.innerHTML;
+        document.querySelectorAll("#live-stats time[data-local-time]").forEach((t) => {
+          t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
+        });
+      })
+      .catch(() => {});
+  });
+})();
+
+// Dashboard: refresh the drops table every 10 seconds.
+(function liveDashboard() {
+  const table = document.getElementById("drops-table");
+  if (!table) return;
+  setInterval(() => {
+    fetch("/dashboard").then((r) => (r.ok ? r.text() : null)).then((html) => {
+      const fresh = html && new DOMParser().parseFromString(html, "text/html").getElementById("drops-table");
+      if (fresh) table.innerHTML = fresh.innerHTML;
+    }).catch(() => {});
+  }, 10000);
+})();

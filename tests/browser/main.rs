@@ -259,3 +259,44 @@ async fn an_open_storefront_counts_a_sale_without_reloading() {
     web.quit().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn the_artists_page_charts_twenty_demo_sales() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("chart@example.com", "correct horse battery").await;
+    app.launch_with(&[
+        ("slogan", "Chart the rush"),
+        ("goal", "30"),
+        ("sizes", "M"),
+        ("sizes", "L"),
+        ("colours", "white"),
+        ("colours", "black"),
+    ])
+    .await;
+    let drop = app.drop_by_slug("chart-the-rush").await;
+    let fans = TestApp::spawn_shell(&app);
+    for i in 0..20 {
+        let size = if i % 3 == 0 { "L" } else { "M" };
+        let colour = if i % 2 == 0 { "black" } else { "white" };
+        let res = fans.buy("chart-the-rush", size, colour, 1 + (i % 2)).await;
+        fans.pay_demo(&common::location(&res)).await;
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        web.goto(app.url(&format!("/login?next=/dashboard/drops/{}", drop.id))).await?;
+        web.find(By::Id("email")).await?.send_keys("chart@example.com").await?;
+        web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+        web.find(By::Css("form button[type=submit].primary")).await?.click().await?;
+        web.query(By::Id("live-stats")).first().await?;
+        let bars = web.find_all(By::Css("#live-stats svg.chart rect")).await?;
+        assert!(!bars.is_empty(), "the chart has bars");
+        let numbers = web.find(By::Id("live-stats")).await?.text().await?;
+        assert!(numbers.contains("Paid orders\n20"), "{numbers}");
+        shoot(&web, "dashboard-chart-20-sales", 1280, 900).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

@@ -35,6 +35,8 @@ pub struct DropPage {
     pub orders: Vec<OrderRow>,
     /// (colour key, colour name) of each shirt colour, for the print files.
     pub print_colours: Vec<(&'static str, &'static str)>,
+    pub stats: super::stats::SalesStats,
+    pub slug: String,
     pub refunded: bool,
 }
 
@@ -90,6 +92,7 @@ pub async fn show(
     query: web::Query<DropQuery>,
 ) -> Result<HttpResponse, AppError> {
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
     let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
@@ -110,6 +113,8 @@ pub async fn show(
         orders: state.store.orders_of_drop(&drop.id, &LISTED, 200).await?.iter().map(OrderRow::of).collect(),
         refunded: query.refunded.is_some(),
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, c.name)).collect(),
+        stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms()),
+        slug: drop.slug.to_string(),
     };
     render(StatusCode::OK, &page)
 }

@@ -7,6 +7,7 @@ pub mod index;
 pub mod print;
 pub mod qr;
 pub mod refund;
+pub mod stats;
 
 use crate::domain::{Drop, DropState};
 
