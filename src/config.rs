@@ -55,6 +55,8 @@ pub struct Settings {
     pub sweep_interval: Duration,
     /// `POPSHOP_EXPIRY_GRACE_SECONDS`: wait past a checkout's expiry for the provider's own event.
     pub expiry_grace: Duration,
+    /// `POPSHOP_STREAMS_PER_CLIENT`: live (SSE) streams one IP address may hold open.
+    pub streams_per_client: usize,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -87,6 +89,7 @@ impl Settings {
             checkout_rate_per_minute: 20,
             sweep_interval: Duration::from_secs(30),
             expiry_grace: Duration::from_secs(300),
+            streams_per_client: 32,
         }
     }
 
@@ -129,6 +132,7 @@ impl Settings {
             checkout_rate_per_minute: env_number("POPSHOP_CHECKOUT_RATE", d.checkout_rate_per_minute)?,
             sweep_interval: Duration::from_secs(env_number("POPSHOP_SWEEP_SECONDS", 30)?.max(1)),
             expiry_grace: Duration::from_secs(env_number("POPSHOP_EXPIRY_GRACE_SECONDS", 300)?),
+            streams_per_client: env_number("POPSHOP_STREAMS_PER_CLIENT", d.streams_per_client)?,
         })
     }
 

@@ -81,7 +81,10 @@ impl Application {
             settings,
             public_url: public_url.clone(),
         });
-        let mut background = vec![tokio::spawn(crate::routes::checkout::sweeper::run(state.clone()))];
+        let mut background = vec![
+            tokio::spawn(crate::routes::checkout::sweeper::run(state.clone())),
+            tokio::spawn(crate::live::coalesce(state.clone())),
+        ];
         if state.store.backend() == Backend::Postgres {
             background
                 .push(tokio::spawn(crate::live::postgres::listen(state.clone(), state.settings.database_url.clone())));

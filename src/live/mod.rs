@@ -10,8 +10,9 @@ use crate::domain::{Drop, DropState};
 use crate::state::AppState;
 use crate::store::Backend;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
+use std::time::Duration;
 use tokio::sync::broadcast;
 
 /// What fans may see of a drop: never revenue, never buyers.
@@ -56,13 +57,19 @@ pub struct SaleEvent {
 /// Fans events out to every open stream on this instance.
 pub struct Hub {
     sender: broadcast::Sender<SaleEvent>,
+    /// Watched drops that changed since the last publish round.
+    changed: Mutex<HashSet<String>>,
     /// Open streams per drop, so changes nobody watches cost no query.
     watchers: Mutex<HashMap<String, usize>>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
-        Self { sender: broadcast::channel(4096).0, watchers: Mutex::new(HashMap::new()) }
+        Self {
+            sender: broadcast::channel(4096).0,
+            changed: Mutex::new(HashSet::new()),
+            watchers: Mutex::new(HashMap::new()),
+        }
     }
 }
 
@@ -91,6 +98,18 @@ impl Hub {
         }
     }
 
+    /// Notes that a watched drop changed; [`coalesce`] publishes it within
+    /// [`PUBLISH_EVERY`]. Unwatched drops cost nothing.
+    pub fn mark_changed(&self, drop_id: &str) {
+        if self.is_watched(drop_id) {
+            self.changed.lock().unwrap_or_else(|p| p.into_inner()).insert(drop_id.to_owned());
+        }
+    }
+
+    fn take_changed(&self) -> Vec<String> {
+        self.changed.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
+    }
+
     /// Drops that have viewers on this instance.
     pub fn watched(&self) -> Vec<String> {
         self.watchers.lock().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect()
@@ -116,4 +135,28 @@ pub async fn drop_changed(state: &AppState, drop_id: &str) {
     }
     state.storefronts.invalidate_drop(drop_id);
     postgres::publish_current(state, drop_id).await;
+}
+
+/// How often changed totals go out. A hundred sales a second become ten
+/// updates a second per viewer: the latest totals win, nothing is lost, and a
+/// sale still reaches viewers well within a second.
+pub const PUBLISH_EVERY: Duration = Duration::from_millis(100);
+
+/// Runs for the life of the process: every [`PUBLISH_EVERY`], reads the totals
+/// of each watched drop that changed (one query per drop) and publishes them.
+pub async fn coalesce(state: actix_web::web::Data<AppState>) {
+    let mut tick = tokio::time::interval(PUBLISH_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        for drop_id in state.hub.take_changed() {
+            match state.store.drop_by_id(&drop_id).await {
+                Ok(Some(drop)) => {
+                    state.hub.publish(SaleEvent { drop_id, totals: PublicTotals::of(&drop, crate::store::now_ms()) })
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
+            }
+        }
+    }
 }

@@ -4,9 +4,7 @@
 //! When the listening connection drops, the instance reconnects and re-reads
 //! the totals of every drop it has viewers for, so no viewer stays wrong.
 
-use super::{PublicTotals, SaleEvent};
 use crate::state::AppState;
-use crate::store::now_ms;
 use actix_web::web;
 use sqlx::postgres::PgListener;
 use std::sync::atomic::Ordering;
@@ -69,16 +67,7 @@ async fn refresh_watched(state: &AppState) {
     }
 }
 
-/// Reads the drop's totals and tells this instance's viewers.
+/// Tells this instance's viewers of `drop_id` (coalesced, see [`super::coalesce`]).
 pub async fn publish_current(state: &AppState, drop_id: &str) {
-    if !state.hub.is_watched(drop_id) {
-        return;
-    }
-    match state.store.drop_by_id(drop_id).await {
-        Ok(Some(drop)) => {
-            state.hub.publish(SaleEvent { drop_id: drop.id.clone(), totals: PublicTotals::of(&drop, now_ms()) })
-        }
-        Ok(None) => {}
-        Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
-    }
+    state.hub.mark_changed(drop_id);
 }

@@ -2,7 +2,7 @@
 //! Every stream starts with the current totals (so a reconnect, with or without
 //! `Last-Event-ID`, is always correct), then gets each change, with the drop's
 //! version as event id and a keep-alive comment every 15 seconds. A client may
-//! hold at most [`STREAMS_PER_CLIENT`] streams.
+//! hold at most `POPSHOP_STREAMS_PER_CLIENT` streams (default 32).
 
 use super::{PublicTotals, SaleEvent};
 use crate::domain::DropSlug;
@@ -18,7 +18,6 @@ use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
-pub const STREAMS_PER_CLIENT: usize = 32;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Open streams per client address.
@@ -26,10 +25,10 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 pub struct StreamCounts(Mutex<HashMap<IpAddr, usize>>);
 
 impl StreamCounts {
-    fn try_add(&self, ip: IpAddr) -> bool {
+    fn try_add(&self, ip: IpAddr, limit: usize) -> bool {
         let mut counts = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let n = counts.entry(ip).or_default();
-        if *n >= STREAMS_PER_CLIENT {
+        if *n >= limit {
             return false;
         }
         *n += 1;
@@ -104,7 +103,7 @@ pub async fn events(
     let drop = state.store.drop_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let client = req.peer_addr().map(|a| a.ip());
     if let Some(ip) = client
-        && !state.streams.try_add(ip)
+        && !state.streams.try_add(ip, state.settings.streams_per_client)
     {
         return Ok(HttpResponse::TooManyRequests()
             .content_type("text/plain")

@@ -69,6 +69,7 @@ async fn a_storefront_stream_follows_sales_and_resumes_correctly() {
     let res = fan.buy("live-wire", "M", "black", 2).await;
     let (_, reserved) = stream.until(|t| t["left"] == 8).await;
     assert_eq!(reserved["sold"], 0, "a reservation lowers what is left");
+    tokio::time::sleep(popshop::live::PUBLISH_EVERY * 2).await;
     fan.pay_demo(&location(&res)).await;
     let (id, paid) = stream.until(|t| t["sold"] == 2).await;
     assert_eq!((paid["left"].clone(), paid["goal_percent"].clone()), (8.into(), 50.into()));
