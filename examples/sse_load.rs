@@ -151,6 +151,7 @@ async fn main() -> anyhow::Result<()> {
             "made {sales} sales at {rate}/s in {:.1} s",
             (start.elapsed().as_micros() as i64 - sale_started) as f64 / 1e6
         );
+        last_sale_done = start.elapsed().as_micros() as i64;
     } else {
         sell(&client, &base, &slug).await?;
     }
@@ -166,7 +167,11 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "viewers with the final count {expected}: {}/{connected}; seen {}: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms; within 1 s: {:.1}%",
         latencies.len(),
-        if rate > 0.0 { "after the last sale returned (negative: before)" } else { "after the sale started (includes the 4-request purchase)" },
+        if rate > 0.0 {
+            "after the last sale returned (negative: before)"
+        } else {
+            "after the sale started (includes the 4-request purchase)"
+        },
         percentile(&latencies, 0.5),
         percentile(&latencies, 0.99),
         percentile(&latencies, 1.0),
