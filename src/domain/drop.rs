@@ -24,6 +24,8 @@ pub struct Drop {
     pub paid_orders: i64,
     /// Checkouts started (stock reserved), for conversion.
     pub checkouts_started: i64,
+    /// The artist shows the money raised publicly ("$1,250.00 raised").
+    pub show_raised: bool,
     pub goal: Option<i64>,
     /// Unix milliseconds when sales close by themselves.
     pub ends_at: Option<i64>,
@@ -127,6 +129,7 @@ mod tests {
             revenue_minor: 0,
             paid_orders: 0,
             checkouts_started: 0,
+            show_raised: false,
             goal: Some(4),
             ends_at: Some(1000),
             ended_at: None,

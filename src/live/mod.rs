@@ -25,6 +25,8 @@ pub struct PublicTotals {
     pub goal_percent: Option<i64>,
     /// "live", "sold-out" or "ended".
     pub state: &'static str,
+    /// Money raised ("$1,250.00"), only when the artist chose to show it.
+    pub raised: Option<String>,
     /// Increases with every change; used as the SSE event id.
     pub version: i64,
 }
@@ -42,6 +44,7 @@ impl PublicTotals {
                 DropState::SoldOut => "sold-out",
                 DropState::Ended => "ended",
             },
+            raised: drop.show_raised.then(|| drop.revenue().to_string()),
             version: drop.version,
         }
     }

@@ -25,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
         .route("/dashboard", web::get().to(dashboard::index::index))
         .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
         .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))
+        .route("/dashboard/drops/{id}/show-raised", web::post().to(dashboard::raised::show_raised))
         .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
         .route("/dashboard/drops/{id}/print.svg", web::get().to(dashboard::print::print_svg))
         .route("/dashboard/drops/{id}/print.png", web::get().to(dashboard::print::print_png))

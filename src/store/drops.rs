@@ -35,6 +35,7 @@ struct DropRow {
     revenue_minor: i64,
     paid_orders: i64,
     checkouts_started: i64,
+    show_raised: i64,
     goal: Option<i64>,
     ends_at: Option<i64>,
     ended_at: Option<i64>,
@@ -44,7 +45,7 @@ struct DropRow {
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-     stock, sold, reserved, revenue_minor, paid_orders, checkouts_started, goal, ends_at, ended_at, theme, created_at, version";
+     stock, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -64,6 +65,7 @@ impl From<DropRow> for Drop {
             revenue_minor: r.revenue_minor,
             paid_orders: r.paid_orders,
             checkouts_started: r.checkouts_started,
+            show_raised: r.show_raised != 0,
             goal: r.goal,
             ends_at: r.ends_at,
             ended_at: r.ended_at,
@@ -154,6 +156,20 @@ impl Store {
         let rows: Vec<DropRow> =
             sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select drops of account")?;
         Ok(rows.into_iter().map(Drop::from).collect())
+    }
+
+    /// Shows or hides the money raised on the public storefront.
+    #[tracing::instrument(skip(self))]
+    pub async fn set_show_raised(&self, id: &str, account_id: &str, show: bool) -> anyhow::Result<bool> {
+        let done =
+            sqlx::query("UPDATE drops SET show_raised = $1, version = version + 1 WHERE id = $2 AND account_id = $3")
+                .bind(i64::from(show))
+                .bind(id)
+                .bind(account_id)
+                .execute(&self.pool)
+                .await
+                .context("set show_raised")?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Ends a live drop now. Returns false when it was not the artist's or had

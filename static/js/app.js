@@ -98,6 +98,8 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
   source.addEventListener("totals", (e) => {
     const t = JSON.parse(e.data);
     shop.querySelectorAll("[data-live=sold], [data-live=goal-sold]").forEach((el) => (el.textContent = t.sold));
+    const raised = shop.querySelector("[data-live=raised]");
+    if (raised && t.raised) raised.textContent = t.raised;
     const left = shop.querySelector("[data-live=left]");
     if (left && t.left !== null) left.textContent = t.left;
     const bar = document.getElementById("goal-progress");

@@ -11,6 +11,7 @@ async fn the_dashboard_lists_my_drops_newest_first() {
     let first = html.find("First drop").expect("first listed");
     assert!(second < first, "newest first");
     assert!(html.contains("$0.00"), "revenue zero until payments land");
+    assert!(html.contains("<dt>Shirts sold</dt><dd>0</dd>"), "totals across drops");
 }
 
 #[tokio::test]

@@ -61,7 +61,7 @@ async fn a_storefront_stream_follows_sales_and_resumes_correctly() {
     let (_, first) = stream.next().await;
     assert_eq!(
         first,
-        serde_json::json!({"sold": 0, "left": 10, "goal": 4, "goal_percent": 0, "state": "live", "version": first["version"]})
+        serde_json::json!({"sold": 0, "left": 10, "goal": 4, "goal_percent": 0, "state": "live", "raised": null, "version": first["version"]})
     );
     assert!(first.get("revenue").is_none(), "no revenue for fans");
 
@@ -173,4 +173,29 @@ async fn the_stream_overlay_is_public_and_its_money_variant_private() {
     let stranger = app.into_new_visitor();
     stranger.sign_up("x@example.com", "correct horse battery").await;
     assert_eq!(stranger.get(&format!("/dashboard/drops/{drop_id}/live")).await.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn the_artist_may_show_the_money_raised() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Show the money").await;
+    let fan = TestApp::spawn_shell(&app);
+    let res = fan.buy(&slug, "M", "black", 2).await;
+    fan.pay_demo(&location(&res)).await;
+    let (_, page) = fan.get_html(&format!("/d/{slug}")).await;
+    assert!(!page.contains("raised</li>"), "hidden by default");
+    let mut stream = Events::open(&app, &slug, None).await;
+    assert!(stream.next().await.1["raised"].is_null());
+
+    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/show-raised"), &[("show", "1")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, shown) = stream.until(|t| !t["raised"].is_null()).await;
+    assert_eq!(shown["raised"], "$50.00");
+    let (_, page) = fan.get_html(&format!("/d/{slug}")).await;
+    assert!(page.contains("data-live=\"raised\">$50.00<"));
+
+    let stranger = fan.into_new_visitor();
+    stranger.sign_up("s@example.com", "correct horse battery").await;
+    let res = stranger.post_form(&format!("/dashboard/drops/{drop_id}/show-raised"), &[("show", "0")]).await;
+    assert_eq!(res.status().as_u16(), 404);
 }

@@ -36,6 +36,7 @@ pub struct DropPage {
     /// (colour key, colour name) of each shirt colour, for the print files.
     pub print_colours: Vec<(&'static str, &'static str)>,
     pub stats: super::stats::SalesStats,
+    pub show_raised: bool,
     pub slug: String,
     pub refunded: bool,
 }
@@ -115,6 +116,7 @@ pub async fn show(
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, c.name)).collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms()),
         slug: drop.slug.to_string(),
+        show_raised: drop.show_raised,
     };
     render(StatusCode::OK, &page)
 }

@@ -18,6 +18,10 @@ pub struct DashboardPage {
     pub drops: Vec<DropSummary>,
     /// Public base URL, for the storefront links.
     pub public_url: String,
+    /// Shirts sold across all drops.
+    pub total_sold: i64,
+    /// Gross revenue across all drops, one figure per currency ("$120.00", "50,00 €").
+    pub revenue_by_currency: Vec<String>,
 }
 
 pub async fn index(state: web::Data<AppState>, artist: Artist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
@@ -27,6 +31,15 @@ pub async fn index(state: web::Data<AppState>, artist: Artist, csrf: CsrfToken) 
         layout: Layout::house("Your drops").signed_in(true, &csrf.0),
         email: artist.0.email,
         drops: drops.iter().map(|d| DropSummary::of(d, now)).collect(),
+        total_sold: drops.iter().map(|d| d.sold).sum(),
+        revenue_by_currency: crate::domain::Currency::ALL
+            .iter()
+            .filter(|c| drops.iter().any(|d| d.currency() == **c))
+            .map(|c| {
+                let minor = drops.iter().filter(|d| d.currency() == *c).map(|d| d.revenue_minor).sum();
+                crate::domain::Money::from_minor(minor, *c).to_string()
+            })
+            .collect(),
         public_url: state.public_url.clone(),
     };
     render(StatusCode::OK, &page)

@@ -6,6 +6,7 @@ pub mod export;
 pub mod index;
 pub mod print;
 pub mod qr;
+pub mod raised;
 pub mod refund;
 pub mod stats;
 

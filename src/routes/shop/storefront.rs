@@ -44,6 +44,8 @@ pub struct StorefrontPage<'a> {
     /// "3h 12m" and the end as unix ms for the ticking clock.
     pub time_left: Option<(String, i64)>,
     pub csrf: String,
+    /// Money raised, when the artist shows it.
+    pub raised: Option<String>,
     pub quantity: i64,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
@@ -122,6 +124,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
         goal_percent: drop.goal_percent().unwrap_or(0),
         time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
         csrf,
+        raised: drop.show_raised.then(|| drop.revenue().to_string()),
         quantity: choice.quantity.clamp(1, 10),
         error: choice.error,
     }

@@ -1,0 +1,25 @@
+//! `POST /dashboard/drops/{id}/show-raised`: the artist chooses whether fans
+//! see the money raised ("$1,250.00 raised") on the storefront and stream.
+
+use crate::auth::{Artist, csrf};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub async fn show_raised(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    artist: Artist,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    if !state.store.set_show_raised(&id, &artist.0.id, form.get("show") == "1").await? {
+        return Err(AppError::NotFound);
+    }
+    crate::live::drop_changed(&state, &id).await;
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/dashboard/drops/{id}"))).finish())
+}
