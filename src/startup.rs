@@ -59,7 +59,10 @@ impl Application {
             ShirtColour::PALETTE[0],
             "notfound",
         ));
-        let static_dir = settings.static_dir.clone();
+        let static_files = web::Data::new(
+            routes::assets::StaticFiles::load(&settings.static_dir)
+                .with_context(|| format!("cannot read the static files in {}", settings.static_dir.display()))?,
+        );
         let payments = match &settings.stripe {
             Some(stripe) => {
                 Payments::Stripe(Box::new(StripeProvider::new(stripe.clone(), settings.shipping_countries.clone())?))
@@ -108,7 +111,8 @@ impl Application {
                 .app_data(app_state.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
-                .configure(|cfg| routes::configure(cfg, &static_dir))
+                .app_data(static_files.clone())
+                .configure(routes::configure)
         })
         .listen(listener)?
         .run();

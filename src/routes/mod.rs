@@ -1,6 +1,7 @@
 //! HTTP routes, one folder per area. Handlers parse, call, render.
 
 pub mod account;
+pub mod assets;
 pub mod checkout;
 pub mod dashboard;
 pub mod health;
@@ -9,9 +10,9 @@ pub mod shop;
 pub mod studio;
 pub mod webhooks;
 
-use actix_web::{http::header, middleware::DefaultHeaders, web};
+use actix_web::{http::header, web};
 
-pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
+pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
         .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))
@@ -48,11 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, static_dir: &std::path::Path) {
                 .app_data(web::PayloadConfig::new(webhooks::MAX_EVENT_BYTES))
                 .route(web::post().to(webhooks::stripe_webhook)),
         )
-        .service(
-            web::scope("/static")
-                .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "public, max-age=86400")))
-                .service(actix_files::Files::new("", static_dir).prefer_utf8(true)),
-        )
+        .route("/static/{path:.*}", web::get().to(assets::serve))
         .default_service(web::to(not_found));
 }
 
