@@ -79,3 +79,9 @@ impl DesignEngine {
         render_png(self.fontdb.clone(), &card_svg(&self.fonts, slogan, artist, price, theme, colour))
     }
 }
+
+/// FNV-1a, 64 bit: a small hash that is stable across runs, platforms and Rust
+/// versions (unlike `DefaultHasher`), for default looks, cache keys and ETags.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}

@@ -223,9 +223,14 @@ impl Theme {
             return theme;
         }
         // FNV-1a: stable across runs, platforms and Rust versions (unlike `DefaultHasher`).
-        let hash =
-            lower.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let hash = crate::design::stable_hash(lower.as_bytes());
         &THEMES[(hash % THEMES.len() as u64) as usize]
+    }
+
+    /// The look stored on a drop (`key`), or the slogan's default if the key
+    /// is unknown (a look removed since the drop was made).
+    pub fn of_drop(key: &str, slogan: &str) -> &'static Theme {
+        Theme::by_key(key).unwrap_or_else(|| Theme::default_for(slogan))
     }
 
     /// The slogan as it is printed in this look.

@@ -48,9 +48,7 @@ impl StaticFiles {
                 let Ok(relative) = path.strip_prefix(dir) else { continue };
                 let key = relative.to_string_lossy().replace('\\', "/");
                 let body = std::fs::read(&path)?;
-                let hash = body
-                    .iter()
-                    .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+                let hash = crate::design::stable_hash(&body);
                 files.insert(
                     key.clone(),
                     Asset { content_type: content_type(&key), etag: format!("\"{hash:016x}\""), body: body.into() },

@@ -54,8 +54,7 @@ fn page(
     email: String,
     address: ShippingAddress,
 ) -> DemoPage {
-    let theme =
-        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
     let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
     DemoPage {
         layout: Layout::house("Demo checkout"),

@@ -42,8 +42,7 @@ pub async fn thanks(
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let order = state.store.order_by_session(&query.session_id).await?.ok_or(AppError::NotFound)?;
     let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
-    let theme =
-        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
     let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
     let title = match order.status {
         OrderStatus::Paid => "Thank you!",

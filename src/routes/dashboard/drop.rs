@@ -96,7 +96,7 @@ pub async fn show(
     let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
-    let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
+    let theme = Theme::of_drop(&drop.theme, &drop.slogan);
     let page = DropPage {
         layout: Layout::house(&drop.slogan).signed_in(true, &csrf.0),
         csrf: csrf.0,

@@ -60,7 +60,7 @@ async fn print_file(
         }
         None => drop.colours.first(),
     };
-    let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
+    let theme = Theme::of_drop(&drop.theme, &drop.slogan);
     let _slot = state.print_slots.acquire().await.map_err(|e| anyhow::anyhow!("print queue closed: {e}"))?;
     let (design, slogan) = (state.design.clone(), drop.slogan.clone());
     let body = web::block(move || match format {

@@ -42,13 +42,13 @@ impl CachedDrop {
 fn card_key(drop: &Drop, theme: &Theme) -> String {
     let input =
         format!("v1|{}|{}|{}|{}|{}", drop.slogan, drop.artist_name, drop.price, theme.key, drop.colours.first().key);
-    let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = crate::design::stable_hash(input.as_bytes());
     format!("{hash:016x}")
 }
 
 impl CachedDrop {
     pub fn render(drop: Drop, design: &DesignEngine) -> Self {
-        let theme = Theme::by_key(&drop.theme).unwrap_or_else(|| Theme::default_for(&drop.slogan));
+        let theme = Theme::of_drop(&drop.theme, &drop.slogan);
         let mockups = drop
             .colours
             .as_slice()

@@ -31,8 +31,7 @@ pub struct OverlayPage {
 }
 
 fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> OverlayPage {
-    let theme =
-        crate::design::Theme::by_key(&drop.theme).unwrap_or_else(|| crate::design::Theme::default_for(&drop.slogan));
+    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
     OverlayPage {
         slug: drop.slug.to_string(),
         slogan: drop.slogan.clone(),
