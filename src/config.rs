@@ -47,16 +47,33 @@ pub struct Settings {
     pub stripe: Option<StripeSettings>,
     /// `POPSHOP_SHIPPING_COUNTRIES`: ISO codes Stripe Checkout ships to.
     pub shipping_countries: Vec<String>,
-    /// `POPSHOP_CHECKOUT_MINUTES`: how long a checkout holds stock (30–1440, Stripe's limits).
+    /// `POPSHOP_HOLD_MINUTES`: how long a checkout holds stock (1–29). Shorter
+    /// than any Stripe session can live, so popshop expires the session
+    /// through Stripe's API before it gives the stock back.
+    pub hold_minutes: i64,
+    /// `POPSHOP_CHECKOUT_MINUTES`: how long Stripe's checkout page lives,
+    /// counted from when Stripe creates it (clamped to 31–1439: a minute
+    /// inside Stripe's 30 min–24 h).
     pub checkout_minutes: i64,
     /// `POPSHOP_CHECKOUT_RATE`: checkouts a client may start per minute (0: no limit).
     pub checkout_rate_per_minute: u32,
-    /// `POPSHOP_SWEEP_SECONDS`: how often expired reservations are released.
+    /// `POPSHOP_HOLDS_PER_CLIENT`: unpaid checkouts one client may hold per drop.
+    pub holds_per_client: i64,
+    /// `POPSHOP_SWEEP_SECONDS`: how often expired holds are released.
     pub sweep_interval: Duration,
-    /// `POPSHOP_EXPIRY_GRACE_SECONDS`: wait past a checkout's expiry for the provider's own event.
-    pub expiry_grace: Duration,
-    /// `POPSHOP_STREAMS_PER_CLIENT`: live (SSE) streams one IP address may hold open.
+    /// `POPSHOP_STREAMS_PER_CLIENT`: live (SSE) streams one client may hold open.
     pub streams_per_client: usize,
+    /// `POPSHOP_TRUSTED_PROXIES`: proxies (CIDRs) whose `X-Forwarded-For` /
+    /// `Forwarded` header names the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `POPSHOP_DEMO`: run the demo checkout even on an https address.
+    pub demo_allowed: bool,
+    /// `POPSHOP_HASH_SLOTS`: password hashes computed at once (19 MiB each).
+    pub hash_slots: usize,
+    /// `POPSHOP_SIGNUP_RATE`: accounts one client may create per hour (0: no limit).
+    pub signup_rate_per_hour: u32,
+    /// `POPSHOP_LAUNCH_RATE`: drops one client may launch per hour (0: no limit).
+    pub launch_rate_per_hour: u32,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -85,11 +102,17 @@ impl Settings {
                 .split(',')
                 .map(String::from)
                 .collect(),
-            checkout_minutes: 30,
+            hold_minutes: 10,
+            checkout_minutes: 31,
             checkout_rate_per_minute: 20,
+            holds_per_client: 5,
             sweep_interval: Duration::from_secs(30),
-            expiry_grace: Duration::from_secs(300),
             streams_per_client: 32,
+            trusted_proxies: Vec::new(),
+            demo_allowed: false,
+            hash_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            signup_rate_per_hour: 10,
+            launch_rate_per_hour: 30,
         }
     }
 
@@ -128,16 +151,65 @@ impl Settings {
                 .map(|c| c.trim().to_ascii_uppercase())
                 .filter(|c| c.len() == 2)
                 .collect(),
-            checkout_minutes: env_number("POPSHOP_CHECKOUT_MINUTES", d.checkout_minutes)?.clamp(30, 1440),
+            hold_minutes: env_number("POPSHOP_HOLD_MINUTES", d.hold_minutes)?.clamp(1, 29),
+            checkout_minutes: env_number("POPSHOP_CHECKOUT_MINUTES", d.checkout_minutes)?.clamp(31, 1439),
             checkout_rate_per_minute: env_number("POPSHOP_CHECKOUT_RATE", d.checkout_rate_per_minute)?,
+            holds_per_client: env_number("POPSHOP_HOLDS_PER_CLIENT", d.holds_per_client)?.max(1),
             sweep_interval: Duration::from_secs(env_number("POPSHOP_SWEEP_SECONDS", 30)?.max(1)),
-            expiry_grace: Duration::from_secs(env_number("POPSHOP_EXPIRY_GRACE_SECONDS", 300)?),
             streams_per_client: env_number("POPSHOP_STREAMS_PER_CLIENT", d.streams_per_client)?,
+            trusted_proxies: parse_trusted(&env_or("POPSHOP_TRUSTED_PROXIES", ""))
+                .map_err(|e| anyhow::anyhow!("POPSHOP_TRUSTED_PROXIES: {e}"))?,
+            demo_allowed: matches!(env_or("POPSHOP_DEMO", "0").as_str(), "1" | "true" | "yes"),
+            hash_slots: env_number("POPSHOP_HASH_SLOTS", d.hash_slots)?.max(1),
+            signup_rate_per_hour: env_number("POPSHOP_SIGNUP_RATE", d.signup_rate_per_hour)?,
+            launch_rate_per_hour: env_number("POPSHOP_LAUNCH_RATE", d.launch_rate_per_hour)?,
         })
+    }
+
+    /// Refuses settings that would lose money: the demo checkout (which
+    /// marks shirts paid without taking money) on a public https address,
+    /// unless `POPSHOP_DEMO=1` says it is meant.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.stripe.is_none() && self.secure_cookies() && !self.demo_allowed {
+            anyhow::bail!(
+                "no STRIPE_SECRET_KEY is set, so popshop would run its demo checkout (shirts marked paid, no money \
+                 taken) on the public https address {}. Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to take \
+                 payments, or POPSHOP_DEMO=1 if a demo is what you want.",
+                self.public_url.as_deref().unwrap_or_default()
+            );
+        }
+        Ok(())
     }
 
     /// Cookies get the `Secure` flag when popshop is served over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+/// Parses `POPSHOP_TRUSTED_PROXIES`: CIDRs or single addresses, comma-separated.
+pub fn parse_trusted(list: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| format!("`{item}` is not an address or CIDR (like 10.0.0.0/8 or ::1)"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_mode_is_refused_on_a_public_https_address_unless_asked_for() {
+        let local = Settings::defaults();
+        assert!(local.check().is_ok(), "http://localhost runs the demo");
+        let public = Settings { public_url: Some("https://shop.example".into()), ..Settings::defaults() };
+        assert!(public.check().unwrap_err().to_string().contains("POPSHOP_DEMO=1"));
+        assert!(Settings { demo_allowed: true, ..public }.check().is_ok());
     }
 }

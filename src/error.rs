@@ -21,8 +21,24 @@ pub enum AppError {
     TooLarge,
     #[error("unreadable request")]
     BadRequest,
+    /// Too busy to take this now (every password hashing slot taken):
+    /// 503 with `Retry-After`.
+    #[error("busy")]
+    Busy { retry_after: u64 },
+    /// This client or account must wait: 429 with `Retry-After`.
+    #[error("too many attempts")]
+    TooMany { retry_after: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl From<crate::auth::password::HashError> for AppError {
+    fn from(e: crate::auth::password::HashError) -> Self {
+        match e {
+            crate::auth::password::HashError::Busy => Self::Busy { retry_after: 2 },
+            crate::auth::password::HashError::Internal(e) => Self::Internal(e),
+        }
+    }
 }
 
 /// The themed shirt shown on the 404 page; rendered once at start-up.
@@ -49,6 +65,8 @@ impl ResponseError for AppError {
             Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -75,6 +93,27 @@ impl ResponseError for AppError {
             Self::TooLarge => ("That was too much", "The form you sent is larger than we accept (64 KiB).", None, None),
             Self::BadRequest => {
                 ("We could not read that", "The link or form was malformed. Go back and try again.", None, None)
+            }
+            Self::Busy { retry_after } => {
+                let page = error_page(
+                    self.status_code(),
+                    "We are very busy right now",
+                    "Too many people are signing in at this moment. Go back and send the form again in a few \
+                     seconds — nothing was saved yet.",
+                    None,
+                    None,
+                );
+                return crate::web::headers::with_retry_after(page, *retry_after);
+            }
+            Self::TooMany { retry_after } => {
+                let page = error_page(
+                    self.status_code(),
+                    "Too many attempts",
+                    "Please wait a little before trying again. Go back when the wait is over; nothing was saved yet.",
+                    None,
+                    None,
+                );
+                return crate::web::headers::with_retry_after(page, *retry_after);
             }
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();

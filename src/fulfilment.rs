@@ -4,7 +4,7 @@
 //! spreadsheet would run as a formula (`= + - @`, tab, carriage return) are
 //! prefixed with `'`.
 
-use crate::domain::{Order, ShirtColour, Size};
+use crate::domain::{Order, Size};
 use std::collections::BTreeMap;
 
 const BOM: &str = "\u{feff}";
@@ -20,10 +20,6 @@ fn row(cells: &[&str]) -> String {
     let mut line = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
     line.push_str("\r\n");
     line
-}
-
-fn colour_name(key: &str) -> String {
-    ShirtColour::parse(key).map_or_else(|| key.to_owned(), |c| c.name.to_owned())
 }
 
 /// Paid orders, oldest first: what the printer ships.
@@ -46,6 +42,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
         "city",
         "state",
         "country",
+        "payment",
     ]));
     let mut sorted: Vec<&Order> = orders.iter().collect();
     sorted.sort_by_key(|o| (o.number, o.paid_at));
@@ -63,8 +60,8 @@ pub fn orders_csv(orders: &[Order]) -> String {
             &paid_at,
             o.name.as_deref().unwrap_or(&ship.name),
             o.email.as_deref().unwrap_or(""),
-            &o.size,
-            &colour_name(&o.colour),
+            o.size.label(),
+            o.colour.name,
             &o.quantity.to_string(),
             &amount,
             &o.amount.currency().code().to_uppercase(),
@@ -74,18 +71,26 @@ pub fn orders_csv(orders: &[Order]) -> String {
             &ship.city,
             &ship.state,
             &ship.country,
+            payment_label(&o.provider),
         ]));
     }
     out
+}
+
+/// How the order was paid; demo orders moved no money and must not ship as sold.
+pub fn payment_label(provider: &str) -> &str {
+    match provider {
+        "demo" => "demo (no money taken)",
+        other => other,
+    }
 }
 
 /// Shirts to print per size × colour, in size-chart order.
 pub fn print_sheet_csv(orders: &[Order]) -> String {
     let mut totals: BTreeMap<(usize, String), i64> = BTreeMap::new();
     for o in orders {
-        let rank =
-            Size::parse(&o.size).map_or(usize::MAX, |s| Size::ALL.iter().position(|x| *x == s).unwrap_or(usize::MAX));
-        *totals.entry((rank, format!("{}\u{0}{}", o.size, colour_name(&o.colour)))).or_default() += o.quantity;
+        let rank = Size::ALL.iter().position(|x| *x == o.size).unwrap_or(usize::MAX);
+        *totals.entry((rank, format!("{}\u{0}{}", o.size, o.colour.name))).or_default() += o.quantity;
     }
     let mut out = String::from(BOM);
     out.push_str(&row(&["size", "colour", "quantity"]));
@@ -99,15 +104,16 @@ pub fn print_sheet_csv(orders: &[Order]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Currency, Money, OrderStatus, ShippingAddress};
+    use crate::domain::{Currency, Money, OrderStatus, ShippingAddress, ShirtColour};
 
     fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
+        let (size, colour) = (Size::parse(size).unwrap(), ShirtColour::parse(colour).unwrap());
         Order {
             id: format!("order{n}xxxxxxxx"),
             drop_id: "d".into(),
             number: Some(n),
-            size: size.into(),
-            colour: colour.into(),
+            size,
+            colour,
             quantity: q,
             unit_amount: Money::from_minor(2500, Currency::Eur),
             amount: Money::from_minor(2500 * q, Currency::Eur),

@@ -10,7 +10,6 @@ use crate::payments::Payments;
 use crate::payments::demo::DemoProvider;
 use crate::payments::stripe::StripeProvider;
 use crate::routes;
-use crate::routes::checkout::limiter::RateLimiter;
 use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
@@ -38,6 +37,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        settings.check()?;
         let fonts_dir = settings.static_dir.join("fonts");
         let design = DesignEngine::load(&fonts_dir)
             .with_context(|| format!("cannot load the bundled fonts from {}", fonts_dir.display()))?;
@@ -73,19 +73,26 @@ impl Application {
         let state = web::Data::new(AppState {
             storefronts: StorefrontCache::new(store.backend() == Backend::Sqlite),
             cards: CardCache::default(),
-            limiter: RateLimiter::new(settings.checkout_rate_per_minute),
+            checkout_rate: crate::web::PerClientRate::per_minute(settings.checkout_rate_per_minute),
+            signup_rate: crate::web::PerClientRate::per_hour(settings.signup_rate_per_hour),
+            launch_rate: crate::web::PerClientRate::per_hour(settings.launch_rate_per_hour),
+            hasher: crate::auth::password::Hasher::new(settings.hash_slots),
+            logins: Default::default(),
+            reconcile_rate: crate::web::PerClientRate::one_per(std::time::Duration::from_secs(5)),
             payments,
             hub: crate::live::Hub::default(),
             listener_pid: Default::default(),
             streams: Default::default(),
-            print_slots: tokio::sync::Semaphore::new(crate::routes::dashboard::print::PRINT_RENDERS),
+            print_slots: std::sync::Arc::new(tokio::sync::Semaphore::new(
+                crate::routes::dashboard::print::PRINT_RENDERS,
+            )),
             store,
             design,
             settings,
             public_url: public_url.clone(),
         });
         let mut background = vec![
-            tokio::spawn(crate::routes::checkout::sweeper::run(state.clone())),
+            tokio::spawn(crate::sales::sweep::run(state.clone())),
             tokio::spawn(crate::live::coalesce(state.clone())),
         ];
         if state.store.backend() == Backend::Postgres {
@@ -93,6 +100,7 @@ impl Application {
                 .push(tokio::spawn(crate::live::postgres::listen(state.clone(), state.settings.database_url.clone())));
         }
         let app_state = state.clone();
+        let hsts = state.settings.secure_cookies();
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(csrf::set_cookie))
@@ -101,11 +109,7 @@ impl Application {
                         .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| replace_body(res, AppError::TooLarge))
                         .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
                 )
-                .wrap(
-                    DefaultHeaders::new()
-                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin")),
-                )
+                .wrap(security_headers(hsts))
                 .wrap(from_fn(log_request))
                 .wrap(TracingLogger::default())
                 .app_data(app_state.clone())
@@ -140,6 +144,16 @@ impl Application {
         }
         result
     }
+}
+
+/// Headers on every response unless the handler set them: CSP, no framing,
+/// no sniffing, a careful referrer, and HSTS when popshop is served over https.
+fn security_headers(hsts: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CONTENT_SECURITY_POLICY, crate::web::headers::CONTENT_SECURITY_POLICY))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"));
+    if hsts { headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000")) } else { headers }
 }
 
 /// Replaces actix's plain-text error body (oversized or unreadable requests)

@@ -3,7 +3,6 @@
 use crate::config::Settings;
 use crate::design::DesignEngine;
 use crate::payments::Payments;
-use crate::routes::checkout::limiter::RateLimiter;
 use crate::routes::shop::{CardCache, StorefrontCache};
 use crate::store::Store;
 
@@ -17,7 +16,17 @@ pub struct AppState {
     pub cards: CardCache,
     pub payments: Payments,
     /// Checkouts per client per minute.
-    pub limiter: RateLimiter,
+    pub checkout_rate: crate::web::PerClientRate,
+    /// Accounts created per client per hour.
+    pub signup_rate: crate::web::PerClientRate,
+    /// Drops launched per client per hour.
+    pub launch_rate: crate::web::PerClientRate,
+    /// Bounded password hashing.
+    pub hasher: crate::auth::password::Hasher,
+    /// Growing delays after wrong passwords, per account and per client.
+    pub logins: crate::auth::throttle::LoginThrottle,
+    /// How often the thanks page may ask the provider about one order.
+    pub reconcile_rate: crate::web::PerClientRate<String>,
     /// Live totals to open streams.
     pub hub: crate::live::Hub,
     /// Server process id of the PostgreSQL `LISTEN` connection (0: none).
@@ -25,5 +34,5 @@ pub struct AppState {
     /// Open live streams per client.
     pub streams: crate::live::sse::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
-    pub print_slots: tokio::sync::Semaphore,
+    pub print_slots: std::sync::Arc<tokio::sync::Semaphore>,
 }

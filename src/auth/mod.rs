@@ -3,6 +3,7 @@
 pub mod csrf;
 pub mod password;
 pub mod session;
+pub mod throttle;
 
 pub use csrf::CsrfToken;
 pub use session::{Artist, MaybeArtist, SESSION_COOKIE};

@@ -1,11 +1,17 @@
-//! Argon2id hashing, always off the async runtime: a hash takes tens of
-//! milliseconds of CPU that must not stall other requests.
+//! Argon2id hashing, always off the async runtime and never unbounded: a hash
+//! takes ~30 ms of CPU and 19 MiB of memory, so at most `POPSHOP_HASH_SLOTS`
+//! run at once. The slot travels *into* the blocking task, so a client that
+//! hangs up cannot free it while its hash still runs. A request that cannot
+//! get a slot within a short wait fails fast ([`HashError::Busy`]: 503 with
+//! `Retry-After`) instead of queueing memory.
 
 use crate::domain::Password;
-use anyhow::Context;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Verified against when the email is unknown, so a login takes as long whether
 /// or not the account exists.
@@ -14,28 +20,86 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
     Argon2::default().hash_password(b"not a real password", &salt).map(|h| h.to_string()).unwrap_or_default()
 });
 
-pub async fn hash(password: Password) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.expose().as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("argon2: {e}"))
-    })
-    .await
-    .context("password hashing task")?
+/// Longest a request waits for a free hashing slot.
+const QUEUE_WAIT: Duration = Duration::from_secs(2);
+
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    /// Every slot is taken: try again in a moment.
+    #[error("password hashing is busy")]
+    Busy,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
 }
 
-/// Checks `password` against `stored`; with `None` it burns the same time and says no.
-pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
-        let known = stored.is_some();
-        let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
-        let parsed = PasswordHash::new(&hash).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
-        Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && known)
-    })
-    .await
-    .context("password verification task")?
+/// The bounded pool of password hashing slots.
+pub struct Hasher {
+    slots: Arc<Semaphore>,
+    /// Hashes running now, and the most that ever ran at once (for tests
+    /// and benchmarks: memory is bounded by `peak × 19 MiB`).
+    running: Arc<(AtomicUsize, AtomicUsize)>,
+}
+
+impl Hasher {
+    pub fn new(slots: usize) -> Self {
+        Self { slots: Arc::new(Semaphore::new(slots.max(1))), running: Arc::default() }
+    }
+
+    /// The most hashes that ever ran at once.
+    pub fn peak(&self) -> usize {
+        self.running.1.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` on a blocking thread holding `slot` until it is done.
+    async fn run<T: Send + 'static>(
+        &self,
+        slot: OwnedSemaphorePermit,
+        work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<T, HashError> {
+        let running = self.running.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            let now = running.0.fetch_add(1, Ordering::SeqCst) + 1;
+            running.1.fetch_max(now, Ordering::SeqCst);
+            let result = work();
+            running.0.fetch_sub(1, Ordering::SeqCst);
+            result
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("password hashing task: {e}"))??;
+        Ok(result)
+    }
+
+    async fn slot(&self) -> Result<OwnedSemaphorePermit, HashError> {
+        match tokio::time::timeout(QUEUE_WAIT, self.slots.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_)) | Err(_) => Err(HashError::Busy),
+        }
+    }
+
+    pub async fn hash(&self, password: Password) -> Result<String, HashError> {
+        let slot = self.slot().await?;
+        self.run(slot, move || {
+            let salt = SaltString::generate(&mut OsRng);
+            Argon2::default()
+                .hash_password(password.expose().as_bytes(), &salt)
+                .map(|h| h.to_string())
+                .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+        })
+        .await
+    }
+
+    /// Checks `password` against `stored`; with `None` it burns the same time and says no.
+    pub async fn verify(&self, password: String, stored: Option<String>) -> Result<bool, HashError> {
+        let slot = self.slot().await?;
+        self.run(slot, move || {
+            let known = stored.is_some();
+            let hash = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+            let parsed = PasswordHash::new(&hash).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
+            Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && known)
+        })
+        .await
+    }
 }
 
 #[cfg(test)]
@@ -44,10 +108,20 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_verify_and_reject() {
-        let hash = hash(Password::parse("correct horse").unwrap()).await.unwrap();
+        let hasher = Hasher::new(2);
+        let hash = hasher.hash(Password::parse("correct horse").unwrap()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify("correct horse".into(), Some(hash.clone())).await.unwrap());
-        assert!(!verify("wrong horse!".into(), Some(hash)).await.unwrap());
-        assert!(!verify("not a real password".into(), None).await.unwrap());
+        assert!(hasher.verify("correct horse".into(), Some(hash.clone())).await.unwrap());
+        assert!(!hasher.verify("wrong horse!".into(), Some(hash)).await.unwrap());
+        assert!(!hasher.verify("not a real password".into(), None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn a_full_pool_fails_fast() {
+        let hasher = Hasher::new(1);
+        let _held = hasher.slots.clone().acquire_owned().await.unwrap();
+        let started = std::time::Instant::now();
+        assert!(matches!(hasher.verify("x".into(), None).await, Err(HashError::Busy)));
+        assert!(started.elapsed() < QUEUE_WAIT + Duration::from_secs(1));
     }
 }

@@ -68,5 +68,11 @@ pub fn logout_cookie(secure: bool) -> Cookie<'static> {
 
 /// Only local paths are followed after login, never another site.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/dashboard" }
+    // Browsers drop tabs and newlines from URLs ("/\t/evil.example" becomes
+    // "//evil.example", another site), so any control or space character, like
+    // a backslash, makes the target unsafe.
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if local { next } else { "/dashboard" }
 }

@@ -48,17 +48,20 @@ impl DesignEngine {
     /// The shirt mockup with the slogan typeset in `theme`, as an SVG document.
     /// `dom_id` prefixes element ids so several mockups can share one page.
     pub fn mockup(&self, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
-        mockup_svg(&self.fonts, slogan, theme, colour, dom_id)
+        mockup_svg(&self.fonts, &xml_safe(slogan), theme, colour, dom_id)
     }
 
     /// The print files: (SVG with outlines, 300 DPI PNG). Heavy: run on a
     /// blocking thread.
     pub fn print_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour) -> anyhow::Result<String> {
-        print::print_svg_outlined(self.fontdb.clone(), &print::print_svg_text(&self.fonts, slogan, theme, colour))
+        print::print_svg_outlined(
+            self.fontdb.clone(),
+            &print::print_svg_text(&self.fonts, &xml_safe(slogan), theme, colour),
+        )
     }
 
     pub fn print_png(&self, slogan: &str, theme: &Theme, colour: ShirtColour) -> anyhow::Result<Vec<u8>> {
-        print::print_png(self.fontdb.clone(), &print::print_svg_text(&self.fonts, slogan, theme, colour))
+        print::print_png(self.fontdb.clone(), &print::print_svg_text(&self.fonts, &xml_safe(slogan), theme, colour))
     }
 
     /// The bundled fonts as a resvg font database.
@@ -76,7 +79,19 @@ impl DesignEngine {
         theme: &Theme,
         colour: ShirtColour,
     ) -> anyhow::Result<Vec<u8>> {
-        render_png(self.fontdb.clone(), &card_svg(&self.fonts, slogan, artist, price, theme, colour))
+        let (slogan, artist) = (xml_safe(slogan), xml_safe(artist));
+        render_png(self.fontdb.clone(), &card_svg(&self.fonts, &slogan, &artist, price, theme, colour))
+    }
+}
+
+/// The text without characters XML may not hold (noncharacters, controls).
+/// New slogans cannot contain them; drops saved before that rule must still
+/// render instead of failing forever.
+fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(crate::domain::slogan::is_forbidden) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !crate::domain::slogan::is_forbidden(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -14,6 +14,8 @@ pub struct Drop {
     pub colours: ShirtColours,
     /// Most shirts that may be sold; `None` is unlimited.
     pub stock: Option<i64>,
+    /// Most shirts one order may take (1–10), set by the artist.
+    pub max_per_order: i64,
     /// Units paid for.
     pub sold: i64,
     /// Units held by checkouts in progress.
@@ -124,6 +126,7 @@ mod tests {
             sizes: Sizes::from_db("M"),
             colours: ShirtColours::from_db("white"),
             stock: Some(10),
+            max_per_order: 4,
             sold: 0,
             reserved: 0,
             revenue_minor: 0,

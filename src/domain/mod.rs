@@ -7,6 +7,7 @@ pub mod email;
 pub mod money;
 mod order;
 pub mod password;
+pub mod payment;
 pub mod quantity;
 pub mod size;
 pub mod slogan;
@@ -18,6 +19,7 @@ pub use email::EmailAddress;
 pub use money::{Currency, Money};
 pub use order::{Order, OrderStatus, Quantity, ShippingAddress};
 pub use password::Password;
+pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts};
 pub use quantity::{Goal, Stock};
 pub use size::{Size, Sizes};
 pub use slogan::Slogan;
@@ -27,7 +29,7 @@ pub use slug::DropSlug;
 pub fn parse_display_name(input: &str) -> Result<String, &'static str> {
     match Slogan::parse(input) {
         Err(slogan::SloganError::Empty) => Err("Enter the artist or shop name fans know you by."),
-        Err(slogan::SloganError::ControlCharacters) => {
+        Err(slogan::SloganError::ControlCharacters | slogan::SloganError::TooManyMarks) => {
             Err("The name contains invisible control characters; please retype it.")
         }
         Err(slogan::SloganError::TooLong(_)) => Err("Keep the name to 60 characters or fewer."),

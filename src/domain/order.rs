@@ -1,4 +1,4 @@
-use super::Money;
+use super::{Money, ShirtColour, Size};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -127,8 +127,8 @@ pub struct Order {
     pub drop_id: String,
     /// The buyer's place among the drop's paid orders.
     pub number: Option<i64>,
-    pub size: String,
-    pub colour: String,
+    pub size: Size,
+    pub colour: ShirtColour,
     pub quantity: i64,
     pub unit_amount: Money,
     pub amount: Money,

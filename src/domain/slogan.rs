@@ -15,10 +15,16 @@ pub enum SloganError {
     TooLong(usize),
     #[error("The slogan contains invisible control or text-direction characters; please retype it.")]
     ControlCharacters,
+    #[error("One character of the slogan carries too many accents or marks to print; please retype it.")]
+    TooManyMarks,
 }
 
 impl Slogan {
     pub const MAX_CHARS: usize = 80;
+    /// Code points one user-perceived character may have: room for the
+    /// longest emoji sequences (a family or a kiss with skin tones is 7–10)
+    /// and stacked accents, not for "Zalgo" text with hundreds of marks.
+    pub const MAX_CODE_POINTS_PER_CHARACTER: usize = 12;
 
     pub fn parse(input: &str) -> Result<Self, SloganError> {
         // Collapse every run of whitespace (newlines and tabs too) into one space.
@@ -28,6 +34,9 @@ impl Slogan {
         }
         if collapsed.chars().any(is_forbidden) {
             return Err(SloganError::ControlCharacters);
+        }
+        if collapsed.graphemes(true).any(|g| g.chars().count() > Self::MAX_CODE_POINTS_PER_CHARACTER) {
+            return Err(SloganError::TooManyMarks);
         }
         let count = collapsed.graphemes(true).count();
         if count > Self::MAX_CHARS {
@@ -42,9 +51,14 @@ impl Slogan {
 }
 
 /// Control characters and the bidi embedding/override/isolate controls, which can
-/// make a slogan display differently from what it says.
-fn is_forbidden(c: char) -> bool {
-    c.is_control()
+/// make a slogan display differently from what it says; and Unicode's
+/// noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF), which XML — so SVG, so the
+/// card and the print file — may not contain.
+pub fn is_forbidden(c: char) -> bool {
+    let code = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+        || c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
         || matches!(c, '\u{FFF9}'..='\u{FFFB}' | '\u{FEFF}')
 }

@@ -101,7 +101,8 @@ pub async fn events(
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let drop = state.store.drop_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let client = req.peer_addr().map(|a| a.ip());
+    // The client as the trusted proxies report it (IPv6 per /64).
+    let client = Some(crate::web::client_of(&req).bucket());
     if let Some(ip) = client
         && !state.streams.try_add(ip, state.settings.streams_per_client)
     {

@@ -45,6 +45,7 @@ impl DemoProvider {
             name: Some(shipping.name.clone()),
             shipping: Some(shipping),
             payment_intent: Some(format!("pi_demo_{}", order.id)),
+            ..Default::default()
         };
         let payload =
             session_event(&format!("evt_demo_{}", crate::store::new_id()), "checkout.session.completed", &facts, now);

@@ -25,19 +25,22 @@ pub struct SessionFacts {
     pub name: Option<String>,
     pub shipping: Option<ShippingAddress>,
     pub payment_intent: Option<String>,
+    /// `payment` when empty.
+    pub mode: String,
+    pub livemode: bool,
 }
 
 fn parse(fixture: &str) -> Value {
     serde_json::from_str(fixture).unwrap_or(Value::Null)
 }
 
-fn envelope(event_id: &str, event_type: &str, object: Value, created: i64) -> String {
+fn envelope(event_id: &str, event_type: &str, object: Value, created: i64, livemode: bool) -> String {
     let mut event = parse(EVENT);
     event["id"] = json!(event_id);
     event["type"] = json!(event_type);
     event["api_version"] = json!(API_VERSION);
     event["created"] = json!(created);
-    event["livemode"] = json!(false);
+    event["livemode"] = json!(livemode);
     event["data"] = json!({ "object": object });
     event.to_string()
 }
@@ -54,6 +57,8 @@ pub fn session_event(event_id: &str, event_type: &str, facts: &SessionFacts, cre
     session["amount_subtotal"] = json!(facts.amount_total);
     session["currency"] = json!(facts.currency);
     session["payment_intent"] = json!(facts.payment_intent);
+    session["mode"] = json!(if facts.mode.is_empty() { "payment" } else { facts.mode.as_str() });
+    session["livemode"] = json!(facts.livemode);
     session["customer_details"]["email"] = json!(facts.email);
     session["customer_details"]["name"] = json!(facts.name);
     session["customer_email"] = json!(facts.email);
@@ -69,7 +74,7 @@ pub fn session_event(event_id: &str, event_type: &str, facts: &SessionFacts, cre
         }
         None => session["collected_information"]["shipping_details"] = Value::Null,
     }
-    envelope(event_id, event_type, session, created)
+    envelope(event_id, event_type, session, created, facts.livemode)
 }
 
 /// A `charge.refunded` event for a payment intent.
@@ -88,7 +93,7 @@ pub fn charge_refunded_event(
     charge["amount_refunded"] = json!(if fully { amount } else { amount / 2 });
     charge["refunded"] = json!(fully);
     charge["currency"] = json!(currency);
-    envelope(event_id, "charge.refunded", charge, created)
+    envelope(event_id, "charge.refunded", charge, created, false)
 }
 
 fn non_empty(s: &str) -> Value {

@@ -8,7 +8,7 @@ pub mod events;
 pub mod stripe;
 pub mod webhook;
 
-use crate::domain::{Money, Order};
+use crate::domain::{Buyer, Money, Order, SessionFacts};
 use secrecy::SecretString;
 
 /// What the provider needs to open a checkout page for one order.
@@ -23,8 +23,10 @@ pub struct CheckoutRequest {
     pub quantity: i64,
     pub success_url: String,
     pub cancel_url: String,
-    /// Unix seconds; Stripe accepts 30 minutes to 24 hours ahead.
-    pub expires_at: i64,
+    /// How long the provider's page stays open, counted from when the
+    /// provider creates it (Stripe: 30 minutes to 24 hours *after creation*,
+    /// so the timestamp is computed per attempt, at sending).
+    pub session_minutes: i64,
 }
 
 /// A checkout page opened at the provider.
@@ -42,6 +44,25 @@ pub enum ProviderError {
     /// The provider did not answer usefully (5xx, timeout), even after retries.
     #[error("the payment provider is unavailable: {0}")]
     Unavailable(String),
+}
+
+/// Where a checkout session stands at the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStatus {
+    Open,
+    /// Finished; `paid` false while a slow payment method clears.
+    Complete {
+        paid: bool,
+    },
+    Expired,
+}
+
+/// A checkout session as the provider reports it now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionNow {
+    pub status: SessionStatus,
+    pub facts: SessionFacts,
+    pub buyer: Buyer,
 }
 
 pub enum Payments {
@@ -78,11 +99,46 @@ impl Payments {
         }
     }
 
-    /// Refunds a paid order in full.
+    /// Refunds a paid order in full, through the provider that took its
+    /// money: a demo order moved no money; a Stripe order needs Stripe.
     pub async fn refund(&self, order: &Order) -> Result<(), ProviderError> {
+        match (order.provider.as_str(), self) {
+            ("demo", _) => Ok(()),
+            ("stripe", Self::Stripe(stripe)) => stripe.refund(order).await,
+            ("stripe", Self::Demo(_)) => Err(ProviderError::Rejected(
+                "this order was paid through Stripe, but popshop now runs without a Stripe key; \
+                 refund it in Stripe's dashboard or set STRIPE_SECRET_KEY again"
+                    .into(),
+            )),
+            (other, _) => Err(ProviderError::Rejected(format!("unknown payment provider `{other}`"))),
+        }
+    }
+
+    /// Closes an order's checkout page at the provider, so nobody can pay for
+    /// stock popshop is about to release. `Ok(None)`: closed (or nothing to
+    /// close); `Ok(Some(session))`: it could not be closed because it is no
+    /// longer open — here is what it is now (paid, for instance).
+    pub async fn close_session(&self, order: &Order) -> Result<Option<SessionNow>, ProviderError> {
+        match (self, order.provider.as_str(), order.session_id.as_deref()) {
+            (Self::Stripe(stripe), "stripe", Some(session)) => stripe.expire(session).await,
+            _ => Ok(None),
+        }
+    }
+
+    /// What the provider says about an order's checkout now (`None` when the
+    /// provider keeps no sessions of its own: the demo).
+    pub async fn session_now(&self, order: &Order) -> Result<Option<SessionNow>, ProviderError> {
+        match (self, order.provider.as_str(), order.session_id.as_deref()) {
+            (Self::Stripe(stripe), "stripe", Some(session)) => stripe.retrieve(session).await.map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether events must say `livemode: true`: a live Stripe key.
+    pub fn livemode(&self) -> bool {
         match self {
-            Self::Stripe(stripe) => stripe.refund(order).await,
-            Self::Demo(_) => Ok(()),
+            Self::Stripe(stripe) => stripe.livemode(),
+            Self::Demo(_) => false,
         }
     }
 

@@ -2,7 +2,7 @@
 //! key derived from the order, so a retry never creates a second session or
 //! refund; 5xx answers and timeouts are retried with backoff, 4xx are final.
 
-use super::{CheckoutRequest, CheckoutSession, ProviderError};
+use super::{CheckoutRequest, CheckoutSession, ProviderError, SessionNow, SessionStatus};
 use crate::config::StripeSettings;
 use crate::domain::Order;
 use anyhow::Context;
@@ -14,7 +14,8 @@ use stripe_checkout::CheckoutSessionMode;
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
     CreateCheckoutSessionShippingAddressCollection,
-    CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, ProductData,
+    CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, ExpireCheckoutSession, ProductData,
+    RetrieveCheckoutSession,
 };
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
 
@@ -40,8 +41,41 @@ impl StripeProvider {
         &self.settings.webhook_secret
     }
 
+    /// A live key (`sk_live_…`, `rk_live_…`) takes real money; its events say `livemode: true`.
+    pub fn livemode(&self) -> bool {
+        let key = self.settings.secret_key.expose_secret();
+        key.starts_with("sk_live_") || key.starts_with("rk_live_")
+    }
+
     #[tracing::instrument(skip_all, fields(order = %request.order_id))]
     pub async fn create_checkout(&self, request: &CheckoutRequest) -> Result<CheckoutSession, ProviderError> {
+        // Stripe measures `expires_at` from when *it* creates the session
+        // (30 min–24 h), so the timestamp is taken just before sending, with
+        // the setting's margin (31–1439 minutes). Retries reuse it, and the
+        // idempotency key that names it, while it still leaves Stripe's 30
+        // minutes plus a safety margin; a retry later than that gets a fresh
+        // timestamp and so a fresh key (Stripe refuses a key reused with other
+        // parameters). A session made under an abandoned key was never shown
+        // to anyone and lapses unpaid.
+        let expires = std::sync::Mutex::new(0_i64);
+        let session = self
+            .with_retries_strategy(
+                || RequestStrategy::Once,
+                |_| {
+                    let expires_at = session_expiry(&expires, chrono::Utc::now().timestamp(), request.session_minutes);
+                    let key = IdempotencyKey::new(format!("popshop-checkout-{}-{expires_at}", request.order_id));
+                    let strategy = key.map(RequestStrategy::Idempotent).unwrap_or(RequestStrategy::Once);
+                    let create = self.session_params(request, expires_at);
+                    async move { create.customize().request_strategy(strategy).send(&self.client).await }
+                },
+            )
+            .await?;
+        let url =
+            session.url.ok_or_else(|| ProviderError::Unavailable("Stripe returned a session without a URL".into()))?;
+        Ok(CheckoutSession { id: session.id.as_str().to_owned(), url })
+    }
+
+    fn session_params(&self, request: &CheckoutRequest, expires_at: i64) -> CreateCheckoutSession {
         let currency = request
             .unit_amount
             .currency()
@@ -57,22 +91,52 @@ impl StripeProvider {
         item.price_data = Some(price);
         item.quantity = Some(request.quantity as u64);
         let countries: Vec<Country> = self.countries.iter().filter_map(|c| c.parse().ok()).collect();
-        let create = CreateCheckoutSession::new()
+        CreateCheckoutSession::new()
             .mode(CheckoutSessionMode::Payment)
             .line_items(vec![item])
             .shipping_address_collection(CreateCheckoutSessionShippingAddressCollection::new(countries))
             .client_reference_id(request.order_id.clone())
             .metadata(HashMap::from([("order_id".to_owned(), request.order_id.clone())]))
-            .expires_at(request.expires_at)
+            .expires_at(expires_at)
             .success_url(request.success_url.clone())
-            .cancel_url(request.cancel_url.clone());
-        let key = format!("popshop-checkout-{}", request.order_id);
+            .cancel_url(request.cancel_url.clone())
+    }
+
+    /// `POST /v1/checkout/sessions/{id}/expire`. Stripe refuses (4xx) to
+    /// expire a session that is no longer open; then the session is read
+    /// back, so the caller learns whether it was paid.
+    #[tracing::instrument(skip(self))]
+    pub async fn expire(&self, session_id: &str) -> Result<Option<SessionNow>, ProviderError> {
+        let request = ExpireCheckoutSession::new(session_id);
+        let key = format!("popshop-expire-{session_id}");
+        match self
+            .with_retries(&key, |strategy| request.customize().request_strategy(strategy).send(&self.client))
+            .await
+        {
+            Ok(_) => Ok(None),
+            Err(ProviderError::Rejected(why)) => {
+                let now = self.retrieve(session_id).await?;
+                if now.status == SessionStatus::Open {
+                    return Err(ProviderError::Rejected(why));
+                }
+                tracing::info!(status = ?now.status, "session was no longer open");
+                Ok((now.status != SessionStatus::Expired).then_some(now))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// `GET /v1/checkout/sessions/{id}`.
+    #[tracing::instrument(skip(self))]
+    pub async fn retrieve(&self, session_id: &str) -> Result<SessionNow, ProviderError> {
+        let request = RetrieveCheckoutSession::new(session_id);
         let session = self
-            .with_retries(&key, |strategy| create.customize().request_strategy(strategy).send(&self.client))
+            .with_retries_strategy(
+                || RequestStrategy::Once,
+                |strategy| request.customize().request_strategy(strategy).send(&self.client),
+            )
             .await?;
-        let url =
-            session.url.ok_or_else(|| ProviderError::Unavailable("Stripe returned a session without a URL".into()))?;
-        Ok(CheckoutSession { id: session.id.as_str().to_owned(), url })
+        Ok(super::webhook::session_now(&session))
     }
 
     #[tracing::instrument(skip_all, fields(order = %order.id))]
@@ -95,10 +159,21 @@ impl StripeProvider {
         Fut: Future<Output = Result<T, StripeError>>,
     {
         let key = IdempotencyKey::new(key).map_err(|e| ProviderError::Rejected(format!("idempotency key: {e:?}")))?;
+        self.with_retries_strategy(|| RequestStrategy::Idempotent(key.clone()), send).await
+    }
+
+    /// Like [`Self::with_retries`], for any request strategy (reads carry no
+    /// idempotency key).
+    async fn with_retries_strategy<T, S, F, Fut>(&self, strategy: S, send: F) -> Result<T, ProviderError>
+    where
+        S: Fn() -> RequestStrategy,
+        F: Fn(RequestStrategy) -> Fut,
+        Fut: Future<Output = Result<T, StripeError>>,
+    {
         let mut wait = self.settings.backoff;
         let attempts = self.settings.max_attempts.max(1);
         for attempt in 1..=attempts {
-            match send(RequestStrategy::Idempotent(key.clone())).await {
+            match send(strategy()).await {
                 Ok(value) => return Ok(value),
                 Err(StripeError::Stripe(err, status))
                     if (400..500).contains(&status) && status != 409 && status != 429 =>
@@ -122,11 +197,41 @@ impl StripeProvider {
     }
 }
 
+/// Stripe's shortest session life, counted from its creation.
+const STRIPE_MIN_SESSION_SECS: i64 = 30 * 60;
+/// A reused `expires_at` must still be this far past Stripe's minimum.
+const REUSE_MARGIN_SECS: i64 = 20;
+
+/// The `expires_at` for an attempt at `now`: the one already chosen while it
+/// still clears Stripe's minimum with margin, else `now` + the session life.
+fn session_expiry(chosen: &std::sync::Mutex<i64>, now: i64, session_minutes: i64) -> i64 {
+    let mut chosen = chosen.lock().unwrap_or_else(|p| p.into_inner());
+    if *chosen < now + STRIPE_MIN_SESSION_SECS + REUSE_MARGIN_SECS {
+        *chosen = now + session_minutes * 60;
+    }
+    *chosen
+}
+
 /// A one-line description of a Stripe error for logs and messages.
 fn short(err: &StripeError) -> String {
     match err {
         StripeError::Stripe(e, status) => format!("{status}: {}", e.message.as_deref().unwrap_or("no message")),
         StripeError::Timeout => "timed out".into(),
         other => other.to_string().chars().take(200).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expires_at_is_reused_only_while_stripe_would_still_accept_it() {
+        let chosen = std::sync::Mutex::new(0);
+        let first = session_expiry(&chosen, 1_000_000, 31);
+        assert_eq!(first, 1_000_000 + 31 * 60);
+        assert_eq!(session_expiry(&chosen, 1_000_030, 31), first, "a quick retry sends the same request");
+        let late = session_expiry(&chosen, 1_000_045, 31);
+        assert_eq!(late, 1_000_045 + 31 * 60, "a late retry gets a fresh timestamp");
     }
 }

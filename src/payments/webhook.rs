@@ -2,12 +2,12 @@
 //! tolerance) through async-stripe's `Webhook::construct_event`, then the few
 //! facts orders need.
 
-use crate::domain::ShippingAddress;
-use crate::store::{Buyer, OrderRef, PaymentEvent, PaymentEventKind};
-use stripe_checkout::{CheckoutSession, CheckoutSessionPaymentStatus};
+use super::{SessionNow, SessionStatus};
+use crate::domain::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts, ShippingAddress};
+use stripe_checkout::{CheckoutSession, CheckoutSessionMode, CheckoutSessionPaymentStatus, CheckoutSessionStatus};
 use stripe_webhook::{EventObject, Webhook, WebhookError};
 
-/// Why an event was refused (the webhook answers 400 and changes nothing).
+/// Why an event was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum WebhookRejection {
     #[error("missing Stripe-Signature header")]
@@ -18,54 +18,90 @@ pub enum WebhookRejection {
     BadSignature,
     #[error("timestamp outside the tolerance")]
     Stale,
-    #[error("unreadable event: {0}")]
-    Unreadable(String),
+    /// Correctly signed, so it really is from the provider, but popshop cannot
+    /// read it (a newer API version?). Answered 5xx so the provider delivers
+    /// it again once popshop is fixed, instead of losing it.
+    #[error("signed but unreadable event: {0}")]
+    SignedButUnreadable(String),
+}
+
+impl WebhookRejection {
+    /// True when the sender is genuine and the fault is popshop's.
+    pub fn is_ours(&self) -> bool {
+        matches!(self, Self::SignedButUnreadable(_))
+    }
 }
 
 /// Verifies and reads an event. `Ok(None)` for event types we do not act on.
 pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Option<PaymentEvent>, WebhookRejection> {
     let signature = signature.ok_or(WebhookRejection::MissingSignature)?;
     let payload = std::str::from_utf8(body).map_err(|_| WebhookRejection::NotUtf8)?;
+    // async-stripe checks the signature before it parses the JSON, so a
+    // parse error means a genuine event popshop cannot read.
     let event = Webhook::construct_event(payload, signature, secret).map_err(|e| match e {
         WebhookError::BadTimestamp(_) => WebhookRejection::Stale,
-        WebhookError::BadParse(msg) => WebhookRejection::Unreadable(msg),
+        WebhookError::BadParse(msg) => WebhookRejection::SignedButUnreadable(msg),
         _ => WebhookRejection::BadSignature,
     })?;
     let id = event.id.as_str().to_owned();
     let event_type = event.type_.as_str().to_owned();
-    let (kind, order, buyer) = match event.data.object {
+    let (kind, session) = match event.data.object {
         EventObject::CheckoutSessionCompleted(s) => {
             let paid = matches!(
                 s.payment_status,
                 CheckoutSessionPaymentStatus::Paid | CheckoutSessionPaymentStatus::NoPaymentRequired
             );
-            (PaymentEventKind::Completed { paid }, session_ref(&s), buyer(&s))
+            (PaymentEventKind::Completed { paid }, s)
         }
-        EventObject::CheckoutSessionAsyncPaymentSucceeded(s) => {
-            (PaymentEventKind::AsyncSucceeded, session_ref(&s), buyer(&s))
-        }
-        EventObject::CheckoutSessionAsyncPaymentFailed(s) => {
-            (PaymentEventKind::AsyncFailed, session_ref(&s), Buyer::default())
-        }
-        EventObject::CheckoutSessionExpired(s) => (PaymentEventKind::Expired, session_ref(&s), Buyer::default()),
+        EventObject::CheckoutSessionAsyncPaymentSucceeded(s) => (PaymentEventKind::AsyncSucceeded, s),
+        EventObject::CheckoutSessionAsyncPaymentFailed(s) => (PaymentEventKind::AsyncFailed, s),
+        EventObject::CheckoutSessionExpired(s) => (PaymentEventKind::Expired, s),
         EventObject::ChargeRefunded(c) => {
             let Some(pi) = c.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()) else { return Ok(None) };
-            (PaymentEventKind::Refunded { fully: c.refunded }, OrderRef::PaymentIntent(pi), Buyer::default())
+            let kind = PaymentEventKind::Refunded { fully: c.refunded };
+            return Ok(Some(PaymentEvent {
+                id,
+                event_type,
+                kind,
+                subject: EventSubject::PaymentIntent(pi),
+                buyer: Buyer::default(),
+            }));
         }
         _ => return Ok(None),
     };
-    Ok(Some(PaymentEvent { id, event_type, kind, order, buyer }))
+    let now = session_now(&session);
+    let buyer = match kind {
+        PaymentEventKind::Completed { .. } | PaymentEventKind::AsyncSucceeded => now.buyer,
+        _ => Buyer::default(),
+    };
+    Ok(Some(PaymentEvent { id, event_type, kind, subject: EventSubject::Session(now.facts), buyer }))
 }
 
-/// Our order id travels as `client_reference_id` (and in metadata); the
-/// session id is the fallback.
-fn session_ref(s: &CheckoutSession) -> OrderRef {
-    s.client_reference_id
+/// What a Stripe checkout session says, in popshop's words.
+pub fn session_now(s: &CheckoutSession) -> SessionNow {
+    let claimed_order = s
+        .client_reference_id
         .clone()
         .or_else(|| s.metadata.as_ref().and_then(|m| m.get("order_id").cloned()))
-        .filter(|id| !id.is_empty())
-        .map(OrderRef::Order)
-        .unwrap_or_else(|| OrderRef::Session(s.id.as_str().to_owned()))
+        .filter(|id| !id.is_empty());
+    let facts = SessionFacts {
+        session_id: s.id.as_str().to_owned(),
+        claimed_order,
+        amount_total: s.amount_total,
+        currency: s.currency.as_ref().map(|c| c.to_string()),
+        payment_mode: matches!(s.mode, CheckoutSessionMode::Payment),
+        livemode: s.livemode,
+    };
+    let paid = matches!(
+        s.payment_status,
+        CheckoutSessionPaymentStatus::Paid | CheckoutSessionPaymentStatus::NoPaymentRequired
+    );
+    let status = match s.status {
+        Some(CheckoutSessionStatus::Complete) => SessionStatus::Complete { paid },
+        Some(CheckoutSessionStatus::Expired) => SessionStatus::Expired,
+        _ => SessionStatus::Open,
+    };
+    SessionNow { status, facts, buyer: buyer(s) }
 }
 
 fn buyer(s: &CheckoutSession) -> Buyer {
@@ -116,6 +152,7 @@ mod tests {
                 ..Default::default()
             }),
             payment_intent: Some("pi_123".into()),
+            ..Default::default()
         }
     }
 
@@ -130,7 +167,11 @@ mod tests {
         let event = parse(body.as_bytes(), Some(&sig), SECRET).unwrap().unwrap();
         assert_eq!(event.id, "evt_1");
         assert_eq!(event.kind, PaymentEventKind::Completed { paid: true });
-        assert_eq!(event.order, OrderRef::Order("order-1".into()));
+        let EventSubject::Session(facts) = &event.subject else { panic!("a session event") };
+        assert_eq!(facts.session_id, "cs_test_1");
+        assert_eq!(facts.claimed_order.as_deref(), Some("order-1"));
+        assert_eq!((facts.amount_total, facts.currency.as_deref()), (Some(5000), Some("usd")));
+        assert!(facts.payment_mode && !facts.livemode);
         assert_eq!(event.buyer.email.as_deref(), Some("fan@example.com"));
         assert_eq!(event.buyer.payment_intent.as_deref(), Some("pi_123"));
         assert_eq!(event.buyer.shipping.unwrap().city, "New York");
@@ -141,7 +182,7 @@ mod tests {
         let body = charge_refunded_event("evt_2", "pi_123", 5000, "usd", true, now());
         let event = parse(body.as_bytes(), Some(&sign(&body, SECRET, now())), SECRET).unwrap().unwrap();
         assert_eq!(event.kind, PaymentEventKind::Refunded { fully: true });
-        assert_eq!(event.order, OrderRef::PaymentIntent("pi_123".into()));
+        assert_eq!(event.subject, EventSubject::PaymentIntent("pi_123".into()));
         let plan = include_str!("../../fixtures/stripe/event.json");
         assert!(parse(plan.as_bytes(), Some(&sign(plan, SECRET, now())), SECRET).unwrap().is_none());
     }
@@ -162,5 +203,14 @@ mod tests {
         let tampered = body.replace("5000", "1");
         assert!(matches!(parse(tampered.as_bytes(), Some(&good), SECRET), Err(WebhookRejection::BadSignature)));
         assert!(matches!(parse(body.as_bytes(), Some("garbage"), SECRET), Err(WebhookRejection::BadSignature)));
+    }
+
+    #[test]
+    fn a_genuine_event_popshop_cannot_read_is_its_own_fault() {
+        let body = r#"{"id": "evt_x", "object": "event", "type": "checkout.session.completed", "data": 7}"#;
+        let rejection = parse(body.as_bytes(), Some(&sign(body, SECRET, now())), SECRET).unwrap_err();
+        assert!(rejection.is_ours(), "{rejection:?}");
+        let forged = parse(body.as_bytes(), Some(&sign(body, "whsec_other", now())), SECRET).unwrap_err();
+        assert!(!forged.is_ours());
     }
 }

@@ -12,6 +12,8 @@ pub struct NewDrop {
     pub sizes: Sizes,
     pub colours: ShirtColours,
     pub stock: Option<Stock>,
+    /// Most shirts one order may take (1–10).
+    pub max_per_order: i64,
     pub goal: Option<Goal>,
     /// Unix milliseconds.
     pub ends_at: Option<i64>,
@@ -30,6 +32,7 @@ struct DropRow {
     sizes: String,
     colours: String,
     stock: Option<i64>,
+    max_per_order: i64,
     sold: i64,
     reserved: i64,
     revenue_minor: i64,
@@ -45,7 +48,7 @@ struct DropRow {
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-     stock, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version";
+     stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -60,6 +63,7 @@ impl From<DropRow> for Drop {
             sizes: Sizes::from_db(&r.sizes),
             colours: ShirtColours::from_db(&r.colours),
             stock: r.stock,
+            max_per_order: r.max_per_order,
             sold: r.sold,
             reserved: r.reserved,
             revenue_minor: r.revenue_minor,
@@ -92,8 +96,8 @@ impl Store {
         for slug in candidates {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-                 stock, goal, ends_at, theme, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (slug) DO NOTHING",
+                 stock, goal, ends_at, theme, created_at, max_per_order) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)
             .bind(&new.account_id)
@@ -109,6 +113,7 @@ impl Store {
             .bind(new.ends_at)
             .bind(new.theme)
             .bind(now_ms())
+            .bind(new.max_per_order.clamp(1, crate::domain::Quantity::MAX))
             .execute(&self.pool)
             .await
             .context("insert drop")?;

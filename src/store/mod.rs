@@ -10,8 +10,8 @@ mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
 pub use drops::NewDrop;
-pub use orders::{Buyer, NewOrder, Reservation};
-pub use payments::{EventOutcome, OrderRef, PaymentEvent, PaymentEventKind};
+pub use orders::{NewOrder, Reservation};
+pub use payments::{EventOutcome, PaymentProblem};
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

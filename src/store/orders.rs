@@ -4,7 +4,7 @@
 //! the payment provider.
 
 use super::{Store, now_ms};
-use crate::domain::{Currency, Money, Order, OrderStatus, ShippingAddress, ShirtColour, Size};
+use crate::domain::{Buyer, Currency, Money, Order, OrderStatus, ShirtColour, Size};
 use anyhow::Context;
 
 /// A checkout about to start.
@@ -23,6 +23,10 @@ pub struct NewOrder {
     pub expires_at: i64,
     /// Checkout session (id, url) when known before the provider is asked.
     pub session: Option<(String, String)>,
+    /// Who asks (see `sales::ClientKey`): one client may hold at most
+    /// `holds_per_client` open checkouts of a drop.
+    pub client_key: String,
+    pub holds_per_client: i64,
 }
 
 /// What came of trying to reserve stock.
@@ -35,6 +39,10 @@ pub enum Reservation {
     },
     /// Ended, or gone.
     NotLive,
+    /// This client already holds `open` unpaid checkouts of this drop.
+    TooManyHolds {
+        open: i64,
+    },
 }
 
 #[derive(sqlx::FromRow)]
@@ -71,8 +79,10 @@ impl From<OrderRow> for Order {
             id: r.id,
             drop_id: r.drop_id,
             number: r.number,
-            size: r.size,
-            colour: r.colour,
+            // Written from the typed values; an unknown one (edited by hand)
+            // reads as the first of its kind rather than failing the page.
+            size: Size::parse(&r.size).unwrap_or(Size::M),
+            colour: ShirtColour::parse(&r.colour).unwrap_or(ShirtColour::PALETTE[0]),
             quantity: r.quantity,
             unit_amount: Money::from_minor(r.unit_amount, currency),
             amount: Money::from_minor(r.amount, currency),
@@ -114,12 +124,26 @@ impl Store {
             drop(gate);
             return self.why_not_reserved(&new.drop_id, now).await;
         }
+        // The UPDATE above locks the drop's row (PostgreSQL) or holds the
+        // write gate (SQLite), so this count sees every committed hold of the
+        // drop and no other reservation of it runs meanwhile.
+        let (open,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND client_key = $2 AND status = 'pending'")
+                .bind(&new.drop_id)
+                .bind(&new.client_key)
+                .fetch_one(&mut *tx)
+                .await
+                .context("count the client's holds")?;
+        if open >= new.holds_per_client {
+            tx.rollback().await.ok();
+            return Ok(Reservation::TooManyHolds { open });
+        }
         let amount = new.unit_amount.minor() * new.quantity;
         let (session_id, checkout_url) = new.session.clone().unzip();
         sqlx::query(
             "INSERT INTO orders (id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
-             created_at, expires_at, updated_at, session_id, checkout_url) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10, $12, $13)",
+             created_at, expires_at, updated_at, session_id, checkout_url, client_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10, $12, $13, $14)",
         )
         .bind(&new.id)
         .bind(&new.drop_id)
@@ -134,6 +158,7 @@ impl Store {
         .bind(new.expires_at)
         .bind(session_id.as_deref())
         .bind(checkout_url.as_deref())
+        .bind(&new.client_key)
         .execute(&mut *tx)
         .await
         .context("insert pending order")?;
@@ -143,8 +168,8 @@ impl Store {
             id: new.id.clone(),
             drop_id: new.drop_id.clone(),
             number: None,
-            size: new.size.label().to_owned(),
-            colour: new.colour.key.to_owned(),
+            size: new.size,
+            colour: new.colour,
             quantity: new.quantity,
             unit_amount: new.unit_amount,
             amount: Money::from_minor(amount, new.unit_amount.currency()),
@@ -266,16 +291,30 @@ impl Store {
         Ok((by_variant, timeline))
     }
 
-    /// Pending orders (id, drop id) whose reservation ran out before `before` (unix ms).
-    pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<(String, String)>> {
-        sqlx::query_as(
-            "SELECT id, drop_id FROM orders WHERE status = 'pending' AND expires_at < $1 ORDER BY expires_at LIMIT $2",
-        )
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await
-        .context("select stale pending orders")
+    /// Pending orders whose hold ran out before `before` (unix ms), oldest first.
+    pub async fn stale_pending_orders(&self, before: i64, limit: i64) -> anyhow::Result<Vec<Order>> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE status = 'pending' AND expires_at < $1 ORDER BY expires_at LIMIT $2"
+        );
+        let rows: Vec<OrderRow> = sqlx::query_as(&sql)
+            .bind(before)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .context("select stale pending orders")?;
+        Ok(rows.into_iter().map(Order::from).collect())
+    }
+
+    /// Orders in `status` (e.g. `refund_due`, to retry), oldest first.
+    pub async fn orders_in_status(&self, status: OrderStatus, limit: i64) -> anyhow::Result<Vec<Order>> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE status = $1 ORDER BY updated_at, id LIMIT $2");
+        let rows: Vec<OrderRow> = sqlx::query_as(&sql)
+            .bind(status.as_str())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .context("select orders in status")?;
+        Ok(rows.into_iter().map(Order::from).collect())
     }
 
     /// Shipping details collected at checkout.
@@ -298,15 +337,6 @@ impl Store {
         .context("store buyer details")?;
         Ok(())
     }
-}
-
-/// Who paid and where the shirts go, as the provider reports it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Buyer {
-    pub email: Option<String>,
-    pub name: Option<String>,
-    pub shipping: Option<ShippingAddress>,
-    pub payment_intent: Option<String>,
 }
 
 /// Moves a stock-holding order to `to` and returns its shirts, inside `tx`.

@@ -4,45 +4,12 @@
 //! and every transition is conditional on the order's current status, so
 //! replays, duplicates and out-of-order delivery end in the same state.
 
-use super::orders::{Buyer, release_in};
-use super::{Store, now_ms};
-use crate::domain::OrderStatus;
+use super::orders::release_in;
+use super::{Store, new_id, now_ms};
+use crate::domain::payment::{CreatedCheckout, Mismatch, check_binding};
+use crate::domain::{Currency, EventSubject, Money, OrderStatus, PaymentEvent, PaymentEventKind};
 use anyhow::Context;
 use sqlx::{Any, Transaction};
-
-/// What happened, as far as orders care.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PaymentEventKind {
-    /// Checkout finished; `paid` is false for payment methods that clear later.
-    Completed {
-        paid: bool,
-    },
-    AsyncSucceeded,
-    AsyncFailed,
-    Expired,
-    /// The charge was refunded; `fully` false for partial refunds (ignored).
-    Refunded {
-        fully: bool,
-    },
-}
-
-/// How the event names its order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OrderRef {
-    Order(String),
-    Session(String),
-    PaymentIntent(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaymentEvent {
-    /// The provider's event id; handled at most once.
-    pub id: String,
-    pub event_type: String,
-    pub kind: PaymentEventKind,
-    pub order: OrderRef,
-    pub buyer: Buyer,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventOutcome {
@@ -54,11 +21,34 @@ pub enum EventOutcome {
     Unchanged,
     /// The order moved to `status`; the drop's totals may have changed.
     Changed { drop_id: String, order_id: String, status: OrderStatus },
+    /// The event named a popshop order but does not match the checkout popshop
+    /// created for it. Recorded for the artist; nothing changed.
+    Mismatch { drop_id: Option<String>, reason: String },
+}
+
+/// A payment that did not match its order, as the artist sees it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PaymentProblem {
+    pub event_id: String,
+    pub order_id: Option<String>,
+    pub session_id: Option<String>,
+    pub reason: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+/// The order an event is about, with what popshop created for it.
+struct FoundOrder {
+    created: CreatedCheckout,
+    drop_id: String,
+    status: OrderStatus,
 }
 
 impl Store {
+    /// Applies one verified event. `livemode` is the mode popshop's own
+    /// provider runs in: a session event must match it.
     #[tracing::instrument(skip(self, event), fields(event = %event.id, kind = ?event.kind))]
-    pub async fn apply_payment_event(&self, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
+    pub async fn apply_payment_event(&self, event: &PaymentEvent, livemode: bool) -> anyhow::Result<EventOutcome> {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin payment event")?;
         let first_time = sqlx::query(
@@ -77,32 +67,131 @@ impl Store {
             tx.rollback().await.ok();
             return Ok(EventOutcome::Duplicate);
         }
-        let Some((order_id, drop_id, status)) = find_order(&mut tx, &event.order).await? else {
+        let found = match &event.subject {
+            EventSubject::Session(facts) => {
+                match find_order(&mut tx, "session_id", &facts.session_id).await? {
+                    Some(found) => match check_binding(&found.created, facts, livemode) {
+                        Ok(()) => Some(found),
+                        Err(mismatch) => {
+                            let outcome = record_problem(&mut tx, event, Some(&found), &mismatch).await?;
+                            tx.commit().await.context("commit mismatched event")?;
+                            return Ok(outcome);
+                        }
+                    },
+                    // Not a session popshop created. If it names one of our
+                    // orders, someone else's checkout tried to pay it.
+                    None => match &facts.claimed_order {
+                        Some(claimed) => match find_order(&mut tx, "id", claimed).await? {
+                            Some(named) => {
+                                let mismatch = Mismatch::ForeignSession { session_id: facts.session_id.clone() };
+                                let outcome = record_problem(&mut tx, event, Some(&named), &mismatch).await?;
+                                tx.commit().await.context("commit foreign event")?;
+                                return Ok(outcome);
+                            }
+                            None => None,
+                        },
+                        None => None,
+                    },
+                }
+            }
+            EventSubject::PaymentIntent(pi) => find_order(&mut tx, "payment_intent", pi).await?,
+            EventSubject::Order(id) => find_order(&mut tx, "id", id).await?,
+        };
+        let Some(found) = found else {
             tx.commit().await.context("commit unmatched event")?;
             return Ok(EventOutcome::NoOrder);
         };
-        let new_status = apply(&mut tx, event, &order_id, status).await?;
+        let order_id = found.created.order_id;
+        let new_status = apply(&mut tx, event, &order_id, found.status).await?;
         tx.commit().await.context("commit payment event")?;
         Ok(match new_status {
-            Some(status) => EventOutcome::Changed { drop_id, order_id, status },
+            Some(status) => EventOutcome::Changed { drop_id: found.drop_id, order_id, status },
             None => EventOutcome::Unchanged,
         })
     }
+
+    /// Records that the provider refused to open a checkout for `order_id`
+    /// (a 4xx: the shop's settings or account), for the artist to see.
+    pub async fn record_checkout_refusal(&self, drop_id: &str, order_id: &str, why: &str) -> anyhow::Result<()> {
+        let reason: String =
+            format!("Stripe refused to open a checkout, so a fan could not pay: “{why}”").chars().take(500).collect();
+        sqlx::query(
+            "INSERT INTO payment_problems (id, event_id, drop_id, order_id, reason, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(format!("popshop-checkout-refused-{order_id}"))
+        .bind(drop_id)
+        .bind(order_id)
+        .bind(reason)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await
+        .context("record checkout refusal")?;
+        Ok(())
+    }
+
+    /// Payments that did not match their order, newest first.
+    pub async fn payment_problems(&self, drop_id: &str, limit: i64) -> anyhow::Result<Vec<PaymentProblem>> {
+        sqlx::query_as(
+            "SELECT event_id, order_id, session_id, reason, created_at FROM payment_problems WHERE drop_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2",
+        )
+        .bind(drop_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("select payment problems")
+    }
 }
 
-async fn find_order(
-    tx: &mut Transaction<'_, Any>,
-    order: &OrderRef,
-) -> anyhow::Result<Option<(String, String, OrderStatus)>> {
-    let (column, value) = match order {
-        OrderRef::Order(id) => ("id", id),
-        OrderRef::Session(id) => ("session_id", id),
-        OrderRef::PaymentIntent(id) => ("payment_intent", id),
-    };
-    let sql = format!("SELECT id, drop_id, status FROM orders WHERE {column} = $1");
-    let row: Option<(String, String, String)> =
+/// The order whose `column` (`id`, `session_id` or `payment_intent`) is `value`.
+async fn find_order(tx: &mut Transaction<'_, Any>, column: &str, value: &str) -> anyhow::Result<Option<FoundOrder>> {
+    debug_assert!(matches!(column, "id" | "session_id" | "payment_intent"));
+    let sql = format!("SELECT id, drop_id, status, session_id, amount, currency FROM orders WHERE {column} = $1");
+    let row: Option<(String, String, String, Option<String>, i64, String)> =
         sqlx::query_as(&sql).bind(value).fetch_optional(&mut **tx).await.context("find order for event")?;
-    Ok(row.map(|(id, drop, status)| (id, drop, OrderStatus::parse(&status))))
+    Ok(row.map(|(order_id, drop_id, status, session_id, amount, currency)| FoundOrder {
+        created: CreatedCheckout {
+            order_id,
+            session_id,
+            amount: Money::from_minor(amount, Currency::parse(&currency).unwrap_or(Currency::Usd)),
+        },
+        drop_id,
+        status: OrderStatus::parse(&status),
+    }))
+}
+
+async fn record_problem(
+    tx: &mut Transaction<'_, Any>,
+    event: &PaymentEvent,
+    order: Option<&FoundOrder>,
+    mismatch: &Mismatch,
+) -> anyhow::Result<EventOutcome> {
+    let (session_id, amount, currency) = match &event.subject {
+        EventSubject::Session(f) => (Some(f.session_id.as_str()), f.amount_total, f.currency.as_deref()),
+        _ => (None, None, None),
+    };
+    let reason = mismatch.describe();
+    let drop_id = order.map(|o| o.drop_id.clone());
+    sqlx::query(
+        "INSERT INTO payment_problems (id, event_id, drop_id, order_id, session_id, amount, currency, reason, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(new_id())
+    .bind(&event.id)
+    .bind(drop_id.as_deref())
+    .bind(order.map(|o| o.created.order_id.as_str()))
+    .bind(session_id)
+    .bind(amount)
+    .bind(currency)
+    .bind(&reason)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await
+    .context("record payment problem")?;
+    tracing::warn!(event = %event.id, ?mismatch, "payment event does not match the checkout popshop created; not counted");
+    Ok(EventOutcome::Mismatch { drop_id, reason })
 }
 
 /// The transition for this event from `status`, or `None` when there is none.

@@ -3,7 +3,11 @@
 
 use crate::common::TestApp;
 
-const GARBAGE: [&str; 9] = [
+const GARBAGE: [&str; 13] = [
+    "+262143-12-31T23:59",
+    "-262143-01-01T00:00",
+    "Loser\u{FFFE}\u{FFFF}",
+    "Z\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}\u{0307}\u{0308}\u{0309}\u{030A}\u{030B}\u{030C}\u{030D}\u{030E}",
     "",
     "   ",
     "' OR 1=1; DROP TABLE drops; --",
@@ -32,6 +36,7 @@ async fn every_field_survives_garbage() {
         "goal",
         "theme",
         "tz_offset",
+        "max_per_order",
     ];
     for field in fields {
         for junk in GARBAGE.iter().copied().chain([huge.as_str()]) {
@@ -140,5 +145,27 @@ async fn binary_bodies_and_odd_queries_never_500() {
     ] {
         let res = app.get(path).await;
         assert!(res.status().as_u16() < 500, "{path}: {}", res.status());
+    }
+}
+
+#[tokio::test]
+async fn a_drop_saved_with_noncharacters_still_renders_its_card_and_print_files() {
+    let app = TestApp::spawn().await;
+    let (id, slug) = app.launch("Older drop").await;
+    // Saved before slogans refused noncharacters.
+    sqlx::query("UPDATE drops SET slogan = $1, version = version + 1 WHERE id = $2")
+        .bind("Older \u{FFFE}drop\u{FFFF}")
+        .bind(&id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    app.state.storefronts.invalidate_drop(&id);
+    for path in [
+        format!("/d/{slug}"),
+        format!("/d/{slug}/card.png"),
+        format!("/dashboard/drops/{id}/print.svg"),
+        format!("/dashboard/drops/{id}/print.png"),
+    ] {
+        assert_eq!(app.get(&path).await.status().as_u16(), 200, "{path}");
     }
 }

@@ -14,6 +14,7 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         sizes: Sizes::parse(["S", "XL"]).unwrap(),
         colours: ShirtColours::parse(["navy", "white"]).unwrap(),
         stock: Stock::parse_optional("100").unwrap(),
+        max_per_order: 4,
         goal: None,
         ends_at: Some(4_102_444_800_000),
         theme: THEMES[1].key,

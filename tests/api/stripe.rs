@@ -61,16 +61,22 @@ async fn the_session_request_carries_exactly_the_order() {
     let order = app.state.store.order_by_session("cs_test_exact").await.unwrap().expect("session attached");
     let requests = server.received_requests().await.unwrap();
     let request = &requests[0];
-    assert_eq!(request.headers.get("idempotency-key").unwrap(), &format!("popshop-checkout-{}", order.id));
+    let mut pairs = form_pairs(request);
+    let expires_at = pairs.remove("expires_at").unwrap();
+    // The key names the exact request, so a retry with a fresh `expires_at`
+    // is a new request to Stripe, never a reused key with other parameters.
+    assert_eq!(request.headers.get("idempotency-key").unwrap(), &format!("popshop-checkout-{}-{expires_at}", order.id));
+    let ahead = expires_at.parse::<i64>().unwrap() - order.created_at / 1000;
+    assert!((31 * 60 - 5..=31 * 60 + 5).contains(&ahead), "Stripe's page lives 31 minutes: {ahead}");
+    let hold = order.expires_at - order.created_at;
+    assert!((10 * 60_000 - 5_000..=10 * 60_000 + 5_000).contains(&hold), "popshop holds 10 minutes: {hold}");
     let drop = app.drop_by_slug(&slug).await;
     let card = format!("{}/d/{slug}/card.png?v=", app.address);
-    let mut pairs = form_pairs(request);
     let image = pairs.remove("line_items[0][price_data][product_data][images][0]").unwrap();
     assert!(image.starts_with(&card), "{image}");
     let expected: BTreeMap<String, String> = [
         ("cancel_url", format!("{}/d/{slug}/cancelled?order={}", app.address, order.id)),
         ("client_reference_id", order.id.clone()),
-        ("expires_at", (order.expires_at / 1000).to_string()),
         ("line_items[0][price_data][currency]", "usd".into()),
         ("line_items[0][price_data][product_data][name]", "“Exact body” T-shirt — M, Black".into()),
         ("line_items[0][price_data][unit_amount]", "2500".into()),
@@ -85,8 +91,6 @@ async fn the_session_request_carries_exactly_the_order() {
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
     assert_eq!(pairs, expected);
-    let ahead = order.expires_at - order.created_at;
-    assert!((30 * 60_000 - 5_000..=30 * 60_000 + 5_000).contains(&ahead), "expires 30 minutes ahead: {ahead}");
     assert_eq!(drop.reserved, 2);
 }
 
@@ -104,12 +108,15 @@ async fn a_card_error_is_explained_and_the_stock_released() {
     let app = stripe_app(&server, 2000).await;
     let (_, slug) = app.launch("Declined").await;
     let res = app.buy(&slug, "M", "black", 1).await;
-    assert_eq!(res.status().as_u16(), 502);
+    assert_eq!(res.status().as_u16(), 503, "a clear page, never a 502");
+    assert!(res.headers().contains_key("retry-after"));
     let html = res.text().await.unwrap();
-    assert!(html.contains("Your card was declined."), "clear message");
-    assert!(html.contains("Nothing was charged"));
+    assert!(!html.contains("Your card was declined."), "Stripe's raw words are for the artist");
+    assert!(html.contains("nothing was charged"));
     let drop = app.drop_by_slug(&slug).await;
     assert_eq!((drop.reserved, drop.sold), (0, 0), "reservation released");
+    let problems = app.state.store.payment_problems(&drop.id, 5).await.unwrap();
+    assert!(problems[0].reason.contains("Your card was declined."), "the artist sees Stripe's reason");
 }
 
 #[tokio::test]
@@ -161,7 +168,7 @@ async fn a_stripe_that_never_answers_releases_the_stock_after_retries() {
     let app = stripe_app(&server, 200).await;
     let (_, slug) = app.launch("Too slow").await;
     let res = app.buy(&slug, "M", "black", 1).await;
-    assert_eq!(res.status().as_u16(), 502);
+    assert_eq!(res.status().as_u16(), 503);
     assert!(res.text().await.unwrap().contains("not answering"));
     let drop = app.drop_by_slug(&slug).await;
     assert_eq!(drop.reserved, 0);

@@ -28,6 +28,7 @@ fn facts(order: &Order, payment_status: &str) -> SessionFacts {
             ..Default::default()
         }),
         payment_intent: Some(format!("pi_{}", order.id)),
+        ..Default::default()
     }
 }
 

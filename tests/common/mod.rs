@@ -3,6 +3,9 @@
 //! new PostgreSQL database when `POPSHOP_TEST_BACKEND=postgres`.
 #![allow(dead_code)]
 
+pub mod stripe_spec;
+pub mod stripe_standin;
+
 use popshop::config::{LogFormat, Settings};
 use popshop::startup::Application;
 use popshop::state::AppState;
@@ -74,7 +77,11 @@ impl TestApp {
             addr: "127.0.0.1:0".into(),
             database_url: database_url.clone(),
             db_max_connections: 8,
+            // Limits are off unless a test is about them (tests share one address).
             checkout_rate_per_minute: 0,
+            holds_per_client: 1_000_000,
+            signup_rate_per_hour: 0,
+            launch_rate_per_hour: 0,
             ..Settings::defaults()
         };
         configure(&mut settings);
@@ -188,15 +195,31 @@ pub fn extract_csrf(html: &str) -> String {
 impl TestApp {
     /// Starts a checkout as the current visitor: POST /d/{slug}/checkout.
     pub async fn buy(&self, slug: &str, size: &str, colour: &str, quantity: u32) -> reqwest::Response {
+        self.buy_from(slug, size, colour, quantity, None).await
+    }
+
+    /// [`Self::buy`] from the client a trusted proxy names in `X-Forwarded-For`.
+    pub async fn buy_from(
+        &self,
+        slug: &str,
+        size: &str,
+        colour: &str,
+        quantity: u32,
+        forwarded_for: Option<&str>,
+    ) -> reqwest::Response {
         let (_, html) = self.get_html(&format!("/d/{slug}")).await;
         let token = extract_csrf(&html);
         let quantity = quantity.to_string();
-        self.client
-            .post(self.url(&format!("/d/{slug}/checkout")))
-            .form(&[("csrf", token.as_str()), ("size", size), ("colour", colour), ("quantity", quantity.as_str())])
-            .send()
-            .await
-            .expect("POST checkout")
+        let mut req = self.client.post(self.url(&format!("/d/{slug}/checkout"))).form(&[
+            ("csrf", token.as_str()),
+            ("size", size),
+            ("colour", colour),
+            ("quantity", quantity.as_str()),
+        ]);
+        if let Some(client) = forwarded_for {
+            req = req.header("x-forwarded-for", client);
+        }
+        req.send().await.expect("POST checkout")
     }
 
     /// Pays a demo checkout at `location` (/demo-checkout/…) with a test address.
@@ -225,6 +248,20 @@ impl TestApp {
         let slug = popshop::domain::DropSlug::parse(slug).unwrap();
         self.state.store.drop_by_slug(&slug).await.unwrap().expect("drop exists")
     }
+}
+
+/// Settings for a popshop that takes payments through `standin` (Stripe's
+/// rules, enforced).
+pub fn use_stripe(settings: &mut Settings, api_base: String) {
+    settings.stripe = Some(popshop::config::StripeSettings {
+        secret_key: secrecy::SecretString::from("sk_test_popshop"),
+        webhook_secret: secrecy::SecretString::from("whsec_test_popshop"),
+        api_base: Some(api_base),
+        timeout: std::time::Duration::from_secs(5),
+        max_attempts: 3,
+        backoff: std::time::Duration::from_millis(20),
+    });
+    settings.shipping_countries = vec!["US".into(), "DE".into()];
 }
 
 pub fn location(res: &reqwest::Response) -> String {

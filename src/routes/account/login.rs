@@ -1,10 +1,13 @@
 use super::{logged_in_redirect, render};
-use crate::auth::{CsrfToken, MaybeArtist, csrf, password};
+use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::EmailAddress;
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
+use crate::web::Client;
+use crate::web::problem::with_retry_after;
+use crate::web::rate::retry_after_secs;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -22,6 +25,7 @@ pub struct LoginPage {
 }
 
 const MISMATCH: &str = "That email and password do not match an account. Check both and try again.";
+const SLOW_DOWN: &str = "Too many wrong passwords. Wait a little, then try again.";
 
 pub async fn show(
     csrf: CsrfToken,
@@ -43,19 +47,34 @@ pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
     csrf_token: CsrfToken,
+    client: Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let next = form.get("next");
-    let account = match EmailAddress::parse(form.get("email")) {
+    let typed_email = form.get("email");
+    let page = |error| LoginPage {
+        layout: Layout::house("Log in"),
+        csrf: csrf_token.0.clone(),
+        next: next.to_owned(),
+        email: typed_email.chars().take(254).collect(),
+        error: Some(error),
+    };
+    // A blocked account or client is refused before any hashing.
+    if let Err(wait) = state.logins.attempt(typed_email, &client) {
+        let res = render(StatusCode::TOO_MANY_REQUESTS, &page(SLOW_DOWN))?;
+        return Ok(with_retry_after(res, retry_after_secs(wait)));
+    }
+    let account = match EmailAddress::parse(typed_email) {
         Ok(email) => state.store.account_with_hash(&email).await?,
         Err(_) => None,
     };
     let (account, hash) = account.map_or((None, None), |(a, h)| (Some(a), Some(h)));
-    let ok = password::verify(form.get("password").to_owned(), hash).await?;
+    let ok = state.hasher.verify(form.get("password").to_owned(), hash).await?;
     match account {
         Some(account) if ok => {
+            state.logins.succeeded(typed_email, &client);
             let token = state.store.create_session(&account.id).await?;
             Ok(logged_in_redirect(
                 token,
@@ -63,15 +82,6 @@ pub async fn submit(
                 state.settings.secure_cookies(),
             ))
         }
-        _ => {
-            let page = LoginPage {
-                layout: Layout::house("Log in"),
-                csrf: csrf_token.0,
-                next: next.to_owned(),
-                email: form.get("email").chars().take(254).collect(),
-                error: Some(MISMATCH),
-            };
-            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
+        _ => render(StatusCode::UNPROCESSABLE_ENTITY, &page(MISMATCH)),
     }
 }

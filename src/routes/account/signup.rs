@@ -1,5 +1,5 @@
 use super::{logged_in_redirect, render};
-use crate::auth::{CsrfToken, MaybeArtist, csrf, password};
+use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::{EmailAddress, Password};
 use crate::error::AppError;
 use crate::forms::FormData;
@@ -58,6 +58,7 @@ pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
     csrf_token: CsrfToken,
+    client: crate::web::Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
@@ -76,7 +77,12 @@ pub async fn submit(
     let (Ok(email), Ok(password)) = (email, password) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    let hash = password::hash(password).await?;
+    if let Err(wait) = state.signup_rate.check(&client) {
+        page.email_error = Some("Many accounts were created from your network lately. Please try again later.".into());
+        let res = render(StatusCode::TOO_MANY_REQUESTS, &page)?;
+        return Ok(crate::web::problem::with_retry_after(res, crate::web::rate::retry_after_secs(wait)));
+    }
+    let hash = state.hasher.hash(password).await?;
     match state.store.create_account(&email, &hash).await {
         Ok(account) => {
             let token = state.store.create_session(&account.id).await?;

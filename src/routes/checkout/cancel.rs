@@ -1,11 +1,38 @@
-//! `GET /d/{slug}/cancelled?order=…`: the buyer backed out of the provider's
-//! checkout. The reservation is released and the buyer is back in the shop.
+//! `/d/{slug}/cancelled?order=…`: the buyer backed out of the provider's
+//! checkout page. `GET` (where the provider sends them) changes nothing: it
+//! says how long the shirts stay held and offers to go back to paying or to
+//! put the shirts back. Putting them back is a `POST`: the provider's page is
+//! closed first, then the stock released.
 
-use crate::domain::{DropSlug, OrderStatus};
+use crate::auth::{CsrfToken, csrf};
+use crate::domain::{DropSlug, Order, OrderStatus};
 use crate::error::AppError;
+use crate::forms::FormData;
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
 use crate::state::AppState;
-use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use crate::store::now_ms;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// Where the provider sends a buyer who backs out.
+pub fn cancel_url(slug: &DropSlug, order_id: &str) -> String {
+    format!("/d/{slug}/cancelled?order={order_id}")
+}
+
+#[derive(Template)]
+#[template(path = "checkout/cancelled.html")]
+pub struct CancelledPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub slug: String,
+    pub order_id: String,
+    /// Where to go back to paying, while the hold lasts.
+    pub checkout_url: Option<String>,
+    /// Minutes the hold still lasts.
+    pub minutes_left: i64,
+}
 
 #[derive(serde::Deserialize)]
 pub struct CancelQuery {
@@ -13,18 +40,51 @@ pub struct CancelQuery {
     order: String,
 }
 
-pub async fn cancelled(
+/// The order, only if it belongs to the drop at `slug`.
+async fn order_of_drop(state: &AppState, slug: &str, order_id: &str) -> Result<(DropSlug, Order), AppError> {
+    let slug = DropSlug::parse(slug).ok_or(AppError::NotFound)?;
+    let drop = state.store.drop_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let order = state.store.order_by_id(order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
+    Ok((slug, order))
+}
+
+fn to_shop(slug: &DropSlug) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/d/{slug}"))).finish()
+}
+
+pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<CancelQuery>,
+    csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    if let Some(order) = state.store.order_by_id(&query.order).await?
-        && order.status == OrderStatus::Pending
-        && state.store.release(&order.id, OrderStatus::Cancelled).await?
-    {
-        tracing::info!(order = %order.id, "checkout cancelled; stock released");
-        crate::live::drop_changed(&state, &order.drop_id).await;
+    let (slug, order) = order_of_drop(&state, &slug, &query.order).await?;
+    if order.status != OrderStatus::Pending {
+        return Ok(to_shop(&slug));
     }
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/d/{slug}"))).finish())
+    let page = CancelledPage {
+        layout: Layout::house("Checkout not finished"),
+        csrf: csrf.0,
+        slug: slug.to_string(),
+        order_id: order.id.clone(),
+        checkout_url: order.checkout_url.clone(),
+        minutes_left: ((order.expires_at - now_ms()) / 60_000).max(1),
+    };
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+}
+
+#[tracing::instrument(skip_all, fields(slug = %slug))]
+pub async fn release(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let (slug, order) = order_of_drop(&state, &slug, form.get("order")).await?;
+    if order.status == OrderStatus::Pending {
+        crate::sales::cancel_checkout(&state, &order).await?;
+    }
+    Ok(to_shop(&slug))
 }

@@ -3,16 +3,16 @@
 //! sends a signed `checkout.session.completed` event through the same webhook
 //! handler as Stripe's.
 
-use super::start::problem;
 use crate::auth::{CsrfToken, csrf};
-use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress, ShirtColour};
+use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::payments::Payments;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
-use crate::routes::webhooks::{ReceiveError, receive};
+use crate::sales::{ReceiveError, receive};
 use crate::state::AppState;
+use crate::web::problem;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -55,7 +55,7 @@ fn page(
     address: ShippingAddress,
 ) -> DemoPage {
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
-    let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
+    let colour = order.colour;
     DemoPage {
         layout: Layout::house("Demo checkout"),
         csrf,
@@ -88,7 +88,10 @@ pub async fn show(
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
     }
     let address = ShippingAddress { country: "US".into(), ..Default::default() };
-    render(StatusCode::OK, &page(&state, &order, &drop, csrf.0, String::new(), address))
+    Ok(crate::web::headers::no_store(render(
+        StatusCode::OK,
+        &page(&state, &order, &drop, csrf.0, String::new(), address),
+    )?))
 }
 
 #[tracing::instrument(skip_all, fields(session = %session))]
@@ -107,7 +110,7 @@ pub async fn submit(
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
     }
     if form.get("action") == "cancel" {
-        let back = format!("/d/{}/cancelled?order={}", drop.slug, order.id);
+        let back = crate::routes::checkout::cancel::cancel_url(&drop.slug, &order.id);
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
     }
     let field = |name: &str| form.get(name).trim().chars().take(200).collect::<String>();
@@ -142,12 +145,12 @@ pub async fn submit(
         let mut page =
             page(&state, &order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
         page.errors = errors;
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Ok(crate::web::headers::no_store(render(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
 
     let (payload, signature) = demo.completed_event(&order, email.as_str(), address);
     match receive(&state, payload.as_bytes(), Some(&signature)).await {
-        Ok(()) => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish()),
+        Ok(_) => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish()),
         Err(ReceiveError::Internal(e)) => Err(AppError::Internal(e)),
         Err(ReceiveError::Rejected(why)) => {
             tracing::error!(reason = %why, "the demo's own event was refused");

@@ -2,7 +2,7 @@
 //! paying. Shows the order once the payment event has arrived, and a
 //! self-refreshing "payment processing" page until then.
 
-use crate::domain::{DropSlug, OrderStatus, ShirtColour};
+use crate::domain::{DropSlug, OrderStatus};
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -40,10 +40,19 @@ pub async fn thanks(
     query: web::Query<ThanksQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let order = state.store.order_by_session(&query.session_id).await?.ok_or(AppError::NotFound)?;
+    let mut order = state.store.order_by_session(&query.session_id).await?.ok_or(AppError::NotFound)?;
+    // Back from paying but no event yet: ask the provider (at most every few
+    // seconds per order), so a fan who paid is never told nothing happened.
+    if order.status == OrderStatus::Pending && state.reconcile_rate.check_key(&order.id).is_ok() {
+        match crate::sales::reconcile(&state, &order).await {
+            Ok(Some(_)) => order = state.store.order_by_id(&order.id).await?.unwrap_or(order),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(order = %order.id, error = %e, "could not ask the provider about the order"),
+        }
+    }
     let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
-    let colour = ShirtColour::parse(&order.colour).unwrap_or_else(|| drop.colours.first());
+    let colour = order.colour;
     let title = match order.status {
         OrderStatus::Paid => "Thank you!",
         OrderStatus::Pending | OrderStatus::Processing => "Payment processing…",
@@ -64,5 +73,5 @@ pub async fn thanks(
         slogan: drop.slogan,
         artist_name: drop.artist_name,
     };
-    render(StatusCode::OK, &page)
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
 }

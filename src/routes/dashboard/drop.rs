@@ -4,7 +4,7 @@
 use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
 use crate::design::Theme;
-use crate::domain::{DropState, Order, OrderStatus, ShippingAddress, ShirtColour};
+use crate::domain::{DropState, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -39,6 +39,9 @@ pub struct DropPage {
     pub show_raised: bool,
     pub slug: String,
     pub refunded: bool,
+    /// Payments that did not match their order, and checkouts the provider
+    /// refused: what needs the artist's attention.
+    pub problems: Vec<crate::store::PaymentProblem>,
 }
 
 /// One order as the artist sees it.
@@ -52,11 +55,13 @@ pub struct OrderRow {
     pub email: String,
     pub ship_to: String,
     pub refundable: bool,
+    /// A demo order: no money moved.
+    pub demo: bool,
 }
 
 impl OrderRow {
     fn of(order: &Order) -> Self {
-        let colour = ShirtColour::parse(&order.colour).map_or(order.colour.clone(), |c| c.name.to_owned());
+        let colour = order.colour.name;
         Self {
             id: order.id.clone(),
             number: order.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
@@ -67,6 +72,7 @@ impl OrderRow {
             email: order.email.clone().unwrap_or_default(),
             ship_to: order.shipping.as_ref().map(ShippingAddress::one_line).unwrap_or_default(),
             refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue),
+            demo: order.provider == "demo",
         }
     }
 }
@@ -117,6 +123,7 @@ pub async fn show(
         stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms()),
         slug: drop.slug.to_string(),
         show_raised: drop.show_raised,
+        problems: state.store.payment_problems(&drop.id, 20).await?,
     };
-    render(StatusCode::OK, &page)
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
 }

@@ -61,11 +61,17 @@ async fn print_file(
         None => drop.colours.first(),
     };
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
-    let _slot = state.print_slots.acquire().await.map_err(|e| anyhow::anyhow!("print queue closed: {e}"))?;
+    // The slot moves into the blocking task: it is freed when the render
+    // ends, not when the client hangs up.
+    let slot =
+        state.print_slots.clone().acquire_owned().await.map_err(|e| anyhow::anyhow!("print queue closed: {e}"))?;
     let (design, slogan) = (state.design.clone(), drop.slogan.clone());
-    let body = web::block(move || match format {
-        Format::Svg => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
-        Format::Png => design.print_png(&slogan, theme, colour),
+    let body = web::block(move || {
+        let _slot = slot;
+        match format {
+            Format::Svg => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
+            Format::Png => design.print_png(&slogan, theme, colour),
+        }
     })
     .await
     .map_err(|e| anyhow::anyhow!("print render task: {e}"))??;

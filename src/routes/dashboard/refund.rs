@@ -1,13 +1,13 @@
 //! `POST /dashboard/drops/{id}/orders/{order}/refund`: the artist refunds a paid
-//! order (Stripe's refund API; the demo refunds at once). Totals go down.
+//! order through the provider that took its money (`sales::refund_order`).
+//! Totals go down; a refusal is explained, never a 502.
 
 use crate::auth::{Artist, csrf};
-use crate::domain::OrderStatus;
 use crate::error::AppError;
 use crate::forms::FormData;
-use crate::routes::checkout::start::problem;
-use crate::routes::webhooks::refund_order;
+use crate::sales::{RefundError, refund_order};
 use crate::state::AppState;
+use crate::web::problem::{problem_page, with_retry_after};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -25,26 +25,30 @@ pub async fn refund(
     let drop = state.store.owned_drop(&drop_id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let order = state.store.order_by_id(&order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);
-    if !matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue) {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
-    }
-    match refund_order(&state, &order.id).await {
+    let heading = "The refund did not go through";
+    match refund_order(&state, &order).await {
         Ok(_) => {
             tracing::info!("order refunded by the artist");
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, format!("{back}?refunded={}", order.id)))
                 .finish())
         }
-        Err(e) => {
-            tracing::warn!(error = %e, "refund failed");
-            problem(
-                StatusCode::BAD_GATEWAY,
-                "The refund did not go through",
-                format!(
-                    "The payment provider did not accept the refund ({e}). The order is unchanged; try again later."
-                ),
-                back,
-            )
+        Err(RefundError::NotRefundable) => {
+            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish())
         }
+        Err(RefundError::Refused(why)) => {
+            tracing::warn!(%why, "refund refused");
+            let message = format!("The payment provider refused the refund: “{why}”. The order is unchanged.");
+            problem_page(StatusCode::CONFLICT, heading, message, back, "Back to the drop")
+        }
+        Err(RefundError::Unavailable(why)) => {
+            tracing::warn!(%why, "refund provider unavailable");
+            let message = "The payment provider is not answering right now. The order is unchanged; try again in a \
+                           minute."
+                .to_owned();
+            let res = problem_page(StatusCode::SERVICE_UNAVAILABLE, heading, message, back, "Back to the drop")?;
+            Ok(with_retry_after(res, 60))
+        }
+        Err(RefundError::Internal(e)) => Err(AppError::Internal(e)),
     }
 }

@@ -109,21 +109,73 @@ impl StorefrontCache {
 }
 
 /// Rendered share cards by `card_key`: rendered once per drop and look.
-#[derive(Default)]
+/// Concurrent requests for a card being rendered wait for that one render
+/// (single flight); at most [`CARD_RENDERS`] render at once, each holding its
+/// slot inside the blocking task, and the render finishes (and is kept) even
+/// if the client that started it hangs up.
 pub struct CardCache {
-    entries: RwLock<HashMap<String, Bytes>>,
+    entries: RwLock<HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>>,
+    slots: Arc<tokio::sync::Semaphore>,
+}
+
+/// Share cards rendered at once (each ~20 ms of CPU and a few MB of pixels).
+pub const CARD_RENDERS: usize = 2;
+
+/// Longest a request waits for a render slot before it is told to come back.
+const CARD_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl Default for CardCache {
+    fn default() -> Self {
+        Self { entries: RwLock::default(), slots: Arc::new(tokio::sync::Semaphore::new(CARD_RENDERS)) }
+    }
+}
+
+/// Why a card is not there.
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    /// Every render slot stayed busy: try again shortly.
+    #[error("card renders are busy")]
+    Busy,
+    #[error(transparent)]
+    Render(#[from] anyhow::Error),
 }
 
 impl CardCache {
-    pub fn get(&self, key: &str) -> Option<Bytes> {
-        self.entries.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
-    }
-
-    pub fn put(&self, key: String, png: Bytes) {
-        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, png);
+    /// The card under `key`, rendering it with `render` if nobody has yet.
+    pub async fn get_or_render<F>(&self, key: &str, render: F) -> Result<Bytes, CardError>
+    where
+        F: FnOnce() -> anyhow::Result<Vec<u8>> + Send + 'static,
+    {
+        let cell = {
+            let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+            if let Some(png) = entries.get(key).and_then(|c| c.get()) {
+                return Ok(png.clone());
+            }
+            if entries.len() >= MAX_ENTRIES {
+                entries.retain(|_, c| c.get().is_none());
+            }
+            entries.entry(key.to_owned()).or_default().clone()
+        };
+        let slots = self.slots.clone();
+        // Spawned, so a client that hangs up neither cancels the render
+        // others wait for nor frees its slot early.
+        let task = tokio::spawn(async move {
+            cell.get_or_try_init(|| async move {
+                let slot = tokio::time::timeout(CARD_WAIT, slots.acquire_owned())
+                    .await
+                    .map_err(|_| CardError::Busy)?
+                    .map_err(|_| CardError::Busy)?;
+                let png = tokio::task::spawn_blocking(move || {
+                    let _slot = slot;
+                    render()
+                })
+                .await
+                .map_err(|e| anyhow::anyhow!("card render task: {e}"))??;
+                Ok::<_, CardError>(Bytes::from(png))
+            })
+            .await
+            .cloned()
+        });
+        task.await.map_err(|e| CardError::Render(anyhow::anyhow!("card task: {e}")))?
     }
 }

@@ -3,12 +3,12 @@
 //! memory with a strong ETag; the URL carries the card's key, so caches may keep
 //! it for a year.
 
+use super::cache::CardError;
 use super::storefront::load;
 use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::state::AppState;
 use actix_web::http::header;
-use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn card_png(
@@ -24,26 +24,24 @@ pub async fn card_png(
     if matches {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
-    let png = match state.cards.get(&entry.card_key) {
-        Some(png) => png,
-        None => {
-            let (state2, entry2) = (state.clone(), entry.clone());
-            let png = web::block(move || {
-                let drop = &entry2.drop;
-                state2.design.card_png(
-                    &drop.slogan,
-                    &drop.artist_name,
-                    &drop.price.to_string(),
-                    entry2.theme,
-                    drop.colours.first(),
-                )
-            })
-            .await
-            .map_err(|e| anyhow::anyhow!("card render task: {e}"))??;
-            let png = Bytes::from(png);
-            state.cards.put(entry.card_key.clone(), png.clone());
-            png
+    let design = state.design.clone();
+    let card = entry.clone();
+    let rendered = state
+        .cards
+        .get_or_render(&entry.card_key, move || {
+            let drop = &card.drop;
+            design.card_png(&drop.slogan, &drop.artist_name, &drop.price.to_string(), card.theme, drop.colours.first())
+        })
+        .await;
+    let png = match rendered {
+        Ok(png) => png,
+        Err(CardError::Busy) => {
+            return Ok(HttpResponse::ServiceUnavailable()
+                .insert_header((header::RETRY_AFTER, "2"))
+                .content_type("text/plain")
+                .body("busy rendering share cards; try again in a moment"));
         }
+        Err(CardError::Render(e)) => return Err(AppError::Internal(e)),
     };
     Ok(HttpResponse::Ok()
         .content_type("image/png")

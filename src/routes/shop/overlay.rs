@@ -9,7 +9,7 @@ use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::state::AppState;
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -28,6 +28,16 @@ pub struct OverlayPage {
     pub currency: &'static str,
     pub style: String,
     pub font_file: &'static str,
+}
+
+/// The overlay is the one page other sites (a stream's web player, a
+/// streaming tool) may frame; everything else of its policy stays.
+fn framable(mut res: HttpResponse) -> HttpResponse {
+    let policy = crate::web::headers::CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
+    if let Ok(value) = header::HeaderValue::from_str(&policy) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
 }
 
 fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> OverlayPage {
@@ -50,7 +60,7 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
 pub async fn public(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
-    render(StatusCode::OK, &page(&state, &entry.drop, false))
+    Ok(framable(render(StatusCode::OK, &page(&state, &entry.drop, false))?))
 }
 
 pub async fn private(
@@ -59,5 +69,5 @@ pub async fn private(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
-    render(StatusCode::OK, &page(&state, &drop, true))
+    Ok(crate::web::headers::no_store(framable(render(StatusCode::OK, &page(&state, &drop, true))?)))
 }

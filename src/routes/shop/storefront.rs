@@ -47,6 +47,8 @@ pub struct StorefrontPage<'a> {
     /// Money raised, when the artist shows it.
     pub raised: Option<String>,
     pub quantity: i64,
+    /// Most shirts one order may take (the artist's setting).
+    pub max_quantity: i64,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
 }
@@ -125,7 +127,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
         time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
         csrf,
         raised: drop.show_raised.then(|| drop.revenue().to_string()),
-        quantity: choice.quantity.clamp(1, 10),
+        quantity: choice.quantity.clamp(1, drop.max_per_order.max(1)),
+        max_quantity: drop.max_per_order.max(1),
         error: choice.error,
     }
 }

@@ -20,6 +20,8 @@ pub struct DropForm {
     pub sizes: Vec<String>,
     pub colours: Vec<String>,
     pub stock: String,
+    /// Most shirts one order may take ("4" by default).
+    pub max_per_order: String,
     pub ends_at: String,
     /// Minutes to add to the local end time to get UTC (JavaScript's
     /// `getTimezoneOffset()`); "0" (UTC) without JavaScript.
@@ -33,12 +35,15 @@ pub struct DropForm {
 /// A message per field; `None` where the field is fine.
 #[derive(Debug, Clone, Default)]
 pub struct DropFormErrors {
+    /// About the whole form (e.g. too many launches), shown at the top.
+    pub form: Option<String>,
     pub slogan: Option<String>,
     pub artist_name: Option<String>,
     pub price: Option<String>,
     pub sizes: Option<String>,
     pub colours: Option<String>,
     pub stock: Option<String>,
+    pub max_per_order: Option<String>,
     pub ends_at: Option<String>,
     pub goal: Option<String>,
     pub email: Option<String>,
@@ -48,12 +53,14 @@ pub struct DropFormErrors {
 impl DropFormErrors {
     pub fn any(&self) -> bool {
         [
+            &self.form,
             &self.slogan,
             &self.artist_name,
             &self.price,
             &self.sizes,
             &self.colours,
             &self.stock,
+            &self.max_per_order,
             &self.ends_at,
             &self.goal,
             &self.email,
@@ -72,6 +79,7 @@ pub struct ValidDrop {
     pub sizes: Sizes,
     pub colours: ShirtColours,
     pub stock: Option<Stock>,
+    pub max_per_order: i64,
     pub goal: Option<Goal>,
     pub ends_at: Option<i64>,
     pub theme: &'static Theme,
@@ -87,11 +95,28 @@ impl ValidDrop {
             sizes: self.sizes,
             colours: self.colours,
             stock: self.stock,
+            max_per_order: self.max_per_order,
             goal: self.goal,
             ends_at: self.ends_at,
             theme: self.theme.key,
         }
     }
+}
+
+/// Most shirts per order when the artist does not say.
+pub const DEFAULT_MAX_PER_ORDER: i64 = 4;
+
+/// "1" to "10"; blank means the default.
+fn parse_max_per_order(typed: &str) -> Result<i64, &'static str> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(DEFAULT_MAX_PER_ORDER);
+    }
+    typed
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (1..=crate::domain::Quantity::MAX).contains(n))
+        .ok_or("Choose how many shirts one order may take: 1 to 10.")
 }
 
 /// Longest a drop may run.
@@ -111,6 +136,7 @@ impl DropForm {
             colours: vec!["black".into()],
             tz_offset: "0".into(),
             theme: "auto".into(),
+            max_per_order: DEFAULT_MAX_PER_ORDER.to_string(),
             ..Self::default()
         }
     }
@@ -125,6 +151,7 @@ impl DropForm {
             sizes: form.all("sizes").into_iter().take(20).map(|s| clip(s, 8)).collect(),
             colours: form.all("colours").into_iter().take(20).map(|s| clip(s, 20)).collect(),
             stock: clip(form.get("stock"), 40),
+            max_per_order: clip(form.get("max_per_order"), 8),
             ends_at: clip(form.get("ends_at"), 40),
             tz_offset: clip(form.get("tz_offset"), 8),
             goal: clip(form.get("goal"), 40),
@@ -157,6 +184,7 @@ impl DropForm {
             .map_err(|e| errors.colours = Some(e.to_string()))
             .ok();
         let stock = Stock::parse_optional(&self.stock).map_err(|e| errors.stock = Some(e.to_string())).ok();
+        let max_per_order = parse_max_per_order(&self.max_per_order).map_err(|e| errors.max_per_order = Some(e.into()));
         let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = Some(e.to_string())).ok();
         let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = Some(e.into())).ok();
         match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
@@ -171,7 +199,8 @@ impl DropForm {
                 Some(ends_at),
             ) if !errors.any() => {
                 let theme = self.theme();
-                Ok(ValidDrop { slogan, artist_name, price, sizes, colours, stock, goal, ends_at, theme })
+                let max_per_order = max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER);
+                Ok(ValidDrop { slogan, artist_name, price, sizes, colours, stock, max_per_order, goal, ends_at, theme })
             }
             _ => Err(Box::new(errors)),
         }
@@ -188,7 +217,12 @@ impl DropForm {
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
             .map_err(|_| "Enter the end as a date and time, for example 2026-12-31 20:00.")?;
         let offset_min = self.tz_offset.trim().parse::<i64>().ok().filter(|m| m.abs() <= 14 * 60).unwrap_or(0);
-        let end = (local.and_utc() + TimeDelta::minutes(offset_min)).timestamp_millis();
+        // Checked: chrono parses years up to ±262143, where adding the offset overflows.
+        let end = local
+            .and_utc()
+            .checked_add_signed(TimeDelta::minutes(offset_min))
+            .map(|t| t.timestamp_millis())
+            .ok_or("A drop can run for at most 90 days.")?;
         if end <= now_ms + 60_000 {
             return Err("The end time must be in the future.");
         }

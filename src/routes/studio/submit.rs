@@ -5,13 +5,16 @@
 
 use super::form::{DropForm, DropFormErrors};
 use super::new::NewDropPage;
-use crate::auth::{CsrfToken, MaybeArtist, csrf, password, session::login_cookie};
+use crate::auth::{CsrfToken, MaybeArtist, csrf, session::login_cookie};
 use crate::domain::{EmailAddress, Password};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::account::render;
 use crate::state::AppState;
 use crate::store::{Account, CreateAccountError, now_ms};
+use crate::web::Client;
+use crate::web::problem::with_retry_after;
+use crate::web::rate::retry_after_secs;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -21,6 +24,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     artist: MaybeArtist,
     csrf_token: CsrfToken,
+    client: Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let data = FormData::parse(&body);
@@ -48,10 +52,21 @@ pub async fn submit(
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
+    if let Err(wait) = state.launch_rate.check(&client) {
+        let secs = retry_after_secs(wait);
+        errors.form = Some(format!(
+            "Many drops were launched from your network lately. Nothing you typed was lost — press Launch again in \
+             {} minute{}.",
+            secs.div_ceil(60),
+            if secs.div_ceil(60) == 1 { "" } else { "s" }
+        ));
+        let res = render(StatusCode::TOO_MANY_REQUESTS, &page(form, errors))?;
+        return Ok(with_retry_after(res, secs));
+    }
 
     let account = match (artist.0, credentials) {
         (Some(account), _) => account,
-        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password).await? {
+        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password, &client).await? {
             Some(account) => account,
             None => {
                 errors.email = Some(
@@ -78,20 +93,33 @@ pub async fn submit(
 
 /// A new account for a new email; for a known email, the account only when the
 /// password is its password (sign-up must say that the email is taken).
+/// Sign-ups count against the client's sign-up rate; a wrong password for an
+/// existing account counts as a failed login (the same growing delays).
 async fn sign_up_or_log_in(
     state: &AppState,
     email: &EmailAddress,
     password: Password,
-) -> anyhow::Result<Option<Account>> {
+    client: &Client,
+) -> Result<Option<Account>, AppError> {
     let typed = password.expose().to_owned();
-    let hash = password::hash(password).await?;
+    if let Some((account, stored)) = state.store.account_with_hash(email).await? {
+        if let Err(wait) = state.logins.attempt(email.as_str(), client) {
+            return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
+        }
+        if state.hasher.verify(typed, Some(stored)).await? {
+            state.logins.succeeded(email.as_str(), client);
+            return Ok(Some(account));
+        }
+        return Ok(None);
+    }
+    if let Err(wait) = state.signup_rate.check(client) {
+        return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
+    }
+    let hash = state.hasher.hash(password).await?;
     match state.store.create_account(email, &hash).await {
         Ok(account) => Ok(Some(account)),
-        Err(CreateAccountError::EmailTaken) => {
-            let (account, stored) =
-                state.store.account_with_hash(email).await?.map_or((None, None), |(a, h)| (Some(a), Some(h)));
-            Ok(if password::verify(typed, stored).await? { account } else { None })
-        }
-        Err(CreateAccountError::Other(e)) => Err(e),
+        // Taken between the look-up and the insert: the same answer as a wrong password.
+        Err(CreateAccountError::EmailTaken) => Ok(None),
+        Err(CreateAccountError::Other(e)) => Err(e.into()),
     }
 }

@@ -1,0 +1,146 @@
+//! Starting a checkout: the client's rate, a short hold on the stock (one
+//! conditional update, capped per client), then the provider's page. The
+//! provider is asked only after the hold has committed; if it refuses or
+//! cannot be reached, the hold is released at once.
+
+use crate::domain::{Drop, OrderStatus, ShirtColour, Size};
+use crate::payments::{CheckoutRequest, ProviderError};
+use crate::state::AppState;
+use crate::store::{NewOrder, Reservation, new_id, now_ms};
+use crate::web::Client;
+use std::time::Duration;
+
+/// What a fan asked for.
+pub struct Purchase<'a> {
+    pub drop: &'a Drop,
+    /// Key of the drop's share card, which is the product image.
+    pub card_key: &'a str,
+    pub size: Size,
+    pub colour: ShirtColour,
+    /// Already checked against the drop's most per order.
+    pub quantity: i64,
+    pub client: Client,
+}
+
+/// What came of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckoutOutcome {
+    /// The stock is held; the fan pays at `url`.
+    Pay {
+        url: String,
+    },
+    /// This client started too many checkouts lately.
+    RateLimited {
+        retry_after: Duration,
+    },
+    /// This client already holds `open` unpaid checkouts of the drop.
+    TooManyHolds {
+        open: i64,
+        hold_minutes: i64,
+    },
+    SoldOut,
+    OnlyLeft {
+        left: i64,
+    },
+    Ended,
+    /// The provider refused the request (a 4xx: popshop's settings or
+    /// account, not the fan). Nothing was charged; the hold is released.
+    Refused,
+    /// The provider did not answer, even after retries. Nothing was charged.
+    Unavailable,
+}
+
+#[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
+pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
+    if let Err(retry_after) = state.checkout_rate.check(&purchase.client) {
+        return Ok(CheckoutOutcome::RateLimited { retry_after });
+    }
+    let drop = purchase.drop;
+    let hold_minutes = state.settings.hold_minutes;
+    let order_id = new_id();
+    let known_session = state.payments.predetermined_session(&order_id);
+    let new_order = NewOrder {
+        id: order_id,
+        session: known_session.clone().map(|s| (s.id, s.url)),
+        drop_id: drop.id.clone(),
+        size: purchase.size,
+        colour: purchase.colour,
+        quantity: purchase.quantity,
+        unit_amount: drop.price,
+        provider: state.payments.name(),
+        expires_at: now_ms() + hold_minutes * 60_000,
+        client_key: purchase.client.key(),
+        holds_per_client: state.settings.holds_per_client,
+    };
+    let order = match state.store.reserve(&new_order).await? {
+        Reservation::Reserved(order) => order,
+        refused => {
+            crate::live::drop_changed(state, &drop.id).await;
+            return Ok(match refused {
+                Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
+                Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
+                Reservation::TooManyHolds { open } => CheckoutOutcome::TooManyHolds { open, hold_minutes },
+                Reservation::NotLive | Reservation::Reserved(_) => CheckoutOutcome::Ended,
+            });
+        }
+    };
+    crate::live::drop_changed(state, &drop.id).await;
+
+    let public = &state.public_url;
+    let request = CheckoutRequest {
+        order_id: order.id.clone(),
+        product_name: format!("“{}” T-shirt — {}, {}", drop.slogan, purchase.size, purchase.colour.name),
+        image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
+        unit_amount: drop.price,
+        quantity: purchase.quantity,
+        success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
+        cancel_url: format!("{public}/d/{}/cancelled?order={}", drop.slug, order.id),
+        session_minutes: state.settings.checkout_minutes,
+    };
+    match state.payments.create_checkout(&request).await {
+        Ok(session) => {
+            if known_session.as_ref() != Some(&session) {
+                state.store.attach_session(&order.id, &session.id, &session.url).await?;
+            }
+            Ok(CheckoutOutcome::Pay { url: session.url })
+        }
+        Err(err) => {
+            state.store.release(&order.id, OrderStatus::Failed).await?;
+            crate::live::drop_changed(state, &drop.id).await;
+            Ok(match err {
+                ProviderError::Rejected(reason) => {
+                    // A 4xx is popshop's request or account, never the fan:
+                    // the log says what Stripe said, the fan gets a clear page.
+                    tracing::error!(order = %order.id, %reason, "the payment provider refused to open a checkout");
+                    state.store.record_checkout_refusal(&drop.id, &order.id, &reason).await?;
+                    CheckoutOutcome::Refused
+                }
+                ProviderError::Unavailable(reason) => {
+                    tracing::warn!(order = %order.id, %reason, "the payment provider is unavailable");
+                    CheckoutOutcome::Unavailable
+                }
+            })
+        }
+    }
+}
+
+/// The fan backed out: close the provider's page, then put the shirts back.
+/// If the page turns out to be paid already, the payment is applied instead;
+/// if the provider cannot be reached, the hold stays until the sweeper
+/// manages to close it (so nobody pays for a released shirt).
+#[tracing::instrument(skip_all, fields(order = %order.id))]
+pub async fn cancel_checkout(state: &AppState, order: &crate::domain::Order) -> anyhow::Result<()> {
+    match state.payments.close_session(order).await {
+        Ok(None) => {
+            if state.store.release(&order.id, OrderStatus::Cancelled).await? {
+                tracing::info!("checkout cancelled; stock released");
+                crate::live::drop_changed(state, &order.drop_id).await;
+            }
+        }
+        Ok(Some(now)) => {
+            super::payment_events::apply_session_now(state, &now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        Err(e) => tracing::warn!(error = %e, "could not close the checkout page; the hold stays until the sweep"),
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! What the payment provider reports: verified, bound to the checkout popshop
+//! created, applied once, then followed up (fresh totals; a refund when a
+//! payment arrived for stock that was no longer there). The demo checkout
+//! hands its signed events to [`receive`] too, so both providers share this
+//! path.
+
+use crate::domain::{EventSubject, Order, OrderStatus, PaymentEvent, PaymentEventKind};
+use crate::payments::webhook::{self, WebhookRejection};
+use crate::payments::{ProviderError, SessionNow, SessionStatus};
+use crate::state::AppState;
+use crate::store::EventOutcome;
+use secrecy::ExposeSecret;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReceiveError {
+    /// Not a genuine event (or one popshop cannot read): nothing changed.
+    #[error(transparent)]
+    Rejected(#[from] WebhookRejection),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Verifies, applies and follows up one signed event.
+#[tracing::instrument(skip_all)]
+pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> Result<EventOutcome, ReceiveError> {
+    let secret = state.payments.webhook_secret().expose_secret().to_owned();
+    let Some(event) = webhook::parse(body, signature, &secret)? else { return Ok(EventOutcome::Unchanged) };
+    Ok(apply_event(state, &event).await?)
+}
+
+/// Applies one verified event and follows it up.
+pub async fn apply_event(state: &AppState, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
+    let outcome = state.store.apply_payment_event(event, state.payments.livemode()).await?;
+    match &outcome {
+        EventOutcome::NoOrder => {
+            tracing::warn!(event = %event.id, kind = ?event.kind, "payment event for no popshop order")
+        }
+        _ => tracing::info!(event = %event.id, kind = ?event.kind, outcome = ?outcome, "payment event"),
+    }
+    follow_up(state, &outcome).await;
+    Ok(outcome)
+}
+
+/// Fresh storefront numbers, and a refund when a payment arrived for stock
+/// that was no longer there (retried by the sweeper if it fails now).
+async fn follow_up(state: &AppState, outcome: &EventOutcome) {
+    match outcome {
+        EventOutcome::Changed { drop_id, order_id, status } => {
+            crate::live::drop_changed(state, drop_id).await;
+            if *status == OrderStatus::RefundDue {
+                match state.store.order_by_id(order_id).await {
+                    Ok(Some(order)) => {
+                        if let Err(e) = super::refund_order(state, &order).await {
+                            tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; the sweeper retries it");
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => tracing::error!(order = %order_id, error = %e, "cannot read a refund-due order"),
+                }
+            }
+        }
+        EventOutcome::Mismatch { drop_id: Some(drop_id), .. } => crate::live::drop_changed(state, drop_id).await,
+        _ => {}
+    }
+}
+
+/// Asks the provider where an order's checkout stands and applies the
+/// answer, for when its own event is late or lost (the thanks page waiting,
+/// the sweeper). `Ok(None)`: nothing to learn (still open, or the demo).
+pub async fn reconcile(state: &AppState, order: &Order) -> Result<Option<EventOutcome>, ProviderError> {
+    let Some(now) = state.payments.session_now(order).await? else { return Ok(None) };
+    apply_session_now(state, &now).await
+}
+
+/// Applies a session state learned by asking the provider.
+pub(super) async fn apply_session_now(
+    state: &AppState,
+    now: &SessionNow,
+) -> Result<Option<EventOutcome>, ProviderError> {
+    let Some(event) = event_from(now) else { return Ok(None) };
+    apply_event(state, &event).await.map(Some).map_err(|e| ProviderError::Unavailable(format!("{e:#}")))
+}
+
+/// The event a session's current state amounts to. Its id is derived from the
+/// session and state, so asking twice applies it once; the provider's own
+/// event for the same change finds the order already moved.
+fn event_from(now: &SessionNow) -> Option<PaymentEvent> {
+    let (kind, tag) = match now.status {
+        SessionStatus::Open => return None,
+        SessionStatus::Complete { paid: true } => (PaymentEventKind::Completed { paid: true }, "paid"),
+        SessionStatus::Complete { paid: false } => (PaymentEventKind::Completed { paid: false }, "processing"),
+        SessionStatus::Expired => (PaymentEventKind::Expired, "expired"),
+    };
+    Some(PaymentEvent {
+        id: format!("popshop-reconcile-{}-{tag}", now.facts.session_id),
+        event_type: format!("popshop.reconcile.{tag}"),
+        kind,
+        subject: EventSubject::Session(now.facts.clone()),
+        buyer: now.buyer.clone(),
+    })
+}

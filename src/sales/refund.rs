@@ -1,0 +1,47 @@
+//! Refunds, through the provider that took the order's money (never "the one
+//! configured now"): the provider first, then the record, so an order is
+//! never marked refunded while its money stays put.
+
+use crate::domain::{EventSubject, Order, OrderStatus, PaymentEvent, PaymentEventKind};
+use crate::payments::ProviderError;
+use crate::state::AppState;
+use crate::store::EventOutcome;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefundError {
+    #[error("only paid orders can be refunded")]
+    NotRefundable,
+    /// The provider said no; its reason is for the artist.
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Refunds a paid (or refund-due) order in full, then records it.
+#[tracing::instrument(skip_all, fields(order = %order.id))]
+pub async fn refund_order(state: &AppState, order: &Order) -> Result<EventOutcome, RefundError> {
+    if !matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue) {
+        return Err(RefundError::NotRefundable);
+    }
+    state.payments.refund(order).await.map_err(|e| match e {
+        ProviderError::Rejected(why) => RefundError::Refused(why),
+        ProviderError::Unavailable(why) => RefundError::Unavailable(why),
+    })?;
+    let event = PaymentEvent {
+        id: format!("popshop-refund-{}", order.id),
+        event_type: "popshop.refund".into(),
+        kind: PaymentEventKind::Refunded { fully: true },
+        subject: EventSubject::Order(order.id.clone()),
+        buyer: Default::default(),
+    };
+    // Recorded directly (not through `apply_event`, whose follow-up may
+    // itself refund): a refund needs no further follow-up than fresh totals.
+    let outcome = state.store.apply_payment_event(&event, state.payments.livemode()).await?;
+    if let EventOutcome::Changed { drop_id, .. } = &outcome {
+        crate::live::drop_changed(state, drop_id).await;
+    }
+    Ok(outcome)
+}

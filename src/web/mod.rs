@@ -1,0 +1,11 @@
+//! What every handler shares: who the client is, per-client rates, the page
+//! that explains why something cannot go ahead.
+
+pub mod client;
+pub mod headers;
+pub mod problem;
+pub mod rate;
+
+pub use client::{Client, client_of};
+pub use problem::{ProblemPage, problem};
+pub use rate::PerClientRate;

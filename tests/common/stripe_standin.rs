@@ -1,0 +1,234 @@
+//! A stand-in for Stripe's API that holds popshop to Stripe's *published*
+//! rules, not to bodies we wrote ourselves: every request is checked against
+//! the parameter schemas of Stripe's OpenAPI spec ([`StripeSpec`]), the
+//! documented `expires_at` window (30 minutes to 24 hours after the session is
+//! created, measured when the request arrives), and Stripe's idempotency rules
+//! (a key reused with other parameters is refused; with the same ones, the
+//! first answer is replayed). Sessions live here like at Stripe: open, then
+//! completed by [`StripeStandIn::pay`] or expired through the API.
+
+use super::stripe_spec::StripeSpec;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+const SESSION_FIXTURE: &str = include_str!("../../fixtures/stripe/checkout_session.json");
+const REFUND_FIXTURE: &str = include_str!("../../fixtures/stripe/refund.json");
+
+/// One request as the stand-in judged it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub operation: String,
+    pub pairs: Vec<(String, String)>,
+    /// `None` when accepted; Stripe's message otherwise.
+    pub refused: Option<String>,
+    /// For session creation: seconds between arrival and `expires_at`.
+    pub expires_in: Option<f64>,
+}
+
+/// What Stripe saved for an idempotency key: the parameters, status and body.
+type SavedAnswer = (Vec<(String, String)>, u16, Value);
+
+#[derive(Default)]
+struct Books {
+    sessions: HashMap<String, Value>,
+    /// idempotency key → (parameters, status, body)
+    idempotent: HashMap<String, SavedAnswer>,
+    seen: Vec<Seen>,
+    next: u64,
+}
+
+#[derive(Clone)]
+pub struct StripeStandIn {
+    pub server: Arc<MockServer>,
+    books: Arc<Mutex<Books>>,
+    spec: Arc<StripeSpec>,
+}
+
+struct Handler(StripeStandIn);
+
+impl Respond for Handler {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.0.handle(request)
+    }
+}
+
+fn error(status: u16, kind: &str, message: &str) -> (u16, Value) {
+    (status, json!({ "error": { "type": kind, "message": message } }))
+}
+
+impl StripeStandIn {
+    pub async fn start() -> Self {
+        let server = MockServer::start().await;
+        let standin = Self { server: Arc::new(server), books: Arc::default(), spec: Arc::new(StripeSpec::load()) };
+        Mock::given(wiremock::matchers::any()).respond_with(Handler(standin.clone())).mount(&standin.server).await;
+        standin
+    }
+
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    /// Every request so far, in order.
+    pub fn seen(&self) -> Vec<Seen> {
+        self.books.lock().unwrap().seen.clone()
+    }
+
+    pub fn session(&self, id: &str) -> Option<Value> {
+        self.books.lock().unwrap().sessions.get(id).cloned()
+    }
+
+    /// The fan paid on Stripe's page: the session completes. Returns it.
+    pub fn pay(&self, id: &str, payment_intent: &str) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let session = books.sessions.get_mut(id).expect("a session the stand-in created");
+        assert_eq!(session["status"], "open", "only an open session can be paid");
+        session["status"] = json!("complete");
+        session["payment_status"] = json!("paid");
+        session["payment_intent"] = json!(payment_intent);
+        session["customer_details"]["email"] = json!("fan@example.com");
+        session.clone()
+    }
+
+    fn handle(&self, request: &Request) -> ResponseTemplate {
+        let received = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or_default();
+        let method = request.method.as_str().to_owned();
+        let path = request.url.path().to_owned();
+        let raw =
+            if method == "GET" { request.url.query().unwrap_or("").as_bytes().to_vec() } else { request.body.clone() };
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&raw).into_owned().collect();
+        let (operation, session_id) = operation_of(&method, &path);
+        let key = request.headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
+
+        let mut books = self.books.lock().unwrap();
+        let mut seen = Seen { operation: operation.clone(), pairs: pairs.clone(), refused: None, expires_in: None };
+        let (status, body) = 'answer: {
+            if let Err(message) = self.spec.check(&operation, &pairs) {
+                break 'answer error(400, "invalid_request_error", &message);
+            }
+            // Idempotency: the same key with other parameters is an error;
+            // with the same parameters, the first answer again.
+            if let Some(key) = &key
+                && let Some((first, status, body)) = books.idempotent.get(key)
+            {
+                if first != &pairs {
+                    break 'answer error(
+                        400,
+                        "idempotency_error",
+                        &format!(
+                            "Keys for idempotent requests can only be used with the same parameters they were first \
+                             used with. Try using a key other than '{key}' if you meant to execute a different request."
+                        ),
+                    );
+                }
+                break 'answer (*status, body.clone());
+            }
+            let answer = match operation.as_str() {
+                "POST /v1/checkout/sessions" => {
+                    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+                    let expires_at: f64 = get("expires_at").and_then(|v| v.parse().ok()).unwrap_or(received + 86_400.0);
+                    seen.expires_in = Some(expires_at - received);
+                    if expires_at - received < 1800.0 {
+                        error(
+                            400,
+                            "invalid_request_error",
+                            "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.",
+                        )
+                    } else if expires_at - received > 86_400.0 {
+                        error(
+                            400,
+                            "invalid_request_error",
+                            "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.",
+                        )
+                    } else {
+                        books.next += 1;
+                        let id = format!("cs_test_standin_{}", books.next);
+                        let session = new_session(&id, &pairs, expires_at as i64);
+                        books.sessions.insert(id, session.clone());
+                        (200, session)
+                    }
+                }
+                "POST /v1/checkout/sessions/{session}/expire" => match books.sessions.get_mut(&session_id) {
+                    None => error(404, "invalid_request_error", &format!("No such checkout.session: '{session_id}'")),
+                    Some(session) if session["status"] == "open" => {
+                        session["status"] = json!("expired");
+                        (200, session.clone())
+                    }
+                    Some(_) => error(
+                        400,
+                        "invalid_request_error",
+                        "Only Checkout Sessions with a status in [\"open\"] can be expired.",
+                    ),
+                },
+                "GET /v1/checkout/sessions/{session}" => match books.sessions.get(&session_id) {
+                    None => error(404, "invalid_request_error", &format!("No such checkout.session: '{session_id}'")),
+                    Some(session) => (200, session.clone()),
+                },
+                "POST /v1/refunds" => {
+                    let mut refund: Value = serde_json::from_str(REFUND_FIXTURE).unwrap();
+                    if let Some((_, pi)) = pairs.iter().find(|(k, _)| k == "payment_intent") {
+                        refund["payment_intent"] = json!(pi);
+                    }
+                    (200, refund)
+                }
+                other => error(404, "invalid_request_error", &format!("Unrecognized request URL ({other})")),
+            };
+            // Stripe saves the answer of a request that started executing.
+            if let Some(key) = &key
+                && answer.0 != 404
+            {
+                books.idempotent.insert(key.clone(), (pairs.clone(), answer.0, answer.1.clone()));
+            }
+            answer
+        };
+        if status >= 400 {
+            seen.refused = body["error"]["message"].as_str().map(str::to_owned);
+        }
+        books.seen.push(seen);
+        ResponseTemplate::new(status).set_body_json(body)
+    }
+}
+
+/// "POST /v1/checkout/sessions/{session}/expire" and the session id.
+fn operation_of(method: &str, path: &str) -> (String, String) {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["v1", "checkout", "sessions", id, "expire"] => {
+            (format!("{method} /v1/checkout/sessions/{{session}}/expire"), (*id).to_owned())
+        }
+        ["v1", "checkout", "sessions", id] => (format!("{method} /v1/checkout/sessions/{{session}}"), (*id).to_owned()),
+        _ => (format!("{method} {path}"), String::new()),
+    }
+}
+
+/// A session as Stripe returns it, from Stripe's example object and the request.
+fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut total = 0_i64;
+    for i in 0.. {
+        let Some(amount) = get(&format!("line_items[{i}][price_data][unit_amount]")) else { break };
+        let quantity: i64 = get(&format!("line_items[{i}][quantity]")).and_then(|q| q.parse().ok()).unwrap_or(1);
+        total += amount.parse::<i64>().unwrap_or(0) * quantity;
+    }
+    let mut session: Value = serde_json::from_str(SESSION_FIXTURE).unwrap();
+    session["id"] = json!(id);
+    session["url"] = json!(format!("https://checkout.stripe.com/c/pay/{id}"));
+    session["status"] = json!("open");
+    session["payment_status"] = json!("unpaid");
+    session["mode"] = json!(get("mode"));
+    session["livemode"] = json!(false);
+    session["amount_total"] = json!(total);
+    session["amount_subtotal"] = json!(total);
+    session["currency"] = json!(get("line_items[0][price_data][currency]"));
+    session["client_reference_id"] = json!(get("client_reference_id"));
+    session["metadata"] = json!({ "order_id": get("metadata[order_id]") });
+    session["expires_at"] = json!(expires_at);
+    session["payment_intent"] = Value::Null;
+    session["success_url"] = json!(get("success_url"));
+    session["cancel_url"] = json!(get("cancel_url"));
+    session
+}
