@@ -12,6 +12,13 @@ pub enum LogFormat {
     Json,
 }
 
+/// Which header the trusted proxies write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    XForwardedFor,
+    Forwarded,
+}
+
 /// Stripe, when `STRIPE_SECRET_KEY` is set; otherwise the demo checkout runs.
 #[derive(Debug, Clone)]
 pub struct StripeSettings {
@@ -66,6 +73,9 @@ pub struct Settings {
     /// `POPSHOP_TRUSTED_PROXIES`: proxies (CIDRs) whose `X-Forwarded-For` /
     /// `Forwarded` header names the client.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `POPSHOP_FORWARDED_HEADER`: the header those proxies write,
+    /// `x-forwarded-for` (nginx's default) or `forwarded` (RFC 7239).
+    pub forwarded_header: ForwardedHeader,
     /// `POPSHOP_DEMO`: run the demo checkout even on an https address.
     pub demo_allowed: bool,
     /// `POPSHOP_HASH_SLOTS`: password hashes computed at once (19 MiB each).
@@ -109,6 +119,7 @@ impl Settings {
             sweep_interval: Duration::from_secs(30),
             streams_per_client: 32,
             trusted_proxies: Vec::new(),
+            forwarded_header: ForwardedHeader::XForwardedFor,
             demo_allowed: false,
             hash_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
             signup_rate_per_hour: 10,
@@ -159,6 +170,14 @@ impl Settings {
             streams_per_client: env_number("POPSHOP_STREAMS_PER_CLIENT", d.streams_per_client)?,
             trusted_proxies: parse_trusted(&env_or("POPSHOP_TRUSTED_PROXIES", ""))
                 .map_err(|e| anyhow::anyhow!("POPSHOP_TRUSTED_PROXIES: {e}"))?,
+            forwarded_header: match env_or("POPSHOP_FORWARDED_HEADER", "x-forwarded-for").to_ascii_lowercase().as_str()
+            {
+                "x-forwarded-for" => ForwardedHeader::XForwardedFor,
+                "forwarded" => ForwardedHeader::Forwarded,
+                other => {
+                    anyhow::bail!("POPSHOP_FORWARDED_HEADER must be `x-forwarded-for` or `forwarded`, not `{other}`")
+                }
+            },
             demo_allowed: matches!(env_or("POPSHOP_DEMO", "0").as_str(), "1" | "true" | "yes"),
             hash_slots: env_number("POPSHOP_HASH_SLOTS", d.hash_slots)?.max(1),
             signup_rate_per_hour: env_number("POPSHOP_SIGNUP_RATE", d.signup_rate_per_hour)?,

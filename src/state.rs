@@ -36,3 +36,14 @@ pub struct AppState {
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
     pub print_slots: std::sync::Arc<tokio::sync::Semaphore>,
 }
+
+impl AppState {
+    /// Forgets clients no limit needs to remember any more (bounded memory).
+    pub fn forget_idle_clients(&self) {
+        self.checkout_rate.forget_idle();
+        self.signup_rate.forget_idle();
+        self.launch_rate.forget_idle();
+        self.reconcile_rate.forget_idle();
+        self.logins.forget_idle();
+    }
+}

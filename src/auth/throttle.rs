@@ -1,24 +1,31 @@
 //! Password guessing gets slower with every miss. Every attempt counts as a
 //! failure *before* the password is checked (so hundreds of guesses sent at
-//! once are counted at once, not after their hashes), and a right password
-//! takes its count back. After a few free failures, each further one blocks
-//! its key for twice as long as the last, up to 15 minutes; a blocked attempt
-//! is refused before any hashing and is not counted. Two keys:
-//! the account *from this client* (5 free failures), so a guesser cannot lock
-//! the owner out from elsewhere, and the client across all accounts (20 free),
-//! so one client cannot spray guesses over many accounts. A successful login
-//! clears the account-from-client count, never the client's (logging into
-//! one's own account must not reset a guessing client). Idle keys are
-//! forgotten, so memory stays bounded.
+//! once are counted at once, not after their hashes), and a right password —
+//! or a check that never ran (busy) — takes its count back. After a few free
+//! failures, each further one blocks its key for twice as long as the last;
+//! a blocked attempt is refused before any hashing and is not counted.
+//!
+//! Three keys:
+//! - the account *from this client* (5 free, then up to 15 minutes): one
+//!   guesser is slowed to a crawl on one account;
+//! - the client over all accounts (20 free, then up to 15 minutes): one
+//!   client cannot spray guesses over many accounts;
+//! - the account from anywhere (50 free, then at most 1 minute): guessing
+//!   spread over many addresses is slowed too, yet the owner is never locked
+//!   out for long by someone else's guessing.
+//!
+//! Keys are short hashes (a typed email may be 64 KiB), and the tables are
+//! bounded: idle keys are forgotten, and when a table is full the longest
+//! idle tenth goes.
 
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const MAX_BLOCK: Duration = Duration::from_secs(15 * 60);
 /// Keys idle this long are forgotten.
 const FORGET_AFTER: Duration = Duration::from_secs(60 * 60);
-const MAX_KEYS: usize = 200_000;
+const MAX_KEYS: usize = 100_000;
 
 struct Entry {
     failures: u32,
@@ -29,48 +36,48 @@ struct Entry {
 pub struct FailureThrottle {
     /// Failures allowed before delays start.
     free: u32,
-    entries: Mutex<HashMap<String, Entry>>,
+    /// The longest one block lasts.
+    max_block: Duration,
+    entries: Mutex<HashMap<[u8; 16], Entry>>,
+}
+
+fn key_of(key: &str) -> [u8; 16] {
+    let digest = Sha256::digest(key.as_bytes());
+    let mut short = [0; 16];
+    short.copy_from_slice(&digest[..16]);
+    short
 }
 
 impl FailureThrottle {
-    pub fn new(free: u32) -> Self {
-        Self { free, entries: Mutex::new(HashMap::new()) }
+    pub fn new(free: u32, max_block: Duration) -> Self {
+        Self { free, max_block, entries: Mutex::new(HashMap::new()) }
     }
 
     /// `Err(wait)` while `key` is blocked.
     pub fn check(&self, key: &str) -> Result<(), Duration> {
         let now = Instant::now();
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        match entries.get(key).and_then(|e| e.blocked_until) {
+        match entries.get(&key_of(key)).and_then(|e| e.blocked_until) {
             Some(until) if until > now => Err(until - now),
             _ => Ok(()),
         }
     }
 
-    /// `Err(wait)` while blocked (not counted); otherwise counts a failure
-    /// up front — past the free ones, blocking for 1 s, 2 s, 4 s … 15 min.
-    pub fn attempt(&self, key: &str) -> Result<(), Duration> {
-        self.check(key)?;
-        self.failed(key);
-        Ok(())
-    }
-
-    /// Takes back one failure counted by [`Self::attempt`] (the password was right).
-    pub fn refund(&self, key: &str) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(entry) = entries.get_mut(key) {
-            entry.failures = entry.failures.saturating_sub(1);
-        }
-    }
-
-    /// Counts a failure; past the free ones, blocks for 1 s, 2 s, 4 s … 15 min.
+    /// Counts a failure; past the free ones, blocks for 1 s, 2 s, 4 s … up
+    /// to the longest block.
     pub fn failed(&self, key: &str) {
         let now = Instant::now();
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= MAX_KEYS {
             entries.retain(|_, e| now.duration_since(e.last) < FORGET_AFTER);
         }
-        let entry = entries.entry(key.to_owned()).or_insert(Entry { failures: 0, last: now, blocked_until: None });
+        if entries.len() >= MAX_KEYS {
+            let mut idle: Vec<Instant> = entries.values().map(|e| e.last).collect();
+            idle.sort_unstable();
+            let cut = idle[MAX_KEYS / 10];
+            entries.retain(|_, e| e.last > cut);
+        }
+        let entry = entries.entry(key_of(key)).or_insert(Entry { failures: 0, last: now, blocked_until: None });
         if now.duration_since(entry.last) >= FORGET_AFTER {
             entry.failures = 0;
         }
@@ -78,51 +85,86 @@ impl FailureThrottle {
         entry.last = now;
         if entry.failures > self.free {
             let doublings = (entry.failures - self.free - 1).min(20);
-            let block = Duration::from_secs(1u64 << doublings).min(MAX_BLOCK);
+            let block = Duration::from_secs(1u64 << doublings).min(self.max_block);
             entry.blocked_until = Some(now + block);
         }
     }
 
+    /// Takes back one counted failure (a right password, or a check that
+    /// never ran); a block already set stays.
+    pub fn refund(&self, key: &str) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(entry) = entries.get_mut(&key_of(key)) {
+            entry.failures = entry.failures.saturating_sub(1);
+        }
+    }
+
     pub fn succeeded(&self, key: &str) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(key);
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&key_of(key));
+    }
+
+    /// Forgets keys idle for an hour.
+    pub fn forget_idle(&self) {
+        let now = Instant::now();
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).retain(|_, e| now.duration_since(e.last) < FORGET_AFTER);
     }
 }
 
-/// Guessing limits for logins: per account and per client.
+/// Guessing limits for logins (see the module's documentation).
 pub struct LoginThrottle {
-    pub accounts: FailureThrottle,
-    pub clients: FailureThrottle,
+    account_from_client: FailureThrottle,
+    client: FailureThrottle,
+    account: FailureThrottle,
 }
 
 impl Default for LoginThrottle {
     fn default() -> Self {
-        Self { accounts: FailureThrottle::new(5), clients: FailureThrottle::new(20) }
+        Self {
+            account_from_client: FailureThrottle::new(5, Duration::from_secs(15 * 60)),
+            client: FailureThrottle::new(20, Duration::from_secs(15 * 60)),
+            account: FailureThrottle::new(50, Duration::from_secs(60)),
+        }
     }
 }
 
 impl LoginThrottle {
-    fn account_key(email: &str, client: &crate::web::Client) -> String {
-        format!("{}|{}", email.trim().to_lowercase(), client.key())
+    fn keys(email: &str, client: &crate::web::Client) -> [String; 3] {
+        let account = email.trim().to_lowercase();
+        [format!("{account}|{}", client.key()), client.key(), account]
     }
 
-    /// Counts a login attempt up front. `Err(wait)` when the account (from
-    /// this client) or the client must wait; then nothing is counted.
+    fn throttles(&self) -> [&FailureThrottle; 3] {
+        [&self.account_from_client, &self.client, &self.account]
+    }
+
+    /// Counts a login attempt up front. `Err(wait)` when any key must wait;
+    /// then nothing is counted.
     pub fn attempt(&self, email: &str, client: &crate::web::Client) -> Result<(), Duration> {
-        let (account, client) = (Self::account_key(email, client), client.key());
-        let waits = [self.accounts.check(&account), self.clients.check(&client)];
-        if let Some(wait) = waits.iter().filter_map(|w| w.err()).max() {
+        let keys = Self::keys(email, client);
+        let waits = self.throttles().iter().zip(&keys).filter_map(|(t, k)| t.check(k).err()).max();
+        if let Some(wait) = waits {
             return Err(wait);
         }
-        self.accounts.failed(&account);
-        self.clients.failed(&client);
+        self.throttles().iter().zip(&keys).for_each(|(t, k)| t.failed(k));
         Ok(())
     }
 
-    /// The password was right: the account's count is cleared, the client's
-    /// count loses this attempt only.
+    /// The password was right: the account's counts are cleared, the
+    /// client's loses this attempt only.
     pub fn succeeded(&self, email: &str, client: &crate::web::Client) {
-        self.accounts.succeeded(&Self::account_key(email, client));
-        self.clients.refund(&client.key());
+        let [from_client, client, account] = Self::keys(email, client);
+        self.account_from_client.succeeded(&from_client);
+        self.account.succeeded(&account);
+        self.client.refund(&client);
+    }
+
+    /// The password could not be checked (busy): the attempt does not count.
+    pub fn not_checked(&self, email: &str, client: &crate::web::Client) {
+        self.throttles().iter().zip(&Self::keys(email, client)).for_each(|(t, k)| t.refund(k));
+    }
+
+    pub fn forget_idle(&self) {
+        self.throttles().iter().for_each(|t| t.forget_idle());
     }
 }
 
@@ -130,9 +172,11 @@ impl LoginThrottle {
 mod tests {
     use super::*;
 
+    const LONG: Duration = Duration::from_secs(15 * 60);
+
     #[test]
     fn delays_start_after_the_free_failures_and_grow() {
-        let t = FailureThrottle::new(2);
+        let t = FailureThrottle::new(2, LONG);
         t.failed("a");
         t.failed("a");
         assert!(t.check("a").is_ok(), "two free failures");
@@ -148,17 +192,37 @@ mod tests {
         for _ in 0..100 {
             t.failed("c");
         }
-        assert!(t.check("c").unwrap_err() <= MAX_BLOCK);
+        assert!(t.check("c").unwrap_err() <= LONG);
+        let short = FailureThrottle::new(0, Duration::from_secs(60));
+        for _ in 0..100 {
+            short.failed("d");
+        }
+        assert!(short.check("d").unwrap_err() <= Duration::from_secs(60), "capped");
     }
 
     #[test]
-    fn attempts_count_before_the_answer_and_blocked_ones_do_not() {
-        let t = FailureThrottle::new(1);
-        assert!(t.attempt("k").is_ok());
-        assert!(t.attempt("k").is_ok(), "the second sets the block");
-        assert!(t.attempt("k").is_err());
-        assert!(t.attempt("k").is_err());
-        t.refund("k");
-        assert!(t.check("k").is_err(), "a refund does not lift a block");
+    fn the_table_stays_bounded() {
+        let t = FailureThrottle::new(5, LONG);
+        for i in 0..MAX_KEYS + 10 {
+            t.failed(&format!("guess-{i}@example.com"));
+        }
+        assert!(t.entries.lock().unwrap().len() <= MAX_KEYS);
+    }
+
+    #[test]
+    fn the_owner_elsewhere_is_not_locked_out_and_busy_checks_do_not_count() {
+        let throttle = LoginThrottle::default();
+        let guesser = crate::web::Client::from_ip("203.0.113.9".parse().unwrap());
+        let owner = crate::web::Client::from_ip("198.51.100.20".parse().unwrap());
+        for _ in 0..6 {
+            assert!(throttle.attempt("ana@example.com", &guesser).is_ok());
+        }
+        assert!(throttle.attempt("ana@example.com", &guesser).is_err());
+        assert!(throttle.attempt("ANA@example.com ", &owner).is_ok());
+        for _ in 0..10 {
+            assert!(throttle.attempt("bob@example.com", &owner).is_ok());
+            throttle.not_checked("bob@example.com", &owner);
+        }
+        assert!(throttle.attempt("bob@example.com", &owner).is_ok(), "503s are not failures");
     }
 }

@@ -44,6 +44,12 @@ pub enum ProviderError {
     /// The provider did not answer usefully (5xx, timeout), even after retries.
     #[error("the payment provider is unavailable: {0}")]
     Unavailable(String),
+    /// The provider does not know the object (another account or key).
+    #[error("the payment provider does not know it: {0}")]
+    NotFound(String),
+    /// What was asked is already done (a refund of a refunded charge).
+    #[error("already done")]
+    AlreadyDone,
 }
 
 /// Where a checkout session stands at the provider.

@@ -50,21 +50,17 @@ impl StripeProvider {
     #[tracing::instrument(skip_all, fields(order = %request.order_id))]
     pub async fn create_checkout(&self, request: &CheckoutRequest) -> Result<CheckoutSession, ProviderError> {
         // Stripe measures `expires_at` from when *it* creates the session
-        // (30 min–24 h), so the timestamp is taken just before sending, with
-        // the setting's margin (31–1439 minutes). Retries reuse it, and the
-        // idempotency key that names it, while it still leaves Stripe's 30
-        // minutes plus a safety margin; a retry later than that gets a fresh
-        // timestamp and so a fresh key (Stripe refuses a key reused with other
-        // parameters). A session made under an abandoned key was never shown
-        // to anyone and lapses unpaid.
-        let expires = std::sync::Mutex::new(0_i64);
+        // (30 min–24 h), so each attempt takes the time just before sending,
+        // plus the setting (31–1439 minutes). Each attempt is its own request
+        // with its own idempotency key: Stripe replays the saved answer of a
+        // key, a 500 included, and refuses a key reused with other
+        // parameters. A session made by an attempt whose answer was lost was
+        // never shown to anyone and lapses unpaid.
         let session = self
-            .with_retries_strategy(
-                || RequestStrategy::Once,
-                |_| {
-                    let expires_at = session_expiry(&expires, chrono::Utc::now().timestamp(), request.session_minutes);
-                    let key = IdempotencyKey::new(format!("popshop-checkout-{}-{expires_at}", request.order_id));
-                    let strategy = key.map(RequestStrategy::Idempotent).unwrap_or(RequestStrategy::Once);
+            .with_retries(
+                |attempt| Some(format!("popshop-checkout-{}-{attempt}", request.order_id)),
+                |strategy| {
+                    let expires_at = chrono::Utc::now().timestamp() + request.session_minutes * 60;
                     let create = self.session_params(request, expires_at);
                     async move { create.customize().request_strategy(strategy).send(&self.client).await }
                 },
@@ -102,15 +98,14 @@ impl StripeProvider {
             .cancel_url(request.cancel_url.clone())
     }
 
-    /// `POST /v1/checkout/sessions/{id}/expire`. Stripe refuses (4xx) to
-    /// expire a session that is no longer open; then the session is read
-    /// back, so the caller learns whether it was paid.
+    /// `POST /v1/checkout/sessions/{id}/expire` (naturally idempotent: no
+    /// key). Stripe refuses (4xx) to expire a session that is no longer open;
+    /// then the session is read back, so the caller learns whether it was paid.
     #[tracing::instrument(skip(self))]
     pub async fn expire(&self, session_id: &str) -> Result<Option<SessionNow>, ProviderError> {
         let request = ExpireCheckoutSession::new(session_id);
-        let key = format!("popshop-expire-{session_id}");
         match self
-            .with_retries(&key, |strategy| request.customize().request_strategy(strategy).send(&self.client))
+            .with_retries(|_| None, |strategy| request.customize().request_strategy(strategy).send(&self.client))
             .await
         {
             Ok(_) => Ok(None),
@@ -131,14 +126,15 @@ impl StripeProvider {
     pub async fn retrieve(&self, session_id: &str) -> Result<SessionNow, ProviderError> {
         let request = RetrieveCheckoutSession::new(session_id);
         let session = self
-            .with_retries_strategy(
-                || RequestStrategy::Once,
-                |strategy| request.customize().request_strategy(strategy).send(&self.client),
-            )
+            .with_retries(|_| None, |strategy| request.customize().request_strategy(strategy).send(&self.client))
             .await?;
         Ok(super::webhook::session_now(&session))
     }
 
+    /// A full refund. Each attempt has its own key (a saved 500 would
+    /// otherwise be replayed for a day); a second full refund cannot happen,
+    /// because Stripe refuses to refund more than was charged — and that
+    /// refusal (`charge_already_refunded`) means the refund is done.
     #[tracing::instrument(skip_all, fields(order = %order.id))]
     pub async fn refund(&self, order: &Order) -> Result<(), ProviderError> {
         let payment_intent = order
@@ -146,41 +142,51 @@ impl StripeProvider {
             .clone()
             .ok_or_else(|| ProviderError::Rejected("this order has no Stripe payment to refund".into()))?;
         let refund = CreateRefund::new().payment_intent(payment_intent).reason(CreateRefundReason::RequestedByCustomer);
-        let key = format!("popshop-refund-{}", order.id);
-        self.with_retries(&key, |strategy| refund.customize().request_strategy(strategy).send(&self.client)).await?;
-        Ok(())
+        let started = chrono::Utc::now().timestamp_millis();
+        let result = self
+            .with_retries(
+                |attempt| Some(format!("popshop-refund-{}-{started}-{attempt}", order.id)),
+                |strategy| refund.customize().request_strategy(strategy).send(&self.client),
+            )
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(ProviderError::AlreadyDone) => {
+                tracing::info!("Stripe says the charge was refunded already");
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
-    /// Sends with the same idempotency key on every try; retries what may
-    /// succeed later (5xx, 409, 429, timeouts, network errors) with backoff.
-    async fn with_retries<T, F, Fut>(&self, key: &str, send: F) -> Result<T, ProviderError>
+    /// Tries up to `STRIPE_MAX_ATTEMPTS` times, with backoff, what may succeed
+    /// later (5xx, 409, 429, timeouts, network errors); a 4xx is final.
+    /// `key(attempt)` names each attempt's idempotency key (`None`: no key).
+    async fn with_retries<T, K, F, Fut>(&self, key: K, send: F) -> Result<T, ProviderError>
     where
-        F: Fn(RequestStrategy) -> Fut,
-        Fut: Future<Output = Result<T, StripeError>>,
-    {
-        let key = IdempotencyKey::new(key).map_err(|e| ProviderError::Rejected(format!("idempotency key: {e:?}")))?;
-        self.with_retries_strategy(|| RequestStrategy::Idempotent(key.clone()), send).await
-    }
-
-    /// Like [`Self::with_retries`], for any request strategy (reads carry no
-    /// idempotency key).
-    async fn with_retries_strategy<T, S, F, Fut>(&self, strategy: S, send: F) -> Result<T, ProviderError>
-    where
-        S: Fn() -> RequestStrategy,
+        K: Fn(u32) -> Option<String>,
         F: Fn(RequestStrategy) -> Fut,
         Fut: Future<Output = Result<T, StripeError>>,
     {
         let mut wait = self.settings.backoff;
         let attempts = self.settings.max_attempts.max(1);
         for attempt in 1..=attempts {
-            match send(strategy()).await {
+            let strategy = key(attempt)
+                .and_then(|k| IdempotencyKey::new(k).ok())
+                .map_or(RequestStrategy::Once, RequestStrategy::Idempotent);
+            match send(strategy).await {
                 Ok(value) => return Ok(value),
                 Err(StripeError::Stripe(err, status))
                     if (400..500).contains(&status) && status != 409 && status != 429 =>
                 {
                     let message = err.message.clone().unwrap_or_else(|| format!("Stripe answered {status}"));
-                    tracing::warn!(status, %message, "Stripe refused the request");
-                    return Err(ProviderError::Rejected(message));
+                    tracing::warn!(status, %message, code = ?err.code, "Stripe refused the request");
+                    let code = err.code.as_ref().map(|c| c.as_str().to_owned()).unwrap_or_default();
+                    return Err(match (status, code.as_str()) {
+                        (404, _) | (_, "resource_missing") => ProviderError::NotFound(message),
+                        (_, "charge_already_refunded") => ProviderError::AlreadyDone,
+                        _ => ProviderError::Rejected(message),
+                    });
                 }
                 Err(err) if attempt == attempts => {
                     tracing::error!(error = %err, attempt, "Stripe unavailable, giving up");
@@ -197,41 +203,11 @@ impl StripeProvider {
     }
 }
 
-/// Stripe's shortest session life, counted from its creation.
-const STRIPE_MIN_SESSION_SECS: i64 = 30 * 60;
-/// A reused `expires_at` must still be this far past Stripe's minimum.
-const REUSE_MARGIN_SECS: i64 = 20;
-
-/// The `expires_at` for an attempt at `now`: the one already chosen while it
-/// still clears Stripe's minimum with margin, else `now` + the session life.
-fn session_expiry(chosen: &std::sync::Mutex<i64>, now: i64, session_minutes: i64) -> i64 {
-    let mut chosen = chosen.lock().unwrap_or_else(|p| p.into_inner());
-    if *chosen < now + STRIPE_MIN_SESSION_SECS + REUSE_MARGIN_SECS {
-        *chosen = now + session_minutes * 60;
-    }
-    *chosen
-}
-
 /// A one-line description of a Stripe error for logs and messages.
 fn short(err: &StripeError) -> String {
     match err {
         StripeError::Stripe(e, status) => format!("{status}: {}", e.message.as_deref().unwrap_or("no message")),
         StripeError::Timeout => "timed out".into(),
         other => other.to_string().chars().take(200).collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expires_at_is_reused_only_while_stripe_would_still_accept_it() {
-        let chosen = std::sync::Mutex::new(0);
-        let first = session_expiry(&chosen, 1_000_000, 31);
-        assert_eq!(first, 1_000_000 + 31 * 60);
-        assert_eq!(session_expiry(&chosen, 1_000_030, 31), first, "a quick retry sends the same request");
-        let late = session_expiry(&chosen, 1_000_045, 31);
-        assert_eq!(late, 1_000_045 + 31 * 60, "a late retry gets a fresh timestamp");
     }
 }

@@ -38,11 +38,16 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
     let payload = std::str::from_utf8(body).map_err(|_| WebhookRejection::NotUtf8)?;
     // async-stripe checks the signature before it parses the JSON, so a
     // parse error means a genuine event popshop cannot read.
-    let event = Webhook::construct_event(payload, signature, secret).map_err(|e| match e {
-        WebhookError::BadTimestamp(_) => WebhookRejection::Stale,
-        WebhookError::BadParse(msg) => WebhookRejection::SignedButUnreadable(msg),
-        _ => WebhookRejection::BadSignature,
-    })?;
+    let event = match Webhook::construct_event(payload, signature, secret) {
+        Ok(event) => event,
+        Err(WebhookError::BadTimestamp(_)) => return Err(WebhookRejection::Stale),
+        // Genuine, but of a type popshop does not act on (the endpoint may
+        // be subscribed to more): acknowledged, so Stripe does not retry it
+        // for days and disable the endpoint.
+        Err(WebhookError::BadParse(_)) if !is_handled(payload) => return Ok(None),
+        Err(WebhookError::BadParse(msg)) => return Err(WebhookRejection::SignedButUnreadable(msg)),
+        Err(_) => return Err(WebhookRejection::BadSignature),
+    };
     let id = event.id.as_str().to_owned();
     let event_type = event.type_.as_str().to_owned();
     let (kind, session) = match event.data.object {
@@ -75,6 +80,24 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
         _ => Buyer::default(),
     };
     Ok(Some(PaymentEvent { id, event_type, kind, subject: EventSubject::Session(now.facts), buyer }))
+}
+
+/// The event types popshop acts on; subscribe the webhook endpoint to these.
+pub const HANDLED_EVENTS: [&str; 5] = [
+    "checkout.session.completed",
+    "checkout.session.async_payment_succeeded",
+    "checkout.session.async_payment_failed",
+    "checkout.session.expired",
+    "charge.refunded",
+];
+
+/// Whether a (signed) payload is an event popshop acts on; unreadable JSON
+/// counts as one, so it is never silently dropped.
+fn is_handled(payload: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(payload)
+        .ok()
+        .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(|t| HANDLED_EVENTS.contains(&t)))
+        .unwrap_or(true)
 }
 
 /// What a Stripe checkout session says, in popshop's words.
@@ -212,5 +235,7 @@ mod tests {
         assert!(rejection.is_ours(), "{rejection:?}");
         let forged = parse(body.as_bytes(), Some(&sign(body, "whsec_other", now())), SECRET).unwrap_err();
         assert!(!forged.is_ours());
+        let other = r#"{"id": "evt_y", "object": "event", "type": "invoice.paid", "data": 7}"#;
+        assert!(parse(other.as_bytes(), Some(&sign(other, SECRET, now())), SECRET).unwrap().is_none(), "not ours: 200");
     }
 }

@@ -99,8 +99,18 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
     };
     match state.payments.create_checkout(&request).await {
         Ok(session) => {
-            if known_session.as_ref() != Some(&session) {
-                state.store.attach_session(&order.id, &session.id, &session.url).await?;
+            if known_session.as_ref() != Some(&session)
+                && !state.store.attach_session(&order.id, &session.id, &session.url).await?
+            {
+                // The provider took so long that the hold ran out and was
+                // released: nobody may pay on this page.
+                tracing::warn!(order = %order.id, "the hold ended before the checkout page came back; closing it");
+                let mut late = (*order).clone();
+                late.session_id = Some(session.id);
+                if let Err(e) = state.payments.close_session(&late).await {
+                    tracing::warn!(order = %order.id, error = %e, "could not close the late checkout page");
+                }
+                return Ok(CheckoutOutcome::Unavailable);
             }
             Ok(CheckoutOutcome::Pay { url: session.url })
         }
@@ -108,7 +118,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
             state.store.release(&order.id, OrderStatus::Failed).await?;
             crate::live::drop_changed(state, &drop.id).await;
             Ok(match err {
-                ProviderError::Rejected(reason) => {
+                ProviderError::Rejected(reason) | ProviderError::NotFound(reason) => {
                     // A 4xx is popshop's request or account, never the fan:
                     // the log says what Stripe said, the fan gets a clear page.
                     tracing::error!(order = %order.id, %reason, "the payment provider refused to open a checkout");
@@ -119,6 +129,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
                     tracing::warn!(order = %order.id, %reason, "the payment provider is unavailable");
                     CheckoutOutcome::Unavailable
                 }
+                ProviderError::AlreadyDone => CheckoutOutcome::Unavailable,
             })
         }
     }
@@ -131,7 +142,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
 #[tracing::instrument(skip_all, fields(order = %order.id))]
 pub async fn cancel_checkout(state: &AppState, order: &crate::domain::Order) -> anyhow::Result<()> {
     match state.payments.close_session(order).await {
-        Ok(None) => {
+        Ok(None) | Err(crate::payments::ProviderError::NotFound(_)) => {
             if state.store.release(&order.id, OrderStatus::Cancelled).await? {
                 tracing::info!("checkout cancelled; stock released");
                 crate::live::drop_changed(state, &order.drop_id).await;

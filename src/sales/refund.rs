@@ -27,8 +27,9 @@ pub async fn refund_order(state: &AppState, order: &Order) -> Result<EventOutcom
         return Err(RefundError::NotRefundable);
     }
     state.payments.refund(order).await.map_err(|e| match e {
-        ProviderError::Rejected(why) => RefundError::Refused(why),
+        ProviderError::Rejected(why) | ProviderError::NotFound(why) => RefundError::Refused(why),
         ProviderError::Unavailable(why) => RefundError::Unavailable(why),
+        ProviderError::AlreadyDone => RefundError::Refused("already refunded".into()),
     })?;
     let event = PaymentEvent {
         id: format!("popshop-refund-{}", order.id),

@@ -1,30 +1,46 @@
-//! Holds that ran out, and refunds still owed. Every `POPSHOP_SWEEP_SECONDS`:
-//! each pending order past its hold first has its checkout page closed at the
-//! provider (Stripe: `POST /v1/checkout/sessions/{id}/expire`), so nobody can
-//! pay for a shirt about to go back on sale; if the page had already been
-//! paid, the payment is applied instead. Only then is the stock released. A
-//! provider that cannot be reached keeps the hold until the next sweep.
+//! Holds that ran out, slow payments, and refunds still owed. Every
+//! `POPSHOP_SWEEP_SECONDS`:
+//!
+//! - each pending order past its hold first has its checkout page closed at
+//!   the provider (Stripe: `POST /v1/checkout/sessions/{id}/expire`), so
+//!   nobody can pay for a shirt about to go back on sale; if the page had
+//!   already been paid, the payment is applied instead. Only then is the
+//!   stock released. A provider that cannot be reached keeps the hold and is
+//!   asked again a minute later (the order moves to the back of the queue, so
+//!   a few stuck orders never block the rest);
+//! - orders whose payment is still clearing (`processing`) are checked with
+//!   the provider once an hour, in case its event was lost;
+//! - refunds owed are retried, oldest attempt first.
+//!
+//! Orders are handled a few at a time; one order's failure is logged and
+//! never stops the others.
 
 use super::payment_events::apply_session_now;
-use crate::domain::OrderStatus;
+use crate::domain::{Order, OrderStatus};
 use crate::payments::ProviderError;
 use crate::state::AppState;
 use crate::store::now_ms;
 use actix_web::web;
+use futures_util::StreamExt;
 
-/// Orders looked at per round.
+/// Orders looked at per round, and how many at once.
 const BATCH: i64 = 200;
+const AT_ONCE: usize = 8;
+/// A hold the provider could not close is tried again after this.
+const RETRY_AFTER_MS: i64 = 60_000;
+/// How often a clearing payment is checked with the provider.
+const PROCESSING_CHECK_MS: i64 = 60 * 60_000;
 
 pub async fn run(state: web::Data<AppState>) {
     let mut tick = tokio::time::interval(state.settings.sweep_interval);
     loop {
         tick.tick().await;
         match sweep(&state).await {
-            Ok(Swept { released: 0, refunded: 0, .. }) => {}
-            Ok(swept) => tracing::info!(?swept, "swept holds and refunds"),
+            Ok(swept) if swept == Swept::default() => {}
+            Ok(swept) => tracing::info!(?swept, "swept holds, payments and refunds"),
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
         }
-        state.checkout_rate.forget_idle();
+        state.forget_idle_clients();
     }
 }
 
@@ -39,37 +55,103 @@ pub struct Swept {
     pub kept: usize,
     /// Refunds owed that went through.
     pub refunded: usize,
+    /// Orders that failed for another reason (logged).
+    pub failed: usize,
+}
+
+/// What became of one hold.
+enum HoldEnd {
+    Released(String),
+    Reconciled,
+    Kept,
+    Untouched,
+    Failed,
 }
 
 pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
+    let now = now_ms();
     let mut swept = Swept::default();
+    let stale = state.store.stale_pending_orders(now, BATCH).await?;
+    let ends: Vec<HoldEnd> =
+        futures_util::stream::iter(stale).map(|o| end_hold(state, o)).buffer_unordered(AT_ONCE).collect().await;
     let mut drops = std::collections::BTreeSet::new();
-    for order in state.store.stale_pending_orders(now_ms(), BATCH).await? {
-        match state.payments.close_session(&order).await {
-            Ok(None) => {
-                if state.store.release(&order.id, OrderStatus::Expired).await? {
-                    swept.released += 1;
-                    drops.insert(order.drop_id.clone());
-                }
+    for end in ends {
+        match end {
+            HoldEnd::Released(drop_id) => {
+                swept.released += 1;
+                drops.insert(drop_id);
             }
-            Ok(Some(now)) => {
-                apply_session_now(state, &now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-                swept.reconciled += 1;
-            }
-            Err(ProviderError::Rejected(why) | ProviderError::Unavailable(why)) => {
-                tracing::warn!(order = %order.id, %why, "could not close the checkout page; keeping the hold");
-                swept.kept += 1;
-            }
+            HoldEnd::Reconciled => swept.reconciled += 1,
+            HoldEnd::Kept => swept.kept += 1,
+            HoldEnd::Failed => swept.failed += 1,
+            HoldEnd::Untouched => {}
         }
     }
     for drop_id in drops {
         crate::live::drop_changed(state, &drop_id).await;
     }
-    for order in state.store.orders_in_status(OrderStatus::RefundDue, 20).await? {
+
+    let clearing = state.store.orders_in_status(OrderStatus::Processing, now - PROCESSING_CHECK_MS, 50).await?;
+    for order in clearing {
+        match super::reconcile(state, &order).await {
+            Ok(_) => state.store.touch_order(&order.id).await?,
+            Err(e) => tracing::warn!(order = %order.id, error = %e, "could not check a clearing payment"),
+        }
+    }
+
+    for order in state.store.orders_in_status(OrderStatus::RefundDue, now - RETRY_AFTER_MS, 20).await? {
         match super::refund_order(state, &order).await {
             Ok(_) => swept.refunded += 1,
-            Err(e) => tracing::warn!(order = %order.id, error = %e, "refund still owed; will retry"),
+            Err(e) => {
+                tracing::warn!(order = %order.id, error = %e, "refund still owed; will retry");
+                swept.failed += 1;
+                state.store.touch_order(&order.id).await?;
+                if let super::RefundError::Refused(why) = &e {
+                    state.store.record_refund_refusal(&order.drop_id, &order.id, why).await?;
+                }
+            }
         }
     }
     Ok(swept)
+}
+
+/// Closes one hold's checkout page, then releases it (or applies the payment
+/// the page already took).
+async fn end_hold(state: &AppState, order: Order) -> HoldEnd {
+    let result = async {
+        match state.payments.close_session(&order).await {
+            Ok(None) => release(state, &order, OrderStatus::Expired).await,
+            Err(ProviderError::NotFound(why)) => {
+                tracing::warn!(order = %order.id, %why, "the provider does not know this checkout; releasing");
+                release(state, &order, OrderStatus::Expired).await
+            }
+            Ok(Some(now)) => {
+                apply_session_now(state, &now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                // A paid page that does not match the order (recorded for the
+                // artist) must not keep the stock either.
+                let after = state.store.order_by_id(&order.id).await?;
+                if after.is_some_and(|o| o.status == OrderStatus::Pending) {
+                    return release(state, &order, OrderStatus::Failed).await;
+                }
+                Ok(HoldEnd::Reconciled)
+            }
+            Err(e) => {
+                tracing::warn!(order = %order.id, error = %e, "could not close the checkout page; keeping the hold");
+                state.store.postpone_hold(&order.id, now_ms() + RETRY_AFTER_MS).await?;
+                Ok(HoldEnd::Kept)
+            }
+        }
+    };
+    result.await.unwrap_or_else(|e: anyhow::Error| {
+        tracing::error!(order = %order.id, error = %e, "sweeping this hold failed");
+        HoldEnd::Failed
+    })
+}
+
+async fn release(state: &AppState, order: &Order, to: OrderStatus) -> anyhow::Result<HoldEnd> {
+    Ok(if state.store.release(&order.id, to).await? {
+        HoldEnd::Released(order.drop_id.clone())
+    } else {
+        HoldEnd::Untouched
+    })
 }

@@ -206,18 +206,48 @@ impl Store {
         })
     }
 
-    /// Records the provider's checkout session on the order.
+    /// Records the provider's checkout session on a still-pending order.
+    /// False when the hold was released meanwhile (a very slow provider):
+    /// then nobody may be sent to pay on that page.
     #[tracing::instrument(skip(self, url))]
-    pub async fn attach_session(&self, order_id: &str, session_id: &str, url: &str) -> anyhow::Result<()> {
+    pub async fn attach_session(&self, order_id: &str, session_id: &str, url: &str) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        sqlx::query("UPDATE orders SET session_id = $1, checkout_url = $2, updated_at = $3 WHERE id = $4")
-            .bind(session_id)
-            .bind(url)
+        let done = sqlx::query(
+            "UPDATE orders SET session_id = $1, checkout_url = $2, updated_at = $3 WHERE id = $4 AND status = 'pending'",
+        )
+        .bind(session_id)
+        .bind(url)
+        .bind(now_ms())
+        .bind(order_id)
+        .execute(&self.pool)
+        .await
+        .context("attach checkout session")?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Marks an order as looked at now (moves it to the back of retry queues).
+    pub async fn touch_order(&self, order_id: &str) -> anyhow::Result<()> {
+        let _gate = self.write_gate().await;
+        sqlx::query("UPDATE orders SET updated_at = $1 WHERE id = $2")
             .bind(now_ms())
             .bind(order_id)
             .execute(&self.pool)
             .await
-            .context("attach checkout session")?;
+            .context("touch order")?;
+        Ok(())
+    }
+
+    /// Keeps a pending hold until `until` (unix ms): its checkout page could
+    /// not be closed yet, so the sweeper asks again then.
+    pub async fn postpone_hold(&self, order_id: &str, until: i64) -> anyhow::Result<()> {
+        let _gate = self.write_gate().await;
+        sqlx::query("UPDATE orders SET expires_at = $1, updated_at = $2 WHERE id = $3 AND status = 'pending'")
+            .bind(until)
+            .bind(now_ms())
+            .bind(order_id)
+            .execute(&self.pool)
+            .await
+            .context("postpone hold")?;
         Ok(())
     }
 
@@ -305,11 +335,20 @@ impl Store {
         Ok(rows.into_iter().map(Order::from).collect())
     }
 
-    /// Orders in `status` (e.g. `refund_due`, to retry), oldest first.
-    pub async fn orders_in_status(&self, status: OrderStatus, limit: i64) -> anyhow::Result<Vec<Order>> {
-        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE status = $1 ORDER BY updated_at, id LIMIT $2");
+    /// Orders in `status` last touched before `updated_before` (unix ms),
+    /// least recently touched first (e.g. refunds owed, to retry).
+    pub async fn orders_in_status(
+        &self,
+        status: OrderStatus,
+        updated_before: i64,
+        limit: i64,
+    ) -> anyhow::Result<Vec<Order>> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders WHERE status = $1 AND updated_at < $2 ORDER BY updated_at, id LIMIT $3"
+        );
         let rows: Vec<OrderRow> = sqlx::query_as(&sql)
             .bind(status.as_str())
+            .bind(updated_before)
             .bind(limit)
             .fetch_all(&self.pool)
             .await

@@ -113,21 +113,37 @@ impl Store {
     /// Records that the provider refused to open a checkout for `order_id`
     /// (a 4xx: the shop's settings or account), for the artist to see.
     pub async fn record_checkout_refusal(&self, drop_id: &str, order_id: &str, why: &str) -> anyhow::Result<()> {
-        let reason: String =
-            format!("Stripe refused to open a checkout, so a fan could not pay: “{why}”").chars().take(500).collect();
+        let reason = format!("Stripe refused to open a checkout, so a fan could not pay: “{why}”");
+        self.record_note(drop_id, order_id, &format!("popshop-checkout-refused-{order_id}"), &reason).await
+    }
+
+    /// Records (once per order) that the provider refused a refund popshop
+    /// owes, for the artist to settle in Stripe's dashboard.
+    pub async fn record_refund_refusal(&self, drop_id: &str, order_id: &str, why: &str) -> anyhow::Result<()> {
+        let reason = format!(
+            "A refund popshop owes a fan (their payment came after the shirts were gone) was refused by Stripe: \
+             “{why}”. Refund it in Stripe's dashboard."
+        );
+        self.record_note(drop_id, order_id, &format!("popshop-refund-refused-{order_id}"), &reason).await
+    }
+
+    /// A note for the artist under *Needs your attention*, once per `key`.
+    async fn record_note(&self, drop_id: &str, order_id: &str, key: &str, reason: &str) -> anyhow::Result<()> {
+        let reason: String = reason.chars().take(500).collect();
+        let _gate = self.write_gate().await;
         sqlx::query(
             "INSERT INTO payment_problems (id, event_id, drop_id, order_id, reason, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM payment_problems WHERE event_id = $2)",
         )
         .bind(new_id())
-        .bind(format!("popshop-checkout-refused-{order_id}"))
+        .bind(key)
         .bind(drop_id)
         .bind(order_id)
         .bind(reason)
         .bind(now_ms())
         .execute(&self.pool)
         .await
-        .context("record checkout refusal")?;
+        .context("record a note for the artist")?;
         Ok(())
     }
 
@@ -206,7 +222,12 @@ async fn apply(
     match (&event.kind, status) {
         (K::Completed { paid: true } | K::AsyncSucceeded, S::Pending | S::Processing) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
-            mark_paid(tx, order_id, true).await
+            // Read without a lock: on PostgreSQL a release may have committed
+            // since, and then the payment is a late one.
+            match mark_paid(tx, order_id, true).await? {
+                Some(status) => Ok(Some(status)),
+                None => mark_paid(tx, order_id, false).await,
+            }
         }
         // Paid after its stock was released (late webhook): count it again if
         // stock allows, else it must be refunded, never oversold.

@@ -1,11 +1,15 @@
 //! Who is asking, for per-client limits. Behind a proxy the socket address is
-//! the proxy's, so popshop reads `X-Forwarded-For` (or RFC 7239 `Forwarded`)
-//! — but only when the connection comes from a proxy listed in
-//! `POPSHOP_TRUSTED_PROXIES`, and then it takes the right-most address that is
-//! not itself a trusted proxy (the left part of the header is whatever the
+//! the proxy's, so popshop reads the header the proxy writes —
+//! `X-Forwarded-For` by default, RFC 7239 `Forwarded` when
+//! `POPSHOP_FORWARDED_HEADER=forwarded` (only the one the proxy is known to
+//! write: the other passes through from the client untouched) — but only
+//! when the connection comes from a proxy listed in
+//! `POPSHOP_TRUSTED_PROXIES`, and then it takes the right-most address that
+//! is not itself a trusted proxy (the left part of the header is whatever the
 //! client wrote). IPv6 clients are bucketed per /64, the block one subscriber
 //! usually holds, so rotating addresses inside it does not reset a limit.
 
+pub use crate::config::ForwardedHeader;
 use actix_web::http::header::HeaderMap;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use ipnet::IpNet;
@@ -38,12 +42,11 @@ impl Client {
 
 /// The client behind `req`, as the trusted proxies in the settings report it.
 pub fn client_of(req: &HttpRequest) -> Client {
-    let trusted = req
-        .app_data::<web::Data<crate::state::AppState>>()
-        .map(|state| state.settings.trusted_proxies.as_slice())
-        .unwrap_or_default();
+    let settings = req.app_data::<web::Data<crate::state::AppState>>().map(|state| &state.settings);
+    let trusted = settings.map(|s| s.trusted_proxies.as_slice()).unwrap_or_default();
+    let header = settings.map_or(ForwardedHeader::XForwardedFor, |s| s.forwarded_header);
     let peer = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
-    Client::from_ip(client_ip(peer, req.headers(), trusted))
+    Client::from_ip(client_ip(peer, req.headers(), header, trusted))
 }
 
 impl FromRequest for Client {
@@ -56,12 +59,12 @@ impl FromRequest for Client {
 }
 
 /// The right-most address of the forwarding chain that is not a trusted proxy.
-pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, header: ForwardedHeader, trusted: &[IpNet]) -> IpAddr {
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(&canonical(*ip)));
     if !is_trusted(&peer) {
         return peer;
     }
-    let mut chain = forwarded_for(headers);
+    let mut chain = forwarded_for(headers, header);
     // Walk from the proxy next to us towards the client.
     let mut client = peer;
     while let Some(hop) = chain.pop() {
@@ -74,16 +77,15 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
     client
 }
 
-/// Addresses in `Forwarded: for=…` (preferred) or `X-Forwarded-For`, in
-/// order; `None` for an entry that is not an address (`unknown`, garbage),
-/// which ends the walk: nothing left of it can be trusted.
-fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
+/// Addresses in the proxy's header, in order; `None` for an entry that is
+/// not an address (`unknown`, garbage), which ends the walk: nothing left of
+/// it can be trusted.
+fn forwarded_for(headers: &HeaderMap, header: ForwardedHeader) -> Vec<Option<IpAddr>> {
     let values = |name: &str| -> Vec<String> {
         headers.get_all(name).filter_map(|v| v.to_str().ok()).map(str::to_owned).collect()
     };
-    let forwarded = values("forwarded");
-    if !forwarded.is_empty() {
-        return forwarded
+    if header == ForwardedHeader::Forwarded {
+        return values("forwarded")
             .iter()
             .flat_map(|v| v.split(','))
             .filter_map(|element| {
@@ -139,6 +141,8 @@ mod tests {
         map
     }
 
+    const XFF: ForwardedHeader = ForwardedHeader::XForwardedFor;
+
     fn ip(s: &str) -> IpAddr {
         s.parse().unwrap()
     }
@@ -146,8 +150,9 @@ mod tests {
     #[test]
     fn an_untrusted_peer_is_the_client_whatever_it_claims() {
         let h = headers(&[("x-forwarded-for", "1.2.3.4")]);
-        assert_eq!(client_ip(ip("198.51.100.9"), &h, &parse_trusted("10.0.0.0/8").unwrap()), ip("198.51.100.9"));
-        assert_eq!(client_ip(ip("10.0.0.1"), &h, &[]), ip("10.0.0.1"));
+        let trusted = parse_trusted("10.0.0.0/8").unwrap();
+        assert_eq!(client_ip(ip("198.51.100.9"), &h, XFF, &trusted), ip("198.51.100.9"));
+        assert_eq!(client_ip(ip("10.0.0.1"), &h, XFF, &[]), ip("10.0.0.1"));
     }
 
     #[test]
@@ -155,12 +160,17 @@ mod tests {
         let trusted = parse_trusted("10.0.0.0/8, 127.0.0.1").unwrap();
         // The client wrote "6.6.6.6" itself; nginx appended the real one.
         let h = headers(&[("x-forwarded-for", "6.6.6.6, 203.0.113.7, 10.1.1.1")]);
-        assert_eq!(client_ip(ip("127.0.0.1"), &h, &trusted), ip("203.0.113.7"));
+        assert_eq!(client_ip(ip("127.0.0.1"), &h, XFF, &trusted), ip("203.0.113.7"));
         let h = headers(&[("forwarded", r#"for=6.6.6.6, for="[2001:db8:cafe::17]:4711";proto=https"#)]);
-        assert_eq!(client_ip(ip("10.0.0.2"), &h, &trusted), ip("2001:db8:cafe::17"));
+        assert_eq!(client_ip(ip("10.0.0.2"), &h, ForwardedHeader::Forwarded, &trusted), ip("2001:db8:cafe::17"));
         let h = headers(&[("x-forwarded-for", "garbage, 10.0.0.3")]);
-        assert_eq!(client_ip(ip("10.0.0.2"), &h, &trusted), ip("10.0.0.3"));
-        assert_eq!(client_ip(ip("10.0.0.2"), &HeaderMap::new(), &trusted), ip("10.0.0.2"));
+        assert_eq!(client_ip(ip("10.0.0.2"), &h, XFF, &trusted), ip("10.0.0.3"));
+        assert_eq!(client_ip(ip("10.0.0.2"), &HeaderMap::new(), XFF, &trusted), ip("10.0.0.2"));
+        // A header the proxy does not write is the client's own: ignored.
+        let h = headers(&[("forwarded", "for=6.6.6.6"), ("x-forwarded-for", "203.0.113.7")]);
+        assert_eq!(client_ip(ip("10.0.0.2"), &h, XFF, &trusted), ip("203.0.113.7"));
+        let h = headers(&[("forwarded", "for=203.0.113.7"), ("x-forwarded-for", "6.6.6.6")]);
+        assert_eq!(client_ip(ip("10.0.0.2"), &h, ForwardedHeader::Forwarded, &trusted), ip("203.0.113.7"));
     }
 
     #[test]

@@ -295,3 +295,82 @@ async fn demo_orders_are_labelled_for_the_artist_and_the_printer() {
     assert!(csv.lines().next().unwrap().ends_with(",payment"));
     assert!(csv.contains("demo (no money taken)"));
 }
+
+#[tokio::test]
+async fn a_hold_stripe_cannot_close_now_is_kept_and_closed_later() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    let (_, slug) = app.launch("Stripe has an incident").await;
+    let order = app.checkout(&slug, 2).await;
+    app.end_hold(&order.id).await;
+    standin.fail_next(3);
+    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!((swept.released, swept.kept), (0, 1), "nobody may pay for a released shirt");
+    let kept = app.order(&order.id).await;
+    assert_eq!(kept.status, OrderStatus::Pending);
+    assert!(kept.expires_at > popshop::store::now_ms(), "asked again later, behind newer holds");
+    app.end_hold(&order.id).await;
+    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!(swept.released, 1);
+    assert_eq!(standin.session(order.session_id.as_deref().unwrap()).unwrap()["status"], "expired");
+}
+
+#[tokio::test]
+async fn a_hold_whose_session_stripe_does_not_know_is_released() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    let (_, slug) = app.launch("Another account's session").await;
+    let order = app.checkout(&slug, 1).await;
+    // As after switching to another Stripe account's key.
+    sqlx::query("UPDATE orders SET session_id = 'cs_test_unknown_elsewhere', expires_at = 0 WHERE id = $1")
+        .bind(&order.id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!(swept.released, 1, "never held forever");
+    assert_eq!(app.drop_by_slug(&slug).await.reserved, 0);
+}
+
+#[tokio::test]
+async fn a_refund_stripe_already_made_counts_as_done() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    let (drop_id, slug) = app.launch("Refunded in the dashboard").await;
+    let order = app.checkout(&slug, 1).await;
+    standin.pay(order.session_id.as_deref().unwrap(), "pi_dashboard_refund");
+    popshop::sales::reconcile(&app.state, &order).await.unwrap();
+    standin.refuse_refunds("charge_already_refunded");
+    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.order(&order.id).await.status, OrderStatus::Refunded);
+    assert_eq!(app.drop_by_slug(&slug).await.sold, 0);
+}
+
+#[tokio::test]
+async fn refunds_owed_are_retried_without_blocking_each_other() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    let (drop_id, slug) = app.launch("Owed refunds").await;
+    let mut owed = Vec::new();
+    for i in 0..3 {
+        let order = app.checkout(&slug, 1).await;
+        sqlx::query("UPDATE orders SET status = 'refund_due', payment_intent = $1, updated_at = 0 WHERE id = $2")
+            .bind(format!("pi_owed_{i}"))
+            .bind(&order.id)
+            .execute(app.state.store.pool())
+            .await
+            .unwrap();
+        owed.push(order);
+    }
+    standin.refuse_refunds("charge_disputed");
+    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!((swept.refunded, swept.failed), (0, 3));
+    let problems = app.state.store.payment_problems(&drop_id, 20).await.unwrap();
+    assert_eq!(problems.iter().filter(|p| p.reason.contains("Refund it in Stripe's dashboard")).count(), 3);
+    // Not retried at once: each failure moves the order to the back.
+    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!(swept.failed, 0);
+    let problems = app.state.store.payment_problems(&drop_id, 20).await.unwrap();
+    assert_eq!(problems.len(), 3, "one note per order, not one per try");
+}

@@ -37,6 +37,10 @@ struct Books {
     idempotent: HashMap<String, SavedAnswer>,
     seen: Vec<Seen>,
     next: u64,
+    /// Answer this many coming requests with a 500 (an incident at Stripe).
+    failing: u32,
+    /// Refuse refunds with this error code.
+    refund_error: Option<String>,
 }
 
 #[derive(Clone)]
@@ -79,6 +83,16 @@ impl StripeStandIn {
         self.books.lock().unwrap().sessions.get(id).cloned()
     }
 
+    /// The next `count` requests get a 500, as during an incident at Stripe.
+    pub fn fail_next(&self, count: u32) {
+        self.books.lock().unwrap().failing = count;
+    }
+
+    /// Refunds are refused with Stripe's error `code` (e.g. `charge_already_refunded`).
+    pub fn refuse_refunds(&self, code: &str) {
+        self.books.lock().unwrap().refund_error = Some(code.to_owned());
+    }
+
     /// The fan paid on Stripe's page: the session completes. Returns it.
     pub fn pay(&self, id: &str, payment_intent: &str) -> Value {
         let mut books = self.books.lock().unwrap();
@@ -107,6 +121,10 @@ impl StripeStandIn {
         let mut books = self.books.lock().unwrap();
         let mut seen = Seen { operation: operation.clone(), pairs: pairs.clone(), refused: None, expires_in: None };
         let (status, body) = 'answer: {
+            if books.failing > 0 {
+                books.failing -= 1;
+                break 'answer error(500, "api_error", "An unknown error occurred (stand-in incident).");
+            }
             if let Err(message) = self.spec.check(&operation, &pairs) {
                 break 'answer error(400, "invalid_request_error", &message);
             }
@@ -168,6 +186,14 @@ impl StripeStandIn {
                     None => error(404, "invalid_request_error", &format!("No such checkout.session: '{session_id}'")),
                     Some(session) => (200, session.clone()),
                 },
+                "POST /v1/refunds" if books.refund_error.is_some() => {
+                    let code = books.refund_error.clone().unwrap_or_default();
+                    (
+                        400,
+                        json!({ "error": { "type": "invalid_request_error", "code": code,
+                        "message": "Charge ch_1 has already been refunded." } }),
+                    )
+                }
                 "POST /v1/refunds" => {
                     let mut refund: Value = serde_json::from_str(REFUND_FIXTURE).unwrap();
                     if let Some((_, pi)) = pairs.iter().find(|(k, _)| k == "payment_intent") {

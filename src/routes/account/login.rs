@@ -71,7 +71,14 @@ pub async fn submit(
         Err(_) => None,
     };
     let (account, hash) = account.map_or((None, None), |(a, h)| (Some(a), Some(h)));
-    let ok = state.hasher.verify(form.get("password").to_owned(), hash).await?;
+    let ok = match state.hasher.verify(form.get("password").to_owned(), hash).await {
+        Ok(ok) => ok,
+        Err(e) => {
+            // Not checked: this attempt must not count as a wrong password.
+            state.logins.not_checked(typed_email, &client);
+            return Err(e.into());
+        }
+    };
     match account {
         Some(account) if ok => {
             state.logins.succeeded(typed_email, &client);

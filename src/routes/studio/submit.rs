@@ -106,7 +106,11 @@ async fn sign_up_or_log_in(
         if let Err(wait) = state.logins.attempt(email.as_str(), client) {
             return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
         }
-        if state.hasher.verify(typed, Some(stored)).await? {
+        let verified = state.hasher.verify(typed, Some(stored)).await;
+        if verified.is_err() {
+            state.logins.not_checked(email.as_str(), client);
+        }
+        if verified? {
             state.logins.succeeded(email.as_str(), client);
             return Ok(Some(account));
         }
