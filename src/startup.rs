@@ -83,9 +83,7 @@ impl Application {
             hub: crate::live::Hub::default(),
             listener_pid: Default::default(),
             streams: Default::default(),
-            print_slots: std::sync::Arc::new(tokio::sync::Semaphore::new(
-                crate::routes::dashboard::print::PRINT_RENDERS,
-            )),
+            print_slots: crate::web::slots::Slots::new(crate::routes::dashboard::print::PRINT_RENDERS, None),
             store,
             design,
             settings,

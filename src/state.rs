@@ -34,7 +34,7 @@ pub struct AppState {
     /// Open live streams per client.
     pub streams: crate::live::sse::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
-    pub print_slots: std::sync::Arc<tokio::sync::Semaphore>,
+    pub print_slots: crate::web::slots::Slots,
 }
 
 impl AppState {

@@ -5,6 +5,7 @@ pub mod client;
 pub mod headers;
 pub mod problem;
 pub mod rate;
+pub mod slots;
 
 pub use client::{Client, client_of};
 pub use problem::{ProblemPage, problem};

@@ -221,3 +221,54 @@ async fn demo_mode_refuses_to_start_on_a_public_https_address() {
     let allowed = popshop::config::Settings { demo_allowed: true, ..settings };
     assert!(popshop::startup::Application::build(allowed).await.is_ok());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_cold_share_card_is_rendered_once_for_sixty_four_viewers() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Shared everywhere at once").await;
+    let before = app.state.cards.renders.finished();
+    let tasks: Vec<_> = (0..64)
+        .map(|_| {
+            let (client, url) = (app.other_visitor(), app.url(&format!("/d/{slug}/card.png")));
+            tokio::spawn(async move {
+                let res = client.get(url).send().await.unwrap();
+                (res.status().as_u16(), res.bytes().await.unwrap())
+            })
+        })
+        .collect();
+    let mut bodies = std::collections::BTreeSet::new();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert_eq!(status, 200);
+        bodies.insert(body);
+    }
+    assert_eq!(bodies.len(), 1, "everyone got the same card");
+    assert_eq!(app.state.cards.renders.finished() - before, 1, "rendered once, not 64 times");
+}
+
+#[tokio::test]
+async fn a_print_render_keeps_its_slot_when_the_client_hangs_up() {
+    let app = TestApp::spawn().await;
+    let (drop_id, _) = app.launch("Big print file").await;
+    let slots = app.state.print_slots.clone();
+    let before = slots.finished();
+    let res = app
+        .client
+        .get(app.url(&format!("/dashboard/drops/{drop_id}/print.png")))
+        .timeout(std::time::Duration::from_millis(150))
+        .send()
+        .await;
+    assert!(res.is_err(), "the client gave up before the 300 DPI render was done");
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    if slots.finished() == before {
+        assert_eq!(slots.available(), 0, "the render still runs, so it still holds its slot");
+    }
+    for _ in 0..600 {
+        if slots.finished() > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(slots.finished() > before, "the render finished");
+    assert_eq!(slots.available(), 1, "and only then gave its slot back");
+}

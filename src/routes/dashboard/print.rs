@@ -61,20 +61,17 @@ async fn print_file(
         None => drop.colours.first(),
     };
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
-    // The slot moves into the blocking task: it is freed when the render
+    // The slot is held by the blocking task: it is freed when the render
     // ends, not when the client hangs up.
-    let slot =
-        state.print_slots.clone().acquire_owned().await.map_err(|e| anyhow::anyhow!("print queue closed: {e}"))?;
     let (design, slogan) = (state.design.clone(), drop.slogan.clone());
-    let body = web::block(move || {
-        let _slot = slot;
-        match format {
+    let body = state
+        .print_slots
+        .run(move || match format {
             Format::Svg => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
             Format::Png => design.print_png(&slogan, theme, colour),
-        }
-    })
-    .await
-    .map_err(|e| anyhow::anyhow!("print render task: {e}"))??;
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("print render: {e}"))?;
     let (content_type, ext) = match format {
         Format::Svg => ("image/svg+xml", "svg"),
         Format::Png => ("image/png", "png"),

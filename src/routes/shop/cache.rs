@@ -115,18 +115,19 @@ impl StorefrontCache {
 /// if the client that started it hangs up.
 pub struct CardCache {
     entries: RwLock<HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>>,
-    slots: Arc<tokio::sync::Semaphore>,
+    /// At most [`CARD_RENDERS`] at once; a request waits at most 5 s for one.
+    pub renders: crate::web::slots::Slots,
 }
 
 /// Share cards rendered at once (each ~20 ms of CPU and a few MB of pixels).
 pub const CARD_RENDERS: usize = 2;
 
-/// Longest a request waits for a render slot before it is told to come back.
-const CARD_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
-
 impl Default for CardCache {
     fn default() -> Self {
-        Self { entries: RwLock::default(), slots: Arc::new(tokio::sync::Semaphore::new(CARD_RENDERS)) }
+        Self {
+            entries: RwLock::default(),
+            renders: crate::web::slots::Slots::new(CARD_RENDERS, Some(std::time::Duration::from_secs(5))),
+        }
     }
 }
 
@@ -156,21 +157,15 @@ impl CardCache {
             }
             entries.entry(key.to_owned()).or_default().clone()
         };
-        let slots = self.slots.clone();
+        let renders = self.renders.clone();
         // Spawned, so a client that hangs up neither cancels the render
         // others wait for nor frees its slot early.
         let task = tokio::spawn(async move {
             cell.get_or_try_init(|| async move {
-                let slot = tokio::time::timeout(CARD_WAIT, slots.acquire_owned())
-                    .await
-                    .map_err(|_| CardError::Busy)?
-                    .map_err(|_| CardError::Busy)?;
-                let png = tokio::task::spawn_blocking(move || {
-                    let _slot = slot;
-                    render()
-                })
-                .await
-                .map_err(|e| anyhow::anyhow!("card render task: {e}"))??;
+                let png = renders.run(render).await.map_err(|e| match e {
+                    crate::web::slots::SlotError::Busy => CardError::Busy,
+                    crate::web::slots::SlotError::Work(e) => CardError::Render(e),
+                })?;
                 Ok::<_, CardError>(Bytes::from(png))
             })
             .await
