@@ -4,11 +4,21 @@
 -- Most shirts one order may take, set by the artist (1–10).
 ALTER TABLE drops ADD COLUMN max_per_order BIGINT NOT NULL DEFAULT 4;
 
--- Which client (a keyed hash of its address bucket, never the address itself)
+-- Which client (a hash of its address bucket, never the address itself)
 -- holds this order's stock, so one client cannot hold a whole drop.
 ALTER TABLE orders ADD COLUMN client_key TEXT;
-CREATE INDEX orders_by_client ON orders (drop_id, client_key, status);
-CREATE INDEX orders_by_session ON orders (status, provider, expires_at);
+
+-- Stock-holding (pending or processing) orders per client and drop, kept by
+-- the same transactions that move orders, so the cap is one conditional
+-- upsert on a primary key (a COUNT over orders would scan every pending
+-- order of a hot drop while its row is locked).
+CREATE TABLE client_holds (
+    drop_id TEXT NOT NULL,
+    client_key TEXT NOT NULL,
+    open BIGINT NOT NULL,
+    PRIMARY KEY (drop_id, client_key),
+    CHECK (open >= 0)
+);
 
 -- A signed payment event that named a popshop order but did not match the
 -- checkout popshop created for it (another session, amount, currency, mode or

@@ -108,6 +108,29 @@ impl Store {
         let now = now_ms();
         let gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin reservation")?;
+        // One more hold for this client, unless it has its share already: a
+        // conditional upsert on the (drop, client) row, which also makes
+        // parallel checkouts of one client wait for each other.
+        let counted = sqlx::query(
+            "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, 1) \
+             ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + 1 \
+             WHERE client_holds.open < $3",
+        )
+        .bind(&new.drop_id)
+        .bind(&new.client_key)
+        .bind(new.holds_per_client)
+        .execute(&mut *tx)
+        .await
+        .context("count the client's holds")?;
+        if counted.rows_affected() == 0 {
+            tx.rollback().await.ok();
+            return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
+        }
+        // The drop's row, which every checkout of the drop contends for, is
+        // locked from here to the commit: after the client's count (no lock
+        // on the drop) and before the order (whose foreign key check is then
+        // covered by this transaction's own lock, not a shared lock that
+        // PostgreSQL would have to track for every concurrent checkout).
         let reserved = sqlx::query(
             "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
              WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
@@ -123,20 +146,6 @@ impl Store {
             tx.rollback().await.ok();
             drop(gate);
             return self.why_not_reserved(&new.drop_id, now).await;
-        }
-        // The UPDATE above locks the drop's row (PostgreSQL) or holds the
-        // write gate (SQLite), so this count sees every committed hold of the
-        // drop and no other reservation of it runs meanwhile.
-        let (open,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND client_key = $2 AND status = 'pending'")
-                .bind(&new.drop_id)
-                .bind(&new.client_key)
-                .fetch_one(&mut *tx)
-                .await
-                .context("count the client's holds")?;
-        if open >= new.holds_per_client {
-            tx.rollback().await.ok();
-            return Ok(Reservation::TooManyHolds { open });
         }
         let amount = new.unit_amount.minor() * new.quantity;
         let (session_id, checkout_url) = new.session.clone().unzip();
@@ -384,9 +393,9 @@ pub(super) async fn release_in(
     order_id: &str,
     to: OrderStatus,
 ) -> anyhow::Result<bool> {
-    let row: Option<(String, i64)> = sqlx::query_as(
+    let row: Option<(String, i64, Option<String>)> = sqlx::query_as(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'processing') \
-         RETURNING drop_id, quantity",
+         RETURNING drop_id, quantity, client_key",
     )
     .bind(to.as_str())
     .bind(now_ms())
@@ -394,7 +403,8 @@ pub(super) async fn release_in(
     .fetch_optional(&mut **tx)
     .await
     .context("mark order released")?;
-    let Some((drop_id, quantity)) = row else { return Ok(false) };
+    let Some((drop_id, quantity, client_key)) = row else { return Ok(false) };
+    hold_ended(tx, &drop_id, client_key.as_deref()).await?;
     sqlx::query("UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2")
         .bind(quantity)
         .bind(&drop_id)
@@ -402,4 +412,20 @@ pub(super) async fn release_in(
         .await
         .context("return reserved stock")?;
     Ok(true)
+}
+
+/// An order stopped holding stock (paid or released): its client holds one less.
+pub(super) async fn hold_ended(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    drop_id: &str,
+    client_key: Option<&str>,
+) -> anyhow::Result<()> {
+    let Some(client_key) = client_key else { return Ok(()) };
+    sqlx::query("UPDATE client_holds SET open = open - 1 WHERE drop_id = $1 AND client_key = $2 AND open > 0")
+        .bind(drop_id)
+        .bind(client_key)
+        .execute(&mut **tx)
+        .await
+        .context("one hold less for the client")?;
+    Ok(())
 }

@@ -264,11 +264,14 @@ async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) ->
     let from = if held { "('pending', 'processing')" } else { "('expired', 'cancelled', 'failed')" };
     let sql = format!(
         "UPDATE orders SET status = 'paid', paid_at = $1, updated_at = $1 WHERE id = $2 AND status IN {from} \
-         RETURNING drop_id, quantity, amount"
+         RETURNING drop_id, quantity, amount, client_key"
     );
-    let row: Option<(String, i64, i64)> =
+    let row: Option<(String, i64, i64, Option<String>)> =
         sqlx::query_as(&sql).bind(now).bind(order_id).fetch_optional(&mut **tx).await.context("mark order paid")?;
-    let Some((drop_id, quantity, amount)) = row else { return Ok(None) };
+    let Some((drop_id, quantity, amount, client_key)) = row else { return Ok(None) };
+    if held {
+        super::orders::hold_ended(tx, &drop_id, client_key.as_deref()).await?;
+    }
     let counted: Option<(i64,)> = if held {
         sqlx::query_as(
             "UPDATE drops SET sold = sold + $1, reserved = reserved - $1, revenue_minor = revenue_minor + $2, \
