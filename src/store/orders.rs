@@ -3,7 +3,7 @@
 //! inserts the pending order; no read-then-write, no lock held across a call to
 //! the payment provider.
 
-use super::{Store, now_ms};
+use super::{Backend, Store, now_ms};
 use crate::domain::{Buyer, Currency, Money, Order, OrderStatus, ShirtColour, Size};
 use anyhow::Context;
 
@@ -108,69 +108,27 @@ impl Store {
         let now = now_ms();
         let gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin reservation")?;
-        // One more hold for this client, unless it has its share already: a
-        // conditional upsert on the (drop, client) row, which also makes
-        // parallel checkouts of one client wait for each other.
-        let counted = sqlx::query(
-            "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, 1) \
-             ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + 1 \
-             WHERE client_holds.open < $3",
-        )
-        .bind(&new.drop_id)
-        .bind(&new.client_key)
-        .bind(new.holds_per_client)
-        .execute(&mut *tx)
-        .await
-        .context("count the client's holds")?;
-        if counted.rows_affected() == 0 {
+        // SQLite: the write gate serialises everything, so the order of the
+        // statements does not matter. PostgreSQL: the drop's row, which every
+        // checkout of the drop contends for, is locked by the stock update
+        // until the commit, so only one more round trip may follow it: the
+        // client's hold count and the order in one statement.
+        let postgres = self.backend == Backend::Postgres;
+        if !postgres && !count_hold(&mut tx, new).await? {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
         }
-        // The drop's row, which every checkout of the drop contends for, is
-        // locked from here to the commit: after the client's count (no lock
-        // on the drop) and before the order (whose foreign key check is then
-        // covered by this transaction's own lock, not a shared lock that
-        // PostgreSQL would have to track for every concurrent checkout).
-        let reserved = sqlx::query(
-            "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
-             WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
-             AND (stock IS NULL OR sold + reserved + $1 <= stock)",
-        )
-        .bind(new.quantity)
-        .bind(&new.drop_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .context("reserve stock")?;
-        if reserved.rows_affected() == 0 {
+        if !take_stock(&mut tx, new, now).await? {
             tx.rollback().await.ok();
             drop(gate);
             return self.why_not_reserved(&new.drop_id, now).await;
         }
+        if !insert_order(&mut tx, new, now, postgres).await? {
+            tx.rollback().await.ok();
+            return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
+        }
         let amount = new.unit_amount.minor() * new.quantity;
         let (session_id, checkout_url) = new.session.clone().unzip();
-        sqlx::query(
-            "INSERT INTO orders (id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
-             created_at, expires_at, updated_at, session_id, checkout_url, client_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $10, $12, $13, $14)",
-        )
-        .bind(&new.id)
-        .bind(&new.drop_id)
-        .bind(new.size.label())
-        .bind(new.colour.key)
-        .bind(new.quantity)
-        .bind(new.unit_amount.minor())
-        .bind(amount)
-        .bind(new.unit_amount.currency().code())
-        .bind(new.provider)
-        .bind(now)
-        .bind(new.expires_at)
-        .bind(session_id.as_deref())
-        .bind(checkout_url.as_deref())
-        .bind(&new.client_key)
-        .execute(&mut *tx)
-        .await
-        .context("insert pending order")?;
         tx.commit().await.context("commit reservation")?;
         drop(gate);
         Ok(Reservation::Reserved(Box::new(Order {
@@ -428,4 +386,77 @@ pub(super) async fn hold_ended(
         .await
         .context("one hold less for the client")?;
     Ok(())
+}
+
+/// One more hold for this client of this drop, unless it holds its share
+/// already: a conditional upsert on the (drop, client) row, which also makes
+/// parallel checkouts of one client wait for each other.
+const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, 1) \
+     ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + 1 WHERE client_holds.open < $3";
+
+async fn count_hold(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder) -> anyhow::Result<bool> {
+    let counted = sqlx::query(COUNT_HOLD)
+        .bind(&new.drop_id)
+        .bind(&new.client_key)
+        .bind(new.holds_per_client)
+        .execute(&mut **tx)
+        .await
+        .context("count the client's holds")?;
+    Ok(counted.rows_affected() == 1)
+}
+
+/// Reserves the shirts if the drop is live and has them.
+async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {
+    let reserved = sqlx::query(
+        "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
+         WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
+         AND (stock IS NULL OR sold + reserved + $1 <= stock)",
+    )
+    .bind(new.quantity)
+    .bind(&new.drop_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .context("reserve stock")?;
+    Ok(reserved.rows_affected() == 1)
+}
+
+/// Inserts the pending order. With `count_hold_too` (PostgreSQL) the
+/// client's hold is counted in the same statement (a data-modifying CTE);
+/// false when the client already holds its share.
+async fn insert_order(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    new: &NewOrder,
+    now: i64,
+    count_hold_too: bool,
+) -> anyhow::Result<bool> {
+    const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
+         created_at, expires_at, updated_at, session_id, checkout_url, client_key";
+    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2";
+    let sql = if count_hold_too {
+        format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
+    } else {
+        format!("INSERT INTO orders ({COLUMNS}) VALUES ({VALUES})")
+    };
+    let (session_id, checkout_url) = new.session.clone().unzip();
+    let inserted = sqlx::query(&sql)
+        .bind(&new.drop_id)
+        .bind(&new.client_key)
+        .bind(new.holds_per_client)
+        .bind(&new.id)
+        .bind(new.size.label())
+        .bind(new.colour.key)
+        .bind(new.quantity)
+        .bind(new.unit_amount.minor())
+        .bind(new.unit_amount.minor() * new.quantity)
+        .bind(new.unit_amount.currency().code())
+        .bind(new.provider)
+        .bind(now)
+        .bind(new.expires_at)
+        .bind(session_id.as_deref())
+        .bind(checkout_url.as_deref())
+        .execute(&mut **tx)
+        .await
+        .context("insert pending order")?;
+    Ok(inserted.rows_affected() == 1)
 }
