@@ -41,6 +41,9 @@ pub async fn run(state: web::Data<AppState>) {
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
         }
         state.forget_idle_clients();
+        if let Err(e) = state.store.refresh_holds().await {
+            tracing::warn!(error = %e, "could not recount holds per client");
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod drops;
+mod holds;
 mod orders;
 mod payments;
 mod sessions;
@@ -37,6 +38,8 @@ pub struct Store {
     /// instead of in SQLite's busy handler (which sleeps in steps of
     /// milliseconds) keeps checkout latency flat under load. Unused on PostgreSQL.
     write_gate: Arc<tokio::sync::Mutex<()>>,
+    /// SQLite: stock-holding orders per client and drop (see `holds`).
+    holds: Arc<holds::HoldBook>,
 }
 
 impl Store {
@@ -62,7 +65,9 @@ impl Store {
             });
         let pool = options.connect(url).await.with_context(|| format!("cannot open database {}", redact(url)))?;
         MIGRATOR.run(&pool).await.context("cannot apply database migrations")?;
-        Ok(Self { pool, backend, write_gate: Arc::new(tokio::sync::Mutex::new(())) })
+        let store = Self { pool, backend, write_gate: Arc::new(tokio::sync::Mutex::new(())), holds: Arc::default() };
+        store.refresh_holds().await?;
+        Ok(store)
     }
 
     /// The connection pool, for tests and tools that check invariants with

@@ -114,7 +114,7 @@ impl Store {
         // until the commit, so only one more round trip may follow it: the
         // client's hold count and the order in one statement.
         let postgres = self.backend == Backend::Postgres;
-        if !postgres && !count_hold(&mut tx, new).await? {
+        if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.holds_per_client).await? {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
         }
@@ -130,6 +130,9 @@ impl Store {
         let amount = new.unit_amount.minor() * new.quantity;
         let (session_id, checkout_url) = new.session.clone().unzip();
         tx.commit().await.context("commit reservation")?;
+        if !postgres {
+            self.hold_taken(&new.drop_id, &new.client_key);
+        }
         drop(gate);
         Ok(Reservation::Reserved(Box::new(Order {
             id: new.id.clone(),
@@ -372,13 +375,17 @@ pub(super) async fn release_in(
     Ok(true)
 }
 
-/// An order stopped holding stock (paid or released): its client holds one less.
+/// An order stopped holding stock (paid or released): on PostgreSQL its
+/// client holds one less (SQLite's in-memory book is recounted instead).
 pub(super) async fn hold_ended(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     drop_id: &str,
     client_key: Option<&str>,
 ) -> anyhow::Result<()> {
     let Some(client_key) = client_key else { return Ok(()) };
+    if tx.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
     sqlx::query("UPDATE client_holds SET open = open - 1 WHERE drop_id = $1 AND client_key = $2 AND open > 0")
         .bind(drop_id)
         .bind(client_key)
@@ -388,22 +395,10 @@ pub(super) async fn hold_ended(
     Ok(())
 }
 
-/// One more hold for this client of this drop, unless it holds its share
-/// already: a conditional upsert on the (drop, client) row, which also makes
-/// parallel checkouts of one client wait for each other.
+/// PostgreSQL: one more hold for this client of this drop, unless it holds
+/// its share already: a conditional upsert on the (drop, client) row.
 const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, 1) \
      ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + 1 WHERE client_holds.open < $3";
-
-async fn count_hold(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder) -> anyhow::Result<bool> {
-    let counted = sqlx::query(COUNT_HOLD)
-        .bind(&new.drop_id)
-        .bind(&new.client_key)
-        .bind(new.holds_per_client)
-        .execute(&mut **tx)
-        .await
-        .context("count the client's holds")?;
-    Ok(counted.rows_affected() == 1)
-}
 
 /// Reserves the shirts if the drop is live and has them.
 async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {

@@ -272,3 +272,28 @@ async fn a_print_render_keeps_its_slot_when_the_client_hangs_up() {
     assert!(slots.finished() > before, "the render finished");
     assert_eq!(slots.available(), 1, "and only then gave its slot back");
 }
+
+#[tokio::test]
+async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
+    let app = behind_proxy(|s| s.holds_per_client = 2).await;
+    let (_, slug) = app.launch("Counted across restarts").await;
+    let fan = Some("203.0.113.77");
+    for _ in 0..2 {
+        assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
+    }
+    assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
+    // A fresh process on the same database counts the same holds.
+    let restarted = app.spawn_sibling_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+        s.holds_per_client = 2;
+    });
+    let restarted = restarted.await;
+    assert_eq!(restarted.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
+    // Once the holds end, the fan may hold again.
+    sqlx::query("UPDATE orders SET expires_at = 0 WHERE status = 'pending'")
+        .execute(restarted.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(popshop::sales::sweep::sweep(&restarted.state).await.unwrap().released, 2);
+    assert_eq!(restarted.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
+}

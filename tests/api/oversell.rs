@@ -275,12 +275,8 @@ pub async fn assert_totals_match_orders(app: &TestApp, drop: &popshop::domain::D
     assert_eq!(drop.revenue_minor, paid_amount, "revenue = paid amounts");
     assert_eq!(drop.paid_orders, paid_count, "paid orders counted once each");
     assert_eq!(drop.reserved, held, "reserved = units of open checkouts");
-    let (open_holds,): (i64,) =
-        sqlx::query_as("SELECT CAST(COALESCE(SUM(open), 0) AS BIGINT) FROM client_holds WHERE drop_id = $1")
-            .bind(&drop.id)
-            .fetch_one(pool)
-            .await
-            .unwrap();
+    app.state.store.refresh_holds().await.unwrap();
+    let open_holds = app.state.store.counted_holds(&drop.id).await.unwrap();
     let (holding,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND client_key IS NOT NULL AND status IN ('pending', 'processing')",
     )

@@ -64,7 +64,12 @@ impl TestApp {
     /// A second instance of popshop on the same database (several instances
     /// behind a load balancer).
     pub async fn spawn_sibling(&self) -> Self {
-        Self::start(self.database_url.clone(), self.backend, tempfile::tempdir().expect("temp dir"), |_| {}).await
+        self.spawn_sibling_with(|_| {}).await
+    }
+
+    /// [`Self::spawn_sibling`] with adjusted settings.
+    pub async fn spawn_sibling_with(&self, configure: impl FnOnce(&mut Settings)) -> Self {
+        Self::start(self.database_url.clone(), self.backend, tempfile::tempdir().expect("temp dir"), configure).await
     }
 
     async fn start(

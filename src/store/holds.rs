@@ -1,0 +1,92 @@
+//! How many stock-holding (pending or processing) orders each client has per
+//! drop, for the per-client cap. PostgreSQL (several instances) keeps them in
+//! the `client_holds` table, counted in the same statement as the order.
+//! SQLite (one instance by design, every write behind the write gate) keeps
+//! them here in memory, so a checkout needs no extra statement: a count is
+//! only ever too high (holds that ended are not subtracted), and a client
+//! that seems to be at the cap is recounted from the orders before being
+//! refused. The whole book is rebuilt from the orders at start-up and by
+//! every sweep, which also forgets clients that hold nothing.
+
+use super::Store;
+use anyhow::Context;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// (drop id, client key) → stock-holding orders; at least the true number.
+#[derive(Debug, Default)]
+pub(crate) struct HoldBook(Mutex<HashMap<(String, String), i64>>);
+
+impl HoldBook {
+    fn get(&self, key: &(String, String)) -> i64 {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).get(key).copied().unwrap_or(0)
+    }
+
+    fn set(&self, key: (String, String), open: i64) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(key, open);
+    }
+
+    fn add_one(&self, key: (String, String)) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()).entry(key).or_default() += 1;
+    }
+}
+
+impl Store {
+    /// SQLite: whether `client_key` may take one more hold of `drop_id`
+    /// (call with the write gate held).
+    pub(super) async fn hold_allowed(&self, drop_id: &str, client_key: &str, cap: i64) -> anyhow::Result<bool> {
+        let key = (drop_id.to_owned(), client_key.to_owned());
+        if self.holds.get(&key) < cap {
+            return Ok(true);
+        }
+        let (open,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND status IN ('pending', 'processing') AND client_key = $2",
+        )
+        .bind(drop_id)
+        .bind(client_key)
+        .fetch_one(&self.pool)
+        .await
+        .context("recount the client's holds")?;
+        self.holds.set(key, open);
+        Ok(open < cap)
+    }
+
+    /// SQLite: a hold was committed (call with the write gate held).
+    pub(super) fn hold_taken(&self, drop_id: &str, client_key: &str) {
+        self.holds.add_one((drop_id.to_owned(), client_key.to_owned()));
+    }
+
+    /// SQLite: rebuilds the book from the orders (at start-up and each sweep).
+    pub async fn refresh_holds(&self) -> anyhow::Result<()> {
+        if self.backend != super::Backend::Sqlite {
+            return Ok(());
+        }
+        let _gate = self.write_gate().await;
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT drop_id, client_key, COUNT(*) FROM orders WHERE status IN ('pending', 'processing') \
+             AND client_key IS NOT NULL GROUP BY drop_id, client_key",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .context("count holds per client")?;
+        let book: HashMap<(String, String), i64> = rows.into_iter().map(|(d, c, n)| ((d, c), n)).collect();
+        *self.holds.0.lock().unwrap_or_else(|p| p.into_inner()) = book;
+        Ok(())
+    }
+
+    /// Stock-holding orders of `drop_id` as the hold counts see them (tests
+    /// compare it with the orders).
+    pub async fn counted_holds(&self, drop_id: &str) -> anyhow::Result<i64> {
+        if self.backend == super::Backend::Sqlite {
+            let book = self.holds.0.lock().unwrap_or_else(|p| p.into_inner());
+            return Ok(book.iter().filter(|((d, _), _)| d == drop_id).map(|(_, n)| n).sum());
+        }
+        let (open,): (i64,) =
+            sqlx::query_as("SELECT CAST(COALESCE(SUM(open), 0) AS BIGINT) FROM client_holds WHERE drop_id = $1")
+                .bind(drop_id)
+                .fetch_one(&self.pool)
+                .await
+                .context("sum the client holds")?;
+        Ok(open)
+    }
+}
