@@ -94,27 +94,19 @@ impl ResponseError for AppError {
             Self::BadRequest => {
                 ("We could not read that", "The link or form was malformed. Go back and try again.", None, None)
             }
-            Self::Busy { retry_after } => {
-                let page = error_page(
-                    self.status_code(),
-                    "We are very busy right now",
-                    "Too many people are signing in at this moment. Go back and send the form again in a few \
-                     seconds — nothing was saved yet.",
-                    None,
-                    None,
-                );
-                return crate::web::headers::with_retry_after(page, *retry_after);
-            }
-            Self::TooMany { retry_after } => {
-                let page = error_page(
-                    self.status_code(),
-                    "Too many attempts",
-                    "Please wait a little before trying again. Go back when the wait is over; nothing was saved yet.",
-                    None,
-                    None,
-                );
-                return crate::web::headers::with_retry_after(page, *retry_after);
-            }
+            Self::Busy { .. } => (
+                "We are very busy right now",
+                "Too many people are signing in at this moment. Go back and send the form again in a few seconds \
+                 — nothing was saved yet.",
+                None,
+                None,
+            ),
+            Self::TooMany { .. } => (
+                "Too many attempts",
+                "Please wait a little before trying again. Go back when the wait is over; nothing was saved yet.",
+                None,
+                None,
+            ),
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();
                 tracing::error!(error_id = %id, error = ?err, "internal error");
@@ -126,7 +118,13 @@ impl ResponseError for AppError {
                 )
             }
         };
-        error_page(self.status_code(), heading, message, error_id, mockup)
+        let page = error_page(self.status_code(), heading, message, error_id, mockup);
+        match self {
+            Self::Busy { retry_after } | Self::TooMany { retry_after } => {
+                crate::web::headers::with_retry_after(page, *retry_after)
+            }
+            _ => page,
+        }
     }
 }
 

@@ -80,6 +80,11 @@ impl Drop {
         }
     }
 
+    /// Most shirts one order may take: the artist's setting, at least one.
+    pub fn most_per_order(&self) -> i64 {
+        self.max_per_order.max(1)
+    }
+
     /// Shirts still available to new buyers, when stock is limited.
     pub fn units_left(&self) -> Option<i64> {
         self.stock.map(|s| (s - self.sold - self.reserved).max(0))

@@ -149,7 +149,7 @@ pub async fn cancel_checkout(state: &AppState, order: &crate::domain::Order) -> 
             }
         }
         Ok(Some(now)) => {
-            super::payment_events::apply_session_now(state, &now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            super::payment_events::apply_session_now(state, &now).await?;
         }
         Err(e) => tracing::warn!(error = %e, "could not close the checkout page; the hold stays until the sweep"),
     }

@@ -6,7 +6,7 @@
 
 use crate::domain::{EventSubject, Order, OrderStatus, PaymentEvent, PaymentEventKind};
 use crate::payments::webhook::{self, WebhookRejection};
-use crate::payments::{ProviderError, SessionNow, SessionStatus};
+use crate::payments::{SessionNow, SessionStatus};
 use crate::state::AppState;
 use crate::store::EventOutcome;
 use secrecy::ExposeSecret;
@@ -67,18 +67,15 @@ async fn follow_up(state: &AppState, outcome: &EventOutcome) {
 /// Asks the provider where an order's checkout stands and applies the
 /// answer, for when its own event is late or lost (the thanks page waiting,
 /// the sweeper). `Ok(None)`: nothing to learn (still open, or the demo).
-pub async fn reconcile(state: &AppState, order: &Order) -> Result<Option<EventOutcome>, ProviderError> {
+pub async fn reconcile(state: &AppState, order: &Order) -> anyhow::Result<Option<EventOutcome>> {
     let Some(now) = state.payments.session_now(order).await? else { return Ok(None) };
     apply_session_now(state, &now).await
 }
 
 /// Applies a session state learned by asking the provider.
-pub(super) async fn apply_session_now(
-    state: &AppState,
-    now: &SessionNow,
-) -> Result<Option<EventOutcome>, ProviderError> {
+pub(super) async fn apply_session_now(state: &AppState, now: &SessionNow) -> anyhow::Result<Option<EventOutcome>> {
     let Some(event) = event_from(now) else { return Ok(None) };
-    apply_event(state, &event).await.map(Some).map_err(|e| ProviderError::Unavailable(format!("{e:#}")))
+    apply_event(state, &event).await.map(Some)
 }
 
 /// The event a session's current state amounts to. Its id is derived from the

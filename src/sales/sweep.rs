@@ -129,7 +129,7 @@ async fn end_hold(state: &AppState, order: Order) -> HoldEnd {
                 release(state, &order, OrderStatus::Expired).await
             }
             Ok(Some(now)) => {
-                apply_session_now(state, &now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                apply_session_now(state, &now).await?;
                 // A paid page that does not match the order (recorded for the
                 // artist) must not keep the stock either.
                 let after = state.store.order_by_id(&order.id).await?;

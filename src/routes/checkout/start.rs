@@ -31,7 +31,7 @@ pub async fn start(
     let drop = &entry.drop;
     let back = format!("/d/{}", drop.slug);
 
-    let most = drop.max_per_order.max(1);
+    let most = drop.most_per_order();
     let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
     let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
     let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));

@@ -127,8 +127,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
         time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
         csrf,
         raised: drop.show_raised.then(|| drop.revenue().to_string()),
-        quantity: choice.quantity.clamp(1, drop.max_per_order.max(1)),
-        max_quantity: drop.max_per_order.max(1),
+        quantity: choice.quantity.clamp(1, drop.most_per_order()),
+        max_quantity: drop.most_per_order(),
         error: choice.error,
     }
 }
