@@ -20,6 +20,7 @@ use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers,
 use actix_web::{App, HttpMessage, HttpServer, ResponseError, web};
 use anyhow::Context;
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Instant;
 use tracing_actix_web::{RequestId, TracingLogger};
 
@@ -70,8 +71,13 @@ impl Application {
             None => Payments::Demo(DemoProvider::default()),
         };
         tracing::info!(provider = payments.name(), "payments ready");
+        // The store tells the caches and the live viewers about every commit.
+        let storefronts = Arc::new(StorefrontCache::new(store.backend() == Backend::Sqlite));
+        let hub = Arc::new(crate::live::Hub::default());
+        store.on_change(storefronts.clone());
+        store.on_change(hub.clone());
         let state = web::Data::new(AppState {
-            storefronts: StorefrontCache::new(store.backend() == Backend::Sqlite),
+            storefronts,
             cards: CardCache::default(),
             checkout_rate: crate::web::PerClientRate::per_minute(settings.checkout_rate_per_minute),
             signup_rate: crate::web::PerClientRate::per_hour(settings.signup_rate_per_hour),
@@ -80,8 +86,7 @@ impl Application {
             logins: Default::default(),
             reconcile_rate: crate::web::PerClientRate::one_per(std::time::Duration::from_secs(5)),
             payments,
-            hub: crate::live::Hub::default(),
-            listener_pid: Default::default(),
+            hub,
             streams: Default::default(),
             print_slots: crate::web::slots::Slots::new(crate::routes::dashboard::print::PRINT_RENDERS, None),
             store,
@@ -91,11 +96,10 @@ impl Application {
         });
         let mut background = vec![
             tokio::spawn(crate::sales::sweep::run(state.clone())),
-            tokio::spawn(crate::live::coalesce(state.clone())),
+            tokio::spawn(crate::live::coalesce(state.hub.clone(), state.store.clone())),
         ];
         if state.store.backend() == Backend::Postgres {
-            background
-                .push(tokio::spawn(crate::live::postgres::listen(state.clone(), state.settings.database_url.clone())));
+            background.push(tokio::spawn(state.store.clone().listen(state.settings.database_url.clone())));
         }
         let app_state = state.clone();
         let hsts = state.settings.secure_cookies();

@@ -12,7 +12,7 @@ pub struct AppState {
     pub settings: Settings,
     /// Absolute base URL for links that leave the page (share, QR, meta tags).
     pub public_url: String,
-    pub storefronts: StorefrontCache,
+    pub storefronts: std::sync::Arc<StorefrontCache>,
     pub cards: CardCache,
     pub payments: Payments,
     /// Checkouts per client per minute.
@@ -27,12 +27,10 @@ pub struct AppState {
     pub logins: crate::auth::throttle::LoginThrottle,
     /// How often the thanks page may ask the provider about one order.
     pub reconcile_rate: crate::web::PerClientRate<String>,
-    /// Live totals to open streams.
-    pub hub: crate::live::Hub,
-    /// Server process id of the PostgreSQL `LISTEN` connection (0: none).
-    pub listener_pid: std::sync::atomic::AtomicI32,
+    /// Live totals to open streams, one channel per watched drop.
+    pub hub: std::sync::Arc<crate::live::Hub>,
     /// Open live streams per client.
-    pub streams: crate::live::sse::StreamCounts,
+    pub streams: crate::web::streams::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
     pub print_slots: crate::web::slots::Slots,
 }

@@ -1,19 +1,22 @@
-//! Live sales totals. One [`SaleEvent`] type flows from every committed order or
-//! drop change to a [`Hub`]; server-sent-event streams subscribe to it.
-//! Totals are always re-read from the database (the source of truth) before
-//! they are published, so a viewer never sees a number the orders disagree with.
-
-pub mod postgres;
-pub mod sse;
+//! Live sales totals, one channel per watched drop.
+//!
+//! The store announces every committed change of a drop ([`ChangeListener`]);
+//! the [`Hub`] notes it if anyone on this instance watches that drop, and
+//! [`coalesce`] re-reads the totals of each noted drop at most every
+//! [`PUBLISH_EVERY`] (the database is the source of truth) and hands one
+//! ready-made server-sent-event frame to that drop's viewers. A viewer wakes
+//! only for its own drop, and only for the latest totals: a hundred sales a
+//! second are ten frames a second, nothing is lost, and a quiet drop's
+//! viewers cost nothing while other drops sell.
 
 use crate::domain::{Drop, DropState};
-use crate::state::AppState;
-use crate::store::Backend;
+use crate::store::{ChangeListener, Store};
+use actix_web::web::Bytes;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::broadcast;
+use tokio::sync::watch;
 
 /// What fans may see of a drop: never revenue, never buyers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,96 +51,132 @@ impl PublicTotals {
             version: drop.version,
         }
     }
+
+    /// The totals as one server-sent event, with the drop's version as id.
+    pub fn frame(&self) -> Bytes {
+        let json = serde_json::to_string(self).unwrap_or_else(|_| "{}".into());
+        Bytes::from(format!("id: {}\nevent: totals\ndata: {json}\n\n", self.version))
+    }
 }
 
-/// A drop's totals changed (a payment, refund, reservation, expiry or end).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaleEvent {
-    pub drop_id: String,
-    pub totals: PublicTotals,
+/// One watched drop: its latest frame and how many viewers hold it.
+struct Channel {
+    frames: watch::Sender<Bytes>,
+    /// The drop version the frame shows.
+    version: i64,
+    viewers: usize,
 }
 
-/// Fans events out to every open stream on this instance.
+/// The drops watched on this instance, each with its own channel.
+#[derive(Default)]
 pub struct Hub {
-    sender: broadcast::Sender<SaleEvent>,
+    drops: Mutex<HashMap<String, Channel>>,
     /// Watched drops that changed since the last publish round.
     changed: Mutex<HashSet<String>>,
-    /// Open streams per drop, so changes nobody watches cost no query.
-    watchers: Mutex<HashMap<String, usize>>,
 }
 
-impl Default for Hub {
-    fn default() -> Self {
-        Self {
-            sender: broadcast::channel(4096).0,
-            changed: Mutex::new(HashSet::new()),
-            watchers: Mutex::new(HashMap::new()),
-        }
+/// One viewer of one drop; dropping it (the client left) stops watching.
+pub struct Viewer {
+    hub: Arc<Hub>,
+    drop_id: String,
+    frames: watch::Receiver<Bytes>,
+}
+
+impl Viewer {
+    /// The drop's current totals (the first thing a stream sends).
+    pub fn current(&mut self) -> Bytes {
+        self.frames.borrow_and_update().clone()
+    }
+
+    /// The next totals of this drop (the latest, when several came at once);
+    /// `None` once the hub has closed the channel.
+    pub async fn next(&mut self) -> Option<Bytes> {
+        self.frames.changed().await.ok()?;
+        Some(self.frames.borrow_and_update().clone())
+    }
+}
+
+impl std::ops::Drop for Viewer {
+    fn drop(&mut self) {
+        self.hub.unwatch(&self.drop_id);
     }
 }
 
 impl Hub {
-    pub fn publish(&self, event: SaleEvent) {
-        // No receivers is fine: nobody is watching.
-        let _ = self.sender.send(event);
+    /// Starts watching `drop` (as just read): the viewer gets the newest
+    /// totals known here, then every later change of this drop and no other.
+    pub fn watch(self: &Arc<Self>, drop: &Drop, now: i64) -> Viewer {
+        let totals = PublicTotals::of(drop, now);
+        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
+        let channel = drops.entry(drop.id.clone()).or_insert_with(|| Channel {
+            frames: watch::Sender::new(totals.frame()),
+            version: totals.version,
+            viewers: 0,
+        });
+        if totals.version > channel.version {
+            channel.frames.send_replace(totals.frame());
+            channel.version = totals.version;
+        }
+        channel.viewers += 1;
+        Viewer { hub: self.clone(), drop_id: drop.id.clone(), frames: channel.frames.subscribe() }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<SaleEvent> {
-        self.sender.subscribe()
-    }
-
-    /// A stream starts watching `drop_id`; pair with [`Hub::unwatch`].
-    pub fn watch(&self, drop_id: &str) {
-        *self.watchers.lock().unwrap_or_else(|p| p.into_inner()).entry(drop_id.to_owned()).or_default() += 1;
-    }
-
-    pub fn unwatch(&self, drop_id: &str) {
-        let mut watchers = self.watchers.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(n) = watchers.get_mut(drop_id) {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                watchers.remove(drop_id);
+    fn unwatch(&self, drop_id: &str) {
+        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(channel) = drops.get_mut(drop_id) {
+            channel.viewers = channel.viewers.saturating_sub(1);
+            if channel.viewers == 0 {
+                drops.remove(drop_id);
             }
         }
     }
 
-    /// Notes that a watched drop changed; [`coalesce`] publishes it within
-    /// [`PUBLISH_EVERY`]. Unwatched drops cost nothing.
-    pub fn mark_changed(&self, drop_id: &str) {
-        if self.is_watched(drop_id) {
-            self.changed.lock().unwrap_or_else(|p| p.into_inner()).insert(drop_id.to_owned());
+    /// Hands `totals` to the drop's viewers, unless they have exactly these
+    /// or newer ones.
+    pub fn publish(&self, drop_id: &str, totals: &PublicTotals) {
+        let frame = totals.frame();
+        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(channel) = drops.get_mut(drop_id)
+            && totals.version >= channel.version
+        {
+            channel.version = totals.version;
+            channel.frames.send_if_modified(|current| {
+                if *current == frame {
+                    return false;
+                }
+                *current = frame;
+                true
+            });
         }
+    }
+
+    /// Drops that have viewers on this instance.
+    pub fn watched(&self) -> Vec<String> {
+        self.drops.lock().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect()
+    }
+
+    /// Viewers of `drop_id` on this instance.
+    pub fn viewers(&self, drop_id: &str) -> usize {
+        self.drops.lock().unwrap_or_else(|p| p.into_inner()).get(drop_id).map_or(0, |c| c.viewers)
     }
 
     fn take_changed(&self) -> Vec<String> {
         self.changed.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
     }
-
-    /// Drops that have viewers on this instance.
-    pub fn watched(&self) -> Vec<String> {
-        self.watchers.lock().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect()
-    }
-
-    pub fn is_watched(&self, drop_id: &str) -> bool {
-        self.watchers.lock().unwrap_or_else(|p| p.into_inner()).get(drop_id).is_some_and(|n| *n > 0)
-    }
 }
 
-/// Call after any committed change to a drop or its orders: refreshes cached
-/// storefront numbers and tells live viewers, reading the totals anew. On
-/// PostgreSQL the change is announced to every instance (this one included)
-/// through `NOTIFY`; see [`postgres`].
-pub async fn drop_changed(state: &AppState, drop_id: &str) {
-    if state.store.backend() == Backend::Postgres {
-        if let Err(e) = state.store.notify(postgres::CHANNEL, drop_id).await {
-            tracing::warn!(drop = %drop_id, error = %e, "NOTIFY failed; updating this instance only");
-            state.storefronts.invalidate_drop(drop_id);
-            postgres::publish_current(state, drop_id).await;
+impl ChangeListener for Hub {
+    /// Notes a watched drop for the next publish round; unwatched drops cost nothing.
+    fn drop_changed(&self, drop_id: &str) {
+        if self.drops.lock().unwrap_or_else(|p| p.into_inner()).contains_key(drop_id) {
+            self.changed.lock().unwrap_or_else(|p| p.into_inner()).insert(drop_id.to_owned());
         }
-        return;
     }
-    state.storefronts.invalidate_drop(drop_id);
-    postgres::publish_current(state, drop_id).await;
+
+    fn everything_changed(&self) {
+        let watched = self.watched();
+        self.changed.lock().unwrap_or_else(|p| p.into_inner()).extend(watched);
+    }
 }
 
 /// How often changed totals go out. A hundred sales a second become ten
@@ -147,16 +186,14 @@ pub const PUBLISH_EVERY: Duration = Duration::from_millis(100);
 
 /// Runs for the life of the process: every [`PUBLISH_EVERY`], reads the totals
 /// of each watched drop that changed (one query per drop) and publishes them.
-pub async fn coalesce(state: actix_web::web::Data<AppState>) {
+pub async fn coalesce(hub: Arc<Hub>, store: Store) {
     let mut tick = tokio::time::interval(PUBLISH_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        for drop_id in state.hub.take_changed() {
-            match state.store.drop_by_id(&drop_id).await {
-                Ok(Some(drop)) => {
-                    state.hub.publish(SaleEvent { drop_id, totals: PublicTotals::of(&drop, crate::store::now_ms()) })
-                }
+        for drop_id in hub.take_changed() {
+            match store.drop_by_id(&drop_id).await {
+                Ok(Some(drop)) => hub.publish(&drop_id, &PublicTotals::of(&drop, crate::store::now_ms())),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
             }

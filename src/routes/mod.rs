@@ -31,7 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/dashboard/drops/{id}/print.svg", web::get().to(dashboard::print::print_svg))
         .route("/dashboard/drops/{id}/print.png", web::get().to(dashboard::print::print_png))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
-        .route("/d/{slug}/events", web::get().to(crate::live::sse::events))
+        .route("/d/{slug}/events", web::get().to(shop::events::events))
         .route("/d/{slug}/live", web::get().to(shop::overlay::public))
         .route("/dashboard/drops/{id}/live", web::get().to(shop::overlay::private))
         .route("/dashboard/drops/{id}/orders.csv", web::get().to(dashboard::export::orders))

@@ -75,7 +75,6 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
     let order = match state.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,
         refused => {
-            crate::live::drop_changed(state, &drop.id).await;
             return Ok(match refused {
                 Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
                 Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
@@ -84,7 +83,6 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
             });
         }
     };
-    crate::live::drop_changed(state, &drop.id).await;
 
     let public = &state.public_url;
     let request = CheckoutRequest {
@@ -116,7 +114,6 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         }
         Err(err) => {
             state.store.release(&order.id, OrderStatus::Failed).await?;
-            crate::live::drop_changed(state, &drop.id).await;
             Ok(match err {
                 ProviderError::Rejected(reason) | ProviderError::NotFound(reason) => {
                     // A 4xx is popshop's request or account, never the fan:
@@ -145,7 +142,6 @@ pub async fn cancel_checkout(state: &AppState, order: &crate::domain::Order) -> 
         Ok(None) | Err(crate::payments::ProviderError::NotFound(_)) => {
             if state.store.release(&order.id, OrderStatus::Cancelled).await? {
                 tracing::info!("checkout cancelled; stock released");
-                crate::live::drop_changed(state, &order.drop_id).await;
             }
         }
         Ok(Some(now)) => {

@@ -41,26 +41,18 @@ pub async fn apply_event(state: &AppState, event: &PaymentEvent) -> anyhow::Resu
     Ok(outcome)
 }
 
-/// Fresh storefront numbers, and a refund when a payment arrived for stock
-/// that was no longer there (retried by the sweeper if it fails now).
+/// A refund when a payment arrived for stock that was no longer there
+/// (retried by the sweeper if it fails now).
 async fn follow_up(state: &AppState, outcome: &EventOutcome) {
-    match outcome {
-        EventOutcome::Changed { drop_id, order_id, status } => {
-            crate::live::drop_changed(state, drop_id).await;
-            if *status == OrderStatus::RefundDue {
-                match state.store.order_by_id(order_id).await {
-                    Ok(Some(order)) => {
-                        if let Err(e) = super::refund_order(state, &order).await {
-                            tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; the sweeper retries it");
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(e) => tracing::error!(order = %order_id, error = %e, "cannot read a refund-due order"),
-                }
+    let EventOutcome::Changed { order_id, status: OrderStatus::RefundDue, .. } = outcome else { return };
+    match state.store.order_by_id(order_id).await {
+        Ok(Some(order)) => {
+            if let Err(e) = super::refund_order(state, &order).await {
+                tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; the sweeper retries it");
             }
         }
-        EventOutcome::Mismatch { drop_id: Some(drop_id), .. } => crate::live::drop_changed(state, drop_id).await,
-        _ => {}
+        Ok(None) => {}
+        Err(e) => tracing::error!(order = %order_id, error = %e, "cannot read a refund-due order"),
     }
 }
 

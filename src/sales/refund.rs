@@ -39,10 +39,6 @@ pub async fn refund_order(state: &AppState, order: &Order) -> Result<EventOutcom
         buyer: Default::default(),
     };
     // Recorded directly (not through `apply_event`, whose follow-up may
-    // itself refund): a refund needs no further follow-up than fresh totals.
-    let outcome = state.store.apply_payment_event(&event, state.payments.livemode()).await?;
-    if let EventOutcome::Changed { drop_id, .. } = &outcome {
-        crate::live::drop_changed(state, drop_id).await;
-    }
-    Ok(outcome)
+    // itself refund); the store announces the new totals.
+    state.store.apply_payment_event(&event, state.payments.livemode()).await.map_err(Into::into)
 }

@@ -41,9 +41,6 @@ pub async fn run(state: web::Data<AppState>) {
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
         }
         state.forget_idle_clients();
-        if let Err(e) = state.store.refresh_holds().await {
-            tracing::warn!(error = %e, "could not recount holds per client");
-        }
     }
 }
 
@@ -64,7 +61,7 @@ pub struct Swept {
 
 /// What became of one hold.
 enum HoldEnd {
-    Released(String),
+    Released,
     Reconciled,
     Kept,
     Untouched,
@@ -77,23 +74,15 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
     let stale = state.store.stale_pending_orders(now, BATCH).await?;
     let ends: Vec<HoldEnd> =
         futures_util::stream::iter(stale).map(|o| end_hold(state, o)).buffer_unordered(AT_ONCE).collect().await;
-    let mut drops = std::collections::BTreeSet::new();
     for end in ends {
         match end {
-            HoldEnd::Released(drop_id) => {
-                swept.released += 1;
-                drops.insert(drop_id);
-            }
+            HoldEnd::Released => swept.released += 1,
             HoldEnd::Reconciled => swept.reconciled += 1,
             HoldEnd::Kept => swept.kept += 1,
             HoldEnd::Failed => swept.failed += 1,
             HoldEnd::Untouched => {}
         }
     }
-    for drop_id in drops {
-        crate::live::drop_changed(state, &drop_id).await;
-    }
-
     let clearing = state.store.orders_in_status(OrderStatus::Processing, now - PROCESSING_CHECK_MS, 50).await?;
     for order in clearing {
         match super::reconcile(state, &order).await {
@@ -114,6 +103,9 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
                 }
             }
         }
+    }
+    if let Err(e) = state.store.refresh_holds().await {
+        tracing::warn!(error = %e, "could not recount holds per client");
     }
     Ok(swept)
 }
@@ -152,9 +144,5 @@ async fn end_hold(state: &AppState, order: Order) -> HoldEnd {
 }
 
 async fn release(state: &AppState, order: &Order, to: OrderStatus) -> anyhow::Result<HoldEnd> {
-    Ok(if state.store.release(&order.id, to).await? {
-        HoldEnd::Released(order.drop_id.clone())
-    } else {
-        HoldEnd::Untouched
-    })
+    Ok(if state.store.release(&order.id, to).await? { HoldEnd::Released } else { HoldEnd::Untouched })
 }

@@ -1,3 +1,4 @@
+use super::changes::returning_announce;
 use super::{Store, new_id, now_ms};
 use crate::domain::{Currency, Drop, DropSlug, Goal, Money, ShirtColours, Sizes, Slogan, Stock};
 use anyhow::Context;
@@ -166,31 +167,39 @@ impl Store {
     /// Shows or hides the money raised on the public storefront.
     #[tracing::instrument(skip(self))]
     pub async fn set_show_raised(&self, id: &str, account_id: &str, show: bool) -> anyhow::Result<bool> {
-        let done =
-            sqlx::query("UPDATE drops SET show_raised = $1, version = version + 1 WHERE id = $2 AND account_id = $3")
-                .bind(i64::from(show))
-                .bind(id)
-                .bind(account_id)
-                .execute(&self.pool)
-                .await
-                .context("set show_raised")?;
-        Ok(done.rows_affected() == 1)
+        let sql = format!(
+            "UPDATE drops SET show_raised = $1, version = version + 1 WHERE id = $2 AND account_id = $3{}",
+            returning_announce(self.backend)
+        );
+        let done = sqlx::query(&sql)
+            .bind(i64::from(show))
+            .bind(id)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await
+            .context("set show_raised")?;
+        let changed = done.rows_affected() == 1;
+        if changed {
+            self.committed(id);
+        }
+        Ok(changed)
     }
 
     /// Ends a live drop now. Returns false when it was not the artist's or had
     /// already ended.
     #[tracing::instrument(skip(self))]
     pub async fn end_drop(&self, id: &str, account_id: &str) -> anyhow::Result<bool> {
-        let done = sqlx::query(
+        let sql = format!(
             "UPDATE drops SET ended_at = $1, version = version + 1 \
-             WHERE id = $2 AND account_id = $3 AND ended_at IS NULL",
-        )
-        .bind(now_ms())
-        .bind(id)
-        .bind(account_id)
-        .execute(&self.pool)
-        .await
-        .context("end drop")?;
-        Ok(done.rows_affected() == 1)
+             WHERE id = $2 AND account_id = $3 AND ended_at IS NULL{}",
+            returning_announce(self.backend)
+        );
+        let done =
+            sqlx::query(&sql).bind(now_ms()).bind(id).bind(account_id).execute(&self.pool).await.context("end drop")?;
+        let changed = done.rows_affected() == 1;
+        if changed {
+            self.committed(id);
+        }
+        Ok(changed)
     }
 }

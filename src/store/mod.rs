@@ -3,6 +3,7 @@
 //! integers and text only).
 
 mod accounts;
+mod changes;
 mod drops;
 mod holds;
 mod orders;
@@ -10,6 +11,7 @@ mod payments;
 mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
+pub use changes::{CHANNEL, ChangeListener};
 pub use drops::NewDrop;
 pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
@@ -40,6 +42,8 @@ pub struct Store {
     write_gate: Arc<tokio::sync::Mutex<()>>,
     /// SQLite: stock-holding orders per client and drop (see `holds`).
     holds: Arc<holds::HoldBook>,
+    /// Who hears about committed drop changes (see `changes`).
+    changes: Arc<changes::Changes>,
 }
 
 impl Store {
@@ -65,7 +69,14 @@ impl Store {
             });
         let pool = options.connect(url).await.with_context(|| format!("cannot open database {}", redact(url)))?;
         MIGRATOR.run(&pool).await.context("cannot apply database migrations")?;
-        let store = Self { pool, backend, write_gate: Arc::new(tokio::sync::Mutex::new(())), holds: Arc::default() };
+        let store = Self {
+            pool,
+            backend,
+            write_gate: Arc::new(tokio::sync::Mutex::new(())),
+            holds: Arc::default(),
+            changes: Arc::default(),
+        };
+        store.unlog_hold_counts().await?;
         store.refresh_holds().await?;
         Ok(store)
     }
@@ -87,17 +98,6 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
-    }
-
-    /// `NOTIFY channel, payload` (PostgreSQL only).
-    pub async fn notify(&self, channel: &str, payload: &str) -> anyhow::Result<()> {
-        sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(channel)
-            .bind(payload)
-            .execute(&self.pool)
-            .await
-            .context("pg_notify")?;
-        Ok(())
     }
 
     /// True when the database answers a trivial query.

@@ -3,6 +3,7 @@
 //! inserts the pending order; no read-then-write, no lock held across a call to
 //! the payment provider.
 
+use super::changes::{backend_of, returning_announce};
 use super::{Backend, Store, now_ms};
 use crate::domain::{Buyer, Currency, Money, Order, OrderStatus, ShirtColour, Size};
 use anyhow::Context;
@@ -134,6 +135,7 @@ impl Store {
             self.hold_taken(&new.drop_id, &new.client_key);
         }
         drop(gate);
+        self.committed(&new.drop_id);
         Ok(Reservation::Reserved(Box::new(Order {
             id: new.id.clone(),
             drop_id: new.drop_id.clone(),
@@ -229,7 +231,10 @@ impl Store {
         let mut tx = self.pool.begin().await.context("begin release")?;
         let released = release_in(&mut tx, order_id, to).await?;
         tx.commit().await.context("commit release")?;
-        Ok(released)
+        if let Some(drop_id) = &released {
+            self.committed(drop_id);
+        }
+        Ok(released.is_some())
     }
 
     pub async fn order_by_id(&self, id: &str) -> anyhow::Result<Option<Order>> {
@@ -348,12 +353,13 @@ impl Store {
     }
 }
 
-/// Moves a stock-holding order to `to` and returns its shirts, inside `tx`.
+/// Moves a stock-holding order to `to` and returns its shirts, inside `tx`;
+/// the drop whose stock came back, if it held any.
 pub(super) async fn release_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     order_id: &str,
     to: OrderStatus,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Option<String>> {
     let row: Option<(String, i64, Option<String>)> = sqlx::query_as(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'processing') \
          RETURNING drop_id, quantity, client_key",
@@ -364,15 +370,14 @@ pub(super) async fn release_in(
     .fetch_optional(&mut **tx)
     .await
     .context("mark order released")?;
-    let Some((drop_id, quantity, client_key)) = row else { return Ok(false) };
+    let Some((drop_id, quantity, client_key)) = row else { return Ok(None) };
     hold_ended(tx, &drop_id, client_key.as_deref()).await?;
-    sqlx::query("UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2")
-        .bind(quantity)
-        .bind(&drop_id)
-        .execute(&mut **tx)
-        .await
-        .context("return reserved stock")?;
-    Ok(true)
+    let sql = format!(
+        "UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2{}",
+        returning_announce(backend_of(tx))
+    );
+    sqlx::query(&sql).bind(quantity).bind(&drop_id).execute(&mut **tx).await.context("return reserved stock")?;
+    Ok(Some(drop_id))
 }
 
 /// An order stopped holding stock (paid or released): on PostgreSQL its
@@ -383,7 +388,7 @@ pub(super) async fn hold_ended(
     client_key: Option<&str>,
 ) -> anyhow::Result<()> {
     let Some(client_key) = client_key else { return Ok(()) };
-    if tx.backend_name() != "PostgreSQL" {
+    if backend_of(tx) != Backend::Postgres {
         return Ok(());
     }
     sqlx::query("UPDATE client_holds SET open = open - 1 WHERE drop_id = $1 AND client_key = $2 AND open > 0")
@@ -402,17 +407,19 @@ const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) V
 
 /// Reserves the shirts if the drop is live and has them.
 async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {
-    let reserved = sqlx::query(
+    let sql = format!(
         "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
          WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
-         AND (stock IS NULL OR sold + reserved + $1 <= stock)",
-    )
-    .bind(new.quantity)
-    .bind(&new.drop_id)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .context("reserve stock")?;
+         AND (stock IS NULL OR sold + reserved + $1 <= stock){}",
+        returning_announce(backend_of(tx))
+    );
+    let reserved = sqlx::query(&sql)
+        .bind(new.quantity)
+        .bind(&new.drop_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .context("reserve stock")?;
     Ok(reserved.rows_affected() == 1)
 }
 

@@ -4,6 +4,7 @@
 //! and every transition is conditional on the order's current status, so
 //! replays, duplicates and out-of-order delivery end in the same state.
 
+use super::changes::{and_announce, backend_of, returning_announce};
 use super::orders::release_in;
 use super::{Store, new_id, now_ms};
 use crate::domain::payment::{CreatedCheckout, Mismatch, check_binding};
@@ -104,6 +105,9 @@ impl Store {
         let order_id = found.created.order_id;
         let new_status = apply(&mut tx, event, &order_id, found.status).await?;
         tx.commit().await.context("commit payment event")?;
+        if new_status.is_some() {
+            self.committed(&found.drop_id);
+        }
         Ok(match new_status {
             Some(status) => EventOutcome::Changed { drop_id: found.drop_id, order_id, status },
             None => EventOutcome::Unchanged,
@@ -248,11 +252,9 @@ async fn apply(
             Ok((moved.rows_affected() == 1).then_some(S::Processing))
         }
         (K::AsyncFailed, S::Pending | S::Processing) => {
-            Ok(release_in(tx, order_id, S::Failed).await?.then_some(S::Failed))
+            Ok(release_in(tx, order_id, S::Failed).await?.map(|_| S::Failed))
         }
-        (K::Expired, S::Pending | S::Processing) => {
-            Ok(release_in(tx, order_id, S::Expired).await?.then_some(S::Expired))
-        }
+        (K::Expired, S::Pending | S::Processing) => Ok(release_in(tx, order_id, S::Expired).await?.map(|_| S::Expired)),
         (K::Refunded { fully: true }, S::Paid | S::RefundDue) => mark_refunded(tx, order_id).await,
         _ => Ok(None),
     }
@@ -272,11 +274,12 @@ async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) ->
     if held {
         super::orders::hold_ended(tx, &drop_id, client_key.as_deref()).await?;
     }
+    let announce = and_announce(backend_of(tx));
     let counted: Option<(i64,)> = if held {
-        sqlx::query_as(
+        sqlx::query_as(&format!(
             "UPDATE drops SET sold = sold + $1, reserved = reserved - $1, revenue_minor = revenue_minor + $2, \
-             paid_orders = paid_orders + 1, version = version + 1 WHERE id = $3 RETURNING paid_orders",
-        )
+             paid_orders = paid_orders + 1, version = version + 1 WHERE id = $3 RETURNING paid_orders{announce}",
+        ))
         .bind(quantity)
         .bind(amount)
         .bind(&drop_id)
@@ -284,10 +287,11 @@ async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) ->
         .await
         .context("count paid order")?
     } else {
-        sqlx::query_as(
+        sqlx::query_as(&format!(
             "UPDATE drops SET sold = sold + $1, revenue_minor = revenue_minor + $2, paid_orders = paid_orders + 1, \
-             version = version + 1 WHERE id = $3 AND (stock IS NULL OR sold + reserved + $1 <= stock) RETURNING paid_orders",
-        )
+             version = version + 1 WHERE id = $3 AND (stock IS NULL OR sold + reserved + $1 <= stock) \
+             RETURNING paid_orders{announce}",
+        ))
         .bind(quantity)
         .bind(amount)
         .bind(&drop_id)
@@ -330,9 +334,10 @@ async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str) -> anyhow:
     .await
     .context("mark paid order refunded")?;
     if let Some((drop_id, quantity, amount)) = paid {
-        sqlx::query(
-            "UPDATE drops SET sold = sold - $1, revenue_minor = revenue_minor - $2, version = version + 1 WHERE id = $3",
-        )
+        sqlx::query(&format!(
+            "UPDATE drops SET sold = sold - $1, revenue_minor = revenue_minor - $2, version = version + 1 WHERE id = $3{}",
+            returning_announce(backend_of(tx))
+        ))
         .bind(quantity)
         .bind(amount)
         .bind(&drop_id)

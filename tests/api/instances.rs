@@ -18,7 +18,7 @@ async fn a_sale_on_one_instance_reaches_viewers_of_another() {
     let mut viewer = Events::open(&b, "two-hosts", None).await;
     assert_eq!(viewer.next().await.1["sold"], 0);
     // B's listener is up once it has told us its connection.
-    wait_for(|| b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed) != 0).await;
+    wait_for(|| b.state.store.listener_pid() != 0).await;
 
     let res = a.buy("two-hosts", "M", "black", 2).await;
     a.pay_demo(&location(&res)).await;
@@ -31,7 +31,7 @@ async fn a_sale_on_one_instance_reaches_viewers_of_another() {
     assert!(page.contains("data-live=\"sold\">2<"), "B's storefront cache followed too");
 
     // Kill B's LISTEN connection; sell on A meanwhile; B's viewers converge.
-    let pid = b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed);
+    let pid = b.state.store.listener_pid();
     let (killed,): (bool,) =
         sqlx::query_as("SELECT pg_terminate_backend($1)").bind(pid).fetch_one(a.state.store.pool()).await.unwrap();
     assert!(killed);
@@ -39,7 +39,7 @@ async fn a_sale_on_one_instance_reaches_viewers_of_another() {
     a.pay_demo(&location(&res)).await;
     let (_, converged) = viewer.until(|t| t["sold"] == 5).await;
     assert_eq!(converged["left"], 15);
-    wait_for(|| b.state.listener_pid.load(std::sync::atomic::Ordering::Relaxed) != pid).await;
+    wait_for(|| b.state.store.listener_pid() != pid).await;
 }
 
 async fn wait_for(condition: impl Fn() -> bool) {

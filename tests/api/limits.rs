@@ -297,3 +297,27 @@ async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
     assert_eq!(popshop::sales::sweep::sweep(&restarted.state).await.unwrap().released, 2);
     assert_eq!(restarted.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
 }
+
+#[tokio::test]
+async fn hold_counts_lost_in_a_database_crash_come_back_with_the_next_sweep() {
+    let app = behind_proxy(|s| s.holds_per_client = 2).await;
+    let (_, slug) = app.launch("Counted after a crash").await;
+    let fan = Some("203.0.113.78");
+    for _ in 0..2 {
+        assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
+    }
+    let drop = app.drop_by_slug(&slug).await;
+    if app.state.store.backend() == popshop::store::Backend::Postgres {
+        let (persistence,): (String,) =
+            sqlx::query_as("SELECT CAST(relpersistence AS TEXT) FROM pg_class WHERE oid = 'client_holds'::regclass")
+                .fetch_one(app.state.store.pool())
+                .await
+                .unwrap();
+        assert_eq!(persistence, "u", "hold counts skip the write-ahead log");
+    }
+    // What PostgreSQL does to an unlogged table after a crash.
+    sqlx::query("DELETE FROM client_holds").execute(app.state.store.pool()).await.unwrap();
+    popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    assert_eq!(app.state.store.counted_holds(&drop.id).await.unwrap(), 2);
+    assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
+}

@@ -23,7 +23,12 @@ impl Events {
 
     /// The next totals event as (id, json), within 5 seconds.
     pub async fn next(&mut self) -> (String, serde_json::Value) {
-        tokio::time::timeout(Duration::from_secs(5), async {
+        self.within(Duration::from_secs(5)).await.expect("an event within 5 s")
+    }
+
+    /// The next totals event, if one comes within `wait`.
+    pub async fn within(&mut self, wait: Duration) -> Option<(String, serde_json::Value)> {
+        tokio::time::timeout(wait, async {
             loop {
                 if let Some(end) = self.buffer.find("\n\n") {
                     let frame: String = self.buffer.drain(..end + 2).collect();
@@ -38,7 +43,7 @@ impl Events {
             }
         })
         .await
-        .expect("an event within 5 s")
+        .ok()
     }
 
     /// Skips events until one satisfies `wanted`.
@@ -198,4 +203,36 @@ async fn the_artist_may_show_the_money_raised() {
     stranger.sign_up("s@example.com", "correct horse battery").await;
     let res = stranger.post_form(&format!("/dashboard/drops/{drop_id}/show-raised"), &[("show", "0")]).await;
     assert_eq!(res.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_viewer_wakes_only_for_its_own_drop_and_the_store_announces_every_commit() {
+    let app = TestApp::spawn().await;
+    let (quiet_id, quiet) = app.launch("Quiet corner").await;
+    let (busy_id, busy) = app.launch("Busy corner").await;
+    let mut quiet_stream = Events::open(&app, &quiet, None).await;
+    let mut busy_stream = Events::open(&app, &busy, None).await;
+    quiet_stream.next().await;
+    let (_, before) = busy_stream.next().await;
+    assert_eq!((app.state.hub.viewers(&quiet_id), app.state.hub.viewers(&busy_id)), (1, 1));
+
+    for _ in 0..3 {
+        assert_eq!(app.buy_from(&busy, "M", "black", 1, None).await.status().as_u16(), 303);
+    }
+    let (_, after) =
+        busy_stream.until(|t| t["version"].as_i64() >= Some(before["version"].as_i64().unwrap() + 3)).await;
+    assert_eq!(after["state"], "live");
+    assert!(quiet_stream.within(Duration::from_millis(600)).await.is_none(), "the quiet drop's viewer slept");
+
+    // A change made straight through the store (no handler) reaches viewers:
+    // the store announces its own commits.
+    let (order_id,): (String,) =
+        sqlx::query_as("SELECT id FROM orders WHERE drop_id = $1 AND status = 'pending' LIMIT 1")
+            .bind(&busy_id)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+    assert!(app.state.store.release(&order_id, popshop::domain::OrderStatus::Cancelled).await.unwrap());
+    let version = after["version"].as_i64().unwrap();
+    busy_stream.until(|t| t["version"].as_i64() > Some(version)).await;
 }

@@ -21,6 +21,5 @@ pub async fn end(
     if state.store.end_drop(&drop.id, &artist.0.id).await? {
         tracing::info!(slug = %drop.slug, "drop ended early");
     }
-    crate::live::drop_changed(&state, &drop.id).await;
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/dashboard/drops/{}", drop.id))).finish())
 }

@@ -20,6 +20,5 @@ pub async fn show_raised(
     if !state.store.set_show_raised(&id, &artist.0.id, form.get("show") == "1").await? {
         return Err(AppError::NotFound);
     }
-    crate::live::drop_changed(&state, &id).await;
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/dashboard/drops/{id}"))).finish())
 }

@@ -100,11 +100,17 @@ impl StorefrontCache {
         }
         entries.insert(entry.drop.slug.to_string(), entry);
     }
+}
 
-    /// Same, by drop id (payment events know the drop, not its slug).
-    pub fn invalidate_drop(&self, drop_id: &str) {
+impl crate::store::ChangeListener for StorefrontCache {
+    /// The drop's copy is out of date (its numbers; its design never changes).
+    fn drop_changed(&self, drop_id: &str) {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
         entries.values().filter(|e| e.drop.id == drop_id).for_each(|e| e.mark_stale());
+    }
+
+    fn everything_changed(&self) {
+        self.entries.read().unwrap_or_else(|p| p.into_inner()).values().for_each(|e| e.mark_stale());
     }
 }
 

@@ -1,7 +1,8 @@
-//! What fans see: the storefront.
+//! What fans see: the storefront, its share card and its live totals.
 
 pub mod cache;
 pub mod card;
+pub mod events;
 pub mod favicon;
 pub mod overlay;
 pub mod storefront;
