@@ -11,6 +11,7 @@ pub mod live;
 pub mod payments;
 pub mod routes;
 pub mod sales;
+pub mod shop;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -10,7 +10,7 @@ use crate::payments::Payments;
 use crate::payments::demo::DemoProvider;
 use crate::payments::stripe::StripeProvider;
 use crate::routes;
-use crate::routes::shop::{CardCache, StorefrontCache};
+use crate::shop::{CardCache, StorefrontCache};
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
 use actix_web::body::MessageBody;

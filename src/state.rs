@@ -3,7 +3,7 @@
 use crate::config::Settings;
 use crate::design::DesignEngine;
 use crate::payments::Payments;
-use crate::routes::shop::{CardCache, StorefrontCache};
+use crate::shop::{CardCache, StorefrontCache};
 use crate::store::Store;
 
 pub struct AppState {

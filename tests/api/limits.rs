@@ -224,8 +224,14 @@ async fn demo_mode_refuses_to_start_on_a_public_https_address() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_cold_share_card_is_rendered_once_for_sixty_four_viewers() {
-    let app = TestApp::spawn().await;
-    let (_, slug) = app.launch("Shared everywhere at once").await;
+    let launched = TestApp::spawn().await;
+    let (_, slug) = launched.launch("Shared everywhere at once").await;
+    assert_eq!(launched.state.cards.renders.finished(), 1, "Launch renders the card ahead");
+    let res = launched.get(&format!("/d/{slug}/card.png")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(launched.state.cards.renders.finished(), 1, "the first viewer finds it ready");
+    // A fresh process (after a deploy) has no card yet: 64 viewers at once.
+    let app = launched.spawn_sibling_with(|_| {}).await;
     let before = app.state.cards.renders.finished();
     let tasks: Vec<_> = (0..64)
         .map(|_| {

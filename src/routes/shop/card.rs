@@ -3,10 +3,9 @@
 //! memory with a strong ETag; the URL carries the card's key, so caches may keep
 //! it for a year.
 
-use super::cache::CardError;
-use super::storefront::load;
 use crate::domain::DropSlug;
 use crate::error::AppError;
+use crate::shop::{CardError, card, load};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -24,15 +23,7 @@ pub async fn card_png(
     if matches {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
-    let design = state.design.clone();
-    let card = entry.clone();
-    let rendered = state
-        .cards
-        .get_or_render(&entry.card_key, move || {
-            let drop = &card.drop;
-            design.card_png(&drop.slogan, &drop.artist_name, &drop.price.to_string(), card.theme, drop.colours.first())
-        })
-        .await;
+    let rendered = card(&state, &entry).await;
     let png = match rendered {
         Ok(png) => png,
         Err(CardError::Busy) => {

@@ -1,9 +1,9 @@
 //! `GET /d/{slug}/favicon.svg`: the storefront's icon, a little shirt in the
 //! look's colours (no fonts, so it renders the same in every tab).
 
-use super::storefront::load_design;
 use crate::domain::DropSlug;
 use crate::error::AppError;
+use crate::shop::load_design;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};

@@ -1,10 +1,7 @@
 //! What fans see: the storefront, its share card and its live totals.
 
-pub mod cache;
 pub mod card;
 pub mod events;
 pub mod favicon;
 pub mod overlay;
 pub mod storefront;
-
-pub use cache::{CardCache, StorefrontCache};

@@ -3,11 +3,11 @@
 //! each sale and milestone. `/dashboard/drops/{id}/live` is the artist's
 //! variant that also shows the money raised.
 
-use super::storefront::load;
 use crate::auth::Artist;
 use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::routes::account::render;
+use crate::shop::load;
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};

@@ -1,17 +1,16 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
-use super::cache::CachedDrop;
 use crate::auth::CsrfToken;
 use crate::domain::{DropSlug, DropState, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::routes::layout::{Layout, SocialMeta};
+use crate::shop::{CachedDrop, load};
 use crate::state::AppState;
 use crate::store::now_ms;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use std::sync::Arc;
 
 /// One shirt colour on offer, with its mockup.
 pub struct ColourOption<'a> {
@@ -130,35 +129,6 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
         error: choice.error,
-    }
-}
-
-/// The drop and its mockups: from the cache when it can be trusted, else one query.
-pub(crate) async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
-    let cached = state.storefronts.get(slug.as_str());
-    if state.storefronts.authoritative && cached.as_ref().is_some_and(|e| !e.is_stale()) {
-        return Ok(cached);
-    }
-    let Some(drop) = state.store.drop_by_slug(slug).await? else {
-        return Ok(None);
-    };
-    if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
-        return Ok(Some(entry.clone()));
-    }
-    let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
-        Some(entry) => Arc::new(entry),
-        None => Arc::new(CachedDrop::render(drop, &state.design)),
-    };
-    state.storefronts.put(entry.clone());
-    Ok(Some(entry))
-}
-
-/// The drop for starting a checkout: its design never changes after launch, so
-/// any cached copy will do (stock and end are checked by the reservation itself).
-pub(crate) async fn load_design(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
-    match state.storefronts.get(slug.as_str()) {
-        Some(entry) => Ok(Some(entry)),
-        None => load(state, slug).await,
     }
 }
 

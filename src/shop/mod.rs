@@ -1,0 +1,70 @@
+//! What the storefront shows that does not change between views, rendered
+//! once: the drop with its shirt mockups, and its share card. Used by the
+//! shop's pages and by *Launch*, which renders a new drop's parts before it
+//! answers, so the first fans of a freshly shared link find them ready.
+
+mod cache;
+
+pub use cache::{CachedDrop, CardCache, CardError, StorefrontCache};
+
+use crate::domain::DropSlug;
+use crate::state::AppState;
+use actix_web::web::Bytes;
+use std::sync::Arc;
+
+/// The drop and its mockups: from the cache when it can be trusted, else one query.
+pub async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+    let cached = state.storefronts.get(slug.as_str());
+    if state.storefronts.authoritative && cached.as_ref().is_some_and(|e| !e.is_stale()) {
+        return Ok(cached);
+    }
+    let Some(drop) = state.store.drop_by_slug(slug).await? else {
+        return Ok(None);
+    };
+    if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
+        return Ok(Some(entry.clone()));
+    }
+    let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
+        Some(entry) => Arc::new(entry),
+        None => Arc::new(CachedDrop::render(drop, &state.design)),
+    };
+    state.storefronts.put(entry.clone());
+    Ok(Some(entry))
+}
+
+/// The drop for starting a checkout: its design never changes after launch, so
+/// any cached copy will do (stock and end are checked by the reservation itself).
+pub async fn load_design(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+    match state.storefronts.get(slug.as_str()) {
+        Some(entry) => Ok(Some(entry)),
+        None => load(state, slug).await,
+    }
+}
+
+/// The drop's share card, rendered once (see [`CardCache`]).
+pub async fn card(state: &AppState, entry: &Arc<CachedDrop>) -> Result<Bytes, CardError> {
+    let design = state.design.clone();
+    let card = entry.clone();
+    state
+        .cards
+        .get_or_render(&entry.card_key, move || {
+            let drop = &card.drop;
+            design.card_png(&drop.slogan, &drop.artist_name, &drop.price.to_string(), card.theme, drop.colours.first())
+        })
+        .await
+}
+
+/// Renders a just-launched drop's storefront parts and share card, so they
+/// are ready before its link goes out. A failure only means the first view
+/// renders them instead.
+pub async fn warm(state: &AppState, slug: &DropSlug) {
+    match load(state, slug).await {
+        Ok(Some(entry)) => {
+            if let Err(e) = card(state, &entry).await {
+                tracing::warn!(slug = %slug, error = %e, "could not render the share card ahead");
+            }
+        }
+        Ok(None) => {}
+        Err(e) => tracing::warn!(slug = %slug, error = %e, "could not render the storefront ahead"),
+    }
+}
