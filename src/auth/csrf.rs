@@ -1,7 +1,17 @@
-//! CSRF protection by double submit: a random token lives in an HttpOnly cookie
-//! and in a hidden field of every state-changing form; a POST is accepted only
-//! when both are present and equal. A cross-site page can make the browser send
-//! the cookie, but cannot read it to fill in the field.
+//! CSRF protection, two ways.
+//!
+//! Forms of signed-in and personal pages use a double submit: a random token
+//! lives in an HttpOnly cookie and in a hidden field; a POST is accepted only
+//! when both are present and equal. A cross-site page can make the browser
+//! send the cookie, but cannot read it to fill in the field.
+//!
+//! The storefront is the same bytes for every visitor (so proxies and CDNs
+//! may cache it): its buy form carries no token. A buy is accepted when the
+//! browser itself says the form came from popshop's own page — its
+//! `Sec-Fetch-Site` header, else its `Origin` header compared with popshop's
+//! origin (OWASP's fetch-metadata and origin checks; neither can be set by
+//! another site's page). A browser that sends neither gets a short page with
+//! a token to confirm the purchase (see [`origin_of`]).
 
 use crate::error::AppError;
 use actix_web::body::MessageBody;
@@ -53,6 +63,42 @@ pub fn verify(req: &HttpRequest, submitted: &str) -> Result<(), AppError> {
     }
 }
 
+/// Where a request says it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestOrigin {
+    /// One of popshop's own pages (or the fan's own typing).
+    Same,
+    /// Another site.
+    Cross,
+    /// The browser did not say (an old browser, a privacy proxy, `Origin: null`).
+    Unknown,
+}
+
+/// The request's origin by the browser's own headers: `Sec-Fetch-Site`
+/// first, else `Origin`, compared with `public_url`'s origin and with the
+/// `Host` the request was sent to.
+pub fn origin_of(req: &HttpRequest, public_url: &str) -> RequestOrigin {
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    if let Some(site) = header("sec-fetch-site") {
+        return match site {
+            "same-origin" | "none" => RequestOrigin::Same,
+            _ => RequestOrigin::Cross,
+        };
+    }
+    let Some(origin) = header("origin").filter(|o| !o.is_empty() && *o != "null") else {
+        return RequestOrigin::Unknown;
+    };
+    let ours = public_url.trim_end_matches('/');
+    let ours = ours.find("://").and_then(|i| ours[i + 3..].find('/').map(|j| &ours[..i + 3 + j])).unwrap_or(ours);
+    let host = header("host").unwrap_or_default();
+    let authority = origin.split_once("://").map_or("", |(_, rest)| rest);
+    if origin.eq_ignore_ascii_case(ours) || (!host.is_empty() && authority.eq_ignore_ascii_case(host)) {
+        RequestOrigin::Same
+    } else {
+        RequestOrigin::Cross
+    }
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -80,6 +126,30 @@ pub async fn set_cookie(
 
 #[cfg(test)]
 mod tests {
+    use super::RequestOrigin::{Cross, Same, Unknown};
+    use actix_web::test::TestRequest;
+
+    fn origin(headers: &[(&'static str, &'static str)]) -> super::RequestOrigin {
+        let mut req = TestRequest::post().uri("/d/x/checkout").insert_header(("host", "shop.example:8080"));
+        for h in headers {
+            req = req.insert_header(*h);
+        }
+        super::origin_of(&req.to_http_request(), "https://popshop.example/")
+    }
+
+    #[test]
+    fn a_buy_is_same_origin_only_by_the_browsers_own_word() {
+        assert_eq!(origin(&[("sec-fetch-site", "same-origin")]), Same);
+        assert_eq!(origin(&[("sec-fetch-site", "cross-site"), ("origin", "https://popshop.example")]), Cross);
+        assert_eq!(origin(&[("sec-fetch-site", "same-site")]), Cross, "a sibling subdomain is another site");
+        assert_eq!(origin(&[("origin", "https://popshop.example")]), Same);
+        assert_eq!(origin(&[("origin", "http://shop.example:8080")]), Same, "the host it was sent to");
+        assert_eq!(origin(&[("origin", "https://evil.example")]), Cross);
+        assert_eq!(origin(&[("origin", "https://popshop.example.evil.example")]), Cross);
+        assert_eq!(origin(&[("origin", "null")]), Unknown);
+        assert_eq!(origin(&[]), Unknown);
+    }
+
     #[test]
     fn constant_time_eq_compares_whole_strings() {
         assert!(super::constant_time_eq(b"abc", b"abc"));

@@ -26,6 +26,19 @@ pub struct CachedDrop {
     /// Set when the drop changed since this copy was read: its numbers are
     /// out of date, its design (slogan, price, sizes, colours) is not.
     stale: AtomicBool,
+    /// The storefront page as sent, for the moment it was rendered in.
+    page: RwLock<Option<Arc<RenderedPage>>>,
+}
+
+/// What a storefront page shows that depends on the clock, not the drop's
+/// version: whether it is live, sold out or ended, and the time-left label
+/// (to the minute).
+pub type Moment = (crate::domain::DropState, Option<String>);
+
+/// A storefront page rendered once and compressed once for everyone.
+pub struct RenderedPage {
+    pub moment: Moment,
+    pub body: crate::web::compressed::Precompressed,
 }
 
 impl CachedDrop {
@@ -35,6 +48,16 @@ impl CachedDrop {
 
     fn mark_stale(&self) {
         self.stale.store(true, Ordering::Relaxed);
+    }
+
+    /// The page rendered for `moment` by this copy of the drop, if any.
+    pub fn page_for(&self, moment: &Moment) -> Option<Arc<RenderedPage>> {
+        self.page.read().unwrap_or_else(|p| p.into_inner()).as_ref().filter(|p| &p.moment == moment).cloned()
+    }
+
+    /// Keeps `page` as this copy's page.
+    pub fn keep_page(&self, page: Arc<RenderedPage>) {
+        *self.page.write().unwrap_or_else(|p| p.into_inner()) = Some(page);
     }
 }
 
@@ -61,6 +84,7 @@ impl CachedDrop {
             theme,
             mockups: Arc::new(mockups),
             stale: AtomicBool::new(false),
+            page: RwLock::new(None),
         }
     }
 
@@ -74,6 +98,7 @@ impl CachedDrop {
             theme: self.theme,
             mockups: self.mockups.clone(),
             stale: AtomicBool::new(false),
+            page: RwLock::new(None),
         })
     }
 }

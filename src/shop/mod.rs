@@ -5,7 +5,7 @@
 
 mod cache;
 
-pub use cache::{CachedDrop, CardCache, CardError, StorefrontCache};
+pub use cache::{CachedDrop, CardCache, CardError, Moment, RenderedPage, StorefrontCache};
 
 use crate::domain::DropSlug;
 use crate::state::AppState;

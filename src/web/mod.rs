@@ -2,6 +2,7 @@
 //! that explains why something cannot go ahead.
 
 pub mod client;
+pub mod compressed;
 pub mod headers;
 pub mod problem;
 pub mod rate;

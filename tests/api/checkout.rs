@@ -145,12 +145,11 @@ async fn bad_picks_come_back_with_a_message() {
         ("M", "black", "11", "1 to 4 per order"),
         ("M", "black", "';DROP TABLE orders;--", "1 to 4 per order"),
     ] {
-        let (_, html) = app.get_html(&format!("/d/{slug}")).await;
-        let token = crate::common::extract_csrf(&html);
         let res = app
             .client
             .post(app.url(&format!("/d/{slug}/checkout")))
-            .form(&[("csrf", token.as_str()), ("size", size), ("colour", colour), ("quantity", quantity)])
+            .header("origin", &app.address)
+            .form(&[("size", size), ("colour", colour), ("quantity", quantity)])
             .send()
             .await
             .unwrap();
@@ -212,4 +211,74 @@ async fn the_thanks_page_waits_for_the_payment() {
     assert_eq!(status, 404);
     let (status, _) = app.get_html(&format!("/d/other-slug/thanks?session_id={session}")).await;
     assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_storefront_is_the_same_cacheable_bytes_for_everyone() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Same for everyone").await;
+    let url = app.url(&format!("/d/{slug}"));
+    let plain = reqwest::Client::builder().no_gzip().no_brotli().build().unwrap();
+    let first = plain.get(&url).send().await.unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    assert!(first.headers().get("set-cookie").is_none(), "no cookie, nothing per visitor");
+    let cache_control = first.headers()["cache-control"].to_str().unwrap().to_owned();
+    assert!(cache_control.starts_with("public, max-age=0, s-maxage="), "{cache_control}");
+    assert!(cache_control.contains("stale-while-revalidate="), "{cache_control}");
+    assert_eq!(first.headers()["vary"], "Accept-Encoding");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(etag.starts_with('"') && !etag.starts_with("W/"), "a strong ETag: {etag}");
+    let html = first.text().await.unwrap();
+    assert!(!html.contains("name=\"csrf\""), "no per-visitor token in the buy form");
+    let second = app.other_visitor().get(&url).header("accept-encoding", "identity").send().await.unwrap();
+    assert_eq!(second.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(second.text().await.unwrap(), html, "byte for byte the same");
+
+    let again = plain.get(&url).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+
+    // Compressed once, negotiated per request.
+    for (accept, coding) in [("gzip, deflate, br", "br"), ("gzip", "gzip")] {
+        let res = plain.get(&url).header("accept-encoding", accept).send().await.unwrap();
+        assert_eq!(res.headers()["content-encoding"], coding);
+        let packed = res.bytes().await.unwrap();
+        assert!(packed.len() < html.len() / 2, "{coding}: {} of {} bytes", packed.len(), html.len());
+        assert!(packed.len() < 4 * 1024, "{coding}: {} bytes over the wire", packed.len());
+    }
+
+    // A sale changes the page, and so its ETag.
+    let res = app.buy(&slug, "M", "black", 1).await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.pay_demo(&crate::common::location(&res)).await;
+    let after = plain.get(&url).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(after.status().as_u16(), 200);
+    assert_ne!(after.headers()["etag"].to_str().unwrap(), etag);
+}
+
+#[tokio::test]
+async fn a_buy_from_another_site_is_refused_and_one_without_origin_is_confirmed_first() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Only from here").await;
+    let url = app.url(&format!("/d/{slug}/checkout"));
+    let picks = [("size", "M"), ("colour", "black"), ("quantity", "1")];
+    for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
+        let res = app.client.post(&url).header(name, value).form(&picks).send().await.unwrap();
+        if value == "null" {
+            assert_eq!(res.status().as_u16(), 200, "an opaque origin is asked to confirm");
+            continue;
+        }
+        assert_eq!(res.status().as_u16(), 403, "{name}: {value}");
+    }
+    // A browser that sends neither header: a confirmation page with a token.
+    let res = app.client.post(&url).form(&picks).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Confirm your order") && html.contains("Continue to payment"));
+    let token = crate::common::extract_csrf(&html);
+    let res =
+        app.client.post(&url).form(&[("csrf", token.as_str()), ("size", "M"), ("colour", "black"), ("quantity", "1")]);
+    let res = res.send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303, "confirmed with the token");
+    assert_eq!(app.drop_by_slug(&slug).await.checkouts_started, 1, "one checkout, not two");
 }

@@ -212,15 +212,14 @@ impl TestApp {
         quantity: u32,
         forwarded_for: Option<&str>,
     ) -> reqwest::Response {
-        let (_, html) = self.get_html(&format!("/d/{slug}")).await;
-        let token = extract_csrf(&html);
+        // As a browser posts the storefront's form: with its page's Origin
+        // (the storefront carries no token).
         let quantity = quantity.to_string();
-        let mut req = self.client.post(self.url(&format!("/d/{slug}/checkout"))).form(&[
-            ("csrf", token.as_str()),
-            ("size", size),
-            ("colour", colour),
-            ("quantity", quantity.as_str()),
-        ]);
+        let mut req = self
+            .client
+            .post(self.url(&format!("/d/{slug}/checkout")))
+            .header("origin", &self.address)
+            .form(&[("size", size), ("colour", colour), ("quantity", quantity.as_str())]);
         if let Some(client) = forwarded_for {
             req = req.header("x-forwarded-for", client);
         }

@@ -1,11 +1,13 @@
 //! `POST /d/{slug}/checkout`: parse the fan's picks, start the checkout
 //! (`sales::start_checkout`), and send the fan to pay (303) or explain why not.
 
+use crate::auth::csrf::RequestOrigin;
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::{DropSlug, ShirtColour, Size};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::routes::account::render;
+use crate::routes::layout::Layout;
 use crate::routes::shop::storefront::{BuyChoice, page};
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
 use crate::shop::{load, load_design};
@@ -15,6 +17,23 @@ use crate::web::rate::retry_after_secs;
 use crate::web::{Client, problem};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// Asks a fan whose browser did not say where the buy form came from to
+/// confirm once more, with a token (works without JavaScript).
+#[derive(Template)]
+#[template(path = "checkout/confirm.html")]
+struct ConfirmPage<'a> {
+    layout: Layout,
+    csrf: String,
+    slug: &'a str,
+    slogan: &'a str,
+    size: Size,
+    colour: &'static str,
+    colour_key: &'static str,
+    quantity: i64,
+    price: String,
+}
 
 #[tracing::instrument(skip_all, fields(slug = %slug))]
 pub async fn start(
@@ -26,7 +45,13 @@ pub async fn start(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    // The storefront carries no token (it is the same bytes for everyone):
+    // the browser's own headers say where the form came from.
+    let confirmed = match csrf::origin_of(&req, &state.public_url) {
+        RequestOrigin::Same => true,
+        RequestOrigin::Cross => return Err(AppError::Csrf),
+        RequestOrigin::Unknown => csrf::verify(&req, form.get(csrf::CSRF_FIELD)).is_ok(),
+    };
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load_design(&state, &slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
@@ -49,8 +74,22 @@ pub async fn start(
             quantity: quantity.unwrap_or(1),
             error: Some(error),
         };
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, csrf_token.0, choice));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice));
     };
+    if !confirmed {
+        let confirm = ConfirmPage {
+            layout: Layout::house("Confirm your order"),
+            csrf: csrf_token.0,
+            slug: drop.slug.as_str(),
+            slogan: &drop.slogan,
+            size,
+            colour: colour.name,
+            colour_key: colour.key,
+            quantity,
+            price: drop.price.to_string(),
+        };
+        return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
+    }
 
     let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client };
     match start_checkout(&state, purchase).await? {
@@ -60,7 +99,7 @@ pub async fn start(
             let choice =
                 BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
             let fresh = load(&state, &slug).await?.unwrap_or(entry);
-            render(StatusCode::CONFLICT, &page(&state, &fresh, csrf_token.0, choice))
+            render(StatusCode::CONFLICT, &page(&state, &fresh, choice))
         }
         CheckoutOutcome::SoldOut => {
             problem(StatusCode::CONFLICT, "Sold out", "Every shirt of this drop is taken. Sorry!".into(), back)

@@ -1,16 +1,17 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
-use crate::auth::CsrfToken;
 use crate::domain::{DropSlug, DropState, Size, time_left_label};
 use crate::error::AppError;
-use crate::routes::account::render;
 use crate::routes::layout::{Layout, SocialMeta};
-use crate::shop::{CachedDrop, load};
+use crate::shop::{CachedDrop, Moment, RenderedPage, load};
 use crate::state::AppState;
 use crate::store::now_ms;
-use actix_web::http::StatusCode;
+use crate::web::compressed::Precompressed;
+use actix_web::HttpRequest;
+use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use std::sync::Arc;
 
 /// One shirt colour on offer, with its mockup.
 pub struct ColourOption<'a> {
@@ -42,7 +43,6 @@ pub struct StorefrontPage<'a> {
     pub goal_percent: i64,
     /// "3h 12m" and the end as unix ms for the ticking clock.
     pub time_left: Option<(String, i64)>,
-    pub csrf: String,
     /// Money raised, when the artist shows it.
     pub raised: Option<String>,
     pub quantity: i64,
@@ -61,18 +61,44 @@ pub struct BuyChoice {
     pub error: Option<String>,
 }
 
+/// How long a proxy or CDN may serve a storefront without asking again, and
+/// serve it stale while it asks: the numbers on the page move live over the
+/// event stream anyway; the page itself may lag a few seconds behind.
+pub const STOREFRONT_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
+
+/// The storefront: the same bytes for every visitor (no cookie, nothing
+/// personal), rendered and compressed once per drop version and minute,
+/// with a strong `ETag` and `304`s.
 pub async fn show(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
-    render(StatusCode::OK, &page(&state, &entry, csrf.0, BuyChoice::default()))
+    let now = now_ms();
+    let moment = moment_of(&entry.drop, now);
+    let rendered = match entry.page_for(&moment) {
+        Some(rendered) => rendered,
+        None => {
+            let html = page(&state, &entry, BuyChoice::default())
+                .render()
+                .map_err(|e| anyhow::anyhow!("render storefront: {e}"))?;
+            let rendered = Arc::new(RenderedPage { moment, body: Precompressed::new(Bytes::from(html)) });
+            entry.keep_page(rendered.clone());
+            rendered
+        }
+    };
+    Ok(rendered.body.respond(&req, "text/html; charset=utf-8", STOREFRONT_CACHE_CONTROL))
+}
+
+/// What of the page depends on the clock (see [`Moment`]).
+fn moment_of(drop: &crate::domain::Drop, now: i64) -> Moment {
+    (drop.state(now), drop.ends_at.filter(|end| *end > now).map(|end| time_left_label((end - now) / 1000)))
 }
 
 /// The storefront of `entry` with the fan's `choice` selected.
-pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: BuyChoice) -> StorefrontPage<'a> {
+pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice) -> StorefrontPage<'a> {
     let drop = &entry.drop;
     let now = now_ms();
     let price = drop.price.to_string();
@@ -124,7 +150,6 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, csrf: String, choice: B
         goal: drop.goal,
         goal_percent: drop.goal_percent().unwrap_or(0),
         time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
-        csrf,
         raised: drop.show_raised.then(|| drop.revenue().to_string()),
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
