@@ -46,12 +46,7 @@ fn watch(app: &TestApp, drop_id: String) -> Monitor {
     Monitor { stop, task }
 }
 
-async fn buy_many(
-    app: &TestApp,
-    slug: &str,
-    quantities: Vec<u32>,
-    first_fan: usize,
-) -> Vec<(u16, String, String)> {
+async fn buy_many(app: &TestApp, slug: &str, quantities: Vec<u32>, first_fan: usize) -> Vec<(u16, String, String)> {
     let tasks: Vec<_> = quantities
         .into_iter()
         .enumerate()
