@@ -72,7 +72,7 @@ impl Application {
         };
         tracing::info!(provider = payments.name(), "payments ready");
         // The store tells the caches and the live viewers about every commit.
-        let storefronts = Arc::new(StorefrontCache::new(store.backend() == Backend::Sqlite));
+        let storefronts = Arc::new(StorefrontCache::default());
         let hub = Arc::new(crate::live::Hub::default());
         store.on_change(storefronts.clone());
         store.on_change(hub.clone());

@@ -1,10 +1,12 @@
 //! Rendered parts of storefronts that do not change between views: the drop
 //! and its shirt mockups, keyed by slug and checked by the drop's `version`.
 //!
-//! On SQLite popshop runs as one instance, so the cache is the truth between
-//! writes (which invalidate it) and a cached view runs no query at all. On
-//! PostgreSQL other instances may write too, so every view reads the drop row
-//! (one query) and reuses the mockups while the version matches.
+//! The store announces every committed change of a drop (see
+//! `store::ChangeListener`), which marks the drop's copy stale. While this
+//! instance hears every change — always on SQLite (one instance), on
+//! PostgreSQL while its `LISTEN` connection is up — a copy that is not stale
+//! is the truth and a view runs no query at all; otherwise a view reads the
+//! drop row (one query) and reuses the mockups while the version matches.
 
 use crate::design::{DesignEngine, Theme};
 use crate::domain::{Drop, ShirtColour};
@@ -46,8 +48,13 @@ impl CachedDrop {
         self.stale.load(Ordering::Relaxed)
     }
 
-    fn mark_stale(&self) {
+    pub(super) fn mark_stale(&self) {
         self.stale.store(true, Ordering::Relaxed);
+    }
+
+    /// This copy was just found to be current.
+    pub(super) fn mark_fresh(&self) {
+        self.stale.store(false, Ordering::Relaxed);
     }
 
     /// The page rendered for `moment` by this copy of the drop, if any.
@@ -103,17 +110,12 @@ impl CachedDrop {
     }
 }
 
+#[derive(Default)]
 pub struct StorefrontCache {
     entries: RwLock<HashMap<String, Arc<CachedDrop>>>,
-    /// True when this process is the only writer (SQLite).
-    pub authoritative: bool,
 }
 
 impl StorefrontCache {
-    pub fn new(authoritative: bool) -> Self {
-        Self { entries: RwLock::new(HashMap::new()), authoritative }
-    }
-
     pub fn get(&self, slug: &str) -> Option<Arc<CachedDrop>> {
         self.entries.read().unwrap_or_else(|p| p.into_inner()).get(slug).cloned()
     }

@@ -13,21 +13,33 @@ use actix_web::web::Bytes;
 use std::sync::Arc;
 
 /// The drop and its mockups: from the cache when it can be trusted, else one query.
+///
+/// A copy read while a change was being announced may already be out of
+/// date when it is stored: it is stored as stale (the store's change
+/// generation moved meanwhile), so the next view reads again.
 pub async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+    let generation = state.store.change_generation();
     let cached = state.storefronts.get(slug.as_str());
-    if state.storefronts.authoritative && cached.as_ref().is_some_and(|e| !e.is_stale()) {
+    if state.store.hears_every_change() && cached.as_ref().is_some_and(|e| !e.is_stale()) {
         return Ok(cached);
     }
     let Some(drop) = state.store.drop_by_slug(slug).await? else {
         return Ok(None);
     };
+    let current = || state.store.change_generation() == generation;
     if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
+        if current() {
+            entry.mark_fresh();
+        }
         return Ok(Some(entry.clone()));
     }
     let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
         Some(entry) => Arc::new(entry),
         None => Arc::new(CachedDrop::render(drop, &state.design)),
     };
+    if !current() {
+        entry.mark_stale();
+    }
     state.storefronts.put(entry.clone());
     Ok(Some(entry))
 }

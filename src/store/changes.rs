@@ -12,7 +12,7 @@
 
 use super::{Backend, Store};
 use sqlx::postgres::PgListener;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -33,6 +33,10 @@ pub(super) struct Changes {
     listeners: RwLock<Vec<Arc<dyn ChangeListener>>>,
     /// Server process id of the `LISTEN` connection (0: none); tests end it.
     listener_pid: AtomicI32,
+    /// PostgreSQL: the `LISTEN` connection is up, so no change goes unheard.
+    listening: AtomicBool,
+    /// Counts announcements, so a reader can tell whether one came while it read.
+    generation: AtomicU64,
 }
 
 impl std::fmt::Debug for Changes {
@@ -43,6 +47,7 @@ impl std::fmt::Debug for Changes {
 
 impl Changes {
     fn each(&self, f: impl Fn(&dyn ChangeListener)) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
         for listener in self.listeners.read().unwrap_or_else(|p| p.into_inner()).iter() {
             f(listener.as_ref());
         }
@@ -84,6 +89,18 @@ impl Store {
         self.changes.each(|l| l.drop_changed(drop_id));
     }
 
+    /// Whether this instance hears every committed change of every drop:
+    /// always on SQLite (the only writer); on PostgreSQL while the `LISTEN`
+    /// connection is up. Caches may be trusted only then.
+    pub fn hears_every_change(&self) -> bool {
+        self.backend == Backend::Sqlite || self.changes.listening.load(Ordering::SeqCst)
+    }
+
+    /// Goes up with every announced change (see [`Self::hears_every_change`]).
+    pub fn change_generation(&self) -> u64 {
+        self.changes.generation.load(Ordering::SeqCst)
+    }
+
     /// Server process id of the PostgreSQL `LISTEN` connection (0: none yet).
     pub fn listener_pid(&self) -> i32 {
         self.changes.listener_pid.load(Ordering::Relaxed)
@@ -101,16 +118,21 @@ impl Store {
                 Ok(mut listener) => {
                     // Anything announced while we were away: catch up.
                     self.changes.each(|l| l.everything_changed());
+                    self.changes.listening.store(true, Ordering::SeqCst);
                     loop {
                         match listener.try_recv().await {
                             Ok(Some(note)) => self.committed(note.payload()),
                             // The connection was lost; sqlx reconnects on the next call.
                             Ok(None) => {
+                                self.changes.listening.store(false, Ordering::SeqCst);
                                 tracing::warn!("LISTEN connection lost; reconnecting and re-reading everything");
-                                self.note_backend_pid(&mut listener).await;
+                                // A query on the listener reconnects and listens again.
+                                let back = self.note_backend_pid(&mut listener).await;
                                 self.changes.each(|l| l.everything_changed());
+                                self.changes.listening.store(back, Ordering::SeqCst);
                             }
                             Err(e) => {
+                                self.changes.listening.store(false, Ordering::SeqCst);
                                 tracing::warn!(error = %e, "LISTEN failed; reconnecting");
                                 break;
                             }
@@ -130,9 +152,14 @@ impl Store {
         Ok(listener)
     }
 
-    async fn note_backend_pid(&self, listener: &mut PgListener) {
-        if let Ok(pid) = sqlx::query_scalar::<_, i32>("SELECT pg_backend_pid()").fetch_one(&mut *listener).await {
-            self.changes.listener_pid.store(pid, Ordering::Relaxed);
+    /// True when the listener is connected (and listening) again.
+    async fn note_backend_pid(&self, listener: &mut PgListener) -> bool {
+        match sqlx::query_scalar::<_, i32>("SELECT pg_backend_pid()").fetch_one(&mut *listener).await {
+            Ok(pid) => {
+                self.changes.listener_pid.store(pid, Ordering::Relaxed);
+                true
+            }
+            Err(_) => false,
         }
     }
 }

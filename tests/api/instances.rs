@@ -51,3 +51,62 @@ async fn wait_for(condition: impl Fn() -> bool) {
     }
     panic!("condition not met within 5 s");
 }
+
+#[tokio::test]
+async fn storefront_views_run_no_query_while_nothing_changed_and_follow_every_announced_change() {
+    let a = TestApp::spawn().await;
+    if a.backend != "postgres" {
+        eprintln!("two-instance test: runs in the PostgreSQL phase (POPSHOP_TEST_BACKEND=postgres)");
+        return;
+    }
+    let b = a.spawn_sibling().await;
+    let (id, slug) = a.launch("Cached on both").await;
+    wait_for(|| b.state.store.hears_every_change()).await;
+    let sold_on_b = || async { b.get_html(&format!("/d/{slug}")).await.1.contains("data-live=\"sold\">7<") };
+    assert!(!sold_on_b().await);
+    // Changed behind popshop's back, with no announcement: B keeps serving
+    // the page it has — a view reads nothing from the database.
+    sqlx::query("UPDATE drops SET sold = 7, version = version + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(a.state.store.pool())
+        .await
+        .unwrap();
+    for _ in 0..3 {
+        assert!(!sold_on_b().await, "served from B's copy");
+    }
+    // Announced as the store announces a commit: B follows within moments.
+    sqlx::query("SELECT pg_notify($1, $2)")
+        .bind(popshop::store::CHANNEL)
+        .bind(&id)
+        .execute(a.state.store.pool())
+        .await
+        .unwrap();
+    let mut followed = false;
+    for _ in 0..50 {
+        if sold_on_b().await {
+            followed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(followed, "B's copy was dropped by the announcement");
+    // A change B may have missed while its LISTEN connection was down:
+    // back, B treats everything as changed and reads again.
+    sqlx::query("UPDATE drops SET sold = 8, version = version + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(a.state.store.pool())
+        .await
+        .unwrap();
+    let pid = b.state.store.listener_pid();
+    sqlx::query("SELECT pg_terminate_backend($1)").bind(pid).execute(a.state.store.pool()).await.unwrap();
+    wait_for(|| b.state.store.listener_pid() != pid).await;
+    let mut caught_up = false;
+    for _ in 0..50 {
+        if b.get_html(&format!("/d/{slug}")).await.1.contains("data-live=\"sold\">8<") {
+            caught_up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(caught_up, "B caught up after its LISTEN connection came back");
+}
