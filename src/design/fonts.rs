@@ -48,6 +48,13 @@ pub struct FontFile {
 }
 
 impl FontFile {
+    /// The file browsers get, below `/static/fonts/`: the same font as WOFF2
+    /// (made by `scripts/fonts-woff2`; the server draws with the original).
+    pub fn web_file(&self) -> String {
+        let stem = self.file_name.rsplit_once('.').map_or(self.file_name, |(stem, _)| stem);
+        format!("woff2/{stem}.woff2")
+    }
+
     fn parse(key: &'static str, file_name: &'static str, path: &Path) -> Result<Self, FontError> {
         let bytes = std::fs::read(path).map_err(|source| FontError::Read { path: path.to_owned(), source })?;
         // Fonts live for the whole process; the library is loaded once per directory.
@@ -163,10 +170,10 @@ impl FontLibrary {
         self.fonts
             .iter()
             .map(|f| {
-                let format = if f.file_name.ends_with(".otf") { "opentype" } else { "truetype" };
                 format!(
-                    "@font-face {{ font-family: \"{}\"; src: url(/static/fonts/{}) format(\"{format}\"); font-display: swap; }}\n",
-                    f.family, f.file_name
+                    "@font-face {{ font-family: \"{}\"; src: url(/static/fonts/{}) format(\"woff2\"); font-display: swap; }}\n",
+                    f.family,
+                    f.web_file()
                 )
             })
             .collect()
@@ -232,6 +239,19 @@ pub(crate) mod tests {
         for font in lib.all() {
             assert!(!font.family.is_empty(), "{}", font.file_name);
             assert!(font.ascender > 0.3 && font.descender >= 0.0, "{}", font.file_name);
+        }
+    }
+
+    #[test]
+    fn every_bundled_font_has_its_woff2_for_browsers() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/fonts");
+        for font in library().all() {
+            let woff2 = std::fs::read(dir.join(font.web_file())).unwrap_or_else(|e| {
+                panic!("{}: {e} (run scripts/fonts-woff2)", font.web_file());
+            });
+            assert_eq!(&woff2[..4], b"wOF2", "{}", font.web_file());
+            let original = std::fs::metadata(dir.join(font.file_name)).unwrap().len();
+            assert!((woff2.len() as u64) < original, "{} is smaller than its original", font.web_file());
         }
     }
 

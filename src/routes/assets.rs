@@ -1,18 +1,19 @@
 //! `/static/…`: CSS, JavaScript, fonts and licences, read into memory once at
-//! start-up and served with a strong ETag and a day of caching. (Reading from
-//! disk on every request, as actix-files does, managed about 2,000 requests a
-//! second here — see docs/BENCHMARKS.md.)
+//! start-up — text compressed then too, brotli and gzip — and served with
+//! the encoding the browser accepts, a strong ETag and a day of caching.
+//! (Reading from disk on every request, as actix-files does, managed about
+//! 2,000 requests a second here — see docs/BENCHMARKS.md.) Fonts go to
+//! browsers as WOFF2 (`static/fonts/woff2/`), which is compressed already.
 
-use actix_web::http::header;
+use crate::web::compressed::Precompressed;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::collections::HashMap;
 use std::path::Path;
 
 struct Asset {
-    body: Bytes,
+    body: Precompressed,
     content_type: &'static str,
-    etag: String,
 }
 
 /// Every file under the static directory, by its path below it ("css/app.css").
@@ -47,12 +48,11 @@ impl StaticFiles {
                 }
                 let Ok(relative) = path.strip_prefix(dir) else { continue };
                 let key = relative.to_string_lossy().replace('\\', "/");
-                let body = std::fs::read(&path)?;
-                let hash = crate::design::stable_hash(&body);
-                files.insert(
-                    key.clone(),
-                    Asset { content_type: content_type(&key), etag: format!("\"{hash:016x}\""), body: body.into() },
-                );
+                let body = Bytes::from(std::fs::read(&path)?);
+                let content_type = content_type(&key);
+                let body =
+                    if compressible(content_type) { Precompressed::new(body) } else { Precompressed::plain(body) };
+                files.insert(key, Asset { content_type, body });
             }
         }
         Ok(Self { files })
@@ -65,13 +65,11 @@ pub async fn serve(
     path: web::Path<String>,
 ) -> Result<HttpResponse, crate::error::AppError> {
     let asset = files.files.get(path.as_str()).ok_or(crate::error::AppError::NotFound)?;
-    let fresh = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == asset.etag);
-    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-    response
-        .insert_header((header::ETAG, asset.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"));
-    if fresh {
-        return Ok(response.finish());
-    }
-    Ok(response.content_type(asset.content_type).body(asset.body.clone()))
+    Ok(asset.body.respond(&req, asset.content_type, "public, max-age=86400"))
+}
+
+/// Text worth compressing (images and WOFF2 fonts are compressed already;
+/// the OTF/TTF originals are for drawing on the server, not for browsers).
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/") || content_type == "image/svg+xml"
 }

@@ -18,7 +18,7 @@ pub struct Layout {
     /// CSS custom properties for a themed page (`--bg`, `--ink`, …); empty for the house look.
     pub style: String,
     /// Font file to preload for a themed page.
-    pub preload_font: Option<&'static str>,
+    pub preload_font: Option<String>,
     pub body_class: &'static str,
     pub meta: Option<SocialMeta>,
     /// CSRF token for the log-out button.
@@ -55,7 +55,7 @@ impl Layout {
             title,
             signed_in: false,
             style: theme_style(theme, fonts),
-            preload_font: Some(font.file_name),
+            preload_font: Some(font.web_file()),
             body_class: "themed",
             meta: None,
             csrf: String::new(),

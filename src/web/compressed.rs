@@ -38,6 +38,11 @@ impl Precompressed {
         Self { gzip: smaller(gzip(&body)), br: smaller(brotli(&body)), identity: body, tag }
     }
 
+    /// `body` as it is (already compressed: images, WOFF2 fonts).
+    pub fn plain(body: Bytes) -> Self {
+        Self { tag: format!("{:016x}", crate::design::stable_hash(&body)), identity: body, gzip: None, br: None }
+    }
+
     /// The bytes and strong `ETag` for `encoding` (identity when that
     /// encoding is not kept).
     pub fn get(&self, encoding: Encoding) -> (Encoding, &Bytes, String) {

@@ -43,3 +43,28 @@ async fn static_files_come_from_memory_with_an_etag() {
         assert_eq!(app.get(path).await.status().as_u16(), 404, "{path}");
     }
 }
+
+#[tokio::test]
+async fn text_goes_out_compressed_and_fonts_as_woff2() {
+    let app = TestApp::spawn().await;
+    let plain = app.get("/static/css/app.css").await.bytes().await.unwrap();
+    for path in ["/static/css/app.css", "/static/favicon.svg"] {
+        for (accept, coding) in [("br, gzip", "br"), ("gzip", "gzip")] {
+            let res = app.client.get(app.url(path)).header("accept-encoding", accept).send().await.unwrap();
+            assert_eq!(res.headers()["content-encoding"], coding, "{path}");
+            assert_eq!(res.headers()["vary"], "Accept-Encoding");
+            if path.ends_with(".css") {
+                assert!(res.bytes().await.unwrap().len() < plain.len() / 2, "{path} {coding}");
+            }
+        }
+    }
+    let css = app.get("/fonts.css").await.text().await.unwrap();
+    assert!(css.contains("format(\"woff2\")") && !css.contains(".otf") && !css.contains(".ttf"), "{css}");
+    let font =
+        app.client.get(app.url("/static/fonts/woff2/BebasNeue-Bold.woff2")).header("accept-encoding", "br").send();
+    let font = font.await.unwrap();
+    assert_eq!(font.headers()["content-type"], "font/woff2");
+    assert!(font.headers().get("content-encoding").is_none(), "WOFF2 is compressed already");
+    let (_, page) = app.get_html("/").await;
+    assert!(!page.contains(".otf") && !page.contains(".ttf"), "pages preload WOFF2 only");
+}

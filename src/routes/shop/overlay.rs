@@ -27,7 +27,7 @@ pub struct OverlayPage {
     pub revenue: String,
     pub currency: &'static str,
     pub style: String,
-    pub font_file: &'static str,
+    pub font_file: String,
 }
 
 /// The overlay is the one page other sites (a stream's web player, a
@@ -53,7 +53,7 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
         revenue: drop.revenue().to_string(),
         currency: drop.currency().code(),
         style: crate::routes::layout::theme_style(theme, state.design.fonts()),
-        font_file: state.design.fonts().get(theme.font).file_name,
+        font_file: state.design.fonts().get(theme.font).web_file(),
     }
 }
 
