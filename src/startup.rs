@@ -181,12 +181,15 @@ async fn log_request(
     next: Next<impl MessageBody>,
 ) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
     let start = Instant::now();
-    let method = req.method().to_string();
-    let path = req.path().to_owned();
+    // Nothing is copied for the log line unless it will be written (a
+    // storefront view costs little more than copying bytes).
+    let logged = tracing::enabled!(tracing::Level::INFO).then(|| (req.method().clone(), req.path().to_owned()));
     let request_id = req.extensions().get::<RequestId>().map(ToString::to_string).unwrap_or_default();
     let mut res = next.call(req).await?;
-    let status = res.status().as_u16();
-    tracing::info!(%method, %path, status, latency_us = start.elapsed().as_micros() as u64, %request_id, "request");
+    if let Some((method, path)) = logged {
+        let status = res.status().as_u16();
+        tracing::info!(%method, %path, status, latency_us = start.elapsed().as_micros() as u64, %request_id, "request");
+    }
     if let Ok(value) = header::HeaderValue::from_str(&request_id) {
         res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
     }

@@ -13,7 +13,18 @@ pub mod webhooks;
 use actix_web::{http::header, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
+    // The routes a viral drop hits, first: actix tries routes in order, and
+    // each dynamic one it passes costs a pattern match.
+    cfg.route("/d/{slug}", web::get().to(shop::storefront::show))
+        .route("/d/{slug}/events", web::get().to(shop::events::events))
+        .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
+        .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
+        .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
+        .route("/d/{slug}/live", web::get().to(shop::overlay::public))
+        .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
+        .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::show))
+        .route("/d/{slug}/cancelled", web::post().to(checkout::cancel::release))
+        .route("/healthz", web::get().to(health::healthz))
         .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))
         .route("/", web::post().to(studio::submit::submit))
@@ -30,18 +41,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
         .route("/dashboard/drops/{id}/print.svg", web::get().to(dashboard::print::print_svg))
         .route("/dashboard/drops/{id}/print.png", web::get().to(dashboard::print::print_png))
-        .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
-        .route("/d/{slug}/events", web::get().to(shop::events::events))
-        .route("/d/{slug}/live", web::get().to(shop::overlay::public))
         .route("/dashboard/drops/{id}/live", web::get().to(shop::overlay::private))
         .route("/dashboard/drops/{id}/orders.csv", web::get().to(dashboard::export::orders))
         .route("/dashboard/drops/{id}/print-sheet.csv", web::get().to(dashboard::export::print_sheet))
-        .route("/d/{slug}", web::get().to(shop::storefront::show))
-        .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
-        .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
-        .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
-        .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::show))
-        .route("/d/{slug}/cancelled", web::post().to(checkout::cancel::release))
         .route("/demo-checkout/{session}", web::get().to(checkout::demo::show))
         .route("/demo-checkout/{session}", web::post().to(checkout::demo::submit))
         .route("/dashboard/drops/{id}/orders/{order}/refund", web::post().to(dashboard::refund::refund))
