@@ -6,6 +6,11 @@
 //!
 //! With SALES_PER_SECOND set, it keeps selling at that rate for SALES sales and
 //! then checks that every viewer ends with the final count.
+//!
+//! With STEP set, viewers connect STEP at a time and each step is announced
+//! ("connected N") followed by a 3-second pause, so a script can read the
+//! server's memory per step; HOLD (seconds) keeps everyone connected and
+//! quiet before the sale ("holding"), for measuring what idle viewers cost.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -61,11 +66,11 @@ async fn viewer(
 
 /// One demo purchase of one shirt, start to finish.
 async fn sell(client: &reqwest::Client, base: &str, slug: &str) -> anyhow::Result<()> {
-    let page = client.get(format!("{base}/d/{slug}")).send().await?.text().await?;
-    let token = csrf(&page)?;
+    // As a browser posts the storefront's form (which carries no token).
     let res = client
         .post(format!("{base}/d/{slug}/checkout"))
-        .form(&[("csrf", token.as_str()), ("size", "M"), ("colour", "black"), ("quantity", "1")])
+        .header("origin", base)
+        .form(&[("size", "M"), ("colour", "black"), ("quantity", "1")])
         .send()
         .await?;
     let checkout = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
@@ -112,25 +117,38 @@ async fn main() -> anyhow::Result<()> {
     let sales: usize = std::env::var("SALES").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     let rate: f64 = std::env::var("SALES_PER_SECOND").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
     let host = base.trim_start_matches("http://").to_owned();
+    let step: usize = std::env::var("STEP").ok().and_then(|v| v.parse().ok()).unwrap_or(viewers).max(1);
+    let hold: u64 = std::env::var("HOLD").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     let start = Instant::now();
     let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel(viewers);
     let mut states = Vec::with_capacity(viewers);
-    for _ in 0..viewers {
-        let (sold, seen) = (Arc::new(AtomicI64::new(-1)), Arc::new(AtomicI64::new(0)));
-        states.push((sold.clone(), seen.clone()));
-        tokio::spawn(viewer(host.clone(), host.clone(), slug.clone(), sold, seen, start, ready_tx.clone()));
-    }
-    drop(ready_tx);
     let mut connected = 0;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while connected < viewers {
-        match tokio::time::timeout_at(deadline, ready_rx.recv()).await {
-            Ok(Some(())) => connected += 1,
-            _ => break,
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
+    while states.len() < viewers {
+        let batch = step.min(viewers - states.len());
+        for _ in 0..batch {
+            let (sold, seen) = (Arc::new(AtomicI64::new(-1)), Arc::new(AtomicI64::new(0)));
+            states.push((sold.clone(), seen.clone()));
+            tokio::spawn(viewer(host.clone(), host.clone(), slug.clone(), sold, seen, start, ready_tx.clone()));
+        }
+        while connected < states.len() {
+            match tokio::time::timeout_at(deadline, ready_rx.recv()).await {
+                Ok(Some(())) => connected += 1,
+                _ => break,
+            }
+        }
+        if step < viewers {
+            println!("connected {connected}");
+            tokio::time::sleep(Duration::from_secs(3)).await;
         }
     }
+    drop(ready_tx);
     println!("viewers connected: {connected}/{viewers} in {:.1} s", start.elapsed().as_secs_f64());
     let initial = states.first().map(|s| s.0.load(Ordering::Relaxed)).unwrap_or(0);
+    if hold > 0 {
+        println!("holding {hold} s");
+        tokio::time::sleep(Duration::from_secs(hold)).await;
+    }
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build()?;
