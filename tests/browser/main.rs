@@ -300,3 +300,35 @@ async fn the_artists_page_charts_twenty_demo_sales() {
     web.quit().await.ok();
     result.unwrap();
 }
+
+/// Every bundled font, as browsers get it (WOFF2 via `/fonts.css`), must pass
+/// Chromium's font sanitiser (OTS) and load.
+#[tokio::test]
+async fn every_bundled_font_loads_in_chromium() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let web = browser(&driver).await;
+    web.goto(app.url("/")).await.unwrap();
+    let script = r#"
+        return (async () => {
+            const css = await (await fetch('/fonts.css')).text();
+            const faces = [...css.matchAll(/font-family: "([^"]+)"; src: url\(([^)]+)\)/g)];
+            const results = [];
+            for (const [, family, url] of faces) {
+                try {
+                    const face = new FontFace(family + ' check', `url(${url})`);
+                    await face.load();
+                    results.push([family, face.status]);
+                } catch (e) {
+                    results.push([family, String(e)]);
+                }
+            }
+            return results;
+        })();
+    "#;
+    let results: Vec<(String, String)> = web.execute(script, vec![]).await.unwrap().convert().unwrap();
+    web.quit().await.ok();
+    assert!(results.len() >= 10, "every font face in /fonts.css was tried: {results:?}");
+    let broken: Vec<_> = results.iter().filter(|(_, status)| status != "loaded").collect();
+    assert!(broken.is_empty(), "fonts Chromium refused: {broken:?}");
+}
