@@ -10,7 +10,7 @@ use crate::payments::Payments;
 use crate::payments::demo::DemoProvider;
 use crate::payments::stripe::StripeProvider;
 use crate::routes;
-use crate::shop::{CardCache, StorefrontCache};
+use crate::shop::Shop;
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
 use actix_web::body::MessageBody;
@@ -72,13 +72,11 @@ impl Application {
         };
         tracing::info!(provider = payments.name(), "payments ready");
         // The store tells the caches and the live viewers about every commit.
-        let storefronts = Arc::new(StorefrontCache::default());
+        let shop = Shop::new(store.clone(), design.clone());
         let hub = Arc::new(crate::live::Hub::default());
-        store.on_change(storefronts.clone());
         store.on_change(hub.clone());
         let state = web::Data::new(AppState {
-            storefronts,
-            cards: CardCache::default(),
+            shop,
             checkout_rate: crate::web::PerClientRate::per_minute(settings.checkout_rate_per_minute),
             signup_rate: crate::web::PerClientRate::per_hour(settings.signup_rate_per_hour),
             launch_rate: crate::web::PerClientRate::per_hour(settings.launch_rate_per_hour),

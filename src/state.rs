@@ -3,7 +3,6 @@
 use crate::config::Settings;
 use crate::design::DesignEngine;
 use crate::payments::Payments;
-use crate::shop::{CardCache, StorefrontCache};
 use crate::store::Store;
 
 pub struct AppState {
@@ -12,8 +11,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Absolute base URL for links that leave the page (share, QR, meta tags).
     pub public_url: String,
-    pub storefronts: std::sync::Arc<StorefrontCache>,
-    pub cards: CardCache,
+    /// The storefronts' rendered-once parts and share cards.
+    pub shop: crate::shop::Shop,
     pub payments: Payments,
     /// Checkouts per client per minute.
     pub checkout_rate: crate::web::PerClientRate,

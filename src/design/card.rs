@@ -114,9 +114,6 @@ fn encode_png(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
     encode_indexed(&rgb, pixmap.width(), pixmap.height())
 }
 
-/// Largest card kept as full colour.
-const MAX_CARD: usize = 100_000;
-
 fn encode_indexed(rgb: &[u8], width: u32, height: u32) -> anyhow::Result<Vec<u8>> {
     let rgba: Vec<u8> = rgb.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect();
     // Learning from every 30th pixel is plenty for a card's few colours;
@@ -130,31 +127,41 @@ fn encode_indexed(rgb: &[u8], width: u32, height: u32) -> anyhow::Result<Vec<u8>
             *known.entry(key).or_insert_with(|| quant.index_of(p) as u8)
         })
         .collect();
-    let mut out = Vec::with_capacity(indices.len() / 8);
-    let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Indexed);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_palette(quant.color_map_rgb());
-    encoder.set_deflate_compression(png::DeflateCompression::Level(6));
-    encoder.set_filter(png::Filter::NoFilter);
-    let mut writer = encoder.write_header().context("PNG header")?;
-    writer.write_image_data(&indices).context("PNG data")?;
-    writer.finish().context("finish PNG")?;
-    Ok(out)
+    let palette = quant.color_map_rgb();
+    write_png(&indices, width, height, png::ColorType::Indexed, Some(palette), 6, png::Filter::NoFilter)
 }
 
 /// Cards above this size are worth 12 ms more of compression.
 const SMALL_CARD: usize = 90_000;
 
+/// Largest card kept as full colour.
+const MAX_CARD: usize = 100_000;
+
 fn encode_rgb(rgb: &[u8], width: u32, height: u32, level: u8) -> anyhow::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(rgb.len() / 8);
+    write_png(rgb, width, height, png::ColorType::Rgb, None, level, png::Filter::Adaptive)
+}
+
+/// 8-bit PNG of `data` (pixels as `color` says), deflated at `level`.
+fn write_png(
+    data: &[u8],
+    width: u32,
+    height: u32,
+    color: png::ColorType,
+    palette: Option<Vec<u8>>,
+    level: u8,
+    filter: png::Filter,
+) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() / 8);
     let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_color(color);
     encoder.set_depth(png::BitDepth::Eight);
+    if let Some(palette) = palette {
+        encoder.set_palette(palette);
+    }
     encoder.set_deflate_compression(png::DeflateCompression::Level(level));
-    encoder.set_filter(png::Filter::Adaptive);
+    encoder.set_filter(filter);
     let mut writer = encoder.write_header().context("PNG header")?;
-    writer.write_image_data(rgb).context("PNG data")?;
+    writer.write_image_data(data).context("PNG data")?;
     writer.finish().context("finish PNG")?;
     Ok(out)
 }

@@ -7,76 +7,100 @@ mod cache;
 
 pub use cache::{CachedDrop, CardCache, CardError, Moment, RenderedPage, StorefrontCache};
 
+use crate::design::DesignEngine;
 use crate::domain::DropSlug;
-use crate::state::AppState;
+use crate::store::Store;
 use actix_web::web::Bytes;
 use std::sync::Arc;
 
-/// The drop and its mockups: from the cache when it can be trusted, else one query.
-///
-/// A copy read while a change was being announced may already be out of
-/// date when it is stored: it is stored as stale (the store's change
-/// generation moved meanwhile), so the next view reads again.
-pub async fn load(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
-    let generation = state.store.change_generation();
-    let cached = state.storefronts.get(slug.as_str());
-    if state.store.hears_every_change() && cached.as_ref().is_some_and(|e| !e.is_stale()) {
-        return Ok(cached);
+/// The rendered-once parts of every storefront, with what they are read
+/// and rendered from.
+pub struct Shop {
+    store: Store,
+    design: DesignEngine,
+    pub storefronts: Arc<StorefrontCache>,
+    pub cards: CardCache,
+}
+
+impl Shop {
+    /// Empty caches; the store tells them about every committed change.
+    pub fn new(store: Store, design: DesignEngine) -> Self {
+        let storefronts = Arc::new(StorefrontCache::default());
+        store.on_change(storefronts.clone());
+        Self { store, design, storefronts, cards: CardCache::default() }
     }
-    let Some(drop) = state.store.drop_by_slug(slug).await? else {
-        return Ok(None);
-    };
-    let current = || state.store.change_generation() == generation;
-    if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
-        if current() {
-            entry.mark_fresh();
+
+    /// The drop and its mockups: from the cache when it can be trusted, else one query.
+    ///
+    /// A copy read while a change was being announced may already be out of
+    /// date when it is stored: it is stored as stale (the store's change
+    /// generation moved meanwhile), so the next view reads again.
+    pub async fn load(&self, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+        let generation = self.store.change_generation();
+        let cached = self.storefronts.get(slug.as_str());
+        if self.store.hears_every_change() && cached.as_ref().is_some_and(|e| !e.is_stale()) {
+            return Ok(cached);
         }
-        return Ok(Some(entry.clone()));
-    }
-    let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
-        Some(entry) => Arc::new(entry),
-        None => Arc::new(CachedDrop::render(drop, &state.design)),
-    };
-    if !current() {
-        entry.mark_stale();
-    }
-    state.storefronts.put(entry.clone());
-    Ok(Some(entry))
-}
-
-/// The drop for starting a checkout: its design never changes after launch, so
-/// any cached copy will do (stock and end are checked by the reservation itself).
-pub async fn load_design(state: &AppState, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
-    match state.storefronts.get(slug.as_str()) {
-        Some(entry) => Ok(Some(entry)),
-        None => load(state, slug).await,
-    }
-}
-
-/// The drop's share card, rendered once (see [`CardCache`]).
-pub async fn card(state: &AppState, entry: &Arc<CachedDrop>) -> Result<Bytes, CardError> {
-    let design = state.design.clone();
-    let card = entry.clone();
-    state
-        .cards
-        .get_or_render(&entry.card_key, move || {
-            let drop = &card.drop;
-            design.card_png(&drop.slogan, &drop.artist_name, &drop.price.to_string(), card.theme, drop.colours.first())
-        })
-        .await
-}
-
-/// Renders a just-launched drop's storefront parts and share card, so they
-/// are ready before its link goes out. A failure only means the first view
-/// renders them instead.
-pub async fn warm(state: &AppState, slug: &DropSlug) {
-    match load(state, slug).await {
-        Ok(Some(entry)) => {
-            if let Err(e) = card(state, &entry).await {
-                tracing::warn!(slug = %slug, error = %e, "could not render the share card ahead");
+        let Some(drop) = self.store.drop_by_slug(slug).await? else {
+            return Ok(None);
+        };
+        let current = || self.store.change_generation() == generation;
+        if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
+            if current() {
+                entry.mark_fresh();
             }
+            return Ok(Some(entry.clone()));
         }
-        Ok(None) => {}
-        Err(e) => tracing::warn!(slug = %slug, error = %e, "could not render the storefront ahead"),
+        let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
+            Some(entry) => Arc::new(entry),
+            None => Arc::new(CachedDrop::render(drop, &self.design)),
+        };
+        if !current() {
+            entry.mark_stale();
+        }
+        self.storefronts.put(entry.clone());
+        Ok(Some(entry))
+    }
+
+    /// The drop for starting a checkout: its design never changes after launch, so
+    /// any cached copy will do (stock and end are checked by the reservation itself).
+    pub async fn load_design(&self, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {
+        match self.storefronts.get(slug.as_str()) {
+            Some(entry) => Ok(Some(entry)),
+            None => self.load(slug).await,
+        }
+    }
+
+    /// The drop's share card, rendered once (see [`CardCache`]).
+    pub async fn card(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, CardError> {
+        let design = self.design.clone();
+        let card = entry.clone();
+        self.cards
+            .get_or_render(&entry.card_key, move || {
+                let drop = &card.drop;
+                design.card_png(
+                    &drop.slogan,
+                    &drop.artist_name,
+                    &drop.price.to_string(),
+                    card.theme,
+                    drop.colours.first(),
+                )
+            })
+            .await
+    }
+
+    /// Renders a just-launched drop's storefront parts and share card, so they
+    /// are ready before its link goes out. A failure only means the first view
+    /// renders them instead.
+    pub async fn warm(&self, slug: &DropSlug) {
+        match self.load(slug).await {
+            Ok(Some(entry)) => {
+                if let Err(e) = self.card(&entry).await {
+                    tracing::warn!(slug = %slug, error = %e, "could not render the share card ahead");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(slug = %slug, error = %e, "could not render the storefront ahead"),
+        }
     }
 }

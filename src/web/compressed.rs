@@ -3,7 +3,7 @@
 //! then served by copying bytes, with a strong `ETag` per encoding and `304`
 //! for a browser or proxy that has it already.
 
-use actix_web::http::header;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use std::io::Write;
@@ -20,62 +20,71 @@ pub enum Encoding {
     Brotli,
 }
 
+/// One encoding of a body, with its strong `ETag` ready to send.
+#[derive(Debug)]
+struct Variant {
+    encoding: Encoding,
+    body: Bytes,
+    etag: HeaderValue,
+}
+
 /// One body in every encoding worth having.
 #[derive(Debug)]
 pub struct Precompressed {
-    /// Identifies the uncompressed bytes (an encoding adds its suffix).
-    tag: String,
-    identity: Bytes,
-    gzip: Option<Bytes>,
-    br: Option<Bytes>,
+    identity: Variant,
+    gzip: Option<Variant>,
+    br: Option<Variant>,
 }
 
 impl Precompressed {
     /// Compresses `body` (kept only where it comes out smaller).
     pub fn new(body: Bytes) -> Self {
-        let tag = format!("{:016x}", crate::design::stable_hash(&body));
-        let smaller = |packed: Option<Vec<u8>>| packed.filter(|p| p.len() < body.len()).map(Bytes::from);
-        Self { gzip: smaller(gzip(&body)), br: smaller(brotli(&body)), identity: body, tag }
+        let (gzip, br) = (gzip(&body), brotli(&body));
+        Self::with(body, gzip, br)
     }
 
     /// `body` as it is (already compressed: images, WOFF2 fonts).
     pub fn plain(body: Bytes) -> Self {
-        Self { tag: format!("{:016x}", crate::design::stable_hash(&body)), identity: body, gzip: None, br: None }
+        Self::with(body, None, None)
     }
 
-    /// The bytes and strong `ETag` for `encoding` (identity when that
-    /// encoding is not kept).
-    pub fn get(&self, encoding: Encoding) -> (Encoding, &Bytes, String) {
-        match encoding {
-            Encoding::Brotli if self.br.is_some() => {
-                (Encoding::Brotli, self.br.as_ref().unwrap_or(&self.identity), format!("\"{}-br\"", self.tag))
-            }
-            Encoding::Gzip | Encoding::Brotli if self.gzip.is_some() => {
-                (Encoding::Gzip, self.gzip.as_ref().unwrap_or(&self.identity), format!("\"{}-gz\"", self.tag))
-            }
-            _ => (Encoding::Identity, &self.identity, format!("\"{}\"", self.tag)),
+    /// The ETags name the uncompressed bytes, with a suffix per encoding.
+    fn with(body: Bytes, gzip: Option<Vec<u8>>, br: Option<Vec<u8>>) -> Self {
+        let tag = format!("{:016x}", crate::design::stable_hash(&body));
+        let variant = |encoding, body: Bytes, suffix: &str| Variant {
+            encoding,
+            body,
+            // Quotes around hex digits: always a valid header value.
+            etag: HeaderValue::from_str(&format!("\"{tag}{suffix}\"")).unwrap_or(HeaderValue::from_static("\"\"")),
+        };
+        let smaller = |packed: Option<Vec<u8>>| packed.filter(|p| p.len() < body.len()).map(Bytes::from);
+        Self {
+            gzip: smaller(gzip).map(|b| variant(Encoding::Gzip, b, "-gz")),
+            br: smaller(br).map(|b| variant(Encoding::Brotli, b, "-br")),
+            identity: variant(Encoding::Identity, body, ""),
         }
     }
 
-    /// Bytes sent for `encoding` (for tests and benchmarks).
-    pub fn len(&self, encoding: Encoding) -> usize {
-        self.get(encoding).1.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.identity.is_empty()
+    /// The variant for `encoding`: brotli falls back to gzip, either to
+    /// identity when that encoding is not kept.
+    fn get(&self, encoding: Encoding) -> &Variant {
+        match encoding {
+            Encoding::Brotli => self.br.as_ref().or(self.gzip.as_ref()).unwrap_or(&self.identity),
+            Encoding::Gzip => self.gzip.as_ref().unwrap_or(&self.identity),
+            Encoding::Identity => &self.identity,
+        }
     }
 
     /// `200` with the best encoding the request accepts, or `304` when its
     /// `If-None-Match` names what it would get.
     pub fn respond(&self, req: &HttpRequest, content_type: &str, cache_control: &str) -> HttpResponse {
-        let (encoding, body, etag) = self.get(accepted(req));
-        let unchanged = if_none_match(req, &etag);
+        let variant = self.get(accepted(req));
+        let unchanged = if_none_match(req, variant.etag.as_bytes());
         let mut res = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-        res.insert_header((header::ETAG, etag))
+        res.insert_header((header::ETAG, variant.etag.clone()))
             .insert_header((header::CACHE_CONTROL, cache_control))
             .insert_header((header::VARY, "Accept-Encoding"));
-        match encoding {
+        match variant.encoding {
             Encoding::Brotli => res.insert_header((header::CONTENT_ENCODING, "br")),
             Encoding::Gzip => res.insert_header((header::CONTENT_ENCODING, "gzip")),
             Encoding::Identity => &mut res,
@@ -83,18 +92,18 @@ impl Precompressed {
         if unchanged {
             return res.finish();
         }
-        // The body is already encoded: keep any compression middleware off it.
-        res.content_type(content_type).body(body.clone())
+        res.content_type(content_type).body(variant.body.clone())
     }
 }
 
-fn if_none_match(req: &HttpRequest, etag: &str) -> bool {
+/// Whether the request's `If-None-Match` names `etag` (or `*`).
+pub fn if_none_match(req: &HttpRequest, etag: &[u8]) -> bool {
     req.headers()
         .get_all(header::IF_NONE_MATCH)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(|t| t.trim().trim_start_matches("W/"))
-        .any(|t| t == etag || t == "*")
+        .any(|t| t.as_bytes() == etag || t == "*")
 }
 
 /// The best encoding `Accept-Encoding` allows: brotli, then gzip, else none.
@@ -159,9 +168,9 @@ mod tests {
     fn each_encoding_round_trips_with_its_own_etag() {
         let body = Bytes::from("<p>Sei ein Freitagabend-Loser mit mir</p>".repeat(50));
         let packed = Precompressed::new(body.clone());
-        let (_, br, br_tag) = packed.get(Encoding::Brotli);
-        let (_, gz, gz_tag) = packed.get(Encoding::Gzip);
-        let (_, plain, tag) = packed.get(Encoding::Identity);
+        let (br, br_tag) = (&packed.get(Encoding::Brotli).body, &packed.get(Encoding::Brotli).etag);
+        let (gz, gz_tag) = (&packed.get(Encoding::Gzip).body, &packed.get(Encoding::Gzip).etag);
+        let (plain, tag) = (&packed.get(Encoding::Identity).body, &packed.get(Encoding::Identity).etag);
         assert_eq!(plain, &body);
         assert!(br.len() < body.len() / 10 && gz.len() < body.len() / 10);
         let mut unbrotli = Vec::new();

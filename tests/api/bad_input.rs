@@ -159,7 +159,7 @@ async fn a_drop_saved_with_noncharacters_still_renders_its_card_and_print_files(
         .execute(app.state.store.pool())
         .await
         .unwrap();
-    popshop::store::ChangeListener::drop_changed(app.state.storefronts.as_ref(), &id);
+    popshop::store::ChangeListener::drop_changed(app.state.shop.storefronts.as_ref(), &id);
     for path in [
         format!("/d/{slug}"),
         format!("/d/{slug}/card.png"),

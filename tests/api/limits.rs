@@ -226,13 +226,13 @@ async fn demo_mode_refuses_to_start_on_a_public_https_address() {
 async fn a_cold_share_card_is_rendered_once_for_sixty_four_viewers() {
     let launched = TestApp::spawn().await;
     let (_, slug) = launched.launch("Shared everywhere at once").await;
-    assert_eq!(launched.state.cards.renders.finished(), 1, "Launch renders the card ahead");
+    assert_eq!(launched.state.shop.cards.renders.finished(), 1, "Launch renders the card ahead");
     let res = launched.get(&format!("/d/{slug}/card.png")).await;
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(launched.state.cards.renders.finished(), 1, "the first viewer finds it ready");
+    assert_eq!(launched.state.shop.cards.renders.finished(), 1, "the first viewer finds it ready");
     // A fresh process (after a deploy) has no card yet: 64 viewers at once.
     let app = launched.spawn_sibling_with(|_| {}).await;
-    let before = app.state.cards.renders.finished();
+    let before = app.state.shop.cards.renders.finished();
     let tasks: Vec<_> = (0..64)
         .map(|_| {
             let (client, url) = (app.other_visitor(), app.url(&format!("/d/{slug}/card.png")));
@@ -249,7 +249,7 @@ async fn a_cold_share_card_is_rendered_once_for_sixty_four_viewers() {
         bodies.insert(body);
     }
     assert_eq!(bodies.len(), 1, "everyone got the same card");
-    assert_eq!(app.state.cards.renders.finished() - before, 1, "rendered once, not 64 times");
+    assert_eq!(app.state.shop.cards.renders.finished() - before, 1, "rendered once, not 64 times");
 }
 
 #[tokio::test]
@@ -279,14 +279,20 @@ async fn a_print_render_keeps_its_slot_when_the_client_hangs_up() {
     assert_eq!(slots.available(), 1, "and only then gave its slot back");
 }
 
-#[tokio::test]
-async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
+/// A popshop allowing two holds per client, a drop, and `fan` holding both.
+async fn fan_holding_two(slogan: &str, fan: Option<&str>) -> (TestApp, String) {
     let app = behind_proxy(|s| s.holds_per_client = 2).await;
-    let (_, slug) = app.launch("Counted across restarts").await;
-    let fan = Some("203.0.113.77");
+    let (_, slug) = app.launch(slogan).await;
     for _ in 0..2 {
         assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
     }
+    (app, slug)
+}
+
+#[tokio::test]
+async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
+    let fan = Some("203.0.113.77");
+    let (app, slug) = fan_holding_two("Counted across restarts", fan).await;
     assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
     // A fresh process on the same database counts the same holds.
     let restarted = app.spawn_sibling_with(|s| {
@@ -306,12 +312,8 @@ async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
 
 #[tokio::test]
 async fn hold_counts_lost_in_a_database_crash_come_back_with_the_next_sweep() {
-    let app = behind_proxy(|s| s.holds_per_client = 2).await;
-    let (_, slug) = app.launch("Counted after a crash").await;
     let fan = Some("203.0.113.78");
-    for _ in 0..2 {
-        assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
-    }
+    let (app, slug) = fan_holding_two("Counted after a crash", fan).await;
     let drop = app.drop_by_slug(&slug).await;
     if app.state.store.backend() == popshop::store::Backend::Postgres {
         let (persistence,): (String,) =

@@ -10,8 +10,8 @@ use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::routes::shop::storefront::{BuyChoice, page};
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
-use crate::shop::{load, load_design};
 use crate::state::AppState;
+use crate::store::now_ms;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
 use crate::web::{Client, problem};
@@ -53,7 +53,7 @@ pub async fn start(
         RequestOrigin::Unknown => csrf::verify(&req, form.get(csrf::CSRF_FIELD)).is_ok(),
     };
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load_design(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
     let back = format!("/d/{}", drop.slug);
 
@@ -74,7 +74,7 @@ pub async fn start(
             quantity: quantity.unwrap_or(1),
             error: Some(error),
         };
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice));
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, now_ms()));
     };
     if !confirmed {
         let confirm = ConfirmPage {
@@ -98,8 +98,8 @@ pub async fn start(
             let message = format!("Only {left} left — choose {left} or fewer and try again.");
             let choice =
                 BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
-            let fresh = load(&state, &slug).await?.unwrap_or(entry);
-            render(StatusCode::CONFLICT, &page(&state, &fresh, choice))
+            let fresh = state.shop.load(&slug).await?.unwrap_or(entry);
+            render(StatusCode::CONFLICT, &page(&state, &fresh, choice, now_ms()))
         }
         CheckoutOutcome::SoldOut => {
             problem(StatusCode::CONFLICT, "Sold out", "Every shirt of this drop is taken. Sorry!".into(), back)

@@ -5,7 +5,7 @@
 
 use crate::domain::DropSlug;
 use crate::error::AppError;
-use crate::shop::{CardError, card, load};
+use crate::shop::CardError;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -16,14 +16,12 @@ pub async fn card_png(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
     let etag = format!("\"{}\"", entry.card_key);
-    let matches =
-        req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == etag || v == "*");
-    if matches {
+    if crate::web::compressed::if_none_match(&req, etag.as_bytes()) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
-    let rendered = card(&state, &entry).await;
+    let rendered = state.shop.card(&entry).await;
     let png = match rendered {
         Ok(png) => png,
         Err(CardError::Busy) => {

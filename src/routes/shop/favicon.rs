@@ -3,7 +3,6 @@
 
 use crate::domain::DropSlug;
 use crate::error::AppError;
-use crate::shop::load_design;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -19,7 +18,7 @@ pub struct FaviconSvg<'a> {
 
 pub async fn favicon(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load_design(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let theme = entry.theme;
     let svg = FaviconSvg { bg: theme.page_bg, shirt: theme.accent, ink: theme.accent_ink }
         .render()

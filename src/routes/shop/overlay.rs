@@ -7,7 +7,6 @@ use crate::auth::Artist;
 use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::routes::account::render;
-use crate::shop::load;
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -59,7 +58,7 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
 
 pub async fn public(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
     Ok(framable(render(StatusCode::OK, &page(&state, &entry.drop, false))?))
 }
 

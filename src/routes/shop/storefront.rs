@@ -3,7 +3,7 @@
 use crate::domain::{DropSlug, DropState, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::layout::{Layout, SocialMeta};
-use crate::shop::{CachedDrop, Moment, RenderedPage, load};
+use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
 use crate::store::now_ms;
 use crate::web::compressed::Precompressed;
@@ -75,13 +75,13 @@ pub async fn show(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let entry = load(&state, &slug).await?.ok_or(AppError::NotFound)?;
+    let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
     let now = now_ms();
     let moment = moment_of(&entry.drop, now);
     let rendered = match entry.page_for(&moment) {
         Some(rendered) => rendered,
         None => {
-            let html = page(&state, &entry, BuyChoice::default())
+            let html = page(&state, &entry, BuyChoice::default(), now)
                 .render()
                 .map_err(|e| anyhow::anyhow!("render storefront: {e}"))?;
             let rendered = Arc::new(RenderedPage { moment, body: Precompressed::new(Bytes::from(html)) });
@@ -97,10 +97,10 @@ fn moment_of(drop: &crate::domain::Drop, now: i64) -> Moment {
     (drop.state(now), drop.ends_at.filter(|end| *end > now).map(|end| time_left_label((end - now) / 1000)))
 }
 
-/// The storefront of `entry` with the fan's `choice` selected.
-pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice) -> StorefrontPage<'a> {
+/// The storefront of `entry` with the fan's `choice` selected, as at `now`
+/// (the moment a kept page is filed under).
+pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now: i64) -> StorefrontPage<'a> {
     let drop = &entry.drop;
-    let now = now_ms();
     let price = drop.price.to_string();
     let url = format!("{}/d/{}", state.public_url, drop.slug);
     let mut layout =

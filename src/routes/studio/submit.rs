@@ -82,7 +82,7 @@ pub async fn submit(
 
     let drop = state.store.insert_drop(&valid.for_account(account.id.clone())).await?;
     tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
-    crate::shop::warm(&state, &drop.slug).await;
+    state.shop.warm(&drop.slug).await;
     let mut response = HttpResponse::SeeOther();
     response.insert_header((header::LOCATION, format!("/dashboard/drops/{}?launched=1", drop.id)));
     if !signed_in {
