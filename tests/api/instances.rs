@@ -5,14 +5,21 @@ use crate::common::{TestApp, location};
 use crate::live::Events;
 use std::time::{Duration, Instant};
 
-#[tokio::test]
-async fn a_sale_on_one_instance_reaches_viewers_of_another() {
+/// Two instances on one PostgreSQL database; `None` (with a notice) in the
+/// SQLite phase.
+async fn two_instances() -> Option<(TestApp, TestApp)> {
     let a = TestApp::spawn().await;
     if a.backend != "postgres" {
         eprintln!("two-instance test: runs in the PostgreSQL phase (POPSHOP_TEST_BACKEND=postgres)");
-        return;
+        return None;
     }
     let b = a.spawn_sibling().await;
+    Some((a, b))
+}
+
+#[tokio::test]
+async fn a_sale_on_one_instance_reaches_viewers_of_another() {
+    let Some((a, b)) = two_instances().await else { return };
     a.sign_up("artist@example.com", "correct horse battery").await;
     a.launch_with(&[("slogan", "Two hosts"), ("stock", "20")]).await;
     let mut viewer = Events::open(&b, "two-hosts", None).await;
@@ -54,12 +61,7 @@ async fn wait_for(condition: impl Fn() -> bool) {
 
 #[tokio::test]
 async fn storefront_views_run_no_query_while_nothing_changed_and_follow_every_announced_change() {
-    let a = TestApp::spawn().await;
-    if a.backend != "postgres" {
-        eprintln!("two-instance test: runs in the PostgreSQL phase (POPSHOP_TEST_BACKEND=postgres)");
-        return;
-    }
-    let b = a.spawn_sibling().await;
+    let Some((a, b)) = two_instances().await else { return };
     let (id, slug) = a.launch("Cached on both").await;
     wait_for(|| b.state.store.hears_every_change()).await;
     let sold_on_b = || async { b.get_html(&format!("/d/{slug}")).await.1.contains("data-live=\"sold\">7<") };
