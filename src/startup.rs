@@ -13,16 +13,17 @@ use crate::routes;
 use crate::shop::Shop;
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
+use crate::web::headers::{REQUEST_ID, request_id, security_headers};
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
-use actix_web::middleware::{DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Next, from_fn};
-use actix_web::{App, HttpMessage, HttpServer, ResponseError, web};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next, from_fn};
+use actix_web::{App, HttpServer, ResponseError, web};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Instant;
-use tracing_actix_web::{RequestId, TracingLogger};
+use tracing::Instrument;
 
 /// Largest request body we read (forms are a few KiB).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -100,18 +101,16 @@ impl Application {
             background.push(tokio::spawn(state.store.clone().listen(state.settings.database_url.clone())));
         }
         let app_state = state.clone();
-        let hsts = state.settings.secure_cookies();
+        let https = state.settings.secure_cookies();
         let server = HttpServer::new(move || {
             App::new()
-                .wrap(from_fn(csrf::set_cookie))
                 .wrap(
                     ErrorHandlers::new()
                         .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| replace_body(res, AppError::TooLarge))
                         .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
                 )
-                .wrap(security_headers(hsts))
-                .wrap(from_fn(log_request))
-                .wrap(TracingLogger::default())
+                .wrap(from_fn(envelope))
+                .app_data(Envelope { https })
                 .app_data(app_state.clone())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
@@ -146,16 +145,6 @@ impl Application {
     }
 }
 
-/// Headers on every response unless the handler set them: CSP, no framing,
-/// no sniffing, a careful referrer, and HSTS when popshop is served over https.
-fn security_headers(hsts: bool) -> DefaultHeaders {
-    let headers = DefaultHeaders::new()
-        .add((header::CONTENT_SECURITY_POLICY, crate::web::headers::CONTENT_SECURITY_POLICY))
-        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"));
-    if hsts { headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000")) } else { headers }
-}
-
 /// Replaces actix's plain-text error body (oversized or unreadable requests)
 /// with our friendly page, keeping the status.
 fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Result<ErrorHandlerResponse<B>> {
@@ -172,24 +161,50 @@ fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Resul
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
 }
 
-/// One structured log line per request, with its request id (also sent back as
-/// `x-request-id` so a user can quote it).
-async fn log_request(
+/// How popshop is served, for the [`envelope`] (app data).
+#[derive(Debug, Clone, Copy)]
+struct Envelope {
+    /// Over https: HSTS, and cookies marked `Secure`.
+    https: bool,
+}
+
+/// The one layer every request passes through: a request id (sent back as
+/// `x-request-id`, and carried by the request's span so every log line of
+/// the request names it), one log line per request, the security headers,
+/// and the CSRF cookie a page asked for.
+///
+/// One layer instead of four (tracing-actix-web's logger, a log layer,
+/// `DefaultHeaders`, a cookie layer): each was a boxed future, a span, a
+/// `getrandom` for a UUID and a formatted client address per request, and a
+/// storefront view should cost little more than copying bytes (issue 9).
+async fn envelope(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
     let start = Instant::now();
-    // Nothing is copied for the log line unless it will be written (a
-    // storefront view costs little more than copying bytes).
+    let https = req.app_data::<Envelope>().is_some_and(|e| e.https);
+    let id = request_id();
+    // Nothing is copied for the log unless it will be written.
     let logged = tracing::enabled!(tracing::Level::INFO).then(|| (req.method().clone(), req.path().to_owned()));
-    let request_id = req.extensions().get::<RequestId>().map(ToString::to_string).unwrap_or_default();
-    let mut res = next.call(req).await?;
+    let span = match &logged {
+        Some((method, path)) => tracing::info_span!("request", request_id = %id, %method, %path),
+        None => tracing::Span::none(),
+    };
+    let mut res = next.call(req).instrument(span.clone()).await?;
     if let Some((method, path)) = logged {
         let status = res.status().as_u16();
-        tracing::info!(%method, %path, status, latency_us = start.elapsed().as_micros() as u64, %request_id, "request");
+        let latency_us = start.elapsed().as_micros() as u64;
+        span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
     }
-    if let Ok(value) = header::HeaderValue::from_str(&request_id) {
-        res.headers_mut().insert(header::HeaderName::from_static("x-request-id"), value);
+    csrf::set_new_cookie(&mut res, https);
+    let headers = res.headers_mut();
+    for (name, value) in security_headers(https) {
+        if !headers.contains_key(&name) {
+            headers.insert(name, value);
+        }
+    }
+    if let Ok(value) = header::HeaderValue::try_from(id) {
+        headers.insert(REQUEST_ID, value);
     }
     Ok(res)
 }

@@ -14,10 +14,8 @@
 //! a token to confirm the purchase (see [`origin_of`]).
 
 use crate::error::AppError;
-use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
+use actix_web::dev::{Payload, ServiceResponse};
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use std::future::{Ready, ready};
 
@@ -103,14 +101,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Middleware: sets the cookie for a token created while handling the request.
-pub async fn set_cookie(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let secure =
-        req.app_data::<actix_web::web::Data<crate::state::AppState>>().is_some_and(|s| s.settings.secure_cookies());
-    let mut res = next.call(req).await?;
+/// Sets the cookie for a token created while handling the request (called
+/// by the layer every request passes through).
+pub fn set_new_cookie<B>(res: &mut ServiceResponse<B>, secure: bool) {
     let new_token = res.request().extensions().get::<NewToken>().cloned();
     if let Some(NewToken(token)) = new_token {
         let cookie = Cookie::build(CSRF_COOKIE, token)
@@ -121,7 +114,6 @@ pub async fn set_cookie(
             .finish();
         res.response_mut().add_cookie(&cookie).ok();
     }
-    Ok(res)
 }
 
 #[cfg(test)]

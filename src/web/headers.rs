@@ -1,7 +1,9 @@
 //! Response headers every part of popshop shares (a leaf: imports only actix).
 
 use actix_web::HttpResponse;
-use actix_web::http::header;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The policy every page gets unless its handler set its own (the stream
 /// overlay may be framed). Scripts and styles come from popshop only (inline
@@ -13,12 +15,50 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 
 /// Adds `Retry-After: secs` to a response.
 pub fn with_retry_after(mut res: HttpResponse, secs: u64) -> HttpResponse {
-    res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
     res
 }
 
 /// Marks a response with buyers' data as never to be stored by any cache.
 pub fn no_store(mut res: HttpResponse) -> HttpResponse {
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
+}
+
+/// Every response carries its request's id (quoted in the log line).
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// A request id unique across instances and restarts: 8 random hex digits
+/// chosen once per process, then a counter (no system call per request, as
+/// a random UUID per request would be).
+pub fn request_id() -> String {
+    static PROCESS: OnceLock<u32> = OnceLock::new();
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let process = *PROCESS.get_or_init(rand::random);
+    format!("{process:08x}-{:010x}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The security headers every response gets unless its handler set its own:
+/// the policy above, no sniffing, a careful referrer, and HSTS when popshop
+/// is served over https.
+pub fn security_headers(https: bool) -> impl Iterator<Item = (HeaderName, HeaderValue)> {
+    [
+        (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)),
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")),
+    ]
+    .into_iter()
+    .chain(https.then(|| (header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"))))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn request_ids_differ_and_are_header_values() {
+        let (a, b) = (super::request_id(), super::request_id());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 19);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit() || c == b'-'));
+        assert!(actix_web::http::header::HeaderValue::try_from(a).is_ok());
+    }
 }
