@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod design;
 pub mod domain;
+pub mod door;
 pub mod error;
 pub mod forms;
 pub mod fulfilment;

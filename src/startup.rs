@@ -14,15 +14,21 @@ use crate::shop::Shop;
 use crate::state::AppState;
 use crate::store::{Backend, Store, redact};
 use crate::web::headers::{REQUEST_ID, request_id, security_headers};
+use actix_http::{HttpService, KeepAlive};
+use actix_service::{
+    IntoServiceFactory, Service, ServiceFactory, ServiceFactoryExt, fn_factory, fn_service, map_config,
+};
 use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::dev::{AppConfig, Server, ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next, from_fn};
-use actix_web::{App, HttpServer, ResponseError, web};
+use actix_web::rt::net::TcpStream;
+use actix_web::{App, ResponseError, web};
 use anyhow::Context;
 use std::net::TcpListener;
+use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 
 /// Largest request body we read (forms are a few KiB).
@@ -102,7 +108,7 @@ impl Application {
         }
         let app_state = state.clone();
         let https = state.settings.secure_cookies();
-        let server = HttpServer::new(move || {
+        let app = move || {
             App::new()
                 .wrap(
                     ErrorHandlers::new()
@@ -116,9 +122,56 @@ impl Application {
                 .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
                 .app_data(static_files.clone())
                 .configure(routes::configure)
-        })
-        .listen(listener)?
-        .run();
+        };
+        let door_state = state.clone();
+        // actix-web's own HTTP service (as `HttpServer` builds it, with its
+        // default timeouts) behind the door (`crate::door`), which serves a
+        // connection itself when its first request is a live stream.
+        let builder = Server::build();
+        // Started by SIGTERM/SIGINT: idle keep-alive connections close and
+        // live streams end at once (browsers reconnect, behind a proxy to
+        // another instance), instead of holding the worker for its timeout.
+        let shutdown = builder.graceful_shutdown_signal();
+        let server = builder
+            .listen("popshop", listener, move || {
+                let on_shutdown = shutdown.clone();
+                let http = HttpService::build()
+                    .graceful_shutdown_signal(move || {
+                        let signal = on_shutdown.clone();
+                        async move { signal.notified().await }
+                    })
+                    .keep_alive(KeepAlive::default())
+                    .client_request_timeout(Duration::from_secs(5))
+                    .client_disconnect_timeout(Duration::from_secs(1))
+                    // A fan who closes the tab ends their stream at once.
+                    .h1_allow_half_closed(false)
+                    .local_addr(bound)
+                    .finish(map_config(app().into_factory().map_err(|e| e.error_response()), move |_| {
+                        AppConfig::default()
+                    }))
+                    .tcp();
+                let (state, shutdown) = (door_state.clone(), shutdown.clone());
+                fn_factory(move || {
+                    let http = http.new_service(());
+                    let (state, shutdown) = (state.clone(), shutdown.clone());
+                    async move {
+                        let http = Rc::new(http.await?);
+                        Ok::<_, ()>(fn_service(move |mut io: TcpStream| {
+                            let (http, state, shutdown) = (http.clone(), state.clone(), shutdown.clone());
+                            async move {
+                                match crate::door::take(&mut io, &state).await {
+                                    Some(taken) => {
+                                        crate::door::serve(io, taken, https, shutdown).await;
+                                        Ok(())
+                                    }
+                                    None => http.call(io).await,
+                                }
+                            }
+                        }))
+                    }
+                })
+            })?
+            .run();
         Ok(Self { port, public_url, server, state, background })
     }
 

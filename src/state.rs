@@ -29,12 +29,22 @@ pub struct AppState {
     /// Live totals to open streams, one channel per watched drop.
     pub hub: std::sync::Arc<crate::live::Hub>,
     /// Open live streams per client.
-    pub streams: crate::web::streams::StreamCounts,
+    pub streams: crate::live::streams::StreamCounts,
     /// Bounds concurrent print-file renders (CPU and ~70 MB of pixels each).
     pub print_slots: crate::web::slots::Slots,
 }
 
 impl AppState {
+    /// What opening a live stream needs.
+    pub fn live_streams(&self) -> crate::live::stream::Streams<'_> {
+        crate::live::stream::Streams {
+            store: &self.store,
+            hub: &self.hub,
+            counts: &self.streams,
+            per_client: self.settings.streams_per_client,
+        }
+    }
+
     /// Forgets clients no limit needs to remember any more (bounded memory).
     pub fn forget_idle_clients(&self) {
         self.checkout_rate.forget_idle();

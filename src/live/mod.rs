@@ -9,6 +9,9 @@
 //! second are ten frames a second, nothing is lost, and a quiet drop's
 //! viewers cost nothing while other drops sell.
 
+pub mod stream;
+pub mod streams;
+
 use crate::domain::{Drop, DropState};
 use crate::store::{ChangeListener, Store};
 use actix_web::web::Bytes;

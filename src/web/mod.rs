@@ -7,7 +7,6 @@ pub mod headers;
 pub mod problem;
 pub mod rate;
 pub mod slots;
-pub mod streams;
 
 pub use client::{Client, client_of};
 pub use problem::{ProblemPage, problem};

@@ -236,3 +236,134 @@ async fn a_viewer_wakes_only_for_its_own_drop_and_the_store_announces_every_comm
     let version = after["version"].as_i64().unwrap();
     busy_stream.until(|t| t["version"].as_i64() > Some(version)).await;
 }
+
+/// A raw HTTP/1.1 connection, to choose what arrives in which packet.
+struct Raw(tokio::net::TcpStream);
+
+impl Raw {
+    async fn connect(app: &TestApp) -> Self {
+        Self(tokio::net::TcpStream::connect(("127.0.0.1", app.port)).await.unwrap())
+    }
+
+    async fn send(&mut self, bytes: &str) {
+        use tokio::io::AsyncWriteExt;
+        self.0.write_all(bytes.as_bytes()).await.unwrap();
+    }
+
+    /// Reads until `text` has arrived; returns everything read.
+    async fn until(&mut self, text: &str) -> String {
+        use tokio::io::AsyncReadExt;
+        let mut seen = Vec::new();
+        tokio::time::timeout(Duration::from_secs(5), async {
+            while !String::from_utf8_lossy(&seen).contains(text) {
+                let mut buf = [0u8; 4096];
+                let n = self.0.read(&mut buf).await.unwrap();
+                assert!(n > 0, "closed before {text:?}: {}", String::from_utf8_lossy(&seen));
+                seen.extend_from_slice(&buf[..n]);
+            }
+        })
+        .await
+        .unwrap_or_else(|_| panic!("no {text:?} within 5 s: {}", String::from_utf8_lossy(&seen)));
+        String::from_utf8(seen).unwrap()
+    }
+}
+
+/// Waits until the client 127.0.0.1 holds `n` streams (at most 2 s).
+async fn streams_held(app: &TestApp, n: usize) {
+    let client = "127.0.0.1".parse().unwrap();
+    for _ in 0..200 {
+        if app.state.streams.open(client) == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("127.0.0.1 holds {} streams, not {n}", app.state.streams.open(client));
+}
+
+const STREAM_REQUEST: &str = "GET /d/door-test/events HTTP/1.1\r\nHost: shop.test\r\nAccept: text/event-stream\r\n\r\n";
+
+#[tokio::test]
+async fn a_stream_on_a_new_connection_is_served_lean_and_a_closed_tab_frees_its_place_at_once() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Door test"), ("stock", "10")]).await;
+    let mut tab = Raw::connect(&app).await;
+    tab.send(STREAM_REQUEST).await;
+    let head = tab.until("event: totals").await;
+    let lower = head.to_ascii_lowercase();
+    assert!(lower.starts_with("http/1.1 200 ok\r\n"), "{head}");
+    for header in [
+        "content-type: text/event-stream",
+        "cache-control: no-cache",
+        "x-accel-buffering: no",
+        "connection: close",
+        "x-content-type-options: nosniff",
+        "x-request-id: ",
+        "date: ",
+    ] {
+        assert!(lower.contains(header), "{header} missing: {head}");
+    }
+    assert!(!lower.contains("transfer-encoding"), "the door's body lasts until the connection closes: {head}");
+    assert!(head.contains("retry: 3000\n") && head.contains("\"left\":10"), "{head}");
+    streams_held(&app, 1).await;
+
+    // A sale reaches it.
+    let fan = app.into_new_visitor();
+    fan.buy("door-test", "M", "black", 1).await;
+    tab.until("\"left\":9").await;
+
+    // The fan closes the tab: the place is free at once, not at the next
+    // keep-alive write 15 s later.
+    drop(tab);
+    streams_held(&fan, 0).await;
+}
+
+#[tokio::test]
+async fn a_stream_on_a_connection_that_served_a_page_first_is_served_the_same_and_freed_the_same() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Door test"), ("stock", "10")]).await;
+    let mut tab = Raw::connect(&app).await;
+    tab.send("GET /healthz HTTP/1.1\r\nHost: shop.test\r\n\r\n").await;
+    tab.until("\r\n\r\n").await;
+    tab.send(STREAM_REQUEST).await;
+    let head = tab.until("event: totals").await;
+    let stream = &head[head.rfind("HTTP/1.1 ").unwrap()..];
+    let lower = stream.to_ascii_lowercase();
+    assert!(lower.starts_with("http/1.1 200 ok\r\n"), "{stream}");
+    assert!(lower.contains("content-type: text/event-stream") && lower.contains("x-accel-buffering: no"), "{stream}");
+    assert!(stream.contains("retry: 3000\n") && stream.contains("\"left\":10"), "{stream}");
+    streams_held(&app, 1).await;
+    drop(tab);
+    streams_held(&app, 0).await;
+}
+
+#[tokio::test]
+async fn a_stream_request_split_over_packets_and_refused_streams_still_get_their_answers() {
+    let app = TestApp::spawn_with(|s| s.streams_per_client = 1).await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Door test"), ("stock", "10")]).await;
+    // Split in two packets: actix reads it, the stream is the same.
+    let mut split = Raw::connect(&app).await;
+    let (a, b) = STREAM_REQUEST.split_at(14);
+    split.send(a).await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    split.send(b).await;
+    let head = split.until("event: totals").await;
+    assert!(head.contains("\"left\":10"), "{head}");
+    streams_held(&app, 1).await;
+
+    // Over the client's limit: the door leaves it to actix, which says so.
+    let mut second = Raw::connect(&app).await;
+    second.send(STREAM_REQUEST).await;
+    let refused = second.until("too many live streams").await;
+    assert!(refused.starts_with("HTTP/1.1 429"), "{refused}");
+
+    // An unknown drop: actix's 404 page.
+    drop(split);
+    streams_held(&app, 0).await;
+    let mut unknown = Raw::connect(&app).await;
+    unknown.send("GET /d/no-such-drop/events HTTP/1.1\r\nHost: shop.test\r\n\r\n").await;
+    let missing = unknown.until("</html>").await;
+    assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+}

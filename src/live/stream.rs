@@ -1,0 +1,87 @@
+//! One open stream of a drop's live totals, whichever front serves it (the
+//! lean door for a connection's first request, or actix-web's handler for a
+//! stream asked for on a connection that served other requests before).
+//!
+//! Every stream starts with `retry:` and the current totals (so a
+//! reconnect, with or without `Last-Event-ID`, is always correct), then
+//! gets each change of this drop with the drop's version as event id, and a
+//! keep-alive comment every 15 seconds. A client may hold at most
+//! `POPSHOP_STREAMS_PER_CLIENT` streams (default 32).
+
+use super::streams::{StreamCounts, StreamSlot};
+use super::{Hub, Viewer};
+use crate::domain::DropSlug;
+use crate::store::{Store, now_ms};
+use actix_web::web::Bytes;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Sent first: how long a browser waits before it reconnects (ms).
+const RETRY: &[u8] = b"retry: 3000\n";
+
+/// Why no stream was opened.
+#[derive(Debug)]
+pub enum Refused {
+    /// No drop by that name.
+    UnknownDrop,
+    /// The client holds its limit of open streams already.
+    TooManyStreams,
+    Store(anyhow::Error),
+}
+
+/// Everything one open stream holds; dropping it (the client left) stops
+/// watching and frees the client's place at once.
+pub struct LiveStream {
+    viewer: Viewer,
+    _slot: StreamSlot,
+    first: Option<Bytes>,
+    keep_alive: tokio::time::Interval,
+}
+
+/// What opening a stream needs (parts of the app's state).
+pub struct Streams<'a> {
+    pub store: &'a Store,
+    pub hub: &'a Arc<Hub>,
+    pub counts: &'a StreamCounts,
+    /// Streams one client may hold open.
+    pub per_client: usize,
+}
+
+impl Streams<'_> {
+    /// A stream of `slug`'s totals for `client` (an address bucket).
+    pub async fn open(&self, slug: &str, client: IpAddr) -> Result<LiveStream, Refused> {
+        let slug = DropSlug::parse(slug).ok_or(Refused::UnknownDrop)?;
+        let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
+        let slot = self.counts.try_open(client, self.per_client).ok_or(Refused::TooManyStreams)?;
+        let mut viewer = self.hub.watch(&drop, now_ms());
+        let current = viewer.current();
+        let mut first = Vec::with_capacity(RETRY.len() + current.len());
+        first.extend_from_slice(RETRY);
+        first.extend_from_slice(&current);
+        let start = tokio::time::Instant::now() + KEEP_ALIVE;
+        Ok(LiveStream {
+            viewer,
+            _slot: slot,
+            first: Some(Bytes::from(first)),
+            keep_alive: tokio::time::interval_at(start, KEEP_ALIVE),
+        })
+    }
+}
+
+impl LiveStream {
+    /// The next bytes to send: the first frame, then each change, with a
+    /// keep-alive comment when nothing changed for a while; `None` when the
+    /// hub closed this drop's channel.
+    pub async fn next(&mut self) -> Option<Bytes> {
+        if let Some(first) = self.first.take() {
+            return Some(first);
+        }
+        tokio::select! {
+            frame = self.viewer.next() => frame,
+            _ = self.keep_alive.tick() => Some(Bytes::from_static(b": keep-alive\n\n")),
+        }
+    }
+}
