@@ -17,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // each dynamic one it passes costs a pattern match.
     cfg.route("/d/{slug}", web::get().to(shop::storefront::show))
         .route("/d/{slug}/events", web::get().to(shop::events::events))
+        .route("/d/{slug}/totals", web::get().to(shop::events::totals))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
         .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))

@@ -89,14 +89,25 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
   setInterval(tick, 1000);
 })();
 
-// Storefront: live totals over server-sent events (the page is correct without it).
+// Storefront: live totals (the page is correct without this).
+//
+// Venue Wi-Fi: hundreds of fans may share one address, and the server lets
+// one address hold a limited number of streams. So:
+// - Tabs of one browser share one stream: the tab holding the Web Lock
+//   streams and passes every update to the others over a BroadcastChannel;
+//   when it closes, the next tab takes the lock and the stream. (HTTP/1.1
+//   allows six connections per host: without this a seventh tab never loads.)
+// - A refused or broken stream is retried with growing pauses (2 s, 4 s, …
+//   up to a minute, with jitter); after the second failure the page polls
+//   the totals every 5 s meanwhile, and stops once a stream is back.
 (function live() {
   const shop = document.querySelector("[data-events]");
-  if (!shop || !window.EventSource) return;
+  if (!shop) return;
   const labels = { live: "Live", "sold-out": "Sold out", ended: "Ended" };
-  const source = new EventSource(shop.dataset.events);
-  source.addEventListener("totals", (e) => {
-    const t = JSON.parse(e.data);
+  let version = -1;
+  function show(t) {
+    if (t.version < version) return;
+    version = t.version;
     shop.querySelectorAll("[data-live=sold], [data-live=goal-sold]").forEach((el) => (el.textContent = t.sold));
     const raised = shop.querySelector("[data-live=raised]");
     if (raised && t.raised) raised.textContent = t.raised;
@@ -118,7 +129,67 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
       buy.textContent = t.state === "ended" ? "This drop has ended" : "Sold out";
     }
     shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
-  });
+  }
+
+  const name = "popshop " + shop.dataset.events;
+  const channel = window.BroadcastChannel ? new BroadcastChannel(name) : null;
+  let latest = null;
+  let leading = false;
+  function publish(t) {
+    latest = t;
+    show(t);
+    if (channel) channel.postMessage({ totals: t });
+  }
+  if (channel) {
+    channel.onmessage = (e) => {
+      if (e.data.totals) show(e.data.totals);
+      // A new tab asks for the latest totals; the streaming tab answers.
+      if (e.data.ask && leading && latest) channel.postMessage({ totals: latest });
+    };
+  }
+
+  let failures = 0;
+  let poller = null;
+  function poll() {
+    fetch(shop.dataset.totals, { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((t) => t && publish(t))
+      .catch(() => {});
+  }
+  function polling(on) {
+    if (on && !poller) {
+      poll();
+      poller = setInterval(poll, 4000 + Math.random() * 2000);
+    } else if (!on && poller) {
+      clearInterval(poller);
+      poller = null;
+    }
+  }
+  function stream() {
+    leading = true;
+    if (!window.EventSource) return polling(true);
+    const source = new EventSource(shop.dataset.events);
+    source.addEventListener("open", () => {
+      failures = 0;
+      polling(false);
+    });
+    source.addEventListener("totals", (e) => publish(JSON.parse(e.data)));
+    source.addEventListener("error", () => {
+      // While CONNECTING the browser retries by itself; CLOSED means refused.
+      if (source.readyState !== EventSource.CLOSED) return;
+      failures += 1;
+      if (failures >= 2) polling(true);
+      const pause = Math.min(60000, 1000 * 2 ** failures) * (0.75 + Math.random() / 2);
+      setTimeout(stream, pause);
+    });
+  }
+  if (navigator.locks && channel) {
+    channel.postMessage({ ask: true });
+    // Held until this tab closes (the promise never settles).
+    navigator.locks.request(name, () => new Promise(() => stream()));
+  } else {
+    stream();
+  }
 })();
 
 // Artist's drop page: when the drop's totals move, re-render the numbers,

@@ -367,3 +367,20 @@ async fn a_stream_request_split_over_packets_and_refused_streams_still_get_their
     let missing = unknown.until("</html>").await;
     assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
 }
+
+#[tokio::test]
+async fn a_page_without_a_stream_can_poll_the_same_totals() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Poll me"), ("stock", "10"), ("goal", "4")]).await;
+    let mut stream = Events::open(&app, "poll-me", None).await;
+    let (_, streamed) = stream.next().await;
+    let res = app.get("/d/poll-me/totals").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["cache-control"], "public, max-age=1, s-maxage=1");
+    assert!(res.headers().get("set-cookie").is_none());
+    let polled: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(polled, streamed, "the same totals either way");
+    assert_eq!(app.get("/d/no-such-drop/totals").await.status().as_u16(), 404);
+    assert_eq!(app.get("/d/Bad%20Slug!/totals").await.status().as_u16(), 404);
+}

@@ -3,8 +3,16 @@
 //! served other requests first. A connection whose first request is a
 //! stream is served by the lean door ([`crate::door`]) instead, with the
 //! same bytes.
+//!
+//! `GET /d/{slug}/totals`: the same totals once, as JSON, for a page that
+//! could not get a stream (hundreds of fans on one venue address past the
+//! per-client limit, a proxy that cuts streams): it polls this instead.
+//! Served from the storefront cache (no query while nothing changed) and
+//! cacheable for a second, so a proxy absorbs a venue's polling.
 
+use crate::domain::DropSlug;
 use crate::error::AppError;
+use crate::live::PublicTotals;
 use crate::live::stream::Refused;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -29,6 +37,14 @@ pub async fn events(
         .insert_header((header::CACHE_CONTROL, "no-cache"))
         .insert_header(("X-Accel-Buffering", "no"))
         .streaming(body))
+}
+
+pub async fn totals(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "public, max-age=1, s-maxage=1"))
+        .json(PublicTotals::of(&entry.drop, crate::store::now_ms())))
 }
 
 /// The answer when no stream was opened.
