@@ -31,12 +31,39 @@ impl FittedText {
     }
 }
 
-/// A piece of text that may start a line: a word, or a single grapheme of an
-/// over-long word. `glued` pieces follow the previous one without a space.
+/// A piece of text that may start a line: what lies between two places the
+/// Unicode line-breaking rules allow a break (a word; "Freitagabend-" of
+/// "Freitagabend-Loser"; one CJK character), or a single grapheme of an
+/// over-long word. `glued` pieces follow the previous one without a space;
+/// a piece that ended in a soft hyphen shows a hyphen when a line ends with it.
 struct Piece<'a> {
     text: &'a str,
     width: f32,
     glued: bool,
+    soft_hyphen: bool,
+}
+
+/// The slogan cut where UAX #14 allows a line break ([`unicode_linebreak`]):
+/// after spaces (which belong to no line), after hyphens and soft hyphens,
+/// between CJK characters and emoji.
+fn break_pieces<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str) -> Vec<Piece<'a>> {
+    let mut pieces = Vec::new();
+    let (mut start, mut glued) = (0, false);
+    for (end, _) in unicode_linebreak::linebreaks(text) {
+        let segment = &text[start..end];
+        start = end;
+        let trimmed = segment.trim_end();
+        let (body, soft_hyphen) = match trimmed.strip_suffix('\u{AD}') {
+            Some(body) => (body, true),
+            None => (trimmed, false),
+        };
+        if !body.is_empty() {
+            pieces.push(Piece { text: body, width: fonts.measure(font, body), glued, soft_hyphen });
+        }
+        // The next piece follows without a space unless this one ended in one.
+        glued = trimmed.len() == segment.len() && !body.is_empty();
+    }
+    pieces
 }
 
 /// Share of the box width the advances may fill.
@@ -61,9 +88,9 @@ pub fn fit_text(
     // renderers round differently: keep a little room spare.
     let width = width * INK_SAFETY;
     let space = fonts.measure(font, " ");
-    let words: Vec<Piece> =
-        text.split_whitespace().map(|w| Piece { text: w, width: fonts.measure(font, w), glued: false }).collect();
-    let mut best = best_breaks(&words, space, font, width, height, line_height);
+    let hyphen = fonts.measure(font, "-");
+    let words = break_pieces(fonts, font, text);
+    let mut best = best_breaks(&words, space, hyphen, font, width, height, line_height);
     if best.0 < width * MIN_SIZE_SHARE {
         // Nothing fits at a readable size without breaking words: allow breaks
         // between the graphemes of long words too.
@@ -72,28 +99,37 @@ pub fn fit_text(
             .flat_map(|w| {
                 let graphemes: Vec<&str> = w.text.graphemes(true).collect();
                 if graphemes.len() <= 6 {
-                    vec![Piece { text: w.text, width: w.width, glued: false }]
+                    vec![Piece { ..*w }]
                 } else {
+                    let last = graphemes.len() - 1;
                     graphemes
                         .iter()
                         .enumerate()
-                        .map(|(i, g)| Piece { text: g, width: fonts.measure(font, g), glued: i > 0 })
+                        .map(|(i, g)| Piece {
+                            text: g,
+                            width: fonts.measure(font, g),
+                            glued: i > 0 || w.glued,
+                            soft_hyphen: i == last && w.soft_hyphen,
+                        })
                         .collect()
                 }
             })
             .collect();
-        let broken = best_breaks(&pieces, space, font, width, height, line_height);
+        let broken = best_breaks(&pieces, space, hyphen, font, width, height, line_height);
         if broken.0 > best.0 {
             best = broken;
-            return layout(&pieces, &best.1, space, font, best.0, height, line_height);
+            return layout(&pieces, &best.1, space, hyphen, font, best.0, height, line_height);
         }
     }
-    layout(&words, &best.1, space, font, best.0, height, line_height)
+    layout(&words, &best.1, space, hyphen, font, best.0, height, line_height)
 }
 
-/// Width of pieces `from..to` set on one line, at 1 em.
-fn line_width(pieces: &[Piece], from: usize, to: usize, space: f32) -> f32 {
-    pieces[from..to].iter().enumerate().map(|(i, p)| p.width + if i > 0 && !p.glued { space } else { 0.0 }).sum()
+/// Width of pieces `from..to` set on one line, at 1 em (with the hyphen a
+/// soft hyphen shows at the end of a line).
+fn line_width(pieces: &[Piece], from: usize, to: usize, space: f32, hyphen: f32) -> f32 {
+    let words: f32 =
+        pieces[from..to].iter().enumerate().map(|(i, p)| p.width + if i > 0 && !p.glued { space } else { 0.0 }).sum();
+    words + if to > from && pieces[to - 1].soft_hyphen { hyphen } else { 0.0 }
 }
 
 /// Block height at 1 em for `n` lines.
@@ -104,9 +140,17 @@ fn block_height(n: usize, font: &FontFile, line_height: f32) -> f32 {
 /// For each line count, the breaks with the narrowest widest line, then the
 /// evenest lines within that width; returns the largest font size and its breaks
 /// (indices where lines start).
-fn best_breaks(pieces: &[Piece], space: f32, font: &FontFile, width: f32, height: f32, lh: f32) -> (f32, Vec<usize>) {
+fn best_breaks(
+    pieces: &[Piece],
+    space: f32,
+    hyphen: f32,
+    font: &FontFile,
+    width: f32,
+    height: f32,
+    lh: f32,
+) -> (f32, Vec<usize>) {
     let n_pieces = pieces.len().max(1);
-    let table = WidthTable::new(pieces, space);
+    let table = WidthTable::new(pieces, space, hyphen);
     let mut best: (f32, Vec<usize>) = (0.0, vec![0]);
     for lines in 1..=n_pieces.min(MAX_LINES) {
         let Some(starts) = balanced_breaks(&table, lines) else {
@@ -146,14 +190,14 @@ struct WidthTable {
 }
 
 impl WidthTable {
-    fn new(pieces: &[Piece], space: f32) -> Self {
+    fn new(pieces: &[Piece], space: f32, hyphen: f32) -> Self {
         let n = pieces.len();
         let mut cells = vec![0.0; (n + 1) * (n + 1)];
         for from in 0..n {
             let mut width = 0.0;
             for (k, p) in pieces[from..].iter().enumerate() {
                 width += p.width + if k > 0 && !p.glued { space } else { 0.0 };
-                cells[from * (n + 1) + from + k + 1] = width;
+                cells[from * (n + 1) + from + k + 1] = width + if p.soft_hyphen { hyphen } else { 0.0 };
             }
         }
         Self { n, cells }
@@ -198,10 +242,12 @@ fn dp(table: &WidthTable, lines: usize, combine: impl Fn(f32, f32) -> f32) -> Op
     Some((cost[lines][n], starts))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn layout(
     pieces: &[Piece],
     starts: &[usize],
     space: f32,
+    hyphen: f32,
     font: &FontFile,
     size: f32,
     height: f32,
@@ -218,8 +264,11 @@ fn layout(
             }
             line.push_str(p.text);
         }
+        if to > from && pieces[to - 1].soft_hyphen {
+            line.push('-');
+        }
         lines.push(line);
-        widths.push(line_width(pieces, from, to, space) * size);
+        widths.push(line_width(pieces, from, to, space, hyphen) * size);
     }
     let block = block_height(lines.len(), font, lh) * size;
     let top = (height - block) / 2.0;
@@ -269,6 +318,44 @@ mod tests {
         assert!(f.lines.len() > 1);
         assert!(f.font_size >= 210.0 / 12.0);
         assert_eq!(f.lines.concat(), "W".repeat(80));
+    }
+
+    #[test]
+    fn a_german_compound_breaks_at_its_hyphen_in_every_look() {
+        let lib = library();
+        for theme in &crate::design::THEMES {
+            let text = theme.apply_case("Sei ein Freitagabend-Loser mit mir");
+            let f = fit_text(&lib, lib.get(theme.font), &text, 210.0, 280.0, theme.line_height);
+            let glued = f.lines.iter().any(|l| l.to_lowercase().contains("freitagabend-loser"));
+            assert!(!glued, "{}: {:?}", theme.key, f.lines);
+            assert!(
+                f.lines.iter().any(|l| l.to_lowercase().ends_with("freitagabend-")),
+                "{}: {:?}",
+                theme.key,
+                f.lines
+            );
+            assert!(f.max_width() <= 210.0 + 0.01);
+        }
+    }
+
+    #[test]
+    fn a_soft_hyphen_shows_only_where_the_line_breaks() {
+        let f = fit("UNBELIEVABLE\u{AD}ANTIDISESTABLISHMENT");
+        assert_eq!(f.lines, ["UNBELIEVABLE-", "ANTIDISESTABLISHMENT"], "{:?}", f.lines);
+        let short = fit("A\u{AD}B");
+        assert_eq!(short.lines, ["AB"]);
+    }
+
+    #[test]
+    fn japanese_breaks_between_characters_by_the_unicode_rules() {
+        let lib = library();
+        let text = "金曜の夜の負け犬になろう、一緒に";
+        let f = fit_text(&lib, lib.get("bebas"), text, 210.0, 280.0, 0.95);
+        assert!(f.lines.len() > 1, "{:?}", f.lines);
+        assert_eq!(f.lines.concat(), text);
+        // No line starts with the comma (UAX #14 forbids a break before it).
+        assert!(f.lines.iter().all(|l| !l.starts_with('、')), "{:?}", f.lines);
+        assert!(f.font_size >= 210.0 / 10.0, "{}", f.font_size);
     }
 
     #[test]
