@@ -109,6 +109,16 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
     if (t.version < version) return;
     version = t.version;
     shop.querySelectorAll("[data-live=sold], [data-live=goal-sold]").forEach((el) => (el.textContent = t.sold));
+    const soldItem = shop.querySelector("[data-live=sold-item]");
+    if (soldItem && t.sold > 0) soldItem.hidden = false;
+    const goalLabel = shop.querySelector("[data-live=goal-label]");
+    if (goalLabel && t.goal !== null && t.sold >= t.goal && !goalLabel.dataset.reached) {
+      goalLabel.dataset.reached = "1";
+      goalLabel.innerHTML = 'Goal reached — <span data-live="goal-sold"></span> sold';
+      goalLabel.querySelector("span").textContent = t.sold;
+    }
+    const ends = shop.querySelector("[data-live=ends]");
+    if (ends && t.state !== "live") ends.hidden = true;
     const raised = shop.querySelector("[data-live=raised]");
     if (raised && t.raised) raised.textContent = t.raised;
     const left = shop.querySelector("[data-live=left]");

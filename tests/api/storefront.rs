@@ -113,3 +113,56 @@ async fn the_share_card_is_a_cached_png_named_in_the_meta_tags() {
     assert_eq!(not_modified.status().as_u16(), 304);
     assert_eq!(app.get("/d/no-such-drop/card.png").await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_storefront_says_only_what_helps_before_and_after_the_goal_and_the_end() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let ends = (chrono::Utc::now() + chrono::Duration::days(10)).format("%Y-%m-%dT%H:%M").to_string();
+    let res = app
+        .launch_with(&[("slogan", "Copy that"), ("stock", "10"), ("goal", "3"), ("ends_at", &ends), ("tz_offset", "0")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, fresh) = app.get_html("/d/copy-that").await;
+    // "0 sold" is hidden until the first sale (the script shows it live).
+    assert!(fresh.contains(r#"<li data-live="sold-item" hidden>"#), "{fresh}");
+    assert!(fresh.contains("Goal: <span data-live=\"goal-sold\">0</span> of 3 shirts"));
+    assert!(fresh.contains("Ends in"));
+    // One colour: nothing to pick, the colour is named.
+    assert!(!fresh.contains("<legend>Colour</legend>"));
+    assert!(fresh.contains(r#"<input type="hidden" name="colour" value="black">"#));
+    assert!(fresh.contains("Colour: <span class=\"swatch\""));
+
+    let fan = TestApp::spawn_shell(&app);
+    let res = fan.buy("copy-that", "M", "black", 4).await;
+    fan.pay_demo(&crate::common::location(&res)).await;
+    let (_, past_goal) = app.get_html("/d/copy-that").await;
+    assert!(past_goal.contains("Goal reached — <span data-live=\"goal-sold\">4</span> sold"), "{past_goal}");
+    assert!(!past_goal.contains("of 3"), "never '4 of 3'");
+    assert!(past_goal.contains(r#"<li data-live="sold-item">"#));
+
+    let id = app
+        .state
+        .store
+        .drop_by_slug(&popshop::domain::DropSlug::parse("copy-that").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    let (_, ended) = app.get_html("/d/copy-that").await;
+    assert!(ended.contains("This drop has ended."), "{ended}");
+    assert!(!ended.contains("Ends in"), "an ended drop never counts down");
+    assert!(!ended.contains("type=\"radio\"") && !ended.contains("<select"), "no pickers once nothing can be bought");
+    assert!(!ended.contains("Goal: None") && !ended.contains("None"));
+}
+
+#[tokio::test]
+async fn two_colours_get_a_picker_with_swatches() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    app.launch_with(&[("slogan", "Pick one"), ("colours", "black"), ("colours", "white")]).await;
+    let (_, html) = app.get_html("/d/pick-one").await;
+    assert!(html.contains("<legend>Colour</legend>"));
+    assert_eq!(html.matches(r#"name="colour""#).count(), 2);
+}
