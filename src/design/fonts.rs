@@ -24,7 +24,11 @@ const BUNDLED: [(&str, &str); 13] = [
 /// Where glyphs missing from a theme's typeface are looked up, in order:
 /// Latin/Cyrillic/Greek, then Chinese/Japanese/Korean (a subset, see
 /// `static/fonts/subset-cjk.sh`), then emoji.
-pub const FALLBACK_CHAIN: [&str; 3] = ["noto-sans", "noto-cjk", "noto-emoji"];
+pub const FALLBACK_CHAIN: [&str; 3] = ["noto-sans", CJK, "noto-emoji"];
+
+/// The Chinese/Japanese/Korean fallback: 2.3 MB as WOFF2, so a storefront
+/// that needs it gets it cut down to its own text (`design::subset`).
+pub const CJK: &str = "noto-cjk";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -135,6 +139,11 @@ impl FontLibrary {
     /// the first fallback that does; `None` when no bundled font covers it.
     fn font_for<'a>(&'a self, primary: &'a FontFile, grapheme: &str) -> Option<&'a FontFile> {
         std::iter::once(primary).chain(FALLBACK_CHAIN.iter().map(|k| self.get(k))).find(|f| f.covers(grapheme))
+    }
+
+    /// Whether any of `text`, set in `primary`, is drawn with the font `key`.
+    pub fn falls_back_to(&self, primary: &FontFile, text: &str, key: &str) -> bool {
+        text.graphemes(true).any(|g| self.font_for(primary, g).is_some_and(|f| f.key == key))
     }
 
     /// CSS `font-family` list for text set in `primary`: the font, then the fallbacks.

@@ -12,11 +12,12 @@ mod mockup;
 pub mod print;
 #[cfg(test)]
 mod snapshots;
+mod subset;
 mod theme;
 
 pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
 pub use colour::{contrast_ratio, parse_hex};
-pub use fonts::{FontError, FontFile, FontLibrary};
+pub use fonts::{CJK, FontError, FontFile, FontLibrary};
 pub use layout::{Align, FittedText, fit_text};
 pub use mockup::{MockupSvg, PRINT_AREA, mockup_svg};
 pub use theme::{Case, Ornament, THEMES, Theme};
@@ -43,6 +44,12 @@ impl DesignEngine {
 
     pub fn fonts(&self) -> &FontLibrary {
         &self.fonts
+    }
+
+    /// The CJK fallback font cut down to what `text` needs, for a page whose
+    /// text falls back to it (see [`FontLibrary::falls_back_to`]).
+    pub fn cjk_subset(&self, text: &str) -> anyhow::Result<Vec<u8>> {
+        subset::subset(self.fonts.get(fonts::CJK), text)
     }
 
     /// The shirt mockup with the slogan typeset in `theme`, as an SVG document.

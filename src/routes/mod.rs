@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/events", web::get().to(shop::events::events))
         .route("/d/{slug}/totals", web::get().to(shop::events::totals))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
+        .route("/d/{slug}/cjk.otf", web::get().to(shop::font::cjk_otf))
         .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
         .route("/d/{slug}/live", web::get().to(shop::overlay::public))

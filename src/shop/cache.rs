@@ -141,12 +141,13 @@ impl crate::store::ChangeListener for StorefrontCache {
     }
 }
 
-/// Rendered share cards by `card_key`: rendered once per drop and look.
+/// Rendered share cards (and fonts cut for one storefront) by `card_key`:
+/// rendered once per drop and look.
 /// Concurrent requests for a card being rendered wait for that one render
 /// (single flight); at most [`CARD_RENDERS`] render at once, each holding its
 /// slot inside the blocking task, and the render finishes (and is kept) even
 /// if the client that started it hangs up.
-pub struct CardCache {
+pub struct RenderCache {
     entries: RwLock<HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>>,
     /// At most [`CARD_RENDERS`] at once; a request waits at most 5 s for one.
     pub renders: crate::web::slots::Slots,
@@ -155,7 +156,7 @@ pub struct CardCache {
 /// Share cards rendered at once (each ~20 ms of CPU and a few MB of pixels).
 pub const CARD_RENDERS: usize = 2;
 
-impl Default for CardCache {
+impl Default for RenderCache {
     fn default() -> Self {
         Self {
             entries: RwLock::default(),
@@ -166,7 +167,7 @@ impl Default for CardCache {
 
 /// Why a card is not there.
 #[derive(Debug, thiserror::Error)]
-pub enum CardError {
+pub enum RenderError {
     /// Every render slot stayed busy: try again shortly.
     #[error("card renders are busy")]
     Busy,
@@ -174,9 +175,9 @@ pub enum CardError {
     Render(#[from] anyhow::Error),
 }
 
-impl CardCache {
+impl RenderCache {
     /// The card under `key`, rendering it with `render` if nobody has yet.
-    pub async fn get_or_render<F>(&self, key: &str, render: F) -> Result<Bytes, CardError>
+    pub async fn get_or_render<F>(&self, key: &str, render: F) -> Result<Bytes, RenderError>
     where
         F: FnOnce() -> anyhow::Result<Vec<u8>> + Send + 'static,
     {
@@ -196,14 +197,14 @@ impl CardCache {
         let task = tokio::spawn(async move {
             cell.get_or_try_init(|| async move {
                 let png = renders.run(render).await.map_err(|e| match e {
-                    crate::web::slots::SlotError::Busy => CardError::Busy,
-                    crate::web::slots::SlotError::Work(e) => CardError::Render(e),
+                    crate::web::slots::SlotError::Busy => RenderError::Busy,
+                    crate::web::slots::SlotError::Work(e) => RenderError::Render(e),
                 })?;
-                Ok::<_, CardError>(Bytes::from(png))
+                Ok::<_, RenderError>(Bytes::from(png))
             })
             .await
             .cloned()
         });
-        task.await.map_err(|e| CardError::Render(anyhow::anyhow!("card task: {e}")))?
+        task.await.map_err(|e| RenderError::Render(anyhow::anyhow!("card task: {e}")))?
     }
 }

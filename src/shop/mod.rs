@@ -5,7 +5,7 @@
 
 mod cache;
 
-pub use cache::{CachedDrop, CardCache, CardError, Moment, RenderedPage, StorefrontCache};
+pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache};
 
 use crate::design::DesignEngine;
 use crate::domain::DropSlug;
@@ -19,7 +19,9 @@ pub struct Shop {
     store: Store,
     design: DesignEngine,
     pub storefronts: Arc<StorefrontCache>,
-    pub cards: CardCache,
+    pub cards: RenderCache,
+    /// Fonts cut down to one storefront's text.
+    fonts: RenderCache,
 }
 
 impl Shop {
@@ -27,7 +29,7 @@ impl Shop {
     pub fn new(store: Store, design: DesignEngine) -> Self {
         let storefronts = Arc::new(StorefrontCache::default());
         store.on_change(storefronts.clone());
-        Self { store, design, storefronts, cards: CardCache::default() }
+        Self { store, design, storefronts, cards: RenderCache::default(), fonts: RenderCache::default() }
     }
 
     /// The drop and its mockups: from the cache when it can be trusted, else one query.
@@ -71,8 +73,8 @@ impl Shop {
         }
     }
 
-    /// The drop's share card, rendered once (see [`CardCache`]).
-    pub async fn card(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, CardError> {
+    /// The drop's share card, rendered once (see [`RenderCache`]).
+    pub async fn card(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, RenderError> {
         let design = self.design.clone();
         let card = entry.clone();
         self.cards
@@ -87,6 +89,15 @@ impl Shop {
                 )
             })
             .await
+    }
+
+    /// The CJK fallback font cut down to the drop's slogan (as each look sets
+    /// it) and artist name, made once per drop and look.
+    pub async fn cjk_font(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, RenderError> {
+        let design = self.design.clone();
+        let drop = &entry.drop;
+        let text = format!("{}{}{}", drop.slogan, entry.theme.apply_case(&drop.slogan), drop.artist_name);
+        self.fonts.get_or_render(&entry.card_key, move || design.cjk_subset(&text)).await
     }
 
     /// Renders a just-launched drop's storefront parts and share card, so they

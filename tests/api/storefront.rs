@@ -166,3 +166,24 @@ async fn two_colours_get_a_picker_with_swatches() {
     assert!(html.contains("<legend>Colour</legend>"));
     assert_eq!(html.matches(r#"name="colour""#).count(), 2);
 }
+
+#[tokio::test]
+async fn a_cjk_storefront_gets_its_font_cut_to_its_text_and_a_latin_one_none() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("金曜の夜の負け犬になろう").await;
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(html.contains(&format!("url(/d/{slug}/cjk.otf)")), "the page declares its cut-down font");
+    let res = app.get(&format!("/d/{slug}/cjk.otf")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "font/otf");
+    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let font = res.bytes().await.unwrap();
+    assert!(font.starts_with(b"OTTO") && font.len() < 40_000, "{} bytes", font.len());
+    let again = app.client.get(app.url(&format!("/d/{slug}/cjk.otf"))).header("if-none-match", &etag).send().await;
+    assert_eq!(again.unwrap().status().as_u16(), 304);
+    assert_eq!(app.get("/d/no-such-drop/cjk.otf").await.status().as_u16(), 404);
+
+    let (_, latin) = app.launch("Plain latin words").await;
+    let (_, html) = app.get_html(&format!("/d/{latin}")).await;
+    assert!(!html.contains("cjk.otf"), "no CJK font where none is needed");
+}

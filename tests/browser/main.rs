@@ -143,7 +143,7 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     assert!(shirt_text.contains("FRIDAY") && shirt_text.contains("LOSER"), "mockup shows the slogan: {shirt_text:?}");
     let price = web.find(By::ClassName("price")).await?.text().await?;
     assert_eq!(price, "$25.00");
-    let buy = web.find(By::Css(".buy-form button")).await?.text().await?;
+    let buy = web.find(By::Id("buy")).await?.text().await?;
     assert_eq!(buy, "Buy — $25.00");
     shoot(web, "storefront-desktop", 1280, 900).await;
     shoot(web, "storefront-phone", 390, 844).await;
@@ -177,7 +177,11 @@ async fn a_fan_pays_in_the_demo_checkout_and_the_artist_sees_the_sale() {
 async fn fan_journey(app: &TestApp, web: &WebDriver, slug: &str) -> WebDriverResult<()> {
     web.set_window_rect(0, 0, 390, 844).await?;
     web.goto(app.url(&format!("/d/{slug}"))).await?;
-    web.find(By::Css("input[name=size][value=L]")).await?.click().await?;
+    // On a phone the buy bar sits over the bottom of the screen: scroll the
+    // picker up first, as a thumb would.
+    let large = web.find(By::Css("input[name=size][value=L]")).await?;
+    large.scroll_into_view().await?;
+    large.click().await?;
     web.find(By::Id("buy")).await?.click().await?;
     let banner = web.query(By::ClassName("demo")).first().await?;
     assert!(banner.text().await?.contains("no money moves"));
@@ -439,5 +443,88 @@ async fn a_fan_past_the_venue_address_limit_sees_sales_by_polling_then_streams_a
     }
     .await;
     second.quit().await.ok();
+    result.unwrap();
+}
+
+#[tokio::test]
+async fn on_a_phone_the_buy_button_is_on_the_first_screen_in_every_look() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("phone@example.com", "correct horse battery").await;
+    let themes: Vec<&str> = popshop::design::THEMES.iter().map(|t| t.key).collect();
+    for theme in &themes {
+        let slogan = format!("Sei ein Freitagabend-Loser mit mir {theme}");
+        let res = app
+            .launch_with(&[
+                ("slogan", &slogan),
+                ("theme", theme),
+                ("colours", "black"),
+                ("colours", "white"),
+                ("stock", "200"),
+            ])
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{theme}");
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        for theme in &themes {
+            let slug = popshop::domain::DropSlug::from_slogan(&format!("Sei ein Freitagabend-Loser mit mir {theme}"));
+            web.set_window_rect(0, 0, 390, 844).await?;
+            web.goto(app.url(&format!("/d/{slug}"))).await?;
+            let (top, bottom, viewport, overflow): (f64, f64, f64, bool) = web
+                .execute(
+                    "const r = document.getElementById('buy').getBoundingClientRect();
+                     const e = document.documentElement;
+                     return [r.top, r.bottom, window.innerHeight, e.scrollWidth > e.clientWidth];",
+                    vec![],
+                )
+                .await?
+                .convert()?;
+            assert!(top >= 0.0 && bottom <= viewport, "{theme}: Buy at {top}..{bottom} of {viewport}");
+            assert!(!overflow, "{theme}: no sideways scroll on a phone");
+            // The bar's button submits the form above it.
+            let form: String = web.execute("return document.getElementById('buy').form.id", vec![]).await?.convert()?;
+            assert_eq!(form, "buy-form");
+            shoot(&web, &format!("storefront-phone-{theme}"), 390, 844).await;
+        }
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+#[tokio::test]
+async fn a_japanese_storefront_loads_its_own_few_glyphs_not_the_whole_cjk_font() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("金曜の夜の負け犬になろう").await;
+    let web = browser(&driver).await;
+    let result = async {
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let (fonts, bytes, cjk_loaded): (Vec<String>, f64, bool) = web
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() => {
+                   const fonts = performance.getEntriesByType('resource')
+                     .filter((e) => /\\.(otf|ttf|woff2?)$/.test(new URL(e.name).pathname));
+                   const bytes = fonts.reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize), 0);
+                   const cjk = [...document.fonts].some((f) => f.family.includes('CJK') && f.status === 'loaded');
+                   done([fonts.map((e) => new URL(e.name).pathname), bytes, cjk]);
+                 });",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(fonts.iter().any(|f| f.ends_with("/cjk.otf")), "the cut-down font is loaded: {fonts:?}");
+        assert!(!fonts.iter().any(|f| f.contains("NotoSansCJK")), "not the whole 2.3 MB font: {fonts:?}");
+        assert!(cjk_loaded, "the heading is set in it");
+        assert!(bytes < 400_000.0, "{bytes} bytes of fonts: {fonts:?}");
+        println!("a Japanese storefront loads {bytes} bytes of fonts: {fonts:?}");
+        shoot(&web, "storefront-japanese-phone", 390, 844).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
     result.unwrap();
 }

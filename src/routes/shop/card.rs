@@ -5,7 +5,7 @@
 
 use crate::domain::DropSlug;
 use crate::error::AppError;
-use crate::shop::CardError;
+use crate::shop::RenderError;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -24,13 +24,13 @@ pub async fn card_png(
     let rendered = state.shop.card(&entry).await;
     let png = match rendered {
         Ok(png) => png,
-        Err(CardError::Busy) => {
+        Err(RenderError::Busy) => {
             return Ok(HttpResponse::ServiceUnavailable()
                 .insert_header((header::RETRY_AFTER, "2"))
                 .content_type("text/plain")
                 .body("busy rendering share cards; try again in a moment"));
         }
-        Err(CardError::Render(e)) => return Err(AppError::Internal(e)),
+        Err(RenderError::Render(e)) => return Err(AppError::Internal(e)),
     };
     Ok(HttpResponse::Ok()
         .content_type("image/png")

@@ -3,5 +3,6 @@
 pub mod card;
 pub mod events;
 pub mod favicon;
+pub mod font;
 pub mod overlay;
 pub mod storefront;

@@ -1,5 +1,6 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
+use crate::design::{CJK, FontLibrary};
 use crate::domain::{DropSlug, DropState, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::layout::{Layout, SocialMeta};
@@ -48,6 +49,9 @@ pub struct StorefrontPage<'a> {
     pub quantity: i64,
     /// Most shirts one order may take (the artist's setting).
     pub max_quantity: i64,
+    /// The CJK fallback's family, when the slogan or artist name needs it:
+    /// the page then loads it cut down to its own text (`/d/{slug}/cjk.otf`).
+    pub cjk_family: Option<String>,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
 }
@@ -154,7 +158,17 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
         error: choice.error,
+        cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
+}
+
+/// Whether the page's own text (the slogan as the look sets it, the artist's
+/// name) falls back to the CJK font.
+fn needs_cjk(fonts: &FontLibrary, entry: &CachedDrop) -> bool {
+    let display = fonts.get(entry.theme.font);
+    let drop = &entry.drop;
+    fonts.falls_back_to(display, &entry.theme.apply_case(&drop.slogan), CJK)
+        || fonts.falls_back_to(display, &drop.artist_name, CJK)
 }
 
 /// "S–XL" or just "M".
