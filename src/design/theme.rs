@@ -209,6 +209,18 @@ pub const THEMES: [Theme; 10] = [
     },
 ];
 
+/// Looks whose face is a bold sans, like the Noto fallbacks that draw
+/// scripts the display faces lack: "auto" picks among these for such slogans.
+pub const LOOKS_FOR_OTHER_SCRIPTS: [&str; 4] = ["poster", "zine", "geometric", "neon"];
+
+/// Whether most of the letters are Latin (the display faces' script).
+fn mostly_latin(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (latin, all) = letters
+        .fold((0, 0), |(l, a), c| (l + usize::from(c <= '\u{024F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)), a + 1));
+    all == 0 || latin * 2 > all
+}
+
 impl Theme {
     pub fn by_key(key: &str) -> Option<&'static Theme> {
         THEMES.iter().find(|t| t.key == key)
@@ -216,15 +228,26 @@ impl Theme {
 
     /// The look a slogan gets unless the artist picks another: a keyword match if
     /// any, else a stable hash of the slogan. Never random.
+    ///
+    /// A slogan mostly in a script other than Latin (Japanese, Arabic, Thai…)
+    /// is drawn by the Noto fallbacks, bold sans faces, whatever the look:
+    /// "auto" then picks among the looks whose own face is a bold sans too
+    /// ([`LOOKS_FOR_OTHER_SCRIPTS`]), never a script or serif look whose
+    /// character would be lost.
     pub fn default_for(slogan: &str) -> &'static Theme {
         let lower = slogan.to_lowercase();
+        let candidates: Vec<&'static Theme> = if mostly_latin(slogan) {
+            THEMES.iter().collect()
+        } else {
+            THEMES.iter().filter(|t| LOOKS_FOR_OTHER_SCRIPTS.contains(&t.key)).collect()
+        };
         let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        if let Some(theme) = THEMES.iter().find(|t| t.keywords.iter().any(|k| words.contains(k))) {
+        if let Some(theme) = candidates.iter().find(|t| t.keywords.iter().any(|k| words.contains(k))) {
             return theme;
         }
         // FNV-1a: stable across runs, platforms and Rust versions (unlike `DefaultHasher`).
         let hash = crate::design::stable_hash(lower.as_bytes());
-        &THEMES[(hash % THEMES.len() as u64) as usize]
+        candidates[(hash % candidates.len() as u64) as usize]
     }
 
     /// The look stored on a drop (`key`), or the slogan's default if the key
@@ -271,6 +294,18 @@ mod tests {
         assert_eq!(Theme::default_for("I love Fridays").key, "retro");
         let a = Theme::default_for("Completely ordinary words");
         assert_eq!(a, Theme::default_for("Completely ordinary words"));
+    }
+
+    #[test]
+    fn auto_never_picks_a_script_look_for_a_slogan_the_fallbacks_draw() {
+        for slogan in ["金曜の夜の負け犬になろう", "سهرة الجمعة", "คืนวันศุกร์", "Ночь пятницы", "我爱周五 love"]
+        {
+            let picked = Theme::default_for(slogan);
+            assert!(LOOKS_FOR_OTHER_SCRIPTS.contains(&picked.key), "{slogan}: {}", picked.key);
+        }
+        let latin: std::collections::HashSet<_> =
+            (0..200).map(|i| Theme::default_for(&format!("slogan number {i}")).key).collect();
+        assert!(latin.len() > LOOKS_FOR_OTHER_SCRIPTS.len(), "Latin slogans still get every look");
     }
 
     #[test]

@@ -486,6 +486,7 @@ async fn on_a_phone_the_buy_button_is_on_the_first_screen_in_every_look() {
             let form: String = web.execute("return document.getElementById('buy').form.id", vec![]).await?.convert()?;
             assert_eq!(form, "buy-form");
             shoot(&web, &format!("storefront-phone-{theme}"), 390, 844).await;
+            shoot(&web, &format!("storefront-desktop-{theme}"), 1280, 900).await;
         }
         WebDriverResult::Ok(())
     }
