@@ -1,6 +1,6 @@
 //! Design engine timings (docs/BENCHMARKS.md): median of many runs for
-//! layout + mockup SVG, the share card PNG (first render, uncached), and the
-//! 300 DPI print PNG.
+//! layout + mockup SVG, the share card PNG (first render, uncached), the
+//! 300 DPI print PNG, and the CJK font cut down to one slogan.
 //!
 //!     cargo run --release --example bench_design
 
@@ -53,6 +53,16 @@ fn main() -> anyhow::Result<()> {
     println!("print PNG 3600x4800      median {:>9.3} ms   max {:>8.3} ms   (6 runs)", ms(med), ms(max));
     let (med, max) = time(20, |i| engine.print_svg(slogans[i % slogans.len()], theme(i), colour).unwrap());
     println!("print SVG (outlined)     median {:>9.3} ms   max {:>8.3} ms   (20 runs)", ms(med), ms(max));
+
+    let japanese = ["金曜の夜の負け犬になろう", "我爱周五晚上的音乐", "금요일 밤의 패배자가 되자"];
+    let (med, max) = time(200, |i| engine.cjk_subset(japanese[i % japanese.len()]).unwrap());
+    let size = engine.cjk_subset(japanese[0])?.len();
+    println!(
+        "CJK font cut to a slogan median {:>9.3} ms   max {:>8.3} ms   (200 runs; {size} bytes for {:?})",
+        ms(med),
+        ms(max),
+        japanese[0]
+    );
     Ok(())
 }
 
