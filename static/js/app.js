@@ -64,7 +64,12 @@ document.querySelectorAll("[data-share]").forEach((button) => {
 
 // Confirm destructive forms.
 document.querySelectorAll("form[data-confirm]").forEach((form) => {
-  form.addEventListener("submit", (e) => { if (!window.confirm(form.dataset.confirm)) e.preventDefault(); });
+  form.addEventListener("submit", (e) => {
+    if (!window.confirm(form.dataset.confirm)) return e.preventDefault();
+    // Confirmed here: the server need not ask again (it does without JavaScript).
+    const confirmed = form.querySelector("input[name=confirmed]");
+    if (confirmed) confirmed.value = "yes";
+  });
 });
 
 // Times: local rendering of absolute times, and ticking countdowns.

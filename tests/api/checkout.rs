@@ -60,7 +60,9 @@ async fn the_artist_sees_orders_and_can_refund() {
     assert!(dash.contains("$25.00"));
     let order = artist.state.store.orders_of_drop(&drop_id, &[OrderStatus::Paid], 1).await.unwrap().remove(0);
 
-    let res = artist.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    let res = artist
+        .post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let drop = artist.drop_by_slug(&slug).await;
     assert_eq!((drop.sold, drop.revenue_minor), (0, 0), "totals go down");
@@ -125,7 +127,7 @@ async fn limited_stock_says_how_many_are_left_and_then_sold_out() {
 async fn ended_drops_refuse_checkouts() {
     let app = TestApp::spawn().await;
     let (id, slug) = app.launch("Over already").await;
-    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
     let res = app.buy(&slug, "M", "black", 1).await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("This drop has ended"));

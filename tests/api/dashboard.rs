@@ -26,7 +26,7 @@ async fn another_artists_drop_is_a_404_everywhere() {
         let res = thief.get(&path).await;
         assert_eq!(res.status().as_u16(), 404, "{path}");
     }
-    let res = thief.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    let res = thief.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 404);
     let drop = thief.state.store.drop_by_id(&id).await.unwrap().unwrap();
     assert!(drop.ended_at.is_none(), "not ended by someone else");
@@ -38,4 +38,23 @@ async fn the_dashboard_asks_visitors_to_log_in_and_returns_them() {
     let res = app.get("/dashboard/drops/abc").await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], "/login?next=%2Fdashboard%2Fdrops%2Fabc");
+}
+
+#[tokio::test]
+async fn ending_a_drop_and_refunding_ask_once_more_without_javascript() {
+    let app = TestApp::spawn().await;
+    let (id, slug) = app.launch("Ask me twice").await;
+    let res = app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("End this drop now?") && page.contains(r#"name="confirmed" value="yes""#), "{page}");
+    assert!(page.contains(&format!(r#"action="/dashboard/drops/{id}/end""#)));
+    assert!(page.contains("Keep selling"));
+    let (_, store) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(store.contains("id=\"buy\""), "still on sale until confirmed");
+
+    let res = app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, store) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(store.contains("This drop has ended."));
 }

@@ -77,7 +77,7 @@ async fn ending_a_drop_early_closes_the_storefront() {
     let (id, slug) = app.launch("End me soon").await;
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("Buy — $25.00"));
-    let res = app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    let res = app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("This drop has ended"));

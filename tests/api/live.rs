@@ -92,7 +92,7 @@ async fn ending_a_drop_reaches_viewers() {
     let (drop_id, slug) = app.launch("End live").await;
     let mut stream = Events::open(&app, &slug, None).await;
     stream.next().await;
-    app.post_form(&format!("/dashboard/drops/{drop_id}/end"), &[]).await;
+    app.post_form(&format!("/dashboard/drops/{drop_id}/end"), &[("confirmed", "yes")]).await;
     let (_, ended) = stream.until(|t| t["state"] == "ended").await;
     assert_eq!(ended["state"], "ended");
     let (status, _) = app.get_html("/d/no-such-drop/events").await;

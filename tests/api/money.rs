@@ -200,7 +200,13 @@ async fn refunds_pass_stripes_rules_and_a_refusal_is_a_clear_page() {
     let order = app.checkout(&slug, 1).await;
     standin.pay(order.session_id.as_deref().unwrap(), "pi_refund_me");
     popshop::sales::reconcile(&app.state, &order).await.unwrap();
-    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    // Without JavaScript's confirm(), the first post asks once more.
+    let ask = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    assert_eq!(ask.status().as_u16(), 200);
+    assert!(ask.text().await.unwrap().contains("Refund this order in full?"));
+    assert!(standin.seen().iter().all(|r| r.operation != "POST /v1/refunds"), "nothing refunded yet");
+    let res =
+        app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let refund = standin.seen().into_iter().find(|r| r.operation == "POST /v1/refunds").unwrap();
     assert_eq!(refund.refused, None);
@@ -277,7 +283,8 @@ async fn a_stripe_order_is_never_marked_refunded_without_stripe() {
         .execute(app.state.store.pool())
         .await
         .unwrap();
-    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    let res =
+        app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("without a Stripe key"));
     assert_eq!(app.order(&order.id).await.status, OrderStatus::Paid);
@@ -341,7 +348,8 @@ async fn a_refund_stripe_already_made_counts_as_done() {
     standin.pay(order.session_id.as_deref().unwrap(), "pi_dashboard_refund");
     popshop::sales::reconcile(&app.state, &order).await.unwrap();
     standin.refuse_refunds("charge_already_refunded");
-    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    let res =
+        app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(app.order(&order.id).await.status, OrderStatus::Refunded);
     assert_eq!(app.drop_by_slug(&slug).await.sold, 0);

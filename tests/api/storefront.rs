@@ -81,7 +81,7 @@ async fn a_cached_storefront_still_shows_changes() {
         let (status, _) = app.get_html(&format!("/d/{slug}")).await;
         assert_eq!(status, 200);
     }
-    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
     let (_, html) = app.get_html(&format!("/d/{slug}")).await;
     assert!(html.contains("state-ended"));
 }
@@ -149,7 +149,7 @@ async fn the_storefront_says_only_what_helps_before_and_after_the_goal_and_the_e
         .unwrap()
         .unwrap()
         .id;
-    app.post_form(&format!("/dashboard/drops/{id}/end"), &[]).await;
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
     let (_, ended) = app.get_html("/d/copy-that").await;
     assert!(ended.contains("This drop has ended."), "{ended}");
     assert!(!ended.contains("Ends in"), "an ended drop never counts down");

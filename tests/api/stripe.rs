@@ -216,7 +216,8 @@ async fn refunds_go_to_stripe_with_an_idempotency_key() {
         app.client.post(app.url("/webhooks/stripe")).header("stripe-signature", sig).body(body).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
 
-    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
+    let res =
+        app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")]).await;
     assert_eq!(res.status().as_u16(), 303);
     let refund = server.received_requests().await.unwrap().into_iter().find(|r| r.url.path() == "/v1/refunds").unwrap();
     let key = refund.headers.get("idempotency-key").unwrap().to_str().unwrap();

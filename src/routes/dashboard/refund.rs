@@ -2,9 +2,11 @@
 //! order through the provider that took its money (`sales::refund_order`).
 //! Totals go down; a refusal is explained, never a 502.
 
+use super::confirm;
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::routes::layout::Layout;
 use crate::sales::{RefundError, refund_order};
 use crate::state::AppState;
 use crate::web::problem::{problem_page, with_retry_after};
@@ -25,6 +27,21 @@ pub async fn refund(
     let drop = state.store.owned_drop(&drop_id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let order = state.store.order_by_id(&order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);
+    if !confirm::confirmed(&form) {
+        let action = format!("{back}/orders/{}/refund", order.id);
+        let buyer = order.email.as_deref().unwrap_or("the buyer");
+        let message = format!("Order {} ({buyer}): the buyer gets their money back in full.", order.reference());
+        return confirm::ask(confirm::ConfirmPage {
+            layout: Layout::house("Refund this order?"),
+            heading: "Refund this order in full?",
+            message: &message,
+            action: &action,
+            csrf: form.get(csrf::CSRF_FIELD),
+            button: "Refund in full",
+            back_url: &back,
+            back_label: "Back to the drop",
+        });
+    }
     let heading = "The refund did not go through";
     match refund_order(&state, &order).await {
         Ok(_) => {
