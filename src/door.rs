@@ -25,8 +25,8 @@ use std::time::{Duration, Instant, SystemTime};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-/// How long a new connection may take to send its first bytes before actix
-/// takes it over (actix then applies its own request timeout).
+/// How long a new connection may take to send its first bytes (actix's own
+/// request timeout is the same).
 const FIRST_BYTES_WITHIN: Duration = Duration::from_secs(5);
 /// The most of a request head looked at; longer heads go to actix.
 const HEAD_AT_MOST: usize = 4096;
@@ -43,14 +43,38 @@ pub struct Taken {
     started: Instant,
 }
 
-/// Looks at a new connection: `Some` when its first request is a live
-/// stream, now open, with the request head read off the socket; `None`
-/// when actix should serve the connection (nothing has been read).
-pub async fn take(io: &mut TcpStream, state: &AppState) -> Option<Taken> {
-    let started = Instant::now();
+/// Who serves a new connection.
+pub enum Door {
+    /// The door: its first request is a live stream, now open, and the
+    /// request head has been read off the socket.
+    Stream(Taken),
+    /// actix-web; nothing has been read.
+    Actix,
+    /// Nobody: it sent nothing within [`FIRST_BYTES_WITHIN`] (actix would
+    /// close it after its own request timeout), or it is already gone.
+    Close,
+}
+
+/// Looks at a new connection's first bytes.
+pub async fn look(io: &mut TcpStream, state: &AppState) -> Door {
     let mut buf = vec![0; HEAD_AT_MOST];
-    let seen = tokio::time::timeout(FIRST_BYTES_WITHIN, io.peek(&mut buf)).await.ok()?.ok()?;
+    let seen = match tokio::time::timeout(FIRST_BYTES_WITHIN, io.peek(&mut buf)).await {
+        Ok(Ok(seen)) if seen > 0 => seen,
+        Ok(Ok(_)) | Ok(Err(_)) | Err(_) => return Door::Close,
+    };
+    match take(io, state, &mut buf, seen).await {
+        Some(taken) => Door::Stream(taken),
+        None => Door::Actix,
+    }
+}
+
+async fn take(io: &mut TcpStream, state: &AppState, buf: &mut [u8], seen: usize) -> Option<Taken> {
+    let started = Instant::now();
     let request = StreamRequest::parse(&buf[..seen])?;
+    // Bytes after the head (a pipelined request) are actix's business.
+    if seen != request.head_len {
+        return None;
+    }
     let peer = io.peer_addr().ok()?.ip();
     let settings = &state.settings;
     let client =
@@ -75,6 +99,10 @@ pub async fn serve(mut io: TcpStream, taken: Taken, https: bool, shutdown: Grace
     }
     drop((path, id));
     let _ = io.set_nodelay(true);
+    // A phone that drops off the network without closing never fills the
+    // socket buffer at one comment per 15 s; the kernel gives up on it
+    // after this instead of TCP's ~15 minutes, freeing its place.
+    let _ = socket2::SockRef::from(&io).set_tcp_user_timeout(Some(WRITE_WITHIN));
     if !write(&mut io, &out).await {
         return;
     }
@@ -139,8 +167,8 @@ impl StreamRequest {
         if req.method? != "GET" || req.version? != 1 {
             return None;
         }
-        let path = req.path?;
-        let slug = path.split('?').next()?.strip_prefix("/d/")?.strip_suffix("/events")?;
+        let path = req.path?.split('?').next()?;
+        let slug = path.strip_prefix("/d/")?.strip_suffix("/events")?;
         if slug.is_empty() || slug.contains('/') || slug.contains('%') {
             return None;
         }

@@ -5,6 +5,7 @@ use crate::auth::csrf;
 use crate::config::Settings;
 use crate::design::{DesignEngine, Theme};
 use crate::domain::ShirtColour;
+use crate::door::Door;
 use crate::error::{AppError, NOT_FOUND_MOCKUP};
 use crate::payments::Payments;
 use crate::payments::demo::DemoProvider;
@@ -125,8 +126,10 @@ impl Application {
         };
         let door_state = state.clone();
         // actix-web's own HTTP service (as `HttpServer` builds it, with its
-        // default timeouts) behind the door (`crate::door`), which serves a
-        // connection itself when its first request is a live stream.
+        // default timeouts; only the host for requests without a `Host`
+        // header differs, `AppConfig::default()`, which popshop never reads)
+        // behind the door (`crate::door`), which serves a connection itself
+        // when its first request is a live stream.
         let builder = Server::build();
         // Started by SIGTERM/SIGINT: idle keep-alive connections close and
         // live streams end at once (browsers reconnect, behind a proxy to
@@ -143,8 +146,11 @@ impl Application {
                     .keep_alive(KeepAlive::default())
                     .client_request_timeout(Duration::from_secs(5))
                     .client_disconnect_timeout(Duration::from_secs(1))
-                    // A fan who closes the tab ends their stream at once.
-                    .h1_allow_half_closed(false)
+                    // Half-closed connections stay allowed (actix's default): a
+                    // client hanging up never cancels a handler mid-way (a
+                    // refund between Stripe and our books). A stream served here
+                    // ends at its next keep-alive write; the door ends its own
+                    // at once.
                     .local_addr(bound)
                     .finish(map_config(app().into_factory().map_err(|e| e.error_response()), move |_| {
                         AppConfig::default()
@@ -159,12 +165,13 @@ impl Application {
                         Ok::<_, ()>(fn_service(move |mut io: TcpStream| {
                             let (http, state, shutdown) = (http.clone(), state.clone(), shutdown.clone());
                             async move {
-                                match crate::door::take(&mut io, &state).await {
-                                    Some(taken) => {
+                                match crate::door::look(&mut io, &state).await {
+                                    Door::Stream(taken) => {
                                         crate::door::serve(io, taken, https, shutdown).await;
                                         Ok(())
                                     }
-                                    None => http.call(io).await,
+                                    Door::Actix => http.call(io).await,
+                                    Door::Close => Ok(()),
                                 }
                             }
                         }))

@@ -54,8 +54,9 @@ impl Streams<'_> {
     /// A stream of `slug`'s totals for `client` (an address bucket).
     pub async fn open(&self, slug: &str, client: IpAddr) -> Result<LiveStream, Refused> {
         let slug = DropSlug::parse(slug).ok_or(Refused::UnknownDrop)?;
-        let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
+        // The place first: a client over its limit costs no query.
         let slot = self.counts.try_open(client, self.per_client).ok_or(Refused::TooManyStreams)?;
+        let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
         let mut viewer = self.hub.watch(&drop, now_ms());
         let current = viewer.current();
         let mut first = Vec::with_capacity(RETRY.len() + current.len());
