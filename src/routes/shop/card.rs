@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
 use actix_web::http::header;
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn card_png(
@@ -18,23 +19,38 @@ pub async fn card_png(
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
     let etag = format!("\"{}\"", entry.card_key);
-    if crate::web::compressed::if_none_match(&req, etag.as_bytes()) {
+    let busy = "busy rendering share cards; try again in a moment";
+    let cache = "public, max-age=31536000, immutable";
+    serve_rendered(&req, etag, "image/png", cache, busy, state.shop.card(&entry)).await
+}
+
+/// Something rendered once per drop and look (a share card, a font cut):
+/// `304` when the request has `etag` already (nothing rendered), `503` with
+/// `Retry-After` while every render slot stays busy, else the bytes.
+pub(super) async fn serve_rendered(
+    req: &HttpRequest,
+    etag: String,
+    content_type: &'static str,
+    cache_control: &'static str,
+    busy: &'static str,
+    render: impl std::future::Future<Output = Result<Bytes, RenderError>>,
+) -> Result<HttpResponse, AppError> {
+    if crate::web::compressed::if_none_match(req, etag.as_bytes()) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
-    let rendered = state.shop.card(&entry).await;
-    let png = match rendered {
-        Ok(png) => png,
+    let body = match render.await {
+        Ok(body) => body,
         Err(RenderError::Busy) => {
-            return Ok(HttpResponse::ServiceUnavailable()
-                .insert_header((header::RETRY_AFTER, "2"))
-                .content_type("text/plain")
-                .body("busy rendering share cards; try again in a moment"));
+            return Ok(crate::web::headers::with_retry_after(
+                HttpResponse::ServiceUnavailable().content_type("text/plain").body(busy),
+                2,
+            ));
         }
         Err(RenderError::Render(e)) => return Err(AppError::Internal(e)),
     };
     Ok(HttpResponse::Ok()
-        .content_type("image/png")
+        .content_type(content_type)
         .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(png))
+        .insert_header((header::CACHE_CONTROL, cache_control))
+        .body(body))
 }

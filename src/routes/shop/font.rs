@@ -5,9 +5,7 @@
 
 use crate::domain::DropSlug;
 use crate::error::AppError;
-use crate::shop::RenderError;
 use crate::state::AppState;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn cjk_otf(
@@ -18,22 +16,7 @@ pub async fn cjk_otf(
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let etag = format!("\"{}-cjk\"", entry.card_key);
-    if crate::web::compressed::if_none_match(&req, etag.as_bytes()) {
-        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
-    }
-    let font = match state.shop.cjk_font(&entry).await {
-        Ok(font) => font,
-        Err(RenderError::Busy) => {
-            return Ok(crate::web::headers::with_retry_after(
-                HttpResponse::ServiceUnavailable().content_type("text/plain").body("busy; try again in a moment"),
-                2,
-            ));
-        }
-        Err(RenderError::Render(e)) => return Err(AppError::Internal(e)),
-    };
-    Ok(HttpResponse::Ok()
-        .content_type("font/otf")
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(font))
+    let busy = "busy; try again in a moment";
+    super::card::serve_rendered(&req, etag, "font/otf", "public, max-age=86400", busy, state.shop.cjk_font(&entry))
+        .await
 }
