@@ -1,11 +1,12 @@
 //! Design engine timings (docs/BENCHMARKS.md): median of many runs for
-//! layout + mockup SVG, the share card PNG (first render, uncached), the
+//! a shirt picture (layout + letters as outlines) and its size, the share card PNG (first render, uncached), the
 //! 300 DPI print PNG, and the CJK font cut down to one slogan.
 //!
 //!     cargo run --release --example bench_design
 
-use popshop::design::{DesignEngine, THEMES, Theme};
+use popshop::design::{DesignEngine, THEMES, Theme, View};
 use popshop::domain::ShirtColour;
+use popshop::web::compressed::Precompressed;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -38,12 +39,24 @@ fn main() -> anyhow::Result<()> {
     let theme = |i: usize| -> &'static Theme { &THEMES[i % THEMES.len()] };
     let colour = ShirtColour::PALETTE[1];
 
-    let (med, max) = time(2000, |i| engine.mockup(slogans[i % slogans.len()], theme(i), colour, "b"));
+    let (med, max) =
+        time(500, |i| engine.shirt_svg(slogans[i % slogans.len()], theme(i), colour, View::ALL[i % 3]).unwrap());
     println!(
-        "layout + mockup SVG      median {:>9.3} ms   max {:>8.3} ms   (2000 runs, 10 looks, 5 slogans)",
+        "shirt picture SVG        median {:>9.3} ms   max {:>8.3} ms   (500 runs: layout + outlines; 10 looks, 5 slogans, 3 views)",
         ms(med),
         ms(max)
     );
+    // What a fan downloads per picture (brotli, as served), per look.
+    let mut sizes: Vec<(usize, &str)> = THEMES
+        .iter()
+        .map(|t| {
+            let svg = engine.shirt_svg(slogans[0], t, colour, View::Front).unwrap();
+            (Precompressed::new(svg.into()).brotli_len().unwrap_or(0), t.key)
+        })
+        .collect();
+    sizes.sort();
+    let listed: Vec<String> = sizes.iter().map(|(n, k)| format!("{k} {:.1}", *n as f64 / 1024.0)).collect();
+    println!("front picture, brotli KB: {}", listed.join(", "));
 
     let (med, max) =
         time(100, |i| engine.card_png(slogans[i % slogans.len()], "The Losers", "$25.00", theme(i), colour).unwrap());

@@ -84,6 +84,9 @@ pub struct Settings {
     pub signup_rate_per_hour: u32,
     /// `POPSHOP_LAUNCH_RATE`: drops one client may launch per hour (0: no limit).
     pub launch_rate_per_hour: u32,
+    /// `POPSHOP_PREVIEW_RATE`: preview shirts one client may have drawn per
+    /// minute while typing a slogan (0: no limit).
+    pub preview_rate_per_minute: u32,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -124,6 +127,7 @@ impl Settings {
             hash_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
             signup_rate_per_hour: 10,
             launch_rate_per_hour: 30,
+            preview_rate_per_minute: 240,
         }
     }
 
@@ -182,6 +186,7 @@ impl Settings {
             hash_slots: env_number("POPSHOP_HASH_SLOTS", d.hash_slots)?.max(1),
             signup_rate_per_hour: env_number("POPSHOP_SIGNUP_RATE", d.signup_rate_per_hour)?,
             launch_rate_per_hour: env_number("POPSHOP_LAUNCH_RATE", d.launch_rate_per_hour)?,
+            preview_rate_per_minute: env_number("POPSHOP_PREVIEW_RATE", d.preview_rate_per_minute)?,
         })
     }
 

@@ -20,6 +20,10 @@ pub struct AppState {
     pub signup_rate: crate::web::PerClientRate,
     /// Drops launched per client per hour.
     pub launch_rate: crate::web::PerClientRate,
+    /// Preview shirts drawn per client per minute.
+    pub preview_rate: crate::web::PerClientRate,
+    /// Bounds concurrent preview renders (a few ms of CPU each).
+    pub preview_slots: crate::web::slots::Slots,
     /// Bounded password hashing.
     pub hasher: crate::auth::password::Hasher,
     /// Growing delays after wrong passwords, per account and per client.

@@ -4,7 +4,7 @@
 
 use super::fonts::FontLibrary;
 use super::layout::fit_text;
-use super::mockup::{SvgLine, lines, mockup, num};
+use super::mockup::{SvgLine, View, lines, mockup, num};
 use super::theme::Theme;
 use crate::domain::ShirtColour;
 use anyhow::Context;
@@ -48,8 +48,9 @@ pub fn card_svg(
     theme: &Theme,
     colour: ShirtColour,
 ) -> String {
-    let mut shirt = mockup(fonts, slogan, theme, colour, "card");
+    let mut shirt = mockup(fonts, slogan, theme, colour, "card", View::Front);
     shirt.placement = " x=\"24\" y=\"15\" width=\"563\" height=\"600\"".to_owned();
+    shirt.rich = false;
     let font = fonts.get(theme.font);
     let fitted = fit_text(fonts, font, &theme.apply_case(slogan), TEXT_W, 330.0, theme.line_height);
     let sans = fonts.get("noto-sans");

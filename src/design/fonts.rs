@@ -107,6 +107,8 @@ fn is_default_ignorable(c: char) -> bool {
 /// All bundled fonts.
 pub struct FontLibrary {
     fonts: Vec<FontFile>,
+    /// The same fonts for resvg, built on first use.
+    fontdb: std::sync::OnceLock<Arc<resvg::usvg::fontdb::Database>>,
 }
 
 impl FontLibrary {
@@ -121,7 +123,7 @@ impl FontLibrary {
             .iter()
             .map(|(key, file)| FontFile::parse(key, file, &dir.join(file)))
             .collect::<Result<Vec<_>, _>>()?;
-        let library = Arc::new(Self { fonts });
+        let library = Arc::new(Self { fonts, fontdb: std::sync::OnceLock::new() });
         loaded.push((dir.to_owned(), library.clone()));
         Ok(library)
     }
@@ -159,6 +161,10 @@ impl FontLibrary {
     /// A font database holding only the bundled fonts (never system fonts), for
     /// rasterising our SVGs exactly as they were measured.
     pub fn font_database(&self) -> Arc<resvg::usvg::fontdb::Database> {
+        self.fontdb.get_or_init(|| self.build_font_database()).clone()
+    }
+
+    fn build_font_database(&self) -> Arc<resvg::usvg::fontdb::Database> {
         let mut db = resvg::usvg::fontdb::Database::new();
         // usvg falls back to the first font in the database that has a missing
         // glyph; loading the fallback chain first makes that our chain, as in CSS.

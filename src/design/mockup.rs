@@ -29,6 +29,8 @@ pub struct SvgRect {
 /// The printed design itself, in mockup coordinates: shared by the mockup, the
 /// share card and the print files (`templates/design/artwork.svg`).
 pub struct Artwork {
+    /// Prefix for the ids the artwork defines (its glow filter).
+    pub id: String,
     pub ink: &'static str,
     pub accent: &'static str,
     /// CSS font-family list: the theme's typeface, then the fallbacks.
@@ -41,6 +43,60 @@ pub struct Artwork {
     pub underline: Option<SvgRect>,
     pub frame: Option<SvgRect>,
     pub frame_stroke: String,
+    /// Blur radius and colour of the halo around the letters (Neon night),
+    /// `None` for flat looks.
+    pub glow: Option<(String, &'static str)>,
+}
+
+/// Which side of the shirt a mockup shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The whole shirt from the front, with the print.
+    Front,
+    /// A close-up of the print on the cloth.
+    Detail,
+    /// The back of the shirt (popshop prints the front only).
+    Back,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Front, View::Detail, View::Back];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Front => "front",
+            View::Detail => "detail",
+            View::Back => "back",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.key() == key)
+    }
+
+    /// The name of the view on its button: "Front", "Close-up", "Back".
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Front => "Front",
+            View::Detail => "Close-up",
+            View::Back => "Back",
+        }
+    }
+}
+
+/// The front and back outlines of the shirt (600×640 units).
+const FRONT: &str = "M228 42C250 84 350 84 372 42L452 70C500 92 540 130 574 178L520 236C500 222 480 210 462 204L466 604C466 612 460 616 452 616L148 616C140 616 134 612 134 604L138 204C120 210 100 222 80 236L26 178C60 130 100 92 148 70Z";
+const BACK: &str = "M228 42C252 56 348 56 372 42L452 70C500 92 540 130 574 178L520 236C500 222 480 210 462 204L466 604C466 612 460 616 452 616L148 616C140 616 134 612 134 604L138 204C120 210 100 222 80 236L26 178C60 130 100 92 148 70Z";
+
+/// Backdrops for the shirt: the first that stands out from the fabric
+/// (contrast at least [`STAGE_CONTRAST`]) is used, so a white shirt never
+/// sits on white nor a black one on black.
+const STAGES: [&str; 3] = ["#ebe7e0", "#bdb7ad", "#34373d"];
+const STAGE_CONTRAST: f64 = 1.5;
+
+/// The stage behind a shirt of fabric colour `shirt`.
+pub fn stage_for(shirt: &str) -> &'static str {
+    STAGES.into_iter().find(|stage| super::colour::contrast_ratio(stage, shirt) >= STAGE_CONTRAST).unwrap_or(STAGES[2])
 }
 
 /// The mockup document. Fields are pre-formatted so output is byte-stable.
@@ -52,10 +108,24 @@ pub struct MockupSvg<'a> {
     pub placement: String,
     /// Prefix for element ids, unique per page.
     pub id: &'a str,
-    /// Accessible description: the slogan as typed.
-    pub label: &'a str,
+    /// Accessible description of the picture.
+    pub title: String,
     pub shirt: &'a str,
-    pub art: Artwork,
+    /// Outline of the shirt for this view.
+    pub outline: &'static str,
+    /// The back of the shirt (its own collar).
+    pub back: bool,
+    pub view_box: &'static str,
+    /// The backdrop, chosen to stand out from the fabric.
+    pub stage: &'static str,
+    /// Knit texture, soft folds and a soft shadow: for pictures people look
+    /// at closely. Off for the share card, whose few hundred pixels would
+    /// not show them, and whose first render must stay quick (the blurs
+    /// and the texture cost ~80 ms there).
+    pub rich: bool,
+    /// The artwork with its letters as outlines (no fonts needed to show
+    /// it); empty on the back.
+    pub print: String,
 }
 
 pub(crate) fn num(v: f32) -> String {
@@ -63,19 +133,69 @@ pub(crate) fn num(v: f32) -> String {
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
-/// Renders the mockup for `slogan` (as typed; the theme applies its casing).
+/// Renders the front mockup for `slogan` (as typed; the theme applies its
+/// casing), for embedding in a page.
 pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
-    mockup(fonts, slogan, theme, colour, dom_id).render().unwrap_or_default()
+    mockup(fonts, slogan, theme, colour, dom_id, View::Front).render().unwrap_or_default()
 }
 
-/// The mockup document before rendering, for embedding with a `placement`.
+/// The mockup document before rendering (to place it inside another SVG with
+/// a `placement`).
 pub fn mockup<'a>(
     fonts: &FontLibrary,
-    slogan: &'a str,
-    theme: &'a Theme,
+    slogan: &str,
+    theme: &Theme,
     colour: ShirtColour,
     dom_id: &'a str,
+    view: View,
 ) -> MockupSvg<'a> {
+    let print = match view {
+        View::Back => String::new(),
+        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id),
+    };
+    let title = match view {
+        View::Front => format!("{} T-shirt printed with: {slogan}", colour.name),
+        View::Detail => format!("Close-up of the print on the {} shirt: {slogan}", colour.name.to_lowercase()),
+        View::Back => format!("Back of the {} shirt, no print", colour.name.to_lowercase()),
+    };
+    MockupSvg {
+        placement: String::new(),
+        id: dom_id,
+        title,
+        shirt: colour.hex,
+        outline: if view == View::Back { BACK } else { FRONT },
+        back: view == View::Back,
+        view_box: if view == View::Detail { "150 110 300 320" } else { "0 0 600 640" },
+        stage: stage_for(colour.hex),
+        rich: true,
+        print,
+    }
+}
+
+/// The artwork drawn with outlines instead of text, by the same text engine
+/// (usvg, with the bundled fonts) that draws the share card and the print
+/// files: what the fan's browser shows no longer depends on its fonts.
+fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str) -> String {
+    let doc = super::print::PrintSvg { width: "600".into(), height: "640".into(), view_box: "0 0 600 640".into(), art };
+    let Ok(svg) = doc.render() else { return String::new() };
+    let options = resvg::usvg::Options { fontdb: fonts.font_database(), ..resvg::usvg::Options::default() };
+    let Ok(tree) = resvg::usvg::Tree::from_str(&svg, &options) else { return String::new() };
+    let written = tree.to_string(&resvg::usvg::WriteOptions {
+        id_prefix: Some(format!("{dom_id}-o")),
+        preserve_text: false,
+        coordinates_precision: 2,
+        transforms_precision: 4,
+        indent: resvg::usvg::Indent::None,
+        attributes_indent: resvg::usvg::Indent::None,
+        ..resvg::usvg::WriteOptions::default()
+    });
+    // Keep what is inside the root element: the mockup provides its own.
+    let inner = written.find('>').map(|open| &written[open + 1..]).unwrap_or("");
+    inner.rsplit_once("</svg>").map_or(inner, |(inside, _)| inside).to_owned()
+}
+
+/// The design laid out in the print area of the mockup's coordinates.
+pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> Artwork {
     let text = theme.apply_case(slogan);
     let font = fonts.get(theme.font);
     let (area_x, area_y, area_w, area_h) = PRINT_AREA;
@@ -89,7 +209,9 @@ pub fn mockup<'a>(
         Ornament::Underline => (area_w, area_h * 0.86),
         Ornament::Box => (area_w * 0.82, area_h * 0.82),
     };
-    let (fit_w, fit_h) = (fit_w * shrink, fit_h * shrink);
+    // A glow needs its own room inside the area too.
+    let halo = if theme.glow { GLOW_ROOM } else { 0.0 };
+    let (fit_w, fit_h) = (fit_w * shrink - 2.0 * halo, fit_h * shrink - 2.0 * halo);
     let fitted = fit_text(fonts, font, &text, fit_w, fit_h, theme.line_height);
 
     let centre_x = area_x + area_w / 2.0;
@@ -133,25 +255,26 @@ pub fn mockup<'a>(
         format!("rotate({} {} {})", num(theme.slant), num(centre_x), num(centre_y))
     };
 
-    MockupSvg {
-        placement: String::new(),
-        id: dom_id,
-        label: slogan,
-        shirt: colour.hex,
-        art: Artwork {
-            ink,
-            accent,
-            font_family: family,
-            font_size: num(fitted.font_size),
-            anchor,
-            transform,
-            lines,
-            underline,
-            frame,
-            frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
-        },
+    Artwork {
+        id: dom_id.to_owned(),
+        ink,
+        accent,
+        font_family: family,
+        font_size: num(fitted.font_size),
+        anchor,
+        transform,
+        lines,
+        underline,
+        frame,
+        frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
+        glow: theme.glow.then(|| (num(GLOW_BLUR), theme.accent)),
     }
 }
+
+/// Blur radius of a glowing look's halo, and the room kept for it on each
+/// side (three radii: where a Gaussian blur has faded out).
+const GLOW_BLUR: f32 = 4.0;
+const GLOW_ROOM: f32 = 3.0 * GLOW_BLUR;
 
 pub(crate) fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
     fitted
@@ -180,7 +303,41 @@ mod tests {
         let b = mockup_svg(&lib, "Be a Friday Night Loser with me", theme, white(), "m");
         assert_eq!(a, b);
         assert!(a.starts_with("<svg"));
-        assert!(a.contains(">FRIDAY<"), "{a}");
+        assert!(a.contains("printed with: Be a Friday Night Loser with me</title>"), "{a}");
+        assert!(!a.contains("<text") && a.contains("<path"), "letters drawn as outlines, no fonts needed: {a}");
+    }
+
+    #[test]
+    fn every_view_has_its_shirt_on_a_stage_that_stands_out() {
+        let lib = library();
+        let theme = Theme::by_key("poster").unwrap();
+        for colour in ShirtColour::PALETTE {
+            let stage = stage_for(colour.hex);
+            let ratio = crate::design::contrast_ratio(stage, colour.hex);
+            assert!(ratio >= STAGE_CONTRAST, "{}: stage {stage} only {ratio:.2}:1", colour.key);
+            for view in View::ALL {
+                let svg = mockup(&lib, "Hi", theme, colour, "m", view).render().unwrap();
+                assert!(svg.contains(&format!("fill=\"{stage}\"")), "{} {view:?}", colour.key);
+                assert_eq!(
+                    svg.contains("<path fill=\"#"),
+                    view != View::Back,
+                    "{} {view:?}: print only in front",
+                    colour.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn neon_glows_in_the_mockup_and_the_print() {
+        let lib = library();
+        let neon = Theme::by_key("neon").unwrap();
+        let svg = mockup_svg(&lib, "Glow", neon, ShirtColour::parse("black").unwrap(), "m");
+        assert!(svg.contains("-glow") && svg.contains("flood-color=\"#ff3ea5\""), "{svg}");
+        let print = crate::design::print::print_svg_text(&lib, "Glow", neon, white());
+        assert!(print.contains("-glow"), "{print}");
+        let flat = mockup_svg(&lib, "Flat", Theme::by_key("poster").unwrap(), white(), "m");
+        assert!(!flat.contains("SourceAlpha"));
     }
 
     #[test]

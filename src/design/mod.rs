@@ -19,7 +19,7 @@ pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
 pub use colour::{contrast_ratio, parse_hex};
 pub use fonts::{CJK, FontError, FontFile, FontLibrary};
 pub use layout::{Align, FittedText, fit_text};
-pub use mockup::{MockupSvg, PRINT_AREA, mockup_svg};
+pub use mockup::{MockupSvg, PRINT_AREA, View, mockup_svg, stage_for};
 pub use theme::{Case, Ornament, THEMES, Theme};
 
 use crate::domain::ShirtColour;
@@ -56,6 +56,14 @@ impl DesignEngine {
     /// `dom_id` prefixes element ids so several mockups can share one page.
     pub fn mockup(&self, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
         mockup_svg(&self.fonts, &xml_safe(slogan), theme, colour, dom_id)
+    }
+
+    /// One view of the shirt as a standalone SVG document (for an `<img>`):
+    /// the letters are outlines, so it looks the same in every browser. A
+    /// few milliseconds of CPU: run it on a blocking thread.
+    pub fn shirt_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour, view: View) -> anyhow::Result<String> {
+        use askama::Template;
+        Ok(mockup::mockup(&self.fonts, &xml_safe(slogan), theme, colour, "s", view).render()?)
     }
 
     /// The print files: (SVG with outlines, 300 DPI PNG). Heavy: run on a

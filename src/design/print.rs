@@ -4,7 +4,7 @@
 //! (3600×4800).
 
 use super::fonts::FontLibrary;
-use super::mockup::{Artwork, MockupSvg, PRINT_AREA, mockup};
+use super::mockup::{Artwork, PRINT_AREA, artwork};
 use super::theme::Theme;
 use crate::domain::ShirtColour;
 use anyhow::Context;
@@ -26,9 +26,9 @@ pub struct PrintSvg {
 }
 
 impl PrintSvg {
-    /// The artwork of `m`, framed by `view_box` (in mockup coordinates).
-    fn of(m: MockupSvg<'_>, view_box: String, width: &str, height: &str) -> Self {
-        Self { width: width.to_owned(), height: height.to_owned(), view_box, art: m.art }
+    /// `art`, framed by `view_box` (in mockup coordinates).
+    fn of(art: Artwork, view_box: String, width: &str, height: &str) -> Self {
+        Self { width: width.to_owned(), height: height.to_owned(), view_box, art }
     }
 }
 
@@ -36,7 +36,7 @@ impl PrintSvg {
 /// `colour` is the shirt it will be printed on (it decides the ink).
 pub fn print_svg_text(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour) -> String {
     let (x, y, w, h) = PRINT_AREA;
-    PrintSvg::of(mockup(fonts, slogan, theme, colour, "print"), format!("{x} {y} {w} {h}"), "12in", "16in")
+    PrintSvg::of(artwork(fonts, slogan, theme, colour, "print"), format!("{x} {y} {w} {h}"), "12in", "16in")
         .render()
         .unwrap_or_default()
 }
@@ -53,7 +53,7 @@ pub fn artwork_with_margin(
     let (x, y, w, h) = PRINT_AREA;
     let view_box = format!("{} {} {} {}", x - margin, y - margin, w + 2.0 * margin, h + 2.0 * margin);
     let (pw, ph) = ((w + 2.0 * margin) * 2.0, (h + 2.0 * margin) * 2.0);
-    PrintSvg::of(mockup(fonts, slogan, theme, colour, "qa"), view_box, &pw.to_string(), &ph.to_string())
+    PrintSvg::of(artwork(fonts, slogan, theme, colour, "qa"), view_box, &pw.to_string(), &ph.to_string())
         .render()
         .unwrap_or_default()
 }

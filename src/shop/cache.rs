@@ -8,7 +8,7 @@
 //! is the truth and a view runs no query at all; otherwise a view reads the
 //! drop row (one query) and reuses the mockups while the version matches.
 
-use crate::design::{DesignEngine, Theme};
+use crate::design::Theme;
 use crate::domain::{Drop, ShirtColour};
 use actix_web::web::Bytes;
 use std::collections::HashMap;
@@ -18,13 +18,15 @@ use std::sync::{Arc, RwLock};
 /// Cached storefronts beyond this many are dropped wholesale; hot ones come back on the next view.
 const MAX_ENTRIES: usize = 2_000;
 
-/// A drop with its pre-rendered mockups, one per shirt colour it is sold in.
+/// A drop as its storefront shows it.
 pub struct CachedDrop {
     pub drop: Drop,
     pub theme: &'static Theme,
-    pub mockups: Arc<Vec<(ShirtColour, String)>>,
     /// Identifies the share card's content; changes whenever the card would.
     pub card_key: String,
+    /// Identifies the design (slogan and look): the shirt pictures' URLs
+    /// carry it, so browsers and proxies may keep them for a year.
+    pub design_key: String,
     /// Set when the drop changed since this copy was read: its numbers are
     /// out of date, its design (slogan, price, sizes, colours) is not.
     stale: AtomicBool,
@@ -68,45 +70,43 @@ impl CachedDrop {
     }
 }
 
+/// Where the picture of `drop`'s shirt in `colour` seen from `view` is
+/// (`GET /d/{slug}/shirts/…`), versioned by its design.
+pub fn shirt_src(drop: &Drop, colour: ShirtColour, view: crate::design::View) -> String {
+    let theme = Theme::of_drop(&drop.theme, &drop.slogan);
+    format!("/d/{}/shirts/{}-{}.svg?v={}", drop.slug, colour.key, view.key(), design_key(drop, theme))
+}
+
+/// Hash of what the shirt pictures show.
+fn design_key(drop: &Drop, theme: &Theme) -> String {
+    let hash = crate::design::stable_hash(format!("v2|{}|{}", drop.slogan, theme.key).as_bytes());
+    format!("{hash:016x}")
+}
+
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
 fn card_key(drop: &Drop, theme: &Theme) -> String {
     let input =
-        format!("v1|{}|{}|{}|{}|{}", drop.slogan, drop.artist_name, drop.price, theme.key, drop.colours.first().key);
+        format!("v2|{}|{}|{}|{}|{}", drop.slogan, drop.artist_name, drop.price, theme.key, drop.colours.first().key);
     let hash = crate::design::stable_hash(input.as_bytes());
     format!("{hash:016x}")
 }
 
 impl CachedDrop {
-    pub fn render(drop: Drop, design: &DesignEngine) -> Self {
+    pub fn new(drop: Drop) -> Self {
         let theme = Theme::of_drop(&drop.theme, &drop.slogan);
-        let mockups = drop
-            .colours
-            .as_slice()
-            .iter()
-            .map(|c| (*c, design.mockup(&drop.slogan, theme, *c, &format!("shirt-{}", c.key))))
-            .collect();
         Self {
             card_key: card_key(&drop, theme),
+            design_key: design_key(&drop, theme),
             drop,
             theme,
-            mockups: Arc::new(mockups),
             stale: AtomicBool::new(false),
             page: RwLock::new(None),
         }
     }
 
-    /// The same mockups for a newer copy of the drop, when its design is unchanged.
-    pub fn refreshed(&self, drop: Drop) -> Option<Self> {
-        let same =
-            drop.slogan == self.drop.slogan && drop.theme == self.drop.theme && drop.colours == self.drop.colours;
-        same.then(|| Self {
-            card_key: card_key(&drop, self.theme),
-            drop,
-            theme: self.theme,
-            mockups: self.mockups.clone(),
-            stale: AtomicBool::new(false),
-            page: RwLock::new(None),
-        })
+    /// Whether the drop is sold in `colour` (by key).
+    pub fn colour(&self, key: &str) -> Option<ShirtColour> {
+        self.drop.colours.as_slice().iter().find(|c| c.key == key).copied()
     }
 }
 
@@ -147,8 +147,8 @@ impl crate::store::ChangeListener for StorefrontCache {
 /// (single flight); at most [`CARD_RENDERS`] render at once, each holding its
 /// slot inside the blocking task, and the render finishes (and is kept) even
 /// if the client that started it hangs up.
-pub struct RenderCache {
-    entries: RwLock<HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>>,
+pub struct RenderCache<T = Bytes> {
+    entries: RwLock<HashMap<String, Arc<tokio::sync::OnceCell<T>>>>,
     /// At most [`CARD_RENDERS`] at once; a request waits at most 5 s for one.
     pub renders: crate::web::slots::Slots,
 }
@@ -156,7 +156,7 @@ pub struct RenderCache {
 /// Share cards rendered at once (each ~20 ms of CPU and a few MB of pixels).
 pub const CARD_RENDERS: usize = 2;
 
-impl Default for RenderCache {
+impl<T> Default for RenderCache<T> {
     fn default() -> Self {
         Self {
             entries: RwLock::default(),
@@ -175,16 +175,16 @@ pub enum RenderError {
     Render(#[from] anyhow::Error),
 }
 
-impl RenderCache {
+impl<T: Clone + Send + Sync + 'static> RenderCache<T> {
     /// The card under `key`, rendering it with `render` if nobody has yet.
-    pub async fn get_or_render<F>(&self, key: &str, render: F) -> Result<Bytes, RenderError>
+    pub async fn get_or_render<F>(&self, key: &str, render: F) -> Result<T, RenderError>
     where
-        F: FnOnce() -> anyhow::Result<Vec<u8>> + Send + 'static,
+        F: FnOnce() -> anyhow::Result<T> + Send + 'static,
     {
         let cell = {
             let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-            if let Some(png) = entries.get(key).and_then(|c| c.get()) {
-                return Ok(png.clone());
+            if let Some(done) = entries.get(key).and_then(|c| c.get()) {
+                return Ok(done.clone());
             }
             if entries.len() >= MAX_ENTRIES {
                 entries.retain(|_, c| c.get().is_none());
@@ -196,11 +196,10 @@ impl RenderCache {
         // others wait for nor frees its slot early.
         let task = tokio::spawn(async move {
             cell.get_or_try_init(|| async move {
-                let png = renders.run(render).await.map_err(|e| match e {
+                renders.run(render).await.map_err(|e| match e {
                     crate::web::slots::SlotError::Busy => RenderError::Busy,
                     crate::web::slots::SlotError::Work(e) => RenderError::Render(e),
-                })?;
-                Ok::<_, RenderError>(Bytes::from(png))
+                })
             })
             .await
             .cloned()

@@ -1,15 +1,16 @@
 //! What the storefront shows that does not change between views, rendered
-//! once: the drop with its shirt mockups, and its share card. Used by the
+//! once: the drop, its shirt pictures and its share card. Used by the
 //! shop's pages and by *Launch*, which renders a new drop's parts before it
 //! answers, so the first fans of a freshly shared link find them ready.
 
 mod cache;
 
-pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache};
+pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, shirt_src};
 
-use crate::design::DesignEngine;
-use crate::domain::DropSlug;
+use crate::design::{DesignEngine, View};
+use crate::domain::{DropSlug, ShirtColour};
 use crate::store::Store;
+use crate::web::compressed::Precompressed;
 use actix_web::web::Bytes;
 use std::sync::Arc;
 
@@ -22,6 +23,8 @@ pub struct Shop {
     pub cards: RenderCache,
     /// Fonts cut down to one storefront's text.
     fonts: RenderCache,
+    /// The shirt pictures (colour × view), compressed once.
+    shirts: RenderCache<Arc<Precompressed>>,
 }
 
 impl Shop {
@@ -29,10 +32,17 @@ impl Shop {
     pub fn new(store: Store, design: DesignEngine) -> Self {
         let storefronts = Arc::new(StorefrontCache::default());
         store.on_change(storefronts.clone());
-        Self { store, design, storefronts, cards: RenderCache::default(), fonts: RenderCache::default() }
+        Self {
+            store,
+            design,
+            storefronts,
+            cards: RenderCache::default(),
+            fonts: RenderCache::default(),
+            shirts: RenderCache::default(),
+        }
     }
 
-    /// The drop and its mockups: from the cache when it can be trusted, else one query.
+    /// The drop: from the cache when it can be trusted, else one query.
     ///
     /// A copy read while a change was being announced may already be out of
     /// date when it is stored: it is stored as stale (the store's change
@@ -53,10 +63,7 @@ impl Shop {
             }
             return Ok(Some(entry.clone()));
         }
-        let entry = match cached.and_then(|e| e.refreshed(drop.clone())) {
-            Some(entry) => Arc::new(entry),
-            None => Arc::new(CachedDrop::render(drop, &self.design)),
-        };
+        let entry = Arc::new(CachedDrop::new(drop));
         if !current() {
             entry.mark_stale();
         }
@@ -80,13 +87,34 @@ impl Shop {
         self.cards
             .get_or_render(&entry.card_key, move || {
                 let drop = &card.drop;
-                design.card_png(
-                    &drop.slogan,
-                    &drop.artist_name,
-                    &drop.price.to_string(),
-                    card.theme,
-                    drop.colours.first(),
-                )
+                design
+                    .card_png(
+                        &drop.slogan,
+                        &drop.artist_name,
+                        &drop.price.to_string(),
+                        card.theme,
+                        drop.colours.first(),
+                    )
+                    .map(Bytes::from)
+            })
+            .await
+    }
+
+    /// One view of the drop's shirt in one colour, as an SVG document with
+    /// outlined letters, rendered and compressed once per design.
+    pub async fn shirt(
+        &self,
+        entry: &Arc<CachedDrop>,
+        colour: ShirtColour,
+        view: View,
+    ) -> Result<Arc<Precompressed>, RenderError> {
+        let design = self.design.clone();
+        let (slogan, theme) = (entry.drop.slogan.clone(), entry.theme);
+        let key = format!("{}-{}-{}", entry.design_key, colour.key, view.key());
+        self.shirts
+            .get_or_render(&key, move || {
+                let svg = design.shirt_svg(&slogan, theme, colour, view)?;
+                Ok(Arc::new(Precompressed::new(Bytes::from(svg))))
             })
             .await
     }
@@ -97,17 +125,20 @@ impl Shop {
         let design = self.design.clone();
         let drop = &entry.drop;
         let text = format!("{}{}{}", drop.slogan, entry.theme.apply_case(&drop.slogan), drop.artist_name);
-        self.fonts.get_or_render(&entry.card_key, move || design.cjk_subset(&text)).await
+        self.fonts.get_or_render(&entry.card_key, move || design.cjk_subset(&text).map(Bytes::from)).await
     }
 
-    /// Renders a just-launched drop's storefront parts and share card, so they
-    /// are ready before its link goes out. A failure only means the first view
+    /// Renders a just-launched drop's storefront parts, share card and first
+    /// shirt picture, so they are ready before its link goes out. A failure only means the first view
     /// renders them instead.
     pub async fn warm(&self, slug: &DropSlug) {
         match self.load(slug).await {
             Ok(Some(entry)) => {
                 if let Err(e) = self.card(&entry).await {
                     tracing::warn!(slug = %slug, error = %e, "could not render the share card ahead");
+                }
+                if let Err(e) = self.shirt(&entry, entry.drop.colours.first(), View::Front).await {
+                    tracing::warn!(slug = %slug, error = %e, "could not render the shirt ahead");
                 }
             }
             Ok(None) => {}

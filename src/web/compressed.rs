@@ -43,6 +43,11 @@ impl Precompressed {
         Self::with(body, gzip, br)
     }
 
+    /// Bytes sent to a browser that takes brotli (`None`: sent uncompressed).
+    pub fn brotli_len(&self) -> Option<usize> {
+        self.br.as_ref().map(|v| v.body.len())
+    }
+
     /// `body` as it is (already compressed: images, WOFF2 fonts).
     pub fn plain(body: Bytes) -> Self {
         Self::with(body, None, None)

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// `style` attributes carry each look's colours); forms may lead to Stripe
 /// Checkout, whose address the checkout redirects to.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
 
 /// Adds `Retry-After: secs` to a response.

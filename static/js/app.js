@@ -19,10 +19,13 @@
     const params = new URLSearchParams({ slogan: data.get("slogan") || "", theme: data.get("theme") || "auto", colour });
     const mine = ++seq;
     fetch("/preview.svg?" + params.toString())
-      .then((r) => (r.ok ? r.text().then((svg) => ({ svg, theme: r.headers.get("X-Theme") })) : null))
+      .then((r) => (r.ok ? r.blob().then((svg) => ({ svg, theme: r.headers.get("X-Theme") })) : null))
       .then((res) => {
         if (!res || mine !== seq) return;
-        preview.innerHTML = res.svg;
+        const img = preview.querySelector("img");
+        if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
+        img.src = URL.createObjectURL(res.svg);
+        img.alt = "Preview: T-shirt printed with “" + (data.get("slogan") || "") + "”";
         const chosen = form.querySelector('input[name=theme][value="' + res.theme + '"]');
         if (look && chosen) look.textContent = "Look: " + chosen.parentElement.textContent.trim();
       })
@@ -69,6 +72,48 @@ document.querySelectorAll("form[data-confirm]").forEach((form) => {
     // Confirmed here: the server need not ask again (it does without JavaScript).
     const confirmed = form.querySelector("input[name=confirmed]");
     if (confirmed) confirmed.value = "yes";
+  });
+});
+
+// Storefront gallery: the view buttons scroll the row of pictures (without
+// moving the page) and mark the one shown; a picture opens full size in a
+// dialog. Without this file the buttons are anchors and a picture is a link
+// to itself at full size.
+document.querySelectorAll(".gallery").forEach((gallery) => {
+  const row = gallery.querySelector(".views");
+  const buttons = Array.from(gallery.querySelectorAll(".view-picker a"));
+  const mark = (i) => buttons.forEach((b, j) => (j === i ? b.setAttribute("aria-current", "true") : b.removeAttribute("aria-current")));
+  mark(0);
+  buttons.forEach((button, i) => {
+    button.addEventListener("click", (e) => {
+      e.preventDefault();
+      row.scrollTo({ left: row.clientWidth * i });
+      mark(i);
+    });
+  });
+  row.addEventListener("scroll", () => mark(Math.round(row.scrollLeft / Math.max(1, row.clientWidth))), { passive: true });
+  gallery.querySelectorAll("a.zoom").forEach((link) => {
+    link.addEventListener("click", (e) => {
+      if (!window.HTMLDialogElement) return;
+      e.preventDefault();
+      const dialog = document.createElement("dialog");
+      dialog.className = "zoom-dialog";
+      dialog.setAttribute("aria-label", "Picture at full size");
+      const img = document.createElement("img");
+      img.src = link.href;
+      img.alt = link.querySelector("img").alt;
+      const form = document.createElement("form");
+      form.method = "dialog";
+      const close = document.createElement("button");
+      close.className = "button";
+      close.textContent = "Close";
+      form.append(close);
+      dialog.append(form, img);
+      dialog.addEventListener("close", () => dialog.remove());
+      dialog.addEventListener("click", (ev) => { if (ev.target === dialog || ev.target === img) dialog.close(); });
+      document.body.append(dialog);
+      dialog.showModal();
+    });
   });
 });
 

@@ -61,14 +61,31 @@ async fn preview_re_renders_the_form_with_the_shirt() {
     let res = app.launch_with(&[("slogan", "Preview me please"), ("action", "preview"), ("theme", "typewriter")]).await;
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
-    assert!(html.contains(">Preview me please<"), "slogan in the mockup");
-    assert!(html.contains("Courier Prime"), "chosen look");
+    assert!(
+        html.contains("src=\"/preview.svg?slogan=Preview+me+please&#38;theme=typewriter&#38;colour=black\""),
+        "{html}"
+    );
+    assert!(html.contains("alt=\"Preview: T-shirt printed with “Preview me please”\""), "the slogan, said");
+    assert!(html.contains("Look: Typewriter"), "chosen look");
     assert!(html.contains("value=\"typewriter\" checked"));
 
     let svg = app.get("/preview.svg?slogan=Hello%20world&theme=poster&colour=navy").await;
     assert_eq!(svg.status().as_u16(), 200);
+    assert_eq!(svg.headers()["x-theme"], "poster");
     let svg = svg.text().await.unwrap();
-    assert!(svg.contains("HELLO") && svg.contains("#1f2a48"));
+    assert!(svg.contains("printed with: Hello world</title>") && svg.contains("#1f2a48"));
+    assert!(!svg.contains("<text") && svg.contains("<path fill=\"#"), "letters as outlines");
+}
+
+#[tokio::test]
+async fn previews_are_limited_per_client() {
+    let app = TestApp::spawn_with(|s| s.preview_rate_per_minute = 3).await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/preview.svg?slogan=Hi").await.status().as_u16(), 200);
+    }
+    let refused = app.get("/preview.svg?slogan=Hi").await;
+    assert_eq!(refused.status().as_u16(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
 }
 
 #[tokio::test]

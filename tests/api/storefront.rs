@@ -22,7 +22,12 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     assert_eq!(res.status().as_u16(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("<h1 class=\"slogan\">Be a Friday Night Loser with me</h1>"));
-    assert!(html.contains("FRIDAY") && html.contains("LOSER"), "slogan typeset in the mockup");
+    // The shirt pictures: front, close-up and back per colour, as images.
+    let front = "/d/be-a-friday-night-loser-with-me/shirts/white-front.svg?v=";
+    assert!(html.contains(&format!("<img src=\"{front}")), "{html}");
+    assert!(html.contains("alt=\"White T-shirt, front, printed with “Be a Friday Night Loser with me”\""));
+    assert!(html.contains("navy-detail.svg?v=") && html.contains("navy-back.svg?v="));
+    assert!(html.contains(">Close-up</a>"), "view buttons");
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
     assert!(html.contains("data-live=\"left\">200<"), "units left");
@@ -186,4 +191,45 @@ async fn a_cjk_storefront_gets_its_font_cut_to_its_text_and_a_latin_one_none() {
     let (_, latin) = app.launch("Plain latin words").await;
     let (_, html) = app.get_html(&format!("/d/{latin}")).await;
     assert!(!html.contains("cjk.otf"), "no CJK font where none is needed");
+}
+
+#[tokio::test]
+async fn shirt_pictures_are_outlined_svg_cached_for_a_year_and_compressed() {
+    let app = TestApp::spawn().await;
+    app.sign_up("a@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[("slogan", "Sei ein Freitagabend-Loser mit mir"), ("colours", "black"), ("colours", "white")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let slug = "sei-ein-freitagabend-loser-mit-mir";
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    let start = html.find(&format!("/d/{slug}/shirts/black-front.svg?v=")).expect("front picture linked");
+    let src = &html[start..html[start..].find('"').unwrap() + start];
+
+    let visitor = app.other_visitor();
+    let res = visitor.get(app.url(src)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.headers()["content-encoding"], "br");
+    let etag = res.headers()["etag"].clone();
+    let again = visitor.get(app.url(src)).header("accept-encoding", "br").header("if-none-match", etag).send().await;
+    assert_eq!(again.unwrap().status().as_u16(), 304);
+
+    let svg = app.get(src).await.text().await.unwrap();
+    assert!(
+        svg.contains("<title id=\"s-title\">Black T-shirt printed with: Sei ein Freitagabend-Loser mit mir</title>")
+    );
+    assert!(!svg.contains("<text") && !svg.contains("font-family"), "no fonts needed: {}", &svg[..400]);
+    assert!(svg.contains("<path fill=\"#"), "the letters, as outlines");
+    let back = app.get(&format!("/d/{slug}/shirts/white-back.svg")).await.text().await.unwrap();
+    assert!(back.contains("Back of the white shirt, no print") && !back.contains("<path fill=\"#"));
+    let detail = app.get(&format!("/d/{slug}/shirts/white-detail.svg")).await.text().await.unwrap();
+    assert!(detail.contains("viewBox=\"150 110 300 320\""), "a close-up of the print area");
+
+    for wrong in ["navy-front.svg", "black-side.svg", "black-front.png", "black", "-front.svg"] {
+        let res = app.get(&format!("/d/{slug}/shirts/{wrong}")).await;
+        assert_eq!(res.status().as_u16(), 404, "{wrong}");
+    }
+    assert_eq!(app.get("/d/no-such-drop/shirts/black-front.svg").await.status().as_u16(), 404);
 }

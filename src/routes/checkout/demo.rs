@@ -27,7 +27,8 @@ pub struct DemoPage {
     pub artist_name: String,
     pub item: String,
     pub amount: String,
-    pub mockup: String,
+    /// The shirt picture (`/d/{slug}/shirts/…`).
+    pub shirt: String,
     /// The typed values.
     pub email: String,
     pub address: ShippingAddress,
@@ -46,15 +47,7 @@ async fn pending_order(state: &AppState, session: &str) -> Result<(Order, crate:
     Ok((order, drop))
 }
 
-fn page(
-    state: &AppState,
-    order: &Order,
-    drop: &crate::domain::Drop,
-    csrf: String,
-    email: String,
-    address: ShippingAddress,
-) -> DemoPage {
-    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
+fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, address: ShippingAddress) -> DemoPage {
     let colour = order.colour;
     DemoPage {
         layout: Layout::house("Demo checkout"),
@@ -64,7 +57,7 @@ fn page(
         artist_name: drop.artist_name.clone(),
         item: format!("{} × T-shirt, size {}, {}", order.quantity, order.size, colour.name),
         amount: order.amount.to_string(),
-        mockup: state.design.mockup(&drop.slogan, theme, colour, "demo"),
+        shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
         email,
         address,
         errors: Vec::new(),
@@ -88,10 +81,7 @@ pub async fn show(
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
     }
     let address = ShippingAddress { country: "US".into(), ..Default::default() };
-    Ok(crate::web::headers::no_store(render(
-        StatusCode::OK,
-        &page(&state, &order, &drop, csrf.0, String::new(), address),
-    )?))
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page(&order, &drop, csrf.0, String::new(), address))?))
 }
 
 #[tracing::instrument(skip_all, fields(session = %session))]
@@ -142,8 +132,7 @@ pub async fn submit(
         errors.push(("country", "Pick a country."));
     }
     let Ok(email) = email.map_err(|_| ()).and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) }) else {
-        let mut page =
-            page(&state, &order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
+        let mut page = page(&order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
         page.errors = errors;
         return Ok(crate::web::headers::no_store(render(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };

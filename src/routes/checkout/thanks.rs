@@ -25,7 +25,8 @@ pub struct ThanksPage {
     pub item: String,
     pub amount: String,
     pub email: Option<String>,
-    pub mockup: String,
+    /// The shirt picture (`/d/{slug}/shirts/…`).
+    pub shirt: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -69,7 +70,7 @@ pub async fn thanks(
         item: format!("{} × “{}” T-shirt, {}, {}", order.quantity, drop.slogan, order.size, colour.name),
         amount: order.amount.to_string(),
         email: order.email.clone(),
-        mockup: state.design.mockup(&drop.slogan, theme, colour, "thanks"),
+        shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),
         slogan: drop.slogan,
         artist_name: drop.artist_name,
     };

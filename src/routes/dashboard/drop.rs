@@ -26,7 +26,8 @@ pub struct DropPage {
     pub share_x: String,
     pub share_bluesky: String,
     pub share_facebook: String,
-    pub mockup: String,
+    /// The shirt picture (`/d/{slug}/shirts/…`).
+    pub shirt: String,
     pub theme_name: &'static str,
     pub price: String,
     pub goal: Option<i64>,
@@ -112,7 +113,7 @@ pub async fn show(
         share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
         share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&public_link)),
         public_link,
-        mockup: state.design.mockup(&drop.slogan, theme, drop.colours.first(), "drop"),
+        shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
         theme_name: theme.name,
         price: drop.price.to_string(),
         goal: drop.goal,

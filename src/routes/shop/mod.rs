@@ -5,4 +5,5 @@ pub mod events;
 pub mod favicon;
 pub mod font;
 pub mod overlay;
+pub mod shirt;
 pub mod storefront;

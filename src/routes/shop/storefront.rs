@@ -1,7 +1,7 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
-use crate::design::{CJK, FontLibrary};
-use crate::domain::{DropSlug, DropState, Size, time_left_label};
+use crate::design::{CJK, FontLibrary, View};
+use crate::domain::{DropSlug, DropState, ShirtColour, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::layout::{Layout, SocialMeta};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
@@ -14,13 +14,20 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use std::sync::Arc;
 
-/// One shirt colour on offer, with its mockup.
-pub struct ColourOption<'a> {
+/// One shirt colour on offer.
+pub struct ColourOption {
     pub key: &'static str,
     pub name: &'static str,
     pub swatch: &'static str,
-    pub mockup: &'a str,
     pub checked: bool,
+}
+
+/// One picture of the shirt in the storefront's gallery.
+pub struct ShirtPicture {
+    pub view: View,
+    /// `/d/{slug}/shirts/{colour}-{view}.svg?v={design}`.
+    pub src: String,
+    pub alt: String,
 }
 
 /// The storefront page.
@@ -37,7 +44,9 @@ pub struct StorefrontPage<'a> {
     pub sizes: &'a [Size],
     /// The size pre-selected in the picker.
     pub default_size: Size,
-    pub colours: Vec<ColourOption<'a>>,
+    pub colours: Vec<ColourOption>,
+    /// Per colour (same order), its pictures: front, close-up, back.
+    pub pictures: Vec<Vec<ShirtPicture>>,
     pub sold: i64,
     pub units_left: Option<i64>,
     pub goal: Option<i64>,
@@ -123,7 +132,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         image: Some(format!("{}/d/{}/card.png?v={}", state.public_url, drop.slug, entry.card_key)),
     });
     let sizes = drop.sizes.as_slice();
-    let chosen_colour = choice.colour.filter(|c| entry.mockups.iter().any(|(m, _)| m.key == c));
+    let offered = drop.colours.as_slice();
+    let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
     StorefrontPage {
         layout,
         slug: drop.slug.as_str(),
@@ -137,18 +147,17 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         } else {
             sizes[0]
         }),
-        colours: entry
-            .mockups
+        colours: offered
             .iter()
             .enumerate()
-            .map(|(i, (c, svg))| ColourOption {
+            .map(|(i, c)| ColourOption {
                 key: c.key,
                 name: c.name,
                 swatch: c.hex,
-                mockup: svg,
                 checked: chosen_colour.as_deref().map_or(i == 0, |k| k == c.key),
             })
             .collect(),
+        pictures: offered.iter().map(|c| pictures(entry, *c)).collect(),
         sold: drop.sold,
         units_left: drop.units_left(),
         goal: drop.goal,
@@ -160,6 +169,25 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         error: choice.error,
         cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
+}
+
+/// The gallery of one colour: the front with the print, a close-up of the
+/// print on the cloth, and the back.
+fn pictures(entry: &CachedDrop, colour: ShirtColour) -> Vec<ShirtPicture> {
+    let slogan = &entry.drop.slogan;
+    let shirt = format!("{} T-shirt", colour.name);
+    View::ALL
+        .into_iter()
+        .map(|view| ShirtPicture {
+            view,
+            src: crate::shop::shirt_src(&entry.drop, colour, view),
+            alt: match view {
+                View::Front => format!("{shirt}, front, printed with “{slogan}”"),
+                View::Detail => format!("{shirt}, close-up of the print “{slogan}”"),
+                View::Back => format!("{shirt}, back: no print"),
+            },
+        })
+        .collect()
 }
 
 /// Whether the page's own text (the slogan as the look sets it, the artist's

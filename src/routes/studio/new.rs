@@ -4,9 +4,8 @@ use crate::design::Theme;
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
-use crate::state::AppState;
+use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
 use askama::Template;
 
 /// The create-a-drop form with its shirt preview.
@@ -20,16 +19,26 @@ pub struct NewDropPage {
     pub errors: DropFormErrors,
     /// Visitors also get email and password fields: the form signs them up.
     pub signed_in: bool,
-    /// Shirt mockup SVG of the current values.
+    /// `/preview.svg?…` drawing the shirt of the current values.
     pub preview: String,
+    /// The slogan the preview shows.
+    pub preview_slogan: String,
     /// The look shown in the preview.
     pub preview_theme: &'static Theme,
 }
 
 impl NewDropPage {
-    pub fn new(state: &AppState, form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
+    pub fn new(form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
         let theme = form.theme();
-        let preview = state.design.mockup(&form.preview_slogan(), theme, form.preview_colour(), "preview");
+        let preview_slogan = form.preview_slogan();
+        let preview = format!(
+            "/preview.svg?{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("slogan", &preview_slogan)
+                .append_pair("theme", theme.key)
+                .append_pair("colour", form.preview_colour().key)
+                .finish()
+        );
         let title = if errors.any() { "Check your drop" } else { "Launch a T-shirt drop in a minute" };
         Self {
             layout: Layout::house(title).signed_in(signed_in, &csrf),
@@ -38,12 +47,13 @@ impl NewDropPage {
             errors,
             signed_in,
             preview,
+            preview_slogan,
             preview_theme: theme,
         }
     }
 }
 
-pub async fn show(state: web::Data<AppState>, artist: MaybeArtist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
-    let page = NewDropPage::new(&state, DropForm::blank(), DropFormErrors::default(), artist.0.is_some(), csrf.0);
+pub async fn show(artist: MaybeArtist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+    let page = NewDropPage::new(DropForm::blank(), DropFormErrors::default(), artist.0.is_some(), csrf.0);
     render(StatusCode::OK, &page)
 }

@@ -1,9 +1,14 @@
-//! `GET /preview.svg?slogan=…&theme=…&colour=…`: the preview shirt, for the
-//! form's live preview while the artist types (progressive enhancement; the
-//! Preview button does the same without JavaScript).
+//! `GET /preview.svg?slogan=…&theme=…&colour=…`: the preview shirt of the
+//! create form, drawn while the artist types (the form's `<img>` shows it;
+//! the Preview button asks for it again without JavaScript). Anyone may ask,
+//! so it is bounded: a per-client rate (`POPSHOP_PREVIEW_RATE`, 240 a
+//! minute: typing with the form's 150 ms pause stays far below it) and two
+//! renders at once, each waiting at most 2 s for its turn.
 
 use super::form::DropForm;
 use crate::state::AppState;
+use crate::web::Client;
+use crate::web::slots::SlotError;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
@@ -17,7 +22,10 @@ pub struct PreviewQuery {
     colour: String,
 }
 
-pub async fn preview_svg(state: web::Data<AppState>, query: web::Query<PreviewQuery>) -> HttpResponse {
+pub async fn preview_svg(state: web::Data<AppState>, client: Client, query: web::Query<PreviewQuery>) -> HttpResponse {
+    if let Err(wait) = state.preview_rate.check(&client) {
+        return busy(HttpResponse::TooManyRequests(), "Too many previews; try again in a moment.", wait.as_secs() + 1);
+    }
     let q = query.into_inner();
     let form = DropForm {
         slogan: q.slogan.chars().take(400).collect(),
@@ -25,10 +33,23 @@ pub async fn preview_svg(state: web::Data<AppState>, query: web::Query<PreviewQu
         colours: vec![q.colour],
         ..DropForm::default()
     };
-    let svg = state.design.mockup(&form.preview_slogan(), form.theme(), form.preview_colour(), "preview");
-    HttpResponse::Ok()
-        .content_type("image/svg+xml; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-        .insert_header(("X-Theme", form.theme().key))
-        .body(svg)
+    let (slogan, theme, colour) = (form.preview_slogan(), form.theme(), form.preview_colour());
+    let design = state.design.clone();
+    let drawn = state.preview_slots.run(move || design.shirt_svg(&slogan, theme, colour, crate::design::View::Front));
+    match drawn.await {
+        Ok(svg) => HttpResponse::Ok()
+            .content_type("image/svg+xml; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+            .insert_header(("X-Theme", theme.key))
+            .body(svg),
+        Err(SlotError::Busy) => busy(HttpResponse::ServiceUnavailable(), "Busy drawing previews; try again.", 2),
+        Err(SlotError::Work(e)) => {
+            tracing::error!(error = %e, "could not draw a preview");
+            HttpResponse::InternalServerError().content_type("text/plain").body("Could not draw this preview.")
+        }
+    }
+}
+
+fn busy(mut response: actix_web::HttpResponseBuilder, message: &'static str, retry_after: u64) -> HttpResponse {
+    crate::web::headers::with_retry_after(response.content_type("text/plain").body(message), retry_after)
 }

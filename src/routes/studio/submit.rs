@@ -31,9 +31,7 @@ pub async fn submit(
     csrf::verify(&req, data.get(csrf::CSRF_FIELD))?;
     let form = DropForm::from_form(&data);
     let signed_in = artist.0.is_some();
-    let page = |form: DropForm, errors: DropFormErrors| {
-        NewDropPage::new(&state, form, errors, signed_in, csrf_token.0.clone())
-    };
+    let page = |form: DropForm, errors: DropFormErrors| NewDropPage::new(form, errors, signed_in, csrf_token.0.clone());
 
     if data.get("action") == "shuffle" {
         let mut form = form;

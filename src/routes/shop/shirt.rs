@@ -1,0 +1,37 @@
+//! `GET /d/{slug}/shirts/{colour}-{view}.svg`: one picture of the drop's
+//! shirt (front, close-up of the print, back) in one of its colours. The
+//! letters are outlines, so every browser shows the same pixels as the share
+//! card and the print file, whatever fonts it has. Rendered and compressed
+//! once per design on a blocking thread (single flight, bounded render
+//! slots); the storefront links it with the design's key, so browsers and
+//! proxies may keep it for a year.
+
+use crate::design::View;
+use crate::domain::DropSlug;
+use crate::error::AppError;
+use crate::shop::RenderError;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub async fn shirt_svg(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, name) = path.into_inner();
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let (colour, view) = name.strip_suffix(".svg").and_then(|n| n.rsplit_once('-')).ok_or(AppError::NotFound)?;
+    let view = View::parse(view).ok_or(AppError::NotFound)?;
+    let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
+    let colour = entry.colour(colour).ok_or(AppError::NotFound)?;
+    match state.shop.shirt(&entry, colour, view).await {
+        Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
+        Err(RenderError::Busy) => Ok(crate::web::headers::with_retry_after(
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain")
+                .body("busy drawing shirts; try again in a moment"),
+            2,
+        )),
+        Err(RenderError::Render(e)) => Err(AppError::Internal(e)),
+    }
+}
