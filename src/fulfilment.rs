@@ -117,6 +117,7 @@ mod tests {
             quantity: q,
             unit_amount: Money::from_minor(2500, Currency::Eur),
             amount: Money::from_minor(2500 * q, Currency::Eur),
+            shipping_cost: Money::from_minor(0, Currency::Eur),
             status: OrderStatus::Paid,
             provider: "demo".into(),
             session_id: None,

@@ -20,7 +20,8 @@ pub struct Drop {
     pub sold: i64,
     /// Units held by checkouts in progress.
     pub reserved: i64,
-    /// Gross paid revenue in minor units of `price.currency()`.
+    /// Paid shirt sales in minor units of `price.currency()` (shipping, which
+    /// pays the post, not counted).
     pub revenue_minor: i64,
     /// Paid orders so far (numbers buyers: "you're #137").
     pub paid_orders: i64,
@@ -39,6 +40,11 @@ pub struct Drop {
     pub created_at: i64,
     /// Bumped on every change; caches of rendered parts compare it.
     pub version: i64,
+    /// The artist's few words about the shirt (may be empty; line breaks kept).
+    pub description: String,
+    /// Shipping per order, in the price's currency; zero is free.
+    pub shipping: Money,
+    pub delivery: super::Delivery,
 }
 
 /// Whether fans can buy right now.
@@ -144,6 +150,9 @@ mod tests {
             theme: "poster".into(),
             created_at: 0,
             version: 1,
+            description: String::new(),
+            shipping: Money::from_minor(0, Currency::Usd),
+            delivery: crate::domain::Delivery::DEFAULT,
         }
     }
 

@@ -2,6 +2,7 @@
 //! everything past the edge can trust them.
 
 pub mod colour;
+pub mod details;
 mod drop;
 pub mod email;
 pub mod money;
@@ -14,6 +15,7 @@ pub mod slogan;
 mod slug;
 
 pub use colour::{ShirtColour, ShirtColours};
+pub use details::Delivery;
 pub use drop::{Drop, DropState, time_left_label};
 pub use email::EmailAddress;
 pub use money::{Currency, Money};

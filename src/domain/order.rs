@@ -131,7 +131,10 @@ pub struct Order {
     pub colour: ShirtColour,
     pub quantity: i64,
     pub unit_amount: Money,
+    /// What the fan pays: the shirts plus `shipping_cost`.
     pub amount: Money,
+    /// Shipping charged with the order (zero when free).
+    pub shipping_cost: Money,
     pub status: OrderStatus,
     pub provider: String,
     pub session_id: Option<String>,

@@ -21,6 +21,9 @@ pub struct CheckoutRequest {
     pub image_url: String,
     pub unit_amount: Money,
     pub quantity: i64,
+    /// One fixed shipping rate for the order (zero: free shipping).
+    pub shipping: Money,
+    pub delivery: crate::domain::Delivery,
     pub success_url: String,
     pub cancel_url: String,
     /// How long the provider's page stays open, counted from when the

@@ -14,7 +14,15 @@ use stripe_checkout::CheckoutSessionMode;
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
     CreateCheckoutSessionShippingAddressCollection,
-    CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, ExpireCheckoutSession, ProductData,
+    CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, CreateCheckoutSessionShippingOptions,
+    CreateCheckoutSessionShippingOptionsShippingRateData,
+    CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimate,
+    CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMaximum,
+    CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMaximumUnit,
+    CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimum,
+    CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimumUnit,
+    CreateCheckoutSessionShippingOptionsShippingRateDataFixedAmount,
+    CreateCheckoutSessionShippingOptionsShippingRateDataType, ExpireCheckoutSession, ProductData,
     RetrieveCheckoutSession,
 };
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
@@ -80,14 +88,43 @@ impl StripeProvider {
             .unwrap_or(stripe_types::Currency::USD);
         let mut product = ProductData::new(request.product_name.clone());
         product.images = Some(vec![request.image_url.clone()]);
-        let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency);
+        let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency.clone());
         price.unit_amount = Some(request.unit_amount.minor());
         price.product_data = Some(product);
         let mut item = CreateCheckoutSessionLineItems::new();
         item.price_data = Some(price);
         item.quantity = Some(request.quantity as u64);
         let countries: Vec<Country> = self.countries.iter().filter_map(|c| c.parse().ok()).collect();
+        // One fixed rate, shown on Stripe's page with the delivery promise;
+        // free shipping is said as such rather than left out.
+        let mut rate = CreateCheckoutSessionShippingOptionsShippingRateData::new(if request.shipping.minor() == 0 {
+            "Free shipping"
+        } else {
+            "Standard shipping"
+        });
+        rate.type_ = Some(CreateCheckoutSessionShippingOptionsShippingRateDataType::FixedAmount);
+        rate.fixed_amount = Some(CreateCheckoutSessionShippingOptionsShippingRateDataFixedAmount::new(
+            request.shipping.minor(),
+            currency,
+        ));
+        let day = |value: i64| {
+            CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimum::new(
+                CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimumUnit::BusinessDay,
+                value,
+            )
+        };
+        let mut estimate = CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimate::new();
+        estimate.minimum = Some(day(request.delivery.min_days));
+        let maximum = CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMaximum::new(
+            CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMaximumUnit::BusinessDay,
+            request.delivery.max_days,
+        );
+        estimate.maximum = Some(maximum);
+        rate.delivery_estimate = Some(estimate);
+        let mut option = CreateCheckoutSessionShippingOptions::new();
+        option.shipping_rate_data = Some(rate);
         CreateCheckoutSession::new()
+            .shipping_options(vec![option])
             .mode(CheckoutSessionMode::Payment)
             .line_items(vec![item])
             .shipping_address_collection(CreateCheckoutSessionShippingAddressCollection::new(countries))

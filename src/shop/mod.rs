@@ -14,6 +14,13 @@ use crate::web::compressed::Precompressed;
 use actix_web::web::Bytes;
 use std::sync::Arc;
 
+/// "Free shipping · arrives in 5–10 business days", "Shipping $5.00 · …":
+/// said the same on the storefront and at checkout.
+pub fn shipping_line(cost: crate::domain::Money, delivery: crate::domain::Delivery) -> String {
+    let cost = if cost.minor() == 0 { "Free shipping".to_owned() } else { format!("Shipping {cost}") };
+    format!("{cost} · arrives in {}", delivery.label())
+}
+
 /// The rendered-once parts of every storefront, with what they are read
 /// and rendered from.
 pub struct Shop {

@@ -1,6 +1,6 @@
 use super::changes::returning_announce;
 use super::{Store, new_id, now_ms};
-use crate::domain::{Currency, Drop, DropSlug, Goal, Money, ShirtColours, Sizes, Slogan, Stock};
+use crate::domain::{Currency, Delivery, Drop, DropSlug, Goal, Money, ShirtColours, Sizes, Slogan, Stock};
 use anyhow::Context;
 
 /// Everything needed to launch a drop, already validated.
@@ -19,6 +19,11 @@ pub struct NewDrop {
     /// Unix milliseconds.
     pub ends_at: Option<i64>,
     pub theme: &'static str,
+    /// The artist's few words (may be empty).
+    pub description: String,
+    /// Per order, in the price's currency; zero is free shipping.
+    pub shipping: Money,
+    pub delivery: Delivery,
 }
 
 #[derive(sqlx::FromRow)]
@@ -46,10 +51,15 @@ struct DropRow {
     theme: String,
     created_at: i64,
     version: i64,
+    description: String,
+    shipping_minor: i64,
+    delivery_min_days: i64,
+    delivery_max_days: i64,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-     stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version";
+     stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
+     description, shipping_minor, delivery_min_days, delivery_max_days";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -77,6 +87,9 @@ impl From<DropRow> for Drop {
             theme: r.theme,
             created_at: r.created_at,
             version: r.version,
+            description: r.description,
+            shipping: Money::from_minor(r.shipping_minor.max(0), currency),
+            delivery: Delivery::from_db(r.delivery_min_days, r.delivery_max_days),
         }
     }
 }
@@ -97,8 +110,10 @@ impl Store {
         for slug in candidates {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
-                 stock, goal, ends_at, theme, created_at, max_per_order) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (slug) DO NOTHING",
+                 stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \
+                 delivery_min_days, delivery_max_days) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+                 ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)
             .bind(&new.account_id)
@@ -115,6 +130,10 @@ impl Store {
             .bind(new.theme)
             .bind(now_ms())
             .bind(new.max_per_order.clamp(1, crate::domain::Quantity::MAX))
+            .bind(&new.description)
+            .bind(new.shipping.minor())
+            .bind(new.delivery.min_days)
+            .bind(new.delivery.max_days)
             .execute(&self.pool)
             .await
             .context("insert drop")?;

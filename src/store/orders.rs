@@ -19,6 +19,9 @@ pub struct NewOrder {
     pub colour: ShirtColour,
     pub quantity: i64,
     pub unit_amount: Money,
+    /// Shipping for the whole order (zero when free); the order's amount is
+    /// the shirts plus this.
+    pub shipping_cost: Money,
     pub provider: &'static str,
     /// Unix milliseconds after which the reservation may be released.
     pub expires_at: i64,
@@ -28,6 +31,13 @@ pub struct NewOrder {
     /// `holds_per_client` open checkouts of a drop.
     pub client_key: String,
     pub holds_per_client: i64,
+}
+
+impl NewOrder {
+    /// What the fan pays: the shirts plus shipping, in minor units.
+    pub fn total_minor(&self) -> i64 {
+        self.unit_amount.minor() * self.quantity + self.shipping_cost.minor()
+    }
 }
 
 /// What came of trying to reserve stock.
@@ -68,10 +78,11 @@ pub(super) struct OrderRow {
     created_at: i64,
     expires_at: i64,
     paid_at: Option<i64>,
+    shipping_minor: i64,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
-     provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at";
+     provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -98,6 +109,7 @@ impl From<OrderRow> for Order {
             created_at: r.created_at,
             expires_at: r.expires_at,
             paid_at: r.paid_at,
+            shipping_cost: Money::from_minor(r.shipping_minor, currency),
         }
     }
 }
@@ -128,7 +140,7 @@ impl Store {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
         }
-        let amount = new.unit_amount.minor() * new.quantity;
+        let amount = new.total_minor();
         let (session_id, checkout_url) = new.session.clone().unzip();
         tx.commit().await.context("commit reservation")?;
         if !postgres {
@@ -145,6 +157,7 @@ impl Store {
             quantity: new.quantity,
             unit_amount: new.unit_amount,
             amount: Money::from_minor(amount, new.unit_amount.currency()),
+            shipping_cost: new.shipping_cost,
             status: OrderStatus::Pending,
             provider: new.provider.to_owned(),
             session_id,
@@ -433,8 +446,8 @@ async fn insert_order(
     count_hold_too: bool,
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
-         created_at, expires_at, updated_at, session_id, checkout_url, client_key";
-    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2";
+         created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor";
+    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -450,13 +463,14 @@ async fn insert_order(
         .bind(new.colour.key)
         .bind(new.quantity)
         .bind(new.unit_amount.minor())
-        .bind(new.unit_amount.minor() * new.quantity)
+        .bind(new.total_minor())
         .bind(new.unit_amount.currency().code())
         .bind(new.provider)
         .bind(now)
         .bind(new.expires_at)
         .bind(session_id.as_deref())
         .bind(checkout_url.as_deref())
+        .bind(new.shipping_cost.minor())
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

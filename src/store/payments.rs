@@ -266,7 +266,7 @@ async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) ->
     let from = if held { "('pending', 'processing')" } else { "('expired', 'cancelled', 'failed')" };
     let sql = format!(
         "UPDATE orders SET status = 'paid', paid_at = $1, updated_at = $1 WHERE id = $2 AND status IN {from} \
-         RETURNING drop_id, quantity, amount, client_key"
+         RETURNING drop_id, quantity, amount - shipping_minor, client_key"
     );
     let row: Option<(String, i64, i64, Option<String>)> =
         sqlx::query_as(&sql).bind(now).bind(order_id).fetch_optional(&mut **tx).await.context("mark order paid")?;
@@ -326,7 +326,7 @@ async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str) -> anyhow:
     let now = now_ms();
     let paid: Option<(String, i64, i64)> = sqlx::query_as(
         "UPDATE orders SET status = 'refunded', updated_at = $1 WHERE id = $2 AND status = 'paid' \
-         RETURNING drop_id, quantity, amount",
+         RETURNING drop_id, quantity, amount - shipping_minor",
     )
     .bind(now)
     .bind(order_id)

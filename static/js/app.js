@@ -31,6 +31,14 @@
       })
       .catch(() => {});
   }
+  // Preview redraws in place: nothing is submitted, nothing typed is lost.
+  const previewButton = document.getElementById("preview-button");
+  if (previewButton) {
+    previewButton.addEventListener("click", (e) => {
+      e.preventDefault();
+      refresh();
+    });
+  }
   const shuffle = document.getElementById("shuffle");
   if (shuffle) {
     shuffle.addEventListener("click", (e) => {

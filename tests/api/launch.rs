@@ -102,3 +102,60 @@ async fn ending_a_drop_early_closes_the_storefront() {
     let (_, dash) = app.get_html(&format!("/dashboard/drops/{id}")).await;
     assert!(!dash.contains("End drop now"));
 }
+
+#[tokio::test]
+async fn shipping_and_description_mistakes_are_explained_beside_their_fields() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Kept as typed"),
+            ("shipping", "lots"),
+            ("delivery", "1-2"),
+            ("description", "bell\u{7} here"),
+            ("email", "typed@example.com"),
+            ("password", "correct horse battery"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"shipping-error\">Enter shipping as a number"), "{html}");
+    assert!(html.contains("id=\"delivery-error\">Pick one of the delivery times offered."));
+    assert!(html.contains("id=\"description-error\">The description contains invisible control characters"));
+    assert!(html.contains("value=\"lots\""), "typed value kept");
+    assert!(html.contains("<details class=\"more\" open>"), "the folded part opens to show its mistakes");
+    let res = app.launch_with(&[("slogan", "Too dear to post"), ("shipping", "60")]).await;
+    assert!(res.text().await.unwrap().contains("Shipping must be between $0.00 and $50.00"));
+}
+
+#[tokio::test]
+async fn the_storefront_has_a_size_chart_of_the_sizes_on_offer_and_the_fabric() {
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Measure twice").await;
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(html.contains("<summary>Size chart</summary>"));
+    assert!(html.contains("<th scope=\"row\">M</th><td>51 cm (20 in)</td><td>72 cm (28½ in)</td>"), "{html}");
+    assert!(!html.contains("<th scope=\"row\">XS</th>"), "only the sizes sold");
+    assert!(html.contains("100% combed ring-spun cotton"));
+    assert!(html.contains("Free shipping · arrives in 5–10 business days"), "the defaults, said");
+}
+
+#[tokio::test]
+async fn the_password_survives_preview_without_javascript_and_is_not_cached() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Keep my password"),
+            ("action", "preview"),
+            ("email", "new@example.com"),
+            ("password", "correct horse battery"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("type=\"password\" autocomplete=\"new-password\" value=\"correct horse battery\""), "{html}");
+    // A password that was the problem is not typed back.
+    let res = app.launch_with(&[("slogan", "Short one"), ("email", "new2@example.com"), ("password", "short")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("autocomplete=\"new-password\" value=\"\""));
+}

@@ -382,3 +382,42 @@ async fn refunds_owed_are_retried_without_blocking_each_other() {
     let problems = app.state.store.payment_problems(&drop_id, 20).await.unwrap();
     assert_eq!(problems.len(), 3, "one note per order, not one per try");
 }
+
+#[tokio::test]
+async fn shipping_is_shown_charged_at_stripe_and_kept_out_of_the_artists_sales() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    app.sign_up("ship@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Shipped with care"),
+            ("shipping", "4.50"),
+            ("delivery", "7-14"),
+            ("description", "Printed in Leipzig.\nSigned edition."),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let slug = "shipped-with-care";
+    let (_, html) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(html.contains("Shipping $4.50 · arrives in 7–14 business days"), "before paying");
+    assert!(html.contains("plus $4.50 shipping per order"));
+    assert!(
+        html.contains("<p class=\"description\">Printed in Leipzig.</p><p class=\"description\">Signed edition.</p>")
+    );
+
+    let order = app.checkout(slug, 2).await;
+    assert_eq!((order.amount.minor(), order.shipping_cost.minor()), (5450, 450));
+    let rate = &standin.seen()[0].pairs;
+    let get = |k: &str| rate.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    assert_eq!(get("shipping_options[0][shipping_rate_data][fixed_amount][amount]"), Some("450"));
+    assert_eq!(get("shipping_options[0][shipping_rate_data][display_name]"), Some("Standard shipping"));
+    assert_eq!(get("shipping_options[0][shipping_rate_data][delivery_estimate][maximum][value]"), Some("14"));
+    let session = order.session_id.clone().unwrap();
+    assert_eq!(standin.session(&session).unwrap()["amount_total"], 5450, "Stripe charges shirts + shipping");
+
+    standin.pay(&session, "pi_shipped");
+    let html = app.get(&format!("/d/{slug}/thanks?session_id={session}")).await.text().await.unwrap();
+    assert!(html.contains("Thank you!"), "the total Stripe took matches the order");
+    let drop = app.drop_by_slug(slug).await;
+    assert_eq!((drop.sold, drop.revenue_minor), (2, 5000), "sales count the shirts, not the post");
+}

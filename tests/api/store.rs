@@ -2,7 +2,7 @@
 
 use crate::common::TestApp;
 use popshop::design::THEMES;
-use popshop::domain::{Currency, DropSlug, EmailAddress, Money, ShirtColours, Sizes, Slogan, Stock};
+use popshop::domain::{Currency, Delivery, DropSlug, EmailAddress, Money, ShirtColours, Sizes, Slogan, Stock};
 use popshop::store::{CreateAccountError, NewDrop};
 
 fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
@@ -18,6 +18,9 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         goal: None,
         ends_at: Some(4_102_444_800_000),
         theme: THEMES[1].key,
+        description: "Zeile eins\nline two".into(),
+        shipping: Money::from_minor(390, Currency::Eur),
+        delivery: Delivery::CHOICES[2],
     }
 }
 
@@ -44,6 +47,9 @@ async fn accounts_sessions_and_drops_round_trip() {
     assert_eq!((drop.stock, drop.sold, drop.reserved, drop.goal), (Some(100), 0, 0, None));
     assert_eq!(drop.ends_at, Some(4_102_444_800_000));
     assert_eq!(drop.theme, THEMES[1].key);
+    assert_eq!(drop.description, "Zeile eins\nline two");
+    assert_eq!(drop.shipping, Money::from_minor(390, Currency::Eur));
+    assert_eq!(drop.delivery, Delivery::CHOICES[2]);
 
     let by_slug = store.drop_by_slug(&drop.slug).await.unwrap().unwrap();
     assert_eq!(by_slug, drop);

@@ -85,6 +85,15 @@ async fn the_session_request_carries_exactly_the_order() {
         ("mode", "payment".into()),
         ("shipping_address_collection[allowed_countries][0]", "US".into()),
         ("shipping_address_collection[allowed_countries][1]", "DE".into()),
+        // One fixed rate with the artist's delivery promise (free, 5–10 days by default).
+        ("shipping_options[0][shipping_rate_data][delivery_estimate][maximum][unit]", "business_day".into()),
+        ("shipping_options[0][shipping_rate_data][delivery_estimate][maximum][value]", "10".into()),
+        ("shipping_options[0][shipping_rate_data][delivery_estimate][minimum][unit]", "business_day".into()),
+        ("shipping_options[0][shipping_rate_data][delivery_estimate][minimum][value]", "5".into()),
+        ("shipping_options[0][shipping_rate_data][display_name]", "Free shipping".into()),
+        ("shipping_options[0][shipping_rate_data][fixed_amount][amount]", "0".into()),
+        ("shipping_options[0][shipping_rate_data][fixed_amount][currency]", "usd".into()),
+        ("shipping_options[0][shipping_rate_data][type]", "fixed_amount".into()),
         ("success_url", format!("{}/d/{slug}/thanks?session_id={{CHECKOUT_SESSION_ID}}", app.address)),
     ]
     .into_iter()

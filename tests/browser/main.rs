@@ -115,6 +115,11 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     web.find(By::Css("input[name=colours][value=white]")).await?.click().await?;
     web.find(By::Id("email")).await?.send_keys("artist@example.com").await?;
     web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+    // Shipping and the description are folded away until asked for.
+    assert!(!web.find(By::Id("shipping")).await?.is_displayed().await?, "folded");
+    web.find(By::Css("details.more summary")).await?.click().await?;
+    web.find(By::Id("shipping")).await?.send_keys("5.00").await?;
+    web.find(By::Id("description")).await?.send_keys("Printed the night after the gig.").await?;
     // The live preview follows the typing (JavaScript enhancement).
     let preview = web.find(By::Css("#preview img")).await?;
     let mut alt = String::new();
@@ -176,6 +181,10 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     assert!(web.find_all(By::Css("dialog.zoom-dialog")).await?.is_empty(), "closed");
     let price = web.find(By::ClassName("price")).await?.text().await?;
     assert_eq!(price, "$25.00");
+    let shipping = web.find(By::ClassName("shipping-line")).await?.text().await?;
+    assert_eq!(shipping, "Shipping $5.00 · arrives in 5–10 business days");
+    let words = web.find(By::ClassName("description")).await?.text().await?;
+    assert_eq!(words, "Printed the night after the gig.");
     let buy = web.find(By::Id("buy")).await?.text().await?;
     assert_eq!(buy, "Buy — $25.00");
     shoot(web, "storefront-desktop", 1280, 900).await;

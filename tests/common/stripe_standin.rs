@@ -162,6 +162,15 @@ impl StripeStandIn {
                             "invalid_request_error",
                             "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.",
                         )
+                    } else if get("shipping_options[0][shipping_rate_data][fixed_amount][currency]")
+                        .is_some_and(|c| Some(c) != get("line_items[0][price_data][currency]"))
+                    {
+                        // Stripe: a shipping rate's currency must be the session's.
+                        error(
+                            400,
+                            "invalid_request_error",
+                            "The shipping rate's currency must match the currency of the Checkout Session.",
+                        )
                     } else {
                         books.next += 1;
                         let id = format!("cs_test_standin_{}", books.next);
@@ -240,6 +249,12 @@ fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
         let quantity: i64 = get(&format!("line_items[{i}][quantity]")).and_then(|q| q.parse().ok()).unwrap_or(1);
         total += amount.parse::<i64>().unwrap_or(0) * quantity;
     }
+    // Stripe adds the chosen shipping rate (the first, when one is offered)
+    // to the total: amount_subtotal is the items, amount_total items + shipping.
+    let subtotal = total;
+    let shipping: i64 =
+        get("shipping_options[0][shipping_rate_data][fixed_amount][amount]").and_then(|a| a.parse().ok()).unwrap_or(0);
+    total += shipping;
     let mut session: Value = serde_json::from_str(SESSION_FIXTURE).unwrap();
     session["id"] = json!(id);
     session["url"] = json!(format!("https://checkout.stripe.com/c/pay/{id}"));
@@ -248,7 +263,8 @@ fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
     session["mode"] = json!(get("mode"));
     session["livemode"] = json!(false);
     session["amount_total"] = json!(total);
-    session["amount_subtotal"] = json!(total);
+    session["amount_subtotal"] = json!(subtotal);
+    session["total_details"]["amount_shipping"] = json!(shipping);
     session["currency"] = json!(get("line_items[0][price_data][currency]"));
     session["client_reference_id"] = json!(get("client_reference_id"));
     session["metadata"] = json!({ "order_id": get("metadata[order_id]") });

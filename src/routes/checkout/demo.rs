@@ -27,6 +27,8 @@ pub struct DemoPage {
     pub artist_name: String,
     pub item: String,
     pub amount: String,
+    /// "Shipping $5.00 · arrives in 5–10 business days".
+    pub shipping_line: String,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
     /// The typed values.
@@ -57,6 +59,7 @@ fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, 
         artist_name: drop.artist_name.clone(),
         item: format!("{} × T-shirt, size {}, {}", order.quantity, order.size, colour.name),
         amount: order.amount.to_string(),
+        shipping_line: crate::shop::shipping_line(order.shipping_cost, drop.delivery),
         shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
         email,
         address,

@@ -1,6 +1,7 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
 use crate::design::{CJK, FontLibrary, View};
+use crate::domain::details::{FABRIC, SIZE_CHART, inches};
 use crate::domain::{DropSlug, DropState, ShirtColour, Size, time_left_label};
 use crate::error::AppError;
 use crate::routes::layout::{Layout, SocialMeta};
@@ -63,6 +64,15 @@ pub struct StorefrontPage<'a> {
     pub cjk_family: Option<String>,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
+    /// "Free shipping · arrives in 5–10 business days".
+    pub shipping_line: String,
+    /// Shipping per order when not free ("$5.00").
+    pub shipping: Option<String>,
+    /// The artist's description, one paragraph per line.
+    pub description: Vec<&'a str>,
+    /// Measurements of the sizes on offer: (size, chest cm, chest in, length cm, length in).
+    pub size_chart: Vec<(&'static str, u32, String, u32, String)>,
+    pub fabric: &'static str,
 }
 
 /// The fan's picks, kept when the page comes back with a message.
@@ -167,6 +177,15 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
         error: choice.error,
+        shipping_line: crate::shop::shipping_line(drop.shipping, drop.delivery),
+        shipping: (drop.shipping.minor() > 0).then(|| drop.shipping.to_string()),
+        description: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),
+        size_chart: SIZE_CHART
+            .iter()
+            .filter(|(s, _, _)| sizes.contains(s))
+            .map(|(s, chest, length)| (s.label(), *chest, inches(*chest), *length, inches(*length)))
+            .collect(),
+        fabric: FABRIC,
         cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
 }

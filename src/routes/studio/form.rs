@@ -2,6 +2,7 @@
 //! choices the page offers.
 
 use crate::design::{THEMES, Theme};
+use crate::domain::details::{self, Delivery};
 use crate::domain::{
     Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
     parse_display_name,
@@ -30,6 +31,12 @@ pub struct DropForm {
     /// A theme key, or "auto" for the slogan's default look.
     pub theme: String,
     pub email: String,
+    /// The artist's few words for fans.
+    pub description: String,
+    /// Shipping per order; empty is free.
+    pub shipping: String,
+    /// A [`Delivery`] key ("5-10").
+    pub delivery: String,
 }
 
 /// A message per field; `None` where the field is fine.
@@ -48,6 +55,9 @@ pub struct DropFormErrors {
     pub goal: Option<String>,
     pub email: Option<String>,
     pub password: Option<String>,
+    pub description: Option<String>,
+    pub shipping: Option<String>,
+    pub delivery: Option<String>,
 }
 
 impl DropFormErrors {
@@ -65,6 +75,9 @@ impl DropFormErrors {
             &self.goal,
             &self.email,
             &self.password,
+            &self.description,
+            &self.shipping,
+            &self.delivery,
         ]
         .iter()
         .any(|e| e.is_some())
@@ -83,6 +96,9 @@ pub struct ValidDrop {
     pub goal: Option<Goal>,
     pub ends_at: Option<i64>,
     pub theme: &'static Theme,
+    pub description: String,
+    pub shipping: Money,
+    pub delivery: Delivery,
 }
 
 impl ValidDrop {
@@ -99,6 +115,9 @@ impl ValidDrop {
             goal: self.goal,
             ends_at: self.ends_at,
             theme: self.theme.key,
+            description: self.description,
+            shipping: self.shipping,
+            delivery: self.delivery,
         }
     }
 }
@@ -137,6 +156,7 @@ impl DropForm {
             tz_offset: "0".into(),
             theme: "auto".into(),
             max_per_order: DEFAULT_MAX_PER_ORDER.to_string(),
+            delivery: Delivery::DEFAULT.key(),
             ..Self::default()
         }
     }
@@ -157,7 +177,26 @@ impl DropForm {
             goal: clip(form.get("goal"), 40),
             theme: clip(form.get("theme"), 20),
             email: clip(form.get("email"), 254),
+            description: clip(form.get("description"), 2_000),
+            shipping: clip(form.get("shipping"), 40),
+            delivery: clip(form.get("delivery"), 8),
         }
+    }
+
+    /// The delivery times offered: (value, label, chosen).
+    pub fn delivery_choices(&self) -> Vec<(String, String, bool)> {
+        let chosen = Delivery::parse(&self.delivery).unwrap_or(Delivery::DEFAULT);
+        Delivery::CHOICES.iter().map(|d| (d.key(), d.label(), *d == chosen)).collect()
+    }
+
+    /// Whether the folded "shipping and description" part starts open: when
+    /// something in it was typed or needs fixing.
+    pub fn details_open(&self, errors: &DropFormErrors) -> bool {
+        !self.description.trim().is_empty()
+            || !self.shipping.trim().is_empty()
+            || errors.description.is_some()
+            || errors.shipping.is_some()
+            || errors.delivery.is_some()
     }
 
     /// The look to show: the chosen one, or the slogan's default.
@@ -187,6 +226,14 @@ impl DropForm {
         let max_per_order = parse_max_per_order(&self.max_per_order).map_err(|e| errors.max_per_order = Some(e.into()));
         let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = Some(e.to_string())).ok();
         let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = Some(e.into())).ok();
+        let description =
+            details::parse_description(&self.description).map_err(|e| errors.description = Some(e.into())).ok();
+        let shipping = details::parse_shipping(&self.shipping, currency).map_err(|e| errors.shipping = Some(e)).ok();
+        let delivery =
+            if self.delivery.trim().is_empty() { Some(Delivery::DEFAULT) } else { Delivery::parse(&self.delivery) };
+        if delivery.is_none() {
+            errors.delivery = Some("Pick one of the delivery times offered.".into());
+        }
         match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
             (
                 Some(slogan),
@@ -200,7 +247,21 @@ impl DropForm {
             ) if !errors.any() => {
                 let theme = self.theme();
                 let max_per_order = max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER);
-                Ok(ValidDrop { slogan, artist_name, price, sizes, colours, stock, max_per_order, goal, ends_at, theme })
+                Ok(ValidDrop {
+                    slogan,
+                    artist_name,
+                    price,
+                    sizes,
+                    colours,
+                    stock,
+                    max_per_order,
+                    goal,
+                    ends_at,
+                    theme,
+                    description: description.unwrap_or_default(),
+                    shipping: shipping.unwrap_or(Money::from_minor(0, currency)),
+                    delivery: delivery.unwrap_or(Delivery::DEFAULT),
+                })
             }
             _ => Err(Box::new(errors)),
         }

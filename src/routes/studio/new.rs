@@ -25,6 +25,10 @@ pub struct NewDropPage {
     pub preview_slogan: String,
     /// The look shown in the preview.
     pub preview_theme: &'static Theme,
+    /// The password as typed, when this page comes back after a Preview,
+    /// Shuffle or a mistake without JavaScript: a form that forgets it
+    /// makes the artist type it again. Such pages are sent `no-store`.
+    pub password: String,
 }
 
 impl NewDropPage {
@@ -49,6 +53,7 @@ impl NewDropPage {
             preview,
             preview_slogan,
             preview_theme: theme,
+            password: String::new(),
         }
     }
 }

@@ -31,7 +31,17 @@ pub async fn submit(
     csrf::verify(&req, data.get(csrf::CSRF_FIELD))?;
     let form = DropForm::from_form(&data);
     let signed_in = artist.0.is_some();
-    let page = |form: DropForm, errors: DropFormErrors| NewDropPage::new(form, errors, signed_in, csrf_token.0.clone());
+    // Typed back into the page it comes back in (sent `no-store`); never when signed in.
+    let typed_password: String =
+        if signed_in { String::new() } else { data.get("password").chars().take(200).collect() };
+    let page = |form: DropForm, errors: DropFormErrors| {
+        let mut page = NewDropPage::new(form, errors, signed_in, csrf_token.0.clone());
+        if page.errors.password.is_none() {
+            page.password = typed_password.clone();
+        }
+        page
+    };
+    let render = |status, page: &NewDropPage| render(status, page).map(crate::web::headers::no_store);
 
     if data.get("action") == "shuffle" {
         let mut form = form;
