@@ -51,10 +51,11 @@ pub fn card_svg(
     let mut shirt = mockup(fonts, slogan, theme, colour, "card", View::Front);
     shirt.placement = " x=\"24\" y=\"15\" width=\"563\" height=\"600\"".to_owned();
     shirt.rich = false;
-    let font = fonts.get(theme.font);
-    let fitted = fit_text(fonts, font, &theme.apply_case(slogan), TEXT_W, 330.0, theme.line_height);
-    let sans = fonts.get("noto-sans");
+    let text = theme.apply_case(slogan);
+    let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
+    let fitted = fit_text(fonts, font, &text, TEXT_W, 330.0, theme.line_height);
     let artist_line = format!("by {artist}");
+    let sans = fonts.face_for(fonts.get("noto-sans"), "noto-sans", &artist_line);
     let artist_size = (TEXT_W / fonts.measure(sans, &artist_line).max(0.1)).min(34.0);
     let price_width = fonts.measure(sans, price) * 40.0 + 48.0;
     CardSvg {

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Files under `static/fonts/`, by the key themes use to name them.
-const BUNDLED: [(&str, &str); 13] = [
+const BUNDLED: [(&str, &str); 17] = [
     ("bebas", "BebasNeue-Bold.otf"),
     ("lobster", "Lobster-Regular.otf"),
     ("comic", "ComicNeue-Bold.otf"),
@@ -17,14 +17,26 @@ const BUNDLED: [(&str, &str); 13] = [
     ("dancing", "DancingScript-Bold.otf"),
     ("sketch", "CabinSketch-Bold.ttf"),
     ("noto-sans", "NotoSans-Bold.ttf"),
+    ("noto-arabic", "NotoSansArabic-Bold.ttf"),
+    ("noto-hebrew", "NotoSansHebrew-Bold.ttf"),
+    ("noto-devanagari", "NotoSansDevanagari-Bold.ttf"),
+    ("noto-thai", "NotoSansThai-Bold.ttf"),
     ("noto-cjk", "NotoSansCJK-Bold-subset.otf"),
     ("noto-emoji", "NotoEmoji-Bold.ttf"),
 ];
 
 /// Where glyphs missing from a theme's typeface are looked up, in order:
-/// Latin/Cyrillic/Greek, then Chinese/Japanese/Korean (a subset, see
+/// Latin/Cyrillic/Greek, Arabic, Hebrew, Devanagari, Thai (Noto, from
+/// Debian's fonts-noto-core), then Chinese/Japanese/Korean (a subset, see
 /// `static/fonts/subset-cjk.sh`), then emoji.
-pub const FALLBACK_CHAIN: [&str; 3] = ["noto-sans", CJK, "noto-emoji"];
+pub const FALLBACK_CHAIN: [&str; 7] =
+    ["noto-sans", "noto-arabic", "noto-hebrew", "noto-devanagari", "noto-thai", CJK, "noto-emoji"];
+
+/// Fallbacks for scripts whose letters change shape with their neighbours
+/// (Arabic joining, Indic and Thai marks): resvg shapes a fallback glyph on
+/// its own, which breaks them, so text in these scripts is set in the
+/// script's font from the start (see [`FontLibrary::face_for`]).
+const SHAPED_SCRIPTS: [&str; 4] = ["noto-arabic", "noto-hebrew", "noto-devanagari", "noto-thai"];
 
 /// The Chinese/Japanese/Korean fallback: 2.3 MB as WOFF2, so a storefront
 /// that needs it gets it cut down to its own text (`design::subset`).
@@ -143,6 +155,37 @@ impl FontLibrary {
         std::iter::once(primary).chain(FALLBACK_CHAIN.iter().map(|k| self.get(k))).find(|f| f.covers(grapheme))
     }
 
+    /// The face to set `text` in for a look whose typeface is `primary`: the
+    /// typeface itself, unless the text needs a script that must be shaped
+    /// as a whole (Arabic, Hebrew, Devanagari, Thai) and the typeface lacks
+    /// it — then that script's font, so it is shaped, measured and drawn as
+    /// one run — or letters the typeface lacks (then `sibling`, the look's
+    /// second face, or Noto Sans).
+    pub fn face_for<'a>(&'a self, primary: &'a FontFile, sibling: &str, text: &str) -> &'a FontFile {
+        if let Some(script) =
+            text.graphemes(true).filter_map(|g| self.font_for(primary, g)).find(|f| SHAPED_SCRIPTS.contains(&f.key))
+        {
+            return script;
+        }
+        // Letters the typeface lacks would come from Noto Sans one by one
+        // (and resvg re-sets the rest of such a run in the fallback too, so
+        // it would no longer fit): set the whole slogan in the look's
+        // sibling face, or in Noto Sans, whichever has every letter.
+        if text.graphemes(true).any(|g| self.font_for(primary, g).is_some_and(|f| f.key == "noto-sans")) {
+            let has_every_letter = |face: &FontFile| {
+                text.graphemes(true).all(|g| {
+                    self.font_for(face, g).is_none_or(|f| f.key == face.key || f.key == CJK || f.key == "noto-emoji")
+                })
+            };
+            return [sibling, "noto-sans"]
+                .iter()
+                .map(|k| self.get(k))
+                .find(|f| has_every_letter(f))
+                .unwrap_or(self.get("noto-sans"));
+        }
+        primary
+    }
+
     /// Whether any of `text`, set in `primary`, is drawn with the font `key`.
     pub fn falls_back_to(&self, primary: &FontFile, text: &str, key: &str) -> bool {
         text.graphemes(true).any(|g| self.font_for(primary, g).is_some_and(|f| f.key == key))
@@ -192,6 +235,31 @@ impl FontLibrary {
                 )
             })
             .collect()
+    }
+
+    /// How far the ink of `text` set in `primary` (and its fallbacks) reaches
+    /// above and below the baseline, in em, from the glyphs' own outlines:
+    /// an accent over a capital counts, a descender the text does not have
+    /// does not (so "YES" is centred on its capitals and may grow into the
+    /// room a "g" would need). The font's ascender and descender when no
+    /// glyph has ink (only spaces).
+    pub fn vertical_extent(&self, primary: &FontFile, text: &str) -> super::layout::Vertical {
+        let (mut above, mut below) = (f32::MIN, f32::MIN);
+        for grapheme in text.graphemes(true) {
+            let Some(font) = self.font_for(primary, grapheme) else { continue };
+            let upem = f32::from(font.face.units_per_em() as u16);
+            for c in grapheme.chars() {
+                let bbox = font.face.glyph_index(c).and_then(|g| font.face.glyph_bounding_box(g));
+                if let Some(bbox) = bbox {
+                    above = above.max(f32::from(bbox.y_max) / upem);
+                    below = below.max(-f32::from(bbox.y_min) / upem);
+                }
+            }
+        }
+        if above <= f32::MIN || below <= f32::MIN || above + below <= 0.0 {
+            return super::layout::Vertical { ascender: primary.ascender, descender: primary.descender };
+        }
+        super::layout::Vertical { ascender: above, descender: below }
     }
 
     /// Whether every grapheme of `text` has a glyph in `primary` or a fallback.

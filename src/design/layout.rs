@@ -4,6 +4,16 @@
 use super::fonts::{FontFile, FontLibrary};
 use unicode_segmentation::UnicodeSegmentation;
 
+/// How far a text's ink reaches above and below its baseline, in em: the
+/// font's ascender and descender, or more where the text's own glyphs reach
+/// further (an accent over a capital in a caps-height face like Bebas Neue,
+/// Thai and Devanagari marks, a fallback font's taller glyphs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Vertical {
+    pub ascender: f32,
+    pub descender: f32,
+}
+
 /// Horizontal alignment of the lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -43,13 +53,17 @@ struct Piece<'a> {
     soft_hyphen: bool,
 }
 
-/// The slogan cut where UAX #14 allows a line break ([`unicode_linebreak`]):
+/// The slogan cut where UAX #14 allows a line break ([`icu_segmenter`]):
 /// after spaces (which belong to no line), after hyphens and soft hyphens,
-/// between CJK characters and emoji.
+/// between CJK characters and emoji, and between the words of Thai (found
+/// by ICU's dictionary).
 fn break_pieces<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str) -> Vec<Piece<'a>> {
     let mut pieces = Vec::new();
     let (mut start, mut glued) = (0, false);
-    for (end, _) in unicode_linebreak::linebreaks(text) {
+    // UAX #14 as browsers apply it, with word dictionaries for the scripts
+    // written without spaces (Thai, Lao, Khmer, Burmese), by ICU4X.
+    let segmenter = icu_segmenter::LineSegmenter::new_dictionary(Default::default());
+    for end in segmenter.segment_str(text).filter(|&i| i > 0) {
         let segment = &text[start..end];
         start = end;
         let trimmed = segment.trim_end();
@@ -75,6 +89,10 @@ const MIN_SIZE_SHARE: f32 = 1.0 / 12.0;
 /// Largest size as a share of the box height, so "YES" does not become a wall.
 const MAX_SIZE_SHARE: f32 = 0.42;
 
+/// Slogans of at most this many graphemes ("A", "♥", "OK") are a mark, not
+/// a line: they may fill the print area.
+const MARK_GRAPHEMES: usize = 2;
+
 /// Fits `text` into a `width`×`height` box with `font` (and its fallbacks).
 pub fn fit_text(
     fonts: &FontLibrary,
@@ -87,10 +105,11 @@ pub fn fit_text(
     // Glyph ink may overhang the advances (script swashes, side bearings) and
     // renderers round differently: keep a little room spare.
     let width = width * INK_SAFETY;
+    let vertical = fonts.vertical_extent(font, text);
     let space = fonts.measure(font, " ");
     let hyphen = fonts.measure(font, "-");
     let words = break_pieces(fonts, font, text);
-    let mut best = best_breaks(&words, space, hyphen, font, width, height, line_height);
+    let mut best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
     if best.0 < width * MIN_SIZE_SHARE {
         // Nothing fits at a readable size without breaking words: allow breaks
         // between the graphemes of long words too.
@@ -115,13 +134,13 @@ pub fn fit_text(
                 }
             })
             .collect();
-        let broken = best_breaks(&pieces, space, hyphen, font, width, height, line_height);
+        let broken = best_breaks(&pieces, space, hyphen, &vertical, width, height, line_height);
         if broken.0 > best.0 {
             best = broken;
-            return layout(&pieces, &best.1, space, hyphen, font, best.0, height, line_height);
+            return layout(&pieces, &best.1, space, hyphen, &vertical, best.0, height, line_height);
         }
     }
-    layout(&words, &best.1, space, hyphen, font, best.0, height, line_height)
+    layout(&words, &best.1, space, hyphen, &vertical, best.0, height, line_height)
 }
 
 /// Width of pieces `from..to` set on one line, at 1 em (with the hyphen a
@@ -133,7 +152,7 @@ fn line_width(pieces: &[Piece], from: usize, to: usize, space: f32, hyphen: f32)
 }
 
 /// Block height at 1 em for `n` lines.
-fn block_height(n: usize, font: &FontFile, line_height: f32) -> f32 {
+fn block_height(n: usize, font: &Vertical, line_height: f32) -> f32 {
     (n as f32 - 1.0) * line_height + font.ascender + font.descender
 }
 
@@ -144,12 +163,14 @@ fn best_breaks(
     pieces: &[Piece],
     space: f32,
     hyphen: f32,
-    font: &FontFile,
+    font: &Vertical,
     width: f32,
     height: f32,
     lh: f32,
 ) -> (f32, Vec<usize>) {
     let n_pieces = pieces.len().max(1);
+    let graphemes: usize = pieces.iter().map(|p| p.text.graphemes(true).count()).sum();
+    let max_share = if graphemes <= MARK_GRAPHEMES { 1.0 } else { MAX_SIZE_SHARE };
     let table = WidthTable::new(pieces, space, hyphen);
     let mut best: (f32, Vec<usize>) = (0.0, vec![0]);
     for lines in 1..=n_pieces.min(MAX_LINES) {
@@ -160,7 +181,7 @@ fn best_breaks(
             .map(|i| table.get(starts[i], starts.get(i + 1).copied().unwrap_or(pieces.len())))
             .fold(0.0, f32::max)
             .max(1e-3);
-        let size = (width / widest).min(height / block_height(lines, font, lh)).min(height * MAX_SIZE_SHARE);
+        let size = (width / widest).min(height / block_height(lines, font, lh)).min(height * max_share);
         // A new line must buy a clearly bigger size; otherwise fewer lines read better.
         if size > best.0 * 1.04 {
             best = (size, starts);
@@ -248,7 +269,7 @@ fn layout(
     starts: &[usize],
     space: f32,
     hyphen: f32,
-    font: &FontFile,
+    font: &Vertical,
     size: f32,
     height: f32,
     lh: f32,

@@ -197,7 +197,7 @@ fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str) -> String {
 /// The design laid out in the print area of the mockup's coordinates.
 pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> Artwork {
     let text = theme.apply_case(slogan);
-    let font = fonts.get(theme.font);
+    let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
     let (area_x, area_y, area_w, area_h) = PRINT_AREA;
 
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
@@ -231,7 +231,7 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
     let lines = lines(&fitted, x, shift);
 
     let underline = (theme.ornament == Ornament::Underline).then(|| {
-        let bar_w = (max_w * 0.55).max(fitted.font_size);
+        let bar_w = (max_w * 0.55).max(fitted.font_size.min(max_w));
         let bar_x = match theme.align {
             Align::Center => centre_x - bar_w / 2.0,
             Align::Left => x,
