@@ -100,6 +100,26 @@ impl FontFile {
         grapheme.chars().filter(|c| !is_default_ignorable(*c)).all(|c| self.face.glyph_index(c).is_some())
     }
 
+    /// How far the ink of `text`, shaped with this font, reaches above and
+    /// below the baseline, in em (`None`: no glyph has ink).
+    fn shaped_ink(&self, text: &str) -> Option<(f32, f32)> {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&self.face, &[], buffer);
+        let upem = f32::from(self.face.units_per_em() as u16);
+        shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .filter_map(|(info, pos)| {
+                let bbox = self.face.glyph_bounding_box(ttf_parser::GlyphId(info.glyph_id as u16))?;
+                Some((f32::from(bbox.y_max) + pos.y_offset as f32, -(f32::from(bbox.y_min) + pos.y_offset as f32)))
+            })
+            .reduce(|(a, b), (c, d)| (a.max(c), b.max(d)))
+            .map(|(a, b)| (a / upem, b / upem))
+    }
+
     /// Advance width of `text` at 1 em, shaped (kerning, ligatures) with this font.
     fn shaped_width(&self, text: &str) -> f32 {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -245,16 +265,27 @@ impl FontLibrary {
     /// glyph has ink (only spaces).
     pub fn vertical_extent(&self, primary: &FontFile, text: &str) -> super::layout::Vertical {
         let (mut above, mut below) = (f32::MIN, f32::MIN);
-        for grapheme in text.graphemes(true) {
-            let Some(font) = self.font_for(primary, grapheme) else { continue };
-            let upem = f32::from(font.face.units_per_em() as u16);
-            for c in grapheme.chars() {
-                let bbox = font.face.glyph_index(c).and_then(|g| font.face.glyph_bounding_box(g));
-                if let Some(bbox) = bbox {
-                    above = above.max(f32::from(bbox.y_max) / upem);
-                    below = below.max(-f32::from(bbox.y_min) / upem);
-                }
+        let mut add = |font: Option<&FontFile>, run: &str| {
+            if let Some((a, b)) = font.and_then(|f| f.shaped_ink(run)) {
+                (above, below) = (above.max(a), below.max(b));
             }
+        };
+        // Shaped in runs of one font, so marks sit where shaping puts them
+        // (a Devanagari vowel sign below its consonant).
+        let mut run: Option<(Option<&FontFile>, usize)> = None;
+        for (i, g) in text.grapheme_indices(true) {
+            let font = self.font_for(primary, g);
+            match run {
+                Some((current, start)) if !same_font(current, font) => {
+                    add(current, &text[start..i]);
+                    run = Some((font, i));
+                }
+                None => run = Some((font, i)),
+                Some(_) => {}
+            }
+        }
+        if let Some((font, start)) = run {
+            add(font, &text[start..]);
         }
         if above <= f32::MIN || below <= f32::MIN || above + below <= 0.0 {
             return super::layout::Vertical { ascender: primary.ascender, descender: primary.descender };
