@@ -126,9 +126,16 @@ document.querySelectorAll(".gallery").forEach((gallery) => {
 });
 
 // Times: local rendering of absolute times, and ticking countdowns.
-document.querySelectorAll("time[data-local-time]").forEach((t) => {
-  t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
-});
+function localTimes(root) {
+  root.querySelectorAll("time[data-local-time]").forEach((t) => {
+    t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
+  });
+  // Chart labels: the clock time only.
+  root.querySelectorAll("time[data-local-clock]").forEach((t) => {
+    t.textContent = new Date(Number(t.dataset.localClock)).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  });
+}
+localTimes(document);
 (function countdowns() {
   const clocks = document.querySelectorAll("time[data-ends-at]");
   if (!clocks.length) return;
@@ -275,11 +282,13 @@ document.querySelectorAll("time[data-local-time]").forEach((t) => {
       .then((r) => (r.ok ? r.text() : null))
       .then((html) => {
         if (!html) return;
-        const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live-stats");
-        if (fresh) box.innerHTML = fresh.innerHTML;
-        document.querySelectorAll("#live-stats time[data-local-time]").forEach((t) => {
-          t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
+        const page = new DOMParser().parseFromString(html, "text/html");
+        ["live-stats", "live-orders"].forEach((id) => {
+          const fresh = page.getElementById(id);
+          const here = document.getElementById(id);
+          if (fresh && here) here.innerHTML = fresh.innerHTML;
         });
+        localTimes(document);
       })
       .catch(() => {});
   });

@@ -58,3 +58,27 @@ async fn ending_a_drop_and_refunding_ask_once_more_without_javascript() {
     let (_, store) = app.get_html(&format!("/d/{slug}")).await;
     assert!(store.contains("This drop has ended."));
 }
+
+#[tokio::test]
+async fn the_drop_page_puts_numbers_first_says_when_the_chart_is_empty_and_labels_its_times() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Chart me").await;
+    let (_, html) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
+    let numbers = html.find("<dl class=\"numbers\">").expect("numbers");
+    assert!(numbers < html.find("class=\"admin-grid\"").unwrap(), "numbers before everything else");
+    assert!(html.contains("No sales yet — the chart starts with the first shirt sold."));
+    assert!(!html.contains("<svg class=\"chart\""), "no empty chart");
+    assert!(html.contains("No goal set") && !html.contains(">None<"));
+    assert!(html.contains(">Share on X</a>") && html.contains(">Share on Bluesky</a>"), "share buttons");
+
+    let artist_client = app.client.clone();
+    let fan = app.into_new_visitor();
+    let res = fan.buy(&slug, "M", "black", 2).await;
+    fan.pay_demo(&crate::common::location(&res)).await;
+    let artist = TestApp { client: artist_client, ..fan };
+    let (_, html) = artist.get_html(&format!("/dashboard/drops/{drop_id}")).await;
+    assert!(html.contains("<svg class=\"chart\""), "a chart once something sold");
+    assert_eq!(html.matches("<time data-local-clock=").count(), 5, "five time labels");
+    assert!(html.contains(" UTC</time></li>"), "readable without JavaScript");
+    assert!(html.contains("<div id=\"live-orders\">"));
+}

@@ -27,6 +27,10 @@ pub struct SalesStats {
     /// "per minute" or "per hour".
     pub bucket_label: &'static str,
     pub peak: i64,
+    /// Time labels under the chart: (left edge in percent, unix ms, "14:05
+    /// UTC" until the page's script shows local time), five evenly spaced
+    /// from the launch on.
+    pub ticks: Vec<(String, i64, String)>,
 }
 
 const CHART_W: f32 = 600.0;
@@ -83,5 +87,15 @@ pub fn sales_stats(drop: &Drop, variants: Vec<(String, String, i64)>, timeline: 
         bars,
         bucket_label,
         peak: counts.iter().copied().max().unwrap_or(0),
+        ticks: (0..=4)
+            .map(|k| {
+                let i = k * buckets / 4;
+                let at = first + i as i64 * bucket_ms;
+                let label = chrono::DateTime::from_timestamp_millis(at)
+                    .map(|t| t.format("%H:%M UTC").to_string())
+                    .unwrap_or_default();
+                (format!("{:.1}", i as f32 * 100.0 / buckets as f32), at, label)
+            })
+            .collect(),
     }
 }
