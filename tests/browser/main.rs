@@ -600,3 +600,68 @@ async fn a_japanese_storefront_loads_its_own_few_glyphs_not_the_whole_cjk_font()
     web.quit().await.ok();
     result.unwrap();
 }
+
+/// axe-core's WCAG 2.1 A/AA findings on the page open in `web`, as
+/// "rule-id (n): first target" lines (empty: clean).
+async fn axe_violations(web: &WebDriver, axe: &str) -> WebDriverResult<Vec<String>> {
+    web.execute(axe, vec![]).await?;
+    let found: Vec<String> = web
+        .execute(
+            "return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+               .then((r) => r.violations.map((v) => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' ')));",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    Ok(found)
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
+    let axe_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
+    let Ok(axe) = std::fs::read_to_string(&axe_path) else {
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "axe-core missing: run scripts/ensure-axe");
+        eprintln!("axe-core missing (scripts/ensure-axe installs it); skipping");
+        return;
+    };
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("axe@example.com", "correct horse battery").await;
+    let mut pages = vec![("create form".to_owned(), "/".to_owned())];
+    for theme in popshop::design::THEMES.iter() {
+        let slogan = format!("Axe checks {}", theme.key);
+        let res = app
+            .launch_with(&[
+                ("slogan", &slogan),
+                ("theme", theme.key),
+                ("colours", "black"),
+                ("colours", "white"),
+                ("goal", "50"),
+                ("description", "Printed after the show."),
+            ])
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        let slug = popshop::domain::DropSlug::from_slogan(&slogan);
+        pages.push((format!("storefront, {}", theme.key), format!("/d/{slug}")));
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        let mut problems = Vec::new();
+        // Every page on a phone; the create form and one look on a desktop
+        // too (each run takes seconds).
+        for (width, height, count) in [(390, 844, pages.len()), (1280, 900, 2)] {
+            web.set_window_rect(0, 0, width, height).await?;
+            for (name, path) in pages.iter().take(count) {
+                web.goto(app.url(path)).await?;
+                for v in axe_violations(&web, &axe).await? {
+                    problems.push(format!("{name} at {width}px: {v}"));
+                }
+            }
+        }
+        WebDriverResult::Ok(problems)
+    }
+    .await;
+    web.quit().await.ok();
+    let problems = result.unwrap();
+    assert!(problems.is_empty(), "axe found:\n{}", problems.join("\n"));
+}
