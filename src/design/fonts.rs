@@ -50,6 +50,16 @@ pub enum FontError {
     Parse { path: PathBuf },
 }
 
+/// How far a text's ink reaches above and below its baseline, in em: the
+/// font's ascender and descender, or more where the text's own glyphs reach
+/// further (an accent over a capital in a caps-height face like Bebas Neue,
+/// Thai and Devanagari marks, a fallback font's taller glyphs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Vertical {
+    pub ascender: f32,
+    pub descender: f32,
+}
+
 /// One parsed font file.
 pub struct FontFile {
     pub key: &'static str,
@@ -263,7 +273,7 @@ impl FontLibrary {
     /// does not (so "YES" is centred on its capitals and may grow into the
     /// room a "g" would need). The font's ascender and descender when no
     /// glyph has ink (only spaces).
-    pub fn vertical_extent(&self, primary: &FontFile, text: &str) -> super::layout::Vertical {
+    pub fn vertical_extent(&self, primary: &FontFile, text: &str) -> Vertical {
         let (mut above, mut below) = (f32::MIN, f32::MIN);
         let mut add = |font: Option<&FontFile>, run: &str| {
             if let Some((a, b)) = font.and_then(|f| f.shaped_ink(run)) {
@@ -288,9 +298,9 @@ impl FontLibrary {
             add(font, &text[start..]);
         }
         if above <= f32::MIN || below <= f32::MIN || above + below <= 0.0 {
-            return super::layout::Vertical { ascender: primary.ascender, descender: primary.descender };
+            return Vertical { ascender: primary.ascender, descender: primary.descender };
         }
-        super::layout::Vertical { ascender: above, descender: below }
+        Vertical { ascender: above, descender: below }
     }
 
     /// Whether every grapheme of `text` has a glyph in `primary` or a fallback.

@@ -1,18 +1,8 @@
 //! Fitting a slogan into the print area: balanced line breaks and the largest
 //! font size at which every line fits, from real shaped widths.
 
-use super::fonts::{FontFile, FontLibrary};
+use super::fonts::{FontFile, FontLibrary, Vertical};
 use unicode_segmentation::UnicodeSegmentation;
-
-/// How far a text's ink reaches above and below its baseline, in em: the
-/// font's ascender and descender, or more where the text's own glyphs reach
-/// further (an accent over a capital in a caps-height face like Bebas Neue,
-/// Thai and Devanagari marks, a fallback font's taller glyphs).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Vertical {
-    pub ascender: f32,
-    pub descender: f32,
-}
 
 /// Horizontal alignment of the lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

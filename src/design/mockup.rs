@@ -48,6 +48,23 @@ pub struct Artwork {
     pub glow: Option<(String, &'static str)>,
 }
 
+/// The artwork of a mockup on its own canvas.
+#[derive(Template)]
+#[template(path = "design/print.svg", escape = "html")]
+pub struct PrintSvg {
+    pub width: String,
+    pub height: String,
+    pub view_box: String,
+    pub art: Artwork,
+}
+
+impl PrintSvg {
+    /// `art`, framed by `view_box` (in mockup coordinates).
+    pub(super) fn of(art: Artwork, view_box: String, width: &str, height: &str) -> Self {
+        Self { width: width.to_owned(), height: height.to_owned(), view_box, art }
+    }
+}
+
 /// Which side of the shirt a mockup shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
@@ -176,7 +193,7 @@ pub fn mockup<'a>(
 /// (usvg, with the bundled fonts) that draws the share card and the print
 /// files: what the fan's browser shows no longer depends on its fonts.
 fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str) -> String {
-    let doc = super::print::PrintSvg { width: "600".into(), height: "640".into(), view_box: "0 0 600 640".into(), art };
+    let doc = PrintSvg { width: "600".into(), height: "640".into(), view_box: "0 0 600 640".into(), art };
     let Ok(svg) = doc.render() else { return String::new() };
     let options = resvg::usvg::Options { fontdb: fonts.font_database(), ..resvg::usvg::Options::default() };
     let Ok(tree) = resvg::usvg::Tree::from_str(&svg, &options) else { return String::new() };

@@ -4,7 +4,7 @@
 //! (3600×4800).
 
 use super::fonts::FontLibrary;
-use super::mockup::{Artwork, PRINT_AREA, artwork};
+use super::mockup::{PRINT_AREA, PrintSvg, artwork};
 use super::theme::Theme;
 use crate::domain::ShirtColour;
 use anyhow::Context;
@@ -14,23 +14,6 @@ use std::sync::Arc;
 
 /// 12×16 inches at 300 dots per inch.
 pub const PRINT_PNG_SIZE: (u32, u32) = (3600, 4800);
-
-/// The artwork of a mockup on its own canvas.
-#[derive(Template)]
-#[template(path = "design/print.svg", escape = "html")]
-pub struct PrintSvg {
-    pub width: String,
-    pub height: String,
-    pub view_box: String,
-    pub art: Artwork,
-}
-
-impl PrintSvg {
-    /// `art`, framed by `view_box` (in mockup coordinates).
-    fn of(art: Artwork, view_box: String, width: &str, height: &str) -> Self {
-        Self { width: width.to_owned(), height: height.to_owned(), view_box, art }
-    }
-}
 
 /// The design as SVG with live text, exactly the print area, 12×16 in.
 /// `colour` is the shirt it will be printed on (it decides the ink).
