@@ -81,4 +81,5 @@ async fn the_drop_page_puts_numbers_first_says_when_the_chart_is_empty_and_label
     assert_eq!(html.matches("<time data-local-clock=").count(), 5, "five time labels");
     assert!(html.contains(" UTC</time></li>"), "readable without JavaScript");
     assert!(html.contains("<div id=\"live-orders\">"));
+    assert!(html.contains(" UTC</time></td>"), "order times readable without JavaScript");
 }

@@ -50,6 +50,8 @@ pub struct OrderRow {
     pub id: String,
     pub number: String,
     pub paid_at_ms: i64,
+    /// "2026-11-27 21:05 UTC", until the page's script shows local time.
+    pub paid_at_label: String,
     pub item: String,
     pub amount: String,
     pub status: OrderStatus,
@@ -67,6 +69,7 @@ impl OrderRow {
             id: order.id.clone(),
             number: order.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
             paid_at_ms: order.paid_at.unwrap_or(order.created_at),
+            paid_at_label: utc_label(order.paid_at.unwrap_or(order.created_at)),
             item: format!("{} × {} {}", order.quantity, order.size, colour),
             amount: order.amount.to_string(),
             status: order.status,
@@ -127,4 +130,10 @@ pub async fn show(
         problems: state.store.payment_problems(&drop.id, 20).await?,
     };
     Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+}
+
+/// A unix-ms time as "2026-11-27 21:05 UTC": what pages show without
+/// JavaScript (which shows local time instead).
+pub fn utc_label(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
 }
