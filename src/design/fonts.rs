@@ -110,13 +110,18 @@ impl FontFile {
         grapheme.chars().filter(|c| !is_default_ignorable(*c)).all(|c| self.face.glyph_index(c).is_some())
     }
 
-    /// How far the ink of `text`, shaped with this font, reaches above and
-    /// below the baseline, in em (`None`: no glyph has ink).
-    fn shaped_ink(&self, text: &str) -> Option<(f32, f32)> {
+    /// `text` shaped with this font (kerning, ligatures, marks placed).
+    fn shape(&self, text: &str) -> rustybuzz::GlyphBuffer {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let shaped = rustybuzz::shape(&self.face, &[], buffer);
+        rustybuzz::shape(&self.face, &[], buffer)
+    }
+
+    /// How far the ink of `text`, shaped with this font, reaches above and
+    /// below the baseline, in em (`None`: no glyph has ink).
+    fn shaped_ink(&self, text: &str) -> Option<(f32, f32)> {
+        let shaped = self.shape(text);
         let upem = f32::from(self.face.units_per_em() as u16);
         shaped
             .glyph_infos()
@@ -132,10 +137,7 @@ impl FontFile {
 
     /// Advance width of `text` at 1 em, shaped (kerning, ligatures) with this font.
     fn shaped_width(&self, text: &str) -> f32 {
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        let shaped = rustybuzz::shape(&self.face, &[], buffer);
+        let shaped = self.shape(text);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
         units as f32 / f32::from(self.face.units_per_em() as u16)
     }
@@ -275,28 +277,13 @@ impl FontLibrary {
     /// glyph has ink (only spaces).
     pub fn vertical_extent(&self, primary: &FontFile, text: &str) -> Vertical {
         let (mut above, mut below) = (f32::MIN, f32::MIN);
-        let mut add = |font: Option<&FontFile>, run: &str| {
+        // Shaped in runs of one font, so marks sit where shaping puts them
+        // (a Devanagari vowel sign below its consonant).
+        self.for_each_run(primary, text, |font, run| {
             if let Some((a, b)) = font.and_then(|f| f.shaped_ink(run)) {
                 (above, below) = (above.max(a), below.max(b));
             }
-        };
-        // Shaped in runs of one font, so marks sit where shaping puts them
-        // (a Devanagari vowel sign below its consonant).
-        let mut run: Option<(Option<&FontFile>, usize)> = None;
-        for (i, g) in text.grapheme_indices(true) {
-            let font = self.font_for(primary, g);
-            match run {
-                Some((current, start)) if !same_font(current, font) => {
-                    add(current, &text[start..i]);
-                    run = Some((font, i));
-                }
-                None => run = Some((font, i)),
-                Some(_) => {}
-            }
-        }
-        if let Some((font, start)) = run {
-            add(font, &text[start..]);
-        }
+        });
         if above <= f32::MIN || below <= f32::MIN || above + below <= 0.0 {
             return Vertical { ascender: primary.ascender, descender: primary.descender };
         }
@@ -313,14 +300,20 @@ impl FontLibrary {
     /// width of a full-width ideograph, so the estimate errs towards fitting.
     pub fn measure<'a>(&'a self, primary: &'a FontFile, text: &str) -> f32 {
         let mut width = 0.0;
+        self.for_each_run(primary, text, |font, run| width += run_width(font, run));
+        width
+    }
+
+    /// Calls `f` for each run of consecutive graphemes of `text` drawn with
+    /// the same font: per grapheme, the first font that has it — spaces
+    /// included — as browsers and resvg choose (`None`: no bundled font).
+    fn for_each_run<'a>(&'a self, primary: &'a FontFile, text: &str, mut f: impl FnMut(Option<&'a FontFile>, &str)) {
         let mut run: Option<(Option<&FontFile>, usize)> = None;
         for (i, g) in text.grapheme_indices(true) {
-            // Per grapheme, the first font that has it — spaces included — as
-            // browsers and resvg choose.
             let font = self.font_for(primary, g);
             match run {
                 Some((current, start)) if !same_font(current, font) => {
-                    width += run_width(current, &text[start..i]);
+                    f(current, &text[start..i]);
                     run = Some((font, i));
                 }
                 None => run = Some((font, i)),
@@ -328,9 +321,8 @@ impl FontLibrary {
             }
         }
         if let Some((font, start)) = run {
-            width += run_width(font, &text[start..]);
+            f(font, &text[start..]);
         }
-        width
     }
 }
 

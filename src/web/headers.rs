@@ -19,6 +19,12 @@ pub fn with_retry_after(mut res: HttpResponse, secs: u64) -> HttpResponse {
     res
 }
 
+/// A plain-text refusal that says when to come back (`Retry-After`): a
+/// limit reached (429) or every slot busy (503).
+pub fn try_again(status: actix_web::http::StatusCode, message: &'static str, secs: u64) -> HttpResponse {
+    with_retry_after(HttpResponse::build(status).content_type("text/plain").body(message), secs)
+}
+
 /// Marks a response with buyers' data as never to be stored by any cache.
 pub fn no_store(mut res: HttpResponse) -> HttpResponse {
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

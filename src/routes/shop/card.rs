@@ -7,7 +7,8 @@ use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
-use actix_web::http::header;
+use crate::web::headers::try_again;
+use actix_web::http::{StatusCode, header};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -40,12 +41,7 @@ pub(super) async fn serve_rendered(
     }
     let body = match render.await {
         Ok(body) => body,
-        Err(RenderError::Busy) => {
-            return Ok(crate::web::headers::with_retry_after(
-                HttpResponse::ServiceUnavailable().content_type("text/plain").body(busy),
-                2,
-            ));
-        }
+        Err(RenderError::Busy) => return Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, busy, 2)),
         Err(RenderError::Render(e)) => return Err(AppError::Internal(e)),
     };
     Ok(HttpResponse::Ok()

@@ -11,6 +11,8 @@ use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
+use crate::web::headers::try_again;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn shirt_svg(
@@ -26,12 +28,9 @@ pub async fn shirt_svg(
     let colour = entry.colour(colour).ok_or(AppError::NotFound)?;
     match state.shop.shirt(&entry, colour, view).await {
         Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
-        Err(RenderError::Busy) => Ok(crate::web::headers::with_retry_after(
-            HttpResponse::ServiceUnavailable()
-                .content_type("text/plain")
-                .body("busy drawing shirts; try again in a moment"),
-            2,
-        )),
+        Err(RenderError::Busy) => {
+            Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing shirts; try again in a moment", 2))
+        }
         Err(RenderError::Render(e)) => Err(AppError::Internal(e)),
     }
 }

@@ -8,8 +8,9 @@
 use super::form::DropForm;
 use crate::state::AppState;
 use crate::web::Client;
+use crate::web::headers::try_again;
 use crate::web::slots::SlotError;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 
 #[derive(serde::Deserialize)]
@@ -24,7 +25,11 @@ pub struct PreviewQuery {
 
 pub async fn preview_svg(state: web::Data<AppState>, client: Client, query: web::Query<PreviewQuery>) -> HttpResponse {
     if let Err(wait) = state.preview_rate.check(&client) {
-        return busy(HttpResponse::TooManyRequests(), "Too many previews; try again in a moment.", wait.as_secs() + 1);
+        return try_again(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many previews; try again in a moment.",
+            wait.as_secs() + 1,
+        );
     }
     let q = query.into_inner();
     let form = DropForm {
@@ -42,14 +47,10 @@ pub async fn preview_svg(state: web::Data<AppState>, client: Client, query: web:
             .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
             .insert_header(("X-Theme", theme.key))
             .body(svg),
-        Err(SlotError::Busy) => busy(HttpResponse::ServiceUnavailable(), "Busy drawing previews; try again.", 2),
+        Err(SlotError::Busy) => try_again(StatusCode::SERVICE_UNAVAILABLE, "Busy drawing previews; try again.", 2),
         Err(SlotError::Work(e)) => {
             tracing::error!(error = %e, "could not draw a preview");
             HttpResponse::InternalServerError().content_type("text/plain").body("Could not draw this preview.")
         }
     }
-}
-
-fn busy(mut response: actix_web::HttpResponseBuilder, message: &'static str, retry_after: u64) -> HttpResponse {
-    crate::web::headers::with_retry_after(response.content_type("text/plain").body(message), retry_after)
 }
