@@ -2,6 +2,7 @@
 //! missing things get a clear 4xx, internal failures a friendly 500 with an id
 //! to quote (the details go to the log, never to the browser).
 
+use crate::domain::Language;
 use crate::routes::layout::Layout;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
@@ -135,7 +136,7 @@ pub fn error_page(
     error_id: Option<String>,
     mockup: Option<&'static str>,
 ) -> HttpResponse {
-    let page = ErrorPage { layout: Layout::house(heading), heading, message, error_id, mockup };
+    let page = ErrorPage { layout: Layout::house(Language::En, heading), heading, message, error_id, mockup };
     let body = page.render().unwrap_or_else(|_| message.to_owned());
     HttpResponse::build(status).content_type(ContentType::html()).body(body)
 }

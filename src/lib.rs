@@ -8,6 +8,7 @@ pub mod door;
 pub mod error;
 pub mod forms;
 pub mod fulfilment;
+pub mod i18n;
 pub mod live;
 pub mod payments;
 pub mod routes;

@@ -43,7 +43,7 @@ const TEXT_W: f32 = 520.0;
 pub fn card_svg(
     fonts: &FontLibrary,
     slogan: &str,
-    artist: &str,
+    byline: &str,
     price: &str,
     theme: &Theme,
     colour: ShirtColour,
@@ -54,9 +54,9 @@ pub fn card_svg(
     let text = theme.apply_case(slogan);
     let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
     let fitted = fit_text(fonts, font, &text, TEXT_W, 330.0, theme.line_height);
-    let artist_line = format!("by {artist}");
-    let sans = fonts.face_for(fonts.get("noto-sans"), "noto-sans", &artist_line);
-    let artist_size = (TEXT_W / fonts.measure(sans, &artist_line).max(0.1)).min(34.0);
+    let artist_line = byline;
+    let sans = fonts.face_for(fonts.get("noto-sans"), "noto-sans", artist_line);
+    let artist_size = (TEXT_W / fonts.measure(sans, artist_line).max(0.1)).min(34.0);
     let price_width = fonts.measure(sans, price) * 40.0 + 48.0;
     CardSvg {
         bg: theme.page_bg,
@@ -68,7 +68,7 @@ pub fn card_svg(
         font_size: num(fitted.font_size),
         lines: lines(&fitted, TEXT_X, 60.0),
         sans_family: fonts.css_family(sans),
-        artist,
+        artist: byline,
         artist_size: num(artist_size),
         price,
         price_width: num(price_width),
@@ -178,7 +178,7 @@ mod tests {
         let lib = library();
         let theme = Theme::by_key("retro").unwrap();
         let colour = ShirtColour::parse("navy").unwrap();
-        let svg = card_svg(&lib, "Grüße 🔥 Привет", "Ana & <Co>", "25,00\u{a0}€", theme, colour);
+        let svg = card_svg(&lib, "Grüße 🔥 Привет", "by Ana & <Co>", "25,00\u{a0}€", theme, colour);
         assert!(svg.contains("by Ana &#38; &#60;Co&#62;"), "{svg}");
         let db = lib.font_database();
         let a = render_png(db.clone(), &svg).unwrap();
@@ -200,7 +200,7 @@ mod tests {
                 let colour = ShirtColour::parse(colour).unwrap();
                 // A long slogan in small type, a short one in large type.
                 for slogan in ["Sei ein Freitagabend-Loser mit mir", "Cold card number 2 31337"] {
-                    let svg = card_svg(&lib, slogan, "The Losers", "$25.00", theme, colour);
+                    let svg = card_svg(&lib, slogan, "by The Losers", "$25.00", theme, colour);
                     let png = render_png(db.clone(), &svg).unwrap();
                     // Issue 9 asks for under 100 KB (tiny-skia's RGBA encoding made
                     // 170–300 KB).

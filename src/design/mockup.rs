@@ -91,12 +91,12 @@ impl View {
         Self::ALL.into_iter().find(|v| v.key() == key)
     }
 
-    /// The name of the view on its button: "Front", "Close-up", "Back".
-    pub fn label(self) -> &'static str {
+    /// The message naming the view on its button ("Front", "Close-up", "Back").
+    pub fn message(self) -> &'static str {
         match self {
-            View::Front => "Front",
-            View::Detail => "Close-up",
-            View::Back => "Back",
+            View::Front => "view-front",
+            View::Detail => "view-detail",
+            View::Back => "view-back",
         }
     }
 }

@@ -89,13 +89,13 @@ impl DesignEngine {
     pub fn card_png(
         &self,
         slogan: &str,
-        artist: &str,
+        byline: &str,
         price: &str,
         theme: &Theme,
         colour: ShirtColour,
     ) -> anyhow::Result<Vec<u8>> {
-        let (slogan, artist) = (xml_safe(slogan), xml_safe(artist));
-        render_png(self.fontdb.clone(), &card_svg(&self.fonts, &slogan, &artist, price, theme, colour))
+        let (slogan, byline) = (xml_safe(slogan), xml_safe(byline));
+        render_png(self.fontdb.clone(), &card_svg(&self.fonts, &slogan, &byline, price, theme, colour))
     }
 }
 

@@ -45,7 +45,7 @@ fn cards_and_print_files_match_their_snapshot_hashes() {
     let mut lines = String::new();
     for theme in &THEMES {
         let colour = ShirtColour::PALETTE[1];
-        let card = render_png(db.clone(), &card_svg(&lib, SLOGAN, "The Losers", "$25.00", theme, colour)).unwrap();
+        let card = render_png(db.clone(), &card_svg(&lib, SLOGAN, "by The Losers", "$25.00", theme, colour)).unwrap();
         let print = print_svg_outlined(db.clone(), &print_svg_text(&lib, SLOGAN, theme, colour)).unwrap();
         lines.push_str(&format!("card-{} {}\n", theme.key, hex::encode(Sha256::digest(&card))));
         lines.push_str(&format!("print-{} {}\n", theme.key, hex::encode(Sha256::digest(print.as_bytes()))));

@@ -1,7 +1,7 @@
 //! What fans want to know before paying, besides the shirt: the artist's few
 //! words, what shipping costs and when the shirt arrives. The size chart and
-//! the fabric are popshop's blank, the same for every drop (`SIZE_CHART`,
-//! `FABRIC`).
+//! the fabric are popshop's blank, the same for every drop (`SIZE_CHART`;
+//! the fabric note is the message `shop-fabric` in `locales/`).
 
 use super::money::{Currency, Money, PriceError};
 use super::size::Size;
@@ -56,32 +56,48 @@ pub const SHIPPING_MAX_MINOR: i64 = 5_000;
 
 /// The artist's description as typed: trimmed, line breaks kept (as `\n`),
 /// other control characters refused.
-pub fn parse_description(input: &str) -> Result<String, &'static str> {
+pub fn parse_description(input: &str) -> Result<String, DescriptionError> {
     let text = input.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim();
     if text.chars().any(|c| c != '\n' && super::slogan::is_forbidden(c)) {
-        return Err("The description contains invisible control characters; please retype it.");
+        return Err(DescriptionError::ControlCharacters);
     }
     if text.chars().count() > DESCRIPTION_MAX {
-        return Err("Keep the description to 500 characters or fewer.");
+        return Err(DescriptionError::TooLong);
     }
     Ok(text.to_owned())
 }
 
+/// Why the artist's description was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DescriptionError {
+    #[error("The description contains invisible control characters; please retype it.")]
+    ControlCharacters,
+    #[error("Keep the description to 500 characters or fewer.")]
+    TooLong,
+}
+
+/// Why the shipping price was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ShippingError {
+    #[error("Shipping must be between {} and {max} (leave it empty for free shipping).", Money::from_minor(0, max.currency()))]
+    OutOfRange { max: Money },
+    #[error("Enter shipping as a number, for example 5.00, or leave it empty for free shipping.")]
+    NotANumber,
+}
+
 /// Shipping per order as typed: empty or 0 is free; at most 50.00.
-pub fn parse_shipping(input: &str, currency: Currency) -> Result<Money, String> {
+pub fn parse_shipping(input: &str, currency: Currency) -> Result<Money, ShippingError> {
     let typed = input.trim();
     if typed.is_empty() || typed.trim_matches(|c| matches!(c, '0' | '.' | ',')).is_empty() {
         return Ok(Money::from_minor(0, currency));
     }
     match Money::parse_price(typed, currency) {
         Ok(m) if m.minor() <= SHIPPING_MAX_MINOR => Ok(m),
-        Ok(_) | Err(PriceError::OutOfRange { .. }) => Err(format!(
-            "Shipping must be between {} and {} (leave it empty for free shipping).",
-            Money::from_minor(0, currency),
-            Money::from_minor(SHIPPING_MAX_MINOR, currency)
-        )),
-        Err(_) => Err("Enter shipping as a number, for example 5.00, or leave it empty for free shipping.".into()),
+        Ok(_) | Err(PriceError::OutOfRange { .. }) => {
+            Err(ShippingError::OutOfRange { max: Money::from_minor(SHIPPING_MAX_MINOR, currency) })
+        }
+        Err(_) => Err(ShippingError::NotANumber),
     }
 }
 
@@ -95,10 +111,6 @@ pub const SIZE_CHART: [(Size, u32, u32); 7] = [
     (Size::Xxl, 62, 78),
     (Size::Xxxl, 66, 80),
 ];
-
-/// The blank every drop is printed on.
-pub const FABRIC: &str = "100% combed ring-spun cotton, 180 g/m² (5.3 oz/yd²), pre-shrunk. Unisex regular fit: \
-                          take your usual size, one up for a loose look. Wash inside out at 30 °C.";
 
 /// Centimetres as inches to the nearest half: "20".
 pub fn inches(cm: u32) -> String {
@@ -126,7 +138,7 @@ mod tests {
         assert_eq!(parse_shipping("0.00", usd).unwrap().minor(), 0);
         assert_eq!(parse_shipping("4,50", usd).unwrap().minor(), 450);
         assert!(parse_shipping("50.01", usd).is_err());
-        assert!(parse_shipping("five", usd).unwrap_err().contains("number"));
+        assert_eq!(parse_shipping("five", usd), Err(ShippingError::NotANumber));
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct Drop {
     /// Shipping per order, in the price's currency; zero is free.
     pub shipping: Money,
     pub delivery: super::Delivery,
+    /// The language of the storefront, checkout and thanks pages.
+    pub language: super::Language,
 }
 
 /// Whether fans can buy right now.
@@ -110,17 +112,6 @@ impl Drop {
     }
 }
 
-/// "2d 4h", "3h 12m", "5m", "under a minute": a short, honest time-left label.
-pub fn time_left_label(seconds: i64) -> String {
-    let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
-    match (d, h, m) {
-        _ if seconds < 60 => "under a minute".to_owned(),
-        (0, 0, m) => format!("{m}m"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, h, _) => format!("{d}d {h}h"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +144,7 @@ mod tests {
             description: String::new(),
             shipping: Money::from_minor(0, Currency::Usd),
             delivery: crate::domain::Delivery::DEFAULT,
+            language: crate::domain::Language::En,
         }
     }
 
@@ -167,13 +159,5 @@ mod tests {
         assert_eq!(d.goal_percent(), Some(100));
         d.ended_at = Some(5);
         assert_eq!(d.state(0), DropState::Ended);
-    }
-
-    #[test]
-    fn time_left_labels() {
-        assert_eq!(time_left_label(30), "under a minute");
-        assert_eq!(time_left_label(300), "5m");
-        assert_eq!(time_left_label(3 * 3600 + 12 * 60), "3h 12m");
-        assert_eq!(time_left_label(2 * 86_400 + 4 * 3600), "2d 4h");
     }
 }

@@ -5,6 +5,7 @@ pub mod colour;
 pub mod details;
 mod drop;
 pub mod email;
+pub mod language;
 pub mod money;
 mod order;
 pub mod password;
@@ -16,8 +17,9 @@ mod slug;
 
 pub use colour::{ShirtColour, ShirtColours};
 pub use details::Delivery;
-pub use drop::{Drop, DropState, time_left_label};
+pub use drop::{Drop, DropState};
 pub use email::EmailAddress;
+pub use language::Language;
 pub use money::{Currency, Money};
 pub use order::{Order, OrderStatus, Quantity, ShippingAddress};
 pub use password::Password;
@@ -27,16 +29,27 @@ pub use size::{Size, Sizes};
 pub use slogan::Slogan;
 pub use slug::DropSlug;
 
+/// Why an artist or shop name was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Enter the artist or shop name fans know you by.")]
+    Empty,
+    #[error("The name contains invisible control characters; please retype it.")]
+    ControlCharacters,
+    #[error("Keep the name to 60 characters or fewer.")]
+    TooLong,
+}
+
 /// Names shown to people (artist or shop name): like a slogan, but at most 60 characters.
-pub fn parse_display_name(input: &str) -> Result<String, &'static str> {
+pub fn parse_display_name(input: &str) -> Result<String, NameError> {
     match Slogan::parse(input) {
-        Err(slogan::SloganError::Empty) => Err("Enter the artist or shop name fans know you by."),
+        Err(slogan::SloganError::Empty) => Err(NameError::Empty),
         Err(slogan::SloganError::ControlCharacters | slogan::SloganError::TooManyMarks) => {
-            Err("The name contains invisible control characters; please retype it.")
+            Err(NameError::ControlCharacters)
         }
-        Err(slogan::SloganError::TooLong(_)) => Err("Keep the name to 60 characters or fewer."),
+        Err(slogan::SloganError::TooLong(_)) => Err(NameError::TooLong),
         Ok(s) if unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).count() > 60 => {
-            Err("Keep the name to 60 characters or fewer.")
+            Err(NameError::TooLong)
         }
         Ok(s) => Ok(s.to_string()),
     }

@@ -55,7 +55,7 @@ pub enum PriceError {
     #[error("Enter the price as a number, for example 25.00.")]
     NotANumber,
     #[error("The price must be between {min} and {max}.")]
-    OutOfRange { min: String, max: String },
+    OutOfRange { min: Money, max: Money },
 }
 
 impl Money {
@@ -89,8 +89,8 @@ impl Money {
         let minor = parse_decimal_minor(&cleaned).ok_or(PriceError::NotANumber)?;
         if !(Self::MIN_PRICE_MINOR..=Self::MAX_PRICE_MINOR).contains(&minor) {
             return Err(PriceError::OutOfRange {
-                min: Self::from_minor(Self::MIN_PRICE_MINOR, currency).to_string(),
-                max: Self::from_minor(Self::MAX_PRICE_MINOR, currency).to_string(),
+                min: Self::from_minor(Self::MIN_PRICE_MINOR, currency),
+                max: Self::from_minor(Self::MAX_PRICE_MINOR, currency),
             });
         }
         Ok(Self { minor, currency })

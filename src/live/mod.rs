@@ -50,7 +50,7 @@ impl PublicTotals {
                 DropState::SoldOut => "sold-out",
                 DropState::Ended => "ended",
             },
-            raised: drop.show_raised.then(|| drop.revenue().to_string()),
+            raised: drop.show_raised.then(|| crate::i18n::money(drop.language, drop.revenue())),
             version: drop.version,
         }
     }

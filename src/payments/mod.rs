@@ -30,6 +30,10 @@ pub struct CheckoutRequest {
     /// provider creates it (Stripe: 30 minutes to 24 hours *after creation*,
     /// so the timestamp is computed per attempt, at sending).
     pub session_minutes: i64,
+    /// The drop's language: Stripe's page speaks it too.
+    pub language: crate::domain::Language,
+    /// "Free shipping" / "Standard shipping" in that language.
+    pub shipping_name: String,
 }
 
 /// A checkout page opened at the provider.

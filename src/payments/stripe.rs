@@ -4,13 +4,12 @@
 
 use super::{CheckoutRequest, CheckoutSession, ProviderError, SessionNow, SessionStatus};
 use crate::config::StripeSettings;
-use crate::domain::Order;
+use crate::domain::{Language, Order};
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 use std::collections::HashMap;
 use std::future::Future;
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
-use stripe_checkout::CheckoutSessionMode;
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
     CreateCheckoutSessionShippingAddressCollection,
@@ -25,6 +24,7 @@ use stripe_checkout::checkout_session::{
     CreateCheckoutSessionShippingOptionsShippingRateDataType, ExpireCheckoutSession, ProductData,
     RetrieveCheckoutSession,
 };
+use stripe_checkout::{CheckoutSessionLocale, CheckoutSessionMode};
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
 
 pub struct StripeProvider {
@@ -97,11 +97,7 @@ impl StripeProvider {
         let countries: Vec<Country> = self.countries.iter().filter_map(|c| c.parse().ok()).collect();
         // One fixed rate, shown on Stripe's page with the delivery promise;
         // free shipping is said as such rather than left out.
-        let mut rate = CreateCheckoutSessionShippingOptionsShippingRateData::new(if request.shipping.minor() == 0 {
-            "Free shipping"
-        } else {
-            "Standard shipping"
-        });
+        let mut rate = CreateCheckoutSessionShippingOptionsShippingRateData::new(request.shipping_name.clone());
         rate.type_ = Some(CreateCheckoutSessionShippingOptionsShippingRateDataType::FixedAmount);
         rate.fixed_amount = Some(CreateCheckoutSessionShippingOptionsShippingRateDataFixedAmount::new(
             request.shipping.minor(),
@@ -133,6 +129,10 @@ impl StripeProvider {
             .expires_at(expires_at)
             .success_url(request.success_url.clone())
             .cancel_url(request.cancel_url.clone())
+            .locale(match request.language {
+                Language::En => CheckoutSessionLocale::En,
+                Language::De => CheckoutSessionLocale::De,
+            })
     }
 
     /// `POST /v1/checkout/sessions/{id}/expire` (naturally idempotent: no

@@ -1,6 +1,8 @@
 //! What the shared page frame (`base.html`) needs from every page.
 
 use crate::design::{FontLibrary, Theme};
+use crate::domain::Language;
+use crate::i18n::{self, ToArg};
 
 /// Social sharing tags (Open Graph, Twitter card).
 pub struct SocialMeta {
@@ -25,12 +27,38 @@ pub struct Layout {
     pub csrf: String,
     /// The tab icon.
     pub icon: String,
+    /// The language the page is written in (`<html lang>`, every message).
+    pub lang: Language,
+    /// House pages offer a switch to the other languages; a drop's pages
+    /// speak the language its artist picked.
+    pub switch: bool,
 }
+
+/// Messages the page's script writes itself (live labels, buttons it changes).
+const SCRIPT_MESSAGES: [&str; 15] = [
+    "js-local-time",
+    "js-sold",
+    "js-copied",
+    "js-copy-link",
+    "js-zoom",
+    "js-close",
+    "state-live",
+    "state-sold-out",
+    "state-ended",
+    "js-goal-reached",
+    "js-buy-ended",
+    "js-buy-sold-out",
+    "js-preview-alt",
+    "js-look",
+    "js-time-left",
+];
 
 impl Layout {
     /// The plain popshop look.
-    pub fn house(title: &str) -> Self {
+    pub fn house(lang: Language, title: &str) -> Self {
         Self {
+            lang,
+            switch: true,
             title: format!("{title} · popshop"),
             signed_in: false,
             style: String::new(),
@@ -42,6 +70,12 @@ impl Layout {
         }
     }
 
+    /// A page in a drop's language (its checkout pages): no switch.
+    pub fn drop_language(mut self) -> Self {
+        self.switch = false;
+        self
+    }
+
     pub fn signed_in(mut self, signed_in: bool, csrf: &str) -> Self {
         self.signed_in = signed_in;
         self.csrf = csrf.to_owned();
@@ -49,9 +83,11 @@ impl Layout {
     }
 
     /// A page dressed in a drop's look.
-    pub fn themed(title: String, theme: &Theme, fonts: &FontLibrary) -> Self {
+    pub fn themed(lang: Language, title: String, theme: &Theme, fonts: &FontLibrary) -> Self {
         let font = fonts.get(theme.font);
         Self {
+            lang,
+            switch: false,
             title,
             signed_in: false,
             style: theme_style(theme, fonts),
@@ -61,6 +97,36 @@ impl Layout {
             csrf: String::new(),
             icon: "/static/favicon.svg".into(),
         }
+    }
+}
+
+impl Layout {
+    /// A message in the page's language.
+    pub fn t(&self, message: &str) -> String {
+        i18n::text(self.lang, message)
+    }
+
+    /// A message with one value (`{ $name }`).
+    pub fn t1(&self, message: &str, name: &'static str, value: impl ToArg) -> String {
+        i18n::text_with(self.lang, message, &[(name, value.to_arg())])
+    }
+
+    /// A message with two values.
+    pub fn t2(&self, message: &str, a: &'static str, va: impl ToArg, b: &'static str, vb: impl ToArg) -> String {
+        i18n::text_with(self.lang, message, &[(a, va.to_arg()), (b, vb.to_arg())])
+    }
+
+    /// The languages to switch to: (code, own name), all but this page's.
+    pub fn other_languages(&self) -> Vec<(&'static str, &'static str)> {
+        Language::ALL.into_iter().filter(|l| *l != self.lang).map(|l| (l.code(), l.name())).collect()
+    }
+
+    /// The script's messages as JSON for a `<script type="application/json">`
+    /// block (never executed, so the page's CSP is untouched).
+    pub fn script_messages(&self) -> String {
+        let map: serde_json::Map<String, serde_json::Value> =
+            SCRIPT_MESSAGES.iter().map(|id| ((*id).to_owned(), self.t(id).into())).collect();
+        serde_json::Value::Object(map).to_string().replace("</", "<\\/")
     }
 }
 

@@ -4,6 +4,7 @@
 //! cannot be reached, the hold is released at once.
 
 use crate::domain::{Drop, OrderStatus, ShirtColour, Size};
+use crate::i18n::{self, Arg};
 use crate::payments::{CheckoutRequest, ProviderError};
 use crate::state::AppState;
 use crate::store::{NewOrder, Reservation, new_id, now_ms};
@@ -88,7 +89,15 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
     let public = &state.public_url;
     let request = CheckoutRequest {
         order_id: order.id.clone(),
-        product_name: format!("“{}” T-shirt — {}, {}", drop.slogan, purchase.size, purchase.colour.name),
+        product_name: i18n::text_with(
+            drop.language,
+            "checkout-product",
+            &[
+                ("slogan", Arg::Text(drop.slogan.clone())),
+                ("size", Arg::Text(purchase.size.to_string())),
+                ("colour", Arg::Text(i18n::colour_name(drop.language, purchase.colour))),
+            ],
+        ),
         image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
         unit_amount: drop.price,
         quantity: purchase.quantity,
@@ -97,6 +106,11 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
         cancel_url: format!("{public}/d/{}/cancelled?order={}", drop.slug, order.id),
         session_minutes: state.settings.checkout_minutes,
+        language: drop.language,
+        shipping_name: i18n::text(
+            drop.language,
+            if drop.shipping.minor() == 0 { "shipping-free-rate" } else { "shipping-standard-rate" },
+        ),
     };
     match state.payments.create_checkout(&request).await {
         Ok(session) => {

@@ -85,8 +85,15 @@ fn design_key(drop: &Drop, theme: &Theme) -> String {
 
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
 fn card_key(drop: &Drop, theme: &Theme) -> String {
-    let input =
-        format!("v2|{}|{}|{}|{}|{}", drop.slogan, drop.artist_name, drop.price, theme.key, drop.colours.first().key);
+    let input = format!(
+        "v3|{}|{}|{}|{}|{}|{}",
+        drop.slogan,
+        drop.artist_name,
+        drop.price,
+        theme.key,
+        drop.colours.first().key,
+        drop.language.code()
+    );
     let hash = crate::design::stable_hash(input.as_bytes());
     format!("{hash:016x}")
 }

@@ -8,7 +8,8 @@ mod cache;
 pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, shirt_src};
 
 use crate::design::{DesignEngine, View};
-use crate::domain::{DropSlug, ShirtColour};
+use crate::domain::{Delivery, DropSlug, Language, Money, ShirtColour};
+use crate::i18n::{self, Arg};
 use crate::store::Store;
 use crate::web::compressed::Precompressed;
 use actix_web::web::Bytes;
@@ -16,9 +17,17 @@ use std::sync::Arc;
 
 /// "Free shipping · arrives in 5–10 business days", "Shipping $5.00 · …":
 /// said the same on the storefront and at checkout.
-pub fn shipping_line(cost: crate::domain::Money, delivery: crate::domain::Delivery) -> String {
-    let cost = if cost.minor() == 0 { "Free shipping".to_owned() } else { format!("Shipping {cost}") };
-    format!("{cost} · arrives in {}", delivery.label())
+pub fn shipping_line(lang: Language, cost: Money, delivery: Delivery) -> String {
+    let days = i18n::delivery_days(lang, delivery);
+    if cost.minor() == 0 {
+        i18n::text_with(lang, "shipping-line-free", &[("days", Arg::Text(days))])
+    } else {
+        i18n::text_with(
+            lang,
+            "shipping-line",
+            &[("cost", Arg::Text(i18n::money(lang, cost))), ("days", Arg::Text(days))],
+        )
+    }
 }
 
 /// The rendered-once parts of every storefront, with what they are read
@@ -94,11 +103,12 @@ impl Shop {
         self.cards
             .get_or_render(&entry.card_key, move || {
                 let drop = &card.drop;
+                let lang = drop.language;
                 design
                     .card_png(
                         &drop.slogan,
-                        &drop.artist_name,
-                        &drop.price.to_string(),
+                        &i18n::text_with(lang, "card-by", &[("artist", Arg::Text(drop.artist_name.clone()))]),
+                        &i18n::money(lang, drop.price),
                         card.theme,
                         drop.colours.first(),
                     )

@@ -1,6 +1,6 @@
 use super::changes::returning_announce;
 use super::{Store, new_id, now_ms};
-use crate::domain::{Currency, Delivery, Drop, DropSlug, Goal, Money, ShirtColours, Sizes, Slogan, Stock};
+use crate::domain::{Currency, Delivery, Drop, DropSlug, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock};
 use anyhow::Context;
 
 /// Everything needed to launch a drop, already validated.
@@ -24,6 +24,7 @@ pub struct NewDrop {
     /// Per order, in the price's currency; zero is free shipping.
     pub shipping: Money,
     pub delivery: Delivery,
+    pub language: Language,
 }
 
 #[derive(sqlx::FromRow)]
@@ -55,11 +56,12 @@ struct DropRow {
     shipping_minor: i64,
     delivery_min_days: i64,
     delivery_max_days: i64,
+    language: String,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -90,6 +92,7 @@ impl From<DropRow> for Drop {
             description: r.description,
             shipping: Money::from_minor(r.shipping_minor.max(0), currency),
             delivery: Delivery::from_db(r.delivery_min_days, r.delivery_max_days),
+            language: Language::from_stored(&r.language),
         }
     }
 }
@@ -111,8 +114,8 @@ impl Store {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
                  stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \
-                 delivery_min_days, delivery_max_days) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+                 delivery_min_days, delivery_max_days, language) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
                  ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)
@@ -134,6 +137,7 @@ impl Store {
             .bind(new.shipping.minor())
             .bind(new.delivery.min_days)
             .bind(new.delivery.max_days)
+            .bind(new.language.code())
             .execute(&self.pool)
             .await
             .context("insert drop")?;

@@ -3,7 +3,9 @@
 
 pub use super::headers::with_retry_after;
 
+use crate::domain::Language;
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use actix_web::HttpResponse;
@@ -17,23 +19,37 @@ pub struct ProblemPage {
     pub heading: String,
     pub message: String,
     pub back_url: String,
-    pub back_label: &'static str,
+    pub back_label: String,
 }
 
-/// The problem page with "Back to the shop".
-pub fn problem(status: StatusCode, heading: &str, message: String, back_url: String) -> Result<HttpResponse, AppError> {
-    problem_page(status, heading, message, back_url, "Back to the shop")
-}
-
-/// The problem page with its own way back.
-pub fn problem_page(
+/// The problem page of a drop's fan, in the drop's language, with "Back to
+/// the shop"; `heading` is a message id, `message` already in `lang`.
+pub fn problem(
+    lang: Language,
     status: StatusCode,
     heading: &str,
     message: String,
     back_url: String,
-    back_label: &'static str,
 ) -> Result<HttpResponse, AppError> {
-    let page =
-        ProblemPage { layout: Layout::house(heading), heading: heading.to_owned(), message, back_url, back_label };
+    let back_label = i18n::text(lang, "back-to-shop");
+    let mut page = page(lang, heading, message, back_url, back_label);
+    page.layout = page.layout.drop_language();
     render(status, &page)
+}
+
+/// The problem page with its own way back (`back_label` a message id).
+pub fn problem_page(
+    lang: Language,
+    status: StatusCode,
+    heading: &str,
+    message: String,
+    back_url: String,
+    back_label: &str,
+) -> Result<HttpResponse, AppError> {
+    render(status, &page(lang, heading, message, back_url, i18n::text(lang, back_label)))
+}
+
+fn page(lang: Language, heading: &str, message: String, back_url: String, back_label: String) -> ProblemPage {
+    let heading = i18n::text(lang, heading);
+    ProblemPage { layout: Layout::house(lang, &heading), heading, message, back_url, back_label }
 }

@@ -1,6 +1,20 @@
 // popshop progressive enhancement. Every page works without this file.
 "use strict";
 
+// The page's words for what this script writes, in the page's language
+// (a JSON block base.html fills from the same Fluent messages as the page).
+const MESSAGES = (() => {
+  try {
+    return JSON.parse(document.getElementById("messages").textContent);
+  } catch (e) {
+    return {};
+  }
+})();
+function msg(id, fallback) {
+  return MESSAGES[id] || fallback;
+}
+const LANG = document.documentElement.lang || undefined;
+
 // Create form: browser time zone for the end time, live preview while typing.
 (function studio() {
   const form = document.getElementById("drop-form");
@@ -8,7 +22,7 @@
   const tz = document.getElementById("tz_offset");
   if (tz) tz.value = String(new Date().getTimezoneOffset());
   const zone = document.getElementById("ends_at-zone");
-  if (zone) zone.textContent = "(optional; your local time)";
+  if (zone) zone.textContent = msg("js-local-time", "(optional; your local time)");
   const preview = document.getElementById("preview");
   const look = document.getElementById("preview-look");
   let timer = null;
@@ -25,9 +39,9 @@
         const img = preview.querySelector("img");
         if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
         img.src = URL.createObjectURL(res.svg);
-        img.alt = "Preview: T-shirt printed with “" + (data.get("slogan") || "") + "”";
+        img.alt = msg("js-preview-alt", "Preview: T-shirt printed with “{slogan}”").replace("{slogan}", data.get("slogan") || "");
         const chosen = form.querySelector('input[name=theme][value="' + res.theme + '"]');
-        if (look && chosen) look.textContent = "Look: " + chosen.parentElement.textContent.trim();
+        if (look && chosen) look.textContent = msg("js-look", "Look:") + " " + chosen.parentElement.textContent.trim();
       })
       .catch(() => {});
   }
@@ -44,7 +58,7 @@
     shuffle.addEventListener("click", (e) => {
       e.preventDefault();
       const radios = Array.from(form.querySelectorAll("input[name=theme]")).filter((r) => r.value !== "auto");
-      const shown = look ? look.textContent.replace("Look: ", "") : "";
+      const shown = look ? look.textContent.replace(msg("js-look", "Look:") + " ", "") : "";
       const current = radios.findIndex((r) => r.checked || r.parentElement.textContent.trim() === shown);
       radios[(current + 1) % radios.length].checked = true;
       refresh();
@@ -62,7 +76,10 @@ document.querySelectorAll("[data-copy]").forEach((button) => {
   button.addEventListener("click", () => {
     const input = document.querySelector(button.dataset.copy);
     if (!input) return;
-    const done = () => { button.textContent = "Copied!"; setTimeout(() => (button.textContent = "Copy link"), 2000); };
+    const done = () => {
+      button.textContent = msg("js-copied", "Copied!");
+      setTimeout(() => (button.textContent = msg("js-copy-link", "Copy link")), 2000);
+    };
     if (navigator.clipboard) navigator.clipboard.writeText(input.value).then(done, () => { input.select(); });
     else { input.select(); document.execCommand("copy"); done(); }
   });
@@ -106,7 +123,7 @@ document.querySelectorAll(".gallery").forEach((gallery) => {
       e.preventDefault();
       const dialog = document.createElement("dialog");
       dialog.className = "zoom-dialog";
-      dialog.setAttribute("aria-label", "Picture at full size");
+      dialog.setAttribute("aria-label", msg("js-zoom", "Picture at full size"));
       const img = document.createElement("img");
       img.src = link.href;
       img.alt = link.querySelector("img").alt;
@@ -114,7 +131,7 @@ document.querySelectorAll(".gallery").forEach((gallery) => {
       form.method = "dialog";
       const close = document.createElement("button");
       close.className = "button";
-      close.textContent = "Close";
+      close.textContent = msg("js-close", "Close");
       form.append(close);
       dialog.append(form, img);
       dialog.addEventListener("close", () => dialog.remove());
@@ -128,23 +145,26 @@ document.querySelectorAll(".gallery").forEach((gallery) => {
 // Times: local rendering of absolute times, and ticking countdowns.
 function localTimes(root) {
   root.querySelectorAll("time[data-local-time]").forEach((t) => {
-    t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString();
+    t.textContent = new Date(Number(t.dataset.localTime)).toLocaleString(LANG);
   });
   // Chart labels: the clock time only.
   root.querySelectorAll("time[data-local-clock]").forEach((t) => {
-    t.textContent = new Date(Number(t.dataset.localClock)).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    t.textContent = new Date(Number(t.dataset.localClock)).toLocaleTimeString(LANG, { hour: "2-digit", minute: "2-digit" });
   });
 }
 localTimes(document);
 (function countdowns() {
   const clocks = document.querySelectorAll("time[data-ends-at]");
   if (!clocks.length) return;
+  // "{d}d {h}h|{h}h {m}m|{m}m {s}s|now", in the page's language.
+  const forms = msg("js-time-left", "{d}d {h}h|{h}h {m}m|{m}m {s}s|now").split("|");
   function label(ms) {
     const s = Math.floor(ms / 1000), d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
-    if (s <= 0) return "now";
-    if (d > 0) return d + "d " + h + "h";
-    if (h > 0) return h + "h " + m + "m";
-    return m + "m " + String(sec).padStart(2, "0") + "s";
+    const fill = (f) => f.replace("{d}", d).replace("{h}", h).replace("{m}", m).replace("{s}", String(sec).padStart(2, "0"));
+    if (s <= 0) return forms[3];
+    if (d > 0) return fill(forms[0]);
+    if (h > 0) return fill(forms[1]);
+    return fill(forms[2]);
   }
   function tick() {
     const now = Date.now();
@@ -168,7 +188,11 @@ localTimes(document);
 (function live() {
   const shop = document.querySelector("[data-events]");
   if (!shop) return;
-  const labels = { live: "Live", "sold-out": "Sold out", ended: "Ended" };
+  const labels = {
+    live: msg("state-live", "Live"),
+    "sold-out": msg("state-sold-out", "Sold out"),
+    ended: msg("state-ended", "Ended"),
+  };
   let version = -1;
   function show(t) {
     if (t.version < version) return;
@@ -179,8 +203,11 @@ localTimes(document);
     const goalLabel = shop.querySelector("[data-live=goal-label]");
     if (goalLabel && t.goal !== null && t.sold >= t.goal && !goalLabel.dataset.reached) {
       goalLabel.dataset.reached = "1";
-      goalLabel.innerHTML = 'Goal reached — <span data-live="goal-sold"></span> sold';
-      goalLabel.querySelector("span").textContent = t.sold;
+      goalLabel.textContent = msg("js-goal-reached", "Goal reached —") + " ";
+      const n = document.createElement("span");
+      n.dataset.live = "goal-sold";
+      n.textContent = t.sold;
+      goalLabel.append(n, " " + msg("js-sold", "sold"));
     }
     const ends = shop.querySelector("[data-live=ends]");
     if (ends && t.state !== "live") ends.hidden = true;
@@ -201,7 +228,7 @@ localTimes(document);
     const buy = document.getElementById("buy");
     if (buy && t.state !== "live") {
       buy.disabled = true;
-      buy.textContent = t.state === "ended" ? "This drop has ended" : "Sold out";
+      buy.textContent = t.state === "ended" ? msg("js-buy-ended", "This drop has ended") : msg("js-buy-sold-out", "Sold out");
     }
     shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
   }

@@ -11,7 +11,7 @@
   const burst = root.querySelector(".overlay-burst");
   const price = Number(root.dataset.price);
   const goal = Number(root.dataset.goal) || 0;
-  const money = new Intl.NumberFormat(undefined, { style: "currency", currency: root.dataset.currency.toUpperCase() });
+  const money = new Intl.NumberFormat(document.documentElement.lang || undefined, { style: "currency", currency: root.dataset.currency.toUpperCase() });
   let last = Number(count.textContent);
   function restart(el, cls) {
     el.classList.remove(cls);
@@ -31,8 +31,8 @@
     if (t.sold > last) {
       restart(count.parentElement, "bump");
       const crossed = [10, 50, 100, 250, 500, 1000].filter((m) => last < m && t.sold >= m);
-      if (goal && last < goal && t.sold >= goal) announce("Goal reached! 🎉");
-      else if (crossed.length) announce(crossed[crossed.length - 1] + " sold! 🔥");
+      if (goal && last < goal && t.sold >= goal) announce(root.dataset.goalReached);
+      else if (crossed.length) announce(root.dataset.milestone.replace("{n}", crossed[crossed.length - 1]));
     }
     last = t.sold;
   });

@@ -69,7 +69,7 @@ async fn each_rejection_names_its_field_and_keeps_the_values() {
         ("slogan", "hi\u{202E}there", "slogan-error", "invisible"),
         ("price", "0.50", "price-error", "between $1.00 and $1,000.00"),
         ("price", "twenty", "price-error", "as a number"),
-        ("stock", "0", "stock-error", "from 1 to 100000"),
+        ("stock", "0", "stock-error", "from 1 to 100,000"),
         ("stock", "lots", "stock-error", "whole number"),
         ("goal", "0", "goal-error", "from 1"),
         ("ends_at", "2001-01-01T10:00", "ends_at-error", "in the future"),

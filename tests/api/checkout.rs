@@ -27,7 +27,7 @@ async fn a_fan_buys_through_the_demo_checkout() {
     let (status, html) = fan.get_html(&thanks).await;
     assert_eq!(status, 200);
     assert!(html.contains("Thank you!"));
-    assert!(html.contains("You're #1"));
+    assert!(html.contains("You’re #1"));
     assert!(html.contains("$50.00"));
     assert!(!html.contains("http-equiv=\"refresh\""), "a paid order does not refresh");
 

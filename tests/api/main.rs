@@ -11,6 +11,7 @@ mod dashboard;
 mod design;
 mod health;
 mod instances;
+mod language;
 mod launch;
 mod limits;
 mod live;

@@ -21,6 +21,7 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         description: "Zeile eins\nline two".into(),
         shipping: Money::from_minor(390, Currency::Eur),
         delivery: Delivery::CHOICES[2],
+        language: popshop::domain::Language::De,
     }
 }
 
@@ -50,6 +51,7 @@ async fn accounts_sessions_and_drops_round_trip() {
     assert_eq!(drop.description, "Zeile eins\nline two");
     assert_eq!(drop.shipping, Money::from_minor(390, Currency::Eur));
     assert_eq!(drop.delivery, Delivery::CHOICES[2]);
+    assert_eq!(drop.language, popshop::domain::Language::De);
 
     let by_slug = store.drop_by_slug(&drop.slug).await.unwrap().unwrap();
     assert_eq!(by_slug, drop);

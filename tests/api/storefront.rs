@@ -48,8 +48,15 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
 async fn prices_are_formatted_for_their_currency() {
     let app = TestApp::spawn().await;
     app.sign_up("a@example.com", "correct horse battery").await;
-    for (currency, slogan, expected) in [("eur", "Euro shirt", "25,00\u{a0}€"), ("gbp", "Pound shirt", "£25.00")] {
-        let res = app.launch_with(&[("slogan", slogan), ("currency", currency)]).await;
+    // Each in the way the shop's language writes it (CLDR): the symbol
+    // before the number in English, after it (and a decimal comma) in German.
+    for (currency, language, slogan, expected) in [
+        ("eur", "en", "Euro shirt", "€25.00"),
+        ("eur", "de", "Euro Shirt deutsch", "25,00\u{a0}€"),
+        ("usd", "de", "Dollar Shirt deutsch", "25,00\u{a0}$"),
+        ("gbp", "en", "Pound shirt", "£25.00"),
+    ] {
+        let res = app.launch_with(&[("slogan", slogan), ("currency", currency), ("language", language)]).await;
         assert_eq!(res.status().as_u16(), 303);
         let slug = slogan.to_lowercase().replace(' ', "-");
         let (_, html) = app.get_html(&format!("/d/{slug}")).await;

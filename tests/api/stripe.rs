@@ -81,6 +81,8 @@ async fn the_session_request_carries_exactly_the_order() {
         ("line_items[0][price_data][product_data][name]", "“Exact body” T-shirt — M, Black".into()),
         ("line_items[0][price_data][unit_amount]", "2500".into()),
         ("line_items[0][quantity]", "2".into()),
+        // Stripe's page speaks the drop's language.
+        ("locale", "en".into()),
         ("metadata[order_id]", order.id.clone()),
         ("mode", "payment".into()),
         ("shipping_address_collection[allowed_countries][0]", "US".into()),

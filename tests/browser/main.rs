@@ -47,7 +47,15 @@ fn start_driver() -> Option<Driver> {
 }
 
 async fn browser(driver: &Driver) -> WebDriver {
+    browser_in(driver, "en-US,en").await
+}
+
+/// A browser whose language settings ask for `languages` (its
+/// `Accept-Language` header and `navigator.languages`).
+async fn browser_in(driver: &Driver, languages: &str) -> WebDriver {
     let mut caps = DesiredCapabilities::chrome();
+    caps.add_experimental_option("prefs", serde_json::json!({ "intl.accept_languages": languages })).unwrap();
+    caps.add_arg(&format!("--lang={}", languages.split(',').next().unwrap_or("en-US"))).unwrap();
     caps.set_binary(CHROMIUM).unwrap();
     for arg in [
         "--headless=new",
@@ -74,6 +82,20 @@ async fn browser(driver: &Driver) -> WebDriver {
         }
     }
     unreachable!()
+}
+
+/// The picture's `alt` once it mentions `text` (the live preview redraws
+/// after a pause in the typing), or what it says after 5 s.
+async fn until_alt(img: &WebElement, text: &str) -> WebDriverResult<String> {
+    let mut alt = String::new();
+    for _ in 0..50 {
+        alt = img.attr("alt").await?.unwrap_or_default();
+        if alt.contains(text) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(alt)
 }
 
 fn screenshot_path(name: &str) -> PathBuf {
@@ -122,14 +144,7 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     web.find(By::Id("description")).await?.send_keys("Printed the night after the gig.").await?;
     // The live preview follows the typing (JavaScript enhancement).
     let preview = web.find(By::Css("#preview img")).await?;
-    let mut alt = String::new();
-    for _ in 0..50 {
-        alt = preview.attr("alt").await?.unwrap_or_default();
-        if alt.contains("Be a Friday Night Loser with me") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let alt = until_alt(&preview, "Be a Friday Night Loser with me").await?;
     assert!(alt.contains("Be a Friday Night Loser with me"), "live preview shows the slogan: {alt:?}");
     assert!(preview.attr("src").await?.unwrap_or_default().starts_with("blob:"), "drawn from the preview's answer");
     assert!(picture_shown(web, "#preview img").await?, "preview drawn");
@@ -237,7 +252,7 @@ async fn fan_journey(app: &TestApp, web: &WebDriver, slug: &str) -> WebDriverRes
     let heading = web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
     assert_eq!(heading.text().await?, "Thank you!");
     let body = web.find(By::Tag("main")).await?.text().await?;
-    assert!(body.contains("You're #1"), "{body}");
+    assert!(body.contains("You’re #1"), "{body}");
     shoot(web, "thanks-phone", 390, 844).await;
     Ok(())
 }
@@ -664,4 +679,86 @@ async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
     web.quit().await.ok();
     let problems = result.unwrap();
     assert!(problems.is_empty(), "axe found:\n{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn a_german_artist_launches_a_german_drop_and_a_fan_buys_in_german() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let web = browser_in(&driver, "de-DE,de").await;
+    let result = german_journey(&app, &web).await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+async fn german_journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
+    web.set_window_rect(0, 0, 390, 844).await?;
+    web.goto(app.url("/")).await?;
+    assert_eq!(web.find(By::Tag("html")).await?.attr("lang").await?.as_deref(), Some("de"));
+    let heading = web.find(By::Tag("h1")).await?.text().await?;
+    assert!(heading.contains("Dein Slogan auf einem Shirt"), "{heading}");
+    web.find(By::Id("slogan")).await?.send_keys("Sei ein Freitagabend-Loser mit mir").await?;
+    web.find(By::Id("artist_name")).await?.send_keys("Die Freitagabend-Loser").await?;
+    web.find(By::Id("email")).await?.send_keys("kuenstlerin@example.com").await?;
+    web.find(By::Id("password")).await?.send_keys("richtiges pferd batterie").await?;
+    // The preview's words follow the page's language too (written by the script).
+    let alt = until_alt(&web.find(By::Css("#preview img")).await?, "Sei ein Freitagabend-Loser").await?;
+    assert!(alt.starts_with("Vorschau: T-Shirt mit dem Aufdruck"), "{alt}");
+    // The shop's language is the page's unless the artist picks another.
+    web.find(By::Css("details.more summary")).await?.click().await?;
+    let language = web.find(By::Id("language")).await?;
+    assert_eq!(language.value().await?.as_deref(), Some("de"));
+    shoot(web, "create-form-phone-german", 390, 844).await;
+    web.find(By::Id("launch")).await?.click().await?;
+    let banner = web.query(By::Css(".banner.success")).first().await?.text().await?;
+    assert!(banner.contains("Dein Drop ist live!"), "{banner}");
+
+    let slug = "sei-ein-freitagabend-loser-mit-mir";
+    web.goto(app.url(&format!("/d/{slug}"))).await?;
+    let buy = web.find(By::Id("buy")).await?;
+    assert_eq!(buy.text().await?, "Kaufen — 25,00 $");
+    let (top, bottom, viewport): (f64, f64, f64) = web
+        .execute(
+            "const r = document.getElementById('buy').getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(top >= 0.0 && bottom <= viewport, "Kaufen on the first screen: {top}..{bottom} of {viewport}");
+    let text = web.find(By::Tag("main")).await?.text().await?;
+    assert!(text.contains("Kostenloser Versand · Lieferung in 5–10 Werktage"), "{text}");
+    // A sale arrives live; the script's words are German too.
+    let sold = web.find(By::Css("[data-live=sold-item]")).await?;
+    assert!(!sold.is_displayed().await?, "no '0 verkauft'");
+    sell(app, slug, 1).await;
+    until_sold(web, "1", 10).await?;
+    assert_eq!(web.find(By::Css("[data-live=sold-item]")).await?.text().await?, "1 verkauft");
+    shoot(web, "storefront-phone-german", 390, 844).await;
+
+    let size = web.find(By::Css("input[name=size][value=L]")).await?;
+    size.scroll_into_view().await?;
+    size.click().await?;
+    web.find(By::Id("buy")).await?.click().await?;
+    let banner = web.query(By::ClassName("demo")).first().await?.text().await?;
+    assert!(banner.contains("es fließt kein Geld"), "{banner}");
+    web.find(By::Id("email")).await?.send_keys("fan@example.com").await?;
+    web.find(By::Id("name")).await?.send_keys("Fan Person").await?;
+    web.find(By::Id("line1")).await?.send_keys("Hauptstraße 1").await?;
+    web.find(By::Id("postal_code")).await?.send_keys("10115").await?;
+    web.find(By::Id("city")).await?.send_keys("Berlin").await?;
+    web.find(By::Id("country")).await?.clear().await?;
+    web.find(By::Id("country")).await?.send_keys("DE").await?;
+    web.find(By::Id("pay")).await?.click().await?;
+    web.query(By::Css("h1.slogan")).with_text("Danke!").first().await?;
+    let body = web.find(By::Tag("main")).await?.text().await?;
+    assert!(body.contains("Du bist Nr. 2"), "{body}");
+    shoot(web, "thanks-phone-german", 390, 844).await;
+
+    // The switch on popshop's own pages: English, and it stays English.
+    web.goto(app.url("/login")).await?;
+    web.find(By::Css("a.language[lang=en]")).await?.click().await?;
+    web.query(By::Tag("h1")).with_text("Log in").first().await?;
+    web.goto(app.url("/")).await?;
+    assert_eq!(web.find(By::Tag("html")).await?.attr("lang").await?.as_deref(), Some("en"));
+    Ok(())
 }

@@ -3,11 +3,12 @@ use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::EmailAddress;
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
-use crate::web::Client;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
+use crate::web::{Client, PageLanguage};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -21,19 +22,20 @@ pub struct LoginPage {
     pub next: String,
     pub email: String,
     /// One message for any failure, so the form never tells which emails exist.
-    pub error: Option<&'static str>,
+    pub error: Option<String>,
 }
 
-const MISMATCH: &str = "That email and password do not match an account. Check both and try again.";
-const SLOW_DOWN: &str = "Too many wrong passwords. Wait a little, then try again.";
+const MISMATCH: &str = "login-mismatch";
+const SLOW_DOWN: &str = "login-slow-down";
 
 pub async fn show(
     csrf: CsrfToken,
     artist: MaybeArtist,
     query: web::Query<super::signup::NextQuery>,
+    lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let page = LoginPage {
-        layout: Layout::house("Log in").signed_in(artist.0.is_some(), &csrf.0),
+        layout: Layout::house(lang.0, &i18n::text(lang.0, "login-title")).signed_in(artist.0.is_some(), &csrf.0),
         csrf: csrf.0,
         next: query.into_inner().next().unwrap_or_else(|| "/dashboard".into()),
         email: String::new(),
@@ -48,18 +50,20 @@ pub async fn submit(
     state: web::Data<AppState>,
     csrf_token: CsrfToken,
     client: Client,
+    lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let next = form.get("next");
     let typed_email = form.get("email");
-    let page = |error| LoginPage {
-        layout: Layout::house("Log in"),
+    let page = |error: &str| LoginPage {
+        layout: Layout::house(lang, &i18n::text(lang, "login-title")),
         csrf: csrf_token.0.clone(),
         next: next.to_owned(),
         email: typed_email.chars().take(254).collect(),
-        error: Some(error),
+        error: Some(i18n::text(lang, error)),
     };
     // A blocked account or client is refused before any hashing.
     if let Err(wait) = state.logins.attempt(typed_email, &client) {

@@ -22,5 +22,10 @@ pub fn render(
     page: &impl askama::Template,
 ) -> Result<HttpResponse, crate::error::AppError> {
     let body = page.render().map_err(|e| anyhow::anyhow!("render template: {e}"))?;
-    Ok(HttpResponse::build(status).content_type(actix_web::http::header::ContentType::html()).body(body))
+    Ok(HttpResponse::build(status)
+        .content_type(actix_web::http::header::ContentType::html())
+        // Pages speak the visitor's language (the switch's cookie, else
+        // Accept-Language): a cache must keep the languages apart.
+        .insert_header((actix_web::http::header::VARY, "Accept-Language, Cookie"))
+        .body(body))
 }

@@ -3,9 +3,11 @@ use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::{EmailAddress, Password};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n::{self, Localized};
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::CreateAccountError;
+use crate::web::PageLanguage;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -40,10 +42,11 @@ pub async fn show(
     csrf: CsrfToken,
     artist: MaybeArtist,
     query: web::Query<NextQuery>,
+    lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let next = query.into_inner().next().unwrap_or_else(|| "/".into());
     let page = SignupPage {
-        layout: Layout::house("Create your artist account").signed_in(artist.0.is_some(), &csrf.0),
+        layout: Layout::house(lang.0, &i18n::text(lang.0, "signup-title")).signed_in(artist.0.is_some(), &csrf.0),
         csrf: csrf.0,
         next,
         email: String::new(),
@@ -59,26 +62,28 @@ pub async fn submit(
     state: web::Data<AppState>,
     csrf_token: CsrfToken,
     client: crate::web::Client,
+    lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let next = form.get("next").to_owned();
     let email = EmailAddress::parse(form.get("email"));
     let password = Password::parse(form.get("password"));
     let mut page = SignupPage {
-        layout: Layout::house("Create your artist account"),
+        layout: Layout::house(lang, &i18n::text(lang, "signup-title")),
         csrf: csrf_token.0,
         next: next.clone(),
         email: form.get("email").chars().take(254).collect(),
-        email_error: email.as_ref().err().map(ToString::to_string),
-        password_error: password.as_ref().err().map(ToString::to_string),
+        email_error: email.as_ref().err().map(|e| e.localized(lang)),
+        password_error: password.as_ref().err().map(|e| e.localized(lang)),
     };
     let (Ok(email), Ok(password)) = (email, password) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     if let Err(wait) = state.signup_rate.check(&client) {
-        page.email_error = Some("Many accounts were created from your network lately. Please try again later.".into());
+        page.email_error = Some(i18n::text(lang, "signup-too-many"));
         let res = render(StatusCode::TOO_MANY_REQUESTS, &page)?;
         return Ok(crate::web::problem::with_retry_after(res, crate::web::rate::retry_after_secs(wait)));
     }
@@ -89,7 +94,7 @@ pub async fn submit(
             Ok(logged_in_redirect(token, if next.is_empty() { "/" } else { &next }, state.settings.secure_cookies()))
         }
         Err(CreateAccountError::EmailTaken) => {
-            page.email_error = Some("An account with this email already exists. Log in instead.".into());
+            page.email_error = Some(i18n::text(lang, "signup-taken"));
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(CreateAccountError::Other(e)) => Err(e.into()),

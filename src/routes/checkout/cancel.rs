@@ -5,9 +5,10 @@
 //! closed first, then the stock released.
 
 use crate::auth::{CsrfToken, csrf};
-use crate::domain::{DropSlug, Order, OrderStatus};
+use crate::domain::{Drop, DropSlug, Order, OrderStatus};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
@@ -41,11 +42,11 @@ pub struct CancelQuery {
 }
 
 /// The order, only if it belongs to the drop at `slug`.
-async fn order_of_drop(state: &AppState, slug: &str, order_id: &str) -> Result<(DropSlug, Order), AppError> {
+async fn order_of_drop(state: &AppState, slug: &str, order_id: &str) -> Result<(Drop, Order), AppError> {
     let slug = DropSlug::parse(slug).ok_or(AppError::NotFound)?;
     let drop = state.store.drop_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let order = state.store.order_by_id(order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
-    Ok((slug, order))
+    Ok((drop, order))
 }
 
 fn to_shop(slug: &DropSlug) -> HttpResponse {
@@ -58,12 +59,14 @@ pub async fn show(
     query: web::Query<CancelQuery>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    let (slug, order) = order_of_drop(&state, &slug, &query.order).await?;
+    let (drop, order) = order_of_drop(&state, &slug, &query.order).await?;
+    let slug = drop.slug;
     if order.status != OrderStatus::Pending {
         return Ok(to_shop(&slug));
     }
+    let lang = drop.language;
     let page = CancelledPage {
-        layout: Layout::house("Checkout not finished"),
+        layout: Layout::house(lang, &i18n::text(lang, "cancelled-title")).drop_language(),
         csrf: csrf.0,
         slug: slug.to_string(),
         order_id: order.id.clone(),
@@ -82,9 +85,9 @@ pub async fn release(
 ) -> Result<HttpResponse, AppError> {
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
-    let (slug, order) = order_of_drop(&state, &slug, form.get("order")).await?;
+    let (drop, order) = order_of_drop(&state, &slug, form.get("order")).await?;
     if order.status == OrderStatus::Pending {
         crate::sales::cancel_checkout(&state, &order).await?;
     }
-    Ok(to_shop(&slug))
+    Ok(to_shop(&drop.slug))
 }

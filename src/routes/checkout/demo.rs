@@ -7,6 +7,7 @@ use crate::auth::{CsrfToken, csrf};
 use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n;
 use crate::payments::Payments;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -34,12 +35,14 @@ pub struct DemoPage {
     /// The typed values.
     pub email: String,
     pub address: ShippingAddress,
+    /// (field, message id).
     pub errors: Vec<(&'static str, &'static str)>,
 }
 
 impl DemoPage {
-    pub fn error(&self, field: &str) -> Option<&'static str> {
-        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| *m)
+    /// The message beside `field`, in the page's language.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| self.layout.t(m))
     }
 }
 
@@ -51,15 +54,16 @@ async fn pending_order(state: &AppState, session: &str) -> Result<(Order, crate:
 
 fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, address: ShippingAddress) -> DemoPage {
     let colour = order.colour;
+    let lang = drop.language;
     DemoPage {
-        layout: Layout::house("Demo checkout"),
+        layout: Layout::house(lang, &i18n::text(lang, "demo-title")).drop_language(),
         csrf,
         session: order.session_id.clone().unwrap_or_default(),
         slogan: drop.slogan.clone(),
         artist_name: drop.artist_name.clone(),
-        item: format!("{} × T-shirt, size {}, {}", order.quantity, order.size, colour.name),
-        amount: order.amount.to_string(),
-        shipping_line: crate::shop::shipping_line(order.shipping_cost, drop.delivery),
+        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
+        amount: i18n::money(lang, order.amount),
+        shipping_line: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
         email,
         address,
@@ -119,20 +123,20 @@ pub async fn submit(
     let email = EmailAddress::parse(form.get("email"));
     let mut errors = Vec::new();
     if email.is_err() {
-        errors.push(("email", "Enter an email address for the receipt."));
+        errors.push(("email", "demo-error-email"));
     }
     for (key, value, message) in [
-        ("name", &address.name, "Enter the name for the parcel."),
-        ("line1", &address.line1, "Enter the street address."),
-        ("postal_code", &address.postal_code, "Enter the postal code."),
-        ("city", &address.city, "Enter the city."),
+        ("name", &address.name, "demo-error-name"),
+        ("line1", &address.line1, "demo-error-street"),
+        ("postal_code", &address.postal_code, "demo-error-postal-code"),
+        ("city", &address.city, "demo-error-city"),
     ] {
         if value.is_empty() {
             errors.push((key, message));
         }
     }
     if address.country.len() != 2 || !address.country.bytes().all(|b| b.is_ascii_uppercase()) {
-        errors.push(("country", "Pick a country."));
+        errors.push(("country", "demo-error-country"));
     }
     let Ok(email) = email.map_err(|_| ()).and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) }) else {
         let mut page = page(&order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
@@ -147,9 +151,10 @@ pub async fn submit(
         Err(ReceiveError::Rejected(why)) => {
             tracing::error!(reason = %why, "the demo's own event was refused");
             problem(
+                drop.language,
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The demo payment failed",
-                "Please try again.".into(),
+                "demo-failed",
+                i18n::text(drop.language, "demo-failed-note"),
                 format!("/d/{}", drop.slug),
             )
         }

@@ -6,6 +6,7 @@ use crate::auth::{CsrfToken, csrf};
 use crate::domain::{DropSlug, ShirtColour, Size};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n::{self, Arg};
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::routes::shop::storefront::{BuyChoice, page};
@@ -27,9 +28,9 @@ struct ConfirmPage<'a> {
     layout: Layout,
     csrf: String,
     slug: &'a str,
-    slogan: &'a str,
+    /// "2 × “Slogan” T-shirt, M, Black".
+    item: String,
     size: Size,
-    colour: &'static str,
     colour_key: &'static str,
     quantity: i64,
     price: String,
@@ -55,7 +56,9 @@ pub async fn start(
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
+    let lang = drop.language;
     let back = format!("/d/{}", drop.slug);
+    let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
 
     let most = drop.most_per_order();
     let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
@@ -63,10 +66,10 @@ pub async fn start(
     let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
     let (Some(size), Some(colour), Some(quantity)) = (size, colour, quantity) else {
         let error = match (size, colour, quantity) {
-            (None, ..) => "Pick a size.".to_owned(),
-            (_, None, _) => "Pick a shirt colour.".to_owned(),
-            _ if most == 1 => "This drop is one shirt per order.".to_owned(),
-            _ => format!("Choose how many shirts: 1 to {most} per order."),
+            (None, ..) => say("buy-pick-size", &[]),
+            (_, None, _) => say("buy-pick-colour", &[]),
+            _ if most == 1 => say("buy-one-per-order", &[]),
+            _ => say("buy-quantity", &[("most", Arg::Number(most))]),
         };
         let choice = BuyChoice {
             size,
@@ -78,15 +81,14 @@ pub async fn start(
     };
     if !confirmed {
         let confirm = ConfirmPage {
-            layout: Layout::house("Confirm your order"),
+            layout: Layout::house(lang, &say("confirm-title", &[])).drop_language(),
             csrf: csrf_token.0,
             slug: drop.slug.as_str(),
-            slogan: &drop.slogan,
+            item: i18n::order_item(lang, quantity, &drop.slogan, size, colour),
             size,
-            colour: colour.name,
             colour_key: colour.key,
             quantity,
-            price: drop.price.to_string(),
+            price: i18n::money(lang, drop.price),
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
@@ -95,46 +97,38 @@ pub async fn start(
     match start_checkout(&state, purchase).await? {
         CheckoutOutcome::Pay { url } => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
         CheckoutOutcome::OnlyLeft { left } => {
-            let message = format!("Only {left} left — choose {left} or fewer and try again.");
+            let message = say("buy-only-left", &[("left", Arg::Number(left))]);
             let choice =
                 BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
             let fresh = state.shop.load(&slug).await?.unwrap_or(entry);
             render(StatusCode::CONFLICT, &page(&state, &fresh, choice, now_ms()))
         }
         CheckoutOutcome::SoldOut => {
-            problem(StatusCode::CONFLICT, "Sold out", "Every shirt of this drop is taken. Sorry!".into(), back)
+            problem(lang, StatusCode::CONFLICT, "problem-sold-out", say("problem-sold-out-note", &[]), back)
         }
         CheckoutOutcome::Ended => {
-            problem(StatusCode::CONFLICT, "This drop has ended", "Sales for this drop are closed.".into(), back)
+            problem(lang, StatusCode::CONFLICT, "problem-ended", say("problem-ended-note", &[]), back)
         }
         CheckoutOutcome::RateLimited { retry_after } => {
             let secs = retry_after_secs(retry_after);
-            let message = format!(
-                "You have started many checkouts in a short time. Try again in {secs} second{}.",
-                if secs == 1 { "" } else { "s" }
-            );
-            Ok(with_retry_after(problem(StatusCode::TOO_MANY_REQUESTS, "Slow down a little", message, back)?, secs))
+            let message = say("problem-slow-down-note", &[("seconds", Arg::Number(secs as i64))]);
+            let res = problem(lang, StatusCode::TOO_MANY_REQUESTS, "problem-slow-down", message, back)?;
+            Ok(with_retry_after(res, secs))
         }
         CheckoutOutcome::TooManyHolds { open, hold_minutes } => {
-            let message = format!(
-                "You already have {open} checkouts of this drop waiting for payment. Finish one of them, or wait \
-                 {hold_minutes} minutes until they lapse, so other fans get a chance at the shirts too."
-            );
-            let res = problem(StatusCode::TOO_MANY_REQUESTS, "You have checkouts waiting", message, back)?;
+            let message =
+                say("problem-holds-note", &[("open", Arg::Number(open)), ("minutes", Arg::Number(hold_minutes))]);
+            let res = problem(lang, StatusCode::TOO_MANY_REQUESTS, "problem-holds", message, back)?;
             Ok(with_retry_after(res, 60))
         }
         CheckoutOutcome::Refused => {
-            let message = "The shop's payment service did not accept this checkout, so nothing was charged and your \
-                           shirts are back on sale. The artist can see why; please try again later."
-                .to_owned();
-            let res = problem(StatusCode::SERVICE_UNAVAILABLE, "We could not start the payment", message, back)?;
+            let message = say("problem-refused-note", &[]);
+            let res = problem(lang, StatusCode::SERVICE_UNAVAILABLE, "problem-payment", message, back)?;
             Ok(with_retry_after(res, 300))
         }
         CheckoutOutcome::Unavailable => {
-            let message = "The payment service is not answering right now. Nothing was charged — please try again \
-                           in a minute."
-                .to_owned();
-            let res = problem(StatusCode::SERVICE_UNAVAILABLE, "We could not start the payment", message, back)?;
+            let message = say("problem-unavailable-note", &[]);
+            let res = problem(lang, StatusCode::SERVICE_UNAVAILABLE, "problem-payment", message, back)?;
             Ok(with_retry_after(res, 60))
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::domain::{DropSlug, OrderStatus};
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
@@ -54,12 +55,16 @@ pub async fn thanks(
     let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
     let colour = order.colour;
-    let title = match order.status {
-        OrderStatus::Paid => "Thank you!",
-        OrderStatus::Pending | OrderStatus::Processing => "Payment processing…",
-        _ => "Checkout not completed",
-    };
-    let mut layout = Layout::themed(format!("{title} — {}", drop.slogan), theme, state.design.fonts());
+    let lang = drop.language;
+    let title = i18n::text(
+        lang,
+        match order.status {
+            OrderStatus::Paid => "thanks-title",
+            OrderStatus::Pending | OrderStatus::Processing => "thanks-processing",
+            _ => "thanks-not-completed",
+        },
+    );
+    let mut layout = Layout::themed(lang, format!("{title} — {}", drop.slogan), theme, state.design.fonts());
     layout.body_class = "themed shop";
     let page = ThanksPage {
         layout,
@@ -67,8 +72,8 @@ pub async fn thanks(
         slug: drop.slug.to_string(),
         number: order.number,
         reference: order.reference(),
-        item: format!("{} × “{}” T-shirt, {}, {}", order.quantity, drop.slogan, order.size, colour.name),
-        amount: order.amount.to_string(),
+        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
+        amount: i18n::money(lang, order.amount),
         email: order.email.clone(),
         shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),
         slogan: drop.slogan,

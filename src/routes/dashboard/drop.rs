@@ -4,12 +4,14 @@
 use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
 use crate::design::Theme;
-use crate::domain::{DropState, Order, OrderStatus, ShippingAddress};
+use crate::domain::{DropState, Language, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
+use crate::i18n::{self, Arg, Localized};
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::now_ms;
+use crate::web::PageLanguage;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -31,18 +33,20 @@ pub struct DropPage {
     pub theme_name: &'static str,
     pub price: String,
     pub goal: Option<i64>,
-    pub ends_at_ms: Option<i64>,
+    /// The end (unix ms) and its label in UTC, shown in local time by the script.
+    pub ends: Option<(i64, String)>,
     /// Orders past checkout, newest first.
     pub orders: Vec<OrderRow>,
     /// (colour key, colour name) of each shirt colour, for the print files.
-    pub print_colours: Vec<(&'static str, &'static str)>,
+    pub print_colours: Vec<(&'static str, String)>,
     pub stats: super::stats::SalesStats,
     pub show_raised: bool,
     pub slug: String,
     pub refunded: bool,
     /// Payments that did not match their order, and checkouts the provider
     /// refused: what needs the artist's attention.
-    pub problems: Vec<crate::store::PaymentProblem>,
+    /// With the time each was noticed, labelled in UTC.
+    pub problems: Vec<(String, crate::store::PaymentProblem)>,
 }
 
 /// One order as the artist sees it.
@@ -55,6 +59,7 @@ pub struct OrderRow {
     pub item: String,
     pub amount: String,
     pub status: OrderStatus,
+    pub status_label: String,
     pub email: String,
     pub ship_to: String,
     pub refundable: bool,
@@ -63,16 +68,17 @@ pub struct OrderRow {
 }
 
 impl OrderRow {
-    fn of(order: &Order) -> Self {
-        let colour = order.colour.name;
+    fn of(order: &Order, lang: Language) -> Self {
+        let colour = i18n::colour_name(lang, order.colour);
         Self {
             id: order.id.clone(),
             number: order.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
             paid_at_ms: order.paid_at.unwrap_or(order.created_at),
-            paid_at_label: utc_label(order.paid_at.unwrap_or(order.created_at)),
+            paid_at_label: i18n::date_time_utc(lang, order.paid_at.unwrap_or(order.created_at)),
             item: format!("{} × {} {}", order.quantity, order.size, colour),
-            amount: order.amount.to_string(),
+            amount: i18n::money(lang, order.amount),
             status: order.status,
+            status_label: order.status.localized(lang),
             email: order.email.clone().unwrap_or_default(),
             ship_to: order.shipping.as_ref().map(ShippingAddress::one_line).unwrap_or_default(),
             refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue),
@@ -101,16 +107,19 @@ pub async fn show(
     csrf: CsrfToken,
     id: web::Path<String>,
     query: web::Query<DropQuery>,
+    lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
-    let text = format!("“{}” — my new T-shirt drop. Get yours:", drop.slogan);
+    // The post is for the drop's fans: in the drop's language.
+    let text = i18n::text_with(drop.language, "share-text", &[("slogan", Arg::Text(drop.slogan.clone()))]);
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
     let page = DropPage {
-        layout: Layout::house(&drop.slogan).signed_in(true, &csrf.0),
+        layout: Layout::house(lang, &drop.slogan).signed_in(true, &csrf.0),
         csrf: csrf.0,
-        summary: DropSummary::of(&drop, now_ms()),
+        summary: DropSummary::of(&drop, now_ms(), lang),
         launched: query.launched.is_some(),
         share_x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&public_link)),
         share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
@@ -118,22 +127,28 @@ pub async fn show(
         public_link,
         shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
         theme_name: theme.name,
-        price: drop.price.to_string(),
+        price: i18n::money(lang, drop.price),
         goal: drop.goal,
-        ends_at_ms: drop.ends_at,
-        orders: state.store.orders_of_drop(&drop.id, &LISTED, 200).await?.iter().map(OrderRow::of).collect(),
+        ends: drop.ends_at.map(|end| (end, i18n::date_time_utc(lang, end))),
+        orders: state
+            .store
+            .orders_of_drop(&drop.id, &LISTED, 200)
+            .await?
+            .iter()
+            .map(|o| OrderRow::of(o, lang))
+            .collect(),
         refunded: query.refunded.is_some(),
-        print_colours: drop.colours.as_slice().iter().map(|c| (c.key, c.name)).collect(),
-        stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms()),
+        print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
+        stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms(), lang),
         slug: drop.slug.to_string(),
         show_raised: drop.show_raised,
-        problems: state.store.payment_problems(&drop.id, 20).await?,
+        problems: state
+            .store
+            .payment_problems(&drop.id, 20)
+            .await?
+            .into_iter()
+            .map(|p| (i18n::date_time_utc(lang, p.created_at), p))
+            .collect(),
     };
     Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
-}
-
-/// A unix-ms time as "2026-11-27 21:05 UTC": what pages show without
-/// JavaScript (which shows local time instead).
-pub fn utc_label(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
 }

@@ -5,8 +5,10 @@ use super::confirm;
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
+use crate::web::PageLanguage;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -16,8 +18,11 @@ pub async fn end(
     state: web::Data<AppState>,
     artist: Artist,
     id: web::Path<String>,
+    lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let t = |id: &str| i18n::text(lang, id);
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
@@ -25,14 +30,14 @@ pub async fn end(
     if !confirm::confirmed(&form) {
         let action = format!("{back}/end");
         return confirm::ask(confirm::ConfirmPage {
-            layout: Layout::house("End this drop?"),
-            heading: "End this drop now?",
-            message: "Fans will no longer be able to buy. Orders already paid are kept.",
+            layout: Layout::house(lang, &t("end-title")),
+            heading: &t("end-heading"),
+            message: &t("end-message"),
             action: &action,
             csrf: form.get(csrf::CSRF_FIELD),
-            button: "End the drop now",
+            button: &t("end-button"),
             back_url: &back,
-            back_label: "Keep selling",
+            back_label: &t("end-keep-selling"),
         });
     }
     if state.store.end_drop(&drop.id, &artist.0.id).await? {

@@ -1,10 +1,12 @@
 use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::now_ms;
+use crate::web::PageLanguage;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -24,20 +26,26 @@ pub struct DashboardPage {
     pub revenue_by_currency: Vec<String>,
 }
 
-pub async fn index(state: web::Data<AppState>, artist: Artist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
+pub async fn index(
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf: CsrfToken,
+    lang: PageLanguage,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
     let now = now_ms();
     let drops = state.store.drops_of(&artist.0.id).await?;
     let page = DashboardPage {
-        layout: Layout::house("Your drops").signed_in(true, &csrf.0),
+        layout: Layout::house(lang, &i18n::text(lang, "dashboard-title")).signed_in(true, &csrf.0),
         email: artist.0.email,
-        drops: drops.iter().map(|d| DropSummary::of(d, now)).collect(),
+        drops: drops.iter().map(|d| DropSummary::of(d, now, lang)).collect(),
         total_sold: drops.iter().map(|d| d.sold).sum(),
         revenue_by_currency: crate::domain::Currency::ALL
             .iter()
             .filter(|c| drops.iter().any(|d| d.currency() == **c))
             .map(|c| {
                 let minor = drops.iter().filter(|d| d.currency() == *c).map(|d| d.revenue_minor).sum();
-                crate::domain::Money::from_minor(minor, *c).to_string()
+                i18n::money(lang, crate::domain::Money::from_minor(minor, *c))
             })
             .collect(),
         public_url: state.public_url.clone(),

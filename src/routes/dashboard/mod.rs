@@ -11,7 +11,8 @@ pub mod raised;
 pub mod refund;
 pub mod stats;
 
-use crate::domain::{Drop, DropState};
+use crate::domain::{Drop, DropState, Language};
+use crate::i18n::{self, Localized};
 
 /// A drop as listed on the dashboard.
 pub struct DropSummary {
@@ -19,20 +20,23 @@ pub struct DropSummary {
     pub slogan: String,
     pub slug: String,
     pub state: DropState,
+    /// The state in the page's words.
+    pub state_label: String,
     pub sold: i64,
     pub revenue: String,
     pub units_left: Option<i64>,
 }
 
 impl DropSummary {
-    pub fn of(drop: &Drop, now: i64) -> Self {
+    pub fn of(drop: &Drop, now: i64, lang: Language) -> Self {
         Self {
             id: drop.id.clone(),
             slogan: drop.slogan.clone(),
             slug: drop.slug.to_string(),
             state: drop.state(now),
+            state_label: drop.state(now).localized(lang),
             sold: drop.sold,
-            revenue: drop.revenue().to_string(),
+            revenue: i18n::money(lang, drop.revenue()),
             units_left: drop.units_left(),
         }
     }

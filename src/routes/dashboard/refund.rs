@@ -6,9 +6,11 @@ use super::confirm;
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n::{self, Arg};
 use crate::routes::layout::Layout;
 use crate::sales::{RefundError, refund_order};
 use crate::state::AppState;
+use crate::web::PageLanguage;
 use crate::web::problem::{problem_page, with_retry_after};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -19,8 +21,11 @@ pub async fn refund(
     state: web::Data<AppState>,
     artist: Artist,
     path: web::Path<(String, String)>,
+    lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let t = |id: &str| i18n::text(lang, id);
     let (drop_id, order_id) = path.into_inner();
     let form = FormData::parse(&body);
     csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
@@ -29,20 +34,24 @@ pub async fn refund(
     let back = format!("/dashboard/drops/{}", drop.id);
     if !confirm::confirmed(&form) {
         let action = format!("{back}/orders/{}/refund", order.id);
-        let buyer = order.email.as_deref().unwrap_or("the buyer");
-        let message = format!("Order {} ({buyer}): the buyer gets their money back in full.", order.reference());
+        let buyer = order.email.clone().unwrap_or_else(|| t("refund-the-buyer"));
+        let message = i18n::text_with(
+            lang,
+            "refund-message",
+            &[("order", Arg::Text(order.reference())), ("buyer", Arg::Text(buyer))],
+        );
         return confirm::ask(confirm::ConfirmPage {
-            layout: Layout::house("Refund this order?"),
-            heading: "Refund this order in full?",
+            layout: Layout::house(lang, &t("refund-title")),
+            heading: &t("refund-heading"),
             message: &message,
             action: &action,
             csrf: form.get(csrf::CSRF_FIELD),
-            button: "Refund in full",
+            button: &t("refund-button"),
             back_url: &back,
-            back_label: "Back to the drop",
+            back_label: &t("back-to-drop"),
         });
     }
-    let heading = "The refund did not go through";
+    let heading = "refund-failed";
     match refund_order(&state, &order).await {
         Ok(_) => {
             tracing::info!("order refunded by the artist");
@@ -55,15 +64,13 @@ pub async fn refund(
         }
         Err(RefundError::Refused(why)) => {
             tracing::warn!(%why, "refund refused");
-            let message = format!("The payment provider refused the refund: “{why}”. The order is unchanged.");
-            problem_page(StatusCode::CONFLICT, heading, message, back, "Back to the drop")
+            let message = i18n::text_with(lang, "refund-refused", &[("why", Arg::Text(why.to_string()))]);
+            problem_page(lang, StatusCode::CONFLICT, heading, message, back, "back-to-drop")
         }
         Err(RefundError::Unavailable(why)) => {
             tracing::warn!(%why, "refund provider unavailable");
-            let message = "The payment provider is not answering right now. The order is unchanged; try again in a \
-                           minute."
-                .to_owned();
-            let res = problem_page(StatusCode::SERVICE_UNAVAILABLE, heading, message, back, "Back to the drop")?;
+            let message = t("refund-unavailable");
+            let res = problem_page(lang, StatusCode::SERVICE_UNAVAILABLE, heading, message, back, "back-to-drop")?;
             Ok(with_retry_after(res, 60))
         }
         Err(RefundError::Internal(e)) => Err(AppError::Internal(e)),

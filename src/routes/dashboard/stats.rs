@@ -3,7 +3,8 @@
 //! (per minute in the drop's first hour, then per hour). Pure functions of the
 //! orders, rendered on the server; the page refreshes them live.
 
-use crate::domain::{Drop, Money, ShirtColour, Size};
+use crate::domain::{Drop, Language, Money, ShirtColour, Size};
+use crate::i18n::{self, Arg};
 
 /// One bar of the sales chart, in SVG units (chart is 600×160).
 pub struct Bar {
@@ -24,8 +25,8 @@ pub struct SalesStats {
     /// (size, colour, units) in size-chart order.
     pub variants: Vec<(String, String, i64)>,
     pub bars: Vec<Bar>,
-    /// "per minute" or "per hour".
-    pub bucket_label: &'static str,
+    /// "per minute, first hour" or "per hour".
+    pub bucket_label: String,
     pub peak: i64,
     /// Time labels under the chart: (left edge in percent, unix ms, "14:05
     /// UTC" until the page's script shows local time), five evenly spaced
@@ -36,21 +37,27 @@ pub struct SalesStats {
 const CHART_W: f32 = 600.0;
 const CHART_H: f32 = 150.0;
 
-pub fn sales_stats(drop: &Drop, variants: Vec<(String, String, i64)>, timeline: &[(i64, i64)], now: i64) -> SalesStats {
+pub fn sales_stats(
+    drop: &Drop,
+    variants: Vec<(String, String, i64)>,
+    timeline: &[(i64, i64)],
+    now: i64,
+    lang: Language,
+) -> SalesStats {
     let paid_orders = timeline.len() as i64;
     let average = if paid_orders > 0 { drop.revenue_minor / paid_orders } else { 0 };
     let mut variants: Vec<(String, String, i64)> = variants
         .into_iter()
-        .map(|(size, colour, n)| (size, ShirtColour::parse(&colour).map_or(colour, |c| c.name.to_owned()), n))
+        .map(|(size, colour, n)| (size, ShirtColour::parse(&colour).map_or(colour, |c| i18n::colour_name(lang, c)), n))
         .collect();
     variants.sort_by_key(|(size, colour, _)| (Size::parse(size).map_or(usize::MAX, |s| s as usize), colour.clone()));
 
     // The drop's first hour minute by minute; after that, hour by hour.
     let age = (now - drop.created_at).max(0);
     let (bucket_ms, bucket_label, buckets) = if age <= 3_600_000 {
-        (60_000, "per minute, first hour", 60)
+        (60_000, "chart-per-minute", 60)
     } else {
-        (3_600_000, "per hour", (age / 3_600_000 + 1).clamp(1, 240) as usize)
+        (3_600_000, "chart-per-hour", (age / 3_600_000 + 1).clamp(1, 240) as usize)
     };
     let first = drop.created_at;
     let mut counts = vec![0i64; buckets];
@@ -74,18 +81,18 @@ pub fn sales_stats(drop: &Drop, variants: Vec<(String, String, i64)>, timeline: 
                 y: format!("{:.1}", CHART_H - h + 5.0),
                 width: format!("{:.1}", (slot * 0.8).max(1.0)),
                 height: format!("{h:.1}"),
-                title: format!("{at} — {n} shirt{}", if *n == 1 { "" } else { "s" }),
+                title: i18n::text_with(lang, "chart-bar", &[("at", Arg::Text(at)), ("count", Arg::Number(*n))]),
             }
         })
         .collect();
     SalesStats {
         paid_orders,
-        average_order: Money::from_minor(average, drop.currency()).to_string(),
+        average_order: i18n::money(lang, Money::from_minor(average, drop.currency())),
         conversion: if drop.checkouts_started > 0 { paid_orders * 100 / drop.checkouts_started } else { 0 },
         checkouts: drop.checkouts_started,
         variants,
         bars,
-        bucket_label,
+        bucket_label: i18n::text(lang, bucket_label),
         peak: counts.iter().copied().max().unwrap_or(0),
         ticks: (0..=4)
             .map(|k| {

@@ -4,7 +4,7 @@
 //! variant that also shows the money raised.
 
 use crate::auth::Artist;
-use crate::domain::DropSlug;
+use crate::domain::{DropSlug, Language};
 use crate::error::AppError;
 use crate::routes::account::render;
 use crate::state::AppState;
@@ -27,6 +27,14 @@ pub struct OverlayPage {
     pub currency: &'static str,
     pub style: String,
     pub font_file: String,
+    /// The drop's language.
+    pub lang: Language,
+}
+
+impl OverlayPage {
+    pub fn t(&self, message: &str) -> String {
+        crate::i18n::text(self.lang, message)
+    }
 }
 
 /// The overlay is the one page other sites (a stream's web player, a
@@ -49,10 +57,11 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
         goal_percent: drop.goal_percent().unwrap_or(0),
         show_revenue,
         price_minor: drop.price.minor(),
-        revenue: drop.revenue().to_string(),
+        revenue: crate::i18n::money(drop.language, drop.revenue()),
         currency: drop.currency().code(),
         style: crate::routes::layout::theme_style(theme, state.design.fonts()),
         font_file: state.design.fonts().get(theme.font).web_file(),
+        lang: drop.language,
     }
 }
 

@@ -1,9 +1,10 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
 use crate::design::{CJK, FontLibrary, View};
-use crate::domain::details::{FABRIC, SIZE_CHART, inches};
-use crate::domain::{DropSlug, DropState, ShirtColour, Size, time_left_label};
+use crate::domain::details::{SIZE_CHART, inches};
+use crate::domain::{DropSlug, DropState, ShirtColour, Size};
 use crate::error::AppError;
+use crate::i18n::{self, Arg};
 use crate::routes::layout::{Layout, SocialMeta};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
@@ -18,7 +19,7 @@ use std::sync::Arc;
 /// One shirt colour on offer.
 pub struct ColourOption {
     pub key: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub swatch: &'static str,
     pub checked: bool,
 }
@@ -72,7 +73,7 @@ pub struct StorefrontPage<'a> {
     pub description: Vec<&'a str>,
     /// Measurements of the sizes on offer: (size, chest cm, chest in, length cm, length in).
     pub size_chart: Vec<(&'static str, u32, String, u32, String)>,
-    pub fabric: &'static str,
+    pub fabric: String,
 }
 
 /// The fan's picks, kept when the page comes back with a message.
@@ -117,27 +118,41 @@ pub async fn show(
 
 /// What of the page depends on the clock (see [`Moment`]).
 fn moment_of(drop: &crate::domain::Drop, now: i64) -> Moment {
-    (drop.state(now), drop.ends_at.filter(|end| *end > now).map(|end| time_left_label((end - now) / 1000)))
+    (
+        drop.state(now),
+        drop.ends_at.filter(|end| *end > now).map(|end| i18n::time_left(drop.language, (end - now) / 1000)),
+    )
 }
 
 /// The storefront of `entry` with the fan's `choice` selected, as at `now`
 /// (the moment a kept page is filed under).
 pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now: i64) -> StorefrontPage<'a> {
     let drop = &entry.drop;
-    let price = drop.price.to_string();
+    let lang = drop.language;
+    let price = i18n::money(lang, drop.price);
     let url = format!("{}/d/{}", state.public_url, drop.slug);
     let mut layout =
-        Layout::themed(format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
+        Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
     layout.body_class = "themed shop";
     layout.icon = format!("/d/{}/favicon.svg", drop.slug);
-    let left_note = drop.units_left().map(|n| format!(" Only {n} made.")).unwrap_or_default();
+    let text = |id: &str| Arg::Text(id.to_owned());
+    let description = i18n::text_with(
+        lang,
+        "shop-meta-description",
+        &[
+            ("price", text(&price)),
+            ("sizes", text(&size_range(drop.sizes.as_slice()))),
+            ("artist", text(&drop.artist_name)),
+            ("left", drop.units_left().map_or(Arg::Text("none".into()), Arg::Number)),
+        ],
+    );
     layout.meta = Some(SocialMeta {
-        title: format!("“{}” T-shirt by {}", drop.slogan, drop.artist_name),
-        description: format!(
-            "{price} · sizes {} · a limited drop by {}.{left_note}",
-            size_range(drop.sizes.as_slice()),
-            drop.artist_name
+        title: i18n::text_with(
+            lang,
+            "shop-meta-title",
+            &[("slogan", text(&drop.slogan)), ("artist", text(&drop.artist_name))],
         ),
+        description,
         url,
         image: Some(format!("{}/d/{}/card.png?v={}", state.public_url, drop.slug, entry.card_key)),
     });
@@ -162,7 +177,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             .enumerate()
             .map(|(i, c)| ColourOption {
                 key: c.key,
-                name: c.name,
+                name: i18n::colour_name(lang, *c),
                 swatch: c.hex,
                 checked: chosen_colour.as_deref().map_or(i == 0, |k| k == c.key),
             })
@@ -172,20 +187,20 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         units_left: drop.units_left(),
         goal: drop.goal,
         goal_percent: drop.goal_percent().unwrap_or(0),
-        time_left: drop.ends_at.filter(|end| *end > now).map(|end| (time_left_label((end - now) / 1000), end)),
-        raised: drop.show_raised.then(|| drop.revenue().to_string()),
+        time_left: drop.ends_at.filter(|end| *end > now).map(|end| (i18n::time_left(lang, (end - now) / 1000), end)),
+        raised: drop.show_raised.then(|| i18n::money(lang, drop.revenue())),
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
         error: choice.error,
-        shipping_line: crate::shop::shipping_line(drop.shipping, drop.delivery),
-        shipping: (drop.shipping.minor() > 0).then(|| drop.shipping.to_string()),
+        shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
+        shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),
         description: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),
         size_chart: SIZE_CHART
             .iter()
             .filter(|(s, _, _)| sizes.contains(s))
             .map(|(s, chest, length)| (s.label(), *chest, inches(*chest), *length, inches(*length)))
             .collect(),
-        fabric: FABRIC,
+        fabric: i18n::text(lang, "shop-fabric"),
         cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
 }
@@ -193,18 +208,15 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
 /// The gallery of one colour: the front with the print, a close-up of the
 /// print on the cloth, and the back.
 fn pictures(entry: &CachedDrop, colour: ShirtColour) -> Vec<ShirtPicture> {
-    let slogan = &entry.drop.slogan;
-    let shirt = format!("{} T-shirt", colour.name);
+    let lang = entry.drop.language;
+    let args =
+        [("colour", Arg::Text(i18n::colour_name(lang, colour))), ("slogan", Arg::Text(entry.drop.slogan.clone()))];
     View::ALL
         .into_iter()
         .map(|view| ShirtPicture {
             view,
             src: crate::shop::shirt_src(&entry.drop, colour, view),
-            alt: match view {
-                View::Front => format!("{shirt}, front, printed with “{slogan}”"),
-                View::Detail => format!("{shirt}, close-up of the print “{slogan}”"),
-                View::Back => format!("{shirt}, back: no print"),
-            },
+            alt: i18n::text_with(lang, &format!("shop-picture-{}", view.key()), &args),
         })
         .collect()
 }

@@ -3,11 +3,13 @@
 
 use crate::design::{THEMES, Theme};
 use crate::domain::details::{self, Delivery};
+use crate::domain::quantity::CountError;
 use crate::domain::{
-    Currency, EmailAddress, Goal, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
+    Currency, EmailAddress, Goal, Language, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
     parse_display_name,
 };
 use crate::forms::FormData;
+use crate::i18n::{self, Localized};
 use crate::store::NewDrop;
 use chrono::{NaiveDateTime, TimeDelta};
 
@@ -37,6 +39,8 @@ pub struct DropForm {
     pub shipping: String,
     /// A [`Delivery`] key ("5-10").
     pub delivery: String,
+    /// The storefront's language ("en", "de"); the page's own by default.
+    pub language: String,
 }
 
 /// A message per field; `None` where the field is fine.
@@ -99,6 +103,8 @@ pub struct ValidDrop {
     pub description: String,
     pub shipping: Money,
     pub delivery: Delivery,
+    /// The language of the drop's storefront, checkout and thanks pages.
+    pub language: Language,
 }
 
 impl ValidDrop {
@@ -118,7 +124,32 @@ impl ValidDrop {
             description: self.description,
             shipping: self.shipping,
             delivery: self.delivery,
+            language: self.language,
         }
+    }
+}
+
+/// Why the end time was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EndError {
+    #[error("Enter the end as a date and time, for example 2026-12-31 20:00.")]
+    NotATime,
+    #[error("The end time must be in the future.")]
+    Past,
+    #[error("A drop can run for at most 90 days.")]
+    TooFar,
+}
+
+impl Localized for EndError {
+    fn localized(&self, lang: Language) -> String {
+        i18n::text(
+            lang,
+            match self {
+                Self::NotATime => "error-end-format",
+                Self::Past => "error-end-past",
+                Self::TooFar => "error-end-too-far",
+            },
+        )
     }
 }
 
@@ -126,7 +157,7 @@ impl ValidDrop {
 pub const DEFAULT_MAX_PER_ORDER: i64 = 4;
 
 /// "1" to "10"; blank means the default.
-fn parse_max_per_order(typed: &str) -> Result<i64, &'static str> {
+fn parse_max_per_order(typed: &str) -> Result<i64, CountError> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(DEFAULT_MAX_PER_ORDER);
@@ -135,7 +166,7 @@ fn parse_max_per_order(typed: &str) -> Result<i64, &'static str> {
         .parse::<i64>()
         .ok()
         .filter(|n| (1..=crate::domain::Quantity::MAX).contains(n))
-        .ok_or("Choose how many shirts one order may take: 1 to 10.")
+        .ok_or(CountError::OutOfRange { min: 1, max: crate::domain::Quantity::MAX })
 }
 
 /// Longest a drop may run.
@@ -147,9 +178,14 @@ fn clip(s: &str, max_chars: usize) -> String {
 
 impl DropForm {
     /// A fresh form with the choices most artists want.
-    pub fn blank() -> Self {
+    pub fn blank(lang: Language) -> Self {
         Self {
-            price: "25.00".into(),
+            language: lang.code().into(),
+            // Written as the artist would: "25.00", "25,00" (either parses).
+            price: match lang {
+                Language::En => "25.00".into(),
+                Language::De => "25,00".into(),
+            },
             currency: "usd".into(),
             sizes: ["S", "M", "L", "XL"].map(String::from).to_vec(),
             colours: vec!["black".into()],
@@ -180,13 +216,15 @@ impl DropForm {
             description: clip(form.get("description"), 2_000),
             shipping: clip(form.get("shipping"), 40),
             delivery: clip(form.get("delivery"), 8),
+            language: clip(form.get("language"), 8),
         }
     }
 
     /// The delivery times offered: (value, label, chosen).
-    pub fn delivery_choices(&self) -> Vec<(String, String, bool)> {
+    pub fn delivery_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<(String, String, bool)> {
+        let lang = *lang.borrow();
         let chosen = Delivery::parse(&self.delivery).unwrap_or(Delivery::DEFAULT);
-        Delivery::CHOICES.iter().map(|d| (d.key(), d.label(), *d == chosen)).collect()
+        Delivery::CHOICES.iter().map(|d| (d.key(), i18n::delivery_days(lang, *d), *d == chosen)).collect()
     }
 
     /// Whether the folded "shipping and description" part starts open: when
@@ -211,29 +249,29 @@ impl DropForm {
     }
 
     /// Validates every field, collecting all messages at once.
-    pub fn validate(&self, now_ms: i64) -> Result<ValidDrop, Box<DropFormErrors>> {
+    /// Messages are written in `lang`, the language of the page.
+    pub fn validate(&self, now_ms: i64, lang: Language) -> Result<ValidDrop, Box<DropFormErrors>> {
         let mut errors = DropFormErrors::default();
-        let slogan = Slogan::parse(&self.slogan).map_err(|e| errors.slogan = Some(e.to_string())).ok();
-        let artist_name = parse_display_name(&self.artist_name).map_err(|e| errors.artist_name = Some(e.into())).ok();
+        let say = |e: &dyn Localized| Some(e.localized(lang));
+        let slogan = Slogan::parse(&self.slogan).map_err(|e| errors.slogan = say(&e)).ok();
+        let artist_name = parse_display_name(&self.artist_name).map_err(|e| errors.artist_name = say(&e)).ok();
         let currency = Currency::parse(&self.currency).unwrap_or(Currency::Usd);
-        let price = Money::parse_price(&self.price, currency).map_err(|e| errors.price = Some(e.to_string())).ok();
-        let sizes =
-            Sizes::parse(self.sizes.iter().map(String::as_str)).map_err(|e| errors.sizes = Some(e.to_string())).ok();
-        let colours = ShirtColours::parse(self.colours.iter().map(String::as_str))
-            .map_err(|e| errors.colours = Some(e.to_string()))
-            .ok();
-        let stock = Stock::parse_optional(&self.stock).map_err(|e| errors.stock = Some(e.to_string())).ok();
-        let max_per_order = parse_max_per_order(&self.max_per_order).map_err(|e| errors.max_per_order = Some(e.into()));
-        let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = Some(e.to_string())).ok();
-        let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = Some(e.into())).ok();
-        let description =
-            details::parse_description(&self.description).map_err(|e| errors.description = Some(e.into())).ok();
-        let shipping = details::parse_shipping(&self.shipping, currency).map_err(|e| errors.shipping = Some(e)).ok();
+        let price = Money::parse_price(&self.price, currency).map_err(|e| errors.price = say(&e)).ok();
+        let sizes = Sizes::parse(self.sizes.iter().map(String::as_str)).map_err(|e| errors.sizes = say(&e)).ok();
+        let colours =
+            ShirtColours::parse(self.colours.iter().map(String::as_str)).map_err(|e| errors.colours = say(&e)).ok();
+        let stock = Stock::parse_optional(&self.stock).map_err(|e| errors.stock = say(&e)).ok();
+        let max_per_order = parse_max_per_order(&self.max_per_order).map_err(|e| errors.max_per_order = say(&e));
+        let goal = Goal::parse_optional(&self.goal).map_err(|e| errors.goal = say(&e)).ok();
+        let ends_at = self.parse_end(now_ms).map_err(|e| errors.ends_at = say(&e)).ok();
+        let description = details::parse_description(&self.description).map_err(|e| errors.description = say(&e)).ok();
+        let shipping = details::parse_shipping(&self.shipping, currency).map_err(|e| errors.shipping = say(&e)).ok();
         let delivery =
             if self.delivery.trim().is_empty() { Some(Delivery::DEFAULT) } else { Delivery::parse(&self.delivery) };
         if delivery.is_none() {
-            errors.delivery = Some("Pick one of the delivery times offered.".into());
+            errors.delivery = Some(i18n::text(lang, "error-delivery"));
         }
+        let language = Language::parse(&self.language).unwrap_or(lang);
         match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
             (
                 Some(slogan),
@@ -261,6 +299,7 @@ impl DropForm {
                     description: description.unwrap_or_default(),
                     shipping: shipping.unwrap_or(Money::from_minor(0, currency)),
                     delivery: delivery.unwrap_or(Delivery::DEFAULT),
+                    language,
                 })
             }
             _ => Err(Box::new(errors)),
@@ -268,7 +307,7 @@ impl DropForm {
     }
 
     /// The end time in unix milliseconds, if one was given.
-    fn parse_end(&self, now_ms: i64) -> Result<Option<i64>, &'static str> {
+    fn parse_end(&self, now_ms: i64) -> Result<Option<i64>, EndError> {
         let typed = self.ends_at.trim();
         if typed.is_empty() {
             return Ok(None);
@@ -276,27 +315,32 @@ impl DropForm {
         let local = NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M")
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))
             .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
-            .map_err(|_| "Enter the end as a date and time, for example 2026-12-31 20:00.")?;
+            .map_err(|_| EndError::NotATime)?;
         let offset_min = self.tz_offset.trim().parse::<i64>().ok().filter(|m| m.abs() <= 14 * 60).unwrap_or(0);
         // Checked: chrono parses years up to ±262143, where adding the offset overflows.
         let end = local
             .and_utc()
             .checked_add_signed(TimeDelta::minutes(offset_min))
             .map(|t| t.timestamp_millis())
-            .ok_or("A drop can run for at most 90 days.")?;
+            .ok_or(EndError::TooFar)?;
         if end <= now_ms + 60_000 {
-            return Err("The end time must be in the future.");
+            return Err(EndError::Past);
         }
         if end > now_ms + MAX_DURATION.num_milliseconds() {
-            return Err("A drop can run for at most 90 days.");
+            return Err(EndError::TooFar);
         }
         Ok(Some(end))
     }
 
     /// Validates the sign-up fields shown to visitors who are not logged in.
-    pub fn validate_account(&self, password: &str, errors: &mut DropFormErrors) -> Option<(EmailAddress, Password)> {
-        let email = EmailAddress::parse(&self.email).map_err(|e| errors.email = Some(e.to_string())).ok();
-        let password = Password::parse(password).map_err(|e| errors.password = Some(e.to_string())).ok();
+    pub fn validate_account(
+        &self,
+        password: &str,
+        errors: &mut DropFormErrors,
+        lang: Language,
+    ) -> Option<(EmailAddress, Password)> {
+        let email = EmailAddress::parse(&self.email).map_err(|e| errors.email = Some(e.localized(lang))).ok();
+        let password = Password::parse(password).map_err(|e| errors.password = Some(e.localized(lang))).ok();
         email.zip(password)
     }
 }
@@ -304,7 +348,7 @@ impl DropForm {
 /// One option of a checkbox, radio or select group.
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
     /// Swatch colour for shirt colours.
     pub swatch: &'static str,
@@ -316,43 +360,64 @@ impl DropForm {
             .iter()
             .map(|s| Choice {
                 value: s.label(),
-                label: s.label(),
+                label: s.label().to_owned(),
                 checked: self.sizes.iter().any(|v| v == s.label()),
                 swatch: "",
             })
             .collect()
     }
 
-    pub fn colour_choices(&self) -> Vec<Choice> {
+    pub fn colour_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
+        let lang = *lang.borrow();
         ShirtColour::PALETTE
             .iter()
             .map(|c| Choice {
                 value: c.key,
-                label: c.name,
+                label: i18n::colour_name(lang, *c),
                 checked: self.colours.iter().any(|v| v == c.key),
                 swatch: c.hex,
             })
             .collect()
     }
 
-    pub fn currency_choices(&self) -> Vec<Choice> {
+    pub fn currency_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
+        let lang = *lang.borrow();
         Currency::ALL
             .iter()
-            .map(|c| Choice { value: c.code(), label: c.label(), checked: self.currency == c.code(), swatch: "" })
+            .map(|c| Choice {
+                value: c.code(),
+                label: i18n::text(lang, &format!("currency-{}", c.code())),
+                checked: self.currency == c.code(),
+                swatch: "",
+            })
             .collect()
     }
 
-    pub fn theme_choices(&self) -> Vec<Choice> {
+    /// The storefront's language: English, Deutsch.
+    pub fn language_choices(&self) -> Vec<Choice> {
+        Language::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code(),
+                label: l.name().to_owned(),
+                checked: self.language == l.code(),
+                swatch: "",
+            })
+            .collect()
+    }
+
+    pub fn theme_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
+        let lang = *lang.borrow();
         let auto = Choice {
             value: "auto",
-            label: "Auto — picked from your slogan",
+            label: i18n::text(lang, "look-auto"),
             checked: Theme::by_key(&self.theme).is_none(),
             swatch: "",
         };
         std::iter::once(auto)
             .chain(THEMES.iter().map(|t| Choice {
                 value: t.key,
-                label: t.name,
+                label: t.name.to_owned(),
                 checked: self.theme == t.key,
                 swatch: t.accent,
             }))
@@ -365,8 +430,8 @@ impl DropForm {
     }
 
     /// What the preview shirt says while the slogan is empty or invalid.
-    pub fn preview_slogan(&self) -> String {
-        Slogan::parse(&self.slogan).map(|s| s.to_string()).unwrap_or_else(|_| "Your slogan here".into())
+    pub fn preview_slogan(&self, lang: Language) -> String {
+        Slogan::parse(&self.slogan).map(|s| s.to_string()).unwrap_or_else(|_| i18n::text(lang, "preview-placeholder"))
     }
 }
 
@@ -375,12 +440,12 @@ mod tests {
     use super::*;
 
     fn valid() -> DropForm {
-        DropForm { slogan: "Hello".into(), artist_name: "Ana".into(), ..DropForm::blank() }
+        DropForm { slogan: "Hello".into(), artist_name: "Ana".into(), ..DropForm::blank(Language::En) }
     }
 
     #[test]
     fn blank_form_with_slogan_and_name_is_valid() {
-        let d = valid().validate(0).ok().unwrap();
+        let d = valid().validate(0, Language::En).ok().unwrap();
         assert_eq!(d.price.minor(), 2500);
         assert!(d.stock.is_none() && d.ends_at.is_none());
     }
@@ -389,12 +454,12 @@ mod tests {
     fn end_time_uses_the_browser_offset_and_must_be_future() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().timestamp_millis();
         let mut f = DropForm { ends_at: "2026-11-27T20:00".into(), tz_offset: "-60".into(), ..valid() };
-        let end = f.validate(now).ok().unwrap().ends_at.unwrap();
+        let end = f.validate(now, Language::En).ok().unwrap().ends_at.unwrap();
         assert_eq!(end, now + 7 * 3600 * 1000);
         f.ends_at = "2026-11-27T11:00".into();
-        assert!(f.validate(now).err().unwrap().ends_at.is_some());
+        assert!(f.validate(now, Language::En).err().unwrap().ends_at.is_some());
         f.ends_at = "tomorrow-ish".into();
-        assert!(f.validate(now).err().unwrap().ends_at.is_some());
+        assert!(f.validate(now, Language::En).err().unwrap().ends_at.is_some());
     }
 
     #[test]
@@ -404,9 +469,9 @@ mod tests {
             price: "free".into(),
             sizes: vec![],
             stock: "-3".into(),
-            ..DropForm::blank()
+            ..DropForm::blank(Language::En)
         };
-        let e = f.validate(0).err().unwrap();
+        let e = f.validate(0, Language::En).err().unwrap();
         assert!(
             e.slogan.is_some()
                 && e.artist_name.is_some()

@@ -1,9 +1,12 @@
 use super::form::{DropForm, DropFormErrors};
 use crate::auth::{CsrfToken, MaybeArtist};
 use crate::design::Theme;
+use crate::domain::Language;
 use crate::error::AppError;
+use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
+use crate::web::PageLanguage;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use askama::Template;
@@ -32,9 +35,9 @@ pub struct NewDropPage {
 }
 
 impl NewDropPage {
-    pub fn new(form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
+    pub fn new(lang: Language, form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
         let theme = form.theme();
-        let preview_slogan = form.preview_slogan();
+        let preview_slogan = form.preview_slogan(lang);
         let preview = format!(
             "/preview.svg?{}",
             form_urlencoded::Serializer::new(String::new())
@@ -43,9 +46,9 @@ impl NewDropPage {
                 .append_pair("colour", form.preview_colour().key)
                 .finish()
         );
-        let title = if errors.any() { "Check your drop" } else { "Launch a T-shirt drop in a minute" };
+        let title = i18n::text(lang, if errors.any() { "studio-title-check" } else { "studio-title" });
         Self {
-            layout: Layout::house(title).signed_in(signed_in, &csrf),
+            layout: Layout::house(lang, &title).signed_in(signed_in, &csrf),
             csrf,
             form,
             errors,
@@ -58,7 +61,8 @@ impl NewDropPage {
     }
 }
 
-pub async fn show(artist: MaybeArtist, csrf: CsrfToken) -> Result<HttpResponse, AppError> {
-    let page = NewDropPage::new(DropForm::blank(), DropFormErrors::default(), artist.0.is_some(), csrf.0);
+pub async fn show(artist: MaybeArtist, csrf: CsrfToken, lang: PageLanguage) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let page = NewDropPage::new(lang, DropForm::blank(lang), DropFormErrors::default(), artist.0.is_some(), csrf.0);
     render(StatusCode::OK, &page)
 }

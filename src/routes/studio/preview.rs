@@ -7,9 +7,9 @@
 
 use super::form::DropForm;
 use crate::state::AppState;
-use crate::web::Client;
 use crate::web::headers::try_again;
 use crate::web::slots::SlotError;
+use crate::web::{Client, PageLanguage};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 
@@ -23,7 +23,12 @@ pub struct PreviewQuery {
     colour: String,
 }
 
-pub async fn preview_svg(state: web::Data<AppState>, client: Client, query: web::Query<PreviewQuery>) -> HttpResponse {
+pub async fn preview_svg(
+    state: web::Data<AppState>,
+    client: Client,
+    lang: PageLanguage,
+    query: web::Query<PreviewQuery>,
+) -> HttpResponse {
     if let Err(wait) = state.preview_rate.check(&client) {
         return try_again(
             StatusCode::TOO_MANY_REQUESTS,
@@ -38,13 +43,15 @@ pub async fn preview_svg(state: web::Data<AppState>, client: Client, query: web:
         colours: vec![q.colour],
         ..DropForm::default()
     };
-    let (slogan, theme, colour) = (form.preview_slogan(), form.theme(), form.preview_colour());
+    let (slogan, theme, colour) = (form.preview_slogan(lang.0), form.theme(), form.preview_colour());
     let design = state.design.clone();
     let drawn = state.preview_slots.run(move || design.shirt_svg(&slogan, theme, colour, crate::design::View::Front));
     match drawn.await {
         Ok(svg) => HttpResponse::Ok()
             .content_type("image/svg+xml; charset=utf-8")
             .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+            // An empty slogan shows a placeholder in the visitor's language.
+            .insert_header((header::VARY, "Accept-Language, Cookie"))
             .insert_header(("X-Theme", theme.key))
             .body(svg),
         Err(SlotError::Busy) => try_again(StatusCode::SERVICE_UNAVAILABLE, "Busy drawing previews; try again.", 2),

@@ -9,12 +9,13 @@ use crate::auth::{CsrfToken, MaybeArtist, csrf, session::login_cookie};
 use crate::domain::{EmailAddress, Password};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n::{self, Arg};
 use crate::routes::account::render;
 use crate::state::AppState;
 use crate::store::{Account, CreateAccountError, now_ms};
-use crate::web::Client;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
+use crate::web::{Client, PageLanguage};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -25,8 +26,10 @@ pub async fn submit(
     artist: MaybeArtist,
     csrf_token: CsrfToken,
     client: Client,
+    lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
     let data = FormData::parse(&body);
     csrf::verify(&req, data.get(csrf::CSRF_FIELD))?;
     let form = DropForm::from_form(&data);
@@ -35,7 +38,7 @@ pub async fn submit(
     let typed_password: String =
         if signed_in { String::new() } else { data.get("password").chars().take(200).collect() };
     let page = |form: DropForm, errors: DropFormErrors| {
-        let mut page = NewDropPage::new(form, errors, signed_in, csrf_token.0.clone());
+        let mut page = NewDropPage::new(lang, form, errors, signed_in, csrf_token.0.clone());
         if page.errors.password.is_none() {
             page.password = typed_password.clone();
         }
@@ -52,22 +55,18 @@ pub async fn submit(
         return render(StatusCode::OK, &page(form, DropFormErrors::default()));
     }
 
-    let (valid, mut errors) = match form.validate(now_ms()) {
+    let (valid, mut errors) = match form.validate(now_ms(), lang) {
         Ok(valid) => (Some(valid), DropFormErrors::default()),
         Err(errors) => (None, *errors),
     };
-    let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors) };
+    let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors, lang) };
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
     if let Err(wait) = state.launch_rate.check(&client) {
         let secs = retry_after_secs(wait);
-        errors.form = Some(format!(
-            "Many drops were launched from your network lately. Nothing you typed was lost — press Launch again in \
-             {} minute{}.",
-            secs.div_ceil(60),
-            if secs.div_ceil(60) == 1 { "" } else { "s" }
-        ));
+        let minutes = i64::try_from(secs.div_ceil(60)).unwrap_or(i64::MAX);
+        errors.form = Some(i18n::text_with(lang, "studio-too-many-launches", &[("minutes", Arg::Number(minutes))]));
         let res = render(StatusCode::TOO_MANY_REQUESTS, &page(form, errors))?;
         return Ok(with_retry_after(res, secs));
     }
@@ -77,11 +76,7 @@ pub async fn submit(
         (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password, &client).await? {
             Some(account) => account,
             None => {
-                errors.email = Some(
-                    "This email already has an account, and that is not its password. \
-                     Enter the right password, or log in first."
-                        .into(),
-                );
+                errors.email = Some(i18n::text(lang, "studio-wrong-password"));
                 return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
             }
         },

@@ -1,0 +1,384 @@
+# popshops Wörter auf Deutsch: dieselben ids wie ../en/main.ftl.
+
+## Der Rahmen jeder Seite
+
+skip-to-content = Zum Inhalt springen
+nav-label = Hauptmenü
+nav-new-drop = Neuer Drop
+nav-dashboard = Übersicht
+nav-log-out = Abmelden
+nav-log-in = Anmelden
+footer-tagline = popshop — vom Slogan zum Shirt-Shop in unter einer Minute.
+
+## Was das Skript der Seite selbst schreibt
+
+js-copied = Kopiert!
+js-copy-link = Link kopieren
+js-zoom = Bild in voller Größe
+js-close = Schließen
+js-goal-reached = Ziel erreicht —
+js-buy-ended = Dieser Drop ist vorbei
+js-buy-sold-out = Ausverkauft
+js-preview-alt = Vorschau: T-Shirt mit dem Aufdruck „{"{slogan}"}“
+js-look = Look:
+js-local-time = (optional; deine Ortszeit)
+js-sold = verkauft
+js-time-left = {"{d}"} T. {"{h}"} Std.|{"{h}"} Std. {"{m}"} Min.|{"{m}"} Min. {"{s}"} Sek.|jetzt
+
+## Zustand eines Drops
+
+state-live = Live
+state-sold-out = Ausverkauft
+state-ended = Beendet
+
+## Shirtfarben und Währungen
+
+colour-white = Weiß
+colour-black = Schwarz
+colour-heather = Grau meliert
+colour-navy = Marineblau
+colour-red = Rot
+colour-forest = Waldgrün
+colour-sand = Sand
+colour-pink = Rosa
+colour-royal = Königsblau
+colour-mustard = Senfgelb
+currency-usd = US-Dollar ($)
+currency-eur = Euro (€)
+currency-gbp = Britisches Pfund (£)
+currency-cad = Kanadischer Dollar (CA$)
+currency-aud = Australischer Dollar (AU$)
+
+## Restzeit und Lieferung
+
+time-left-under-minute = unter einer Minute
+time-left-minutes = { $m } Min.
+time-left-hours = { $h } Std. { $m } Min.
+time-left-days = { $d } T. { $h } Std.
+delivery-days = { $min }–{ $max } Werktage
+shipping-line-free = Kostenloser Versand · Lieferung in { $days }
+shipping-line = Versand { $cost } · Lieferung in { $days }
+shipping-free-rate = Kostenloser Versand
+shipping-standard-rate = Standardversand
+
+## Der Shop
+
+view-front = Vorne
+view-detail = Nahaufnahme
+view-back = Hinten
+shop-picture-front = T-Shirt in { $colour }, vorne, mit dem Aufdruck „{ $slogan }“
+shop-picture-detail = T-Shirt in { $colour }, Nahaufnahme des Aufdrucks „{ $slogan }“
+shop-picture-back = T-Shirt in { $colour }, hinten: ohne Aufdruck
+shop-meta-title = T-Shirt „{ $slogan }“ von { $artist }
+shop-meta-description = { $price } · Größen { $sizes } · ein limitierter Drop von { $artist }.{ $left ->
+        [none] {""}
+       *[other] {" "}Nur { $left } Stück.
+    }
+shop-by = T-Shirt von { $artist }
+shop-status = Stand des Drops
+shop-sold = verkauft
+shop-raised = eingenommen
+shop-left = übrig
+shop-ends-in = Endet in
+shop-goal-reached = Ziel erreicht —
+shop-goal = Ziel:
+shop-goal-of = von { $goal } Shirts
+shop-colour = Farbe
+shop-size = Größe
+shop-quantity = Anzahl
+shop-pay-note = Sichere Bezahlung. Du zahlst { $price } pro Shirt; als Nächstes kommt deine Adresse.
+shop-pay-note-shipping = Sichere Bezahlung. Du zahlst { $price } pro Shirt plus { $shipping } Versand pro Bestellung; als Nächstes kommt deine Adresse.
+shop-buy = Kaufen — { $price }
+shop-sold-out-note = Ausverkauft — jedes Shirt hat ein Zuhause gefunden.
+shop-ended-note = Dieser Drop ist vorbei.
+shop-size-chart = Größentabelle
+shop-size-chart-caption = Flach gemessen: Brust von Achsel zu Achsel, Länge von der Schulter abwärts.
+shop-chest = Brustbreite
+shop-length = Länge
+shop-fabric-title = Stoff und Passform
+shop-fabric = 100 % gekämmte, ringgesponnene Baumwolle, 180 g/m², vorgewaschen. Unisex, normale Passform: Nimm deine übliche Größe, eine größer für einen lockeren Look. Auf links waschen bei 30 °C.
+shop-footer-before = Gemacht mit
+shop-footer-after = — starte deinen eigenen Drop in einer Minute.
+checkout-product = T-Shirt „{ $slogan }“ — { $size }, { $colour }
+
+## Das Formular für einen neuen Drop
+
+studio-title = Ein T-Shirt-Drop in einer Minute
+studio-title-check = Prüf deinen Drop
+studio-heading = Dein Slogan auf einem Shirt, in einer Minute im Verkauf
+studio-lede = Slogan eintippen, Look wählen, Starten drücken. Du bekommst sofort einen Shop zum Teilen.
+studio-fix-fields = Einige Felder brauchen eine Korrektur — siehe die Hinweise unten. Nichts von dem, was du eingegeben hast, ist verloren.
+studio-slogan = Slogan
+studio-slogan-placeholder = Sei ein Freitagabend-Loser mit mir
+studio-slogan-hint = Bis zu 80 Zeichen. Emoji und jede Sprache willkommen.
+studio-preview-alt = Vorschau: T-Shirt mit dem Aufdruck „{ $slogan }“
+preview-placeholder = Dein Slogan hier
+studio-look = Look
+look-auto = Automatisch — passend zu deinem Slogan
+studio-shuffle = Anderer Look
+studio-preview = Vorschau
+studio-artist = Name der Künstlerin, des Künstlers oder des Shops
+studio-price = Preis pro Shirt
+studio-currency = Währung
+studio-sizes = Größen
+studio-colours = Shirtfarben
+studio-stock = Stückzahl
+studio-optional = (optional)
+studio-unlimited = Unbegrenzt
+studio-max-per-order = Höchstens Shirts pro Bestellung
+studio-goal = Verkaufsziel
+studio-goal-hint = (optional, Shirts)
+studio-goal-placeholder = z. B. 200
+studio-ends = Verkaufsende
+studio-ends-hint = (optional; deine Ortszeit, ohne JavaScript UTC)
+studio-more = Versand, Beschreibung und Sprache
+studio-more-hint = (optional: kostenloser Versand, Lieferung in 5–10 Werktagen)
+studio-shipping = Versand pro Bestellung
+studio-shipping-hint = (leer: kostenlos)
+studio-free = Kostenlos
+studio-delivery = Lieferung innerhalb von
+studio-description = Ein paar Worte für Fans
+studio-description-hint = (optional, bis zu 500 Zeichen)
+studio-language = Sprache des Shops
+studio-language-hint = Fans sehen Shop, Bezahlung und Dankesseite in dieser Sprache.
+studio-account = Dein Konto
+studio-account-hint = Neu hier? So legst du dein Konto an. Du hast schon eins? Gib E-Mail und Passwort ein oder melde dich zuerst an:
+studio-account-log-in = anmelden
+studio-launch = Starten
+studio-too-many-launches = Aus deinem Netzwerk wurden zuletzt viele Drops gestartet. Nichts von dem, was du eingegeben hast, ist verloren — drück in { $minutes } { $minutes ->
+        [one] Minute
+       *[other] Minuten
+    } noch einmal auf Starten.
+studio-wrong-password = Zu dieser E-Mail gibt es schon ein Konto, und das ist nicht sein Passwort. Gib das richtige Passwort ein oder melde dich zuerst an.
+
+## Konten
+
+account-email = E-Mail
+account-password = Passwort
+account-password-hint = (mindestens 8 Zeichen)
+
+## Warum ein Feld abgelehnt wurde
+
+error-slogan-empty = Gib einen Slogan für das Shirt ein.
+error-slogan-too-long = Höchstens { $max } Zeichen für den Slogan (dieser hat { $count }).
+error-slogan-control = Der Slogan enthält unsichtbare Steuer- oder Schreibrichtungszeichen; bitte tipp ihn neu.
+error-slogan-marks = Ein Zeichen des Slogans trägt zu viele Akzente oder Zeichen, um gedruckt zu werden; bitte tipp ihn neu.
+error-name-empty = Gib den Namen ein, unter dem dich deine Fans kennen.
+error-name-control = Der Name enthält unsichtbare Steuerzeichen; bitte tipp ihn neu.
+error-name-too-long = Höchstens 60 Zeichen für den Namen.
+error-price-empty = Gib einen Preis ein, zum Beispiel 25,00.
+error-price-number = Gib den Preis als Zahl ein, zum Beispiel 25,00.
+error-price-range = Der Preis muss zwischen { $min } und { $max } liegen.
+error-sizes-none = Wähl mindestens eine Größe.
+error-sizes-unknown = „{ $size }“ ist keine Größe, die wir drucken. Wähl von XS bis 3XL.
+error-colours-none = Wähl mindestens eine Shirtfarbe.
+error-colours-unknown = „{ $colour }“ ist keine unserer Shirtfarben.
+error-count-number = Gib eine ganze Zahl ein, zum Beispiel 200.
+error-count-range = Gib eine Zahl von { $min } bis { $max } ein.
+error-description-control = Die Beschreibung enthält unsichtbare Steuerzeichen; bitte tipp sie neu.
+error-description-too-long = Höchstens 500 Zeichen für die Beschreibung.
+error-shipping-range = Der Versand muss zwischen { $min } und { $max } liegen (leer lassen für kostenlosen Versand).
+error-shipping-number = Gib den Versand als Zahl ein, zum Beispiel 5,00, oder lass das Feld leer für kostenlosen Versand.
+error-delivery = Wähl eine der angebotenen Lieferzeiten.
+error-end-format = Gib das Ende als Datum und Uhrzeit ein, zum Beispiel 2026-12-31 20:00.
+error-end-past = Das Ende muss in der Zukunft liegen.
+error-end-too-far = Ein Drop läuft höchstens 90 Tage.
+error-email-empty = Gib deine E-Mail-Adresse ein.
+error-email-invalid = Gib eine E-Mail-Adresse wie name@example.com ein.
+error-password-short = Wähl ein Passwort mit mindestens { $min } Zeichen.
+error-password-long = Das Passwort darf höchstens { $max } Zeichen haben.
+login-title = Anmelden
+login-mismatch = E-Mail und Passwort passen zu keinem Konto. Prüf beides und versuch es noch einmal.
+login-slow-down = Zu viele falsche Passwörter. Warte kurz und versuch es dann noch einmal.
+login-new-here = Neu hier?
+login-create-account = Konto anlegen
+login-start-drop = Einen Drop starten (legt dein Konto unterwegs an)
+signup-title = Dein Konto anlegen
+signup-or-drop = Du kannst das auch überspringen: Das Formular für einen Drop legt dein Konto unterwegs an.
+signup-button = Konto anlegen
+signup-have-account = Du hast schon ein Konto?
+signup-too-many = Aus deinem Netzwerk wurden zuletzt viele Konten angelegt. Bitte versuch es später noch einmal.
+signup-taken = Zu dieser E-Mail gibt es schon ein Konto. Melde dich stattdessen an.
+
+## Nach dem Bezahlen
+
+picture-alt = T-Shirt mit dem Aufdruck „{ $slogan }“
+order-item = { $quantity } × T-Shirt „{ $slogan }“, { $size }, { $colour }
+thanks-title = Danke!
+thanks-number = Du bist Nr. { $number }
+thanks-paid = Deine Bestellung ist bezahlt.
+thanks-receipt = Die Quittung geht an { $email }.
+thanks-processing = Zahlung wird bearbeitet …
+thanks-pending-note = Wir warten auf die Bestätigung der Zahlung. Diese Seite lädt sich von selbst neu.
+thanks-processing-note = Deine Bank bestätigt die Zahlung; bei manchen Zahlungsarten dauert das etwas. Dein Shirt ist reserviert. Diese Seite lädt sich von selbst neu.
+thanks-refunded = Erstattet
+thanks-refunded-note = Diese Bestellung wurde vollständig erstattet.
+thanks-sold-out = Leider ausverkauft
+thanks-sold-out-note = Deine Zahlung kam an, nachdem das letzte Shirt weg war. Wir erstatten sie vollständig.
+thanks-not-completed = Bezahlung nicht abgeschlossen
+thanks-not-completed-note = Diese Bezahlung ist abgelaufen oder wurde abgebrochen; es wurde nichts abgebucht.
+thanks-order = Bestellung
+thanks-total = Summe
+back-to-shop = Zurück zum Shop
+cancelled-title = Bezahlung nicht abgeschlossen
+cancelled-held = Es wurde nichts abgebucht. Deine Shirts bleiben noch etwa { $minutes } { $minutes ->
+        [one] Minute
+       *[other] Minuten
+    } für dich reserviert, dann gehen sie zurück in den Verkauf.
+cancelled-back-to-payment = Zurück zur Bezahlung
+cancelled-put-back = Shirts zurücklegen und zum Shop
+
+## Kaufen
+
+buy-pick-size = Wähl eine Größe.
+buy-pick-colour = Wähl eine Shirtfarbe.
+buy-one-per-order = Bei diesem Drop gibt es ein Shirt pro Bestellung.
+buy-quantity = Wähl, wie viele Shirts: 1 bis { $most } pro Bestellung.
+buy-only-left = Nur noch { $left } übrig — wähl { $left } oder weniger und versuch es noch einmal.
+confirm-title = Bestellung bestätigen
+confirm-why = Dein Browser hat nicht gesagt, von welcher Seite diese Bestellung kommt, darum fragen wir noch einmal, bevor wir deine Shirts reservieren.
+confirm-each = je { $price }
+confirm-continue = Weiter zur Bezahlung
+problem-sold-out = Ausverkauft
+problem-sold-out-note = Alle Shirts dieses Drops sind weg. Sorry!
+problem-ended = Dieser Drop ist vorbei
+problem-ended-note = Der Verkauf für diesen Drop ist beendet.
+problem-slow-down = Etwas langsamer, bitte
+problem-slow-down-note = Du hast in kurzer Zeit viele Bezahlungen gestartet. Versuch es in { $seconds } { $seconds ->
+        [one] Sekunde
+       *[other] Sekunden
+    } noch einmal.
+problem-holds = Du hast offene Bezahlungen
+problem-holds-note = Du hast schon { $open } Bezahlungen für diesen Drop offen. Schließ eine davon ab oder warte { $minutes } Minuten, bis sie verfallen, damit andere Fans auch eine Chance auf die Shirts haben.
+problem-payment = Wir konnten die Bezahlung nicht starten
+problem-refused-note = Der Zahlungsdienst des Shops hat diese Bezahlung nicht angenommen; es wurde nichts abgebucht und deine Shirts sind wieder im Verkauf. Die Künstlerin oder der Künstler sieht den Grund; bitte versuch es später noch einmal.
+problem-unavailable-note = Der Zahlungsdienst antwortet gerade nicht. Es wurde nichts abgebucht — bitte versuch es in einer Minute noch einmal.
+demo-title = Demo-Kasse
+demo-banner-strong = Demo-Kasse — es fließt kein Geld.
+demo-banner = popshop läuft ohne Stripe-Schlüssel, darum steht diese Seite für Stripe Checkout. Es wird nichts abgebucht.
+demo-by = von { $artist }
+demo-pay = { $amount } bezahlen
+demo-missing = Einige Angaben fehlen — siehe unten.
+demo-email = E-Mail für die Quittung
+demo-address = Lieferadresse
+demo-name = Vollständiger Name
+demo-street = Straße und Hausnummer
+demo-line2 = Adresszusatz
+demo-postal-code = Postleitzahl
+demo-city = Ort
+demo-region = Bundesland / Region
+demo-country = Ländercode
+demo-card-legend = Karte (Demo: jeder Wert geht)
+demo-card = Kartennummer
+demo-cancel = Abbrechen und zurück
+demo-error-email = Gib eine E-Mail-Adresse für die Quittung ein.
+demo-error-name = Gib den Namen für das Paket ein.
+demo-error-street = Gib Straße und Hausnummer ein.
+demo-error-postal-code = Gib die Postleitzahl ein.
+demo-error-city = Gib den Ort ein.
+demo-error-country = Wähl ein Land.
+demo-failed = Die Demo-Zahlung ist fehlgeschlagen
+demo-failed-note = Bitte versuch es noch einmal.
+
+## Die Seiten der Künstlerin, des Künstlers
+
+dashboard-title = Deine Drops
+dashboard-signed-in = Angemeldet als { $email }
+dashboard-empty = Noch keine Drops.
+dashboard-launch-first = Starte deinen ersten — es dauert eine Minute.
+dashboard-drops = Drops
+dashboard-shirts-sold = Verkaufte Shirts
+dashboard-drop = Drop
+share-text = „{ $slogan }“ — mein neuer T-Shirt-Drop. Hol dir deins:
+drop-live-strong = Dein Drop ist live!
+drop-live = Teil den Link unten — Fans können ihn auf jedem Handy öffnen.
+drop-refunded = Die Bestellung wurde erstattet und die Summen aktualisiert.
+drop-attention = Braucht deine Aufmerksamkeit
+drop-sold = Verkauft
+drop-revenue = Umsatz
+drop-left = Übrig
+drop-goal = Ziel
+drop-goal-shirts = { $count } Shirts
+drop-no-goal = Kein Ziel gesetzt
+drop-price = Preis
+drop-ends = Endet
+drop-paid-orders = Bezahlte Bestellungen
+drop-average-order = Durchschnittliche Bestellung
+drop-conversion = Abschlussrate
+drop-percent = { $value } %
+drop-of-checkouts = von { $count } gestarteten Bezahlungen
+drop-chart = Verkäufe im Zeitverlauf
+drop-chart-empty = Noch keine Verkäufe — die Grafik beginnt mit dem ersten verkauften Shirt. Teil den Link unten, um loszulegen.
+drop-chart-hint = ({ $buckets }, Spitze { $peak })
+drop-chart-label = Verkaufte Shirts { $buckets }
+drop-time = Zeit
+chart-per-minute = pro Minute, erste Stunde
+chart-per-hour = pro Stunde
+chart-bar = { $at } — { $count } Shirts
+drop-public-link = Öffentlicher Link
+drop-open-storefront = Shop öffnen
+drop-obs = Streamst du den Drop? Füg einen Live-Ticker als Browserquelle in OBS hinzu:
+drop-obs-public = der öffentliche Ticker
+drop-obs-private = dein privater mit dem eingenommenen Geld
+drop-share = Teilen
+drop-share-on = Auf { $site } teilen
+drop-share-more = Weitere Möglichkeiten zum Teilen …
+drop-qr-alt = QR-Code, der { $link } öffnet
+drop-qr-download = QR-Code herunterladen (SVG)
+drop-raised-shown = Fans sehen das eingenommene Geld.
+drop-raised-hide = Eingenommenes Geld verbergen
+drop-raised-hidden = Fans sehen Stückzahlen, kein Geld.
+drop-raised-show = Eingenommenes Geld den Fans zeigen
+drop-print = Dateien für deine Druckerei
+drop-print-note = Nur das Motiv auf einer transparenten Fläche von 12×16 Zoll. Die Farbe passt zur jeweiligen Shirtfarbe.
+drop-print-colour = Shirts in { $colour }:
+drop-print-svg = SVG (Text in Pfaden)
+drop-print-png = PNG, 300 DPI
+drop-ended-note = Dieser Drop ist vorbei; der Shop zeigt das den Fans.
+drop-end-confirm = Diesen Drop jetzt beenden? Fans können dann nichts mehr kaufen.
+drop-end = Drop jetzt beenden
+drop-variants = Nach Größe und Farbe
+drop-orders = Bestellungen
+drop-export-orders = Bezahlte Bestellungen exportieren (CSV)
+drop-export-sheet = Summen nach Größe × Farbe (CSV)
+drop-no-orders = Noch keine bezahlten Bestellungen. Teil den Link — die erste erscheint hier.
+orders-number = Nr.
+orders-items = Artikel
+orders-amount = Betrag
+orders-status = Status
+orders-ship-to = Lieferung an
+orders-actions = Aktionen
+orders-demo-title = In der Demo-Kasse bezahlt: es ist kein Geld geflossen
+orders-refund = Erstatten
+order-status-pending = Wartet auf Zahlung
+order-status-processing = Zahlung in Bearbeitung
+order-status-paid = Bezahlt
+order-status-expired = Abgelaufen
+order-status-cancelled = Abgebrochen
+order-status-failed = Zahlung fehlgeschlagen
+order-status-refund-due = Erstattung fällig
+order-status-refunded = Erstattet
+end-title = Diesen Drop beenden?
+end-heading = Diesen Drop jetzt beenden?
+end-message = Fans können dann nichts mehr kaufen. Bereits bezahlte Bestellungen bleiben.
+end-button = Drop jetzt beenden
+end-keep-selling = Weiter verkaufen
+refund-title = Diese Bestellung erstatten?
+refund-heading = Diese Bestellung vollständig erstatten?
+refund-the-buyer = die Käuferin oder der Käufer
+refund-message = Bestellung { $order } ({ $buyer }): Das Geld geht vollständig zurück.
+refund-button = Vollständig erstatten
+back-to-drop = Zurück zum Drop
+refund-failed = Die Erstattung hat nicht geklappt
+refund-refused = Der Zahlungsanbieter hat die Erstattung abgelehnt: „{ $why }“. Die Bestellung ist unverändert.
+refund-unavailable = Der Zahlungsanbieter antwortet gerade nicht. Die Bestellung ist unverändert; versuch es in einer Minute noch einmal.
+
+## Das Stream-Overlay
+
+overlay-title = Live:
+overlay-goal-reached = Ziel erreicht! 🎉
+overlay-milestone = {"{n}"} verkauft! 🔥
+
+## Die Teilen-Karte
+
+card-by = von { $artist }

@@ -1,0 +1,395 @@
+# popshop's words in English. Every page reads its messages from here (and
+# from ../de/main.ftl in German); ids are grouped by the page they belong to.
+
+## The frame around every page
+
+skip-to-content = Skip to content
+nav-label = Main
+nav-new-drop = New drop
+nav-dashboard = Dashboard
+nav-log-out = Log out
+nav-log-in = Log in
+footer-tagline = popshop — from slogan to shirt shop in under a minute.
+
+## Words the page's script writes
+
+js-copied = Copied!
+js-copy-link = Copy link
+js-zoom = Picture at full size
+js-close = Close
+js-goal-reached = Goal reached —
+js-buy-ended = This drop has ended
+js-buy-sold-out = Sold out
+js-preview-alt = Preview: T-shirt printed with “{"{slogan}"}”
+js-look = Look:
+js-local-time = (optional; your local time)
+js-sold = sold
+# The ticking countdown: days and hours | hours and minutes | minutes and seconds | ended.
+js-time-left = {"{d}"}d {"{h}"}h|{"{h}"}h {"{m}"}m|{"{m}"}m {"{s}"}s|now
+
+## A drop's state
+
+state-live = Live
+state-sold-out = Sold out
+state-ended = Ended
+
+## Shirt colours and currencies
+
+colour-white = White
+colour-black = Black
+colour-heather = Heather grey
+colour-navy = Navy
+colour-red = Red
+colour-forest = Forest green
+colour-sand = Sand
+colour-pink = Pink
+colour-royal = Royal blue
+colour-mustard = Mustard
+currency-usd = US dollar ($)
+currency-eur = Euro (€)
+currency-gbp = Pound sterling (£)
+currency-cad = Canadian dollar (CA$)
+currency-aud = Australian dollar (A$)
+
+## Time left and delivery
+
+time-left-under-minute = under a minute
+time-left-minutes = { $m }m
+time-left-hours = { $h }h { $m }m
+time-left-days = { $d }d { $h }h
+delivery-days = { $min }–{ $max } business days
+shipping-line-free = Free shipping · arrives in { $days }
+shipping-line = Shipping { $cost } · arrives in { $days }
+shipping-free-rate = Free shipping
+shipping-standard-rate = Standard shipping
+
+## The storefront
+
+view-front = Front
+view-detail = Close-up
+view-back = Back
+shop-picture-front = { $colour } T-shirt, front, printed with “{ $slogan }”
+shop-picture-detail = { $colour } T-shirt, close-up of the print “{ $slogan }”
+shop-picture-back = { $colour } T-shirt, back: no print
+shop-meta-title = “{ $slogan }” T-shirt by { $artist }
+shop-meta-description = { $price } · sizes { $sizes } · a limited drop by { $artist }.{ $left ->
+        [none] {""}
+       *[other] {" "}Only { $left } made.
+    }
+shop-by = T-shirt by { $artist }
+shop-status = Drop status
+shop-sold = sold
+shop-raised = raised
+shop-left = left
+shop-ends-in = Ends in
+shop-goal-reached = Goal reached —
+shop-goal = Goal:
+shop-goal-of = of { $goal } { $goal ->
+        [one] shirt
+       *[other] shirts
+    }
+shop-colour = Colour
+shop-size = Size
+shop-quantity = Quantity
+shop-pay-note = Secure checkout. You pay { $price } per shirt; your address comes next.
+shop-pay-note-shipping = Secure checkout. You pay { $price } per shirt plus { $shipping } shipping per order; your address comes next.
+shop-buy = Buy — { $price }
+shop-sold-out-note = Sold out — every shirt found a home.
+shop-ended-note = This drop has ended.
+shop-size-chart = Size chart
+shop-size-chart-caption = Measured flat: chest from armpit to armpit, length from the shoulder down.
+shop-chest = Chest width
+shop-length = Length
+shop-fabric-title = Fabric and fit
+shop-fabric = 100% combed ring-spun cotton, 180 g/m² (5.3 oz/yd²), pre-shrunk. Unisex regular fit: take your usual size, one up for a loose look. Wash inside out at 30 °C.
+shop-footer-before = Made with
+shop-footer-after = — start your own drop in a minute.
+checkout-product = “{ $slogan }” T-shirt — { $size }, { $colour }
+
+## The create form
+
+studio-title = Launch a T-shirt drop in a minute
+studio-title-check = Check your drop
+studio-heading = Your slogan on a shirt, on sale in a minute
+studio-lede = Type a slogan, pick a look, press Launch. You get a storefront to share right away.
+studio-fix-fields = Some fields need a fix — see the messages below. Nothing you typed was lost.
+studio-slogan = Slogan
+studio-slogan-placeholder = Be a Friday Night Loser with me
+studio-slogan-hint = Up to 80 characters. Emoji and any language welcome.
+studio-preview-alt = Preview: T-shirt printed with “{ $slogan }”
+preview-placeholder = Your slogan here
+studio-look = Look
+look-auto = Auto — picked from your slogan
+studio-shuffle = Shuffle look
+studio-preview = Preview
+studio-artist = Artist or shop name
+studio-price = Price per shirt
+studio-currency = Currency
+studio-sizes = Sizes
+studio-colours = Shirt colours
+studio-stock = Stock limit
+studio-optional = (optional)
+studio-unlimited = Unlimited
+studio-max-per-order = Most shirts per order
+studio-goal = Sales goal
+studio-goal-hint = (optional, shirts)
+studio-goal-placeholder = e.g. 200
+studio-ends = Sales end
+studio-ends-hint = (optional; your local time, UTC without JavaScript)
+studio-more = Shipping, description and language
+studio-more-hint = (optional: free shipping, arrives in 5–10 business days)
+studio-shipping = Shipping per order
+studio-shipping-hint = (empty: free)
+studio-free = Free
+studio-delivery = Arrives within
+studio-description = A few words for fans
+studio-description-hint = (optional, up to 500 characters)
+studio-language = Language of the shop
+studio-language-hint = Fans see the storefront, checkout and thank-you page in this language.
+studio-account = Your artist account
+studio-account-hint = New here? This creates your account. Have one? Enter its email and password, or log in first:
+studio-account-log-in = log in
+studio-launch = Launch
+studio-too-many-launches = Many drops were launched from your network lately. Nothing you typed was lost — press Launch again in { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }.
+studio-wrong-password = This email already has an account, and that is not its password. Enter the right password, or log in first.
+
+## Accounts
+
+account-email = Email
+account-password = Password
+account-password-hint = (at least 8 characters)
+
+## Why a field was refused
+
+error-slogan-empty = Type a slogan for the shirt.
+error-slogan-too-long = Keep the slogan to { $max } characters or fewer (this one has { $count }).
+error-slogan-control = The slogan contains invisible control or text-direction characters; please retype it.
+error-slogan-marks = One character of the slogan carries too many accents or marks to print; please retype it.
+error-name-empty = Enter the artist or shop name fans know you by.
+error-name-control = The name contains invisible control characters; please retype it.
+error-name-too-long = Keep the name to 60 characters or fewer.
+error-price-empty = Enter a price, for example 25.00.
+error-price-number = Enter the price as a number, for example 25.00.
+error-price-range = The price must be between { $min } and { $max }.
+error-sizes-none = Pick at least one size.
+error-sizes-unknown = “{ $size }” is not a size we print. Pick from XS to 3XL.
+error-colours-none = Pick at least one shirt colour.
+error-colours-unknown = “{ $colour }” is not one of our shirt colours.
+error-count-number = Enter a whole number, for example 200.
+error-count-range = Enter a number from { $min } to { $max }.
+error-description-control = The description contains invisible control characters; please retype it.
+error-description-too-long = Keep the description to 500 characters or fewer.
+error-shipping-range = Shipping must be between { $min } and { $max } (leave it empty for free shipping).
+error-shipping-number = Enter shipping as a number, for example 5.00, or leave it empty for free shipping.
+error-delivery = Pick one of the delivery times offered.
+error-end-format = Enter the end as a date and time, for example 2026-12-31 20:00.
+error-end-past = The end time must be in the future.
+error-end-too-far = A drop can run for at most 90 days.
+error-email-empty = Enter your email address.
+error-email-invalid = Enter an email address like name@example.com.
+error-password-short = Choose a password of at least { $min } characters.
+error-password-long = Keep the password under { $max } characters.
+login-title = Log in
+login-mismatch = That email and password do not match an account. Check both and try again.
+login-slow-down = Too many wrong passwords. Wait a little, then try again.
+login-new-here = New here?
+login-create-account = Create an account
+login-start-drop = Start a drop (it signs you up on the way)
+signup-title = Create your artist account
+signup-or-drop = You can also skip this: the create form signs you up on the way.
+signup-button = Create account
+signup-have-account = Already have an account?
+signup-too-many = Many accounts were created from your network lately. Please try again later.
+signup-taken = An account with this email already exists. Log in instead.
+
+## After paying
+
+picture-alt = T-shirt printed with “{ $slogan }”
+order-item = { $quantity } × “{ $slogan }” T-shirt, { $size }, { $colour }
+thanks-title = Thank you!
+thanks-number = You’re #{ $number }
+thanks-paid = Your order is paid.
+thanks-receipt = A receipt goes to { $email }.
+thanks-processing = Payment processing…
+thanks-pending-note = We are waiting for the payment to be confirmed. This page refreshes by itself.
+thanks-processing-note = Your bank is confirming the payment; this can take a while for some payment methods. Your shirt is reserved. This page refreshes by itself.
+thanks-refunded = Refunded
+thanks-refunded-note = This order was refunded in full.
+thanks-sold-out = Sorry — it sold out
+thanks-sold-out-note = Your payment arrived after the last shirt was taken. We are refunding it in full.
+thanks-not-completed = Checkout not completed
+thanks-not-completed-note = This checkout expired or was cancelled, and nothing was charged.
+thanks-order = Order
+thanks-total = Total
+back-to-shop = Back to the shop
+cancelled-title = Checkout not finished
+cancelled-held = Nothing was charged. Your shirts stay held for you for about { $minutes } more { $minutes ->
+        [one] minute
+       *[other] minutes
+    }, then they go back on sale.
+cancelled-back-to-payment = Go back to payment
+cancelled-put-back = Put the shirts back and return to the shop
+
+## Buying
+
+buy-pick-size = Pick a size.
+buy-pick-colour = Pick a shirt colour.
+buy-one-per-order = This drop is one shirt per order.
+buy-quantity = Choose how many shirts: 1 to { $most } per order.
+buy-only-left = Only { $left } left — choose { $left } or fewer and try again.
+confirm-title = Confirm your order
+confirm-why = Your browser did not say which page this order came from, so we ask once more before holding your shirts.
+confirm-each = { $price } each
+confirm-continue = Continue to payment
+problem-sold-out = Sold out
+problem-sold-out-note = Every shirt of this drop is taken. Sorry!
+problem-ended = This drop has ended
+problem-ended-note = Sales for this drop are closed.
+problem-slow-down = Slow down a little
+problem-slow-down-note = You have started many checkouts in a short time. Try again in { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }.
+problem-holds = You have checkouts waiting
+problem-holds-note = You already have { $open } checkouts of this drop waiting for payment. Finish one of them, or wait { $minutes } minutes until they lapse, so other fans get a chance at the shirts too.
+problem-payment = We could not start the payment
+problem-refused-note = The shop's payment service did not accept this checkout, so nothing was charged and your shirts are back on sale. The artist can see why; please try again later.
+problem-unavailable-note = The payment service is not answering right now. Nothing was charged — please try again in a minute.
+demo-title = Demo checkout
+demo-banner-strong = Demo checkout — no money moves.
+demo-banner = popshop runs without a Stripe key, so this page stands in for Stripe Checkout. Nothing is charged.
+demo-by = by { $artist }
+demo-pay = Pay { $amount }
+demo-missing = Some details are missing — see below.
+demo-email = Email for the receipt
+demo-address = Shipping address
+demo-name = Full name
+demo-street = Street address
+demo-line2 = Apartment, suite
+demo-postal-code = Postal code
+demo-city = City
+demo-region = State / region
+demo-country = Country code
+demo-card-legend = Card (demo: any value works)
+demo-card = Card number
+demo-cancel = Cancel and go back
+demo-error-email = Enter an email address for the receipt.
+demo-error-name = Enter the name for the parcel.
+demo-error-street = Enter the street address.
+demo-error-postal-code = Enter the postal code.
+demo-error-city = Enter the city.
+demo-error-country = Pick a country.
+demo-failed = The demo payment failed
+demo-failed-note = Please try again.
+
+## The artist's pages
+
+dashboard-title = Your drops
+dashboard-signed-in = Signed in as { $email }
+dashboard-empty = No drops yet.
+dashboard-launch-first = Launch your first one — it takes a minute.
+dashboard-drops = Drops
+dashboard-shirts-sold = Shirts sold
+dashboard-drop = Drop
+share-text = “{ $slogan }” — my new T-shirt drop. Get yours:
+drop-live-strong = Your drop is live!
+drop-live = Share the link below — fans can open it on any phone.
+drop-refunded = The order was refunded and the totals updated.
+drop-attention = Needs your attention
+drop-sold = Sold
+drop-revenue = Revenue
+drop-left = Left
+drop-goal = Goal
+drop-goal-shirts = { $count } { $count ->
+        [one] shirt
+       *[other] shirts
+    }
+drop-no-goal = No goal set
+drop-price = Price
+drop-ends = Ends
+drop-paid-orders = Paid orders
+drop-average-order = Average order
+drop-conversion = Conversion
+drop-percent = { $value }%
+drop-of-checkouts = of { $count } checkouts started
+drop-chart = Sales over time
+drop-chart-empty = No sales yet — the chart starts with the first shirt sold. Share the link below to get going.
+drop-chart-hint = ({ $buckets }, peak { $peak })
+drop-chart-label = Shirts sold { $buckets }
+drop-time = Time
+chart-per-minute = per minute, first hour
+chart-per-hour = per hour
+chart-bar = { $at } — { $count } { $count ->
+        [one] shirt
+       *[other] shirts
+    }
+drop-public-link = Public link
+drop-open-storefront = Open storefront
+drop-obs = Streaming the drop? Add a live ticker as a browser source in OBS:
+drop-obs-public = the public ticker
+drop-obs-private = your private one with the money raised
+drop-share = Share
+drop-share-on = Share on { $site }
+drop-share-more = More ways to share…
+drop-qr-alt = QR code that opens { $link }
+drop-qr-download = Download QR code (SVG)
+drop-raised-shown = Fans see the money raised.
+drop-raised-hide = Hide money raised
+drop-raised-hidden = Fans see units, not money.
+drop-raised-show = Show money raised to fans
+drop-print = Files for your printer
+drop-print-note = The design alone on a 12×16 inch transparent canvas. The ink suits each shirt colour.
+drop-print-colour = { $colour } shirts:
+drop-print-svg = SVG (outlined text)
+drop-print-png = PNG, 300 DPI
+drop-ended-note = This drop has ended; the storefront shows that to fans.
+drop-end-confirm = End this drop now? Fans will no longer be able to buy.
+drop-end = End drop now
+drop-variants = Per size and colour
+drop-orders = Orders
+drop-export-orders = Export paid orders (CSV)
+drop-export-sheet = Totals per size × colour (CSV)
+drop-no-orders = No paid orders yet. Share the link — the first one shows up here.
+orders-number = No.
+orders-items = Items
+orders-amount = Amount
+orders-status = Status
+orders-ship-to = Ship to
+orders-actions = Actions
+orders-demo-title = Paid in the demo checkout: no money moved
+orders-refund = Refund
+order-status-pending = Awaiting payment
+order-status-processing = Payment processing
+order-status-paid = Paid
+order-status-expired = Expired
+order-status-cancelled = Cancelled
+order-status-failed = Payment failed
+order-status-refund-due = Refund due
+order-status-refunded = Refunded
+end-title = End this drop?
+end-heading = End this drop now?
+end-message = Fans will no longer be able to buy. Orders already paid are kept.
+end-button = End the drop now
+end-keep-selling = Keep selling
+refund-title = Refund this order?
+refund-heading = Refund this order in full?
+refund-the-buyer = the buyer
+refund-message = Order { $order } ({ $buyer }): the buyer gets their money back in full.
+refund-button = Refund in full
+back-to-drop = Back to the drop
+refund-failed = The refund did not go through
+refund-refused = The payment provider refused the refund: “{ $why }”. The order is unchanged.
+refund-unavailable = The payment provider is not answering right now. The order is unchanged; try again in a minute.
+
+## The stream overlay
+
+overlay-title = Live:
+overlay-goal-reached = Goal reached! 🎉
+overlay-milestone = {"{n}"} sold! 🔥
+
+## The share card
+
+card-by = by { $artist }

@@ -1,0 +1,199 @@
+//! Domain values and refusals in words: each maps to a Fluent message id
+//! (and its values), so the domain stays free of any language.
+
+use super::{Arg, money, text, text_with};
+use crate::domain::details::{DescriptionError, ShippingError};
+use crate::domain::email::EmailError;
+use crate::domain::money::PriceError;
+use crate::domain::password::PasswordError;
+use crate::domain::quantity::CountError;
+use crate::domain::size::SizesError;
+use crate::domain::slogan::SloganError;
+use crate::domain::{Delivery, DropState, Language, NameError, Password, ShirtColour, Slogan, colour::ColoursError};
+
+/// A refusal or state that can be said in any of popshop's languages.
+pub trait Localized {
+    fn localized(&self, lang: Language) -> String;
+}
+
+impl Localized for SloganError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::Empty => text(lang, "error-slogan-empty"),
+            Self::TooLong(n) => text_with(
+                lang,
+                "error-slogan-too-long",
+                &[("max", Arg::Number(Slogan::MAX_CHARS as i64)), ("count", Arg::Number(*n as i64))],
+            ),
+            Self::ControlCharacters => text(lang, "error-slogan-control"),
+            Self::TooManyMarks => text(lang, "error-slogan-marks"),
+        }
+    }
+}
+
+impl Localized for NameError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::Empty => text(lang, "error-name-empty"),
+            Self::ControlCharacters => text(lang, "error-name-control"),
+            Self::TooLong => text(lang, "error-name-too-long"),
+        }
+    }
+}
+
+impl Localized for PriceError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::Empty => text(lang, "error-price-empty"),
+            Self::NotANumber => text(lang, "error-price-number"),
+            Self::OutOfRange { min, max } => text_with(
+                lang,
+                "error-price-range",
+                &[("min", Arg::Text(money(lang, *min))), ("max", Arg::Text(money(lang, *max)))],
+            ),
+        }
+    }
+}
+
+impl Localized for SizesError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::None => text(lang, "error-sizes-none"),
+            Self::Unknown(s) => text_with(lang, "error-sizes-unknown", &[("size", Arg::Text(s.clone()))]),
+        }
+    }
+}
+
+impl Localized for ColoursError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::None => text(lang, "error-colours-none"),
+            Self::Unknown(s) => text_with(lang, "error-colours-unknown", &[("colour", Arg::Text(s.clone()))]),
+        }
+    }
+}
+
+impl Localized for CountError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::NotANumber => text(lang, "error-count-number"),
+            Self::OutOfRange { min, max } => {
+                text_with(lang, "error-count-range", &[("min", Arg::Number(*min)), ("max", Arg::Number(*max))])
+            }
+        }
+    }
+}
+
+impl Localized for DescriptionError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::ControlCharacters => text(lang, "error-description-control"),
+            Self::TooLong => text(lang, "error-description-too-long"),
+        }
+    }
+}
+
+impl Localized for ShippingError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::OutOfRange { max } => text_with(
+                lang,
+                "error-shipping-range",
+                &[
+                    ("min", Arg::Text(money(lang, crate::domain::Money::from_minor(0, max.currency())))),
+                    ("max", Arg::Text(money(lang, *max))),
+                ],
+            ),
+            Self::NotANumber => text(lang, "error-shipping-number"),
+        }
+    }
+}
+
+impl Localized for EmailError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::Empty => text(lang, "error-email-empty"),
+            Self::Invalid => text(lang, "error-email-invalid"),
+        }
+    }
+}
+
+impl Localized for PasswordError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::TooShort => {
+                text_with(lang, "error-password-short", &[("min", Arg::Number(Password::MIN_CHARS as i64))])
+            }
+            Self::TooLong => {
+                text_with(lang, "error-password-long", &[("max", Arg::Number(Password::MAX_CHARS as i64))])
+            }
+        }
+    }
+}
+
+impl Localized for DropState {
+    fn localized(&self, lang: Language) -> String {
+        text(lang, &format!("state-{}", self.key()))
+    }
+}
+
+impl Localized for crate::domain::OrderStatus {
+    fn localized(&self, lang: Language) -> String {
+        use crate::domain::OrderStatus as S;
+        text(
+            lang,
+            match self {
+                S::Pending => "order-status-pending",
+                S::Processing => "order-status-processing",
+                S::Paid => "order-status-paid",
+                S::Expired => "order-status-expired",
+                S::Cancelled => "order-status-cancelled",
+                S::Failed => "order-status-failed",
+                S::RefundDue => "order-status-refund-due",
+                S::Refunded => "order-status-refunded",
+            },
+        )
+    }
+}
+
+/// A shirt colour's name: "Heather grey", "Grau meliert".
+pub fn colour_name(lang: Language, colour: ShirtColour) -> String {
+    text(lang, &format!("colour-{}", colour.key))
+}
+
+/// "2 × “Slogan” T-shirt, M, Black": one line of an order.
+pub fn order_item(
+    lang: Language,
+    quantity: i64,
+    slogan: &str,
+    size: crate::domain::Size,
+    colour: ShirtColour,
+) -> String {
+    text_with(
+        lang,
+        "order-item",
+        &[
+            ("quantity", Arg::Number(quantity)),
+            ("slogan", Arg::Text(slogan.to_owned())),
+            ("size", Arg::Text(size.to_string())),
+            ("colour", Arg::Text(colour_name(lang, colour))),
+        ],
+    )
+}
+
+/// "5–10 business days", "5–10 Werktage".
+pub fn delivery_days(lang: Language, d: Delivery) -> String {
+    text_with(lang, "delivery-days", &[("min", Arg::Number(d.min_days)), ("max", Arg::Number(d.max_days))])
+}
+
+/// How long a drop still runs: "2d 3h", "2 T. 3 Std.", "under a minute".
+pub fn time_left(lang: Language, seconds: i64) -> String {
+    let (d, h, m) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60);
+    let n = Arg::Number;
+    match (d, h, m) {
+        _ if seconds < 60 => text(lang, "time-left-under-minute"),
+        (0, 0, m) => text_with(lang, "time-left-minutes", &[("m", n(m))]),
+        (0, h, m) => text_with(lang, "time-left-hours", &[("h", n(h)), ("m", n(m))]),
+        (d, h, _) => text_with(lang, "time-left-days", &[("d", n(d)), ("h", n(h))]),
+    }
+}
