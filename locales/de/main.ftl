@@ -382,3 +382,4 @@ overlay-milestone = {"{n}"} verkauft! 🔥
 ## Die Teilen-Karte
 
 card-by = von { $artist }
+studio-meta-description = Slogan eintippen, Look wählen, Starten drücken: In unter einer Minute ist ein T-Shirt-Shop mit Stripe-Bezahlung, Teilen-Karte und QR-Code online.

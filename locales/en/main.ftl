@@ -393,3 +393,4 @@ overlay-milestone = {"{n}"} sold! 🔥
 ## The share card
 
 card-by = by { $artist }
+studio-meta-description = Type a slogan, pick a look, press Launch: a T-shirt storefront with Stripe checkout, a share card and a QR code is live in under a minute.

@@ -23,6 +23,8 @@ pub struct Layout {
     pub preload_font: Option<String>,
     pub body_class: &'static str,
     pub meta: Option<SocialMeta>,
+    /// What search engines show under the title (pages without social tags).
+    pub description: Option<String>,
     /// CSRF token for the log-out button.
     pub csrf: String,
     /// The tab icon.
@@ -65,6 +67,7 @@ impl Layout {
             preload_font: None,
             body_class: "house",
             meta: None,
+            description: None,
             csrf: String::new(),
             icon: "/static/favicon.svg".into(),
         }
@@ -94,6 +97,7 @@ impl Layout {
             preload_font: Some(font.web_file()),
             body_class: "themed",
             meta: None,
+            description: None,
             csrf: String::new(),
             icon: "/static/favicon.svg".into(),
         }

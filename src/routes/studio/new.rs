@@ -48,7 +48,10 @@ impl NewDropPage {
         );
         let title = i18n::text(lang, if errors.any() { "studio-title-check" } else { "studio-title" });
         Self {
-            layout: Layout::house(lang, &title).signed_in(signed_in, &csrf),
+            layout: Layout {
+                description: Some(i18n::text(lang, "studio-meta-description")),
+                ..Layout::house(lang, &title).signed_in(signed_in, &csrf)
+            },
             csrf,
             form,
             errors,
