@@ -50,8 +50,8 @@ pub static NOT_FOUND_MOCKUP: OnceLock<String> = OnceLock::new();
 #[template(path = "errors/page.html")]
 pub struct ErrorPage {
     pub layout: Layout,
-    pub heading: &'static str,
-    pub message: &'static str,
+    pub heading: String,
+    pub message: String,
     /// Quoted to support for internal errors; matches the log line.
     pub error_id: Option<String>,
     /// Shirt mockup for the 404 page.
@@ -73,53 +73,37 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        self.response_in(Language::En)
+    }
+}
+
+impl AppError {
+    /// The error's page in `lang`. Every page is first rendered in English
+    /// (actix asks for it without the request); the request layer
+    /// (`startup::envelope`) asks again in the visitor's language, except
+    /// for internal errors, whose page carries the id already logged.
+    pub fn response_in(&self, lang: Language) -> HttpResponse {
         let (heading, message, error_id, mockup) = match self {
             Self::LoginRequired { next } => {
                 let target =
                     format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
                 return HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish();
             }
-            Self::NotFound => (
-                "Nothing here",
-                "This page or drop does not exist. Check the link, or start your own drop.",
-                None,
-                NOT_FOUND_MOCKUP.get().map(String::as_str),
-            ),
-            Self::Csrf => (
-                "This form has expired",
-                "For your safety we could not accept it. Go back, reload the page and send the form again.",
-                None,
-                None,
-            ),
-            Self::TooLarge => ("That was too much", "The form you sent is larger than we accept (64 KiB).", None, None),
-            Self::BadRequest => {
-                ("We could not read that", "The link or form was malformed. Go back and try again.", None, None)
+            Self::NotFound => {
+                ("error-not-found", "error-not-found-note", None, NOT_FOUND_MOCKUP.get().map(String::as_str))
             }
-            Self::Busy { .. } => (
-                "We are very busy right now",
-                "Too many people are signing in at this moment. Go back and send the form again in a few seconds \
-                 — nothing was saved yet.",
-                None,
-                None,
-            ),
-            Self::TooMany { .. } => (
-                "Too many attempts",
-                "Please wait a little before trying again. Go back when the wait is over; nothing was saved yet.",
-                None,
-                None,
-            ),
+            Self::Csrf => ("error-csrf", "error-csrf-note", None, None),
+            Self::TooLarge => ("error-too-large", "error-too-large-note", None, None),
+            Self::BadRequest => ("error-bad-request", "error-bad-request-note", None, None),
+            Self::Busy { .. } => ("error-busy", "error-busy-note", None, None),
+            Self::TooMany { .. } => ("error-too-many", "error-too-many-note", None, None),
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();
                 tracing::error!(error_id = %id, error = ?err, "internal error");
-                (
-                    "Something went wrong on our side",
-                    "Nothing you typed was lost on purpose — please try again in a moment.",
-                    Some(id),
-                    None,
-                )
+                ("error-internal", "error-internal-note", Some(id), None)
             }
         };
-        let page = error_page(self.status_code(), heading, message, error_id, mockup);
+        let page = error_page(lang, self.status_code(), heading, message, error_id, mockup);
         match self {
             Self::Busy { retry_after } | Self::TooMany { retry_after } => {
                 crate::web::headers::with_retry_after(page, *retry_after)
@@ -129,14 +113,20 @@ impl ResponseError for AppError {
     }
 }
 
+/// An error page; `heading` and `message` are message ids.
 pub fn error_page(
+    lang: Language,
     status: StatusCode,
-    heading: &'static str,
-    message: &'static str,
+    heading: &str,
+    message: &str,
     error_id: Option<String>,
     mockup: Option<&'static str>,
 ) -> HttpResponse {
-    let page = ErrorPage { layout: Layout::house(Language::En, heading), heading, message, error_id, mockup };
-    let body = page.render().unwrap_or_else(|_| message.to_owned());
-    HttpResponse::build(status).content_type(ContentType::html()).body(body)
+    let (heading, message) = (crate::i18n::text(lang, heading), crate::i18n::text(lang, message));
+    let page = ErrorPage { layout: Layout::house(lang, &heading), heading, message, error_id, mockup };
+    let body = page.render().unwrap_or_else(|_| page.message.clone());
+    HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .body(body)
 }

@@ -19,12 +19,12 @@ use actix_http::{HttpService, KeepAlive};
 use actix_service::{
     IntoServiceFactory, Service, ServiceFactory, ServiceFactoryExt, fn_factory, fn_service, map_config,
 };
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{AppConfig, Server, ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next, from_fn};
 use actix_web::rt::net::TcpStream;
-use actix_web::{App, ResponseError, web};
+use actix_web::{App, web};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::rc::Rc;
@@ -219,7 +219,7 @@ fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Resul
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let (req, _) = res.into_parts();
-    let page = error.error_response();
+    let page = error.response_in(crate::web::PageLanguage::of(&req));
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
 }
 
@@ -239,10 +239,10 @@ struct Envelope {
 /// `DefaultHeaders`, a cookie layer): each was a boxed future, a span, a
 /// `getrandom` for a UUID and a formatted client address per request, and a
 /// storefront view should cost little more than copying bytes (issue 9).
-async fn envelope(
+async fn envelope<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> actix_web::Result<ServiceResponse<impl MessageBody>> {
+    next: Next<B>,
+) -> actix_web::Result<ServiceResponse<EitherBody<B>>> {
     let start = Instant::now();
     let https = req.app_data::<Envelope>().is_some_and(|e| e.https);
     let id = request_id();
@@ -252,7 +252,21 @@ async fn envelope(
         Some((method, path)) => tracing::info_span!("request", request_id = %id, %method, %path),
         None => tracing::Span::none(),
     };
-    let mut res = next.call(req).instrument(span.clone()).await?;
+    let res = next.call(req).instrument(span.clone()).await?;
+    // Error pages come out of actix in English; a German visitor gets theirs
+    // in German (an internal error keeps its page: its id is logged).
+    let mut res = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        Some(error) if !matches!(error, AppError::Internal(_)) => {
+            let lang = crate::web::PageLanguage::of(res.request());
+            if lang == crate::domain::Language::En {
+                res.map_into_left_body()
+            } else {
+                let page = error.response_in(lang);
+                res.into_response(page).map_into_right_body()
+            }
+        }
+        _ => res.map_into_left_body(),
+    };
     if let Some((method, path)) = logged {
         let status = res.status().as_u16();
         let latency_us = start.elapsed().as_micros() as u64;

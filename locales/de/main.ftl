@@ -383,3 +383,22 @@ overlay-milestone = {"{n}"} verkauft! 🔥
 
 card-by = von { $artist }
 studio-meta-description = Slogan eintippen, Look wählen, Starten drücken: In unter einer Minute ist ein T-Shirt-Shop mit Stripe-Bezahlung, Teilen-Karte und QR-Code online.
+
+## Fehlerseiten
+
+error-not-found = Hier ist nichts
+error-not-found-note = Diese Seite oder dieser Drop existiert nicht. Prüf den Link oder starte deinen eigenen Drop.
+error-csrf = Dieses Formular ist abgelaufen
+error-csrf-note = Zu deiner Sicherheit konnten wir es nicht annehmen. Geh zurück, lade die Seite neu und schick das Formular noch einmal.
+error-too-large = Das war zu viel
+error-too-large-note = Das gesendete Formular ist größer, als wir annehmen (64 KiB).
+error-bad-request = Das konnten wir nicht lesen
+error-bad-request-note = Der Link oder das Formular war fehlerhaft. Geh zurück und versuch es noch einmal.
+error-busy = Gerade ist sehr viel los
+error-busy-note = Gerade melden sich sehr viele Leute an. Geh zurück und schick das Formular in ein paar Sekunden noch einmal — es wurde noch nichts gespeichert.
+error-too-many = Zu viele Versuche
+error-too-many-note = Bitte warte kurz, bevor du es noch einmal versuchst. Geh zurück, wenn die Wartezeit vorbei ist; es wurde noch nichts gespeichert.
+error-internal = Bei uns ist etwas schiefgelaufen
+error-internal-note = Nichts, was du eingegeben hast, ist absichtlich verloren gegangen — bitte versuch es gleich noch einmal.
+error-reference = Wenn es wieder passiert, nenn diese Nummer:
+error-start-drop = Einen Drop starten

@@ -394,3 +394,22 @@ overlay-milestone = {"{n}"} sold! 🔥
 
 card-by = by { $artist }
 studio-meta-description = Type a slogan, pick a look, press Launch: a T-shirt storefront with Stripe checkout, a share card and a QR code is live in under a minute.
+
+## Error pages
+
+error-not-found = Nothing here
+error-not-found-note = This page or drop does not exist. Check the link, or start your own drop.
+error-csrf = This form has expired
+error-csrf-note = For your safety we could not accept it. Go back, reload the page and send the form again.
+error-too-large = That was too much
+error-too-large-note = The form you sent is larger than we accept (64 KiB).
+error-bad-request = We could not read that
+error-bad-request-note = The link or form was malformed. Go back and try again.
+error-busy = We are very busy right now
+error-busy-note = Too many people are signing in at this moment. Go back and send the form again in a few seconds — nothing was saved yet.
+error-too-many = Too many attempts
+error-too-many-note = Please wait a little before trying again. Go back when the wait is over; nothing was saved yet.
+error-internal = Something went wrong on our side
+error-internal-note = Nothing you typed was lost on purpose — please try again in a moment.
+error-reference = If it keeps happening, quote this reference:
+error-start-drop = Start a drop

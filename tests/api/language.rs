@@ -136,3 +136,21 @@ async fn a_german_drop_sells_in_german_to_every_fan() {
     assert!(thanks.contains("Danke!") && thanks.contains("Du bist Nr. 1"), "thanks page in German");
     assert!(thanks.contains("2 × T-Shirt „Sei ein Freitagabend-Loser mit mir“, M, Grau meliert"));
 }
+
+#[tokio::test]
+async fn error_pages_speak_the_visitors_language_too() {
+    let app = TestApp::spawn().await;
+    let res = app.client.get(app.url("/d/no-such-drop")).header("accept-language", "de-AT").send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"de\">") && html.contains("Hier ist nichts"), "German 404");
+    assert!(html.contains("Einen Drop starten"));
+    let (status, html) = app.get_html("/d/no-such-drop").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Nothing here"), "English without a German preference");
+    // A form from another site (no CSRF token) is refused in German too.
+    let res = app.client.post(app.url("/login")).header("accept-language", "de").form(&[("email", "x")]).send().await;
+    let res = res.unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(res.text().await.unwrap().contains("Dieses Formular ist abgelaufen"));
+}
