@@ -5,10 +5,10 @@ use std::sync::{Arc, Mutex};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Files under `static/fonts/`, by the key themes use to name them.
-const BUNDLED: [(&str, &str); 17] = [
+const BUNDLED: [(&str, &str); 20] = [
     ("bebas", "BebasNeue-Bold.otf"),
     ("lobster", "Lobster-Regular.otf"),
-    ("comic", "ComicNeue-Bold.otf"),
+    ("marker", "PermanentMarker-Regular.ttf"),
     ("courier", "CourierPrime-Bold.otf"),
     ("spartan", "LeagueSpartan-Bold.otf"),
     ("garamond", "EBGaramond-Bold.otf"),
@@ -16,6 +16,11 @@ const BUNDLED: [(&str, &str); 17] = [
     ("quicksand", "Quicksand-Bold.ttf"),
     ("dancing", "DancingScript-Bold.otf"),
     ("sketch", "CabinSketch-Bold.ttf"),
+    // Each look's second face, for slogans with letters its own face lacks
+    // (Cyrillic, Greek, Vietnamese, Turkish İ …), chosen to keep its character.
+    ("mono", "LiberationMono-Bold.ttf"),
+    ("comfortaa", "Comfortaa-Bold.ttf"),
+    ("serif-italic", "NotoSerif-BoldItalic.ttf"),
     ("noto-sans", "NotoSans-Bold.ttf"),
     ("noto-arabic", "NotoSansArabic-Bold.ttf"),
     ("noto-hebrew", "NotoSansHebrew-Bold.ttf"),
@@ -395,5 +400,31 @@ pub(crate) mod tests {
         let bebas = lib.get("bebas");
         assert!(lib.covers(bebas, "Привет 🔥 Grüße"));
         assert!(lib.measure(bebas, "🔥") > 0.5);
+    }
+}
+
+#[cfg(test)]
+mod fallback_tests {
+    use crate::design::THEMES;
+
+    /// A slogan in letters a look's face lacks is set whole in the look's own
+    /// second face (its character kept), never patched from Noto Sans.
+    #[test]
+    fn each_look_sets_other_alphabets_in_its_own_second_face() {
+        let fonts = super::tests::library();
+        for slogan in ["Будь лузером пятницы со мной", "Γεια σου κόσμε", "Tiệc tối thứ Sáu", "İstanbul gecesi"]
+        {
+            for theme in &THEMES {
+                let primary = fonts.get(theme.font);
+                let chosen = fonts.face_for(primary, theme.fallback_font, slogan);
+                if !fonts.falls_back_to(primary, slogan, "noto-sans") {
+                    assert_eq!(chosen.key, primary.key, "{}: {slogan}", theme.key);
+                } else {
+                    assert_eq!(chosen.key, theme.fallback_font, "{}: {slogan} in its second face", theme.key);
+                }
+            }
+        }
+        let typewriter = THEMES.iter().find(|t| t.key == "typewriter").unwrap();
+        assert_eq!(fonts.face_for(fonts.get(typewriter.font), typewriter.fallback_font, "Привет").key, "mono");
     }
 }

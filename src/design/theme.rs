@@ -32,6 +32,9 @@ pub struct Theme {
     /// serif for the serif and script looks, a sans for the others — the
     /// whole slogan in one face rather than a patchwork of two.
     pub fallback_font: &'static str,
+    /// The face for small page text (the artist's name, subheadings) when
+    /// the look's own face is only legible large (Sketchbook's hatching).
+    pub small_font: Option<&'static str>,
     pub case: Case,
     pub align: Align,
     /// Rotation of the design in degrees (negative tilts up to the right).
@@ -60,6 +63,7 @@ pub const THEMES: [Theme; 10] = [
         name: "Bold poster",
         font: "bebas",
         fallback_font: "noto-sans",
+        small_font: None,
         case: Case::Upper,
         align: Align::Center,
         slant: 0.0,
@@ -77,7 +81,9 @@ pub const THEMES: [Theme; 10] = [
         key: "retro",
         name: "Retro script",
         font: "lobster",
-        fallback_font: "garamond",
+        // Letters Lobster lacks: a bold italic serif, still slanted and warm.
+        fallback_font: "serif-italic",
+        small_font: None,
         case: Case::AsTyped,
         align: Align::Center,
         slant: -4.0,
@@ -94,8 +100,10 @@ pub const THEMES: [Theme; 10] = [
     Theme {
         key: "zine",
         name: "Punk zine",
-        font: "comic",
+        // Hand-lettered in marker, like a photocopied gig flyer.
+        font: "marker",
         fallback_font: "noto-sans",
+        small_font: None,
         case: Case::Upper,
         align: Align::Center,
         slant: -6.0,
@@ -113,7 +121,9 @@ pub const THEMES: [Theme; 10] = [
         key: "typewriter",
         name: "Typewriter",
         font: "courier",
-        fallback_font: "garamond",
+        // Letters Courier Prime lacks: Liberation Mono, Courier-metric monospace.
+        fallback_font: "mono",
+        small_font: None,
         case: Case::AsTyped,
         align: Align::Left,
         slant: 0.0,
@@ -132,6 +142,7 @@ pub const THEMES: [Theme; 10] = [
         name: "Geometric",
         font: "spartan",
         fallback_font: "noto-sans",
+        small_font: None,
         case: Case::Upper,
         align: Align::Center,
         slant: 0.0,
@@ -150,6 +161,7 @@ pub const THEMES: [Theme; 10] = [
         name: "Serif classic",
         font: "garamond",
         fallback_font: "garamond",
+        small_font: None,
         case: Case::AsTyped,
         align: Align::Center,
         slant: 0.0,
@@ -167,7 +179,9 @@ pub const THEMES: [Theme; 10] = [
         key: "brush",
         name: "Brush script",
         font: "kaushan",
-        fallback_font: "garamond",
+        // Letters Kaushan lacks: a bold italic serif keeps the handwritten slant.
+        fallback_font: "serif-italic",
+        small_font: None,
         case: Case::AsTyped,
         align: Align::Center,
         slant: -5.0,
@@ -185,7 +199,9 @@ pub const THEMES: [Theme; 10] = [
         key: "neon",
         name: "Neon night",
         font: "quicksand",
-        fallback_font: "noto-sans",
+        // Letters Quicksand lacks: Comfortaa, as round as neon tubing.
+        fallback_font: "comfortaa",
+        small_font: None,
         case: Case::Upper,
         align: Align::Center,
         slant: 0.0,
@@ -203,7 +219,9 @@ pub const THEMES: [Theme; 10] = [
         key: "pastel",
         name: "Pastel script",
         font: "dancing",
-        fallback_font: "garamond",
+        // Letters Dancing Script lacks: a bold italic serif keeps it soft and slanted.
+        fallback_font: "serif-italic",
+        small_font: None,
         case: Case::AsTyped,
         align: Align::Center,
         slant: -3.0,
@@ -222,6 +240,7 @@ pub const THEMES: [Theme; 10] = [
         name: "Sketchbook",
         font: "sketch",
         fallback_font: "noto-sans",
+        small_font: Some("noto-sans"),
         case: Case::Upper,
         align: Align::Center,
         slant: 0.0,

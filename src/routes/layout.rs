@@ -137,11 +137,12 @@ impl Layout {
 /// CSS custom properties for a theme.
 pub fn theme_style(theme: &Theme, fonts: &FontLibrary) -> String {
     format!(
-        "--bg:{};--ink:{};--accent:{};--accent-ink:{};--display:'{}'",
+        "--bg:{};--ink:{};--accent:{};--accent-ink:{};--display:'{}';--display-small:'{}'",
         theme.page_bg,
         theme.page_ink,
         theme.accent,
         theme.accent_ink,
-        fonts.get(theme.font).family
+        fonts.get(theme.font).family,
+        fonts.get(theme.small_font.unwrap_or(theme.font)).family
     )
 }
