@@ -58,8 +58,21 @@ fn main() -> anyhow::Result<()> {
     let listed: Vec<String> = sizes.iter().map(|(n, k)| format!("{k} {:.1}", *n as f64 / 1024.0)).collect();
     println!("front picture, brotli KB: {}", listed.join(", "));
 
-    let (med, max) =
-        time(100, |i| engine.card_png(slogans[i % slogans.len()], "The Losers", "$25.00", theme(i), colour).unwrap());
+    // The create form's look picker: one sheet with the slogan in all ten looks.
+    let (med, max) = time(50, |i| engine.looks_svg(slogans[i % slogans.len()], colour));
+    let sheet = engine.looks_svg(slogans[0], colour);
+    let brotli = Precompressed::new(sheet.clone().into()).brotli_len().unwrap_or(0);
+    println!(
+        "look picker sheet SVG    median {:>9.3} ms   max {:>8.3} ms   (50 runs, 10 looks; {:.0} KB, brotli {:.0} KB)",
+        ms(med),
+        ms(max),
+        sheet.len() as f64 / 1024.0,
+        brotli as f64 / 1024.0
+    );
+
+    let (med, max) = time(100, |i| {
+        engine.card_png(slogans[i % slogans.len()], "by The Losers", "$25.00", theme(i), colour).unwrap()
+    });
     println!("share card PNG 1200x630  median {:>9.3} ms   max {:>8.3} ms   (100 runs, uncached)", ms(med), ms(max));
 
     let (med, max) = time(6, |i| engine.print_png(slogans[i % slogans.len()], theme(i), colour).unwrap());

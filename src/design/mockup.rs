@@ -168,7 +168,7 @@ pub fn mockup<'a>(
 ) -> MockupSvg<'a> {
     let print = match view {
         View::Back => String::new(),
-        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id),
+        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id, 2),
     };
     let title = match view {
         View::Front => format!("{} T-shirt printed with: {slogan}", colour.name),
@@ -192,7 +192,9 @@ pub fn mockup<'a>(
 /// The artwork drawn with outlines instead of text, by the same text engine
 /// (usvg, with the bundled fonts) that draws the share card and the print
 /// files: what the fan's browser shows no longer depends on its fonts.
-fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str) -> String {
+/// `precision`: decimals kept in coordinates (2 for shirt pictures; the
+/// look picker's small thumbnails need none).
+pub(super) fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str, precision: u8) -> String {
     let doc = PrintSvg { width: "600".into(), height: "640".into(), view_box: "0 0 600 640".into(), art };
     let Ok(svg) = doc.render() else { return String::new() };
     let options = resvg::usvg::Options { fontdb: fonts.font_database(), ..resvg::usvg::Options::default() };
@@ -200,7 +202,7 @@ fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str) -> String {
     let written = tree.to_string(&resvg::usvg::WriteOptions {
         id_prefix: Some(format!("{dom_id}-o")),
         preserve_text: false,
-        coordinates_precision: 2,
+        coordinates_precision: precision,
         transforms_precision: 4,
         indent: resvg::usvg::Indent::None,
         attributes_indent: resvg::usvg::Indent::None,

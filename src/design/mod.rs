@@ -8,6 +8,7 @@ mod card;
 mod colour;
 mod fonts;
 mod layout;
+mod looks;
 mod mockup;
 pub mod print;
 #[cfg(test)]
@@ -64,6 +65,13 @@ impl DesignEngine {
     pub fn shirt_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour, view: View) -> anyhow::Result<String> {
         use askama::Template;
         Ok(mockup::mockup(&self.fonts, &xml_safe(slogan), theme, colour, "s", view).render()?)
+    }
+
+    /// The slogan in every look on one sheet, a `<view>` per look (the
+    /// create form's look picker). About ten shirt pictures' worth of CPU:
+    /// run it on a blocking thread.
+    pub fn looks_svg(&self, slogan: &str, colour: ShirtColour) -> String {
+        looks::looks_svg(&self.fonts, &xml_safe(slogan), colour)
     }
 
     /// The print files: (SVG with outlines, 300 DPI PNG). Heavy: run on a

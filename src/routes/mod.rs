@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(studio::new::show))
         .route("/", web::post().to(studio::submit::submit))
         .route("/preview.svg", web::get().to(studio::preview::preview_svg))
+        .route("/looks.svg", web::get().to(studio::preview::looks_svg))
         .route("/language/{code}", web::get().to(language::switch))
         .route("/signup", web::get().to(account::signup::show))
         .route("/signup", web::post().to(account::signup::submit))

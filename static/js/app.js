@@ -51,6 +51,7 @@ const LANG = document.documentElement.lang || undefined;
     previewButton.addEventListener("click", (e) => {
       e.preventDefault();
       refresh();
+      refreshLooks();
     });
   }
   const shuffle = document.getElementById("shuffle");
@@ -64,10 +65,22 @@ const LANG = document.documentElement.lang || undefined;
       refresh();
     });
   }
+  // The look picker's thumbnails: one sheet of every look (its views are
+  // #poster, #zine, … and #auto), redrawn after a longer pause in the typing.
+  const thumbs = form.querySelectorAll("img[data-look]");
+  let thumbTimer = null;
+  function refreshLooks() {
+    const data = new FormData(form);
+    const params = new URLSearchParams({ slogan: data.get("slogan") || "", colour: data.getAll("colours")[0] || "" });
+    thumbs.forEach((img) => (img.src = "/looks.svg?" + params.toString() + "#" + img.dataset.look));
+  }
   form.addEventListener("input", (e) => {
     if (!["slogan", "theme", "colours"].includes(e.target.name)) return;
     clearTimeout(timer);
     timer = setTimeout(refresh, 150);
+    if (e.target.name === "theme") return;
+    clearTimeout(thumbTimer);
+    thumbTimer = setTimeout(refreshLooks, 500);
   });
 })();
 

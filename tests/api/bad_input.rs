@@ -140,6 +140,7 @@ async fn binary_bodies_and_odd_queries_never_500() {
         "/preview.svg?slogan=%FF%FE",
         "/login?next=%FF",
         "/preview.svg?theme=%00&colour=%22",
+        "/looks.svg?slogan=%FF%FE&colour=%00",
         "/d/%00",
         "/dashboard/drops/%FF",
     ] {

@@ -56,10 +56,14 @@ async fn shuffle_cycles_through_every_look_and_remembers_the_choice() {
         let res = app.launch_with(&[("slogan", "Shuffle me"), ("action", "shuffle"), ("theme", &theme)]).await;
         assert_eq!(res.status().as_u16(), 200);
         let html = res.text().await.unwrap();
-        let marker = "\" checked> ";
-        let at = html.find(marker).expect("a look is checked");
-        let value_start = html[..at].rfind("value=\"").unwrap() + 7;
-        theme = html[value_start..at].to_owned();
+        // The checked look: `name="theme" value="…" checked`.
+        let marker = "name=\"theme\" value=\"";
+        theme = html
+            .match_indices(marker)
+            .map(|(at, _)| &html[at + marker.len()..])
+            .find_map(|rest| rest.split_once("\" checked").filter(|(v, _)| !v.contains('"')).map(|(v, _)| v))
+            .expect("a look is checked")
+            .to_owned();
         assert!(html.contains(">SHUFFLE ME<") || html.contains(">Shuffle me<"), "preview shows the slogan");
         seen.push(theme.clone());
     }

@@ -75,6 +75,18 @@ async fn preview_re_renders_the_form_with_the_shirt() {
     let svg = svg.text().await.unwrap();
     assert!(svg.contains("printed with: Hello world</title>") && svg.contains("#1f2a48"));
     assert!(!svg.contains("<text") && svg.contains("<path fill=\"#"), "letters as outlines");
+
+    // The look picker: a thumbnail per look, all views of one sheet.
+    assert!(html.contains("src=\"/looks.svg?slogan=Preview+me+please&#38;colour=black#zine\""), "zine thumbnail");
+    assert!(html.contains("#auto\""), "auto shows the look it would pick");
+    let sheet = app.get("/looks.svg?slogan=Hello%20world&colour=navy").await;
+    assert_eq!(sheet.status().as_u16(), 200);
+    assert!(sheet.headers()["content-type"].to_str().unwrap().starts_with("image/svg+xml"));
+    let sheet = sheet.text().await.unwrap();
+    for key in popshop::design::THEMES.iter().map(|t| t.key).chain(["auto"]) {
+        assert!(sheet.contains(&format!("<view id=\"{key}\"")), "{key}");
+    }
+    assert!(!sheet.contains("<text") && sheet.contains("#1f2a48"), "outlines on the shirt's colour");
 }
 
 #[tokio::test]
@@ -83,6 +95,9 @@ async fn previews_are_limited_per_client() {
     for _ in 0..3 {
         assert_eq!(app.get("/preview.svg?slogan=Hi").await.status().as_u16(), 200);
     }
+    // The look sheet counts against the same limit.
+    let refused = app.get("/looks.svg?slogan=Hi").await;
+    assert_eq!(refused.status().as_u16(), 429);
     let refused = app.get("/preview.svg?slogan=Hi").await;
     assert_eq!(refused.status().as_u16(), 429);
     assert!(refused.headers().contains_key("retry-after"));

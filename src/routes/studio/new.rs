@@ -24,6 +24,8 @@ pub struct NewDropPage {
     pub signed_in: bool,
     /// `/preview.svg?…` drawing the shirt of the current values.
     pub preview: String,
+    /// `/looks.svg?…`: the slogan in every look, one `#key` view per look.
+    pub looks: String,
     /// The slogan the preview shows.
     pub preview_slogan: String,
     /// The look shown in the preview.
@@ -46,6 +48,13 @@ impl NewDropPage {
                 .append_pair("colour", form.preview_colour().key)
                 .finish()
         );
+        let looks = format!(
+            "/looks.svg?{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("slogan", &preview_slogan)
+                .append_pair("colour", form.preview_colour().key)
+                .finish()
+        );
         let title = i18n::text(lang, if errors.any() { "studio-title-check" } else { "studio-title" });
         Self {
             layout: Layout {
@@ -57,6 +66,7 @@ impl NewDropPage {
             errors,
             signed_in,
             preview,
+            looks,
             preview_slogan,
             preview_theme: theme,
             password: String::new(),
