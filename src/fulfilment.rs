@@ -35,6 +35,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
         "colour",
         "quantity",
         "amount",
+        "shipping",
         "currency",
         "address_line1",
         "address_line2",
@@ -53,7 +54,9 @@ pub fn orders_csv(orders: &[Order]) -> String {
             .and_then(chrono::DateTime::from_timestamp_millis)
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
             .unwrap_or_default();
-        let amount = format!("{}.{:02}", o.amount.minor() / 100, o.amount.minor() % 100);
+        let decimal = |m: crate::domain::Money| format!("{}.{:02}", m.minor() / 100, m.minor() % 100);
+        // The total paid, and the part of it that paid the post.
+        let (amount, shipping) = (decimal(o.amount), decimal(o.shipping_cost));
         out.push_str(&row(&[
             &o.number.map(|n| n.to_string()).unwrap_or_default(),
             &o.reference(),
@@ -64,6 +67,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
             o.colour.name,
             &o.quantity.to_string(),
             &amount,
+            &shipping,
             &o.amount.currency().code().to_uppercase(),
             &ship.line1,
             &ship.line2,
@@ -154,13 +158,13 @@ mod tests {
     fn orders_csv_has_a_header_and_one_row_per_order() {
         let csv =
             orders_csv(&[order(2, "=cmd|' /C calc'!A0", "L", "black", 2), order(1, "Zoë Ångström", "M", "navy", 1)]);
-        assert!(
-            csv.starts_with("\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,currency,")
-        );
+        assert!(csv.starts_with(
+            "\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,shipping,currency,"
+        ));
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 3);
         assert!(
-            lines[1].starts_with("1,ORDER1XX,2025-11-27T00:00:00Z,Zoë Ångström,1@example.com,M,Navy,1,25.00,EUR,"),
+            lines[1].starts_with("1,ORDER1XX,2025-11-27T00:00:00Z,Zoë Ångström,1@example.com,M,Navy,1,25.00,0.00,EUR,"),
             "{}",
             lines[1]
         );

@@ -139,14 +139,14 @@ async fn paid_orders_export_as_safe_csv_for_the_artist_only() {
     let csv = res.text().await.unwrap();
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 4, "header + 3 paid orders: {csv}");
-    assert!(
-        lines[0].starts_with("\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,currency")
-    );
+    assert!(lines[0].starts_with(
+        "\u{feff}order_number,reference,paid_at,name,email,size,colour,quantity,amount,shipping,currency"
+    ));
     assert!(lines[1].starts_with("1,"), "{}", lines[1]);
     assert!(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil\"\")\","), "formula neutralised: {}", lines[1]);
     assert!(lines[2].contains(",\"Zoë, \"\"Ångström\"\"\","), "quoted, UTF-8: {}", lines[2]);
     assert!(lines[2].contains(",Köln,"));
-    assert!(lines[1].contains(",M,Black,2,50.00,USD,1 Main St,"));
+    assert!(lines[1].contains(",M,Black,2,50.00,0.00,USD,1 Main St,"), "total, of it shipping: {}", lines[1]);
 
     let sheet = artist.get(&format!("/dashboard/drops/{drop_id}/print-sheet.csv")).await.text().await.unwrap();
     assert_eq!(sheet, "\u{feff}size,colour,quantity\r\nM,Black,3\r\nL,Black,1\r\n");
