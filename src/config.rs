@@ -87,6 +87,12 @@ pub struct Settings {
     /// `POPSHOP_PREVIEW_RATE`: preview shirts one client may have drawn per
     /// minute while typing a slogan (0: no limit).
     pub preview_rate_per_minute: u32,
+    /// `POPSHOP_IDEA_RATE`: ideas one client may send to open calls per
+    /// minute (each is drawn as a shirt; 0: no limit).
+    pub idea_rate_per_minute: u32,
+    /// `POPSHOP_VOTE_RATE`: votes (and take-backs) one client may cast per
+    /// minute (0: no limit).
+    pub vote_rate_per_minute: u32,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -128,6 +134,8 @@ impl Settings {
             signup_rate_per_hour: 10,
             launch_rate_per_hour: 30,
             preview_rate_per_minute: 240,
+            idea_rate_per_minute: 30,
+            vote_rate_per_minute: 120,
         }
     }
 
@@ -187,6 +195,8 @@ impl Settings {
             signup_rate_per_hour: env_number("POPSHOP_SIGNUP_RATE", d.signup_rate_per_hour)?,
             launch_rate_per_hour: env_number("POPSHOP_LAUNCH_RATE", d.launch_rate_per_hour)?,
             preview_rate_per_minute: env_number("POPSHOP_PREVIEW_RATE", d.preview_rate_per_minute)?,
+            idea_rate_per_minute: env_number("POPSHOP_IDEA_RATE", d.idea_rate_per_minute)?,
+            vote_rate_per_minute: env_number("POPSHOP_VOTE_RATE", d.vote_rate_per_minute)?,
         })
     }
 

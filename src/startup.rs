@@ -89,6 +89,8 @@ impl Application {
             signup_rate: crate::web::PerClientRate::per_hour(settings.signup_rate_per_hour),
             launch_rate: crate::web::PerClientRate::per_hour(settings.launch_rate_per_hour),
             preview_rate: crate::web::PerClientRate::per_minute(settings.preview_rate_per_minute),
+            idea_rate: crate::web::PerClientRate::per_minute(settings.idea_rate_per_minute),
+            vote_rate: crate::web::PerClientRate::per_minute(settings.vote_rate_per_minute),
             preview_slots: crate::web::slots::Slots::new(2, Some(std::time::Duration::from_secs(2))),
             hasher: crate::auth::password::Hasher::new(settings.hash_slots),
             logins: Default::default(),

@@ -22,6 +22,10 @@ pub struct AppState {
     pub launch_rate: crate::web::PerClientRate,
     /// Preview shirts drawn per client per minute.
     pub preview_rate: crate::web::PerClientRate,
+    /// Ideas sent to open calls per client.
+    pub idea_rate: crate::web::PerClientRate,
+    /// Votes cast on open calls per client.
+    pub vote_rate: crate::web::PerClientRate,
     /// Bounds concurrent preview renders (a few ms of CPU each).
     pub preview_slots: crate::web::slots::Slots,
     /// Bounded password hashing.
@@ -55,6 +59,9 @@ impl AppState {
         self.signup_rate.forget_idle();
         self.launch_rate.forget_idle();
         self.reconcile_rate.forget_idle();
+        self.preview_rate.forget_idle();
+        self.idea_rate.forget_idle();
+        self.vote_rate.forget_idle();
         self.logins.forget_idle();
     }
 }

@@ -402,3 +402,43 @@ error-internal = Bei uns ist etwas schiefgelaufen
 error-internal-note = Nichts, was du eingegeben hast, ist absichtlich verloren gegangen — bitte versuch es gleich noch einmal.
 error-reference = Wenn es wieder passiert, nenn diese Nummer:
 error-start-drop = Einen Drop starten
+
+## Offene Aufrufe: Fans schreiben den Slogan
+
+call-new-title = Frag deine Fans nach dem Slogan
+call-new-heading = Frag deine Fans nach dem Slogan
+call-new-lede = Fans schicken Ideen, jede als Shirt gezeigt, und stimmen ab. Starte die Gewinnerin als Drop.
+call-question = Deine Frage an die Fans
+call-question-placeholder = Was soll auf dem Freitagabend-Shirt stehen?
+call-hours = Offen für (Stunden)
+call-look-auto = Jede Idee wählt ihren eigenen Look
+call-colour = Shirtfarbe
+call-language = Sprache der Aufrufseite
+call-open = Aufruf starten
+call-by = Ein Aufruf von { $artist }
+call-open-badge = Offen für Ideen
+call-ends-in = endet in { $left }
+call-closed = Dieser Aufruf ist beendet. Danke an alle, die Ideen geschickt und abgestimmt haben.
+call-sent = Danke — deine Idee ist auf der Liste, mit deiner Stimme.
+call-merged = Jemand hatte dieselbe Idee — deine Stimme ging an sie.
+call-idea = Deine Idee für das Shirt
+call-credit = Dein Name für die Nennung
+call-send = Meine Idee schicken
+call-board = Ideen
+call-top = Meiste Stimmen
+call-new = Neu
+call-no-ideas = Noch keine Ideen. Sei die oder der Erste!
+call-credited = von { $name }
+call-votes = { $count ->
+        [one] 1 Stimme
+       *[other] { $count } Stimmen
+    }
+call-pinned = Von der Künstlerin, dem Künstler angeheftet
+call-vote = Dafür stimmen
+call-vote-back = Meine Stimme zurücknehmen
+call-too-many-ideas = Du hast { $max } Ideen an diesen Aufruf geschickt — mehr geht pro Fan nicht. Stimm stattdessen für deine Favoriten!
+call-slow-down = Gerade kamen viele Ideen aus deinem Netzwerk. Nichts von dem, was du eingegeben hast, ist verloren — schick sie in { $seconds } { $seconds ->
+        [one] Sekunde
+       *[other] Sekunden
+    } noch einmal.
+error-credit-too-long = Höchstens 40 Zeichen für den Namen.

@@ -413,3 +413,43 @@ error-internal = Something went wrong on our side
 error-internal-note = Nothing you typed was lost on purpose — please try again in a moment.
 error-reference = If it keeps happening, quote this reference:
 error-start-drop = Start a drop
+
+## Open calls: fans write the slogan
+
+call-new-title = Ask your fans for the slogan
+call-new-heading = Ask your fans for the slogan
+call-new-lede = Fans send ideas, each shown as a shirt, and vote. Launch the winner as a drop.
+call-question = Your question to the fans
+call-question-placeholder = What should the Friday-night shirt say?
+call-hours = Open for (hours)
+call-look-auto = Let each idea pick its own look
+call-colour = Shirt colour
+call-language = Language of the call page
+call-open = Open the call
+call-by = A call by { $artist }
+call-open-badge = Open for ideas
+call-ends-in = ends in { $left }
+call-closed = This call is closed. Thanks to everyone who sent ideas and voted.
+call-sent = Thanks — your idea is on the board, with your vote.
+call-merged = Someone had the same idea — your vote went to it.
+call-idea = Your idea for the shirt
+call-credit = Your name, to credit
+call-send = Send my idea
+call-board = Ideas
+call-top = Most votes
+call-new = New
+call-no-ideas = No ideas yet. Be the first!
+call-credited = by { $name }
+call-votes = { $count ->
+        [one] 1 vote
+       *[other] { $count } votes
+    }
+call-pinned = Pinned by the artist
+call-vote = Vote for this
+call-vote-back = Take my vote back
+call-too-many-ideas = You have sent { $max } ideas to this call — that is the most one fan can send. Vote for your favourites instead!
+call-slow-down = Many ideas from your network just now. Nothing you typed was lost — send it again in { $seconds } { $seconds ->
+        [one] second
+       *[other] seconds
+    }.
+error-credit-too-long = Keep the name to 40 characters or fewer.

@@ -1,6 +1,7 @@
 //! Validated domain types. Form input becomes these through `parse` at the edge;
 //! everything past the edge can trust them.
 
+pub mod call;
 pub mod colour;
 pub mod details;
 mod drop;
@@ -15,6 +16,7 @@ pub mod size;
 pub mod slogan;
 mod slug;
 
+pub use call::{Call, Idea};
 pub use colour::{ShirtColour, ShirtColours};
 pub use details::Delivery;
 pub use drop::{Drop, DropState};

@@ -156,6 +156,15 @@ impl Localized for crate::domain::OrderStatus {
     }
 }
 
+impl Localized for crate::domain::call::CreditError {
+    fn localized(&self, lang: Language) -> String {
+        match self {
+            Self::ControlCharacters => text(lang, "error-name-control"),
+            Self::TooLong => text(lang, "error-credit-too-long"),
+        }
+    }
+}
+
 /// A shirt colour's name: "Heather grey", "Grau meliert".
 pub fn colour_name(lang: Language, colour: ShirtColour) -> String {
     text(lang, &format!("colour-{}", colour.key))

@@ -77,7 +77,7 @@ fn every_message_the_pages_ask_for_exists() {
 }
 
 /// The first word of every message id (the page or part it belongs to).
-const MESSAGE_PREFIXES: [&str; 34] = [
+const MESSAGE_PREFIXES: [&str; 35] = [
     "nav-",
     "footer-",
     "skip-",
@@ -112,6 +112,7 @@ const MESSAGE_PREFIXES: [&str; 34] = [
     "overlay-",
     "end-",
     "picture-",
+    "call-",
 ];
 
 #[test]

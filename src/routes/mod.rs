@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod calls;
 pub mod checkout;
 pub mod dashboard;
 pub mod health;
@@ -28,6 +29,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
         .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::show))
         .route("/d/{slug}/cancelled", web::post().to(checkout::cancel::release))
+        .route("/c/{slug}", web::get().to(calls::board::show))
+        .route("/c/{slug}/ideas", web::post().to(calls::board::send))
+        .route("/c/{slug}/ideas/{name}", web::get().to(calls::picture::idea_svg))
+        .route("/c/{slug}/ideas/{id}/vote", web::post().to(calls::board::vote))
+        .route("/calls/new", web::get().to(calls::new::show))
+        .route("/calls", web::post().to(calls::new::submit))
         .route("/healthz", web::get().to(health::healthz))
         .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))

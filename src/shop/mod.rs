@@ -136,6 +136,25 @@ impl Shop {
             .await
     }
 
+    /// The front of a shirt printed with a fan's idea for an open call,
+    /// rendered and compressed once per idea (an idea never changes).
+    pub async fn idea_shirt(
+        &self,
+        idea: &crate::domain::Idea,
+        theme: &'static crate::design::Theme,
+        colour: ShirtColour,
+    ) -> Result<Arc<Precompressed>, RenderError> {
+        let design = self.design.clone();
+        let text = idea.text.clone();
+        let key = format!("idea-{}-{}-{}", idea.id, theme.key, colour.key);
+        self.shirts
+            .get_or_render(&key, move || {
+                let svg = design.shirt_svg(&text, theme, colour, View::Front)?;
+                Ok(Arc::new(Precompressed::new(Bytes::from(svg))))
+            })
+            .await
+    }
+
     /// The CJK fallback font cut down to the drop's slogan (as each look sets
     /// it) and artist name, made once per drop and look.
     pub async fn cjk_font(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, RenderError> {

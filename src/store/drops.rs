@@ -97,9 +97,6 @@ impl From<DropRow> for Drop {
     }
 }
 
-/// How many numbered slugs (`slug-2` … ) to try before a random suffix.
-const NUMBERED_SLUG_TRIES: u32 = 50;
-
 impl Store {
     /// Saves a new drop under a unique slug derived from its slogan: the plain
     /// slug if free, else `slug-2`, `slug-3`, …
@@ -107,10 +104,7 @@ impl Store {
     pub async fn insert_drop(&self, new: &NewDrop) -> anyhow::Result<Drop> {
         let base = DropSlug::from_slogan(new.slogan.as_str());
         let id = new_id();
-        let candidates = std::iter::once(base.clone())
-            .chain((2..=NUMBERED_SLUG_TRIES).map(|n| base.with_suffix(n)))
-            .chain(std::iter::once(DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone())));
-        for slug in candidates {
+        for slug in super::slug_candidates(&base, &id) {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
                  stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \

@@ -3,6 +3,7 @@
 //! integers and text only).
 
 mod accounts;
+mod calls;
 mod changes;
 mod drops;
 mod holds;
@@ -11,6 +12,7 @@ mod payments;
 mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
+pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::NewDrop;
 pub use orders::{NewOrder, Reservation};
@@ -44,6 +46,20 @@ pub struct Store {
     holds: Arc<holds::HoldBook>,
     /// Who hears about committed drop changes (see `changes`).
     changes: Arc<changes::Changes>,
+}
+
+/// How many numbered slugs (`slug-2` … ) to try before a random suffix.
+const NUMBERED_SLUG_TRIES: u32 = 50;
+
+/// Slugs to try, in order, for a new drop or call: the plain one, then
+/// `slug-2`, `slug-3` …, then one with part of the new id.
+fn slug_candidates<'a>(
+    base: &'a crate::domain::DropSlug,
+    id: &'a str,
+) -> impl Iterator<Item = crate::domain::DropSlug> + 'a {
+    std::iter::once(base.clone())
+        .chain((2..=NUMBERED_SLUG_TRIES).map(|n| base.with_suffix(n)))
+        .chain(std::iter::once(crate::domain::DropSlug::parse(&format!("{base}-{}", &id[..6])).unwrap_or(base.clone())))
 }
 
 impl Store {

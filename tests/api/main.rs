@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod bad_input;
+mod calls;
 mod checkout;
 mod dashboard;
 mod design;

@@ -1,0 +1,208 @@
+//! `/c/{slug}`: the call's public board. Fans send an idea (one line, the
+//! same rules as a slogan, an optional name to credit) and vote; each idea
+//! is shown as a shirt. Same ideas merge (case and spacing aside) into one
+//! with more support. Limits: ideas per minute per client address
+//! (`POPSHOP_IDEA_RATE`), ideas per call per fan ([`IDEAS_PER_FAN`]) and
+//! votes per minute per address (`POPSHOP_VOTE_RATE`).
+
+use super::fan_of;
+use crate::auth::{CsrfToken, MaybeArtist, csrf};
+use crate::domain::call::parse_credit;
+use crate::domain::{Call, DropSlug, Idea, Slogan};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n::{self, Arg, Localized};
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use crate::store::{Board, SentIdea, now_ms};
+use crate::web::Client;
+use crate::web::problem::with_retry_after;
+use crate::web::rate::retry_after_secs;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// Ideas one fan (browser) may send to one call.
+pub const IDEAS_PER_FAN: i64 = 20;
+
+/// One idea as the board shows it.
+pub struct IdeaCard {
+    pub idea: Idea,
+    pub picture: String,
+    pub alt: String,
+    /// The fan looking has voted for it.
+    pub voted: bool,
+}
+
+#[derive(Template)]
+#[template(path = "calls/board.html")]
+pub struct BoardPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub call: Call,
+    pub open: bool,
+    /// "1h 52m" left, while open.
+    pub time_left: Option<String>,
+    pub board: Board,
+    pub ideas: Vec<IdeaCard>,
+    /// The idea as typed, and its messages, when it comes back refused.
+    pub text: String,
+    pub credit: String,
+    pub text_error: Option<String>,
+    pub credit_error: Option<String>,
+    /// "Thanks — your idea is on the board" and the like.
+    pub notice: Option<String>,
+    pub url: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct BoardQuery {
+    board: Option<String>,
+    sent: Option<String>,
+    merged: Option<String>,
+}
+
+async fn call_at(state: &AppState, slug: &str) -> Result<Call, AppError> {
+    let slug = DropSlug::parse(slug).ok_or(AppError::NotFound)?;
+    state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
+}
+
+async fn page(state: &AppState, call: Call, csrf: &CsrfToken, board: Board) -> Result<BoardPage, AppError> {
+    let lang = call.language;
+    let now = now_ms();
+    let voted = state.store.votes_of(&call.id, &fan_of(csrf)).await?;
+    let ideas = state
+        .store
+        .ideas_of(&call.id, board, false)
+        .await?
+        .into_iter()
+        .map(|idea| IdeaCard {
+            picture: format!("/c/{}/ideas/{}.svg", call.slug, idea.id),
+            alt: i18n::text_with(lang, "picture-alt", &[("slogan", Arg::Text(idea.text.clone()))]),
+            voted: voted.contains(&idea.id),
+            idea,
+        })
+        .collect();
+    Ok(BoardPage {
+        layout: Layout::house(lang, &call.question).drop_language().signed_in(false, &csrf.0),
+        csrf: csrf.0.clone(),
+        open: call.is_open(now),
+        time_left: call.is_open(now).then(|| i18n::time_left(lang, (call.ends_at - now) / 1000)),
+        url: format!("{}/c/{}", state.public_url, call.slug),
+        call,
+        board,
+        ideas,
+        text: String::new(),
+        credit: String::new(),
+        text_error: None,
+        credit_error: None,
+        notice: None,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<BoardQuery>,
+    csrf: CsrfToken,
+    artist: MaybeArtist,
+) -> Result<HttpResponse, AppError> {
+    let call = call_at(&state, &slug).await?;
+    let board = if query.board.as_deref() == Some("new") { Board::New } else { Board::Top };
+    let signed_in = artist.0.is_some();
+    let mut page = page(&state, call, &csrf, board).await?;
+    page.layout.signed_in = signed_in;
+    let lang = page.call.language;
+    if query.sent.is_some() {
+        page.notice = Some(i18n::text(lang, "call-sent"));
+    } else if query.merged.is_some() {
+        page.notice = Some(i18n::text(lang, "call-merged"));
+    }
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+}
+
+/// `POST /c/{slug}/ideas`.
+#[tracing::instrument(skip_all, fields(slug = %slug))]
+pub async fn send(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    csrf_token: CsrfToken,
+    client: Client,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let call = call_at(&state, &slug).await?;
+    let lang = call.language;
+    let back = format!("/c/{}", call.slug);
+    let typed: String = form.get("idea").chars().take(400).collect();
+    let typed_credit: String = form.get("credit").chars().take(200).collect();
+    let refuse = |page: &mut BoardPage, status: StatusCode| {
+        page.text = typed.clone();
+        page.credit = typed_credit.clone();
+        render(status, &*page).map(crate::web::headers::no_store)
+    };
+    if !call.is_open(now_ms()) {
+        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
+    }
+    let text = Slogan::parse(&typed);
+    let credit = parse_credit(&typed_credit);
+    if text.is_err() || credit.is_err() {
+        let mut page = page(&state, call, &csrf_token, Board::Top).await?;
+        page.text_error = text.as_ref().err().map(|e| e.localized(lang));
+        page.credit_error = credit.as_ref().err().map(|e| e.localized(lang));
+        return refuse(&mut page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let (Ok(text), Ok(credit)) = (text, credit) else { unreachable!("checked above") };
+    let fan = fan_of(&csrf_token);
+    // The per-call cap counts this browser's ideas (fans at a venue share
+    // one address); the per-minute rate counts the address.
+    let sent_before = state.store.ideas_sent_by(&call.id, &fan).await?;
+    let limited = if sent_before >= IDEAS_PER_FAN {
+        Some((i18n::text_with(lang, "call-too-many-ideas", &[("max", Arg::Number(IDEAS_PER_FAN))]), 3600))
+    } else if let Err(wait) = state.idea_rate.check(&client) {
+        let secs = retry_after_secs(wait);
+        Some((i18n::text_with(lang, "call-slow-down", &[("seconds", Arg::Number(secs as i64))]), secs))
+    } else {
+        None
+    };
+    if let Some((message, secs)) = limited {
+        let mut page = page(&state, call, &csrf_token, Board::Top).await?;
+        page.text_error = Some(message);
+        return Ok(with_retry_after(refuse(&mut page, StatusCode::TOO_MANY_REQUESTS)?, secs));
+    }
+    let (idea, note) = match state.store.send_idea(&call.id, &text, &credit, &fan).await? {
+        SentIdea::New(idea) => (idea, "sent"),
+        SentIdea::Merged(idea) => (idea, "merged"),
+    };
+    // Sending an idea supports it (a merged one gains this fan's vote).
+    state.store.vote(&call.id, &idea.id, &fan, true).await?;
+    let to = format!("{back}?{note}=1#idea-{}", idea.id);
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish())
+}
+
+/// `POST /c/{slug}/ideas/{id}/vote` with `vote=up` or `vote=back`.
+#[tracing::instrument(skip_all)]
+pub async fn vote(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    csrf_token: CsrfToken,
+    client: Client,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let (slug, idea_id) = path.into_inner();
+    let call = call_at(&state, &slug).await?;
+    let back = format!("/c/{}#idea-{idea_id}", call.slug);
+    if let Err(wait) = state.vote_rate.check(&client) {
+        return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
+    }
+    if call.is_open(now_ms()) {
+        state.store.vote(&call.id, &idea_id, &fan_of(&csrf_token), form.get("vote") != "back").await?;
+    }
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish())
+}

@@ -1,0 +1,23 @@
+//! Fans write the slogan together (issue 10): the artist opens a call
+//! (`/calls/new`), fans send ideas and vote on `/c/{slug}`; every idea is
+//! drawn as a shirt in the call's look. Works without JavaScript: ideas and
+//! votes are form posts that come back to the board.
+
+pub mod board;
+pub mod new;
+pub mod picture;
+
+use crate::design::Theme;
+use crate::domain::{Call, Idea};
+
+/// The look an idea is shown in: the call's, or the idea's own default.
+pub fn theme_of(call: &Call, idea: &Idea) -> &'static Theme {
+    call.theme.as_deref().and_then(Theme::by_key).unwrap_or_else(|| Theme::default_for(&idea.text))
+}
+
+/// A fan's anonymous identity on calls: a hash of their browser's random
+/// form-token cookie (never the token itself), so one browser is one voter.
+pub fn fan_of(csrf: &crate::auth::CsrfToken) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(format!("popshop-fan:{}", csrf.0).as_bytes())[..12])
+}

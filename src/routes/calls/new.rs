@@ -1,0 +1,127 @@
+//! `/calls/new`: the artist asks the fans for the slogan — a question, how
+//! long the call stays open (2 hours unless changed), a look (or each idea
+//! in its own) and the shirt's colour. `POST /calls` opens it.
+
+use crate::auth::{Artist, CsrfToken, csrf};
+use crate::design::{THEMES, Theme};
+use crate::domain::{Language, ShirtColour, Slogan, parse_display_name};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n::{self, Localized};
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+use crate::store::{NewCall, now_ms};
+use crate::web::PageLanguage;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// Hours a call may stay open.
+pub const MAX_HOURS: i64 = 72;
+
+#[derive(Template)]
+#[template(path = "calls/new.html")]
+pub struct NewCallPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub question: String,
+    pub artist_name: String,
+    pub hours: String,
+    pub theme: String,
+    pub colour: String,
+    pub language: String,
+    pub question_error: Option<String>,
+    pub artist_error: Option<String>,
+    pub hours_error: Option<String>,
+}
+
+impl NewCallPage {
+    /// (value, label, chosen) of the looks: each idea's own, or one for all.
+    pub fn theme_choices(&self) -> Vec<(&'static str, String, bool)> {
+        std::iter::once(("auto", self.layout.t("call-look-auto"), self.theme == "auto"))
+            .chain(THEMES.iter().map(|t| (t.key, t.name.to_owned(), self.theme == t.key)))
+            .collect()
+    }
+
+    pub fn colour_choices(&self) -> Vec<(&'static str, String, &'static str, bool)> {
+        ShirtColour::PALETTE
+            .iter()
+            .map(|c| (c.key, i18n::colour_name(self.layout.lang, *c), c.hex, self.colour == c.key))
+            .collect()
+    }
+
+    pub fn language_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Language::ALL.iter().map(|l| (l.code(), l.name(), self.language == l.code())).collect()
+    }
+}
+
+fn page(lang: Language, csrf: String) -> NewCallPage {
+    NewCallPage {
+        layout: Layout::house(lang, &i18n::text(lang, "call-new-title")).signed_in(true, &csrf),
+        csrf,
+        question: String::new(),
+        artist_name: String::new(),
+        hours: "2".into(),
+        theme: "auto".into(),
+        colour: "black".into(),
+        language: lang.code().into(),
+        question_error: None,
+        artist_error: None,
+        hours_error: None,
+    }
+}
+
+pub async fn show(_artist: Artist, csrf: CsrfToken, lang: PageLanguage) -> Result<HttpResponse, AppError> {
+    render(StatusCode::OK, &page(lang.0, csrf.0))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf_token: CsrfToken,
+    lang: PageLanguage,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let mut page = page(lang, csrf_token.0);
+    page.question = form.get("question").chars().take(400).collect();
+    page.artist_name = form.get("artist_name").chars().take(200).collect();
+    page.hours = form.get("hours").chars().take(8).collect();
+    page.theme = form.get("theme").chars().take(20).collect();
+    page.colour = form.get("colour").chars().take(20).collect();
+    page.language = form.get("language").chars().take(8).collect();
+
+    let question = Slogan::parse(&page.question).map_err(|e| page.question_error = Some(e.localized(lang))).ok();
+    let artist_name =
+        parse_display_name(&page.artist_name).map_err(|e| page.artist_error = Some(e.localized(lang))).ok();
+    let hours = page.hours.trim().parse::<i64>().ok().filter(|h| (1..=MAX_HOURS).contains(h));
+    if hours.is_none() {
+        page.hours_error = Some(i18n::text_with(
+            lang,
+            "error-count-range",
+            &[("min", i18n::Arg::Number(1)), ("max", i18n::Arg::Number(MAX_HOURS))],
+        ));
+    }
+    let (Some(question), Some(artist_name), Some(hours)) = (question, artist_name, hours) else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page).map(crate::web::headers::no_store);
+    };
+    let call = state
+        .store
+        .insert_call(&NewCall {
+            account_id: artist.0.id.clone(),
+            question,
+            artist_name,
+            theme: Theme::by_key(&page.theme).map(|t| t.key),
+            colour: ShirtColour::parse(&page.colour).unwrap_or(ShirtColour::PALETTE[1]),
+            language: Language::parse(&page.language).unwrap_or(lang),
+            ends_at: now_ms() + hours * 3_600_000,
+        })
+        .await?;
+    tracing::info!(call = %call.id, slug = %call.slug, "call opened");
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/c/{}", call.slug))).finish())
+}

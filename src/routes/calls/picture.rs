@@ -1,0 +1,31 @@
+//! `GET /c/{slug}/ideas/{id}.svg`: a fan's idea printed on the call's shirt,
+//! in the call's look (or the idea's own), letters as outlines. Drawn once
+//! per idea; ideas never change, so browsers may keep it for a year.
+
+use super::theme_of;
+use crate::domain::DropSlug;
+use crate::error::AppError;
+use crate::shop::RenderError;
+use crate::state::AppState;
+use crate::web::headers::try_again;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub async fn idea_svg(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, name) = path.into_inner();
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let id = name.strip_suffix(".svg").ok_or(AppError::NotFound)?;
+    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let idea = state.store.idea(&call.id, id).await?.filter(|i| !i.hidden).ok_or(AppError::NotFound)?;
+    match state.shop.idea_shirt(&idea, theme_of(&call, &idea), call.colour).await {
+        Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
+        Err(RenderError::Busy) => {
+            Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing shirts; try again in a moment", 2))
+        }
+        Err(RenderError::Render(e)) => Err(AppError::Internal(e)),
+    }
+}

@@ -1,0 +1,312 @@
+//! Open calls, the ideas fans send to them and their votes (issue 10).
+//!
+//! A vote is one row per (idea, fan): the insert that adds it is the
+//! condition (`ON CONFLICT DO NOTHING`), and the idea's counter moves in the
+//! same transaction only when a row was added or removed — no read-then-write,
+//! so a storm of votes never double-counts, and `ideas.votes` can always be
+//! recomputed from the rows ([`Store::recount_votes`]).
+
+use super::{Store, new_id, now_ms};
+use crate::domain::call::normalized;
+use crate::domain::{Call, DropSlug, Idea, Language, ShirtColour, Slogan};
+use anyhow::Context;
+
+/// Everything needed to open a call, already validated.
+#[derive(Debug, Clone)]
+pub struct NewCall {
+    pub account_id: String,
+    pub question: Slogan,
+    pub artist_name: String,
+    /// A look key, or `None`: each idea in its own default look.
+    pub theme: Option<&'static str>,
+    pub colour: ShirtColour,
+    pub language: Language,
+    pub ends_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct CallRow {
+    id: String,
+    account_id: String,
+    slug: String,
+    question: String,
+    artist_name: String,
+    theme: String,
+    colour: String,
+    language: String,
+    ends_at: i64,
+    ended_at: Option<i64>,
+    created_at: i64,
+    version: i64,
+}
+
+const CALL_COLUMNS: &str =
+    "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, created_at, version";
+
+impl From<CallRow> for Call {
+    fn from(r: CallRow) -> Self {
+        Call {
+            slug: DropSlug::parse(&r.slug).unwrap_or_else(|| DropSlug::from_slogan(&r.slug)),
+            id: r.id,
+            account_id: r.account_id,
+            question: r.question,
+            artist_name: r.artist_name,
+            theme: (r.theme != "auto").then_some(r.theme),
+            colour: ShirtColour::parse(&r.colour).unwrap_or(ShirtColour::PALETTE[1]),
+            language: Language::from_stored(&r.language),
+            ends_at: r.ends_at,
+            ended_at: r.ended_at,
+            created_at: r.created_at,
+            version: r.version,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct IdeaRow {
+    id: String,
+    call_id: String,
+    text: String,
+    credit: String,
+    votes: i64,
+    hidden: i64,
+    pinned: i64,
+    created_at: i64,
+}
+
+const IDEA_COLUMNS: &str = "id, call_id, text, credit, votes, hidden, pinned, created_at";
+
+impl From<IdeaRow> for Idea {
+    fn from(r: IdeaRow) -> Self {
+        Idea {
+            id: r.id,
+            call_id: r.call_id,
+            text: r.text,
+            credit: r.credit,
+            votes: r.votes,
+            hidden: r.hidden != 0,
+            pinned: r.pinned != 0,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// What became of an idea sent to a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentIdea {
+    /// A new idea on the board.
+    New(Idea),
+    /// The same idea (ignoring case and spacing) was already there.
+    Merged(Idea),
+}
+
+/// The board's order: most votes first (pinned ideas on top), or newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Board {
+    Top,
+    New,
+}
+
+impl Store {
+    /// Saves a new call under a unique slug made from its question.
+    #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
+    pub async fn insert_call(&self, new: &NewCall) -> anyhow::Result<Call> {
+        let base = DropSlug::from_slogan(new.question.as_str());
+        let id = new_id();
+        for slug in super::slug_candidates(&base, &id) {
+            let inserted = sqlx::query(
+                "INSERT INTO calls (id, account_id, slug, question, artist_name, theme, colour, language, ends_at, \
+                 created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (slug) DO NOTHING",
+            )
+            .bind(&id)
+            .bind(&new.account_id)
+            .bind(slug.as_str())
+            .bind(new.question.as_str())
+            .bind(&new.artist_name)
+            .bind(new.theme.unwrap_or("auto"))
+            .bind(new.colour.key)
+            .bind(new.language.code())
+            .bind(new.ends_at)
+            .bind(now_ms())
+            .execute(&self.pool)
+            .await
+            .context("insert call")?;
+            if inserted.rows_affected() == 1 {
+                return self.call_by_slug(&slug).await?.context("call vanished right after insert");
+            }
+        }
+        anyhow::bail!("no free slug for {base}")
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn call_by_slug(&self, slug: &DropSlug) -> anyhow::Result<Option<Call>> {
+        let sql = format!("SELECT {CALL_COLUMNS} FROM calls WHERE slug = $1");
+        let row: Option<CallRow> =
+            sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select call")?;
+        Ok(row.map(Call::from))
+    }
+
+    /// The artist's calls, newest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn calls_of(&self, account_id: &str) -> anyhow::Result<Vec<Call>> {
+        let sql = format!("SELECT {CALL_COLUMNS} FROM calls WHERE account_id = $1 ORDER BY created_at DESC, id DESC");
+        let rows: Vec<CallRow> =
+            sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select calls")?;
+        Ok(rows.into_iter().map(Call::from).collect())
+    }
+
+    /// Adds an idea to the board, or finds the same idea already there
+    /// (case and spacing aside). `client` is who sent it (the fan), for the limits.
+    #[tracing::instrument(skip(self, text))]
+    pub async fn send_idea(
+        &self,
+        call_id: &str,
+        text: &Slogan,
+        credit: &str,
+        client: &str,
+    ) -> anyhow::Result<SentIdea> {
+        let _gate = self.write_gate().await;
+        let id = new_id();
+        let norm = normalized(text);
+        let mut tx = self.pool.begin().await.context("begin idea")?;
+        let inserted = sqlx::query(
+            "INSERT INTO ideas (id, call_id, text, normalized, credit, client, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (call_id, normalized) DO NOTHING",
+        )
+        .bind(&id)
+        .bind(call_id)
+        .bind(text.as_str())
+        .bind(&norm)
+        .bind(credit)
+        .bind(client)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .context("insert idea")?;
+        if inserted.rows_affected() == 1 {
+            bump_call(&mut tx, call_id).await?;
+        }
+        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1 AND normalized = $2");
+        let row: IdeaRow =
+            sqlx::query_as(&sql).bind(call_id).bind(&norm).fetch_one(&mut *tx).await.context("select idea")?;
+        tx.commit().await.context("commit idea")?;
+        Ok(if inserted.rows_affected() == 1 { SentIdea::New(row.into()) } else { SentIdea::Merged(row.into()) })
+    }
+
+    /// Ideas `client` (a fan) has sent to the call (for the per-call limit).
+    #[tracing::instrument(skip(self))]
+    pub async fn ideas_sent_by(&self, call_id: &str, client: &str) -> anyhow::Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ideas WHERE call_id = $1 AND client = $2")
+            .bind(call_id)
+            .bind(client)
+            .fetch_one(&self.pool)
+            .await
+            .context("count ideas of client")?;
+        Ok(n)
+    }
+
+    /// Ideas on the call's board.
+    #[tracing::instrument(skip(self))]
+    pub async fn ideas_of(&self, call_id: &str, board: Board, with_hidden: bool) -> anyhow::Result<Vec<Idea>> {
+        let order = match board {
+            Board::Top => "pinned DESC, votes DESC, created_at ASC, id ASC",
+            Board::New => "created_at DESC, id DESC",
+        };
+        let hidden = if with_hidden { "" } else { " AND hidden = 0" };
+        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1{hidden} ORDER BY {order} LIMIT 500");
+        let rows: Vec<IdeaRow> =
+            sqlx::query_as(&sql).bind(call_id).fetch_all(&self.pool).await.context("select ideas")?;
+        Ok(rows.into_iter().map(Idea::from).collect())
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn idea(&self, call_id: &str, idea_id: &str) -> anyhow::Result<Option<Idea>> {
+        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1 AND id = $2");
+        let row: Option<IdeaRow> =
+            sqlx::query_as(&sql).bind(call_id).bind(idea_id).fetch_optional(&self.pool).await.context("idea")?;
+        Ok(row.map(Idea::from))
+    }
+
+    /// The ideas of the call `fan` has voted for.
+    #[tracing::instrument(skip(self))]
+    pub async fn votes_of(&self, call_id: &str, fan: &str) -> anyhow::Result<Vec<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT v.idea_id FROM votes v JOIN ideas i ON i.id = v.idea_id WHERE i.call_id = $1 AND v.fan = $2",
+        )
+        .bind(call_id)
+        .bind(fan)
+        .fetch_all(&self.pool)
+        .await
+        .context("select votes of fan")?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// `fan` supports the idea (`up`) or takes the vote back. Returns whether
+    /// anything changed: a second vote, or taking back a vote never given,
+    /// changes nothing.
+    #[tracing::instrument(skip(self))]
+    pub async fn vote(&self, call_id: &str, idea_id: &str, fan: &str, up: bool) -> anyhow::Result<bool> {
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin vote")?;
+        let changed = if up {
+            sqlx::query(
+                "INSERT INTO votes (idea_id, fan, created_at) SELECT $1, $2, $3 WHERE EXISTS \
+                 (SELECT 1 FROM ideas WHERE id = $1 AND call_id = $4 AND hidden = 0) ON CONFLICT DO NOTHING",
+            )
+            .bind(idea_id)
+            .bind(fan)
+            .bind(now_ms())
+            .bind(call_id)
+            .execute(&mut *tx)
+            .await
+            .context("insert vote")?
+            .rows_affected()
+        } else {
+            sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND fan = $2")
+                .bind(idea_id)
+                .bind(fan)
+                .execute(&mut *tx)
+                .await
+                .context("delete vote")?
+                .rows_affected()
+        };
+        if changed == 1 {
+            let delta: i64 = if up { 1 } else { -1 };
+            sqlx::query("UPDATE ideas SET votes = votes + $1 WHERE id = $2")
+                .bind(delta)
+                .bind(idea_id)
+                .execute(&mut *tx)
+                .await
+                .context("count vote")?;
+            bump_call(&mut tx, call_id).await?;
+        }
+        tx.commit().await.context("commit vote")?;
+        Ok(changed == 1)
+    }
+
+    /// Sets every idea's counter of the call from its vote rows; returns how
+    /// many counters were off (none, unless something bypassed [`Self::vote`]).
+    #[tracing::instrument(skip(self))]
+    pub async fn recount_votes(&self, call_id: &str) -> anyhow::Result<u64> {
+        let _gate = self.write_gate().await;
+        let fixed = sqlx::query(
+            "UPDATE ideas SET votes = (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id) \
+             WHERE call_id = $1 AND votes <> (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id)",
+        )
+        .bind(call_id)
+        .execute(&self.pool)
+        .await
+        .context("recount votes")?;
+        Ok(fixed.rows_affected())
+    }
+}
+
+/// Every change to a call's board moves its version (caches compare it).
+async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE calls SET version = version + 1 WHERE id = $1")
+        .bind(call_id)
+        .execute(&mut **tx)
+        .await
+        .context("bump call version")?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! Open calls (issue 10): the artist asks, fans send ideas drawn as shirts
+//! and vote; duplicates merge, a vote counts once, limits hold.
+
+use crate::common::{TestApp, extract_csrf, location};
+
+/// Signs an artist up and opens a call; returns its slug.
+async fn open_call(app: &TestApp, question: &str) -> String {
+    app.sign_up(&format!("caller-{}@example.com", uuid::Uuid::new_v4().simple()), "correct horse battery").await;
+    let res = app
+        .post_form(
+            "/calls",
+            &[
+                ("question", question),
+                ("artist_name", "The Losers"),
+                ("hours", "2"),
+                ("theme", "zine"),
+                ("colour", "black"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "call opened");
+    location(&res).strip_prefix("/c/").unwrap().to_owned()
+}
+
+/// A fan's browser: loads the board (gets its cookie) and posts a form.
+async fn fan_posts(fan: &TestApp, slug: &str, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let (_, html) = fan.get_html(&format!("/c/{slug}")).await;
+    let token = extract_csrf(&html);
+    let mut all = vec![("csrf", token.as_str())];
+    all.extend_from_slice(fields);
+    fan.client.post(fan.url(path)).form(&all).send().await.unwrap()
+}
+
+async fn send_idea(fan: &TestApp, slug: &str, idea: &str) -> reqwest::Response {
+    fan_posts(fan, slug, &format!("/c/{slug}/ideas"), &[("idea", idea), ("credit", "Jo")]).await
+}
+
+#[tokio::test]
+async fn an_artist_opens_a_call_and_fans_send_ideas_drawn_as_shirts() {
+    let app = TestApp::spawn().await;
+    assert_eq!(location(&app.get("/calls/new").await), "/login?next=%2Fcalls%2Fnew", "artists only");
+    let slug = open_call(&app, "What should the Friday-night shirt say?").await;
+    assert_eq!(slug, "what-should-the-friday-night-shirt-say");
+
+    let fan = TestApp::spawn_shell(&app);
+    let (status, html) = fan.get_html(&format!("/c/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>What should the Friday-night shirt say?</h1>"));
+    assert!(html.contains("No ideas yet"));
+    let res = send_idea(&fan, &slug, "Sei ein Freitagabend-Loser mit mir").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(location(&res).starts_with(&format!("/c/{slug}?sent=1#idea-")));
+    let (_, html) = fan.get_html(&format!("/c/{slug}?sent=1")).await;
+    assert!(html.contains("your idea is on the board"));
+    assert!(html.contains("<p class=\"idea-text\">Sei ein Freitagabend-Loser mit mir</p>"));
+    assert!(html.contains("by Jo") && html.contains("1 vote<"), "credited, and the sender's vote counts");
+    assert!(html.contains("Take my vote back"), "the sender supports it");
+    let picture = html.split("<img src=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let svg = fan.get(&picture).await;
+    assert_eq!(svg.status().as_u16(), 200);
+    let svg = svg.text().await.unwrap();
+    assert!(svg.contains("#1c1c1e") && !svg.contains("<text"), "a black shirt, letters as outlines");
+}
+
+#[tokio::test]
+async fn bad_ideas_get_a_message_beside_the_field_and_lose_nothing() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Bad input please").await;
+    let fan = TestApp::spawn_shell(&app);
+    let long = "x".repeat(81);
+    for (idea, message) in [
+        ("", "Type a slogan"),
+        ("   ", "Type a slogan"),
+        (long.as_str(), "80 characters"),
+        ("bad\u{202e}text", "invisible control"),
+    ] {
+        let res = send_idea(&fan, &slug, idea).await;
+        assert_eq!(res.status().as_u16(), 422, "{idea:?}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("id=\"idea-error\"") && html.contains(message), "{idea:?}: {message}");
+        assert!(html.contains("value=\"Jo\""), "the name typed is kept");
+    }
+    // HTML is text, right-to-left text is welcome.
+    let res = send_idea(&fan, &slug, "<script>alert(1)</script>").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = send_idea(&fan, &slug, "سبت سعيد").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, html) = fan.get_html(&format!("/c/{slug}?board=new")).await;
+    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;") && !html.contains("<script>alert"));
+    assert!(html.contains("سبت سعيد"));
+}
+
+#[tokio::test]
+async fn the_same_idea_twice_is_one_idea_with_more_votes() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Merge us").await;
+    let (a, b) = (TestApp::spawn_shell(&app), TestApp::spawn_shell(&app));
+    assert_eq!(send_idea(&a, &slug, "Loser  Club").await.status().as_u16(), 303);
+    let res = send_idea(&b, &slug, " loser club").await;
+    assert!(location(&res).contains("?merged=1#idea-"), "merged");
+    let (_, html) = b.get_html(&format!("/c/{slug}?merged=1")).await;
+    assert!(html.contains("Someone had the same idea"));
+    assert_eq!(html.matches("<li class=\"idea\"").count(), 1, "one idea");
+    assert!(html.contains("2 votes<"), "with both fans' votes");
+}
+
+#[tokio::test]
+async fn a_fan_votes_once_per_idea_and_may_take_it_back() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Vote on me").await;
+    let author = TestApp::spawn_shell(&app);
+    let res = send_idea(&author, &slug, "Vote for me").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    let call = app.state.store.call_by_slug(&popshop::domain::DropSlug::parse(&slug).unwrap()).await.unwrap().unwrap();
+    let votes = || async { app.state.store.idea(&call.id, &idea).await.unwrap().unwrap().votes };
+    let fan = TestApp::spawn_shell(&app);
+    let path = format!("/c/{slug}/ideas/{idea}/vote");
+    for _ in 0..3 {
+        let res = fan_posts(&fan, &slug, &path, &[("vote", "up")]).await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    assert_eq!(votes().await, 2, "the author's and this fan's, once");
+    fan_posts(&fan, &slug, &path, &[("vote", "back")]).await;
+    fan_posts(&fan, &slug, &path, &[("vote", "back")]).await;
+    assert_eq!(votes().await, 1, "taken back once");
+    let (_, html) = fan.get_html(&format!("/c/{slug}")).await;
+    assert!(html.contains("Vote for this"));
+    // A vote for an idea of another call, or none at all, changes nothing.
+    let res = fan_posts(&fan, &slug, &format!("/c/{slug}/ideas/nope/vote"), &[("vote", "up")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.state.store.recount_votes(&call.id).await.unwrap(), 0, "counters match the vote rows");
+}
+
+#[tokio::test]
+async fn a_vote_storm_counts_every_fan_exactly_once() {
+    let app = TestApp::spawn_with(|s| s.vote_rate_per_minute = 0).await;
+    let slug = open_call(&app, "Storm").await;
+    let author = TestApp::spawn_shell(&app);
+    let res = send_idea(&author, &slug, "Storm me").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    let call = app.state.store.call_by_slug(&popshop::domain::DropSlug::parse(&slug).unwrap()).await.unwrap().unwrap();
+    // 40 fans, each voting three times at once, straight at the store.
+    let mut tasks = Vec::new();
+    for fan in 0..40 {
+        for _ in 0..3 {
+            let (store, call_id, idea) = (app.state.store.clone(), call.id.clone(), idea.clone());
+            tasks.push(tokio::spawn(async move { store.vote(&call_id, &idea, &format!("fan-{fan}"), true).await }));
+        }
+    }
+    let mut changed = 0;
+    for t in tasks {
+        changed += usize::from(t.await.unwrap().unwrap());
+    }
+    assert_eq!(changed, 40, "one change per fan");
+    let votes = app.state.store.idea(&call.id, &idea).await.unwrap().unwrap().votes;
+    assert_eq!(votes, 41, "40 fans and the author");
+    assert_eq!(app.state.store.recount_votes(&call.id).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn idea_floods_are_refused_with_a_clear_message() {
+    let app = TestApp::spawn_with(|s| s.idea_rate_per_minute = 2).await;
+    let slug = open_call(&app, "Flood me").await;
+    let fan = TestApp::spawn_shell(&app);
+    assert_eq!(send_idea(&fan, &slug, "one").await.status().as_u16(), 303);
+    assert_eq!(send_idea(&fan, &slug, "two").await.status().as_u16(), 303);
+    let res = send_idea(&fan, &slug, "three").await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Nothing you typed was lost") && html.contains("value=\"three\""), "kept");
+
+    // The per-call cap counts one browser's ideas.
+    let app = TestApp::spawn_with(|s| s.idea_rate_per_minute = 0).await;
+    let slug = open_call(&app, "Cap me").await;
+    let fan = TestApp::spawn_shell(&app);
+    for n in 0..popshop::routes::calls::board::IDEAS_PER_FAN {
+        assert_eq!(send_idea(&fan, &slug, &format!("idea {n}")).await.status().as_u16(), 303);
+    }
+    let res = send_idea(&fan, &slug, "one too many").await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.text().await.unwrap().contains("the most one fan can send"));
+    let other = TestApp::spawn_shell(&app);
+    assert_eq!(send_idea(&other, &slug, "another fan's idea").await.status().as_u16(), 303, "others still can");
+}
