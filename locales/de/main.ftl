@@ -442,3 +442,25 @@ call-slow-down = Gerade kamen viele Ideen aus deinem Netzwerk. Nichts von dem, w
        *[other] Sekunden
     } noch einmal.
 error-credit-too-long = Höchstens 40 Zeichen für den Namen.
+call-became = Daraus wurde ein Shirt!
+call-buy-it = Jetzt kaufen
+call-owner-note = Dein Aufruf: Ideen verbergen oder anheften, eine als Drop starten.
+call-end = Aufruf jetzt beenden
+call-end-heading = Diesen Aufruf jetzt beenden?
+call-end-message = Fans können dann keine Ideen mehr schicken und nicht mehr abstimmen. Die Liste bleibt.
+call-keep-open = Offen lassen
+call-hidden = Für Fans verborgen
+call-hide = Verbergen
+call-show = Wieder zeigen
+call-pin = Anheften
+call-unpin = Lösen
+call-launch-this = Als Drop starten
+studio-from-idea = Du startest die Idee eines Fans aus deinem Aufruf: Der Shop nennt den Fan und verlinkt den Aufruf.
+shop-from-fan = Slogan von { $name }, gewählt von { $votes ->
+        [one] 1 Fan
+       *[other] { $votes } Fans
+    }
+shop-from-fans = Slogan gemeinsam mit den Fans geschrieben, gewählt von { $votes ->
+        [one] 1 Fan
+       *[other] { $votes } Fans
+    }

@@ -453,3 +453,25 @@ call-slow-down = Many ideas from your network just now. Nothing you typed was lo
        *[other] seconds
     }.
 error-credit-too-long = Keep the name to 40 characters or fewer.
+call-became = This became a shirt!
+call-buy-it = Buy it
+call-owner-note = Your call: hide or pin ideas, launch one as a drop.
+call-end = End the call now
+call-end-heading = End this call now?
+call-end-message = Fans will no longer be able to send ideas or vote. The board stays.
+call-keep-open = Keep it open
+call-hidden = Hidden from fans
+call-hide = Hide
+call-show = Show again
+call-pin = Pin
+call-unpin = Unpin
+call-launch-this = Launch this
+studio-from-idea = Launching a fan's idea from your call: the storefront credits the fan and links back to the call.
+shop-from-fan = Slogan by { $name }, voted by { $votes ->
+        [one] 1 fan
+       *[other] { $votes } fans
+    }
+shop-from-fans = Slogan written with the fans, voted by { $votes ->
+        [one] 1 fan
+       *[other] { $votes } fans
+    }

@@ -24,6 +24,8 @@ pub struct Call {
     pub created_at: i64,
     /// Bumped on every change (ideas, votes, moderation).
     pub version: i64,
+    /// The drop the winning idea became, once launched.
+    pub drop_slug: Option<DropSlug>,
 }
 
 impl Call {

@@ -47,6 +47,18 @@ pub struct Drop {
     pub delivery: super::Delivery,
     /// The language of the storefront, checkout and thanks pages.
     pub language: super::Language,
+    /// Launched from a fan's idea on an open call.
+    pub from_call: Option<FromCall>,
+}
+
+/// Where a drop's slogan came from: a fan's idea on the artist's call, with
+/// the credit as it stood at launch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FromCall {
+    pub call_slug: super::DropSlug,
+    /// The name the fan asked to be credited (may be empty).
+    pub credit: String,
+    pub votes: i64,
 }
 
 /// Whether fans can buy right now.
@@ -145,6 +157,7 @@ mod tests {
             shipping: Money::from_minor(0, Currency::Usd),
             delivery: crate::domain::Delivery::DEFAULT,
             language: crate::domain::Language::En,
+            from_call: None,
         }
     }
 

@@ -19,7 +19,7 @@ mod slug;
 pub use call::{Call, Idea};
 pub use colour::{ShirtColour, ShirtColours};
 pub use details::Delivery;
-pub use drop::{Drop, DropState};
+pub use drop::{Drop, DropState, FromCall};
 pub use email::EmailAddress;
 pub use language::Language;
 pub use money::{Currency, Money};

@@ -33,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/c/{slug}/ideas", web::post().to(calls::board::send))
         .route("/c/{slug}/ideas/{name}", web::get().to(calls::picture::idea_svg))
         .route("/c/{slug}/ideas/{id}/vote", web::post().to(calls::board::vote))
+        .route("/c/{slug}/ideas/{id}/moderate", web::post().to(calls::board::moderate))
+        .route("/c/{slug}/end", web::post().to(calls::board::end))
         .route("/calls/new", web::get().to(calls::new::show))
         .route("/calls", web::post().to(calls::new::submit))
         .route("/healthz", web::get().to(health::healthz))

@@ -38,10 +38,11 @@ struct CallRow {
     ended_at: Option<i64>,
     created_at: i64,
     version: i64,
+    drop_slug: String,
 }
 
-const CALL_COLUMNS: &str =
-    "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, created_at, version";
+const CALL_COLUMNS: &str = "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, \
+     created_at, version, drop_slug";
 
 impl From<CallRow> for Call {
     fn from(r: CallRow) -> Self {
@@ -58,6 +59,7 @@ impl From<CallRow> for Call {
             ended_at: r.ended_at,
             created_at: r.created_at,
             version: r.version,
+            drop_slug: DropSlug::parse(&r.drop_slug),
         }
     }
 }
@@ -282,6 +284,66 @@ impl Store {
         }
         tx.commit().await.context("commit vote")?;
         Ok(changed == 1)
+    }
+
+    /// The call became a drop: it closes (if still open) and points fans to it.
+    #[tracing::instrument(skip(self))]
+    pub async fn call_became_drop(&self, call_id: &str, drop_slug: &DropSlug) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 WHERE id = $3",
+        )
+        .bind(drop_slug.as_str())
+        .bind(now_ms())
+        .bind(call_id)
+        .execute(&self.pool)
+        .await
+        .context("link call to drop")?;
+        Ok(())
+    }
+
+    /// The artist ends the call early.
+    #[tracing::instrument(skip(self))]
+    pub async fn end_call(&self, call_id: &str, account_id: &str) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE calls SET ended_at = $1, version = version + 1 WHERE id = $2 AND account_id = $3 \
+             AND ended_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(call_id)
+        .bind(account_id)
+        .execute(&self.pool)
+        .await
+        .context("end call")?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The artist hides or shows, pins or unpins an idea of their call.
+    #[tracing::instrument(skip(self))]
+    pub async fn moderate_idea(
+        &self,
+        call: &Call,
+        idea_id: &str,
+        hidden: Option<bool>,
+        pinned: Option<bool>,
+    ) -> anyhow::Result<bool> {
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin moderation")?;
+        let done = sqlx::query(
+            "UPDATE ideas SET hidden = COALESCE($1, hidden), pinned = COALESCE($2, pinned) \
+             WHERE id = $3 AND call_id = $4",
+        )
+        .bind(hidden.map(i64::from))
+        .bind(pinned.map(i64::from))
+        .bind(idea_id)
+        .bind(&call.id)
+        .execute(&mut *tx)
+        .await
+        .context("moderate idea")?;
+        if done.rows_affected() == 1 {
+            bump_call(&mut tx, &call.id).await?;
+        }
+        tx.commit().await.context("commit moderation")?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Sets every idea's counter of the call from its vote rows; returns how

@@ -1,6 +1,8 @@
 use super::changes::returning_announce;
 use super::{Store, new_id, now_ms};
-use crate::domain::{Currency, Delivery, Drop, DropSlug, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock};
+use crate::domain::{
+    Currency, Delivery, Drop, DropSlug, FromCall, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock,
+};
 use anyhow::Context;
 
 /// Everything needed to launch a drop, already validated.
@@ -25,6 +27,8 @@ pub struct NewDrop {
     pub shipping: Money,
     pub delivery: Delivery,
     pub language: Language,
+    /// The fan's idea it was launched from.
+    pub from_call: Option<FromCall>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -57,11 +61,14 @@ struct DropRow {
     delivery_min_days: i64,
     delivery_max_days: i64,
     language: String,
+    call_slug: String,
+    idea_credit: String,
+    idea_votes: i64,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days, language";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -93,6 +100,11 @@ impl From<DropRow> for Drop {
             shipping: Money::from_minor(r.shipping_minor.max(0), currency),
             delivery: Delivery::from_db(r.delivery_min_days, r.delivery_max_days),
             language: Language::from_stored(&r.language),
+            from_call: DropSlug::parse(&r.call_slug).map(|call_slug| FromCall {
+                call_slug,
+                credit: r.idea_credit,
+                votes: r.idea_votes,
+            }),
         }
     }
 }
@@ -108,8 +120,9 @@ impl Store {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
                  stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \
-                 delivery_min_days, delivery_max_days, language) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+                 delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
+                 $21, $22, $23) \
                  ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)
@@ -132,6 +145,9 @@ impl Store {
             .bind(new.delivery.min_days)
             .bind(new.delivery.max_days)
             .bind(new.language.code())
+            .bind(new.from_call.as_ref().map_or("", |f| f.call_slug.as_str()))
+            .bind(new.from_call.as_ref().map_or("", |f| f.credit.as_str()))
+            .bind(new.from_call.as_ref().map_or(0, |f| f.votes))
             .execute(&self.pool)
             .await
             .context("insert drop")?;

@@ -183,3 +183,74 @@ async fn idea_floods_are_refused_with_a_clear_message() {
     let other = TestApp::spawn_shell(&app);
     assert_eq!(send_idea(&other, &slug, "another fan's idea").await.status().as_u16(), 303, "others still can");
 }
+
+#[tokio::test]
+async fn the_artist_hides_pins_ends_and_launches_the_winner_which_credits_the_fan() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Pick a winner").await;
+    let (jo, troll) = (TestApp::spawn_shell(&app), TestApp::spawn_shell(&app));
+    let res = send_idea(&jo, &slug, "Friday Loser Club").await;
+    let winner = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    let res = fan_posts(&troll, &slug, &format!("/c/{slug}/ideas"), &[("idea", "something rude")]).await;
+    let rude = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    for n in 0..3 {
+        let fan = TestApp::spawn_shell(&app);
+        fan_posts(&fan, &slug, &format!("/c/{slug}/ideas/{winner}/vote"), &[("vote", "up")]).await;
+        let _ = n;
+    }
+
+    // Only the artist moderates; a fan gets a 404 as if there were nothing.
+    let res = fan_posts(&jo, &slug, &format!("/c/{slug}/ideas/{rude}/moderate"), &[("action", "hide")]).await;
+    assert_eq!(res.status().as_u16(), 303, "a fan is sent to log in");
+    assert!(location(&res).starts_with("/login"));
+    let res = app.post_form(&format!("/c/{slug}/ideas/{rude}/moderate"), &[("action", "hide")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, public) = jo.get_html(&format!("/c/{slug}")).await;
+    assert!(!public.contains("something rude"), "hidden from the public board");
+    assert_eq!(jo.get(&format!("/c/{slug}/ideas/{rude}.svg")).await.status().as_u16(), 404, "and its picture");
+    let (_, own) = app.get_html(&format!("/c/{slug}")).await;
+    assert!(own.contains("something rude") && own.contains("Hidden from fans"), "kept for the artist");
+    assert!(own.contains(&format!("href=\"/?call={slug}&amp;idea={winner}\"")), "Launch this");
+    let res = app.post_form(&format!("/c/{slug}/ideas/{winner}/moderate"), &[("action", "pin")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, own) = app.get_html(&format!("/c/{slug}?board=top")).await;
+    assert!(own.contains("Pinned by the artist"));
+
+    // Launch this: the create form comes filled in from the call and the idea.
+    let (_, form) = app.get_html(&format!("/?call={slug}&idea={winner}")).await;
+    assert!(form.contains(">Friday Loser Club</textarea>"), "slogan filled in");
+    assert!(form.contains("value=\"zine\" checked"), "the call's look");
+    assert!(form.contains(&format!("name=\"idea\" value=\"{winner}\"")));
+    let res = app
+        .launch_with(&[
+            ("slogan", "Friday Loser Club"),
+            ("theme", "zine"),
+            ("call", slug.as_str()),
+            ("idea", winner.as_str()),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, shop) = jo.get_html("/d/friday-loser-club").await;
+    assert!(shop.contains("Slogan by Jo, voted by 4 fans"), "the fan credited (Jo and three voters)");
+    assert!(shop.contains(&format!("href=\"/c/{slug}\"")), "links back to the call");
+    let (_, board) = jo.get_html(&format!("/c/{slug}")).await;
+    assert!(board.contains("This became a shirt!") && board.contains("href=\"/d/friday-loser-club\""));
+    assert!(board.contains("This call is closed"), "closed once launched");
+    let res = jo.post_form(&format!("/c/{slug}/ideas"), &[("idea", "too late")]).await;
+    assert_eq!(res.status().as_u16(), 303, "a closed call takes nothing");
+    let (_, board) = jo.get_html(&format!("/c/{slug}")).await;
+    assert!(!board.contains("too late"));
+}
+
+#[tokio::test]
+async fn ending_a_call_early_asks_first_and_closes_it() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "End me early").await;
+    let res = app.post_form(&format!("/c/{slug}/end"), &[]).await;
+    assert_eq!(res.status().as_u16(), 200, "asks first without JavaScript");
+    assert!(res.text().await.unwrap().contains("End this call now?"));
+    let res = app.post_form(&format!("/c/{slug}/end"), &[("confirmed", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, html) = app.get_html(&format!("/c/{slug}")).await;
+    assert!(html.contains("This call is closed") && !html.contains("Send my idea"));
+}

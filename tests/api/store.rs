@@ -22,6 +22,7 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         shipping: Money::from_minor(390, Currency::Eur),
         delivery: Delivery::CHOICES[2],
         language: popshop::domain::Language::De,
+        from_call: None,
     }
 }
 

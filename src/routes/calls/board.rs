@@ -54,6 +54,8 @@ pub struct BoardPage {
     /// "Thanks — your idea is on the board" and the like.
     pub notice: Option<String>,
     pub url: String,
+    /// The artist who opened the call is looking: moderation and *Launch this*.
+    pub owner: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -63,18 +65,34 @@ pub struct BoardQuery {
     merged: Option<String>,
 }
 
+/// Back to a page of the call (303).
+fn see_other(to: String) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
+}
+
+/// The call, only for the artist who opened it (anyone else: a 404).
+fn owned(call: Call, artist: &crate::auth::Artist) -> Result<Call, AppError> {
+    if call.account_id == artist.0.id { Ok(call) } else { Err(AppError::NotFound) }
+}
+
 async fn call_at(state: &AppState, slug: &str) -> Result<Call, AppError> {
     let slug = DropSlug::parse(slug).ok_or(AppError::NotFound)?;
     state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
 }
 
-async fn page(state: &AppState, call: Call, csrf: &CsrfToken, board: Board) -> Result<BoardPage, AppError> {
+async fn page(
+    state: &AppState,
+    call: Call,
+    csrf: &CsrfToken,
+    board: Board,
+    owner: bool,
+) -> Result<BoardPage, AppError> {
     let lang = call.language;
     let now = now_ms();
     let voted = state.store.votes_of(&call.id, &fan_of(csrf)).await?;
     let ideas = state
         .store
-        .ideas_of(&call.id, board, false)
+        .ideas_of(&call.id, board, owner)
         .await?
         .into_iter()
         .map(|idea| IdeaCard {
@@ -85,7 +103,7 @@ async fn page(state: &AppState, call: Call, csrf: &CsrfToken, board: Board) -> R
         })
         .collect();
     Ok(BoardPage {
-        layout: Layout::house(lang, &call.question).drop_language().signed_in(false, &csrf.0),
+        layout: Layout::house(lang, &call.question).drop_language().signed_in(owner, &csrf.0),
         csrf: csrf.0.clone(),
         open: call.is_open(now),
         time_left: call.is_open(now).then(|| i18n::time_left(lang, (call.ends_at - now) / 1000)),
@@ -98,6 +116,7 @@ async fn page(state: &AppState, call: Call, csrf: &CsrfToken, board: Board) -> R
         text_error: None,
         credit_error: None,
         notice: None,
+        owner,
     })
 }
 
@@ -110,9 +129,8 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let call = call_at(&state, &slug).await?;
     let board = if query.board.as_deref() == Some("new") { Board::New } else { Board::Top };
-    let signed_in = artist.0.is_some();
-    let mut page = page(&state, call, &csrf, board).await?;
-    page.layout.signed_in = signed_in;
+    let owner = artist.0.as_ref().is_some_and(|a| a.id == call.account_id);
+    let mut page = page(&state, call, &csrf, board, owner).await?;
     let lang = page.call.language;
     if query.sent.is_some() {
         page.notice = Some(i18n::text(lang, "call-sent"));
@@ -145,12 +163,12 @@ pub async fn send(
         render(status, &*page).map(crate::web::headers::no_store)
     };
     if !call.is_open(now_ms()) {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
+        return Ok(see_other(back));
     }
     let text = Slogan::parse(&typed);
     let credit = parse_credit(&typed_credit);
     if text.is_err() || credit.is_err() {
-        let mut page = page(&state, call, &csrf_token, Board::Top).await?;
+        let mut page = page(&state, call, &csrf_token, Board::Top, false).await?;
         page.text_error = text.as_ref().err().map(|e| e.localized(lang));
         page.credit_error = credit.as_ref().err().map(|e| e.localized(lang));
         return refuse(&mut page, StatusCode::UNPROCESSABLE_ENTITY);
@@ -169,7 +187,7 @@ pub async fn send(
         None
     };
     if let Some((message, secs)) = limited {
-        let mut page = page(&state, call, &csrf_token, Board::Top).await?;
+        let mut page = page(&state, call, &csrf_token, Board::Top, false).await?;
         page.text_error = Some(message);
         return Ok(with_retry_after(refuse(&mut page, StatusCode::TOO_MANY_REQUESTS)?, secs));
     }
@@ -180,7 +198,7 @@ pub async fn send(
     // Sending an idea supports it (a merged one gains this fan's vote).
     state.store.vote(&call.id, &idea.id, &fan, true).await?;
     let to = format!("{back}?{note}=1#idea-{}", idea.id);
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish())
+    Ok(see_other(to))
 }
 
 /// `POST /c/{slug}/ideas/{id}/vote` with `vote=up` or `vote=back`.
@@ -204,5 +222,65 @@ pub async fn vote(
     if call.is_open(now_ms()) {
         state.store.vote(&call.id, &idea_id, &fan_of(&csrf_token), form.get("vote") != "back").await?;
     }
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish())
+    Ok(see_other(back))
+}
+
+/// `POST /c/{slug}/ideas/{id}/moderate` with `action` = hide, show, pin or
+/// unpin: the call's artist only (anyone else gets a 404).
+#[tracing::instrument(skip_all)]
+pub async fn moderate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    artist: crate::auth::Artist,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let (slug, idea_id) = path.into_inner();
+    let call = owned(call_at(&state, &slug).await?, &artist)?;
+    let (hidden, pinned) = match form.get("action") {
+        "hide" => (Some(true), None),
+        "show" => (Some(false), None),
+        "pin" => (None, Some(true)),
+        "unpin" => (None, Some(false)),
+        _ => return Err(AppError::BadRequest),
+    };
+    if !state.store.moderate_idea(&call, &idea_id, hidden, pinned).await? {
+        return Err(AppError::NotFound);
+    }
+    let back = format!("/c/{}#idea-{idea_id}", call.slug);
+    Ok(see_other(back))
+}
+
+/// `POST /c/{slug}/end`: the artist closes the call early, once confirmed.
+#[tracing::instrument(skip_all)]
+pub async fn end(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    artist: crate::auth::Artist,
+    lang: crate::web::PageLanguage,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let call = owned(call_at(&state, &slug).await?, &artist)?;
+    let back = format!("/c/{}", call.slug);
+    if !crate::routes::dashboard::confirm::confirmed(&form) {
+        let (lang, action) = (lang.0, format!("{back}/end"));
+        let t = |id: &str| i18n::text(lang, id);
+        return crate::routes::dashboard::confirm::ask(crate::routes::dashboard::confirm::ConfirmPage {
+            layout: Layout::house(lang, &t("call-end-heading")),
+            heading: &t("call-end-heading"),
+            message: &t("call-end-message"),
+            action: &action,
+            csrf: form.get(csrf::CSRF_FIELD),
+            button: &t("call-end"),
+            back_url: &back,
+            back_label: &t("call-keep-open"),
+        });
+    }
+    state.store.end_call(&call.id, &artist.0.id).await?;
+    Ok(see_other(back))
 }

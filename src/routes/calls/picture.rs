@@ -15,12 +15,15 @@ pub async fn idea_svg(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    artist: crate::auth::MaybeArtist,
 ) -> Result<HttpResponse, AppError> {
     let (slug, name) = path.into_inner();
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let id = name.strip_suffix(".svg").ok_or(AppError::NotFound)?;
     let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let idea = state.store.idea(&call.id, id).await?.filter(|i| !i.hidden).ok_or(AppError::NotFound)?;
+    // A hidden idea is the artist's alone.
+    let owner = artist.0.is_some_and(|a| a.id == call.account_id);
+    let idea = state.store.idea(&call.id, id).await?.filter(|i| owner || !i.hidden).ok_or(AppError::NotFound)?;
     match state.shop.idea_shirt(&idea, theme_of(&call, &idea), call.colour).await {
         Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
         Err(RenderError::Busy) => {

@@ -74,6 +74,8 @@ pub struct StorefrontPage<'a> {
     /// Measurements of the sizes on offer: (size, chest cm, chest in, length cm, length in).
     pub size_chart: Vec<(&'static str, u32, String, u32, String)>,
     pub fabric: String,
+    /// A fan's idea: ("Slogan by Jo, voted by 312 fans", the call's address).
+    pub from_call: Option<(String, String)>,
 }
 
 /// The fan's picks, kept when the page comes back with a message.
@@ -201,6 +203,18 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             .map(|(s, chest, length)| (s.label(), *chest, inches(*chest), *length, inches(*length)))
             .collect(),
         fabric: i18n::text(lang, "shop-fabric"),
+        from_call: drop.from_call.as_ref().map(|f| {
+            let credit = if f.credit.is_empty() {
+                i18n::text_with(lang, "shop-from-fans", &[("votes", Arg::Number(f.votes))])
+            } else {
+                i18n::text_with(
+                    lang,
+                    "shop-from-fan",
+                    &[("name", Arg::Text(f.credit.clone())), ("votes", Arg::Number(f.votes))],
+                )
+            };
+            (credit, format!("/c/{}", f.call_slug))
+        }),
         cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
 }

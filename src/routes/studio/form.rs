@@ -5,8 +5,8 @@ use crate::design::{THEMES, Theme};
 use crate::domain::details::{self, Delivery};
 use crate::domain::quantity::CountError;
 use crate::domain::{
-    Currency, EmailAddress, Goal, Language, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan, Stock,
-    parse_display_name,
+    Currency, EmailAddress, FromCall, Goal, Language, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan,
+    Stock, parse_display_name,
 };
 use crate::forms::FormData;
 use crate::i18n::{self, Localized};
@@ -41,6 +41,9 @@ pub struct DropForm {
     pub delivery: String,
     /// The storefront's language ("en", "de"); the page's own by default.
     pub language: String,
+    /// Launching a fan's idea: the call's slug and the idea's id (hidden).
+    pub call: String,
+    pub idea: String,
 }
 
 /// A message per field; `None` where the field is fine.
@@ -108,7 +111,8 @@ pub struct ValidDrop {
 }
 
 impl ValidDrop {
-    pub fn for_account(self, account_id: String) -> NewDrop {
+    /// `from_call`: the fan's idea it launches, checked to be the artist's.
+    pub fn for_account(self, account_id: String, from_call: Option<FromCall>) -> NewDrop {
         NewDrop {
             account_id,
             slogan: self.slogan,
@@ -125,6 +129,7 @@ impl ValidDrop {
             shipping: self.shipping,
             delivery: self.delivery,
             language: self.language,
+            from_call,
         }
     }
 }
@@ -217,6 +222,8 @@ impl DropForm {
             shipping: clip(form.get("shipping"), 40),
             delivery: clip(form.get("delivery"), 8),
             language: clip(form.get("language"), 8),
+            call: clip(form.get("call"), 120),
+            idea: clip(form.get("idea"), 64),
         }
     }
 

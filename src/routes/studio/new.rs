@@ -1,14 +1,16 @@
 use super::form::{DropForm, DropFormErrors};
 use crate::auth::{CsrfToken, MaybeArtist};
 use crate::design::Theme;
-use crate::domain::Language;
+use crate::domain::{DropSlug, Language};
 use crate::error::AppError;
 use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
+use crate::state::AppState;
 use crate::web::PageLanguage;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use actix_web::web;
 use askama::Template;
 
 /// The create-a-drop form with its shirt preview.
@@ -74,8 +76,36 @@ impl NewDropPage {
     }
 }
 
-pub async fn show(artist: MaybeArtist, csrf: CsrfToken, lang: PageLanguage) -> Result<HttpResponse, AppError> {
+/// `?call={slug}&idea={id}`: *Launch this* on a fan's idea of the artist's
+/// call fills the form in (slogan, look, colour, language, name).
+#[derive(serde::Deserialize)]
+pub struct FromIdea {
+    call: Option<String>,
+    idea: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    artist: MaybeArtist,
+    csrf: CsrfToken,
+    lang: PageLanguage,
+    query: web::Query<FromIdea>,
+) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let page = NewDropPage::new(lang, DropForm::blank(lang), DropFormErrors::default(), artist.0.is_some(), csrf.0);
+    let mut form = DropForm::blank(lang);
+    if let (Some(account), Some(slug), Some(idea_id)) =
+        (&artist.0, query.call.as_deref().and_then(DropSlug::parse), query.idea.as_deref())
+        && let Some(call) = state.store.call_by_slug(&slug).await?.filter(|c| c.account_id == account.id)
+        && let Some(idea) = state.store.idea(&call.id, idea_id).await?
+    {
+        form.slogan = idea.text.clone();
+        form.theme = crate::routes::calls::theme_of(&call, &idea).key.to_owned();
+        form.colours = vec![call.colour.key.to_owned()];
+        form.language = call.language.code().to_owned();
+        form.artist_name = call.artist_name.clone();
+        form.call = call.slug.to_string();
+        form.idea = idea.id;
+    }
+    let page = NewDropPage::new(lang, form, DropFormErrors::default(), artist.0.is_some(), csrf.0);
     render(StatusCode::OK, &page)
 }

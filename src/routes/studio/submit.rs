@@ -6,7 +6,7 @@
 use super::form::{DropForm, DropFormErrors};
 use super::new::NewDropPage;
 use crate::auth::{CsrfToken, MaybeArtist, csrf, session::login_cookie};
-use crate::domain::{EmailAddress, Password};
+use crate::domain::{DropSlug, EmailAddress, FromCall, Password};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::i18n::{self, Arg};
@@ -83,7 +83,25 @@ pub async fn submit(
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
 
-    let drop = state.store.insert_drop(&valid.for_account(account.id.clone())).await?;
+    // Launching a fan's idea: only from the artist's own call.
+    let from_call = match DropSlug::parse(&form.call) {
+        Some(slug) if !form.idea.is_empty() => match state.store.call_by_slug(&slug).await? {
+            Some(call) if call.account_id == account.id => {
+                state.store.idea(&call.id, &form.idea).await?.map(|idea| (call, idea))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let credit = from_call.as_ref().map(|(call, idea)| FromCall {
+        call_slug: call.slug.clone(),
+        credit: idea.credit.clone(),
+        votes: idea.votes,
+    });
+    let drop = state.store.insert_drop(&valid.for_account(account.id.clone(), credit)).await?;
+    if let Some((call, _)) = &from_call {
+        state.store.call_became_drop(&call.id, &drop.slug).await?;
+    }
     tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
     state.shop.warm(&drop.slug).await;
     let mut response = HttpResponse::SeeOther();
