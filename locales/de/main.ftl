@@ -464,3 +464,5 @@ shop-from-fans = Slogan gemeinsam mit den Fans geschrieben, gewählt von { $vote
         [one] 1 Fan
        *[other] { $votes } Fans
     }
+call-card-badge = Schick deine Idee
+call-meta-description = Ein Aufruf von { $artist }: Schick deine Idee für das Shirt und stimm für deine Favoriten.

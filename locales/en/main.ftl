@@ -475,3 +475,5 @@ shop-from-fans = Slogan written with the fans, voted by { $votes ->
         [one] 1 fan
        *[other] { $votes } fans
     }
+call-card-badge = Send your idea
+call-meta-description = A call by { $artist }: send your idea for the shirt and vote for your favourites.

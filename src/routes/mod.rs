@@ -35,6 +35,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/c/{slug}/ideas/{id}/vote", web::post().to(calls::board::vote))
         .route("/c/{slug}/ideas/{id}/moderate", web::post().to(calls::board::moderate))
         .route("/c/{slug}/end", web::post().to(calls::board::end))
+        .route("/c/{slug}/card.png", web::get().to(calls::picture::card_png))
+        .route("/c/{slug}/qr.svg", web::get().to(calls::picture::qr_svg))
         .route("/calls/new", web::get().to(calls::new::show))
         .route("/calls", web::post().to(calls::new::submit))
         .route("/healthz", web::get().to(health::healthz))

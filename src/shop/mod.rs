@@ -136,6 +136,27 @@ impl Shop {
             .await
     }
 
+    /// An open call's share card: its question on the shirt, "A call by …",
+    /// and a badge asking for ideas; rendered once per call.
+    pub async fn call_card(&self, call: &crate::domain::Call) -> Result<Bytes, RenderError> {
+        let design = self.design.clone();
+        let lang = call.language;
+        let question = call.question.clone();
+        let theme = call
+            .theme
+            .as_deref()
+            .and_then(crate::design::Theme::by_key)
+            .unwrap_or_else(|| crate::design::Theme::default_for(&question));
+        let byline = i18n::text_with(lang, "call-by", &[("artist", Arg::Text(call.artist_name.clone()))]);
+        let badge = i18n::text(lang, "call-card-badge");
+        let colour = call.colour;
+        self.cards
+            .get_or_render(&format!("call-{}", call.id), move || {
+                design.card_png(&question, &byline, &badge, theme, colour).map(Bytes::from)
+            })
+            .await
+    }
+
     /// The front of a shirt printed with a fan's idea for an open call,
     /// rendered and compressed once per idea (an idea never changes).
     pub async fn idea_shirt(

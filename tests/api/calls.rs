@@ -56,6 +56,16 @@ async fn an_artist_opens_a_call_and_fans_send_ideas_drawn_as_shirts() {
     assert!(html.contains("by Jo") && html.contains("1 vote<"), "credited, and the sender's vote counts");
     assert!(html.contains("Take my vote back"), "the sender supports it");
     let picture = html.split("<img src=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    // Shared like a drop: social tags with a share card, share links, a QR code.
+    assert!(html.contains(&format!("<meta property=\"og:image\" content=\"{}/c/{slug}/card.png\">", app.address)));
+    assert!(html.contains("https://bsky.app/intent/compose?text="));
+    let card = fan.get(&format!("/c/{slug}/card.png")).await;
+    assert_eq!(card.status().as_u16(), 200);
+    assert_eq!(card.headers()["content-type"], "image/png");
+    assert!(card.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    let qr = fan.get(&format!("/c/{slug}/qr.svg")).await;
+    assert_eq!(qr.status().as_u16(), 200);
+    assert!(qr.text().await.unwrap().contains("<svg"));
     let svg = fan.get(&picture).await;
     assert_eq!(svg.status().as_u16(), 200);
     let svg = svg.text().await.unwrap();

@@ -56,6 +56,8 @@ pub struct BoardPage {
     pub url: String,
     /// The artist who opened the call is looking: moderation and *Launch this*.
     pub owner: bool,
+    /// (X, Bluesky, Facebook) share links for the call.
+    pub share: (String, String, String),
 }
 
 #[derive(serde::Deserialize)]
@@ -102,12 +104,30 @@ async fn page(
             idea,
         })
         .collect();
+    let url = format!("{}/c/{}", state.public_url, call.slug);
+    let mut layout = Layout::house(lang, &call.question).drop_language().signed_in(owner, &csrf.0);
+    let description =
+        i18n::text_with(lang, "call-meta-description", &[("artist", Arg::Text(call.artist_name.clone()))]);
+    layout.meta = Some(crate::routes::layout::SocialMeta {
+        title: call.question.clone(),
+        description: description.clone(),
+        url: url.clone(),
+        image: Some(format!("{url}/card.png")),
+    });
+    let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let text = format!("{} — {description}", call.question);
+    let share = (
+        format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&url)),
+        format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {url}"))),
+        format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&url)),
+    );
     Ok(BoardPage {
-        layout: Layout::house(lang, &call.question).drop_language().signed_in(owner, &csrf.0),
+        layout,
+        share,
         csrf: csrf.0.clone(),
         open: call.is_open(now),
         time_left: call.is_open(now).then(|| i18n::time_left(lang, (call.ends_at - now) / 1000)),
-        url: format!("{}/c/{}", state.public_url, call.slug),
+        url,
         call,
         board,
         ideas,

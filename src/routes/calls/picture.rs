@@ -32,3 +32,37 @@ pub async fn idea_svg(
         Err(RenderError::Render(e)) => Err(AppError::Internal(e)),
     }
 }
+
+/// `GET /c/{slug}/card.png`: the call's share card (its `og:image`).
+pub async fn card_png(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let etag = format!("\"call-{}\"", call.id);
+    let busy = "busy rendering share cards; try again in a moment";
+    crate::routes::shop::card::serve_rendered(
+        &req,
+        etag,
+        "image/png",
+        "public, max-age=86400",
+        busy,
+        state.shop.call_card(&call),
+    )
+    .await
+}
+
+/// `GET /c/{slug}/qr.svg`: a QR code of the call's link, for a stage screen
+/// or a poster (`?download=1` saves it).
+pub async fn qr_svg(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<crate::routes::dashboard::qr::QrQuery>,
+) -> Result<HttpResponse, AppError> {
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let link = format!("{}/c/{}", state.public_url, call.slug);
+    crate::routes::dashboard::qr::qr_response(&link, &format!("popshop-call-{}-qr.svg", call.slug), &query)
+}

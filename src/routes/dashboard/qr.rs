@@ -11,7 +11,7 @@ use qrcode::render::svg;
 
 #[derive(serde::Deserialize)]
 pub struct QrQuery {
-    download: Option<String>,
+    pub download: Option<String>,
 }
 
 pub async fn qr_svg(
@@ -22,13 +22,15 @@ pub async fn qr_svg(
 ) -> Result<HttpResponse, AppError> {
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let link = format!("{}/d/{}", state.public_url, drop.slug);
+    qr_response(&link, &format!("popshop-{}-qr.svg", drop.slug), &query)
+}
+
+/// A QR code of `link` as SVG, inline or (`?download=1`) as `file_name`.
+pub fn qr_response(link: &str, file_name: &str, query: &QrQuery) -> Result<HttpResponse, AppError> {
     let code = QrCode::new(link.as_bytes()).map_err(|e| anyhow::anyhow!("qr code: {e}"))?;
     let image = code.render::<svg::Color>().min_dimensions(320, 320).quiet_zone(true).build();
-    let disposition = if query.download.is_some() {
-        format!("attachment; filename=\"popshop-{}-qr.svg\"", drop.slug)
-    } else {
-        "inline".to_owned()
-    };
+    let disposition =
+        if query.download.is_some() { format!("attachment; filename=\"{file_name}\"") } else { "inline".to_owned() };
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, disposition))

@@ -28,7 +28,7 @@ pub async fn card_png(
 /// Something rendered once per drop and look (a share card, a font cut):
 /// `304` when the request has `etag` already (nothing rendered), `503` with
 /// `Retry-After` while every render slot stays busy, else the bytes.
-pub(super) async fn serve_rendered(
+pub(crate) async fn serve_rendered(
     req: &HttpRequest,
     etag: String,
     content_type: &'static str,
