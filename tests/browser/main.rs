@@ -659,6 +659,20 @@ async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
         let slug = popshop::domain::DropSlug::from_slogan(&slogan);
         pages.push((format!("storefront, {}", theme.key), format!("/d/{slug}")));
     }
+    // An open call with an idea on it, and the form that opens one.
+    let res = app
+        .post_form("/calls", &[("question", "Axe the call"), ("artist_name", "Axe"), ("hours", "2"), ("theme", "auto")])
+        .await;
+    let call = common::location(&res);
+    let token = app.csrf().await;
+    app.client
+        .post(app.url(&format!("{call}/ideas")))
+        .form(&[("csrf", token.as_str()), ("idea", "An idea to check"), ("credit", "Jo")])
+        .send()
+        .await
+        .unwrap();
+    pages.push(("open call".to_owned(), call));
+    pages.push(("new call form".to_owned(), "/calls/new".to_owned()));
     let web = browser(&driver).await;
     let result = async {
         let mut problems = Vec::new();
@@ -838,4 +852,94 @@ async fn lighthouse_scores_the_storefront_and_the_create_form_at_least_95_everyw
             assert!(score >= 0.95, "{path}: {category} {score} < 0.95; points lost: {lost:?}");
         }
     }
+}
+
+/// Issue 10: fans write the slogan together. The artist (over HTTP) opens a
+/// call; two fans, each in their own Chromium, send ideas and vote; the
+/// artist hides one and launches the winner; a voter follows the call page
+/// to the shirt and buys it in the demo checkout.
+#[tokio::test]
+async fn fans_write_the_slogan_together_and_a_voter_buys_the_winner() {
+    let (Some(driver_a), Some(driver_b)) = (start_driver(), start_driver()) else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("caller@example.com", "correct horse battery").await;
+    let res = app
+        .post_form(
+            "/calls",
+            &[
+                ("question", "What should the Friday-night shirt say?"),
+                ("artist_name", "The Losers"),
+                ("hours", "2"),
+                ("theme", "auto"),
+                ("colour", "black"),
+            ],
+        )
+        .await;
+    let call = common::location(&res);
+    let (ana, ben) = (browser(&driver_a).await, browser(&driver_b).await);
+    let result = async {
+        for (web, idea) in [(&ana, "Sei ein Freitagabend-Loser mit mir"), (&ben, "Loser Club forever")] {
+            web.set_window_rect(0, 0, 390, 844).await?;
+            web.goto(app.url(&call)).await?;
+            web.find(By::Id("idea")).await?.send_keys(idea).await?;
+            web.find(By::Css(".idea-form button[type=submit]")).await?.click().await?;
+            web.query(By::Css(".banner.success")).first().await?;
+        }
+        // Ben also votes for Ana's idea; it leads with two votes.
+        ben.goto(app.url(&call)).await?;
+        let mut card = None;
+        for li in ben.find_all(By::Css("li.idea")).await? {
+            if li.text().await?.contains("Sei ein Freitagabend-Loser mit mir") {
+                card = Some(li);
+            }
+        }
+        let button = card.expect("Ana's idea on Ben's board").find(By::Css("button.primary")).await?;
+        button.scroll_into_view().await?;
+        button.click().await?;
+        let first = ben.query(By::Css("li.idea")).first().await?.text().await?;
+        assert!(first.contains("Sei ein Freitagabend-Loser mit mir") && first.contains("2 votes"), "{first}");
+        assert!(picture_shown(&ben, "li.idea img").await?, "each idea is drawn as a shirt");
+        shoot(&ben, "call-board-phone", 390, 844).await;
+
+        // The artist hides Ben's idea and launches Ana's.
+        let (_, own) = app.get_html(&call).await;
+        let id_of = |text: &str| {
+            let at = own.find(text).unwrap();
+            let li = own[..at].rfind("id=\"idea-").unwrap() + 9;
+            own[li..].split('"').next().unwrap().to_owned()
+        };
+        let (winner, other) = (id_of("Sei ein Freitagabend-Loser mit mir"), id_of("Loser Club forever"));
+        app.post_form(&format!("{call}/ideas/{other}/moderate"), &[("action", "hide")]).await;
+        let slug = call.trim_start_matches("/c/");
+        let res = app
+            .launch_with(&[
+                ("slogan", "Sei ein Freitagabend-Loser mit mir"),
+                ("call", slug),
+                ("idea", winner.as_str()),
+                ("colours", "black"),
+            ])
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+
+        // Ana comes back: the call became a shirt; she buys it.
+        ana.goto(app.url(&call)).await?;
+        let text = ana.find(By::Tag("main")).await?.text().await?;
+        assert!(text.contains("This became a shirt!") && !text.contains("Loser Club forever"), "{text}");
+        ana.query(By::Css(".became a")).first().await?.click().await?;
+        let credit = ana.find(By::Css(".credit")).await?.text().await?;
+        assert!(credit.contains("voted by 2 fans"), "{credit}");
+        ana.find(By::Id("buy")).await?.click().await?;
+        ana.find(By::Id("email")).await?.send_keys("ana@example.com").await?;
+        ana.find(By::Id("name")).await?.send_keys("Ana Fan").await?;
+        ana.find(By::Id("line1")).await?.send_keys("1 Main St").await?;
+        ana.find(By::Id("postal_code")).await?.send_keys("10001").await?;
+        ana.find(By::Id("city")).await?.send_keys("New York").await?;
+        ana.find(By::Id("pay")).await?.click().await?;
+        ana.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    ana.quit().await.ok();
+    ben.quit().await.ok();
+    result.unwrap();
 }
