@@ -22,7 +22,10 @@ async fn main() -> anyhow::Result<()> {
         .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", dir.path().join("votes.db").display()));
     let store = Store::connect(&url, 16).await?;
     let account = store
-        .create_account(&popshop::domain::EmailAddress::parse(&format!("bench-{}@example.com", std::process::id()))?, "x")
+        .create_account(
+            &popshop::domain::EmailAddress::parse(&format!("bench-{}@example.com", std::process::id()))?,
+            "x",
+        )
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let call = store

@@ -466,3 +466,4 @@ shop-from-fans = Slogan gemeinsam mit den Fans geschrieben, gewählt von { $vote
     }
 call-card-badge = Schick deine Idee
 call-meta-description = Ein Aufruf von { $artist }: Schick deine Idee für das Shirt und stimm für deine Favoriten.
+dashboard-calls = Deine Aufrufe für Slogans

@@ -477,3 +477,4 @@ shop-from-fans = Slogan written with the fans, voted by { $votes ->
     }
 call-card-badge = Send your idea
 call-meta-description = A call by { $artist }: send your idea for the shirt and vote for your favourites.
+dashboard-calls = Your calls for slogans

@@ -41,6 +41,8 @@ async fn an_artist_opens_a_call_and_fans_send_ideas_drawn_as_shirts() {
     assert_eq!(location(&app.get("/calls/new").await), "/login?next=%2Fcalls%2Fnew", "artists only");
     let slug = open_call(&app, "What should the Friday-night shirt say?").await;
     assert_eq!(slug, "what-should-the-friday-night-shirt-say");
+    let (_, dashboard) = app.get_html("/dashboard").await;
+    assert!(dashboard.contains(&format!("<a href=\"/c/{slug}\">What should the Friday-night shirt say?</a>")));
 
     let fan = TestApp::spawn_shell(&app);
     let (status, html) = fan.get_html(&format!("/c/{slug}")).await;

@@ -24,6 +24,8 @@ pub struct DashboardPage {
     pub total_sold: i64,
     /// Gross revenue across all drops, one figure per currency ("$120.00", "50,00 €").
     pub revenue_by_currency: Vec<String>,
+    /// The artist's calls for slogans, newest first: (question, slug, open).
+    pub calls: Vec<(String, String, bool)>,
 }
 
 pub async fn index(
@@ -49,6 +51,13 @@ pub async fn index(
             })
             .collect(),
         public_url: state.public_url.clone(),
+        calls: state
+            .store
+            .calls_of(&artist.0.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.question.clone(), c.slug.to_string(), c.is_open(now)))
+            .collect(),
     };
     render(StatusCode::OK, &page)
 }
