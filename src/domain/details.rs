@@ -41,11 +41,6 @@ impl Delivery {
             Self::DEFAULT
         }
     }
-
-    /// "5–10 business days".
-    pub fn label(self) -> String {
-        format!("{}–{} business days", self.min_days, self.max_days)
-    }
 }
 
 /// The artist's description: at most this many characters.

@@ -70,14 +70,6 @@ pub enum DropState {
 }
 
 impl DropState {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Live => "Live",
-            Self::SoldOut => "Sold out",
-            Self::Ended => "Ended",
-        }
-    }
-
     /// CSS-friendly key: "live", "sold-out", "ended".
     pub fn key(self) -> &'static str {
         match self {

@@ -24,17 +24,6 @@ impl Currency {
         }
     }
 
-    /// Name shown in the currency picker.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Usd => "US dollar ($)",
-            Self::Eur => "Euro (€)",
-            Self::Gbp => "Pound sterling (£)",
-            Self::Cad => "Canadian dollar (CA$)",
-            Self::Aud => "Australian dollar (A$)",
-        }
-    }
-
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
