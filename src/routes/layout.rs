@@ -12,6 +12,28 @@ pub struct SocialMeta {
     pub image: Option<String>,
 }
 
+/// Buttons that share a public page (a drop's storefront, an open call):
+/// X, Bluesky and Facebook, and the phone's share sheet (`templates/share.html`).
+pub struct ShareLinks {
+    pub url: String,
+    pub x: String,
+    pub bluesky: String,
+    pub facebook: String,
+}
+
+impl ShareLinks {
+    /// Links that post `text` with `url`.
+    pub fn new(text: &str, url: String) -> Self {
+        let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        Self {
+            x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(text), encode(&url)),
+            bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {url}"))),
+            facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&url)),
+            url,
+        }
+    }
+}
+
 /// The frame around every page.
 pub struct Layout {
     pub title: String,

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::forms::FormData;
 use crate::i18n::{self, Arg, Localized};
 use crate::routes::account::render;
-use crate::routes::layout::Layout;
+use crate::routes::layout::{Layout, ShareLinks};
 use crate::state::AppState;
 use crate::store::{Board, SentIdea, now_ms};
 use crate::web::Client;
@@ -56,8 +56,7 @@ pub struct BoardPage {
     pub url: String,
     /// The artist who opened the call is looking: moderation and *Launch this*.
     pub owner: bool,
-    /// (X, Bluesky, Facebook) share links for the call.
-    pub share: (String, String, String),
+    pub share: ShareLinks,
 }
 
 #[derive(serde::Deserialize)]
@@ -114,13 +113,7 @@ async fn page(
         url: url.clone(),
         image: Some(format!("{url}/card.png")),
     });
-    let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    let text = format!("{} — {description}", call.question);
-    let share = (
-        format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&url)),
-        format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {url}"))),
-        format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&url)),
-    );
+    let share = ShareLinks::new(&format!("{} — {description}", call.question), url.clone());
     Ok(BoardPage {
         layout,
         share,

@@ -8,7 +8,7 @@ use crate::domain::{DropState, Language, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
 use crate::i18n::{self, Arg, Localized};
 use crate::routes::account::render;
-use crate::routes::layout::Layout;
+use crate::routes::layout::{Layout, ShareLinks};
 use crate::state::AppState;
 use crate::store::now_ms;
 use crate::web::PageLanguage;
@@ -25,9 +25,7 @@ pub struct DropPage {
     /// Just launched: show the celebration banner.
     pub launched: bool,
     pub public_link: String,
-    pub share_x: String,
-    pub share_bluesky: String,
-    pub share_facebook: String,
+    pub share: ShareLinks,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
     pub theme_name: &'static str,
@@ -97,10 +95,6 @@ pub struct DropQuery {
     refunded: Option<String>,
 }
 
-fn encode(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
 pub async fn show(
     state: web::Data<AppState>,
     artist: Artist,
@@ -121,9 +115,7 @@ pub async fn show(
         csrf: csrf.0,
         summary: DropSummary::of(&drop, now_ms(), lang),
         launched: query.launched.is_some(),
-        share_x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(&text), encode(&public_link)),
-        share_bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {public_link}"))),
-        share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&public_link)),
+        share: ShareLinks::new(&text, public_link.clone()),
         public_link,
         shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
         theme_name: theme.name,
