@@ -1,6 +1,6 @@
 //! The front door: each new connection is looked at once, before anything
 //! is read from it (`peek`). When its first request is a live stream
-//! (`GET /d/{slug}/events` over HTTP/1.1, the whole head in the first
+//! (`GET /d/{slug}/events` or `GET /c/{slug}/events` over HTTP/1.1, the whole head in the first
 //! packet, as browsers and proxies send it) the stream is served here, by a
 //! writer that holds nothing but the stream: a viewer costs about 1 KB here
 //! instead of the 16 KB actix-http's HTTP/1 dispatcher keeps per connection
@@ -15,7 +15,7 @@
 //! connection that served other requests first (actix's handler serves
 //! them, with the same bytes: `routes/shop/events.rs`).
 
-use crate::live::stream::LiveStream;
+use crate::live::stream::{Kind, LiveStream};
 use crate::state::AppState;
 use crate::web::client::{Client, client_ip};
 use crate::web::headers::{request_id, security_headers};
@@ -80,7 +80,7 @@ async fn take(io: &mut TcpStream, state: &AppState, buf: &mut [u8], seen: usize)
     let client =
         Client::from_ip(client_ip(peer, &request.forwarded, settings.forwarded_header, &settings.trusted_proxies));
     // Refused streams are answered by actix's handler, with its pages.
-    let stream = state.live_streams().open(&request.slug, client.bucket()).await.ok()?;
+    let stream = state.live_streams().open(request.kind, &request.slug, client.bucket()).await.ok()?;
     io.read_exact(&mut buf[..request.head_len]).await.ok()?;
     Some(Taken { stream, path: request.path, started })
 }
@@ -152,13 +152,14 @@ struct StreamRequest {
     /// Bytes of the head, up to and including the empty line.
     head_len: usize,
     path: String,
+    kind: Kind,
     slug: String,
     /// The forwarding headers, for the client's address behind a proxy.
     forwarded: HeaderMap,
 }
 
 impl StreamRequest {
-    /// `Some` for a complete `GET /d/{slug}/events` HTTP/1.1 head with no
+    /// `Some` for a complete `GET /d/{slug}/events` (or `/c/…`) HTTP/1.1 head with no
     /// body and no upgrade; anything else, or anything unusual, is `None`.
     fn parse(bytes: &[u8]) -> Option<Self> {
         let mut headers = [httparse::EMPTY_HEADER; HEADERS_AT_MOST];
@@ -168,7 +169,12 @@ impl StreamRequest {
             return None;
         }
         let path = req.path?.split('?').next()?;
-        let slug = path.strip_prefix("/d/")?.strip_suffix("/events")?;
+        let (kind, rest) = if let Some(rest) = path.strip_prefix("/d/") {
+            (Kind::Drop, rest)
+        } else {
+            (Kind::Call, path.strip_prefix("/c/")?)
+        };
+        let slug = rest.strip_suffix("/events")?;
         if slug.is_empty() || slug.contains('/') || slug.contains('%') {
             return None;
         }
@@ -185,7 +191,7 @@ impl StreamRequest {
                 _ => {}
             }
         }
-        Some(Self { head_len, path: path.to_owned(), slug: slug.to_owned(), forwarded })
+        Some(Self { head_len, path: path.to_owned(), kind, slug: slug.to_owned(), forwarded })
     }
 }
 
@@ -198,6 +204,9 @@ mod tests {
         let take = |head: &str| StreamRequest::parse(head.as_bytes()).map(|r| (r.slug, r.head_len));
         let plain = "GET /d/live-wire/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n";
         assert_eq!(take(plain), Some(("live-wire".into(), plain.len())));
+        let call = "GET /c/loser-club/events HTTP/1.1\r\nHost: x\r\n\r\n";
+        let taken = StreamRequest::parse(call.as_bytes()).unwrap();
+        assert_eq!((taken.kind, taken.slug.as_str()), (super::Kind::Call, "loser-club"));
         let with_query = "GET /d/live-wire/events?t=1 HTTP/1.1\r\nHost: x\r\n\r\n";
         assert_eq!(take(with_query).map(|t| t.0), Some("live-wire".into()));
         for other in [
@@ -211,6 +220,8 @@ mod tests {
             "GET /d//events HTTP/1.1\r\n\r\n",
             "GET /d/a/b/events HTTP/1.1\r\n\r\n",
             "GET /d/l%69ve/events HTTP/1.1\r\n\r\n",
+            "GET /x/live-wire/events HTTP/1.1\r\n\r\n",
+            "GET /c/loser-club HTTP/1.1\r\n\r\n",
             "\u{0}\u{1}binary",
         ] {
             assert_eq!(take(other), None, "{other:?}");

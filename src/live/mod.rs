@@ -1,4 +1,5 @@
-//! Live sales totals, one channel per watched drop.
+//! Live sales totals, one channel per watched drop; live idea boards, one
+//! channel per watched call (issue 10).
 //!
 //! The store announces every committed change of a drop ([`ChangeListener`]);
 //! the [`Hub`] notes it if anyone on this instance watches that drop, and
@@ -8,7 +9,13 @@
 //! only for its own drop, and only for the latest totals: a hundred sales a
 //! second are ten frames a second, nothing is lost, and a quiet drop's
 //! viewers cost nothing while other drops sell.
+//!
+//! An open call's board works the same way ([`Topic::Call`]): each idea,
+//! vote or moderation the store announces is noted, and the next round
+//! reads the board once and hands every viewer of that call one frame with
+//! the new order ([`board::BoardFrame`]).
 
+pub mod board;
 pub mod stream;
 pub mod streams;
 
@@ -62,36 +69,43 @@ impl PublicTotals {
     }
 }
 
-/// One watched drop: its latest frame and how many viewers hold it.
+/// What a viewer watches: a drop's totals or a call's board (by id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Topic {
+    Drop(String),
+    Call(String),
+}
+
+/// One watched topic: its latest frame and how many viewers hold it.
 struct Channel {
     frames: watch::Sender<Bytes>,
-    /// The drop version the frame shows.
+    /// The drop's or call's version the frame shows.
     version: i64,
     viewers: usize,
 }
 
-/// The drops watched on this instance, each with its own channel.
+/// The drops and calls watched on this instance, each with its own channel.
 #[derive(Default)]
 pub struct Hub {
-    drops: Mutex<HashMap<String, Channel>>,
-    /// Watched drops that changed since the last publish round.
-    changed: Mutex<HashSet<String>>,
+    topics: Mutex<HashMap<Topic, Channel>>,
+    /// Watched topics that changed since the last publish round.
+    changed: Mutex<HashSet<Topic>>,
 }
 
-/// One viewer of one drop; dropping it (the client left) stops watching.
+/// One viewer of one drop or call; dropping it (the client left) stops watching.
 pub struct Viewer {
     hub: Arc<Hub>,
-    drop_id: String,
+    topic: Topic,
     frames: watch::Receiver<Bytes>,
 }
 
 impl Viewer {
-    /// The drop's current totals (the first thing a stream sends).
+    /// The newest frame (the first thing a stream sends).
     pub fn current(&mut self) -> Bytes {
         self.frames.borrow_and_update().clone()
     }
 
-    /// The next totals of this drop (the latest, when several came at once);
+    /// The next frame of this topic (the latest, when several came at once);
     /// `None` once the hub has closed the channel.
     pub async fn next(&mut self) -> Option<Bytes> {
         self.frames.changed().await.ok()?;
@@ -101,35 +115,65 @@ impl Viewer {
 
 impl std::ops::Drop for Viewer {
     fn drop(&mut self) {
-        self.hub.unwatch(&self.drop_id);
+        self.hub.unwatch(&self.topic);
     }
 }
 
 impl Hub {
+    fn lock_topics(&self) -> std::sync::MutexGuard<'_, HashMap<Topic, Channel>> {
+        self.topics.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn lock_changed(&self) -> std::sync::MutexGuard<'_, HashSet<Topic>> {
+        self.changed.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Starts watching `drop` (as just read): the viewer gets the newest
     /// totals known here, then every later change of this drop and no other.
     pub fn watch(self: &Arc<Self>, drop: &Drop, now: i64) -> Viewer {
         let totals = PublicTotals::of(drop, now);
-        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
-        let channel = drops.entry(drop.id.clone()).or_insert_with(|| Channel {
-            frames: watch::Sender::new(totals.frame()),
-            version: totals.version,
-            viewers: 0,
-        });
-        if totals.version > channel.version {
-            channel.frames.send_replace(totals.frame());
-            channel.version = totals.version;
-        }
-        channel.viewers += 1;
-        Viewer { hub: self.clone(), drop_id: drop.id.clone(), frames: channel.frames.subscribe() }
+        self.watch_topic(Topic::Drop(drop.id.clone()), totals.version, || totals.frame())
     }
 
-    fn unwatch(&self, drop_id: &str) {
-        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(channel) = drops.get_mut(drop_id) {
+    /// Starts watching `topic`, whose newest state (at `version`) is
+    /// `frame()`, asked for only when this instance has nothing as new.
+    pub fn watch_topic(self: &Arc<Self>, topic: Topic, version: i64, frame: impl FnOnce() -> Bytes) -> Viewer {
+        let mut topics = self.lock_topics();
+        let channel = match topics.entry(topic.clone()) {
+            std::collections::hash_map::Entry::Occupied(entry) => {
+                let channel = entry.into_mut();
+                if version > channel.version {
+                    channel.frames.send_replace(frame());
+                    channel.version = version;
+                }
+                channel
+            }
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                // A change committed after `frame` was read but before this
+                // channel existed was not noted: read once more next round.
+                self.lock_changed().insert(topic.clone());
+                entry.insert(Channel { frames: watch::Sender::new(frame()), version, viewers: 0 })
+            }
+        };
+        channel.viewers += 1;
+        Viewer { hub: self.clone(), topic, frames: channel.frames.subscribe() }
+    }
+
+    /// Joins `topic`'s viewers when this instance already has its state at
+    /// `version` or newer (no read needed); `None` otherwise.
+    pub fn join(self: &Arc<Self>, topic: &Topic, version: i64) -> Option<Viewer> {
+        let mut topics = self.lock_topics();
+        let channel = topics.get_mut(topic).filter(|c| c.version >= version)?;
+        channel.viewers += 1;
+        Some(Viewer { hub: self.clone(), topic: topic.clone(), frames: channel.frames.subscribe() })
+    }
+
+    fn unwatch(&self, topic: &Topic) {
+        let mut topics = self.lock_topics();
+        if let Some(channel) = topics.get_mut(topic) {
             channel.viewers = channel.viewers.saturating_sub(1);
             if channel.viewers == 0 {
-                drops.remove(drop_id);
+                topics.remove(topic);
             }
         }
     }
@@ -137,12 +181,17 @@ impl Hub {
     /// Hands `totals` to the drop's viewers, unless they have exactly these
     /// or newer ones.
     pub fn publish(&self, drop_id: &str, totals: &PublicTotals) {
-        let frame = totals.frame();
-        let mut drops = self.drops.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(channel) = drops.get_mut(drop_id)
-            && totals.version >= channel.version
+        self.publish_topic(&Topic::Drop(drop_id.to_owned()), totals.version, totals.frame());
+    }
+
+    /// Hands `frame` (at `version`) to `topic`'s viewers, unless they have
+    /// exactly it or a newer one.
+    pub fn publish_topic(&self, topic: &Topic, version: i64, frame: Bytes) {
+        let mut topics = self.lock_topics();
+        if let Some(channel) = topics.get_mut(topic)
+            && version >= channel.version
         {
-            channel.version = totals.version;
+            channel.version = version;
             channel.frames.send_if_modified(|current| {
                 if *current == frame {
                     return false;
@@ -153,32 +202,45 @@ impl Hub {
         }
     }
 
-    /// Drops that have viewers on this instance.
-    pub fn watched(&self) -> Vec<String> {
-        self.drops.lock().unwrap_or_else(|p| p.into_inner()).keys().cloned().collect()
+    /// Drops and calls that have viewers on this instance.
+    pub fn watched(&self) -> Vec<Topic> {
+        self.lock_topics().keys().cloned().collect()
     }
 
     /// Viewers of `drop_id` on this instance.
     pub fn viewers(&self, drop_id: &str) -> usize {
-        self.drops.lock().unwrap_or_else(|p| p.into_inner()).get(drop_id).map_or(0, |c| c.viewers)
+        self.viewers_of(&Topic::Drop(drop_id.to_owned()))
     }
 
-    fn take_changed(&self) -> Vec<String> {
-        self.changed.lock().unwrap_or_else(|p| p.into_inner()).drain().collect()
+    /// Viewers of `topic` on this instance.
+    pub fn viewers_of(&self, topic: &Topic) -> usize {
+        self.lock_topics().get(topic).map_or(0, |c| c.viewers)
+    }
+
+    fn take_changed(&self) -> Vec<Topic> {
+        self.lock_changed().drain().collect()
+    }
+
+    /// Notes a watched topic for the next publish round; unwatched ones cost nothing.
+    fn note(&self, topic: Topic) {
+        if self.lock_topics().contains_key(&topic) {
+            self.lock_changed().insert(topic);
+        }
     }
 }
 
 impl ChangeListener for Hub {
-    /// Notes a watched drop for the next publish round; unwatched drops cost nothing.
     fn drop_changed(&self, drop_id: &str) {
-        if self.drops.lock().unwrap_or_else(|p| p.into_inner()).contains_key(drop_id) {
-            self.changed.lock().unwrap_or_else(|p| p.into_inner()).insert(drop_id.to_owned());
-        }
+        self.note(Topic::Drop(drop_id.to_owned()));
+    }
+
+    fn call_changed(&self, call_id: &str) {
+        self.note(Topic::Call(call_id.to_owned()));
     }
 
     fn everything_changed(&self) {
         let watched = self.watched();
-        self.changed.lock().unwrap_or_else(|p| p.into_inner()).extend(watched);
+        self.lock_changed().extend(watched);
     }
 }
 
@@ -187,18 +249,26 @@ impl ChangeListener for Hub {
 /// sale still reaches viewers well within a second.
 pub const PUBLISH_EVERY: Duration = Duration::from_millis(100);
 
-/// Runs for the life of the process: every [`PUBLISH_EVERY`], reads the totals
-/// of each watched drop that changed (one query per drop) and publishes them.
+/// Runs for the life of the process: every [`PUBLISH_EVERY`], reads the
+/// totals of each watched drop that changed (one query per drop), and the
+/// board of each watched call that changed, and publishes them.
 pub async fn coalesce(hub: Arc<Hub>, store: Store) {
     let mut tick = tokio::time::interval(PUBLISH_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        for drop_id in hub.take_changed() {
-            match store.drop_by_id(&drop_id).await {
-                Ok(Some(drop)) => hub.publish(&drop_id, &PublicTotals::of(&drop, crate::store::now_ms())),
-                Ok(None) => {}
-                Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
+        for topic in hub.take_changed() {
+            match &topic {
+                Topic::Drop(drop_id) => match store.drop_by_id(drop_id).await {
+                    Ok(Some(drop)) => hub.publish(drop_id, &PublicTotals::of(&drop, crate::store::now_ms())),
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
+                },
+                Topic::Call(call_id) => match board::read_by_id(&store, call_id).await {
+                    Ok(Some(frame)) => hub.publish_topic(&topic, frame.version, frame.frame()),
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!(call = %call_id, error = %e, "could not read the board to publish"),
+                },
             }
         }
     }

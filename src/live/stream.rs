@@ -1,15 +1,16 @@
-//! One open stream of a drop's live totals, whichever front serves it (the
-//! lean door for a connection's first request, or actix-web's handler for a
-//! stream asked for on a connection that served other requests before).
+//! One open stream of a drop's live totals or a call's live board,
+//! whichever front serves it (the lean door for a connection's first
+//! request, or actix-web's handler for a stream asked for on a connection
+//! that served other requests before).
 //!
-//! Every stream starts with `retry:` and the current totals (so a
+//! Every stream starts with `retry:` and the current totals or board (so a
 //! reconnect, with or without `Last-Event-ID`, is always correct), then
-//! gets each change of this drop with the drop's version as event id, and a
+//! gets each change with the drop's or call's version as event id, and a
 //! keep-alive comment every 15 seconds. A client may hold at most
-//! `POPSHOP_STREAMS_PER_CLIENT` streams (default 32).
+//! `POPSHOP_STREAMS_PER_CLIENT` streams (default 32), drops and calls together.
 
 use super::streams::{StreamCounts, StreamSlot};
-use super::{Hub, Viewer};
+use super::{Hub, Topic, Viewer};
 use crate::domain::DropSlug;
 use crate::store::{Store, now_ms};
 use actix_web::web::Bytes;
@@ -25,7 +26,7 @@ const RETRY: &[u8] = b"retry: 3000\n";
 /// Why no stream was opened.
 #[derive(Debug)]
 pub enum Refused {
-    /// No drop by that name.
+    /// No drop (or call) by that name.
     UnknownDrop,
     /// The client holds its limit of open streams already.
     TooManyStreams,
@@ -50,14 +51,39 @@ pub struct Streams<'a> {
     pub per_client: usize,
 }
 
+/// Which kind of page a stream follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `/d/{slug}/events`: a drop's totals.
+    Drop,
+    /// `/c/{slug}/events`: an open call's board.
+    Call,
+}
+
 impl Streams<'_> {
-    /// A stream of `slug`'s totals for `client` (an address bucket).
-    pub async fn open(&self, slug: &str, client: IpAddr) -> Result<LiveStream, Refused> {
+    /// A stream of `slug`'s totals (or board) for `client` (an address bucket).
+    pub async fn open(&self, kind: Kind, slug: &str, client: IpAddr) -> Result<LiveStream, Refused> {
         let slug = DropSlug::parse(slug).ok_or(Refused::UnknownDrop)?;
         // The place first: a client over its limit costs no query.
         let slot = self.counts.try_open(client, self.per_client).ok_or(Refused::TooManyStreams)?;
-        let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
-        let mut viewer = self.hub.watch(&drop, now_ms());
+        let mut viewer = match kind {
+            Kind::Drop => {
+                let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
+                self.hub.watch(&drop, now_ms())
+            }
+            Kind::Call => {
+                let call = self.store.call_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
+                let topic = Topic::Call(call.id.clone());
+                // Thousands join one call: only the first reads the board.
+                match self.hub.join(&topic, call.version) {
+                    Some(viewer) => viewer,
+                    None => {
+                        let board = super::board::read(self.store, &call).await.map_err(Refused::Store)?;
+                        self.hub.watch_topic(topic, board.version, || board.frame())
+                    }
+                }
+            }
+        };
         let current = viewer.current();
         let mut first = Vec::with_capacity(RETRY.len() + current.len());
         first.extend_from_slice(RETRY);

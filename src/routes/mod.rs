@@ -30,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::show))
         .route("/d/{slug}/cancelled", web::post().to(checkout::cancel::release))
         .route("/c/{slug}", web::get().to(calls::board::show))
+        .route("/c/{slug}/events", web::get().to(calls::live::events))
+        .route("/c/{slug}/board.json", web::get().to(calls::live::board_json))
         .route("/c/{slug}/ideas", web::post().to(calls::board::send))
         .route("/c/{slug}/ideas/{name}", web::get().to(calls::picture::idea_svg))
         .route("/c/{slug}/ideas/{id}/vote", web::post().to(calls::board::vote))

@@ -6,6 +6,7 @@
 //! so a storm of votes never double-counts, and `ideas.votes` can always be
 //! recomputed from the rows ([`Store::recount_votes`]).
 
+use super::changes::{backend_of, returning_announce_call};
 use super::{Store, new_id, now_ms};
 use crate::domain::call::normalized;
 use crate::domain::{Call, DropSlug, Idea, Language, ShirtColour, Slogan};
@@ -109,6 +110,12 @@ pub enum Board {
     New,
 }
 
+impl Board {
+    /// Ideas one board shows (and its live frames carry): enough for any
+    /// crowd to browse on a phone, small enough to send to thousands live.
+    pub const SHOWN: usize = 60;
+}
+
 impl Store {
     /// Saves a new call under a unique slug made from its question.
     #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
@@ -145,6 +152,14 @@ impl Store {
         let sql = format!("SELECT {CALL_COLUMNS} FROM calls WHERE slug = $1");
         let row: Option<CallRow> =
             sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select call")?;
+        Ok(row.map(Call::from))
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn call_by_id(&self, id: &str) -> anyhow::Result<Option<Call>> {
+        let sql = format!("SELECT {CALL_COLUMNS} FROM calls WHERE id = $1");
+        let row: Option<CallRow> =
+            sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select call by id")?;
         Ok(row.map(Call::from))
     }
 
@@ -192,6 +207,9 @@ impl Store {
         let row: IdeaRow =
             sqlx::query_as(&sql).bind(call_id).bind(&norm).fetch_one(&mut *tx).await.context("select idea")?;
         tx.commit().await.context("commit idea")?;
+        if inserted.rows_affected() == 1 {
+            self.committed_call(call_id);
+        }
         Ok(if inserted.rows_affected() == 1 { SentIdea::New(row.into()) } else { SentIdea::Merged(row.into()) })
     }
 
@@ -215,7 +233,10 @@ impl Store {
             Board::New => "created_at DESC, id DESC",
         };
         let hidden = if with_hidden { "" } else { " AND hidden = 0" };
-        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1{hidden} ORDER BY {order} LIMIT 500");
+        let sql = format!(
+            "SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1{hidden} ORDER BY {order} LIMIT {}",
+            Board::SHOWN
+        );
         let rows: Vec<IdeaRow> =
             sqlx::query_as(&sql).bind(call_id).fetch_all(&self.pool).await.context("select ideas")?;
         Ok(rows.into_iter().map(Idea::from).collect())
@@ -283,38 +304,53 @@ impl Store {
             bump_call(&mut tx, call_id).await?;
         }
         tx.commit().await.context("commit vote")?;
+        if changed == 1 {
+            self.committed_call(call_id);
+        }
         Ok(changed == 1)
     }
 
     /// The call became a drop: it closes (if still open) and points fans to it.
     #[tracing::instrument(skip(self))]
     pub async fn call_became_drop(&self, call_id: &str, drop_slug: &DropSlug) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 WHERE id = $3",
-        )
-        .bind(drop_slug.as_str())
-        .bind(now_ms())
-        .bind(call_id)
-        .execute(&self.pool)
-        .await
-        .context("link call to drop")?;
+        let sql = format!(
+            "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 \
+             WHERE id = $3{}",
+            returning_announce_call(self.backend)
+        );
+        let done = sqlx::query(&sql)
+            .bind(drop_slug.as_str())
+            .bind(now_ms())
+            .bind(call_id)
+            .execute(&self.pool)
+            .await
+            .context("link call to drop")?;
+        if done.rows_affected() == 1 {
+            self.committed_call(call_id);
+        }
         Ok(())
     }
 
     /// The artist ends the call early.
     #[tracing::instrument(skip(self))]
     pub async fn end_call(&self, call_id: &str, account_id: &str) -> anyhow::Result<bool> {
-        let done = sqlx::query(
+        let sql = format!(
             "UPDATE calls SET ended_at = $1, version = version + 1 WHERE id = $2 AND account_id = $3 \
-             AND ended_at IS NULL",
-        )
-        .bind(now_ms())
-        .bind(call_id)
-        .bind(account_id)
-        .execute(&self.pool)
-        .await
-        .context("end call")?;
-        Ok(done.rows_affected() == 1)
+             AND ended_at IS NULL{}",
+            returning_announce_call(self.backend)
+        );
+        let done = sqlx::query(&sql)
+            .bind(now_ms())
+            .bind(call_id)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await
+            .context("end call")?;
+        let ended = done.rows_affected() == 1;
+        if ended {
+            self.committed_call(call_id);
+        }
+        Ok(ended)
     }
 
     /// The artist hides or shows, pins or unpins an idea of their call.
@@ -343,7 +379,11 @@ impl Store {
             bump_call(&mut tx, &call.id).await?;
         }
         tx.commit().await.context("commit moderation")?;
-        Ok(done.rows_affected() == 1)
+        let changed = done.rows_affected() == 1;
+        if changed {
+            self.committed_call(&call.id);
+        }
+        Ok(changed)
     }
 
     /// Sets every idea's counter of the call from its vote rows; returns how
@@ -351,24 +391,33 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn recount_votes(&self, call_id: &str) -> anyhow::Result<u64> {
         let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin recount")?;
         let fixed = sqlx::query(
             "UPDATE ideas SET votes = (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id) \
              WHERE call_id = $1 AND votes <> (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id)",
         )
         .bind(call_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
-        .context("recount votes")?;
-        Ok(fixed.rows_affected())
+        .context("recount votes")?
+        .rows_affected();
+        if fixed > 0 {
+            bump_call(&mut tx, call_id).await?;
+        }
+        tx.commit().await.context("commit recount")?;
+        if fixed > 0 {
+            self.committed_call(call_id);
+        }
+        Ok(fixed)
     }
 }
 
-/// Every change to a call's board moves its version (caches compare it).
+/// Every change to a call's board moves its version (live boards compare
+/// it); on PostgreSQL the same statement announces the change on commit.
+/// The caller tells this instance after the commit (`committed_call`).
 async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE calls SET version = version + 1 WHERE id = $1")
-        .bind(call_id)
-        .execute(&mut **tx)
-        .await
-        .context("bump call version")?;
+    let sql =
+        format!("UPDATE calls SET version = version + 1 WHERE id = $1{}", returning_announce_call(backend_of(tx)));
+    sqlx::query(&sql).bind(call_id).execute(&mut **tx).await.context("bump call version")?;
     Ok(())
 }

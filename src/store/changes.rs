@@ -9,6 +9,11 @@
 //! ([`listen`]): several instances stay in step without a query per view.
 //! When the listening connection is lost, an instance treats every drop as
 //! changed once it is back, so nothing stays out of date.
+//!
+//! Open calls (issue 10) are announced the same way, on their own channel
+//! (`popshop_calls`, the call's id): every idea, vote and moderation moves
+//! the call's version in the writing transaction, and that statement
+//! announces it.
 
 use super::{Backend, Store};
 use sqlx::postgres::PgListener;
@@ -18,11 +23,16 @@ use std::time::Duration;
 
 /// The PostgreSQL channel drop changes are announced on.
 pub const CHANNEL: &str = "popshop_drops";
+/// The PostgreSQL channel call changes (ideas, votes, moderation) are announced on.
+pub const CALLS_CHANNEL: &str = "popshop_calls";
 
 /// Something that keeps a copy of drops (a cache, live viewers).
 pub trait ChangeListener: Send + Sync {
     /// The drop's row changed and the change is committed.
     fn drop_changed(&self, drop_id: &str);
+    /// A call's board (its ideas, votes, moderation or state) changed and
+    /// the change is committed.
+    fn call_changed(&self, _call_id: &str) {}
     /// Changes may have been missed: treat every drop as changed.
     fn everything_changed(&self);
 }
@@ -65,6 +75,15 @@ pub(super) fn returning_announce(backend: Backend) -> &'static str {
     }
 }
 
+/// On PostgreSQL, the clause that announces the updated call when the
+/// transaction commits: append to an `UPDATE calls …` without `RETURNING`.
+pub(super) fn returning_announce_call(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => " RETURNING (pg_notify('popshop_calls', id) IS NULL) AS announced",
+        Backend::Sqlite => "",
+    }
+}
+
 /// The same as one more column of an existing `RETURNING` list.
 pub(super) fn and_announce(backend: Backend) -> &'static str {
     match backend {
@@ -87,6 +106,11 @@ impl Store {
     /// Tells this instance's listeners (after the commit).
     pub(super) fn committed(&self, drop_id: &str) {
         self.changes.each(|l| l.drop_changed(drop_id));
+    }
+
+    /// Tells this instance's listeners that a call's board changed (after the commit).
+    pub(super) fn committed_call(&self, call_id: &str) {
+        self.changes.each(|l| l.call_changed(call_id));
     }
 
     /// Whether this instance hears every committed change of every drop:
@@ -121,6 +145,7 @@ impl Store {
                     self.changes.listening.store(true, Ordering::SeqCst);
                     loop {
                         match listener.try_recv().await {
+                            Ok(Some(note)) if note.channel() == CALLS_CHANNEL => self.committed_call(note.payload()),
                             Ok(Some(note)) => self.committed(note.payload()),
                             // The connection was lost; sqlx reconnects on the next call.
                             Ok(None) => {
@@ -147,7 +172,7 @@ impl Store {
 
     async fn connect_listener(&self, url: &str) -> anyhow::Result<PgListener> {
         let mut listener = PgListener::connect(url).await?;
-        listener.listen(CHANNEL).await?;
+        listener.listen_all([CHANNEL, CALLS_CHANNEL]).await?;
         self.note_backend_pid(&mut listener).await;
         Ok(listener)
     }

@@ -187,17 +187,8 @@ localTimes(document);
   setInterval(tick, 1000);
 })();
 
-// Storefront: live totals (the page is correct without this).
-//
-// Venue Wi-Fi: hundreds of fans may share one address, and the server lets
-// one address hold a limited number of streams. So:
-// - Tabs of one browser share one stream: the tab holding the Web Lock
-//   streams and passes every update to the others over a BroadcastChannel;
-//   when it closes, the next tab takes the lock and the stream. (HTTP/1.1
-//   allows six connections per host: without this a seventh tab never loads.)
-// - A refused or broken stream is retried with growing pauses (2 s, 4 s, …
-//   up to a minute, with jitter); after the second failure the page polls
-//   the totals every 5 s meanwhile, and stops once a stream is back.
+// Storefront: live totals (the page is correct without this), over one
+// stream per browser (`follow`, below).
 (function live() {
   const shop = document.querySelector("[data-events]");
   if (!shop) return;
@@ -246,27 +237,43 @@ localTimes(document);
     shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
   }
 
-  const name = "popshop " + shop.dataset.events;
+  follow(shop.dataset.events, shop.dataset.totals, "totals", show);
+})();
+
+// Follows a live stream of `event`s at `events`, calling show(data) with
+// each: the storefront's totals, an open call's board.
+//
+// Venue Wi-Fi: hundreds of fans may share one address, and the server lets
+// one address hold a limited number of streams. So:
+// - Tabs of one browser share one stream: the tab holding the Web Lock
+//   streams and passes every update to the others over a BroadcastChannel;
+//   when it closes, the next tab takes the lock and the stream. (HTTP/1.1
+//   allows six connections per host: without this a seventh tab never loads.)
+// - A refused or broken stream is retried with growing pauses (2 s, 4 s, …
+//   up to a minute, with jitter); after the second failure the page polls
+//   `pollUrl` every 5 s meanwhile, and stops once a stream is back.
+function follow(events, pollUrl, event, show) {
+  const name = "popshop " + events;
   const channel = window.BroadcastChannel ? new BroadcastChannel(name) : null;
   let latest = null;
   let leading = false;
   function publish(t) {
     latest = t;
     show(t);
-    if (channel) channel.postMessage({ totals: t });
+    if (channel) channel.postMessage({ data: t });
   }
   if (channel) {
     channel.onmessage = (e) => {
-      if (e.data.totals) show(e.data.totals);
-      // A new tab asks for the latest totals; the streaming tab answers.
-      if (e.data.ask && leading && latest) channel.postMessage({ totals: latest });
+      if (e.data.data) show(e.data.data);
+      // A new tab asks for the latest data; the streaming tab answers.
+      if (e.data.ask && leading && latest) channel.postMessage({ data: latest });
     };
   }
 
   let failures = 0;
   let poller = null;
   function poll() {
-    fetch(shop.dataset.totals, { headers: { Accept: "application/json" } })
+    fetch(pollUrl, { headers: { Accept: "application/json" } })
       .then((r) => (r.ok ? r.json() : null))
       .then((t) => t && publish(t))
       .catch(() => {});
@@ -283,12 +290,12 @@ localTimes(document);
   function stream() {
     leading = true;
     if (!window.EventSource) return polling(true);
-    const source = new EventSource(shop.dataset.events);
+    const source = new EventSource(events);
     source.addEventListener("open", () => {
       failures = 0;
       polling(false);
     });
-    source.addEventListener("totals", (e) => publish(JSON.parse(e.data)));
+    source.addEventListener(event, (e) => publish(JSON.parse(e.data)));
     source.addEventListener("error", () => {
       // While CONNECTING the browser retries by itself; CLOSED means refused.
       if (source.readyState !== EventSource.CLOSED) return;
@@ -305,6 +312,75 @@ localTimes(document);
   } else {
     stream();
   }
+}
+
+// Open call: the board follows every idea, vote and moderation live (the
+// page is correct without this: form posts and a reload). Ideas keep their
+// elements (and this fan's vote buttons) and move into the new order; new
+// ideas are made from the page's blank idea; when the call ends or its
+// winner becomes a shirt, the page reloads once to show it.
+(function liveBoard() {
+  const call = document.querySelector("[data-board-events]");
+  if (!call) return;
+  const list = call.querySelector("ol.ideas");
+  const blank = document.getElementById("idea-template");
+  const empty = call.querySelector("[data-empty]");
+  const tab = list.dataset.board;
+  let version = Number(call.dataset.version);
+  let reloading = false;
+  function reload() {
+    if (reloading) return;
+    reloading = true;
+    // Thousands of fans watch one call: spread their reloads over 3 s.
+    setTimeout(() => location.reload(), Math.random() * 3000);
+  }
+  function card(idea) {
+    const existing = document.getElementById("idea-" + idea.id);
+    if (existing || !blank) return existing;
+    const li = blank.content.firstElementChild.cloneNode(true);
+    for (const el of [li, ...li.querySelectorAll("*")]) {
+      for (const attr of el.attributes) {
+        if (attr.value.includes("__ID__")) attr.value = attr.value.split("__ID__").join(idea.id);
+      }
+    }
+    li.querySelector("[data-text]").textContent = idea.text;
+    const img = li.querySelector("img");
+    if (img) img.alt = idea.alt;
+    li.classList.add("fresh");
+    return li;
+  }
+  function show(b) {
+    if (b.version < version) return;
+    version = b.version;
+    if ((b.drop || "") !== call.dataset.drop || String(b.open) !== call.dataset.open) return reload();
+    const ideas = new Map(b.ideas.map((i) => [i.id, i]));
+    const order = b[tab] || [];
+    const keep = new Set(order);
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    // Ideas that left the board go (the artist's own hidden ones stay, for them).
+    list.querySelectorAll(":scope > li").forEach((li) => {
+      if (!keep.has(li.dataset.id) && !li.dataset.hidden) li.remove();
+    });
+    let before = list.firstElementChild;
+    for (const id of order) {
+      const idea = ideas.get(id);
+      const li = idea && card(idea);
+      if (!li) continue;
+      li.querySelector("[data-votes]").textContent = idea.votes_label;
+      const credit = li.querySelector("[data-credit]");
+      credit.textContent = idea.credit;
+      credit.hidden = !idea.credit;
+      li.querySelector("[data-pinned]").hidden = !idea.pinned;
+      if (li !== before) list.insertBefore(li, before);
+      else before = before.nextElementSibling;
+    }
+    if (empty) empty.hidden = list.children.length > 0;
+    if (focused && focused.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
+  }
+  follow(call.dataset.boardEvents, call.dataset.poll, "board", show);
+  // A call that runs out while watched: show it closed.
+  const ends = Number(call.dataset.ends);
+  if (call.dataset.open === "true" && ends > Date.now()) setTimeout(reload, Math.min(ends - Date.now() + 500, 2 ** 31 - 1));
 })();
 
 // Artist's drop page: when the drop's totals move, re-render the numbers,

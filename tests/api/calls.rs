@@ -2,9 +2,10 @@
 //! and vote; duplicates merge, a vote counts once, limits hold.
 
 use crate::common::{TestApp, extract_csrf, location};
+use crate::live::Events;
 
 /// Signs an artist up and opens a call; returns its slug.
-async fn open_call(app: &TestApp, question: &str) -> String {
+pub async fn open_call(app: &TestApp, question: &str) -> String {
     app.sign_up(&format!("caller-{}@example.com", uuid::Uuid::new_v4().simple()), "correct horse battery").await;
     let res = app
         .post_form(
@@ -23,7 +24,7 @@ async fn open_call(app: &TestApp, question: &str) -> String {
 }
 
 /// A fan's browser: loads the board (gets its cookie) and posts a form.
-async fn fan_posts(fan: &TestApp, slug: &str, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+pub async fn fan_posts(fan: &TestApp, slug: &str, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let (_, html) = fan.get_html(&format!("/c/{slug}")).await;
     let token = extract_csrf(&html);
     let mut all = vec![("csrf", token.as_str())];
@@ -31,7 +32,7 @@ async fn fan_posts(fan: &TestApp, slug: &str, path: &str, fields: &[(&str, &str)
     fan.client.post(fan.url(path)).form(&all).send().await.unwrap()
 }
 
-async fn send_idea(fan: &TestApp, slug: &str, idea: &str) -> reqwest::Response {
+pub async fn send_idea(fan: &TestApp, slug: &str, idea: &str) -> reqwest::Response {
     fan_posts(fan, slug, &format!("/c/{slug}/ideas"), &[("idea", idea), ("credit", "Jo")]).await
 }
 
@@ -54,7 +55,7 @@ async fn an_artist_opens_a_call_and_fans_send_ideas_drawn_as_shirts() {
     assert!(location(&res).starts_with(&format!("/c/{slug}?sent=1#idea-")));
     let (_, html) = fan.get_html(&format!("/c/{slug}?sent=1")).await;
     assert!(html.contains("your idea is on the board"));
-    assert!(html.contains("<p class=\"idea-text\">Sei ein Freitagabend-Loser mit mir</p>"));
+    assert!(html.contains("<p class=\"idea-text\" data-text>Sei ein Freitagabend-Loser mit mir</p>"));
     assert!(html.contains("by Jo") && html.contains("1 vote<"), "credited, and the sender's vote counts");
     assert!(html.contains("Take my vote back"), "the sender supports it");
     let picture = html.split("<img src=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
@@ -112,7 +113,8 @@ async fn the_same_idea_twice_is_one_idea_with_more_votes() {
     assert!(location(&res).contains("?merged=1#idea-"), "merged");
     let (_, html) = b.get_html(&format!("/c/{slug}?merged=1")).await;
     assert!(html.contains("Someone had the same idea"));
-    assert_eq!(html.matches("<li class=\"idea\"").count(), 1, "one idea");
+    let board = html.split("<template").next().unwrap();
+    assert_eq!(board.matches("<li class=\"idea\"").count(), 1, "one idea");
     assert!(html.contains("2 votes<"), "with both fans' votes");
 }
 
@@ -265,4 +267,65 @@ async fn ending_a_call_early_asks_first_and_closes_it() {
     assert_eq!(res.status().as_u16(), 303);
     let (_, html) = app.get_html(&format!("/c/{slug}")).await;
     assert!(html.contains("This call is closed") && !html.contains("Send my idea"));
+}
+
+/// The ids of a board frame's `key` order ("top" or "new").
+fn order(board: &serde_json::Value, key: &str) -> Vec<String> {
+    board[key].as_array().unwrap().iter().map(|id| id.as_str().unwrap().to_owned()).collect()
+}
+
+/// One idea of a board frame.
+fn idea<'a>(board: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    board["ideas"].as_array().unwrap().iter().find(|i| i["id"] == id).expect("idea in the frame")
+}
+
+#[tokio::test]
+async fn every_fan_watching_sees_ideas_votes_and_moderation_live() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Live board please").await;
+    let mut viewer = Events::open_path(&app, &format!("/c/{slug}/events"), None).await;
+    let (_, first) = viewer.next().await;
+    assert_eq!((first["open"].clone(), order(&first, "top").len()), (true.into(), 0));
+
+    // A fan's idea reaches the watching fan, with its words in the call's language.
+    let (jo, kim, lee) = (TestApp::spawn_shell(&app), TestApp::spawn_shell(&app), TestApp::spawn_shell(&app));
+    let res = send_idea(&jo, &slug, "Friday <b>Loser</b> Club").await;
+    let first_idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    let (_, board) = viewer.until(|b| b["top"].as_array().unwrap().len() == 1).await;
+    let shown = idea(&board, &first_idea);
+    assert_eq!(shown["text"], "Friday <b>Loser</b> Club", "text, for the page to set as text");
+    assert_eq!((shown["credit"].as_str(), shown["votes_label"].as_str()), (Some("by Jo"), Some("1 vote")));
+    assert!(shown["alt"].as_str().unwrap().contains("Friday <b>Loser</b> Club"));
+
+    // A later idea with more votes moves to the top; "new" lists it first.
+    let res = fan_posts(&kim, &slug, &format!("/c/{slug}/ideas"), &[("idea", "Sei ein Freitagabend-Loser")]).await;
+    let second = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    fan_posts(&lee, &slug, &format!("/c/{slug}/ideas/{second}/vote"), &[("vote", "up")]).await;
+    let (id, board) = viewer.until(|b| b["top"].as_array().unwrap().first() == Some(&second.clone().into())).await;
+    assert_eq!(order(&board, "top"), [second.clone(), first_idea.clone()]);
+    assert_eq!(order(&board, "new"), [second.clone(), first_idea.clone()]);
+    assert_eq!(idea(&board, &second)["votes_label"], "2 votes");
+
+    // A reconnect starts from the whole board, whatever it missed.
+    let mut again = Events::open_path(&app, &format!("/c/{slug}/events"), Some(&id)).await;
+    assert_eq!(order(&again.next().await.1, "top"), [second.clone(), first_idea.clone()]);
+
+    // The artist pins the first idea and hides the second: every viewer follows.
+    app.post_form(&format!("/c/{slug}/ideas/{first_idea}/moderate"), &[("action", "pin")]).await;
+    app.post_form(&format!("/c/{slug}/ideas/{second}/moderate"), &[("action", "hide")]).await;
+    let (_, board) = viewer.until(|b| b["top"].as_array().unwrap().len() == 1).await;
+    assert_eq!(order(&board, "top"), std::slice::from_ref(&first_idea));
+    assert_eq!(idea(&board, &first_idea)["pinned"], true);
+    assert!(!board.to_string().contains("Freitagabend"), "a hidden idea is not in the frame at all");
+
+    // The poll for pages without a stream says the same.
+    let polled: serde_json::Value = lee.get(&format!("/c/{slug}/board.json")).await.json().await.unwrap();
+    assert_eq!((order(&polled, "top"), polled["version"].clone()), (order(&board, "top"), board["version"].clone()));
+    assert_eq!(lee.get("/c/no-such-call/board.json").await.status().as_u16(), 404);
+    assert_eq!(lee.get("/c/no-such-call/events").await.status().as_u16(), 404);
+
+    // Ending the call reaches them too.
+    app.post_form(&format!("/c/{slug}/end"), &[("confirmed", "yes")]).await;
+    let (_, ended) = viewer.until(|b| b["open"] == false).await;
+    assert_eq!(ended["drop"], serde_json::Value::Null);
 }

@@ -1,5 +1,6 @@
 //! Two instances of popshop on one PostgreSQL database: a sale handled by A
-//! reaches viewers connected to B, also after B's LISTEN connection is killed.
+//! reaches viewers connected to B, also after B's LISTEN connection is killed;
+//! a vote on A reaches B's viewers of the call's board.
 
 use crate::common::{TestApp, location};
 use crate::live::Events;
@@ -111,4 +112,24 @@ async fn storefront_views_run_no_query_while_nothing_changed_and_follow_every_an
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(caught_up, "B caught up after its LISTEN connection came back");
+}
+
+#[tokio::test]
+async fn a_vote_on_one_instance_reaches_the_board_on_another() {
+    use crate::calls::{fan_posts, open_call, send_idea};
+    let Some((a, b)) = two_instances().await else { return };
+    let slug = open_call(&a, "Two hosts, one board").await;
+    let mut viewer = Events::open_path(&b, &format!("/c/{slug}/events"), None).await;
+    viewer.next().await;
+    wait_for(|| b.state.store.listener_pid() != 0).await;
+    let fan = TestApp::spawn_shell(&a);
+    let res = send_idea(&fan, &slug, "Heard on B").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    viewer.until(|board| board["top"].as_array().unwrap().len() == 1).await;
+    let voter = TestApp::spawn_shell(&a);
+    let voted = Instant::now();
+    fan_posts(&voter, &slug, &format!("/c/{slug}/ideas/{idea}/vote"), &[("vote", "up")]).await;
+    let (_, board) = viewer.until(|board| board["ideas"][0]["votes"] == 2).await;
+    assert!(voted.elapsed() < Duration::from_secs(1), "within a second ({:?})", voted.elapsed());
+    assert_eq!(board["ideas"][0]["votes_label"], "2 votes");
 }

@@ -3,7 +3,7 @@
 use crate::common::{TestApp, extract_csrf, location};
 use std::time::Duration;
 
-/// Reads a server-sent-event stream, one `totals` event at a time.
+/// Reads a server-sent-event stream, one event (`totals`, `board`) at a time.
 pub struct Events {
     response: reqwest::Response,
     buffer: String,
@@ -11,7 +11,12 @@ pub struct Events {
 
 impl Events {
     pub async fn open(app: &TestApp, slug: &str, last_event_id: Option<&str>) -> Self {
-        let mut req = app.other_visitor().get(app.url(&format!("/d/{slug}/events")));
+        Self::open_path(app, &format!("/d/{slug}/events"), last_event_id).await
+    }
+
+    /// A stream at `path` (a call's board: `/c/{slug}/events`).
+    pub async fn open_path(app: &TestApp, path: &str, last_event_id: Option<&str>) -> Self {
+        let mut req = app.other_visitor().get(app.url(path));
         if let Some(id) = last_event_id {
             req = req.header("last-event-id", id);
         }

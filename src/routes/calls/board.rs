@@ -57,6 +57,9 @@ pub struct BoardPage {
     /// The artist who opened the call is looking: moderation and *Launch this*.
     pub owner: bool,
     pub share: ShareLinks,
+    /// An idea with `__ID__` for its id, which the page's script copies for
+    /// ideas that arrive live.
+    pub blank: Option<IdeaCard>,
 }
 
 #[derive(serde::Deserialize)]
@@ -114,6 +117,21 @@ async fn page(
         image: Some(format!("{url}/card.png")),
     });
     let share = ShareLinks::new(&format!("{} — {description}", call.question), url.clone());
+    let blank = IdeaCard {
+        picture: format!("/c/{}/ideas/__ID__.svg", call.slug),
+        alt: String::new(),
+        voted: false,
+        idea: Idea {
+            id: "__ID__".into(),
+            call_id: call.id.clone(),
+            text: String::new(),
+            credit: String::new(),
+            votes: 0,
+            hidden: false,
+            pinned: false,
+            created_at: now,
+        },
+    };
     Ok(BoardPage {
         layout,
         share,
@@ -130,6 +148,7 @@ async fn page(
         credit_error: None,
         notice: None,
         owner,
+        blank: Some(blank),
     })
 }
 

@@ -4,6 +4,7 @@
 //! votes are form posts that come back to the board.
 
 pub mod board;
+pub mod live;
 pub mod new;
 pub mod picture;
 

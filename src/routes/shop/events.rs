@@ -13,7 +13,7 @@
 use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::live::PublicTotals;
-use crate::live::stream::Refused;
+use crate::live::stream::{Kind, Refused};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -23,9 +23,14 @@ pub async fn events(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    stream(&req, &state, Kind::Drop, &slug).await
+}
+
+/// A drop's totals or a call's board as server-sent events, until the client leaves.
+pub async fn stream(req: &HttpRequest, state: &AppState, kind: Kind, slug: &str) -> Result<HttpResponse, AppError> {
     // The client as the trusted proxies report it (IPv6 per /64).
-    let client = crate::web::client_of(&req).bucket();
-    let stream = match state.live_streams().open(&slug, client).await {
+    let client = crate::web::client_of(req).bucket();
+    let stream = match state.live_streams().open(kind, slug, client).await {
         Ok(stream) => stream,
         Err(refused) => return refusal(refused),
     };
