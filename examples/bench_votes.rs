@@ -7,7 +7,7 @@
 //!     cargo run --release --example bench_votes
 //!     DATABASE_URL=postgres://… cargo run --release --example bench_votes
 
-use popshop::domain::{Language, ShirtColour, Slogan};
+use popshop::domain::{Language, ShirtColours, Slogan};
 use popshop::store::{NewCall, Store};
 use std::time::Instant;
 
@@ -34,7 +34,7 @@ async fn main() -> anyhow::Result<()> {
             question: Slogan::parse("Benchmark the votes")?,
             artist_name: "Bench".into(),
             theme: None,
-            colour: ShirtColour::PALETTE[1],
+            colours: ShirtColours::from_db("black"),
             language: Language::En,
             ends_at: i64::MAX / 2,
         })

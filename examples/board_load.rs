@@ -79,8 +79,7 @@ async fn fan(base: String, slug: String, fan: usize, n: usize) -> anyhow::Result
 async fn ideas(base: &str, slug: &str) -> anyhow::Result<()> {
     let (fans, per_fan) = (env_or("FANS", 64), env_or("IDEAS_PER_FAN", 20));
     let start = Instant::now();
-    let tasks: Vec<_> =
-        (0..fans).map(|f| tokio::spawn(fan(base.to_owned(), slug.to_owned(), f, per_fan))).collect();
+    let tasks: Vec<_> = (0..fans).map(|f| tokio::spawn(fan(base.to_owned(), slug.to_owned(), f, per_fan))).collect();
     let (mut sent, mut busy) = (0, 0);
     for t in tasks {
         let (s, b) = t.await??;

@@ -93,6 +93,10 @@ pub struct Settings {
     /// `POPSHOP_VOTE_RATE`: votes (and take-backs) one client may cast per
     /// minute (0: no limit).
     pub vote_rate_per_minute: u32,
+    /// `POPSHOP_IDEAS_PER_CALL`: ideas one open call takes in all (bounds
+    /// what one call stores and draws; checked before each idea, so a rush
+    /// may overshoot by a few).
+    pub ideas_per_call: u32,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -136,6 +140,7 @@ impl Settings {
             preview_rate_per_minute: 240,
             idea_rate_per_minute: 30,
             vote_rate_per_minute: 120,
+            ideas_per_call: 2_000,
         }
     }
 
@@ -197,6 +202,7 @@ impl Settings {
             preview_rate_per_minute: env_number("POPSHOP_PREVIEW_RATE", d.preview_rate_per_minute)?,
             idea_rate_per_minute: env_number("POPSHOP_IDEA_RATE", d.idea_rate_per_minute)?,
             vote_rate_per_minute: env_number("POPSHOP_VOTE_RATE", d.vote_rate_per_minute)?,
+            ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
         })
     }
 

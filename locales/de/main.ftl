@@ -111,6 +111,7 @@ studio-fix-fields = Einige Felder brauchen eine Korrektur — siehe die Hinweise
 studio-slogan = Slogan
 studio-slogan-placeholder = Sei ein Freitagabend-Loser mit mir
 studio-slogan-hint = Bis zu 80 Zeichen. Emoji und jede Sprache willkommen.
+studio-ask-fans = Noch kein Spruch? Lass ihn deine Fans schreiben
 studio-preview-alt = Vorschau: T-Shirt mit dem Aufdruck „{ $slogan }“
 preview-placeholder = Dein Slogan hier
 studio-look = Look
@@ -412,7 +413,8 @@ call-question = Deine Frage an die Fans
 call-question-placeholder = Was soll auf dem Freitagabend-Shirt stehen?
 call-hours = Offen für (Stunden)
 call-look-auto = Jede Idee wählt ihren eigenen Look
-call-colour = Shirtfarbe
+call-colour = Shirt-Farben
+call-colour-hint = Ideen werden auf der ersten gewählten Farbe dieser Liste gezeigt; der Drop bietet alle an.
 call-language = Sprache der Aufrufseite
 call-open = Aufruf starten
 call-by = Ein Aufruf von { $artist }
@@ -437,6 +439,7 @@ call-pinned = Von der Künstlerin, dem Künstler angeheftet
 call-vote = Dafür stimmen
 call-vote-back = Meine Stimme zurücknehmen
 call-too-many-ideas = Du hast { $max } Ideen an diesen Aufruf geschickt — mehr geht pro Fan nicht. Stimm stattdessen für deine Favoriten!
+call-full = Dieser Aufruf hat { $max } Ideen, mehr passen nicht. Stimm stattdessen für deine Favoriten!
 call-slow-down = Gerade kamen viele Ideen aus deinem Netzwerk. Nichts von dem, was du eingegeben hast, ist verloren — schick sie in { $seconds } { $seconds ->
         [one] Sekunde
        *[other] Sekunden

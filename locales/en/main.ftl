@@ -116,6 +116,7 @@ studio-fix-fields = Some fields need a fix — see the messages below. Nothing y
 studio-slogan = Slogan
 studio-slogan-placeholder = Be a Friday Night Loser with me
 studio-slogan-hint = Up to 80 characters. Emoji and any language welcome.
+studio-ask-fans = No slogan yet? Ask your fans to write it
 studio-preview-alt = Preview: T-shirt printed with “{ $slogan }”
 preview-placeholder = Your slogan here
 studio-look = Look
@@ -423,7 +424,8 @@ call-question = Your question to the fans
 call-question-placeholder = What should the Friday-night shirt say?
 call-hours = Open for (hours)
 call-look-auto = Let each idea pick its own look
-call-colour = Shirt colour
+call-colour = Shirt colours
+call-colour-hint = Ideas are shown on the first colour you pick in this list; the drop offers them all.
 call-language = Language of the call page
 call-open = Open the call
 call-by = A call by { $artist }
@@ -448,6 +450,7 @@ call-pinned = Pinned by the artist
 call-vote = Vote for this
 call-vote-back = Take my vote back
 call-too-many-ideas = You have sent { $max } ideas to this call — that is the most one fan can send. Vote for your favourites instead!
+call-full = This call has { $max } ideas, all it can take. Vote for your favourites instead!
 call-slow-down = Many ideas from your network just now. Nothing you typed was lost — send it again in { $seconds } { $seconds ->
         [one] second
        *[other] seconds

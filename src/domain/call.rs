@@ -2,7 +2,7 @@
 //! (one line each, the same rules as a slogan) and vote for them; the
 //! artist launches the winner as a drop.
 
-use super::{DropSlug, Language, ShirtColour, Slogan};
+use super::{DropSlug, Language, ShirtColours, Slogan};
 
 /// An artist's question to the fans, open until it ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +15,8 @@ pub struct Call {
     pub artist_name: String,
     /// A look key, or `None`: each idea is shown in its own default look.
     pub theme: Option<String>,
-    pub colour: ShirtColour,
+    /// The shirt colours the drop will offer; ideas are drawn on the first.
+    pub colours: ShirtColours,
     pub language: Language,
     /// Unix milliseconds.
     pub ends_at: i64,

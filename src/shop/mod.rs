@@ -149,7 +149,7 @@ impl Shop {
             .unwrap_or_else(|| crate::design::Theme::default_for(&question));
         let byline = i18n::text_with(lang, "call-by", &[("artist", Arg::Text(call.artist_name.clone()))]);
         let badge = i18n::text(lang, "call-card-badge");
-        let colour = call.colour;
+        let colour = call.colours.first();
         self.cards
             .get_or_render(&format!("call-{}", call.id), move || {
                 design.card_png(&question, &byline, &badge, theme, colour).map(Bytes::from)

@@ -9,7 +9,7 @@
 use super::changes::{backend_of, returning_announce_call};
 use super::{Store, new_id, now_ms};
 use crate::domain::call::normalized;
-use crate::domain::{Call, DropSlug, Idea, Language, ShirtColour, Slogan};
+use crate::domain::{Call, DropSlug, Idea, Language, ShirtColours, Slogan};
 use anyhow::Context;
 
 /// Everything needed to open a call, already validated.
@@ -20,7 +20,7 @@ pub struct NewCall {
     pub artist_name: String,
     /// A look key, or `None`: each idea in its own default look.
     pub theme: Option<&'static str>,
-    pub colour: ShirtColour,
+    pub colours: ShirtColours,
     pub language: Language,
     pub ends_at: i64,
 }
@@ -54,7 +54,7 @@ impl From<CallRow> for Call {
             question: r.question,
             artist_name: r.artist_name,
             theme: (r.theme != "auto").then_some(r.theme),
-            colour: ShirtColour::parse(&r.colour).unwrap_or(ShirtColour::PALETTE[1]),
+            colours: ShirtColours::from_db(&r.colour),
             language: Language::from_stored(&r.language),
             ends_at: r.ends_at,
             ended_at: r.ended_at,
@@ -133,7 +133,7 @@ impl Store {
             .bind(new.question.as_str())
             .bind(&new.artist_name)
             .bind(new.theme.unwrap_or("auto"))
-            .bind(new.colour.key)
+            .bind(new.colours.to_db())
             .bind(new.language.code())
             .bind(new.ends_at)
             .bind(now_ms())
@@ -213,16 +213,20 @@ impl Store {
         Ok(if inserted.rows_affected() == 1 { SentIdea::New(row.into()) } else { SentIdea::Merged(row.into()) })
     }
 
-    /// Ideas `client` (a fan) has sent to the call (for the per-call limit).
+    /// Ideas `client` (a fan) has sent to the call, and ideas on it in all
+    /// (for the per-fan and per-call limits), in one query.
     #[tracing::instrument(skip(self))]
-    pub async fn ideas_sent_by(&self, call_id: &str, client: &str) -> anyhow::Result<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ideas WHERE call_id = $1 AND client = $2")
-            .bind(call_id)
-            .bind(client)
-            .fetch_one(&self.pool)
-            .await
-            .context("count ideas of client")?;
-        Ok(n)
+    pub async fn idea_counts(&self, call_id: &str, client: &str) -> anyhow::Result<(i64, i64)> {
+        let counts: (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN client = $2 THEN 1 ELSE 0 END), 0), COUNT(*) FROM ideas \
+             WHERE call_id = $1",
+        )
+        .bind(call_id)
+        .bind(client)
+        .fetch_one(&self.pool)
+        .await
+        .context("count ideas")?;
+        Ok(counts)
     }
 
     /// Ideas on the call's board.

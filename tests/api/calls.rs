@@ -15,7 +15,7 @@ pub async fn open_call(app: &TestApp, question: &str) -> String {
                 ("artist_name", "The Losers"),
                 ("hours", "2"),
                 ("theme", "zine"),
-                ("colour", "black"),
+                ("colours", "black"),
             ],
         )
         .await;
@@ -196,6 +196,22 @@ async fn idea_floods_are_refused_with_a_clear_message() {
     assert!(res.text().await.unwrap().contains("the most one fan can send"));
     let other = TestApp::spawn_shell(&app);
     assert_eq!(send_idea(&other, &slug, "another fan's idea").await.status().as_u16(), 303, "others still can");
+
+    // And the call takes so many ideas in all; then it says so, keeping the words.
+    let app = TestApp::spawn_with(|s| {
+        s.idea_rate_per_minute = 0;
+        s.ideas_per_call = 3;
+    })
+    .await;
+    let slug = open_call(&app, "Fill me").await;
+    for n in 0..3 {
+        let fan = TestApp::spawn_shell(&app);
+        assert_eq!(send_idea(&fan, &slug, &format!("idea {n}")).await.status().as_u16(), 303);
+    }
+    let res = send_idea(&TestApp::spawn_shell(&app), &slug, "a fourth").await;
+    assert_eq!(res.status().as_u16(), 429);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("This call has 3 ideas, all it can take") && html.contains("value=\"a fourth\""), "kept");
 }
 
 #[tokio::test]
@@ -328,4 +344,30 @@ async fn every_fan_watching_sees_ideas_votes_and_moderation_live() {
     app.post_form(&format!("/c/{slug}/end"), &[("confirmed", "yes")]).await;
     let (_, ended) = viewer.until(|b| b["open"] == false).await;
     assert_eq!(ended["drop"], serde_json::Value::Null);
+}
+
+#[tokio::test]
+async fn a_call_offers_the_shirt_colours_its_drop_will_have() {
+    let app = TestApp::spawn().await;
+    app.sign_up("colours@example.com", "correct horse battery").await;
+    async fn open(app: &TestApp, colours: &[&str]) -> reqwest::Response {
+        let mut fields = vec![("question", "Which colours?"), ("artist_name", "The Losers"), ("hours", "2")];
+        fields.extend(colours.iter().map(|c| ("colours", *c)));
+        app.post_form("/calls", &fields).await
+    }
+    // None picked: a message beside the colours, and the question kept.
+    let res = open(&app, &[]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Pick at least one shirt colour") && html.contains("value=\"Which colours?\""));
+    let res = open(&app, &["white", "black"]).await;
+    let slug = location(&res).strip_prefix("/c/").unwrap().to_owned();
+    let fan = TestApp::spawn_shell(&app);
+    let res = send_idea(&fan, &slug, "Two colours").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    // The idea is drawn on the first colour; Launch this offers both.
+    let (_, form) = app.get_html(&format!("/?call={slug}&idea={idea}")).await;
+    for colour in ["white", "black"] {
+        assert!(form.contains(&format!("name=\"colours\" value=\"{colour}\" checked")), "{colour} offered");
+    }
 }

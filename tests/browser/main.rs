@@ -875,7 +875,7 @@ async fn fans_write_the_slogan_together_and_a_voter_buys_the_winner() {
                 ("artist_name", "The Losers"),
                 ("hours", "2"),
                 ("theme", "auto"),
-                ("colour", "black"),
+                ("colours", "black"),
             ],
         )
         .await;

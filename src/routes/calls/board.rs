@@ -2,8 +2,9 @@
 //! same rules as a slogan, an optional name to credit) and vote; each idea
 //! is shown as a shirt. Same ideas merge (case and spacing aside) into one
 //! with more support. Limits: ideas per minute per client address
-//! (`POPSHOP_IDEA_RATE`), ideas per call per fan ([`IDEAS_PER_FAN`]) and
-//! votes per minute per address (`POPSHOP_VOTE_RATE`).
+//! (`POPSHOP_IDEA_RATE`), ideas per call per fan ([`IDEAS_PER_FAN`]), ideas
+//! per call (`POPSHOP_IDEAS_PER_CALL`) and votes per minute per address
+//! (`POPSHOP_VOTE_RATE`).
 
 use super::fan_of;
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
@@ -207,11 +208,13 @@ pub async fn send(
     }
     let (Ok(text), Ok(credit)) = (text, credit) else { unreachable!("checked above") };
     let fan = fan_of(&csrf_token);
-    // The per-call cap counts this browser's ideas (fans at a venue share
+    // The per-fan cap counts this browser's ideas (fans at a venue share
     // one address); the per-minute rate counts the address.
-    let sent_before = state.store.ideas_sent_by(&call.id, &fan).await?;
+    let (sent_before, on_board) = state.store.idea_counts(&call.id, &fan).await?;
     let limited = if sent_before >= IDEAS_PER_FAN {
         Some((i18n::text_with(lang, "call-too-many-ideas", &[("max", Arg::Number(IDEAS_PER_FAN))]), 3600))
+    } else if on_board >= i64::from(state.settings.ideas_per_call) {
+        Some((i18n::text_with(lang, "call-full", &[("max", Arg::Number(on_board))]), 3600))
     } else if let Err(wait) = state.idea_rate.check(&client) {
         let secs = retry_after_secs(wait);
         Some((i18n::text_with(lang, "call-slow-down", &[("seconds", Arg::Number(secs as i64))]), secs))

@@ -1,10 +1,11 @@
 //! `/calls/new`: the artist asks the fans for the slogan — a question, how
 //! long the call stays open (2 hours unless changed), a look (or each idea
-//! in its own) and the shirt's colour. `POST /calls` opens it.
+//! in its own) and the shirt colours (ideas are drawn on the first).
+//! `POST /calls` opens it.
 
 use crate::auth::{Artist, CsrfToken, csrf};
 use crate::design::{THEMES, Theme};
-use crate::domain::{Language, ShirtColour, Slogan, parse_display_name};
+use crate::domain::{Language, ShirtColour, ShirtColours, Slogan, parse_display_name};
 use crate::error::AppError;
 use crate::forms::FormData;
 use crate::i18n::{self, Localized};
@@ -29,11 +30,12 @@ pub struct NewCallPage {
     pub artist_name: String,
     pub hours: String,
     pub theme: String,
-    pub colour: String,
+    pub colours: Vec<String>,
     pub language: String,
     pub question_error: Option<String>,
     pub artist_error: Option<String>,
     pub hours_error: Option<String>,
+    pub colours_error: Option<String>,
 }
 
 impl NewCallPage {
@@ -47,7 +49,7 @@ impl NewCallPage {
     pub fn colour_choices(&self) -> Vec<(&'static str, String, &'static str, bool)> {
         ShirtColour::PALETTE
             .iter()
-            .map(|c| (c.key, i18n::colour_name(self.layout.lang, *c), c.hex, self.colour == c.key))
+            .map(|c| (c.key, i18n::colour_name(self.layout.lang, *c), c.hex, self.colours.iter().any(|k| k == c.key)))
             .collect()
     }
 
@@ -64,11 +66,12 @@ fn page(lang: Language, csrf: String) -> NewCallPage {
         artist_name: String::new(),
         hours: "2".into(),
         theme: "auto".into(),
-        colour: "black".into(),
+        colours: vec!["black".into()],
         language: lang.code().into(),
         question_error: None,
         artist_error: None,
         hours_error: None,
+        colours_error: None,
     }
 }
 
@@ -93,7 +96,7 @@ pub async fn submit(
     page.artist_name = form.get("artist_name").chars().take(200).collect();
     page.hours = form.get("hours").chars().take(8).collect();
     page.theme = form.get("theme").chars().take(20).collect();
-    page.colour = form.get("colour").chars().take(20).collect();
+    page.colours = form.all("colours").into_iter().take(20).map(|c| c.chars().take(20).collect()).collect();
     page.language = form.get("language").chars().take(8).collect();
 
     let question = Slogan::parse(&page.question).map_err(|e| page.question_error = Some(e.localized(lang))).ok();
@@ -107,7 +110,11 @@ pub async fn submit(
             &[("min", i18n::Arg::Number(1)), ("max", i18n::Arg::Number(MAX_HOURS))],
         ));
     }
-    let (Some(question), Some(artist_name), Some(hours)) = (question, artist_name, hours) else {
+    let colours = ShirtColours::parse(page.colours.iter().map(String::as_str))
+        .map_err(|e| page.colours_error = Some(e.localized(lang)))
+        .ok();
+    let (Some(question), Some(artist_name), Some(hours), Some(colours)) = (question, artist_name, hours, colours)
+    else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page).map(crate::web::headers::no_store);
     };
     let call = state
@@ -117,7 +124,7 @@ pub async fn submit(
             question,
             artist_name,
             theme: Theme::by_key(&page.theme).map(|t| t.key),
-            colour: ShirtColour::parse(&page.colour).unwrap_or(ShirtColour::PALETTE[1]),
+            colours,
             language: Language::parse(&page.language).unwrap_or(lang),
             ends_at: now_ms() + hours * 3_600_000,
         })

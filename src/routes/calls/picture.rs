@@ -24,7 +24,7 @@ pub async fn idea_svg(
     // A hidden idea is the artist's alone.
     let owner = artist.0.is_some_and(|a| a.id == call.account_id);
     let idea = state.store.idea(&call.id, id).await?.filter(|i| owner || !i.hidden).ok_or(AppError::NotFound)?;
-    match state.shop.idea_shirt(&idea, theme_of(&call, &idea), call.colour).await {
+    match state.shop.idea_shirt(&idea, theme_of(&call, &idea), call.colours.first()).await {
         Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
         Err(RenderError::Busy) => {
             Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing shirts; try again in a moment", 2))

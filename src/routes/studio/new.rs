@@ -100,7 +100,7 @@ pub async fn show(
     {
         form.slogan = idea.text.clone();
         form.theme = crate::routes::calls::theme_of(&call, &idea).key.to_owned();
-        form.colours = vec![call.colour.key.to_owned()];
+        form.colours = call.colours.as_slice().iter().map(|c| c.key.to_owned()).collect();
         form.language = call.language.code().to_owned();
         form.artist_name = call.artist_name.clone();
         form.call = call.slug.to_string();
