@@ -34,6 +34,22 @@ pub struct StripeSettings {
     pub max_attempts: u32,
     /// `STRIPE_RETRY_BACKOFF_MS`: wait before the second try; doubles each time.
     pub backoff: Duration,
+    /// `STRIPE_CONNECT=on`: every artist connects their own Stripe account
+    /// (Express) and is paid directly, popshop keeping this fee
+    /// (`POPSHOP_FEE_PERCENT`, e.g. `5` or `2.5`, and `POPSHOP_FEE_FIXED` in
+    /// minor units, e.g. `30`; both 0 unless set). `None`: the server's own
+    /// Stripe account takes the money (one artist running their own popshop).
+    pub connect: Option<crate::domain::Fee>,
+}
+
+/// `POPSHOP_FEE_PERCENT` as hundredths of a percent ("2.5" → 250).
+fn fee_basis_points(text: &str) -> anyhow::Result<i64> {
+    let percent: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("POPSHOP_FEE_PERCENT must be a number like 5 or 2.5, not `{text}`"))?;
+    anyhow::ensure!((0.0..=50.0).contains(&percent), "POPSHOP_FEE_PERCENT must be between 0 and 50, not {percent}");
+    Ok((percent * 100.0).round() as i64)
 }
 
 #[derive(Debug, Clone)]
@@ -163,8 +179,23 @@ impl Settings {
                 timeout: Duration::from_millis(env_number("STRIPE_TIMEOUT_MS", 10_000)?),
                 max_attempts: env_number("STRIPE_MAX_ATTEMPTS", 3)?,
                 backoff: Duration::from_millis(env_number("STRIPE_RETRY_BACKOFF_MS", 250)?),
+                connect: match env_or("STRIPE_CONNECT", "off").to_ascii_lowercase().as_str() {
+                    "on" | "true" | "1" | "yes" => Some(crate::domain::Fee {
+                        basis_points: fee_basis_points(&env_or("POPSHOP_FEE_PERCENT", "0"))?,
+                        fixed_minor: env_number("POPSHOP_FEE_FIXED", 0)?,
+                    }),
+                    "off" | "false" | "0" | "no" | "" => None,
+                    other => anyhow::bail!("STRIPE_CONNECT must be `on` or `off`, not `{other}`"),
+                },
             }),
         };
+        if stripe.is_none()
+            && matches!(env_or("STRIPE_CONNECT", "off").to_ascii_lowercase().as_str(), "on" | "true" | "1" | "yes")
+        {
+            anyhow::bail!(
+                "STRIPE_CONNECT=on pays artists through Stripe Connect, which needs STRIPE_SECRET_KEY (your platform account's key) and STRIPE_WEBHOOK_SECRET"
+            );
+        }
         let countries = env_or("POPSHOP_SHIPPING_COUNTRIES", &d.shipping_countries.join(","));
         Ok(Self {
             addr: env_or("POPSHOP_ADDR", &d.addr),

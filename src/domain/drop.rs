@@ -49,6 +49,9 @@ pub struct Drop {
     pub language: super::Language,
     /// Launched from a fan's idea on an open call.
     pub from_call: Option<FromCall>,
+    /// With Stripe Connect: the artist's connected account its payments go
+    /// to, while that account can take charges (`None`: it cannot yet).
+    pub payments_to: Option<String>,
 }
 
 /// Where a drop's slogan came from: a fan's idea on the artist's call, with
@@ -150,6 +153,7 @@ mod tests {
             delivery: crate::domain::Delivery::DEFAULT,
             language: crate::domain::Language::En,
             from_call: None,
+            payments_to: None,
         }
     }
 

@@ -147,6 +147,10 @@ pub struct Order {
     pub created_at: i64,
     pub expires_at: i64,
     pub paid_at: Option<i64>,
+    /// With Stripe Connect: the artist's account the payment went to (a
+    /// destination charge), and popshop's fee on it.
+    pub destination: Option<String>,
+    pub application_fee: Money,
 }
 
 impl Order {

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 const EVENT: &str = include_str!("../../fixtures/stripe/event.json");
 const CHECKOUT_SESSION: &str = include_str!("../../fixtures/stripe/checkout_session.json");
 const CHARGE: &str = include_str!("../../fixtures/stripe/charge.json");
+const ACCOUNT: &str = include_str!("../../fixtures/stripe/account.json");
 
 /// The API version async-stripe 1.0.0-rc.10 speaks.
 pub const API_VERSION: &str = "2026-09-30.endive";
@@ -94,6 +95,24 @@ pub fn charge_refunded_event(
     charge["refunded"] = json!(fully);
     charge["currency"] = json!(currency);
     envelope(event_id, "charge.refunded", charge, created, false)
+}
+
+/// A Connect `account.updated` event saying what `account` says.
+pub fn account_updated_event(event_id: &str, account: &crate::domain::PayoutAccount, created: i64) -> String {
+    let mut object = parse(ACCOUNT);
+    object["id"] = json!(account.stripe_account);
+    object["charges_enabled"] = json!(account.charges_enabled);
+    object["payouts_enabled"] = json!(account.payouts_enabled);
+    object["details_submitted"] = json!(account.details_submitted);
+    object["requirements"]["currently_due"] = json!(account.currently_due);
+    object["requirements"]["eventually_due"] = json!(account.currently_due);
+    object["requirements"]["disabled_reason"] =
+        if account.disabled_reason.is_empty() { Value::Null } else { json!(account.disabled_reason) };
+    let mut event: Value =
+        serde_json::from_str(&envelope(event_id, "account.updated", object, created, false)).unwrap_or(Value::Null);
+    // Connect events name the connected account they are about.
+    event["account"] = json!(account.stripe_account);
+    event.to_string()
 }
 
 fn non_empty(s: &str) -> Value {

@@ -34,6 +34,9 @@ pub struct CheckoutRequest {
     pub language: crate::domain::Language,
     /// "Free shipping" / "Standard shipping" in that language.
     pub shipping_name: String,
+    /// With Stripe Connect: a destination charge to the artist's account,
+    /// popshop keeping this fee (minor units).
+    pub payout: Option<(String, i64)>,
 }
 
 /// A checkout page opened at the provider.
@@ -92,6 +95,14 @@ impl Payments {
         }
     }
 
+    /// Stripe, when popshop takes payments through it.
+    pub fn stripe(&self) -> Option<&stripe::StripeProvider> {
+        match self {
+            Self::Stripe(stripe) => Some(stripe),
+            Self::Demo(_) => None,
+        }
+    }
+
     pub fn is_demo(&self) -> bool {
         matches!(self, Self::Demo(_))
     }
@@ -144,6 +155,15 @@ impl Payments {
         match (self, order.provider.as_str(), order.session_id.as_deref()) {
             (Self::Stripe(stripe), "stripe", Some(session)) => stripe.retrieve(session).await.map(Some),
             _ => Ok(None),
+        }
+    }
+
+    /// popshop's fee when artists are paid through Stripe Connect (`None`:
+    /// the server's own account takes the money, or the demo).
+    pub fn connect_fee(&self) -> Option<crate::domain::Fee> {
+        match self {
+            Self::Stripe(stripe) => stripe.connect_fee(),
+            Self::Demo(_) => None,
         }
     }
 

@@ -12,6 +12,7 @@ use std::future::Future;
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
+    CreateCheckoutSessionPaymentIntentData, CreateCheckoutSessionPaymentIntentDataTransferData,
     CreateCheckoutSessionShippingAddressCollection,
     CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, CreateCheckoutSessionShippingOptions,
     CreateCheckoutSessionShippingOptionsShippingRateData,
@@ -25,6 +26,7 @@ use stripe_checkout::checkout_session::{
     RetrieveCheckoutSession,
 };
 use stripe_checkout::{CheckoutSessionLocale, CheckoutSessionMode};
+use stripe_client_core::{RequestBuilder, StripeMethod};
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
 
 pub struct StripeProvider {
@@ -47,6 +49,10 @@ impl StripeProvider {
 
     pub fn webhook_secret(&self) -> &SecretString {
         &self.settings.webhook_secret
+    }
+
+    pub fn connect_fee(&self) -> Option<crate::domain::Fee> {
+        self.settings.connect
     }
 
     /// A live key (`sk_live_…`, `rk_live_…`) takes real money; its events say `livemode: true`.
@@ -119,7 +125,16 @@ impl StripeProvider {
         rate.delivery_estimate = Some(estimate);
         let mut option = CreateCheckoutSessionShippingOptions::new();
         option.shipping_rate_data = Some(rate);
-        CreateCheckoutSession::new()
+        let mut params = CreateCheckoutSession::new();
+        if let Some((destination, fee)) = &request.payout {
+            // A destination charge: the artist's account gets the payment,
+            // popshop's fee is kept on the way (Stripe Connect).
+            let mut intent = CreateCheckoutSessionPaymentIntentData::new();
+            intent.transfer_data = Some(CreateCheckoutSessionPaymentIntentDataTransferData::new(destination.clone()));
+            intent.application_fee_amount = Some(*fee);
+            params = params.payment_intent_data(intent);
+        }
+        params
             .shipping_options(vec![option])
             .mode(CheckoutSessionMode::Payment)
             .line_items(vec![item])
@@ -178,7 +193,13 @@ impl StripeProvider {
             .payment_intent
             .clone()
             .ok_or_else(|| ProviderError::Rejected("this order has no Stripe payment to refund".into()))?;
-        let refund = CreateRefund::new().payment_intent(payment_intent).reason(CreateRefundReason::RequestedByCustomer);
+        let mut refund =
+            CreateRefund::new().payment_intent(payment_intent).reason(CreateRefundReason::RequestedByCustomer);
+        if order.destination.is_some() {
+            // A destination charge: take the money back from the artist's
+            // account and give popshop's fee back too, as Stripe documents.
+            refund = refund.reverse_transfer(true).refund_application_fee(true);
+        }
         let started = chrono::Utc::now().timestamp_millis();
         let result = self
             .with_retries(
@@ -194,6 +215,79 @@ impl StripeProvider {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Connect: a new Express account for an artist (`POST /v1/accounts`):
+    /// Stripe hosts their dashboard and collects what it needs; popshop pays
+    /// Stripe's fees and carries the losses, as a platform of destination
+    /// charges does. Returns its id (`acct_…`).
+    #[tracing::instrument(skip_all, fields(artist = %artist_id))]
+    pub async fn create_account(&self, artist_id: &str, email: &str) -> Result<String, ProviderError> {
+        let params = connect::NewAccount::express(artist_id, email);
+        let started = chrono::Utc::now().timestamp_millis();
+        let account: stripe_shared::Account = self
+            .with_retries(
+                |attempt| Some(format!("popshop-account-{artist_id}-{started}-{attempt}")),
+                |strategy| {
+                    RequestBuilder::new(StripeMethod::Post, "/accounts")
+                        .form(&params)
+                        .customize()
+                        .request_strategy(strategy)
+                        .send(&self.client)
+                },
+            )
+            .await?;
+        Ok(account.id.as_str().to_owned())
+    }
+
+    /// Connect: a one-time link to Stripe's hosted onboarding for `account`
+    /// (`POST /v1/account_links`); Stripe sends the artist back to
+    /// `return_url`, or to `refresh_url` when the link has expired or was used.
+    #[tracing::instrument(skip(self, refresh_url, return_url))]
+    pub async fn onboarding_link(
+        &self,
+        account: &str,
+        refresh_url: &str,
+        return_url: &str,
+    ) -> Result<String, ProviderError> {
+        let params = connect::NewAccountLink { account, refresh_url, return_url, type_: "account_onboarding" };
+        let link: miniserde::json::Value = self
+            .with_retries(
+                |_| None,
+                |strategy| {
+                    RequestBuilder::new(StripeMethod::Post, "/account_links")
+                        .form(&params)
+                        .customize()
+                        .request_strategy(strategy)
+                        .send(&self.client)
+                },
+            )
+            .await?;
+        match &link {
+            miniserde::json::Value::Object(fields) => match fields.get("url") {
+                Some(miniserde::json::Value::String(url)) => Ok(url.clone()),
+                _ => Err(ProviderError::Unavailable("Stripe returned an account link without a URL".into())),
+            },
+            _ => Err(ProviderError::Unavailable("Stripe returned no account link".into())),
+        }
+    }
+
+    /// Connect: what Stripe says about a connected account now
+    /// (`GET /v1/accounts/{account}`).
+    #[tracing::instrument(skip(self))]
+    pub async fn retrieve_account(&self, account: &str) -> Result<crate::domain::PayoutAccount, ProviderError> {
+        let found: stripe_shared::Account = self
+            .with_retries(
+                |_| None,
+                |strategy| {
+                    RequestBuilder::new(StripeMethod::Get, format!("/accounts/{account}"))
+                        .customize()
+                        .request_strategy(strategy)
+                        .send(&self.client)
+                },
+            )
+            .await?;
+        Ok(connect::payout_account(&found))
     }
 
     /// Tries up to `STRIPE_MAX_ATTEMPTS` times, with backoff, what may succeed
@@ -248,3 +342,106 @@ fn short(err: &StripeError) -> String {
         other => other.to_string().chars().take(200).collect(),
     }
 }
+
+/// The Connect requests async-stripe's crates in use here do not type:
+/// only the parameters popshop sends, checked in tests against Stripe's
+/// published definitions (`tests/fixtures/stripe_openapi_subset.json`).
+mod connect {
+    use crate::domain::PayoutAccount;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct NewAccount<'a> {
+        email: &'a str,
+        controller: Controller,
+        capabilities: Capabilities,
+        metadata: Metadata<'a>,
+    }
+
+    #[derive(Serialize)]
+    struct Controller {
+        stripe_dashboard: Dashboard,
+        fees: Fees,
+        losses: Losses,
+    }
+
+    #[derive(Serialize)]
+    struct Dashboard {
+        #[serde(rename = "type")]
+        type_: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Fees {
+        payer: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Losses {
+        payments: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Capabilities {
+        card_payments: Requested,
+        transfers: Requested,
+    }
+
+    #[derive(Serialize)]
+    struct Requested {
+        requested: bool,
+    }
+
+    #[derive(Serialize)]
+    struct Metadata<'a> {
+        popshop_account: &'a str,
+    }
+
+    impl<'a> NewAccount<'a> {
+        /// An Express account (Stripe-hosted dashboard and onboarding) that
+        /// takes card payments and receives transfers; the platform pays
+        /// Stripe's fees and is liable for losses, as with destination charges.
+        pub fn express(artist_id: &'a str, email: &'a str) -> Self {
+            Self {
+                email,
+                controller: Controller {
+                    stripe_dashboard: Dashboard { type_: "express" },
+                    fees: Fees { payer: "application" },
+                    losses: Losses { payments: "application" },
+                },
+                capabilities: Capabilities {
+                    card_payments: Requested { requested: true },
+                    transfers: Requested { requested: true },
+                },
+                metadata: Metadata { popshop_account: artist_id },
+            }
+        }
+    }
+
+    #[derive(Serialize)]
+    pub struct NewAccountLink<'a> {
+        pub account: &'a str,
+        pub refresh_url: &'a str,
+        pub return_url: &'a str,
+        #[serde(rename = "type")]
+        pub type_: &'static str,
+    }
+
+    /// What popshop keeps of Stripe's account object.
+    pub fn payout_account(account: &stripe_shared::Account) -> PayoutAccount {
+        let requirements = account.requirements.as_ref();
+        PayoutAccount {
+            stripe_account: account.id.as_str().to_owned(),
+            charges_enabled: account.charges_enabled.unwrap_or(false),
+            payouts_enabled: account.payouts_enabled.unwrap_or(false),
+            details_submitted: account.details_submitted.unwrap_or(false),
+            currently_due: requirements.and_then(|r| r.currently_due.clone()).unwrap_or_default(),
+            disabled_reason: requirements
+                .and_then(|r| r.disabled_reason.as_ref())
+                .map(|reason| reason.as_str().to_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+pub use connect::payout_account;

@@ -32,8 +32,18 @@ impl WebhookRejection {
     }
 }
 
+/// A verified event popshop acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// About a checkout or a payment.
+    Payment(Box<PaymentEvent>),
+    /// Connect: an artist's account changed (`account.updated`), as Stripe
+    /// saw it at `reported_at` (the event's creation, seconds).
+    Payout { account: crate::domain::PayoutAccount, reported_at: i64 },
+}
+
 /// Verifies and reads an event. `Ok(None)` for event types we do not act on.
-pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Option<PaymentEvent>, WebhookRejection> {
+pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Option<Incoming>, WebhookRejection> {
     let signature = signature.ok_or(WebhookRejection::MissingSignature)?;
     let payload = std::str::from_utf8(body).map_err(|_| WebhookRejection::NotUtf8)?;
     // async-stripe checks the signature before it parses the JSON, so a
@@ -50,7 +60,12 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
     };
     let id = event.id.as_str().to_owned();
     let event_type = event.type_.as_str().to_owned();
+    let reported_at = event.created;
     let (kind, session) = match event.data.object {
+        EventObject::AccountUpdated(account) => {
+            let account = super::stripe::payout_account(&account);
+            return Ok(Some(Incoming::Payout { account, reported_at }));
+        }
         EventObject::CheckoutSessionCompleted(s) => {
             let paid = matches!(
                 s.payment_status,
@@ -64,13 +79,13 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
         EventObject::ChargeRefunded(c) => {
             let Some(pi) = c.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()) else { return Ok(None) };
             let kind = PaymentEventKind::Refunded { fully: c.refunded };
-            return Ok(Some(PaymentEvent {
+            return Ok(Some(Incoming::Payment(Box::new(PaymentEvent {
                 id,
                 event_type,
                 kind,
                 subject: EventSubject::PaymentIntent(pi),
                 buyer: Buyer::default(),
-            }));
+            }))));
         }
         _ => return Ok(None),
     };
@@ -79,16 +94,24 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
         PaymentEventKind::Completed { .. } | PaymentEventKind::AsyncSucceeded => now.buyer,
         _ => Buyer::default(),
     };
-    Ok(Some(PaymentEvent { id, event_type, kind, subject: EventSubject::Session(now.facts), buyer }))
+    Ok(Some(Incoming::Payment(Box::new(PaymentEvent {
+        id,
+        event_type,
+        kind,
+        subject: EventSubject::Session(now.facts),
+        buyer,
+    }))))
 }
 
 /// The event types popshop acts on; subscribe the webhook endpoint to these.
-pub const HANDLED_EVENTS: [&str; 5] = [
+pub const HANDLED_EVENTS: [&str; 6] = [
     "checkout.session.completed",
     "checkout.session.async_payment_succeeded",
     "checkout.session.async_payment_failed",
     "checkout.session.expired",
     "charge.refunded",
+    // Connect (STRIPE_CONNECT=on): an artist's account status.
+    "account.updated",
 ];
 
 /// Whether a (signed) payload is an event popshop acts on; unreadable JSON
@@ -187,7 +210,9 @@ mod tests {
     fn reads_a_completed_session_built_from_stripes_fixture() {
         let body = session_event("evt_1", "checkout.session.completed", &facts(), now());
         let sig = sign(&body, SECRET, now());
-        let event = parse(body.as_bytes(), Some(&sig), SECRET).unwrap().unwrap();
+        let Some(Incoming::Payment(event)) = parse(body.as_bytes(), Some(&sig), SECRET).unwrap() else {
+            panic!("a payment event")
+        };
         assert_eq!(event.id, "evt_1");
         assert_eq!(event.kind, PaymentEventKind::Completed { paid: true });
         let EventSubject::Session(facts) = &event.subject else { panic!("a session event") };
@@ -203,11 +228,30 @@ mod tests {
     #[test]
     fn reads_refunds_and_ignores_other_types() {
         let body = charge_refunded_event("evt_2", "pi_123", 5000, "usd", true, now());
-        let event = parse(body.as_bytes(), Some(&sign(&body, SECRET, now())), SECRET).unwrap().unwrap();
+        let Some(Incoming::Payment(event)) = parse(body.as_bytes(), Some(&sign(&body, SECRET, now())), SECRET).unwrap()
+        else {
+            panic!("a payment event")
+        };
         assert_eq!(event.kind, PaymentEventKind::Refunded { fully: true });
         assert_eq!(event.subject, EventSubject::PaymentIntent("pi_123".into()));
         let plan = include_str!("../../fixtures/stripe/event.json");
         assert!(parse(plan.as_bytes(), Some(&sign(plan, SECRET, now())), SECRET).unwrap().is_none());
+    }
+
+    #[test]
+    fn reads_an_account_update_built_from_stripes_fixture() {
+        use crate::domain::PayoutAccount;
+        let account = PayoutAccount {
+            stripe_account: "acct_artist".into(),
+            charges_enabled: true,
+            payouts_enabled: false,
+            details_submitted: true,
+            currently_due: vec!["external_account".into()],
+            disabled_reason: String::new(),
+        };
+        let body = crate::payments::events::account_updated_event("evt_a", &account, now() - 5);
+        let parsed = parse(body.as_bytes(), Some(&sign(&body, SECRET, now())), SECRET).unwrap();
+        assert_eq!(parsed, Some(Incoming::Payout { account, reported_at: now() - 5 }));
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub enum CheckoutOutcome {
     Refused,
     /// The provider did not answer, even after retries. Nothing was charged.
     Unavailable,
+    /// With Stripe Connect: the artist's Stripe account cannot take
+    /// payments yet (onboarding not finished). Nothing was held.
+    NotTakingPayments,
 }
 
 #[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
@@ -57,6 +60,18 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }
     let drop = purchase.drop;
+    // With Connect the money goes to the artist's own account, popshop's fee
+    // taken on the way; a drop whose artist cannot take charges sells nothing.
+    let payout = match state.payments.connect_fee() {
+        None => None,
+        Some(fee) => match &drop.payments_to {
+            Some(account) => {
+                let total = drop.price.minor() * purchase.quantity + drop.shipping.minor();
+                Some((account.clone(), fee.on(total)))
+            }
+            None => return Ok(CheckoutOutcome::NotTakingPayments),
+        },
+    };
     let hold_minutes = state.settings.hold_minutes;
     let order_id = new_id();
     let known_session = state.payments.predetermined_session(&order_id);
@@ -73,6 +88,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         expires_at: now_ms() + hold_minutes * 60_000,
         client_key: purchase.client.key(),
         holds_per_client: state.settings.holds_per_client,
+        payout: payout.clone(),
     };
     let order = match state.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,
@@ -106,6 +122,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
         cancel_url: format!("{public}/d/{}/cancelled?order={}", drop.slug, order.id),
         session_minutes: state.settings.checkout_minutes,
+        payout,
         language: drop.language,
         shipping_name: i18n::text(
             drop.language,

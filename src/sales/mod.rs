@@ -6,6 +6,7 @@
 
 pub mod checkout;
 pub mod payment_events;
+pub mod payouts;
 pub mod refund;
 pub mod sweep;
 

@@ -24,8 +24,16 @@ pub enum ReceiveError {
 #[tracing::instrument(skip_all)]
 pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> Result<EventOutcome, ReceiveError> {
     let secret = state.payments.webhook_secret().expose_secret().to_owned();
-    let Some(event) = webhook::parse(body, signature, &secret)? else { return Ok(EventOutcome::Unchanged) };
-    Ok(apply_event(state, &event).await?)
+    match webhook::parse(body, signature, &secret)? {
+        None => Ok(EventOutcome::Unchanged),
+        Some(webhook::Incoming::Payment(event)) => Ok(apply_event(state, &event).await?),
+        Some(webhook::Incoming::Payout { account, reported_at }) => {
+            let applied = state.store.apply_payout_report(&account, reported_at).await?;
+            tracing::info!(account = %account.stripe_account, applied, charges = account.charges_enabled,
+                payouts = account.payouts_enabled, due = account.currently_due.len(), "account.updated");
+            Ok(EventOutcome::Unchanged)
+        }
+    }
 }
 
 /// Applies one verified event and follows it up.

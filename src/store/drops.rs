@@ -64,11 +64,12 @@ struct DropRow {
     call_slug: String,
     idea_credit: String,
     idea_votes: i64,
+    payments_to: String,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -105,6 +106,7 @@ impl From<DropRow> for Drop {
                 credit: r.idea_credit,
                 votes: r.idea_votes,
             }),
+            payments_to: Some(r.payments_to).filter(|a| !a.is_empty()),
         }
     }
 }
@@ -120,9 +122,10 @@ impl Store {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
                  stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \
-                 delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes) \
+                 delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-                 $21, $22, $23) \
+                 $21, $22, $23, COALESCE((SELECT stripe_account FROM payout_accounts \
+                 WHERE account_id = $2 AND charges_enabled = 1), '')) \
                  ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)

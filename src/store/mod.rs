@@ -9,6 +9,7 @@ mod drops;
 mod holds;
 mod orders;
 mod payments;
+mod payouts;
 mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
@@ -17,6 +18,7 @@ pub use changes::{CHANNEL, ChangeListener};
 pub use drops::NewDrop;
 pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
+pub use payouts::DropMoney;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -31,6 +31,8 @@ pub struct NewOrder {
     /// `holds_per_client` open checkouts of a drop.
     pub client_key: String,
     pub holds_per_client: i64,
+    /// With Stripe Connect: the artist's account and popshop's fee (minor units).
+    pub payout: Option<(String, i64)>,
 }
 
 impl NewOrder {
@@ -79,10 +81,13 @@ pub(super) struct OrderRow {
     expires_at: i64,
     paid_at: Option<i64>,
     shipping_minor: i64,
+    destination: String,
+    application_fee: i64,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
-     provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor";
+     provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor, \
+     destination, application_fee";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -110,6 +115,8 @@ impl From<OrderRow> for Order {
             expires_at: r.expires_at,
             paid_at: r.paid_at,
             shipping_cost: Money::from_minor(r.shipping_minor, currency),
+            destination: Some(r.destination).filter(|d| !d.is_empty()),
+            application_fee: Money::from_minor(r.application_fee, currency),
         }
     }
 }
@@ -169,6 +176,8 @@ impl Store {
             created_at: now,
             expires_at: new.expires_at,
             paid_at: None,
+            destination: new.payout.as_ref().map(|(account, _)| account.clone()),
+            application_fee: Money::from_minor(new.payout.as_ref().map_or(0, |p| p.1), new.unit_amount.currency()),
         })))
     }
 
@@ -446,8 +455,9 @@ async fn insert_order(
     count_hold_too: bool,
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
-         created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor";
-    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16";
+         created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor, destination, \
+         application_fee";
+    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -471,6 +481,8 @@ async fn insert_order(
         .bind(session_id.as_deref())
         .bind(checkout_url.as_deref())
         .bind(new.shipping_cost.minor())
+        .bind(new.payout.as_ref().map_or("", |(account, _)| account.as_str()))
+        .bind(new.payout.as_ref().map_or(0, |p| p.1))
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

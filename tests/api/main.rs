@@ -8,6 +8,7 @@ mod accounts;
 mod bad_input;
 mod calls;
 mod checkout;
+mod connect;
 mod dashboard;
 mod design;
 mod health;

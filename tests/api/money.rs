@@ -19,7 +19,7 @@ fn now() -> i64 {
 
 impl TestApp {
     /// Starts a checkout and returns its order.
-    async fn checkout(&self, slug: &str, quantity: u32) -> Order {
+    pub(crate) async fn checkout(&self, slug: &str, quantity: u32) -> Order {
         let res = self.buy(slug, "M", "black", quantity).await;
         assert_eq!(res.status().as_u16(), 303, "checkout: {}", res.text().await.unwrap_or_default());
         let url = location(&res);
@@ -27,12 +27,12 @@ impl TestApp {
         self.state.store.order_by_session(&session).await.unwrap().expect("order for the session")
     }
 
-    async fn order(&self, id: &str) -> Order {
+    pub(crate) async fn order(&self, id: &str) -> Order {
         self.state.store.order_by_id(id).await.unwrap().unwrap()
     }
 
     /// Delivers an event signed with this app's webhook secret.
-    async fn deliver_signed(&self, body: &str) -> u16 {
+    pub(crate) async fn deliver_signed(&self, body: &str) -> u16 {
         let secret = self.state.payments.webhook_secret().expose_secret().to_owned();
         let res = self
             .client
@@ -55,7 +55,7 @@ impl TestApp {
     }
 }
 
-fn paid(order: &Order) -> SessionFacts {
+pub(crate) fn paid(order: &Order) -> SessionFacts {
     SessionFacts {
         session_id: order.session_id.clone().unwrap(),
         order_id: order.id.clone(),

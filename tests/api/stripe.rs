@@ -29,6 +29,7 @@ async fn stripe_app(server: &MockServer, timeout_ms: u64) -> TestApp {
             timeout: Duration::from_millis(timeout_ms),
             max_attempts: 3,
             backoff: Duration::from_millis(20),
+            connect: None,
         });
         s.shipping_countries = vec!["US".into(), "DE".into()];
     })

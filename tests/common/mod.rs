@@ -264,6 +264,7 @@ pub fn use_stripe(settings: &mut Settings, api_base: String) {
         timeout: std::time::Duration::from_secs(5),
         max_attempts: 3,
         backoff: std::time::Duration::from_millis(20),
+        connect: None,
     });
     settings.shipping_countries = vec!["US".into(), "DE".into()];
 }

@@ -6,6 +6,15 @@
 //! (a key reused with other parameters is refused; with the same ones, the
 //! first answer is replayed). Sessions live here like at Stripe: open, then
 //! completed by [`StripeStandIn::pay`] or expired through the API.
+//!
+//! Connect: accounts (`POST /v1/accounts`, `GET /v1/accounts/{account}`)
+//! start with Stripe's requirements due; an account link leads to
+//! `/standin/onboarding/{account}` (Stripe's hosted form, here finished at
+//! once) which sends the artist back to the link's `return_url`. A
+//! destination charge is held to Stripe's documented rules: an
+//! `application_fee_amount` needs a `transfer_data[destination]`, the
+//! destination needs the `transfers` capability, and the fee cannot exceed
+//! the charge.
 
 use super::stripe_spec::StripeSpec;
 use serde_json::{Value, json};
@@ -15,6 +24,16 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const SESSION_FIXTURE: &str = include_str!("../../fixtures/stripe/checkout_session.json");
 const REFUND_FIXTURE: &str = include_str!("../../fixtures/stripe/refund.json");
+const ACCOUNT_FIXTURE: &str = include_str!("../../fixtures/stripe/account.json");
+/// What Stripe asks of a new Express account before it takes payments.
+const NEW_ACCOUNT_DUE: [&str; 6] = [
+    "business_profile.url",
+    "external_account",
+    "individual.dob.day",
+    "individual.first_name",
+    "tos_acceptance.date",
+    "tos_acceptance.ip",
+];
 
 /// One request as the stand-in judged it.
 #[derive(Debug, Clone)]
@@ -41,6 +60,12 @@ struct Books {
     failing: u32,
     /// Refuse refunds with this error code.
     refund_error: Option<String>,
+    /// Connect accounts by id.
+    accounts: HashMap<String, Value>,
+    /// Account link id → (account, return_url).
+    links: HashMap<String, (String, String)>,
+    /// Session id → (destination account, application fee).
+    destinations: HashMap<String, (String, i64)>,
 }
 
 #[derive(Clone)]
@@ -93,6 +118,30 @@ impl StripeStandIn {
         self.books.lock().unwrap().refund_error = Some(code.to_owned());
     }
 
+    /// A connected account as Stripe would return it.
+    pub fn account(&self, id: &str) -> Option<Value> {
+        self.books.lock().unwrap().accounts.get(id).cloned()
+    }
+
+    /// Every connected account made so far.
+    pub fn account_ids(&self) -> Vec<String> {
+        self.books.lock().unwrap().accounts.keys().cloned().collect()
+    }
+
+    /// The artist finished Stripe's onboarding: nothing due, charges and
+    /// payouts enabled, capabilities active. Returns the account.
+    pub fn complete_onboarding(&self, id: &str) -> Value {
+        let mut books = self.books.lock().unwrap();
+        let account = books.accounts.get_mut(id).expect("an account the stand-in made");
+        complete(account);
+        account.clone()
+    }
+
+    /// The destination and application fee a session was created with.
+    pub fn destination_of(&self, session: &str) -> Option<(String, i64)> {
+        self.books.lock().unwrap().destinations.get(session).cloned()
+    }
+
     /// The fan paid on Stripe's page: the session completes. Returns it.
     pub fn pay(&self, id: &str, payment_intent: &str) -> Value {
         let mut books = self.books.lock().unwrap();
@@ -116,6 +165,9 @@ impl StripeStandIn {
             if method == "GET" { request.url.query().unwrap_or("").as_bytes().to_vec() } else { request.body.clone() };
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&raw).into_owned().collect();
         let (operation, session_id) = operation_of(&method, &path);
+        if let Some(account) = path.strip_prefix("/standin/onboarding/") {
+            return self.onboarding_page(account);
+        }
         let key = request.headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
 
         let mut books = self.books.lock().unwrap();
@@ -171,10 +223,18 @@ impl StripeStandIn {
                             "invalid_request_error",
                             "The shipping rate's currency must match the currency of the Checkout Session.",
                         )
+                    } else if let Some(refusal) = connect_refusal(&books, &pairs) {
+                        refusal
                     } else {
                         books.next += 1;
                         let id = format!("cs_test_standin_{}", books.next);
                         let session = new_session(&id, &pairs, expires_at as i64);
+                        if let Some(destination) = get("payment_intent_data[transfer_data][destination]") {
+                            let fee = get("payment_intent_data[application_fee_amount]")
+                                .and_then(|f| f.parse().ok())
+                                .unwrap_or(0);
+                            books.destinations.insert(id.clone(), (destination, fee));
+                        }
                         books.sessions.insert(id, session.clone());
                         (200, session)
                     }
@@ -210,6 +270,35 @@ impl StripeStandIn {
                     }
                     (200, refund)
                 }
+                "POST /v1/accounts" => {
+                    books.next += 1;
+                    let id = format!("acct_standin{:06}", books.next);
+                    let account = new_account(&id, &pairs);
+                    books.accounts.insert(id, account.clone());
+                    (200, account)
+                }
+                "GET /v1/accounts/{account}" => match books.accounts.get(&session_id) {
+                    None => error(404, "invalid_request_error", &format!("No such account: '{session_id}'")),
+                    Some(account) => (200, account.clone()),
+                },
+                "POST /v1/account_links" => {
+                    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+                    let account = get("account").unwrap_or_default();
+                    if !books.accounts.contains_key(&account) {
+                        error(400, "invalid_request_error", &format!("No such account: '{account}'"))
+                    } else {
+                        books.next += 1;
+                        let link = format!("link_{}", books.next);
+                        let back = get("return_url").unwrap_or_default();
+                        books.links.insert(link.clone(), (account.clone(), back));
+                        let created = received as i64;
+                        (
+                            200,
+                            json!({ "object": "account_link", "created": created, "expires_at": created + 300,
+                                "url": format!("{}/standin/onboarding/{account}?link={link}", self.server.uri()) }),
+                        )
+                    }
+                }
                 other => error(404, "invalid_request_error", &format!("Unrecognized request URL ({other})")),
             };
             // Stripe saves the answer of a request that started executing.
@@ -236,6 +325,7 @@ fn operation_of(method: &str, path: &str) -> (String, String) {
             (format!("{method} /v1/checkout/sessions/{{session}}/expire"), (*id).to_owned())
         }
         ["v1", "checkout", "sessions", id] => (format!("{method} /v1/checkout/sessions/{{session}}"), (*id).to_owned()),
+        ["v1", "accounts", id] => (format!("{method} /v1/accounts/{{account}}"), (*id).to_owned()),
         _ => (format!("{method} {path}"), String::new()),
     }
 }
@@ -243,18 +333,8 @@ fn operation_of(method: &str, path: &str) -> (String, String) {
 /// A session as Stripe returns it, from Stripe's example object and the request.
 fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
     let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-    let mut total = 0_i64;
-    for i in 0.. {
-        let Some(amount) = get(&format!("line_items[{i}][price_data][unit_amount]")) else { break };
-        let quantity: i64 = get(&format!("line_items[{i}][quantity]")).and_then(|q| q.parse().ok()).unwrap_or(1);
-        total += amount.parse::<i64>().unwrap_or(0) * quantity;
-    }
-    // Stripe adds the chosen shipping rate (the first, when one is offered)
-    // to the total: amount_subtotal is the items, amount_total items + shipping.
-    let subtotal = total;
-    let shipping: i64 =
-        get("shipping_options[0][shipping_rate_data][fixed_amount][amount]").and_then(|a| a.parse().ok()).unwrap_or(0);
-    total += shipping;
+    let (subtotal, shipping) = amounts(pairs);
+    let total = subtotal + shipping;
     let mut session: Value = serde_json::from_str(SESSION_FIXTURE).unwrap();
     session["id"] = json!(id);
     session["url"] = json!(format!("https://checkout.stripe.com/c/pay/{id}"));
@@ -273,4 +353,104 @@ fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
     session["success_url"] = json!(get("success_url"));
     session["cancel_url"] = json!(get("cancel_url"));
     session
+}
+
+impl StripeStandIn {
+    /// Stripe's hosted onboarding, finished at once: the account can take
+    /// payments and be paid out; the artist goes back to the link's `return_url`.
+    fn onboarding_page(&self, account: &str) -> ResponseTemplate {
+        let mut books = self.books.lock().unwrap();
+        let back = books.links.values().find(|(a, _)| a == account).map(|(_, back)| back.clone());
+        let (Some(back), Some(found)) = (back, books.accounts.get_mut(account)) else {
+            return ResponseTemplate::new(404).set_body_string("no such account link");
+        };
+        complete(found);
+        ResponseTemplate::new(303).insert_header("location", back.as_str())
+    }
+}
+
+/// Stripe's example account, as a new Express account with everything due.
+fn new_account(id: &str, pairs: &[(String, String)]) -> Value {
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut account: Value = serde_json::from_str(ACCOUNT_FIXTURE).unwrap();
+    account["id"] = json!(id);
+    account["email"] = json!(get("email"));
+    account["charges_enabled"] = json!(false);
+    account["payouts_enabled"] = json!(false);
+    account["details_submitted"] = json!(false);
+    account["capabilities"] = json!({ "card_payments": "inactive", "transfers": "inactive" });
+    account["requirements"]["currently_due"] = json!(NEW_ACCOUNT_DUE);
+    account["requirements"]["eventually_due"] = json!(NEW_ACCOUNT_DUE);
+    account["requirements"]["disabled_reason"] = json!("requirements.past_due");
+    account["controller"] = json!({ "type": "application", "is_controller": true,
+        "stripe_dashboard": { "type": get("controller[stripe_dashboard][type]") } });
+    account["metadata"] = json!({ "popshop_account": get("metadata[popshop_account]") });
+    account
+}
+
+/// Onboarding finished: nothing due, everything enabled.
+fn complete(account: &mut Value) {
+    account["charges_enabled"] = json!(true);
+    account["payouts_enabled"] = json!(true);
+    account["details_submitted"] = json!(true);
+    account["capabilities"] = json!({ "card_payments": "active", "transfers": "active" });
+    account["requirements"]["currently_due"] = json!([]);
+    account["requirements"]["eventually_due"] = json!([]);
+    account["requirements"]["disabled_reason"] = Value::Null;
+}
+
+/// Stripe's documented rules for a Checkout destination charge.
+fn connect_refusal(books: &Books, pairs: &[(String, String)]) -> Option<(u16, Value)> {
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let fee: Option<i64> = get("payment_intent_data[application_fee_amount]").and_then(|f| f.parse().ok());
+    let destination = get("payment_intent_data[transfer_data][destination]");
+    let Some(destination) = destination else {
+        return fee.map(|_| {
+            error(
+                400,
+                "invalid_request_error",
+                "Can only apply an application_fee_amount when the PaymentIntent is attempting a direct payment \
+                 (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).",
+            )
+        });
+    };
+    let transfers = books.accounts.get(&destination).map(|a| a["capabilities"]["transfers"] == "active");
+    match transfers {
+        None => return Some(error(400, "invalid_request_error", &format!("No such destination: '{destination}'"))),
+        Some(false) => {
+            return Some(error(
+                400,
+                "invalid_request_error",
+                "Your destination account needs to have at least one of the following capabilities enabled: \
+                 transfers, crypto_transfers, legacy_payments",
+            ));
+        }
+        Some(true) => {}
+    }
+    let (subtotal, shipping) = amounts(pairs);
+    let total = subtotal + shipping;
+    match fee {
+        Some(fee) if fee > total => Some(error(
+            400,
+            "invalid_request_error",
+            "The application fee amount must be less than or equal to the amount of the charge.",
+        )),
+        _ => None,
+    }
+}
+
+/// A session's items and its shipping, from the request: Stripe adds the
+/// chosen shipping rate (the first, when one is offered) to the total
+/// (`amount_subtotal` is the items, `amount_total` items + shipping).
+fn amounts(pairs: &[(String, String)]) -> (i64, i64) {
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let mut items = 0_i64;
+    for i in 0.. {
+        let Some(amount) = get(&format!("line_items[{i}][price_data][unit_amount]")) else { break };
+        let quantity: i64 = get(&format!("line_items[{i}][quantity]")).and_then(|q| q.parse().ok()).unwrap_or(1);
+        items += amount.parse::<i64>().unwrap_or(0) * quantity;
+    }
+    let shipping =
+        get("shipping_options[0][shipping_rate_data][fixed_amount][amount]").and_then(|a| a.parse().ok()).unwrap_or(0);
+    (items, shipping)
 }

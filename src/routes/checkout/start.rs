@@ -126,6 +126,10 @@ pub async fn start(
             let res = problem(lang, StatusCode::SERVICE_UNAVAILABLE, "problem-payment", message, back)?;
             Ok(with_retry_after(res, 300))
         }
+        CheckoutOutcome::NotTakingPayments => {
+            let message = say("problem-not-taking-payments-note", &[]);
+            problem(lang, StatusCode::CONFLICT, "problem-not-taking-payments", message, back)
+        }
         CheckoutOutcome::Unavailable => {
             let message = say("problem-unavailable-note", &[]);
             let res = problem(lang, StatusCode::SERVICE_UNAVAILABLE, "problem-payment", message, back)?;

@@ -45,6 +45,9 @@ pub struct DropPage {
     /// refused: what needs the artist's attention.
     /// With the time each was noticed, labelled in UTC.
     pub problems: Vec<(String, crate::store::PaymentProblem)>,
+    /// Stripe Connect: (what fans paid, popshop's fee, what the artist gets),
+    /// refunds taken off; `None` without Connect.
+    pub money: Option<(String, String, String)>,
 }
 
 /// One order as the artist sees it.
@@ -110,7 +113,16 @@ pub async fn show(
     // The post is for the drop's fans: in the drop's language.
     let text = i18n::text_with(drop.language, "share-text", &[("slogan", Arg::Text(drop.slogan.clone()))]);
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
+    let money = match state.payments.connect_fee() {
+        None => None,
+        Some(_) => {
+            let m = state.store.drop_money(&drop.id).await?;
+            let show = |minor| i18n::money(lang, crate::domain::Money::from_minor(minor, drop.currency()));
+            Some((show(m.gross_minor), show(m.fees_minor), show(m.net_minor())))
+        }
+    };
     let page = DropPage {
+        money,
         layout: Layout::house(lang, &drop.slogan).signed_in(true, &csrf.0),
         csrf: csrf.0,
         summary: DropSummary::of(&drop, now_ms(), lang),

@@ -26,6 +26,9 @@ pub struct DashboardPage {
     pub revenue_by_currency: Vec<String>,
     /// The artist's calls for slogans, newest first: (question, slug, open).
     pub calls: Vec<(String, String, bool)>,
+    /// Stripe Connect: `Some(true)` while the artist's account cannot take
+    /// payments yet (the page asks them to set up payouts); `None` without Connect.
+    pub payouts_due: Option<bool>,
 }
 
 pub async fn index(
@@ -37,6 +40,10 @@ pub async fn index(
     let lang = lang.0;
     let now = now_ms();
     let drops = state.store.drops_of(&artist.0.id).await?;
+    let payouts_due = match state.payments.connect_fee() {
+        None => None,
+        Some(_) => Some(!state.store.payout_account(&artist.0.id).await?.is_some_and(|a| a.charges_enabled)),
+    };
     let page = DashboardPage {
         layout: Layout::house(lang, &i18n::text(lang, "dashboard-title")).signed_in(true, &csrf.0),
         email: artist.0.email,
@@ -51,6 +58,7 @@ pub async fn index(
             })
             .collect(),
         public_url: state.public_url.clone(),
+        payouts_due,
         calls: state
             .store
             .calls_of(&artist.0.id)

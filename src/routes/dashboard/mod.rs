@@ -5,6 +5,7 @@ pub mod drop;
 pub mod end;
 pub mod export;
 pub mod index;
+pub mod payouts;
 pub mod print;
 pub mod qr;
 pub mod raised;

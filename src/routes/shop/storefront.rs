@@ -43,6 +43,9 @@ pub struct StorefrontPage<'a> {
     /// Price formatted for its currency: "$25.00", "25,00 €".
     pub price: String,
     pub state: DropState,
+    /// False while the artist's Stripe account cannot take payments (Connect):
+    /// the page says orders open soon instead of offering a checkout.
+    pub taking_orders: bool,
     pub sizes: &'a [Size],
     /// The size pre-selected in the picker.
     pub default_size: Size,
@@ -168,6 +171,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         artist_name: &drop.artist_name,
         price,
         state: drop.state(now),
+        taking_orders: state.payments.connect_fee().is_none() || drop.payments_to.is_some(),
         sizes,
         default_size: choice.size.filter(|s| sizes.contains(s)).unwrap_or(if sizes.contains(&Size::M) {
             Size::M

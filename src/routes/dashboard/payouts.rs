@@ -1,0 +1,130 @@
+//! `/dashboard/payouts`: with Stripe Connect (`STRIPE_CONNECT=on`) the artist
+//! connects their own Stripe account and sees, in plain words, what Stripe
+//! still needs. `POST` (and `GET …/continue`, Stripe's "link expired" return)
+//! sends them to Stripe's hosted onboarding; Stripe sends them back to
+//! `?from=stripe`, which reads the account from Stripe before showing it.
+
+use crate::auth::{Artist, CsrfToken, csrf};
+use crate::domain::{PayoutAccount, PayoutStatus};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n::{self, Arg};
+use crate::routes::account::render;
+use crate::routes::layout::Layout;
+use crate::sales::payouts::{Onboarding, refresh_status, start_onboarding};
+use crate::state::AppState;
+use crate::web::PageLanguage;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "dashboard/payouts.html")]
+pub struct PayoutsPage {
+    pub layout: Layout,
+    pub csrf: String,
+    /// This popshop pays artists through Connect.
+    pub connect: bool,
+    /// "popshop keeps 5% + 0.30 of each order", or that it keeps nothing.
+    pub fee: String,
+    pub status: PayoutStatus,
+    /// What Stripe needs, in plain words.
+    pub needs: Vec<String>,
+    /// "acct_…XYZ9": which Stripe account, without the whole id.
+    pub account: Option<String>,
+    /// Stripe refused or did not answer.
+    pub problem: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct PayoutsQuery {
+    from: Option<String>,
+}
+
+fn page(state: &AppState, lang: crate::domain::Language, csrf: String, account: Option<PayoutAccount>) -> PayoutsPage {
+    let fee = state.payments.connect_fee();
+    let status = account.as_ref().map_or(PayoutStatus::NotConnected, PayoutAccount::status);
+    let needs = match &status {
+        PayoutStatus::NeedsDetails(needs) => needs.iter().map(|n| i18n::text(lang, n.message())).collect(),
+        _ => Vec::new(),
+    };
+    PayoutsPage {
+        layout: Layout::house(lang, &i18n::text(lang, "payouts-title")).signed_in(true, &csrf),
+        csrf,
+        connect: fee.is_some(),
+        fee: match fee {
+            Some(fee) if !fee.is_zero() => i18n::text_with(lang, "payouts-fee", &[("fee", Arg::Text(fee.describe()))]),
+            _ => i18n::text(lang, "payouts-fee-none"),
+        },
+        status,
+        needs,
+        account: account.map(|a| {
+            let tail: String = a.stripe_account.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            format!("acct_…{tail}")
+        }),
+        problem: None,
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf: CsrfToken,
+    lang: PageLanguage,
+    query: web::Query<PayoutsQuery>,
+) -> Result<HttpResponse, AppError> {
+    let account = if query.from.as_deref() == Some("stripe") {
+        refresh_status(&state, &artist.0).await?
+    } else {
+        state.store.payout_account(&artist.0.id).await?
+    };
+    render(StatusCode::OK, &page(&state, lang.0, csrf.0, account)).map(crate::web::headers::no_store)
+}
+
+/// `POST /dashboard/payouts`: connect (or continue connecting) on Stripe.
+pub async fn connect(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf_token: CsrfToken,
+    lang: PageLanguage,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    onboard(&state, artist, csrf_token, lang).await
+}
+
+/// `GET /dashboard/payouts/continue`: Stripe's `refresh_url` (the link
+/// expired or was used): a fresh link, straight back to Stripe.
+pub async fn resume(
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf_token: CsrfToken,
+    lang: PageLanguage,
+) -> Result<HttpResponse, AppError> {
+    onboard(&state, artist, csrf_token, lang).await
+}
+
+async fn onboard(
+    state: &AppState,
+    artist: Artist,
+    csrf: CsrfToken,
+    lang: PageLanguage,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let (status, problem) = match start_onboarding(state, &artist.0).await? {
+        Onboarding::Go(url) => return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
+        Onboarding::NotConnect => {
+            return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/dashboard/payouts")).finish());
+        }
+        Onboarding::Refused(reason) => {
+            (StatusCode::CONFLICT, i18n::text_with(lang, "payouts-refused", &[("reason", Arg::Text(reason))]))
+        }
+        Onboarding::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, i18n::text(lang, "payouts-unavailable")),
+    };
+    let account = state.store.payout_account(&artist.0.id).await?;
+    let mut page = page(state, lang, csrf.0, account);
+    page.problem = Some(problem);
+    render(status, &page).map(crate::web::headers::no_store)
+}
