@@ -40,6 +40,10 @@ pub struct StripeSettings {
     /// minor units, e.g. `30`; both 0 unless set). `None`: the server's own
     /// Stripe account takes the money (one artist running their own popshop).
     pub connect: Option<crate::domain::Fee>,
+    /// `STRIPE_CONNECT_WEBHOOK_SECRET`: signs the events of connected
+    /// accounts (`account.updated`), which Stripe sends from a webhook
+    /// endpoint of their own ("Events on Connected accounts"), with its own secret.
+    pub connect_webhook_secret: Option<SecretString>,
 }
 
 /// `POPSHOP_FEE_PERCENT` as hundredths of a percent ("2.5" → 250).
@@ -187,6 +191,10 @@ impl Settings {
                     "off" | "false" | "0" | "no" | "" => None,
                     other => anyhow::bail!("STRIPE_CONNECT must be `on` or `off`, not `{other}`"),
                 },
+                connect_webhook_secret: std::env::var("STRIPE_CONNECT_WEBHOOK_SECRET")
+                    .ok()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(SecretString::from),
             }),
         };
         if stripe.is_none()

@@ -175,6 +175,14 @@ impl Payments {
         }
     }
 
+    /// Connect: the secret of the connected accounts' webhook endpoint, if set.
+    pub fn connect_webhook_secret(&self) -> Option<&SecretString> {
+        match self {
+            Self::Stripe(stripe) => stripe.connect_webhook_secret(),
+            Self::Demo(_) => None,
+        }
+    }
+
     /// The secret webhook signatures are checked against.
     pub fn webhook_secret(&self) -> &SecretString {
         match self {

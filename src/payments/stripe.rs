@@ -51,6 +51,10 @@ impl StripeProvider {
         &self.settings.webhook_secret
     }
 
+    pub fn connect_webhook_secret(&self) -> Option<&SecretString> {
+        self.settings.connect_webhook_secret.as_ref()
+    }
+
     pub fn connect_fee(&self) -> Option<crate::domain::Fee> {
         self.settings.connect
     }

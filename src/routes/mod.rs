@@ -55,7 +55,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(account::logout::logout))
         .route("/dashboard", web::get().to(dashboard::index::index))
         .route("/dashboard/payouts", web::get().to(dashboard::payouts::show))
-        .route("/dashboard/payouts", web::post().to(dashboard::payouts::connect))
         .route("/dashboard/payouts/continue", web::get().to(dashboard::payouts::resume))
         .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
         .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))

@@ -24,7 +24,14 @@ pub enum ReceiveError {
 #[tracing::instrument(skip_all)]
 pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> Result<EventOutcome, ReceiveError> {
     let secret = state.payments.webhook_secret().expose_secret().to_owned();
-    match webhook::parse(body, signature, &secret)? {
+    // Connected accounts' events come from their own endpoint, signed with its own secret.
+    let parsed = match (webhook::parse(body, signature, &secret), state.payments.connect_webhook_secret()) {
+        (Err(WebhookRejection::BadSignature), Some(connect)) => {
+            webhook::parse(body, signature, connect.expose_secret())
+        }
+        (parsed, _) => parsed,
+    };
+    match parsed? {
         None => Ok(EventOutcome::Unchanged),
         Some(webhook::Incoming::Payment(event)) => Ok(apply_event(state, &event).await?),
         Some(webhook::Incoming::Payout { account, reported_at }) => {

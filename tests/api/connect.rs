@@ -14,9 +14,26 @@ async fn connect_app(standin: &StripeStandIn) -> TestApp {
         use_stripe(s, uri);
         if let Some(stripe) = s.stripe.as_mut() {
             stripe.connect = Some(Fee { basis_points: 500, fixed_minor: 30 });
+            stripe.connect_webhook_secret = Some(CONNECT_SECRET.into());
         }
     })
     .await
+}
+
+/// The secret of the "Events on Connected accounts" endpoint.
+const CONNECT_SECRET: &str = "whsec_test_connect_endpoint";
+
+/// Delivers an event as Stripe's Connect endpoint signs it.
+async fn deliver_connect(app: &TestApp, body: &str) -> u16 {
+    let res = app
+        .client
+        .post(app.url("/webhooks/stripe"))
+        .header("stripe-signature", popshop::payments::events::sign(body, CONNECT_SECRET, now()))
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap();
+    res.status().as_u16()
 }
 
 fn now() -> i64 {
@@ -51,7 +68,7 @@ async fn an_artist_connects_stripe_and_is_paid_minus_popshops_fee() {
     assert!(dashboard.contains("take payments until you connect a Stripe account"));
 
     // Connect: an Express account, then Stripe's hosted onboarding.
-    let res = app.post_form("/dashboard/payouts", &[]).await;
+    let res = app.get("/dashboard/payouts/continue").await;
     assert_eq!(res.status().as_u16(), 303);
     let onboarding = location(&res);
     assert!(onboarding.starts_with(&format!("{}/standin/onboarding/acct_", standin.uri())), "{onboarding}");
@@ -113,13 +130,13 @@ async fn signed_account_updates_switch_the_storefront_and_never_go_back_in_time(
     let standin = StripeStandIn::start().await;
     let app = connect_app(&standin).await;
     let (_, slug) = app.launch("Follows Stripe").await;
-    let res = app.post_form("/dashboard/payouts", &[]).await;
+    let res = app.get("/dashboard/payouts/continue").await;
     assert_eq!(res.status().as_u16(), 303);
     let account = standin.account_ids().pop().unwrap();
 
     // Stripe reports the account ready: the storefront takes orders.
     let ready = account_updated_event("evt_ready", &report(&account, true, true, &[]), now() - 10);
-    assert_eq!(app.deliver_signed(&ready).await, 200);
+    assert_eq!(deliver_connect(&app, &ready).await, 200);
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
     assert!(shop.contains("id=\"buy\""));
     let (_, dashboard) = app.get_html("/dashboard").await;
@@ -127,7 +144,7 @@ async fn signed_account_updates_switch_the_storefront_and_never_go_back_in_time(
 
     // An older report arriving late changes nothing.
     let stale = account_updated_event("evt_old", &report(&account, false, false, &["external_account"]), now() - 60);
-    assert_eq!(app.deliver_signed(&stale).await, 200);
+    assert_eq!(app.deliver_signed(&stale).await, 200, "the platform endpoint's secret works too");
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
     assert!(shop.contains("id=\"buy\""), "a stale event does not switch payments off");
 
@@ -138,7 +155,7 @@ async fn signed_account_updates_switch_the_storefront_and_never_go_back_in_time(
         &report(&account, false, false, &["individual.verification.document"]),
         now(),
     );
-    assert_eq!(app.deliver_signed(&paused).await, 200);
+    assert_eq!(deliver_connect(&app, &paused).await, 200);
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
     assert!(shop.contains("Orders open soon"));
     let (_, payouts) = app.get_html("/dashboard/payouts").await;
@@ -156,7 +173,7 @@ async fn signed_account_updates_switch_the_storefront_and_never_go_back_in_time(
         .unwrap();
     assert_eq!(res.status().as_u16(), 400);
     let unknown = account_updated_event("evt_unknown", &report("acct_nobody", true, true, &[]), now());
-    assert_eq!(app.deliver_signed(&unknown).await, 200, "acknowledged, so Stripe does not retry");
+    assert_eq!(deliver_connect(&app, &unknown).await, 200, "acknowledged, so Stripe does not retry");
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
     assert!(shop.contains("Orders open soon"));
 }
@@ -169,7 +186,7 @@ async fn without_connect_there_is_nothing_to_set_up_and_the_server_account_is_pa
     let (_, slug) = app.launch("One artist, one account").await;
     let (_, payouts) = app.get_html("/dashboard/payouts").await;
     assert!(payouts.contains("there are no payouts to set up"));
-    let res = app.post_form("/dashboard/payouts", &[]).await;
+    let res = app.get("/dashboard/payouts/continue").await;
     assert_eq!(location(&res), "/dashboard/payouts");
     let order = app.checkout(&slug, 1).await;
     assert_eq!(standin.destination_of(order.session_id.as_deref().unwrap()), None, "no destination charge");

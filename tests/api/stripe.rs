@@ -30,6 +30,7 @@ async fn stripe_app(server: &MockServer, timeout_ms: u64) -> TestApp {
             max_attempts: 3,
             backoff: Duration::from_millis(20),
             connect: None,
+            connect_webhook_secret: None,
         });
         s.shipping_countries = vec!["US".into(), "DE".into()];
     })

@@ -265,6 +265,7 @@ pub fn use_stripe(settings: &mut Settings, api_base: String) {
         max_attempts: 3,
         backoff: std::time::Duration::from_millis(20),
         connect: None,
+        connect_webhook_secret: None,
     });
     settings.shipping_countries = vec!["US".into(), "DE".into()];
 }

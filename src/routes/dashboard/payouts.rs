@@ -1,13 +1,12 @@
 //! `/dashboard/payouts`: with Stripe Connect (`STRIPE_CONNECT=on`) the artist
 //! connects their own Stripe account and sees, in plain words, what Stripe
-//! still needs. `POST` (and `GET …/continue`, Stripe's "link expired" return)
-//! sends them to Stripe's hosted onboarding; Stripe sends them back to
-//! `?from=stripe`, which reads the account from Stripe before showing it.
+//! still needs. `GET …/continue` sends them to Stripe's hosted onboarding;
+//! Stripe sends them back to `?from=stripe`, which reads the account from
+//! Stripe before showing it.
 
-use crate::auth::{Artist, CsrfToken, csrf};
+use crate::auth::{Artist, CsrfToken};
 use crate::domain::{PayoutAccount, PayoutStatus};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Arg};
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -15,7 +14,7 @@ use crate::sales::payouts::{Onboarding, refresh_status, start_onboarding};
 use crate::state::AppState;
 use crate::web::PageLanguage;
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 #[derive(Template)]
@@ -81,22 +80,11 @@ pub async fn show(
     render(StatusCode::OK, &page(&state, lang.0, csrf.0, account)).map(crate::web::headers::no_store)
 }
 
-/// `POST /dashboard/payouts`: connect (or continue connecting) on Stripe.
-pub async fn connect(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    artist: Artist,
-    csrf_token: CsrfToken,
-    lang: PageLanguage,
-    body: web::Bytes,
-) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
-    onboard(&state, artist, csrf_token, lang).await
-}
-
-/// `GET /dashboard/payouts/continue`: Stripe's `refresh_url` (the link
-/// expired or was used): a fresh link, straight back to Stripe.
+/// `GET /dashboard/payouts/continue`: to Stripe's hosted onboarding, with
+/// the artist's account made first if there is none. A link, not a form:
+/// browsers apply a page's `form-action` policy to where a form's answer
+/// redirects, and Stripe's onboarding lives on its own domain; Stripe also
+/// uses this address as `refresh_url` (the link expired or was used).
 pub async fn resume(
     state: web::Data<AppState>,
     artist: Artist,
