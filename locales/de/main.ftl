@@ -504,3 +504,16 @@ drop-net = Für dich
 shop-not-taking-payments = Bestellungen bald möglich: Die Künstlerin oder der Künstler richtet gerade die Zahlungen ein.
 problem-not-taking-payments = Bestellungen bald möglich
 problem-not-taking-payments-note = Für diesen Shop werden gerade die Zahlungen eingerichtet. Es wurde nichts berechnet; schau bald wieder vorbei.
+
+## Eine zweite Welle
+reopen-heading = Eine zweite Welle öffnen
+reopen-lede = Verkauf noch einmal unter demselben Link: Fans, die ihn öffnen, sehen den Shop wieder live, und deine Bestellungen und Summen laufen weiter.
+reopen-add-stock = Weitere Shirts
+reopen-hours = Geöffnet für (Stunden)
+reopen-hours-hint = Leer lassen, um zu verkaufen, bis du den Drop beendest.
+reopen-price = Neuer Preis
+reopen-price-hint = Leer lassen, um { $price } zu behalten.
+reopen-button = Neue Welle öffnen
+reopen-done = Welle { $number } ist live: Der Shop verkauft wieder.
+drop-wave = Welle { $number }
+drop-waves-legend = Gestrichelte Linien zeigen, wo eine neue Welle begann:

@@ -515,3 +515,16 @@ drop-net = Yours
 shop-not-taking-payments = Orders open soon: the artist is still setting up payments.
 problem-not-taking-payments = Orders open soon
 problem-not-taking-payments-note = The artist is still setting up payments for this shop. Nothing was charged; please come back soon.
+
+## A second wave
+reopen-heading = Open a second wave
+reopen-lede = Sell again from the same link: fans who open it see the shop live again, and your orders and totals carry on.
+reopen-add-stock = More shirts
+reopen-hours = Open for (hours)
+reopen-hours-hint = Leave empty to sell until you end it.
+reopen-price = New price
+reopen-price-hint = Leave empty to keep { $price }.
+reopen-button = Open the new wave
+reopen-done = Wave { $number } is live: the storefront sells again.
+drop-wave = Wave { $number }
+drop-waves-legend = Dashed lines mark where a new wave began:

@@ -52,6 +52,8 @@ pub struct Drop {
     /// With Stripe Connect: the artist's connected account its payments go
     /// to, while that account can take charges (`None`: it cannot yet).
     pub payments_to: Option<String>,
+    /// 1 at launch; each reopening (a second wave) adds one.
+    pub wave: i64,
 }
 
 /// Where a drop's slogan came from: a fan's idea on the artist's call, with
@@ -154,6 +156,7 @@ mod tests {
             language: crate::domain::Language::En,
             from_call: None,
             payments_to: None,
+            wave: 1,
         }
     }
 

@@ -1,4 +1,4 @@
-use super::changes::returning_announce;
+use super::changes::{and_announce, backend_of, returning_announce};
 use super::{Store, new_id, now_ms};
 use crate::domain::{
     Currency, Delivery, Drop, DropSlug, FromCall, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock,
@@ -65,11 +65,12 @@ struct DropRow {
     idea_credit: String,
     idea_votes: i64,
     payments_to: String,
+    wave: i64,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, wave";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -107,6 +108,7 @@ impl From<DropRow> for Drop {
                 votes: r.idea_votes,
             }),
             payments_to: Some(r.payments_to).filter(|a| !a.is_empty()),
+            wave: r.wave,
         }
     }
 }
@@ -238,4 +240,85 @@ impl Store {
         }
         Ok(changed)
     }
+
+    /// Opens an ended or sold-out drop again (a new wave): a new end (or
+    /// none), `add_stock` more shirts (ignored when stock is unlimited) and
+    /// perhaps a new price; orders and totals carry on. Returns the new wave
+    /// number, or `None` when the drop is not the artist's, is still live,
+    /// or would still have nothing to sell.
+    #[tracing::instrument(skip(self))]
+    pub async fn reopen_drop(
+        &self,
+        id: &str,
+        account_id: &str,
+        wave: &NewWave,
+        now: i64,
+    ) -> anyhow::Result<Option<i64>> {
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin reopen")?;
+        let sql = format!(
+            "UPDATE drops SET ended_at = NULL, ends_at = $1, \
+             stock = CASE WHEN stock IS NULL THEN NULL ELSE stock + $2 END, \
+             price_minor = COALESCE($3, price_minor), wave = wave + 1, version = version + 1 \
+             WHERE id = $4 AND account_id = $5 \
+             AND (ended_at IS NOT NULL OR (ends_at IS NOT NULL AND ends_at <= $6) \
+                  OR (stock IS NOT NULL AND sold + reserved >= stock)) \
+             AND (stock IS NULL OR stock + $2 > sold + reserved) \
+             RETURNING wave, price_minor{}",
+            and_announce(backend_of(&tx))
+        );
+        let row: Option<(i64, i64)> = sqlx::query_as(&sql)
+            .bind(wave.ends_at)
+            .bind(wave.add_stock)
+            .bind(wave.price_minor)
+            .bind(id)
+            .bind(account_id)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("reopen drop")?;
+        let Some((number, price_minor)) = row else {
+            tx.rollback().await.ok();
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO drop_waves (drop_id, number, started_at, added_stock, price_minor, ends_at) \
+             SELECT id, $1, $2, CASE WHEN stock IS NULL THEN NULL ELSE $3 END, $4, $5 FROM drops WHERE id = $6",
+        )
+        .bind(number)
+        .bind(now)
+        .bind(wave.add_stock)
+        .bind(price_minor)
+        .bind(wave.ends_at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .context("record wave")?;
+        tx.commit().await.context("commit reopen")?;
+        self.committed(id);
+        Ok(Some(number))
+    }
+
+    /// When each later wave of the drop began: (wave number, unix ms), in order.
+    #[tracing::instrument(skip(self))]
+    pub async fn waves_of(&self, drop_id: &str) -> anyhow::Result<Vec<(i64, i64)>> {
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT number, started_at FROM drop_waves WHERE drop_id = $1 ORDER BY number")
+                .bind(drop_id)
+                .fetch_all(&self.pool)
+                .await
+                .context("select waves")?;
+        Ok(rows)
+    }
+}
+
+/// A new wave of a drop, as the artist set it (already validated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewWave {
+    /// Unix ms; `None`: open until the artist ends it.
+    pub ends_at: Option<i64>,
+    /// Shirts added to a limited stock.
+    pub add_stock: i64,
+    /// The new price in the drop's currency; `None` keeps it.
+    pub price_minor: Option<i64>,
 }

@@ -15,7 +15,7 @@ mod sessions;
 pub use accounts::{Account, CreateAccountError};
 pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
-pub use drops::NewDrop;
+pub use drops::{NewDrop, NewWave};
 pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;

@@ -201,6 +201,17 @@ localTimes(document);
   function show(t) {
     if (t.version < version) return;
     version = t.version;
+    // The artist opened a new wave: the page needs its buy form back. Once
+    // per 30 s at most (a proxy may still serve the old page for a moment),
+    // spread over 3 s (thousands may watch).
+    if (t.state === "live" && !shop.classList.contains("state-live")) {
+      const key = "popshop-reloaded " + location.pathname;
+      const last = Number(sessionStorage.getItem(key) || 0);
+      if (Date.now() - last > 30000) {
+        sessionStorage.setItem(key, String(Date.now()));
+        setTimeout(() => location.reload(), Math.random() * 3000);
+      }
+    }
     shop.querySelectorAll("[data-live=sold], [data-live=goal-sold]").forEach((el) => (el.textContent = t.sold));
     const soldItem = shop.querySelector("[data-live=sold-item]");
     if (soldItem && t.sold > 0) soldItem.hidden = false;

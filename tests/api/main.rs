@@ -22,4 +22,5 @@ mod oversell;
 mod store;
 mod storefront;
 mod stripe;
+mod waves;
 mod webhooks;

@@ -1056,3 +1056,51 @@ async fn an_artist_connects_stripe_from_the_dashboard_and_the_storefront_opens()
     web.quit().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn a_sold_out_drop_opens_a_second_wave_and_an_open_storefront_comes_back_live() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("wave@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Ride the second wave"), ("stock", "1"), ("colours", "black")]).await;
+    let drop_id = common::location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    sell(&app, "ride-the-second-wave", 1).await;
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        // A fan's tab stays open on the sold-out storefront.
+        web.goto(app.url("/d/ride-the-second-wave")).await?;
+        assert!(web.find(By::Css(".state-sold-out")).await.is_ok());
+        let fan_tab = web.window().await?;
+        // The artist, in another tab, opens a second wave from the drop's page.
+        let artist_tab = web.new_tab().await?;
+        web.switch_to_window(artist_tab).await?;
+        web.goto(app.url(&format!("/login?next=/dashboard/drops/{drop_id}"))).await?;
+        web.find(By::Id("email")).await?.send_keys("wave@example.com").await?;
+        web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+        web.find(By::Css("form button[type=submit].primary")).await?.click().await?;
+        let more = web.query(By::Id("add_stock")).first().await?;
+        more.scroll_into_view().await?;
+        more.send_keys("2").await?;
+        web.find(By::Id("price")).await?.send_keys("oops").await?;
+        web.find(By::Css("#reopen button[type=submit]")).await?.click().await?;
+        // A mistake comes back beside its field, the rest kept.
+        let error = web.query(By::Id("price-error")).first().await?.text().await?;
+        assert!(!error.is_empty());
+        assert_eq!(web.find(By::Id("add_stock")).await?.prop("value").await?.as_deref(), Some("2"));
+        web.find(By::Id("price")).await?.clear().await?;
+        web.find(By::Id("price")).await?.send_keys("30").await?;
+        web.find(By::Css("#reopen button[type=submit]")).await?.click().await?;
+        let banner = web.query(By::Css(".banner.success")).first().await?.text().await?;
+        assert!(banner.contains("Wave 2 is live"), "{banner}");
+        shoot(&web, "second-wave-artist-phone", 390, 844).await;
+        // The fan's tab comes back live by itself, at the new price.
+        web.switch_to_window(fan_tab).await?;
+        let buy = web.query(By::Id("buy")).wait(Duration::from_secs(10), Duration::from_millis(200)).first().await?;
+        assert!(buy.text().await?.contains("$30.00"));
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

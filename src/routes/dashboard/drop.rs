@@ -48,6 +48,23 @@ pub struct DropPage {
     /// Stripe Connect: (what fans paid, popshop's fee, what the artist gets),
     /// refunds taken off; `None` without Connect.
     pub money: Option<(String, String, String)>,
+    /// The "open a second wave" form (shown once the drop ended or sold out).
+    pub reopen: ReopenForm,
+}
+
+/// A new wave as typed, and what was wrong with it.
+#[derive(Debug, Clone, Default)]
+pub struct ReopenForm {
+    /// The drop's stock is limited (more shirts are asked for).
+    pub limited: bool,
+    pub add_stock: String,
+    pub hours: String,
+    pub price: String,
+    pub add_stock_error: Option<String>,
+    pub hours_error: Option<String>,
+    pub price_error: Option<String>,
+    /// Just reopened as this wave.
+    pub reopened: Option<i64>,
 }
 
 /// One order as the artist sees it.
@@ -96,6 +113,7 @@ const LISTED: [OrderStatus; 4] =
 pub struct DropQuery {
     launched: Option<String>,
     refunded: Option<String>,
+    wave: Option<i64>,
 }
 
 pub async fn show(
@@ -106,9 +124,23 @@ pub async fn show(
     query: web::Query<DropQuery>,
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
-    let lang = lang.0;
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let mut page = drop_page(&state, drop, lang.0, csrf).await?;
+    page.launched = query.launched.is_some();
+    page.refunded = query.refunded.is_some();
+    page.reopen.reopened = query.wave;
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+}
+
+/// The artist's page of one of their drops.
+pub async fn drop_page(
+    state: &AppState,
+    drop: crate::domain::Drop,
+    lang: Language,
+    csrf: CsrfToken,
+) -> Result<DropPage, AppError> {
     let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
+    let waves = state.store.waves_of(&drop.id).await?;
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     // The post is for the drop's fans: in the drop's language.
     let text = i18n::text_with(drop.language, "share-text", &[("slogan", Arg::Text(drop.slogan.clone()))]);
@@ -126,7 +158,7 @@ pub async fn show(
         layout: Layout::house(lang, &drop.slogan).signed_in(true, &csrf.0),
         csrf: csrf.0,
         summary: DropSummary::of(&drop, now_ms(), lang),
-        launched: query.launched.is_some(),
+        launched: false,
         share: ShareLinks::new(&text, public_link.clone()),
         public_link,
         shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
@@ -141,9 +173,10 @@ pub async fn show(
             .iter()
             .map(|o| OrderRow::of(o, lang))
             .collect(),
-        refunded: query.refunded.is_some(),
+        refunded: false,
+        reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
-        stats: super::stats::sales_stats(&drop, variants, &timeline, now_ms(), lang),
+        stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, now_ms(), lang),
         slug: drop.slug.to_string(),
         show_raised: drop.show_raised,
         problems: state
@@ -154,5 +187,5 @@ pub async fn show(
             .map(|p| (i18n::date_time_utc(lang, p.created_at), p))
             .collect(),
     };
-    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+    Ok(page)
 }

@@ -10,6 +10,7 @@ pub mod print;
 pub mod qr;
 pub mod raised;
 pub mod refund;
+pub mod reopen;
 pub mod stats;
 
 use crate::domain::{Drop, DropState, Language};

@@ -32,6 +32,8 @@ pub struct SalesStats {
     /// UTC" until the page's script shows local time), five evenly spaced
     /// from the launch on.
     pub ticks: Vec<(String, i64, String)>,
+    /// Where each later wave began on the chart: (x in chart units, "Wave 2").
+    pub waves: Vec<(String, String)>,
 }
 
 const CHART_W: f32 = 600.0;
@@ -41,6 +43,7 @@ pub fn sales_stats(
     drop: &Drop,
     variants: Vec<(String, String, i64)>,
     timeline: &[(i64, i64)],
+    waves: &[(i64, i64)],
     now: i64,
     lang: Language,
 ) -> SalesStats {
@@ -94,6 +97,16 @@ pub fn sales_stats(
         bars,
         bucket_label: i18n::text(lang, bucket_label),
         peak: counts.iter().copied().max().unwrap_or(0),
+        waves: waves
+            .iter()
+            .map(|(number, started)| {
+                let x = (started - first) as f32 / (bucket_ms * buckets as i64) as f32 * CHART_W;
+                (
+                    format!("{:.1}", x.clamp(1.0, CHART_W - 1.0)),
+                    i18n::text_with(lang, "drop-wave", &[("number", Arg::Number(*number))]),
+                )
+            })
+            .collect(),
         ticks: (0..=4)
             .map(|k| {
                 let i = k * buckets / 4;

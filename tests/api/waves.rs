@@ -1,0 +1,78 @@
+//! A second wave (issue 11, part 4): an ended or sold-out drop opens again
+//! with more shirts, a new end and a new price; everything earlier is kept.
+
+use crate::common::{TestApp, location};
+use crate::live::Events;
+
+async fn sell(app: &TestApp, slug: &str, quantity: u32) {
+    let fan = TestApp::spawn_shell(app);
+    let res = fan.buy(slug, "M", "black", quantity).await;
+    assert_eq!(res.status().as_u16(), 303, "checkout");
+    fan.pay_demo(&location(&res)).await;
+}
+
+#[tokio::test]
+async fn a_sold_out_drop_opens_a_second_wave_and_keeps_everything_earlier() {
+    let app = TestApp::spawn().await;
+    app.sign_up("waves@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Second wave"), ("stock", "2"), ("colours", "black")]).await;
+    let drop_id = location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    sell(&app, "second-wave", 2).await;
+    let (_, shop) = app.get_html("/d/second-wave").await;
+    assert!(shop.contains("state-sold-out"));
+    let mut viewer = Events::open(&app, "second-wave", None).await;
+    assert_eq!(viewer.next().await.1["state"], "sold-out");
+
+    // A live drop has no wave to open.
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
+    assert!(page.contains("Open a second wave"));
+
+    // Bad input comes back beside its field, with what was typed.
+    let reopen = format!("/dashboard/drops/{drop_id}/reopen");
+    let res = app.post_form(&reopen, &[("add_stock", ""), ("hours", "soon"), ("price", "free")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"add-stock-error\"") && html.contains("id=\"hours-error\""));
+    assert!(html.contains("id=\"price-error\"") && html.contains("value=\"soon\"") && html.contains("value=\"free\""));
+    assert_eq!(app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap().wave, 1, "nothing changed");
+
+    // Three more shirts, two hours, $30: the same link sells again.
+    let res = app.post_form(&reopen, &[("add_stock", "3"), ("hours", "2"), ("price", "30")]).await;
+    assert_eq!(location(&res), format!("/dashboard/drops/{drop_id}?wave=2"));
+    let (_, shop) = app.get_html("/d/second-wave").await;
+    assert!(shop.contains("state-live") && shop.contains("$30.00"), "live again at the new price");
+    let (_, live) = viewer.until(|t| t["state"] == "live").await;
+    assert_eq!((live["sold"].clone(), live["left"].clone()), (2.into(), 3.into()), "counters carry on");
+    sell(&app, "second-wave", 1).await;
+    let drop = app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap();
+    assert_eq!((drop.wave, drop.sold, drop.revenue_minor), (2, 3, 8000), "$50 from wave 1, $30 from wave 2");
+    assert!(drop.ends_at.is_some_and(|end| end > popshop::store::now_ms()));
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}?wave=2")).await;
+    assert!(page.contains("Wave 2 is live"));
+    assert!(page.contains("class=\"wave\"") && page.contains("Wave 2"), "the chart marks the wave");
+    assert!(page.contains("#1") && page.contains("#2") && page.contains("#3"), "every order kept, numbers go on");
+
+    // While live, a second reopen changes nothing.
+    let res = app.post_form(&reopen, &[("add_stock", "5")]).await;
+    assert_eq!(location(&res), format!("/dashboard/drops/{drop_id}"));
+    assert_eq!(app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap().wave, 2);
+    // Another artist cannot.
+    let other = TestApp::spawn_shell(&app);
+    other.sign_up("other@example.com", "correct horse battery").await;
+    assert_eq!(other.post_form(&reopen, &[("add_stock", "5")]).await.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn an_ended_drop_with_unlimited_stock_reopens_without_an_end() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Ended early").await;
+    app.post_form(&format!("/dashboard/drops/{drop_id}/end"), &[("confirmed", "yes")]).await;
+    let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(shop.contains("state-ended"));
+    let res = app.post_form(&format!("/dashboard/drops/{drop_id}/reopen"), &[]).await;
+    assert_eq!(location(&res), format!("/dashboard/drops/{drop_id}?wave=2"));
+    let drop = app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap();
+    assert_eq!((drop.ended_at, drop.ends_at, drop.stock), (None, None, None), "open until ended, unlimited");
+    let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(shop.contains("id=\"buy\""));
+}
