@@ -139,6 +139,8 @@ mod tests {
             }),
             destination: None,
             application_fee: Money::from_minor(0, Currency::Eur),
+            promo_code: None,
+            discount: Money::from_minor(0, Currency::Eur),
             created_at: 0,
             expires_at: 0,
             paid_at: Some(1_764_201_600_000 + n),

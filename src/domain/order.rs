@@ -151,6 +151,9 @@ pub struct Order {
     /// destination charge), and popshop's fee on it.
     pub destination: Option<String>,
     pub application_fee: Money,
+    /// The promo code used, and what it took off the order.
+    pub promo_code: Option<String>,
+    pub discount: Money,
 }
 
 impl Order {

@@ -73,6 +73,34 @@ impl Localized for ColoursError {
     }
 }
 
+impl Localized for crate::domain::promo::CodeError {
+    fn localized(&self, lang: Language) -> String {
+        use crate::domain::promo::CodeError as E;
+        text(
+            lang,
+            match self {
+                E::Empty => "error-code-empty",
+                E::Characters => "error-code-characters",
+                E::Length => "error-code-length",
+            },
+        )
+    }
+}
+
+impl Localized for crate::domain::promo::DiscountError {
+    fn localized(&self, lang: Language) -> String {
+        use crate::domain::promo::DiscountError as E;
+        text(
+            lang,
+            match self {
+                E::Percent => "error-discount-percent",
+                E::Amount => "error-discount-amount",
+                E::Kind => "error-discount-kind",
+            },
+        )
+    }
+}
+
 impl Localized for CountError {
     fn localized(&self, lang: Language) -> String {
         match self {
@@ -168,6 +196,27 @@ impl Localized for crate::domain::call::CreditError {
 /// A shirt colour's name: "Heather grey", "Grau meliert".
 pub fn colour_name(lang: Language, colour: ShirtColour) -> String {
     text(lang, &format!("colour-{}", colour.key))
+}
+
+/// "code FRIDAY: 20% off each shirt" / "code FRIDAY: $5.00 off each shirt".
+pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode) -> String {
+    let off = match promo.discount {
+        crate::domain::Discount::Percent(p) => format!("{p}%"),
+        crate::domain::Discount::AmountOff(m) => super::money(lang, m),
+    };
+    text_with(lang, "promo-label", &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))])
+}
+
+/// Why a promo code cannot be used, in `lang`.
+pub fn promo_problem(lang: Language, problem: crate::domain::PromoProblem) -> String {
+    text(
+        lang,
+        match problem {
+            crate::domain::PromoProblem::Unknown => "promo-unknown",
+            crate::domain::PromoProblem::Ended => "promo-ended",
+            crate::domain::PromoProblem::UsedUp => "promo-used-up",
+        },
+    )
 }
 
 /// "2 × “Slogan” T-shirt, M, Black": one line of an order.

@@ -59,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/dashboard/drops/{id}", web::get().to(dashboard::drop::show))
         .route("/dashboard/drops/{id}/end", web::post().to(dashboard::end::end))
         .route("/dashboard/drops/{id}/reopen", web::post().to(dashboard::reopen::reopen))
+        .route("/dashboard/drops/{id}/promo-codes", web::post().to(dashboard::promos::create))
         .route("/dashboard/drops/{id}/show-raised", web::post().to(dashboard::raised::show_raised))
         .route("/dashboard/drops/{id}/qr.svg", web::get().to(dashboard::qr::qr_svg))
         .route("/dashboard/drops/{id}/print.svg", web::get().to(dashboard::print::print_svg))

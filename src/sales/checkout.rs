@@ -3,7 +3,7 @@
 //! provider is asked only after the hold has committed; if it refuses or
 //! cannot be reached, the hold is released at once.
 
-use crate::domain::{Drop, OrderStatus, ShirtColour, Size};
+use crate::domain::{Drop, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::payments::{CheckoutRequest, ProviderError};
 use crate::state::AppState;
@@ -21,6 +21,8 @@ pub struct Purchase<'a> {
     /// Already checked against the drop's most per order.
     pub quantity: i64,
     pub client: Client,
+    /// A promo code as typed, normalized (`domain::promo::normalize_code`).
+    pub code: Option<String>,
 }
 
 /// What came of it.
@@ -52,6 +54,20 @@ pub enum CheckoutOutcome {
     /// With Stripe Connect: the artist's Stripe account cannot take
     /// payments yet (onboarding not finished). Nothing was held.
     NotTakingPayments,
+    /// The promo code is unknown here, ended or used up. Nothing was held.
+    Promo(PromoProblem),
+}
+
+/// The artist's code `code` if a fan of `drop` may use it now.
+pub async fn usable_promo(
+    state: &AppState,
+    drop: &Drop,
+    code: &str,
+) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
+    Ok(match state.store.promo_for(&drop.account_id, code).await? {
+        None => Err(PromoProblem::Unknown),
+        Some(promo) => promo.check(drop, now_ms()).map(|()| promo),
+    })
 }
 
 #[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
@@ -60,13 +76,21 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }
     let drop = purchase.drop;
+    let promo = match &purchase.code {
+        None => None,
+        Some(code) => match usable_promo(state, drop, code).await? {
+            Ok(promo) => Some(promo),
+            Err(problem) => return Ok(CheckoutOutcome::Promo(problem)),
+        },
+    };
+    let unit = promo.as_ref().map_or(drop.price, |p| p.unit_price(drop.price));
     // With Connect the money goes to the artist's own account, popshop's fee
     // taken on the way; a drop whose artist cannot take charges sells nothing.
     let payout = match state.payments.connect_fee() {
         None => None,
         Some(fee) => match &drop.payments_to {
             Some(account) => {
-                let total = drop.price.minor() * purchase.quantity + drop.shipping.minor();
+                let total = unit.minor() * purchase.quantity + drop.shipping.minor();
                 Some((account.clone(), fee.on(total)))
             }
             None => return Ok(CheckoutOutcome::NotTakingPayments),
@@ -82,13 +106,16 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         size: purchase.size,
         colour: purchase.colour,
         quantity: purchase.quantity,
-        unit_amount: drop.price,
+        unit_amount: unit,
         shipping_cost: drop.shipping,
         provider: state.payments.name(),
         expires_at: now_ms() + hold_minutes * 60_000,
         client_key: purchase.client.key(),
         holds_per_client: state.settings.holds_per_client,
         payout: payout.clone(),
+        promo: promo
+            .as_ref()
+            .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
     };
     let order = match state.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,
@@ -97,6 +124,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
                 Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
                 Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
                 Reservation::TooManyHolds { open } => CheckoutOutcome::TooManyHolds { open, hold_minutes },
+                Reservation::PromoGone => CheckoutOutcome::Promo(PromoProblem::UsedUp),
                 Reservation::NotLive | Reservation::Reserved(_) => CheckoutOutcome::Ended,
             });
         }
@@ -105,17 +133,24 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
     let public = &state.public_url;
     let request = CheckoutRequest {
         order_id: order.id.clone(),
-        product_name: i18n::text_with(
-            drop.language,
-            "checkout-product",
-            &[
-                ("slogan", Arg::Text(drop.slogan.clone())),
-                ("size", Arg::Text(purchase.size.to_string())),
-                ("colour", Arg::Text(i18n::colour_name(drop.language, purchase.colour))),
-            ],
-        ),
+        product_name: {
+            let name = i18n::text_with(
+                drop.language,
+                "checkout-product",
+                &[
+                    ("slogan", Arg::Text(drop.slogan.clone())),
+                    ("size", Arg::Text(purchase.size.to_string())),
+                    ("colour", Arg::Text(i18n::colour_name(drop.language, purchase.colour))),
+                ],
+            );
+            // Stripe's page shows the code with the price it gave.
+            match &promo {
+                Some(p) => format!("{name} · {}", i18n::promo_label(drop.language, p)),
+                None => name,
+            }
+        },
         image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
-        unit_amount: drop.price,
+        unit_amount: unit,
         quantity: purchase.quantity,
         shipping: drop.shipping,
         delivery: drop.delivery,

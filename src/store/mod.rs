@@ -10,6 +10,7 @@ mod holds;
 mod orders;
 mod payments;
 mod payouts;
+mod promos;
 mod sessions;
 
 pub use accounts::{Account, CreateAccountError};
@@ -19,6 +20,7 @@ pub use drops::{NewDrop, NewWave};
 pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;
+pub use promos::NewPromo;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -33,6 +33,9 @@ pub struct NewOrder {
     pub holds_per_client: i64,
     /// With Stripe Connect: the artist's account and popshop's fee (minor units).
     pub payout: Option<(String, i64)>,
+    /// A promo code used: its id, its spelling, and what it took off the
+    /// order (`unit_amount` is already the discounted price).
+    pub promo: Option<(String, String, i64)>,
 }
 
 impl NewOrder {
@@ -56,6 +59,8 @@ pub enum Reservation {
     TooManyHolds {
         open: i64,
     },
+    /// The promo code ran out or ended just now.
+    PromoGone,
 }
 
 #[derive(sqlx::FromRow)]
@@ -83,11 +88,13 @@ pub(super) struct OrderRow {
     shipping_minor: i64,
     destination: String,
     application_fee: i64,
+    promo_code: String,
+    discount_minor: i64,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
      provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor, \
-     destination, application_fee";
+     destination, application_fee, promo_code, discount_minor";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -117,6 +124,8 @@ impl From<OrderRow> for Order {
             shipping_cost: Money::from_minor(r.shipping_minor, currency),
             destination: Some(r.destination).filter(|d| !d.is_empty()),
             application_fee: Money::from_minor(r.application_fee, currency),
+            promo_code: Some(r.promo_code).filter(|c| !c.is_empty()),
+            discount: Money::from_minor(r.discount_minor, currency),
         }
     }
 }
@@ -137,6 +146,14 @@ impl Store {
         if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.holds_per_client).await? {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
+        }
+        // The code's use first (on PostgreSQL before the drop's row is
+        // locked); a failed stock update below rolls it back.
+        if let Some((promo_id, ..)) = &new.promo
+            && !super::promos::take_use(&mut tx, promo_id, now).await?
+        {
+            tx.rollback().await.ok();
+            return Ok(Reservation::PromoGone);
         }
         if !take_stock(&mut tx, new, now).await? {
             tx.rollback().await.ok();
@@ -178,6 +195,8 @@ impl Store {
             paid_at: None,
             destination: new.payout.as_ref().map(|(account, _)| account.clone()),
             application_fee: Money::from_minor(new.payout.as_ref().map_or(0, |p| p.1), new.unit_amount.currency()),
+            promo_code: new.promo.as_ref().map(|p| p.1.clone()),
+            discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
         })))
     }
 
@@ -382,9 +401,9 @@ pub(super) async fn release_in(
     order_id: &str,
     to: OrderStatus,
 ) -> anyhow::Result<Option<String>> {
-    let row: Option<(String, i64, Option<String>)> = sqlx::query_as(
+    let row: Option<(String, i64, Option<String>, String)> = sqlx::query_as(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'processing') \
-         RETURNING drop_id, quantity, client_key",
+         RETURNING drop_id, quantity, client_key, promo_id",
     )
     .bind(to.as_str())
     .bind(now_ms())
@@ -392,8 +411,11 @@ pub(super) async fn release_in(
     .fetch_optional(&mut **tx)
     .await
     .context("mark order released")?;
-    let Some((drop_id, quantity, client_key)) = row else { return Ok(None) };
+    let Some((drop_id, quantity, client_key, promo_id)) = row else { return Ok(None) };
     hold_ended(tx, &drop_id, client_key.as_deref()).await?;
+    if !promo_id.is_empty() {
+        super::promos::give_back(tx, &promo_id).await?;
+    }
     let sql = format!(
         "UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2{}",
         returning_announce(backend_of(tx))
@@ -456,8 +478,9 @@ async fn insert_order(
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
          created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor, destination, \
-         application_fee";
-    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18";
+         application_fee, promo_id, promo_code, discount_minor";
+    const VALUES: &str =
+        "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18, $19, $20, $21";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -483,6 +506,9 @@ async fn insert_order(
         .bind(new.shipping_cost.minor())
         .bind(new.payout.as_ref().map_or("", |(account, _)| account.as_str()))
         .bind(new.payout.as_ref().map_or(0, |p| p.1))
+        .bind(new.promo.as_ref().map_or("", |p| p.0.as_str()))
+        .bind(new.promo.as_ref().map_or("", |p| p.1.as_str()))
+        .bind(new.promo.as_ref().map_or(0, |p| p.2))
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

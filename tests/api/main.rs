@@ -19,6 +19,7 @@ mod limits;
 mod live;
 mod money;
 mod oversell;
+mod promos;
 mod store;
 mod storefront;
 mod stripe;

@@ -5,6 +5,8 @@
 //! them, so late payments meet stock that is gone.
 //! Exactly the stock is sold, `sold + reserved <= stock` at every moment, every
 //! fan gets a 303 or a clear sold-out answer, and the totals match the orders.
+//! Every third fan of the first rush types a promo code allowed 40 uses: it
+//! is never used more often, and its fans pay the discounted price.
 
 use crate::common::{TestApp, location};
 use popshop::payments::events::{SessionFacts, session_event, sign};
@@ -16,6 +18,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const STOCK: i64 = 100;
+/// A code every third fan of the first rush types: 20% off, at most 40 uses.
+const RUSH_CODE: &str = "RUSH";
+const RUSH_USES: i64 = 40;
 
 struct Monitor {
     stop: Arc<AtomicBool>,
@@ -55,11 +60,12 @@ async fn buy_many(app: &TestApp, slug: &str, quantities: Vec<u32>, first_fan: us
             let fan = first_fan + i;
             tokio::spawn(async move {
                 let q = q.to_string();
+                let code = if fan < 1000 && fan.is_multiple_of(3) { RUSH_CODE } else { "" };
                 let res = client
                     .post(url)
                     .header("x-forwarded-for", format!("198.18.{}.{}", fan / 250, fan % 250 + 1))
                     .header("sec-fetch-site", "same-origin")
-                    .form(&[("size", "M"), ("colour", "black"), ("quantity", q.as_str())])
+                    .form(&[("size", "M"), ("colour", "black"), ("quantity", q.as_str()), ("code", code)])
                     .send()
                     .await
                     .expect("checkout request");
@@ -129,7 +135,12 @@ fn assert_answers(results: &[(u16, String, String)]) {
     for (status, loc, body) in results {
         match status {
             303 => assert!(loc.starts_with("/demo-checkout/"), "{loc}"),
-            409 => assert!(body.contains("Sold out") || body.contains("left"), "409 without a clear answer"),
+            409 => assert!(
+                body.contains("Sold out")
+                    || body.contains("left")
+                    || body.contains("used as often as the artist allowed"),
+                "409 without a clear answer"
+            ),
             other => panic!("unexpected status {other}: {body:.300}"),
         }
     }
@@ -146,6 +157,21 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
     app.launch_with(&[("slogan", "Hundred only"), ("stock", &STOCK.to_string())]).await;
     let slug = "hundred-only";
     let drop_id = app.drop_by_slug(slug).await.id;
+    let res = app
+        .post_form(
+            &format!("/dashboard/drops/{drop_id}/promo-codes"),
+            &[("code", RUSH_CODE), ("kind", "percent"), ("value", "20"), ("max_uses", &RUSH_USES.to_string())],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "code created");
+    let uses = || async {
+        let (uses,): (i64,) = sqlx::query_as("SELECT uses FROM promo_codes WHERE code = $1")
+            .bind(RUSH_CODE)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+        uses
+    };
     let mut rng = StdRng::seed_from_u64(20261127);
     let monitor = watch(&app, drop_id.clone());
 
@@ -157,6 +183,10 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
     let reserved: i64 = wave1.iter().map(|o| o.quantity).sum();
     assert_eq!(reserved, STOCK, "the whole stock is reserved, no more");
     assert!(results.iter().filter(|r| r.0 == 409).count() > 800, "most fans hear it is sold out");
+    let with_code: Vec<_> = wave1.iter().filter(|o| o.promo_code.is_some()).collect();
+    assert_eq!(uses().await, with_code.len() as i64, "one use per held checkout with the code");
+    assert!(!with_code.is_empty() && with_code.len() as i64 <= RUSH_USES, "used, never more than allowed");
+    assert!(with_code.iter().all(|o| o.unit_amount.minor() == 2000), "20% off each shirt");
 
     // Every checkout ends: ~10% only expire (stock comes back), the rest are
     // completed — with duplicates, a second event id, and expiries delivered
@@ -242,6 +272,7 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
 
     let drop = app.drop_by_slug(slug).await;
     assert_eq!((drop.sold, drop.reserved), (STOCK, 0), "exactly the stock is sold");
+    assert!(uses().await <= RUSH_USES, "the code was never used more often than allowed");
     assert_totals_match_orders(&app, &drop).await;
     let (_, store) = app.get_html(&format!("/d/{slug}")).await;
     assert!(store.contains("Sold out"));

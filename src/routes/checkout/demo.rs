@@ -30,6 +30,8 @@ pub struct DemoPage {
     pub amount: String,
     /// "Shipping $5.00 · arrives in 5–10 business days".
     pub shipping_line: String,
+    /// "Code FRIDAY: −$10.00", when a promo code was used.
+    pub discount: Option<String>,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
     /// The typed values.
@@ -64,6 +66,16 @@ fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, 
         item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
         amount: i18n::money(lang, order.amount),
         shipping_line: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
+        discount: order.promo_code.as_ref().map(|code| {
+            i18n::text_with(
+                lang,
+                "demo-discount",
+                &[
+                    ("code", i18n::Arg::Text(code.clone())),
+                    ("amount", i18n::Arg::Text(i18n::money(lang, order.discount))),
+                ],
+            )
+        }),
         shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
         email,
         address,

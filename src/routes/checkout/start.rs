@@ -3,13 +3,16 @@
 
 use crate::auth::csrf::RequestOrigin;
 use crate::auth::{CsrfToken, csrf};
+use crate::domain::promo::normalize_code;
 use crate::domain::{DropSlug, ShirtColour, Size};
 use crate::error::AppError;
 use crate::forms::FormData;
+use crate::i18n::Localized;
 use crate::i18n::{self, Arg};
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
 use crate::routes::shop::storefront::{BuyChoice, page};
+use crate::sales::checkout::usable_promo;
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
 use crate::state::AppState;
 use crate::store::now_ms;
@@ -34,6 +37,8 @@ struct ConfirmPage<'a> {
     colour_key: &'static str,
     quantity: i64,
     price: String,
+    /// The promo code, carried to the checkout.
+    code: String,
 }
 
 #[tracing::instrument(skip_all, fields(slug = %slug))]
@@ -61,6 +66,7 @@ pub async fn start(
     let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
 
     let most = drop.most_per_order();
+    let typed_code: String = form.get("code").trim().chars().take(40).collect();
     let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
     let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
     let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
@@ -76,9 +82,55 @@ pub async fn start(
             colour: colour.map(|c| c.key.to_owned()),
             quantity: quantity.unwrap_or(1),
             error: Some(error),
+            code: typed_code.clone(),
+            ..BuyChoice::default()
         };
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, now_ms()));
     };
+    // The fan's picks, kept on every page that comes back.
+    let picks = BuyChoice {
+        size: Some(size),
+        colour: Some(colour.key.into()),
+        quantity,
+        code: typed_code.clone(),
+        ..BuyChoice::default()
+    };
+    let storefront_with =
+        |status: StatusCode, choice: BuyChoice| render(status, &page(&state, &entry, choice, now_ms()));
+    // A promo code: checked as typed; *Apply code* shows what it gives.
+    let code = match typed_code.as_str() {
+        "" => None,
+        typed => match normalize_code(typed) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks.clone() };
+                return storefront_with(StatusCode::UNPROCESSABLE_ENTITY, choice);
+            }
+        },
+    };
+    if !form.get("apply").is_empty() {
+        let Some(code) = &code else {
+            let choice = BuyChoice { code_error: Some(say("promo-unknown", &[])), ..picks.clone() };
+            return storefront_with(StatusCode::UNPROCESSABLE_ENTITY, choice);
+        };
+        return Ok(crate::web::headers::no_store(match usable_promo(&state, drop, code).await? {
+            Ok(promo) => {
+                let note = say(
+                    "promo-applied",
+                    &[
+                        ("label", Arg::Text(i18n::promo_label(lang, &promo))),
+                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(drop.price)))),
+                        ("was", Arg::Text(i18n::money(lang, drop.price))),
+                    ],
+                );
+                storefront_with(StatusCode::OK, BuyChoice { code_note: Some(note), ..picks.clone() })?
+            }
+            Err(problem) => {
+                let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks.clone() };
+                storefront_with(StatusCode::CONFLICT, choice)?
+            }
+        }));
+    }
     if !confirmed {
         let confirm = ConfirmPage {
             layout: Layout::house(lang, &say("confirm-title", &[])).drop_language(),
@@ -89,17 +141,17 @@ pub async fn start(
             colour_key: colour.key,
             quantity,
             price: i18n::money(lang, drop.price),
+            code: code.clone().unwrap_or_default(),
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
 
-    let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client };
+    let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client, code };
     match start_checkout(&state, purchase).await? {
         CheckoutOutcome::Pay { url } => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
         CheckoutOutcome::OnlyLeft { left } => {
             let message = say("buy-only-left", &[("left", Arg::Number(left))]);
-            let choice =
-                BuyChoice { size: Some(size), colour: Some(colour.key.into()), quantity: left, error: Some(message) };
+            let choice = BuyChoice { quantity: left, error: Some(message), ..picks.clone() };
             let fresh = state.shop.load(&slug).await?.unwrap_or(entry);
             render(StatusCode::CONFLICT, &page(&state, &fresh, choice, now_ms()))
         }
@@ -125,6 +177,10 @@ pub async fn start(
             let message = say("problem-refused-note", &[]);
             let res = problem(lang, StatusCode::SERVICE_UNAVAILABLE, "problem-payment", message, back)?;
             Ok(with_retry_after(res, 300))
+        }
+        CheckoutOutcome::Promo(problem) => {
+            let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks };
+            storefront_with(StatusCode::CONFLICT, choice)
         }
         CheckoutOutcome::NotTakingPayments => {
             let message = say("problem-not-taking-payments-note", &[]);

@@ -50,6 +50,46 @@ pub struct DropPage {
     pub money: Option<(String, String, String)>,
     /// The "open a second wave" form (shown once the drop ended or sold out).
     pub reopen: ReopenForm,
+    /// The codes that work on this drop: (code, discount, uses, works on, ends).
+    pub promos: Vec<(String, String, String, String, String)>,
+    pub promo_form: PromoForm,
+}
+
+/// A new promo code as typed, and what was wrong with it.
+#[derive(Debug, Clone)]
+pub struct PromoForm {
+    pub code: String,
+    /// "percent" or "amount".
+    pub kind: String,
+    pub value: String,
+    pub max_uses: String,
+    pub hours: String,
+    /// "drop" or "all".
+    pub scope: String,
+    pub code_error: Option<String>,
+    pub value_error: Option<String>,
+    pub max_uses_error: Option<String>,
+    pub hours_error: Option<String>,
+    /// "Code FRIDAY is ready."
+    pub created: Option<String>,
+}
+
+impl Default for PromoForm {
+    fn default() -> Self {
+        Self {
+            code: String::new(),
+            kind: "percent".into(),
+            value: String::new(),
+            max_uses: String::new(),
+            hours: String::new(),
+            scope: "drop".into(),
+            code_error: None,
+            value_error: None,
+            max_uses_error: None,
+            hours_error: None,
+            created: None,
+        }
+    }
 }
 
 /// A new wave as typed, and what was wrong with it.
@@ -114,6 +154,7 @@ pub struct DropQuery {
     launched: Option<String>,
     refunded: Option<String>,
     wave: Option<i64>,
+    code: Option<String>,
 }
 
 pub async fn show(
@@ -129,6 +170,10 @@ pub async fn show(
     page.launched = query.launched.is_some();
     page.refunded = query.refunded.is_some();
     page.reopen.reopened = query.wave;
+    page.promo_form.created = query
+        .code
+        .as_ref()
+        .map(|c| i18n::text_with(lang.0, "promos-created", &[("code", Arg::Text(c.chars().take(20).collect()))]));
     Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
 }
 
@@ -141,6 +186,30 @@ pub async fn drop_page(
 ) -> Result<DropPage, AppError> {
     let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
     let waves = state.store.waves_of(&drop.id).await?;
+    let now = now_ms();
+    let promos = state
+        .store
+        .promos_for_drop(&drop.account_id, &drop.id)
+        .await?
+        .iter()
+        .map(|p| {
+            let uses = match p.max_uses {
+                Some(max) => {
+                    i18n::text_with(lang, "promos-uses", &[("uses", Arg::Number(p.uses)), ("max", Arg::Number(max))])
+                }
+                None => i18n::text_with(lang, "promos-uses-unlimited", &[("uses", Arg::Number(p.uses))]),
+            };
+            let scope = i18n::text(lang, if p.drop_id.is_some() { "promos-this-drop" } else { "promos-all-drops" });
+            let ends = match p.ends_at {
+                Some(end) if end <= now => i18n::text(lang, "promos-ended"),
+                Some(end) => {
+                    i18n::text_with(lang, "promos-ends", &[("when", Arg::Text(i18n::date_time_utc(lang, end)))])
+                }
+                None => String::new(),
+            };
+            (p.code.clone(), i18n::promo_label(lang, p), uses, scope, ends)
+        })
+        .collect();
     let public_link = format!("{}/d/{}", state.public_url, drop.slug);
     // The post is for the drop's fans: in the drop's language.
     let text = i18n::text_with(drop.language, "share-text", &[("slogan", Arg::Text(drop.slogan.clone()))]);
@@ -175,6 +244,8 @@ pub async fn drop_page(
             .collect(),
         refunded: false,
         reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },
+        promos,
+        promo_form: PromoForm::default(),
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, now_ms(), lang),
         slug: drop.slug.to_string(),

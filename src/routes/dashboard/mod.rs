@@ -7,6 +7,7 @@ pub mod export;
 pub mod index;
 pub mod payouts;
 pub mod print;
+pub mod promos;
 pub mod qr;
 pub mod raised;
 pub mod refund;

@@ -68,6 +68,9 @@ pub struct StorefrontPage<'a> {
     pub cjk_family: Option<String>,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
+    pub code: String,
+    pub code_error: Option<String>,
+    pub code_note: Option<String>,
     /// "Free shipping · arrives in 5–10 business days".
     pub shipping_line: String,
     /// Shipping per order when not free ("$5.00").
@@ -88,6 +91,11 @@ pub struct BuyChoice {
     pub colour: Option<String>,
     pub quantity: i64,
     pub error: Option<String>,
+    /// The promo code as typed, and what became of it.
+    pub code: String,
+    pub code_error: Option<String>,
+    /// "code FRIDAY: 20% off each shirt — $20.00 a shirt instead of $25.00".
+    pub code_note: Option<String>,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -198,6 +206,9 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         quantity: choice.quantity.clamp(1, drop.most_per_order()),
         max_quantity: drop.most_per_order(),
         error: choice.error,
+        code: choice.code,
+        code_error: choice.code_error,
+        code_note: choice.code_note,
         shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
         shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),
         description: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),

@@ -1,0 +1,86 @@
+//! `POST /dashboard/drops/{id}/promo-codes`: the artist makes a promo code
+//! for this drop or all of theirs: a percentage or an amount off each shirt,
+//! perhaps at most so many uses, perhaps ending in so many hours. Bad input
+//! comes back on the drop's page with what was typed.
+
+use super::drop::drop_page;
+use crate::auth::{Artist, CsrfToken, csrf};
+use crate::domain::promo::{normalize_code, parse_discount};
+use crate::error::AppError;
+use crate::forms::FormData;
+use crate::i18n::{self, Arg, Localized};
+use crate::routes::account::render;
+use crate::state::AppState;
+use crate::store::{NewPromo, now_ms};
+use crate::web::PageLanguage;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+#[tracing::instrument(skip_all, fields(drop = %id))]
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    artist: Artist,
+    csrf_token: CsrfToken,
+    id: web::Path<String>,
+    lang: PageLanguage,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let lang = lang.0;
+    let form = FormData::parse(&body);
+    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let clip = |name: &str| form.get(name).chars().take(40).collect::<String>();
+    let mut typed = super::drop::PromoForm {
+        code: clip("code"),
+        kind: clip("kind"),
+        value: clip("value"),
+        max_uses: clip("max_uses"),
+        hours: clip("hours"),
+        scope: if form.get("scope") == "all" { "all".into() } else { "drop".into() },
+        ..super::drop::PromoForm::default()
+    };
+    let range = |min: i64, max: i64| {
+        i18n::text_with(lang, "error-count-range", &[("min", Arg::Number(min)), ("max", Arg::Number(max))])
+    };
+    let code = normalize_code(&typed.code).map_err(|e| e.localized(lang));
+    let discount = parse_discount(&typed.kind, &typed.value, drop.currency()).map_err(|e| e.localized(lang));
+    let max_uses = match typed.max_uses.trim() {
+        "" => Ok(None),
+        text => text.parse::<i64>().ok().filter(|n| (1..=1_000_000).contains(n)).map(Some).ok_or(range(1, 1_000_000)),
+    };
+    let ends_at = match typed.hours.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .filter(|h| (1..=8_760).contains(h))
+            .map(|h| Some(now_ms() + h * 3_600_000))
+            .ok_or(range(1, 8_760)),
+    };
+    let saved = match (&code, &discount, &max_uses, &ends_at) {
+        (Ok(code), Ok(discount), Ok(max_uses), Ok(ends_at)) => {
+            let new = NewPromo {
+                account_id: artist.0.id.clone(),
+                drop_id: (typed.scope == "drop").then(|| drop.id.clone()),
+                code: code.clone(),
+                discount: *discount,
+                max_uses: *max_uses,
+                ends_at: *ends_at,
+            };
+            if state.store.insert_promo(&new).await? {
+                let to = format!("/dashboard/drops/{}?code={code}#promo-codes", drop.id);
+                return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish());
+            }
+            Err(i18n::text_with(lang, "promos-taken", &[("code", Arg::Text(code.clone()))]))
+        }
+        _ => Ok(()),
+    };
+    typed.code_error = code.err().or(saved.err());
+    typed.value_error = discount.err();
+    typed.max_uses_error = max_uses.err();
+    typed.hours_error = ends_at.err();
+    let mut page = drop_page(&state, drop, lang, csrf_token).await?;
+    page.promo_form = typed;
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page).map(crate::web::headers::no_store)
+}
