@@ -1104,3 +1104,47 @@ async fn a_sold_out_drop_opens_a_second_wave_and_an_open_storefront_comes_back_l
     web.quit().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn a_fan_applies_a_promo_code_and_pays_the_lower_price() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Friday discount").await;
+    let res = app
+        .post_form(
+            &format!("/dashboard/drops/{drop_id}/promo-codes"),
+            &[("code", "FRIDAY"), ("kind", "percent"), ("value", "20")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let field = web.find(By::Id("code")).await?;
+        field.scroll_into_view().await?;
+        // A typo first: the message sits beside the field, the code stays.
+        field.send_keys("fridya").await?;
+        web.find(By::Css("button[name=apply]")).await?.click().await?;
+        let error = web.query(By::Id("code-error")).first().await?.text().await?;
+        assert!(error.contains("doesn't work here"), "{error}");
+        let field = web.find(By::Id("code")).await?;
+        field.clear().await?;
+        // Enter in the field applies it (the form's first button).
+        field.send_keys("friday\u{E007}").await?;
+        let note = web.query(By::Id("code-note")).first().await?.text().await?;
+        assert!(note.contains("$20.00 a shirt instead of $25.00"), "{note}");
+        assert!(web.find(By::Id("buy")).await?.text().await?.contains("$20.00"), "the button says what it costs");
+        shoot(&web, "storefront-promo-phone", 390, 844).await;
+        web.find(By::Id("buy")).await?.click().await?;
+        let summary = web.query(By::Css(".admin-grid")).first().await?.text().await?;
+        assert!(summary.contains("Code FRIDAY: −$5.00") && summary.contains("$20.00"), "{summary}");
+        fill_address(&web, ["fan@example.com", "Fan Person", "1 Main St", "10001", "New York"]).await?;
+        web.find(By::Id("pay")).await?.click().await?;
+        web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

@@ -123,7 +123,8 @@ pub async fn start(
                         ("was", Arg::Text(i18n::money(lang, drop.price))),
                     ],
                 );
-                storefront_with(StatusCode::OK, BuyChoice { code_note: Some(note), ..picks.clone() })?
+                let code_price = Some(i18n::money(lang, promo.unit_price(drop.price)));
+                storefront_with(StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks.clone() })?
             }
             Err(problem) => {
                 let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks.clone() };

@@ -71,6 +71,8 @@ pub struct StorefrontPage<'a> {
     pub code: String,
     pub code_error: Option<String>,
     pub code_note: Option<String>,
+    /// What one shirt costs this fan: the price, or the price with their code.
+    pub buy_price: String,
     /// "Free shipping · arrives in 5–10 business days".
     pub shipping_line: String,
     /// Shipping per order when not free ("$5.00").
@@ -96,6 +98,8 @@ pub struct BuyChoice {
     pub code_error: Option<String>,
     /// "code FRIDAY: 20% off each shirt — $20.00 a shirt instead of $25.00".
     pub code_note: Option<String>,
+    /// The price of a shirt with the applied code ("$20.00").
+    pub code_price: Option<String>,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -209,6 +213,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         code: choice.code,
         code_error: choice.code_error,
         code_note: choice.code_note,
+        buy_price: choice.code_price.unwrap_or_else(|| i18n::money(lang, drop.price)),
         shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
         shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),
         description: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),
