@@ -91,6 +91,7 @@ impl Application {
             preview_rate: crate::web::PerClientRate::per_minute(settings.preview_rate_per_minute),
             idea_rate: crate::web::PerClientRate::per_minute(settings.idea_rate_per_minute),
             vote_rate: crate::web::PerClientRate::per_minute(settings.vote_rate_per_minute),
+            visit_rate: crate::web::PerClientRate::per_minute(crate::routes::shop::seen::VISITS_PER_MINUTE),
             preview_slots: crate::web::slots::Slots::new(2, Some(std::time::Duration::from_secs(2))),
             hasher: crate::auth::password::Hasher::new(settings.hash_slots),
             logins: Default::default(),

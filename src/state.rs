@@ -26,6 +26,8 @@ pub struct AppState {
     pub idea_rate: crate::web::PerClientRate,
     /// Votes cast on open calls per client.
     pub vote_rate: crate::web::PerClientRate,
+    /// Storefront visits counted per client per minute (`routes::shop::seen`).
+    pub visit_rate: crate::web::PerClientRate,
     /// Bounds concurrent preview renders (a few ms of CPU each).
     pub preview_slots: crate::web::slots::Slots,
     /// Bounded password hashing.
@@ -62,6 +64,7 @@ impl AppState {
         self.preview_rate.forget_idle();
         self.idea_rate.forget_idle();
         self.vote_rate.forget_idle();
+        self.visit_rate.forget_idle();
         self.logins.forget_idle();
     }
 }

@@ -558,3 +558,14 @@ promos-ended = abgelaufen
 promos-all-drops = alle Drops
 promos-this-drop = dieser Drop
 demo-discount = Code { $code }: −{ $amount }
+
+## Welcher Link verkauft hat
+sources-heading = Woher die Fans kamen
+sources-lede = Jeder Teilen-Link, QR-Code und kopierte Link trägt seine Quelle; häng ?ref=irgendwas an deine eigenen Links (etwa für einen Newsletter). Jeder Besuch zählt einmal.
+sources-none = Noch keine Besuche.
+sources-source = Quelle
+sources-visits = Besucher
+source-share = Teilen-Menü am Handy
+source-qr = QR-Code
+source-link = Kopierter Link
+source-direct = Direkt (keine Quelle)

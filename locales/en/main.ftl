@@ -569,3 +569,14 @@ promos-ended = ended
 promos-all-drops = all drops
 promos-this-drop = this drop
 demo-discount = Code { $code }: −{ $amount }
+
+## Which share link sold
+sources-heading = Where fans came from
+sources-lede = Every share link, QR code and copied link carries its source; add ?ref=anything to your own links (a newsletter, say). Each visitor counts once.
+sources-none = No visits yet.
+sources-source = Source
+sources-visits = Visitors
+source-share = Phone share sheet
+source-qr = QR code
+source-link = Copied link
+source-direct = Direct (no source)

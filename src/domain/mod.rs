@@ -17,6 +17,7 @@ pub mod quantity;
 pub mod size;
 pub mod slogan;
 mod slug;
+pub mod source;
 
 pub use call::{Call, Idea};
 pub use colour::{ShirtColour, ShirtColours};

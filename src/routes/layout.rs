@@ -22,14 +22,24 @@ pub struct ShareLinks {
 }
 
 impl ShareLinks {
-    /// Links that post `text` with `url`.
+    /// Links that post `text` with `url`, each carrying its source
+    /// (`?ref=x`, …; the phone's share sheet gets `?ref=share`).
     pub fn new(text: &str, url: String) -> Self {
+        use crate::domain::source::{self, with_ref};
         let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        let bluesky = format!("{text} {}", with_ref(&url, source::BLUESKY));
         Self {
-            x: format!("https://twitter.com/intent/tweet?text={}&url={}", encode(text), encode(&url)),
-            bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&format!("{text} {url}"))),
-            facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(&url)),
-            url,
+            x: format!(
+                "https://twitter.com/intent/tweet?text={}&url={}",
+                encode(text),
+                encode(&with_ref(&url, source::X))
+            ),
+            bluesky: format!("https://bsky.app/intent/compose?text={}", encode(&bluesky)),
+            facebook: format!(
+                "https://www.facebook.com/sharer/sharer.php?u={}",
+                encode(&with_ref(&url, source::FACEBOOK))
+            ),
+            url: with_ref(&url, source::SHARE_SHEET),
         }
     }
 }

@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/d/{slug}", web::get().to(shop::storefront::show))
         .route("/d/{slug}/events", web::get().to(shop::events::events))
         .route("/d/{slug}/totals", web::get().to(shop::events::totals))
+        .route("/d/{slug}/seen.gif", web::get().to(shop::seen::seen))
         .route("/d/{slug}/shirts/{name}", web::get().to(shop::shirt::shirt_svg))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
         .route("/d/{slug}/cjk.otf", web::get().to(shop::font::cjk_otf))

@@ -23,6 +23,8 @@ pub struct Purchase<'a> {
     pub client: Client,
     /// A promo code as typed, normalized (`domain::promo::normalize_code`).
     pub code: Option<String>,
+    /// The share link the fan came by (`domain::source`).
+    pub source: String,
 }
 
 /// What came of it.
@@ -113,6 +115,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         client_key: purchase.client.key(),
         holds_per_client: state.settings.holds_per_client,
         payout: payout.clone(),
+        source: purchase.source.clone(),
         promo: promo
             .as_ref()
             .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),

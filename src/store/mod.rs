@@ -12,6 +12,7 @@ mod payments;
 mod payouts;
 mod promos;
 mod sessions;
+mod sources;
 
 pub use accounts::{Account, CreateAccountError};
 pub use calls::{Board, NewCall, SentIdea};
@@ -21,6 +22,7 @@ pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;
 pub use promos::NewPromo;
+pub use sources::SourceStats;
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

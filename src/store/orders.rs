@@ -36,6 +36,8 @@ pub struct NewOrder {
     /// A promo code used: its id, its spelling, and what it took off the
     /// order (`unit_amount` is already the discounted price).
     pub promo: Option<(String, String, i64)>,
+    /// The share link the fan came by (`domain::source`).
+    pub source: String,
 }
 
 impl NewOrder {
@@ -478,9 +480,9 @@ async fn insert_order(
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
          created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor, destination, \
-         application_fee, promo_id, promo_code, discount_minor";
-    const VALUES: &str =
-        "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18, $19, $20, $21";
+         application_fee, promo_id, promo_code, discount_minor, source";
+    const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18, \
+         $19, $20, $21, $22";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -509,6 +511,7 @@ async fn insert_order(
         .bind(new.promo.as_ref().map_or("", |p| p.0.as_str()))
         .bind(new.promo.as_ref().map_or("", |p| p.1.as_str()))
         .bind(new.promo.as_ref().map_or(0, |p| p.2))
+        .bind(&new.source)
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

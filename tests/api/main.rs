@@ -20,6 +20,7 @@ mod live;
 mod money;
 mod oversell;
 mod promos;
+mod sources;
 mod store;
 mod storefront;
 mod stripe;

@@ -1148,3 +1148,37 @@ async fn a_fan_applies_a_promo_code_and_pays_the_lower_price() {
     web.quit().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn a_fan_from_the_qr_code_buys_and_the_artist_sees_which_link_sold() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("sources@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Scan to buy"), ("colours", "black")]).await;
+    let drop_id = common::location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        // The poster's QR code leads here; the page is the cached one, the
+        // visit is counted by its picture.
+        web.goto(app.url("/d/scan-to-buy?ref=qr")).await?;
+        web.find(By::Id("buy")).await?.click().await?;
+        fill_address(&web, ["fan@example.com", "Fan Person", "1 Main St", "10001", "New York"]).await?;
+        web.find(By::Id("pay")).await?.click().await?;
+        web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+        // The artist's page says the QR code brought a visitor and a sale.
+        web.goto(app.url(&format!("/login?next=/dashboard/drops/{drop_id}"))).await?;
+        web.find(By::Id("email")).await?.send_keys("sources@example.com").await?;
+        web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+        web.find(By::Css("form button[type=submit].primary")).await?.click().await?;
+        let row = web.query(By::Css(".sources-table tbody tr")).first().await?.text().await?;
+        assert!(row.contains("QR code") && row.contains("100%") && row.contains("$25.00"), "{row}");
+        let table = web.find(By::Css(".sources")).await?;
+        table.scroll_into_view().await?;
+        shoot(&web, "drop-sources-phone", 390, 844).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

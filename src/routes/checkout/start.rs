@@ -39,6 +39,8 @@ struct ConfirmPage<'a> {
     price: String,
     /// The promo code, carried to the checkout.
     code: String,
+    /// The share link the fan came by, carried too.
+    source: String,
 }
 
 #[tracing::instrument(skip_all, fields(slug = %slug))]
@@ -66,6 +68,16 @@ pub async fn start(
     let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
 
     let most = drop.most_per_order();
+    // The share link the fan came by: the storefront's address (`?ref=`)
+    // as the browser reports it, or carried by the confirm page.
+    let source = match form.get("ref") {
+        "" => req
+            .headers()
+            .get(header::REFERER)
+            .and_then(|r| r.to_str().ok())
+            .map_or_else(|| crate::domain::source::DIRECT.to_owned(), crate::domain::source::of_url),
+        carried => crate::domain::source::normalize(carried),
+    };
     let typed_code: String = form.get("code").trim().chars().take(40).collect();
     let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
     let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
@@ -143,11 +155,12 @@ pub async fn start(
             quantity,
             price: i18n::money(lang, drop.price),
             code: code.clone().unwrap_or_default(),
+            source: source.clone(),
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
 
-    let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client, code };
+    let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client, code, source };
     match start_checkout(&state, purchase).await? {
         CheckoutOutcome::Pay { url } => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
         CheckoutOutcome::OnlyLeft { left } => {

@@ -53,6 +53,8 @@ pub struct DropPage {
     /// The codes that work on this drop: (code, discount, uses, works on, ends).
     pub promos: Vec<(String, String, String, String, String)>,
     pub promo_form: PromoForm,
+    /// Where fans came from: (source, visits, paid orders, revenue, conversion).
+    pub sources: Vec<(String, i64, i64, String, String)>,
 }
 
 /// A new promo code as typed, and what was wrong with it.
@@ -229,7 +231,8 @@ pub async fn drop_page(
         summary: DropSummary::of(&drop, now_ms(), lang),
         launched: false,
         share: ShareLinks::new(&text, public_link.clone()),
-        public_link,
+        // The copied link says so when it brings fans.
+        public_link: crate::domain::source::with_ref(&public_link, crate::domain::source::LINK),
         shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
         theme_name: theme.name,
         price: i18n::money(lang, drop.price),
@@ -246,6 +249,31 @@ pub async fn drop_page(
         reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },
         promos,
         promo_form: PromoForm::default(),
+        sources: state
+            .store
+            .source_stats(&drop.id)
+            .await?
+            .into_iter()
+            .map(|s| {
+                let label = match s.source.as_str() {
+                    "x" => "X".to_owned(),
+                    "bluesky" => "Bluesky".to_owned(),
+                    "facebook" => "Facebook".to_owned(),
+                    "share" => i18n::text(lang, "source-share"),
+                    "qr" => i18n::text(lang, "source-qr"),
+                    "link" => i18n::text(lang, "source-link"),
+                    "direct" => i18n::text(lang, "source-direct"),
+                    other => format!("?ref={other}"),
+                };
+                let conversion = if s.visits > 0 {
+                    i18n::text_with(lang, "drop-percent", &[("value", Arg::Number(s.orders * 100 / s.visits))])
+                } else {
+                    "—".to_owned()
+                };
+                let revenue = i18n::money(lang, crate::domain::Money::from_minor(s.revenue_minor, drop.currency()));
+                (label, s.visits, s.orders, revenue, conversion)
+            })
+            .collect(),
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, now_ms(), lang),
         slug: drop.slug.to_string(),

@@ -21,7 +21,7 @@ pub async fn qr_svg(
     query: web::Query<QrQuery>,
 ) -> Result<HttpResponse, AppError> {
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
-    let link = format!("{}/d/{}", state.public_url, drop.slug);
+    let link = crate::domain::source::with_ref(&format!("{}/d/{}", state.public_url, drop.slug), "qr");
     qr_response(&link, &format!("popshop-{}-qr.svg", drop.slug), &query)
 }
 

@@ -5,5 +5,6 @@ pub mod events;
 pub mod favicon;
 pub mod font;
 pub mod overlay;
+pub mod seen;
 pub mod shirt;
 pub mod storefront;
