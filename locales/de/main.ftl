@@ -569,3 +569,4 @@ source-share = Teilen-Menü am Handy
 source-qr = QR-Code
 source-link = Kopierter Link
 source-direct = Direkt (keine Quelle)
+drop-payouts-due = Fans sehen diesen Drop, aber er kann keine Zahlungen annehmen, bis du ein Stripe-Konto verbindest; seine Seite sagt ihnen, dass Bestellungen bald möglich sind.

@@ -580,3 +580,4 @@ source-share = Phone share sheet
 source-qr = QR code
 source-link = Copied link
 source-direct = Direct (no source)
+drop-payouts-due = Fans can see this drop, but it cannot take payments until you connect a Stripe account; its page tells them orders open soon.

@@ -66,6 +66,8 @@ async fn an_artist_connects_stripe_and_is_paid_minus_popshops_fee() {
     assert!(standin.seen().is_empty(), "Stripe was not asked for a checkout");
     let (_, dashboard) = app.get_html("/dashboard").await;
     assert!(dashboard.contains("take payments until you connect a Stripe account"));
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
+    assert!(page.contains("cannot take payments until you connect a Stripe account"), "the drop's page says so too");
 
     // Connect: an Express account, then Stripe's hosted onboarding.
     let res = app.get("/dashboard/payouts/continue").await;

@@ -53,6 +53,9 @@ pub struct DropPage {
     /// The codes that work on this drop: (code, discount, uses, works on, ends).
     pub promos: Vec<(String, String, String, String, String)>,
     pub promo_form: PromoForm,
+    /// Stripe Connect: the artist's account cannot take payments yet, so
+    /// this drop cannot sell (the page says so, with the way to fix it).
+    pub payouts_due: bool,
     /// Where fans came from: (source, visits, paid orders, revenue, conversion).
     pub sources: Vec<(String, i64, i64, String, String)>,
 }
@@ -249,6 +252,7 @@ pub async fn drop_page(
         reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },
         promos,
         promo_form: PromoForm::default(),
+        payouts_due: state.payments.connect_fee().is_some() && drop.payments_to.is_none(),
         sources: state
             .store
             .source_stats(&drop.id)
