@@ -44,3 +44,28 @@ impl DropSummary {
         }
     }
 }
+
+/// An optional whole number typed in a dashboard form: empty is `None`;
+/// otherwise it must lie in `min..=max` (the message says so, in `lang`).
+pub fn optional_count(text: &str, min: i64, max: i64, lang: crate::domain::Language) -> Result<Option<i64>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text.parse::<i64>().ok().filter(|n| (min..=max).contains(n)).map(Some).ok_or_else(|| {
+            crate::i18n::text_with(
+                lang,
+                "error-count-range",
+                &[("min", crate::i18n::Arg::Number(min)), ("max", crate::i18n::Arg::Number(max))],
+            )
+        }),
+    }
+}
+
+/// An optional "ends in so many hours" (1 to `max_hours`), as unix ms after `now`.
+pub fn optional_end(
+    text: &str,
+    now: i64,
+    max_hours: i64,
+    lang: crate::domain::Language,
+) -> Result<Option<i64>, String> {
+    optional_count(text, 1, max_hours, lang).map(|hours| hours.map(|h| now + h * 3_600_000))
+}

@@ -40,24 +40,10 @@ pub async fn create(
         scope: if form.get("scope") == "all" { "all".into() } else { "drop".into() },
         ..super::drop::PromoForm::default()
     };
-    let range = |min: i64, max: i64| {
-        i18n::text_with(lang, "error-count-range", &[("min", Arg::Number(min)), ("max", Arg::Number(max))])
-    };
     let code = normalize_code(&typed.code).map_err(|e| e.localized(lang));
     let discount = parse_discount(&typed.kind, &typed.value, drop.currency()).map_err(|e| e.localized(lang));
-    let max_uses = match typed.max_uses.trim() {
-        "" => Ok(None),
-        text => text.parse::<i64>().ok().filter(|n| (1..=1_000_000).contains(n)).map(Some).ok_or(range(1, 1_000_000)),
-    };
-    let ends_at = match typed.hours.trim() {
-        "" => Ok(None),
-        text => text
-            .parse::<i64>()
-            .ok()
-            .filter(|h| (1..=8_760).contains(h))
-            .map(|h| Some(now_ms() + h * 3_600_000))
-            .ok_or(range(1, 8_760)),
-    };
+    let max_uses = super::optional_count(&typed.max_uses, 1, 1_000_000, lang);
+    let ends_at = super::optional_end(&typed.hours, now_ms(), 8_760, lang);
     let saved = match (&code, &discount, &max_uses, &ends_at) {
         (Ok(code), Ok(discount), Ok(max_uses), Ok(ends_at)) => {
             let new = NewPromo {

@@ -50,18 +50,10 @@ pub async fn reopen(
     // A sold-out drop (or one with nothing left) needs more shirts to sell.
     let least = if limited && drop.units_left() == Some(0) { 1 } else { 0 };
     let add_stock = match add_text.trim() {
-        "" if !limited || least == 0 => Ok(0),
-        text => text.parse::<i64>().ok().filter(|n| (least..=MAX_ADDED).contains(n)).ok_or(range(least, MAX_ADDED)),
+        "" if least > 0 => Err(range(least, MAX_ADDED)),
+        text => super::optional_count(text, least, MAX_ADDED, lang).map(Option::unwrap_or_default),
     };
-    let ends_at = match hours_text.trim() {
-        "" => Ok(None),
-        text => text
-            .parse::<i64>()
-            .ok()
-            .filter(|h| (1..=MAX_HOURS).contains(h))
-            .map(|h| Some(now + h * 3_600_000))
-            .ok_or(range(1, MAX_HOURS)),
-    };
+    let ends_at = super::optional_end(&hours_text, now, MAX_HOURS, lang);
     let price = match price_text.trim() {
         "" => Ok(None),
         text => Money::parse_price(text, drop.currency()).map(|m| Some(m.minor())).map_err(|e| e.localized(lang)),
