@@ -3,6 +3,7 @@
 //! back through the same signed webhook events, so everything downstream of a
 //! payment is exercised by the demo too.
 
+pub mod connect;
 pub mod demo;
 pub mod events;
 pub mod stripe;

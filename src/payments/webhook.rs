@@ -63,7 +63,7 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
     let reported_at = event.created;
     let (kind, session) = match event.data.object {
         EventObject::AccountUpdated(account) => {
-            let account = super::stripe::payout_account(&account);
+            let account = super::connect::payout_account(&account);
             return Ok(Some(Incoming::Payout { account, reported_at }));
         }
         EventObject::CheckoutSessionCompleted(s) => {
