@@ -157,7 +157,10 @@ async fn journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     assert!(banner.text().await?.contains("Your drop is live!"));
     shoot(web, "drop-admin-desktop", 1280, 900).await;
     let link = web.find(By::Id("public-link")).await?.prop("value").await?.expect("public link");
-    assert!(link.ends_with("/d/be-a-friday-night-loser-with-me"), "{link}");
+    assert!(
+        link.ends_with("/d/be-a-friday-night-loser-with-me?ref=link"),
+        "the copied link says where fans came from: {link}"
+    );
 
     web.goto(&link).await?;
     // The shirt is a picture with its letters as outlines: Chromium shows it
