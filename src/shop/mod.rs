@@ -41,7 +41,13 @@ pub struct Shop {
     fonts: RenderCache,
     /// The shirt pictures (colour × view), compressed once.
     shirts: RenderCache<Arc<Precompressed>>,
+    /// Visitors this instance has counted lately, so a fan's repeat views
+    /// (a viral drop is reloaded a lot) write nothing.
+    counted: std::sync::Mutex<std::collections::HashSet<String>>,
 }
+
+/// Visitors remembered per instance before the memory starts over (a few MB).
+const COUNTED_AT_MOST: usize = 100_000;
 
 impl Shop {
     /// Empty caches; the store tells them about every committed change.
@@ -55,7 +61,25 @@ impl Shop {
             cards: RenderCache::default(),
             fonts: RenderCache::default(),
             shirts: RenderCache::default(),
+            counted: std::sync::Mutex::default(),
         }
+    }
+
+    /// Counts a visitor of a drop once (`routes::shop::seen`): a visitor this
+    /// instance counted lately costs no query; the store counts the rest
+    /// once (other instances, a restart).
+    pub async fn count_visit(&self, drop_id: &str, visitor: &str, source: &str) -> anyhow::Result<()> {
+        let key = format!("{drop_id} {visitor}");
+        {
+            let mut counted = self.counted.lock().unwrap_or_else(|p| p.into_inner());
+            if counted.len() >= COUNTED_AT_MOST {
+                counted.clear();
+            }
+            if !counted.insert(key) {
+                return Ok(());
+            }
+        }
+        self.store.record_visit(drop_id, visitor, source).await.map(|_| ())
     }
 
     /// The drop: from the cache when it can be trusted, else one query.

@@ -4,8 +4,9 @@
 //! carries this 1×1 picture: the browser asks for it on every view, with the
 //! storefront's address (and its `?ref=`) as `Referer`. The picture's answer
 //! sets a random first-party visitor cookie (`popshop_v`, a year); popshop
-//! keeps only its hash. Bounded per client (`VISITS_PER_MINUTE`): past it, a
-//! view is simply not counted.
+//! keeps only its hash. A visitor's repeat views cost no query
+//! (`Shop::count_visit`). Bounded per client (`VISITS_PER_MINUTE`): past it,
+//! a view is simply not counted.
 
 use crate::domain::DropSlug;
 use crate::domain::source::{DIRECT, of_url};
@@ -61,7 +62,7 @@ pub async fn seen(
             use sha2::{Digest, Sha256};
             hex::encode(&Sha256::digest(format!("popshop-visitor:{visitor}").as_bytes())[..12])
         };
-        state.store.record_visit(&entry.drop.id, &hashed, &source).await?;
+        state.shop.count_visit(&entry.drop.id, &hashed, &source).await?;
     }
     Ok(res.body(PIXEL))
 }
