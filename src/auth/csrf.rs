@@ -61,6 +61,13 @@ pub fn verify(req: &HttpRequest, submitted: &str) -> Result<(), AppError> {
     }
 }
 
+/// A posted form whose token matches the cookie (see [`verify`]).
+pub fn verified_form(req: &HttpRequest, body: &[u8]) -> Result<crate::forms::FormData, AppError> {
+    let form = crate::forms::FormData::parse(body);
+    verify(req, form.get(CSRF_FIELD))?;
+    Ok(form)
+}
+
 /// Where a request says it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RequestOrigin {

@@ -1,13 +1,11 @@
 use crate::auth::{SESSION_COOKIE, csrf, session::logout_cookie};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let _form = csrf::verified_form(&req, &body)?;
     if let Some(cookie) = req.cookie(SESSION_COOKIE) {
         state.store.delete_session(cookie.value()).await?;
     }

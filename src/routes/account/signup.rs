@@ -2,7 +2,6 @@ use super::{logged_in_redirect, render};
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::{EmailAddress, Password};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Localized};
 use crate::routes::layout::Layout;
 use crate::state::AppState;
@@ -66,8 +65,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let next = form.get("next").to_owned();
     let email = EmailAddress::parse(form.get("email"));
     let password = Password::parse(form.get("password"));

@@ -6,12 +6,11 @@
 //! per call (`POPSHOP_IDEAS_PER_CALL`) and votes per minute per address
 //! (`POPSHOP_VOTE_RATE`).
 
-use super::fan_of;
+use super::{call_at, fan_of};
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::call::parse_credit;
-use crate::domain::{Call, DropSlug, Idea, Slogan};
+use crate::domain::{Call, Idea, Slogan};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Arg, Localized};
 use crate::routes::account::render;
 use crate::routes::layout::{Layout, ShareLinks};
@@ -78,11 +77,6 @@ fn see_other(to: String) -> HttpResponse {
 /// The call, only for the artist who opened it (anyone else: a 404).
 fn owned(call: Call, artist: &crate::auth::Artist) -> Result<Call, AppError> {
     if call.account_id == artist.0.id { Ok(call) } else { Err(AppError::NotFound) }
-}
-
-async fn call_at(state: &AppState, slug: &str) -> Result<Call, AppError> {
-    let slug = DropSlug::parse(slug).ok_or(AppError::NotFound)?;
-    state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
 }
 
 async fn page(
@@ -183,8 +177,7 @@ pub async fn send(
     client: Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let call = call_at(&state, &slug).await?;
     let lang = call.language;
     let back = format!("/c/{}", call.slug);
@@ -246,8 +239,7 @@ pub async fn vote(
     client: Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let (slug, idea_id) = path.into_inner();
     let call = call_at(&state, &slug).await?;
     let back = format!("/c/{}#idea-{idea_id}", call.slug);
@@ -270,8 +262,7 @@ pub async fn moderate(
     artist: crate::auth::Artist,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let (slug, idea_id) = path.into_inner();
     let call = owned(call_at(&state, &slug).await?, &artist)?;
     let (hidden, pinned) = match form.get("action") {
@@ -298,8 +289,7 @@ pub async fn end(
     lang: crate::web::PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let call = owned(call_at(&state, &slug).await?, &artist)?;
     let back = format!("/c/{}", call.slug);
     if !crate::routes::dashboard::confirm::confirmed(&form) {

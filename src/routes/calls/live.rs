@@ -5,7 +5,6 @@
 //! `GET /c/{slug}/board.json`: the same board once, for a page that could
 //! not get a stream (it polls); cacheable for a second.
 
-use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::live::board;
 use crate::live::stream::Kind;
@@ -22,8 +21,7 @@ pub async fn events(
 }
 
 pub async fn board_json(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let call = super::call_at(&state, &slug).await?;
     let board = board::read(&state.store, &call).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "public, max-age=1, s-maxage=1")).json(board))
 }

@@ -22,3 +22,10 @@ pub fn fan_of(csrf: &crate::auth::CsrfToken) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(&Sha256::digest(format!("popshop-fan:{}", csrf.0).as_bytes())[..12])
 }
+
+/// The call at `/c/{slug}` (anything else: a 404).
+pub async fn call_at(state: &crate::state::AppState, slug: &str) -> Result<Call, crate::error::AppError> {
+    use crate::error::AppError;
+    let slug = crate::domain::DropSlug::parse(slug).ok_or(AppError::NotFound)?;
+    state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
+}

@@ -7,7 +7,6 @@ use crate::auth::{Artist, CsrfToken, csrf};
 use crate::design::{THEMES, Theme};
 use crate::domain::{Language, ShirtColour, ShirtColours, Slogan, parse_display_name};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Localized};
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -89,8 +88,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let mut page = page(lang, csrf_token.0);
     page.question = form.get("question").chars().take(400).collect();
     page.artist_name = form.get("artist_name").chars().take(200).collect();

@@ -3,7 +3,6 @@
 //! per idea; ideas never change, so browsers may keep it for a year.
 
 use super::theme_of;
-use crate::domain::DropSlug;
 use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
@@ -18,9 +17,8 @@ pub async fn idea_svg(
     artist: crate::auth::MaybeArtist,
 ) -> Result<HttpResponse, AppError> {
     let (slug, name) = path.into_inner();
-    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let id = name.strip_suffix(".svg").ok_or(AppError::NotFound)?;
-    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let call = super::call_at(&state, &slug).await?;
     // A hidden idea is the artist's alone.
     let owner = artist.0.is_some_and(|a| a.id == call.account_id);
     let idea = state.store.idea(&call.id, id).await?.filter(|i| owner || !i.hidden).ok_or(AppError::NotFound)?;
@@ -39,8 +37,7 @@ pub async fn card_png(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let call = super::call_at(&state, &slug).await?;
     let etag = format!("\"call-{}\"", call.id);
     let busy = "busy rendering share cards; try again in a moment";
     crate::routes::shop::card::serve_rendered(
@@ -61,8 +58,7 @@ pub async fn qr_svg(
     slug: web::Path<String>,
     query: web::Query<crate::routes::dashboard::qr::QrQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let call = super::call_at(&state, &slug).await?;
     let link = format!("{}/c/{}", state.public_url, call.slug);
     crate::routes::dashboard::qr::qr_response(&link, &format!("popshop-call-{}-qr.svg", call.slug), &query)
 }

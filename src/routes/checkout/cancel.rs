@@ -7,7 +7,6 @@
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::{Drop, DropSlug, Order, OrderStatus};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n;
 use crate::routes::account::render;
 use crate::routes::layout::Layout;
@@ -83,8 +82,7 @@ pub async fn release(
     slug: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let (drop, order) = order_of_drop(&state, &slug, form.get("order")).await?;
     if order.status == OrderStatus::Pending {
         crate::sales::cancel_checkout(&state, &order).await?;

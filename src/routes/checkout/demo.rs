@@ -6,7 +6,6 @@
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n;
 use crate::payments::Payments;
 use crate::routes::account::render;
@@ -112,8 +111,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let Payments::Demo(demo) = &state.payments else { return Err(AppError::NotFound) };
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let (order, drop) = pending_order(&state, &session).await?;
     if order.status != OrderStatus::Pending {
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());

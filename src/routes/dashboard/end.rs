@@ -4,7 +4,6 @@
 use super::confirm;
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
@@ -23,8 +22,7 @@ pub async fn end(
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let t = |id: &str| i18n::text(lang, id);
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);
     if !confirm::confirmed(&form) {

@@ -3,7 +3,6 @@
 
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -15,8 +14,7 @@ pub async fn show_raised(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     if !state.store.set_show_raised(&id, &artist.0.id, form.get("show") == "1").await? {
         return Err(AppError::NotFound);
     }

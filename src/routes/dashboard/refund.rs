@@ -5,7 +5,6 @@
 use super::confirm;
 use crate::auth::{Artist, csrf};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Arg};
 use crate::routes::layout::Layout;
 use crate::sales::{RefundError, refund_order};
@@ -27,8 +26,7 @@ pub async fn refund(
     let lang = lang.0;
     let t = |id: &str| i18n::text(lang, id);
     let (drop_id, order_id) = path.into_inner();
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let drop = state.store.owned_drop(&drop_id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let order = state.store.order_by_id(&order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);

@@ -8,7 +8,6 @@ use super::drop::drop_page;
 use crate::auth::{Artist, CsrfToken, csrf};
 use crate::domain::{DropState, Money};
 use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Arg, Localized};
 use crate::routes::account::render;
 use crate::state::AppState;
@@ -33,8 +32,7 @@ pub async fn reopen(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let form = FormData::parse(&body);
-    csrf::verify(&req, form.get(csrf::CSRF_FIELD))?;
+    let form = csrf::verified_form(&req, &body)?;
     let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);
     let now = now_ms();
