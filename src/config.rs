@@ -13,8 +13,9 @@ pub enum LogFormat {
 }
 
 /// Which header the trusted proxies write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ForwardedHeader {
+    #[default]
     XForwardedFor,
     Forwarded,
 }
@@ -258,6 +259,13 @@ impl Settings {
             );
         }
         Ok(())
+    }
+
+    /// The absolute base URL for links that leave the page (share, QR, meta
+    /// tags, the payment provider's return pages): `POPSHOP_PUBLIC_URL`, or
+    /// the bound address once `startup` has resolved it.
+    pub fn base_url(&self) -> &str {
+        self.public_url.as_deref().unwrap_or_default()
     }
 
     /// Cookies get the `Secure` flag when popshop is served over https.

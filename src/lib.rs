@@ -1,18 +1,18 @@
 //! popshop: spontaneous merch drops. A slogan becomes a themed T-shirt storefront.
 
 pub mod auth;
+pub mod calls;
 pub mod config;
 pub mod design;
 pub mod domain;
-pub mod door;
-pub mod error;
-pub mod forms;
 pub mod fulfilment;
 pub mod i18n;
+pub mod launch;
 pub mod live;
 pub mod payments;
 pub mod routes;
 pub mod sales;
+pub mod server;
 pub mod shop;
 pub mod startup;
 pub mod state;

@@ -13,7 +13,7 @@
 //! another site's page). A browser that sends neither gets a short page with
 //! a token to confirm the purchase (see [`origin_of`]).
 
-use crate::error::AppError;
+use crate::web::error::AppError;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceResponse};
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
@@ -62,8 +62,8 @@ pub fn verify(req: &HttpRequest, submitted: &str) -> Result<(), AppError> {
 }
 
 /// A posted form whose token matches the cookie (see [`verify`]).
-pub fn verified_form(req: &HttpRequest, body: &[u8]) -> Result<crate::forms::FormData, AppError> {
-    let form = crate::forms::FormData::parse(body);
+pub fn verified_form(req: &HttpRequest, body: &[u8]) -> Result<crate::web::forms::FormData, AppError> {
+    let form = crate::web::forms::FormData::parse(body);
     verify(req, form.get(CSRF_FIELD))?;
     Ok(form)
 }

@@ -125,6 +125,28 @@ impl Hasher {
     }
 }
 
+/// Password checks: bounded hashing, and the growing delays after wrong
+/// passwords (per account and per client).
+pub struct Passwords {
+    pub hasher: Hasher,
+    pub logins: super::throttle::LoginThrottle,
+}
+
+impl Passwords {
+    pub fn new(hash_slots: usize) -> Self {
+        Self { hasher: Hasher::new(hash_slots), logins: Default::default() }
+    }
+}
+
+impl From<HashError> for crate::web::AppError {
+    fn from(e: HashError) -> Self {
+        match e {
+            HashError::Busy => Self::Busy { retry_after: 2 },
+            HashError::Internal(e) => Self::Internal(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,10 @@
 //! Who is logged in: the session cookie resolved to an account.
 
-use crate::error::AppError;
-use crate::state::AppState;
-use crate::store::Account;
+use crate::store::{Account, Store};
+use crate::web::error::AppError;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpRequest};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -21,8 +20,10 @@ async fn resolve(req: HttpRequest) -> Result<Option<Account>, AppError> {
     let Some(cookie) = req.cookie(SESSION_COOKIE) else {
         return Ok(None);
     };
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| anyhow::anyhow!("app state missing"))?;
-    Ok(state.store.session_account(cookie.value()).await?)
+    // The store is app data of its own (`server::serve`), so that this layer
+    // needs nothing else of the app.
+    let store = req.app_data::<Store>().ok_or_else(|| anyhow::anyhow!("the store is not app data"))?;
+    Ok(store.session_account(cookie.value()).await?)
 }
 
 impl FromRequest for MaybeArtist {
@@ -44,6 +45,31 @@ impl FromRequest for Artist {
         Box::pin(async move {
             let next = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/dashboard".into());
             resolve(req).await?.map(Self).ok_or(AppError::LoginRequired { next })
+        })
+    }
+}
+
+/// A drop of the logged-in artist, from the `{id}` in the path: the guard of
+/// every `/dashboard/drops/{id}/…` page. Visitors are sent to log in; a drop
+/// that is not theirs is a 404, as if there were nothing.
+pub struct OwnedDrop {
+    pub artist: Account,
+    pub drop: crate::domain::Drop,
+}
+
+impl FromRequest for OwnedDrop {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let artist = Artist::from_request(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let Artist(artist) = artist.await?;
+            let id = req.match_info().get("id").ok_or(AppError::NotFound)?;
+            let store = req.app_data::<Store>().ok_or_else(|| anyhow::anyhow!("the store is not app data"))?;
+            let drop = store.owned_drop(id, &artist.id).await?.ok_or(AppError::NotFound)?;
+            Ok(Self { artist, drop })
         })
     }
 }

@@ -207,6 +207,22 @@ pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode) -> String {
     text_with(lang, "promo-label", &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))])
 }
 
+/// Where fans came from (`domain::source`), as the artist reads it:
+/// "X", "QR code", … and `?ref=name` for the artist's own sources.
+pub fn source_label(lang: Language, source: &str) -> String {
+    use crate::domain::source;
+    match source {
+        source::X => "X".to_owned(),
+        source::BLUESKY => "Bluesky".to_owned(),
+        source::FACEBOOK => "Facebook".to_owned(),
+        source::SHARE_SHEET => text(lang, "source-share"),
+        source::QR => text(lang, "source-qr"),
+        source::LINK => text(lang, "source-link"),
+        source::DIRECT => text(lang, "source-direct"),
+        other => format!("?ref={other}"),
+    }
+}
+
 /// Why a promo code cannot be used, in `lang`.
 pub fn promo_problem(lang: Language, problem: crate::domain::PromoProblem) -> String {
     text(

@@ -10,7 +10,9 @@ mod format;
 mod messages;
 
 pub use format::{count, date_time_utc, money};
-pub use messages::{Localized, colour_name, delivery_days, order_item, promo_label, promo_problem, time_left};
+pub use messages::{
+    Localized, colour_name, delivery_days, order_item, promo_label, promo_problem, source_label, time_left,
+};
 
 use crate::domain::Language;
 use fluent_templates::fluent_bundle::FluentValue;

@@ -28,6 +28,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::watch;
 
+/// The live side of the app: the hub that fans changes out to open streams,
+/// and the streams each client holds open.
+#[derive(Default)]
+pub struct Live {
+    pub hub: Arc<Hub>,
+    pub streams: streams::StreamCounts,
+}
+
 /// What fans may see of a drop: never revenue, never buyers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicTotals {

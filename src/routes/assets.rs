@@ -63,8 +63,8 @@ pub async fn serve(
     req: HttpRequest,
     files: web::Data<StaticFiles>,
     path: web::Path<String>,
-) -> Result<HttpResponse, crate::error::AppError> {
-    let asset = files.files.get(path.as_str()).ok_or(crate::error::AppError::NotFound)?;
+) -> Result<HttpResponse, crate::web::error::AppError> {
+    let asset = files.files.get(path.as_str()).ok_or(crate::web::error::AppError::NotFound)?;
     Ok(asset.body.respond(&req, asset.content_type, "public, max-age=86400"))
 }
 

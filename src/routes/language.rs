@@ -3,8 +3,8 @@
 //! (its `Referer`, when that is a page of this site), else the start page.
 
 use crate::domain::Language;
-use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use crate::web::language::language_cookie;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -21,9 +21,8 @@ pub async fn switch(
         .and_then(|v| v.to_str().ok())
         .and_then(|r| same_site_path(&req, r))
         .unwrap_or_else(|| "/".to_owned());
-    Ok(HttpResponse::SeeOther()
+    Ok(crate::web::see_other(back)
         .cookie(language_cookie(lang, state.settings.secure_cookies()))
-        .insert_header((header::LOCATION, back))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish())
 }

@@ -7,7 +7,6 @@ pub mod checkout;
 pub mod dashboard;
 pub mod health;
 pub mod language;
-pub mod layout;
 pub mod shop;
 pub mod studio;
 pub mod webhooks;
@@ -88,6 +87,6 @@ async fn fonts_css(state: web::Data<crate::state::AppState>) -> actix_web::HttpR
         .body(state.design.fonts().font_face_css())
 }
 
-async fn not_found() -> Result<actix_web::HttpResponse, crate::error::AppError> {
-    Err(crate::error::AppError::NotFound)
+async fn not_found() -> Result<actix_web::HttpResponse, crate::web::error::AppError> {
+    Err(crate::web::error::AppError::NotFound)
 }

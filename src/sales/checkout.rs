@@ -3,10 +3,10 @@
 //! provider is asked only after the hold has committed; if it refuses or
 //! cannot be reached, the hold is released at once.
 
+use super::Sales;
 use crate::domain::{Drop, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::payments::{CheckoutRequest, ProviderError};
-use crate::state::AppState;
 use crate::store::{NewOrder, Reservation, new_id, now_ms};
 use crate::web::Client;
 use std::time::Duration;
@@ -61,26 +61,22 @@ pub enum CheckoutOutcome {
 }
 
 /// The artist's code `code` if a fan of `drop` may use it now.
-pub async fn usable_promo(
-    state: &AppState,
-    drop: &Drop,
-    code: &str,
-) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
-    Ok(match state.store.promo_for(&drop.account_id, code).await? {
+pub async fn usable_promo(sales: &Sales, drop: &Drop, code: &str) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
+    Ok(match sales.store.promo_for(&drop.account_id, code).await? {
         None => Err(PromoProblem::Unknown),
         Some(promo) => promo.check(drop, now_ms()).map(|()| promo),
     })
 }
 
 #[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
-pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
-    if let Err(retry_after) = state.checkout_rate.check(&purchase.client) {
+pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
+    if let Err(retry_after) = sales.limits.check(crate::web::Action::Checkout, &purchase.client) {
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }
     let drop = purchase.drop;
     let promo = match &purchase.code {
         None => None,
-        Some(code) => match usable_promo(state, drop, code).await? {
+        Some(code) => match usable_promo(sales, drop, code).await? {
             Ok(promo) => Some(promo),
             Err(problem) => return Ok(CheckoutOutcome::Promo(problem)),
         },
@@ -88,7 +84,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
     let unit = promo.as_ref().map_or(drop.price, |p| p.unit_price(drop.price));
     // With Connect the money goes to the artist's own account, popshop's fee
     // taken on the way; a drop whose artist cannot take charges sells nothing.
-    let payout = match state.payments.connect_fee() {
+    let payout = match sales.payments.connect_fee() {
         None => None,
         Some(fee) => match &drop.payments_to {
             Some(account) => {
@@ -98,9 +94,9 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
             None => return Ok(CheckoutOutcome::NotTakingPayments),
         },
     };
-    let hold_minutes = state.settings.hold_minutes;
+    let hold_minutes = sales.rules.hold_minutes;
     let order_id = new_id();
-    let known_session = state.payments.predetermined_session(&order_id);
+    let known_session = sales.payments.predetermined_session(&order_id);
     let new_order = NewOrder {
         id: order_id,
         session: known_session.clone().map(|s| (s.id, s.url)),
@@ -110,17 +106,17 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         quantity: purchase.quantity,
         unit_amount: unit,
         shipping_cost: drop.shipping,
-        provider: state.payments.name(),
+        provider: sales.payments.name(),
         expires_at: now_ms() + hold_minutes * 60_000,
         client_key: purchase.client.key(),
-        holds_per_client: state.settings.holds_per_client,
+        holds_per_client: sales.rules.holds_per_client,
         payout: payout.clone(),
         source: purchase.source.clone(),
         promo: promo
             .as_ref()
             .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
     };
-    let order = match state.store.reserve(&new_order).await? {
+    let order = match sales.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,
         refused => {
             return Ok(match refused {
@@ -133,7 +129,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         }
     };
 
-    let public = &state.public_url;
+    let public = sales.rules.base_url.as_str();
     let request = CheckoutRequest {
         order_id: order.id.clone(),
         product_name: {
@@ -159,7 +155,7 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
         delivery: drop.delivery,
         success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
         cancel_url: format!("{public}/d/{}/cancelled?order={}", drop.slug, order.id),
-        session_minutes: state.settings.checkout_minutes,
+        session_minutes: sales.rules.checkout_minutes,
         payout,
         language: drop.language,
         shipping_name: i18n::text(
@@ -167,17 +163,17 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
             if drop.shipping.minor() == 0 { "shipping-free-rate" } else { "shipping-standard-rate" },
         ),
     };
-    match state.payments.create_checkout(&request).await {
+    match sales.payments.create_checkout(&request).await {
         Ok(session) => {
             if known_session.as_ref() != Some(&session)
-                && !state.store.attach_session(&order.id, &session.id, &session.url).await?
+                && !sales.store.attach_session(&order.id, &session.id, &session.url).await?
             {
                 // The provider took so long that the hold ran out and was
                 // released: nobody may pay on this page.
                 tracing::warn!(order = %order.id, "the hold ended before the checkout page came back; closing it");
                 let mut late = (*order).clone();
                 late.session_id = Some(session.id);
-                if let Err(e) = state.payments.close_session(&late).await {
+                if let Err(e) = sales.payments.close_session(&late).await {
                     tracing::warn!(order = %order.id, error = %e, "could not close the late checkout page");
                 }
                 return Ok(CheckoutOutcome::Unavailable);
@@ -185,13 +181,13 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
             Ok(CheckoutOutcome::Pay { url: session.url })
         }
         Err(err) => {
-            state.store.release(&order.id, OrderStatus::Failed).await?;
+            sales.store.release(&order.id, OrderStatus::Failed).await?;
             Ok(match err {
                 ProviderError::Rejected(reason) | ProviderError::NotFound(reason) => {
                     // A 4xx is popshop's request or account, never the fan:
                     // the log says what Stripe said, the fan gets a clear page.
                     tracing::error!(order = %order.id, %reason, "the payment provider refused to open a checkout");
-                    state.store.record_checkout_refusal(&drop.id, &order.id, &reason).await?;
+                    sales.store.record_checkout_refusal(&drop.id, &order.id, &reason).await?;
                     CheckoutOutcome::Refused
                 }
                 ProviderError::Unavailable(reason) => {
@@ -209,15 +205,15 @@ pub async fn start_checkout(state: &AppState, purchase: Purchase<'_>) -> anyhow:
 /// if the provider cannot be reached, the hold stays until the sweeper
 /// manages to close it (so nobody pays for a released shirt).
 #[tracing::instrument(skip_all, fields(order = %order.id))]
-pub async fn cancel_checkout(state: &AppState, order: &crate::domain::Order) -> anyhow::Result<()> {
-    match state.payments.close_session(order).await {
+pub async fn cancel_checkout(sales: &Sales, order: &crate::domain::Order) -> anyhow::Result<()> {
+    match sales.payments.close_session(order).await {
         Ok(None) | Err(crate::payments::ProviderError::NotFound(_)) => {
-            if state.store.release(&order.id, OrderStatus::Cancelled).await? {
+            if sales.store.release(&order.id, OrderStatus::Cancelled).await? {
                 tracing::info!("checkout cancelled; stock released");
             }
         }
         Ok(Some(now)) => {
-            super::payment_events::apply_session_now(state, &now).await?;
+            super::payment_events::apply_session_now(sales, &now).await?;
         }
         Err(e) => tracing::warn!(error = %e, "could not close the checkout page; the hold stays until the sweep"),
     }

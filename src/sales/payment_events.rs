@@ -4,10 +4,10 @@
 //! hands its signed events to [`receive`] too, so both providers share this
 //! path.
 
+use super::Sales;
 use crate::domain::{EventSubject, Order, OrderStatus, PaymentEvent, PaymentEventKind};
 use crate::payments::webhook::{self, WebhookRejection};
 use crate::payments::{SessionNow, SessionStatus};
-use crate::state::AppState;
 use crate::store::EventOutcome;
 use secrecy::ExposeSecret;
 
@@ -22,10 +22,10 @@ pub enum ReceiveError {
 
 /// Verifies, applies and follows up one signed event.
 #[tracing::instrument(skip_all)]
-pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> Result<EventOutcome, ReceiveError> {
-    let secret = state.payments.webhook_secret().expose_secret().to_owned();
+pub async fn receive(sales: &Sales, body: &[u8], signature: Option<&str>) -> Result<EventOutcome, ReceiveError> {
+    let secret = sales.payments.webhook_secret().expose_secret().to_owned();
     // Connected accounts' events come from their own endpoint, signed with its own secret.
-    let parsed = match (webhook::parse(body, signature, &secret), state.payments.connect_webhook_secret()) {
+    let parsed = match (webhook::parse(body, signature, &secret), sales.payments.connect_webhook_secret()) {
         (Err(WebhookRejection::BadSignature), Some(connect)) => {
             webhook::parse(body, signature, connect.expose_secret())
         }
@@ -33,9 +33,9 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
     };
     match parsed? {
         None => Ok(EventOutcome::Unchanged),
-        Some(webhook::Incoming::Payment(event)) => Ok(apply_event(state, &event).await?),
+        Some(webhook::Incoming::Payment(event)) => Ok(apply_event(sales, &event).await?),
         Some(webhook::Incoming::Payout { account, reported_at }) => {
-            let applied = state.store.apply_payout_report(&account, reported_at).await?;
+            let applied = sales.store.apply_payout_report(&account, reported_at).await?;
             tracing::info!(account = %account.stripe_account, applied, charges = account.charges_enabled,
                 payouts = account.payouts_enabled, due = account.currently_due.len(), "account.updated");
             Ok(EventOutcome::Unchanged)
@@ -44,25 +44,25 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
 }
 
 /// Applies one verified event and follows it up.
-pub async fn apply_event(state: &AppState, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
-    let outcome = state.store.apply_payment_event(event, state.payments.livemode()).await?;
+pub async fn apply_event(sales: &Sales, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
+    let outcome = sales.store.apply_payment_event(event, sales.payments.livemode()).await?;
     match &outcome {
         EventOutcome::NoOrder => {
             tracing::warn!(event = %event.id, kind = ?event.kind, "payment event for no popshop order")
         }
         _ => tracing::info!(event = %event.id, kind = ?event.kind, outcome = ?outcome, "payment event"),
     }
-    follow_up(state, &outcome).await;
+    follow_up(sales, &outcome).await;
     Ok(outcome)
 }
 
 /// A refund when a payment arrived for stock that was no longer there
 /// (retried by the sweeper if it fails now).
-async fn follow_up(state: &AppState, outcome: &EventOutcome) {
+async fn follow_up(sales: &Sales, outcome: &EventOutcome) {
     let EventOutcome::Changed { order_id, status: OrderStatus::RefundDue, .. } = outcome else { return };
-    match state.store.order_by_id(order_id).await {
+    match sales.store.order_by_id(order_id).await {
         Ok(Some(order)) => {
-            if let Err(e) = super::refund_order(state, &order).await {
+            if let Err(e) = super::refund_order(sales, &order).await {
                 tracing::error!(order = %order_id, error = %e, "refund of an over-stock payment failed; the sweeper retries it");
             }
         }
@@ -74,15 +74,15 @@ async fn follow_up(state: &AppState, outcome: &EventOutcome) {
 /// Asks the provider where an order's checkout stands and applies the
 /// answer, for when its own event is late or lost (the thanks page waiting,
 /// the sweeper). `Ok(None)`: nothing to learn (still open, or the demo).
-pub async fn reconcile(state: &AppState, order: &Order) -> anyhow::Result<Option<EventOutcome>> {
-    let Some(now) = state.payments.session_now(order).await? else { return Ok(None) };
-    apply_session_now(state, &now).await
+pub async fn reconcile(sales: &Sales, order: &Order) -> anyhow::Result<Option<EventOutcome>> {
+    let Some(now) = sales.payments.session_now(order).await? else { return Ok(None) };
+    apply_session_now(sales, &now).await
 }
 
 /// Applies a session state learned by asking the provider.
-pub(super) async fn apply_session_now(state: &AppState, now: &SessionNow) -> anyhow::Result<Option<EventOutcome>> {
+pub(super) async fn apply_session_now(sales: &Sales, now: &SessionNow) -> anyhow::Result<Option<EventOutcome>> {
     let Some(event) = event_from(now) else { return Ok(None) };
-    apply_event(state, &event).await.map(Some)
+    apply_event(sales, &event).await.map(Some)
 }
 
 /// The event a session's current state amounts to. Its id is derived from the

@@ -4,9 +4,9 @@
 //! later) say whether it can take payments and pay out, and the store points
 //! the artist's drops at it while it can.
 
+use super::Sales;
 use crate::domain::PayoutAccount;
 use crate::payments::ProviderError;
-use crate::state::AppState;
 use crate::store::Account;
 
 /// What came of asking to connect (or continue connecting) an account.
@@ -23,30 +23,30 @@ pub enum Onboarding {
 }
 
 /// Where Stripe sends the artist back to (`return`) or when a link expired (`refresh`).
-fn urls(state: &AppState) -> (String, String) {
-    let base = &state.public_url;
+fn urls(sales: &Sales) -> (String, String) {
+    let base = sales.rules.base_url.as_str();
     (format!("{base}/dashboard/payouts/continue"), format!("{base}/dashboard/payouts?from=stripe"))
 }
 
 /// Makes the artist's Stripe account if there is none yet, then a fresh
 /// onboarding link for it.
 #[tracing::instrument(skip_all, fields(artist = %artist.id))]
-pub async fn start_onboarding(state: &AppState, artist: &Account) -> anyhow::Result<Onboarding> {
-    let Some(stripe) = state.payments.stripe().filter(|s| s.connect_fee().is_some()) else {
+pub async fn start_onboarding(sales: &Sales, artist: &Account) -> anyhow::Result<Onboarding> {
+    let Some(stripe) = sales.payments.stripe().filter(|s| s.connect_fee().is_some()) else {
         return Ok(Onboarding::NotConnect);
     };
-    let account = match state.store.payout_account(&artist.id).await? {
+    let account = match sales.store.payout_account(&artist.id).await? {
         Some(existing) => existing.stripe_account,
         None => match stripe.create_account(&artist.id, &artist.email).await {
             Ok(made) => {
-                let kept = state.store.save_payout_account(&artist.id, &made).await?;
+                let kept = sales.store.save_payout_account(&artist.id, &made).await?;
                 tracing::info!(account = %kept, "connected account made");
                 kept
             }
             Err(e) => return Ok(refusal(e)),
         },
     };
-    let (refresh, back) = urls(state);
+    let (refresh, back) = urls(sales);
     Ok(match stripe.onboarding_link(&account, &refresh, &back).await {
         Ok(url) => Onboarding::Go(url),
         Err(e) => refusal(e),
@@ -67,13 +67,13 @@ fn refusal(e: ProviderError) -> Onboarding {
 /// from onboarding; webhooks may lag) and applies it. `Ok(None)`: no account,
 /// or Connect is off. A failed read keeps what popshop knew.
 #[tracing::instrument(skip_all, fields(artist = %artist.id))]
-pub async fn refresh_status(state: &AppState, artist: &Account) -> anyhow::Result<Option<PayoutAccount>> {
-    let Some(known) = state.store.payout_account(&artist.id).await? else { return Ok(None) };
-    let Some(stripe) = state.payments.stripe() else { return Ok(Some(known)) };
+pub async fn refresh_status(sales: &Sales, artist: &Account) -> anyhow::Result<Option<PayoutAccount>> {
+    let Some(known) = sales.store.payout_account(&artist.id).await? else { return Ok(None) };
+    let Some(stripe) = sales.payments.stripe() else { return Ok(Some(known)) };
     match stripe.retrieve_account(&known.stripe_account).await {
         Ok(now) => {
-            state.store.apply_payout_report(&now, chrono::Utc::now().timestamp()).await?;
-            Ok(state.store.payout_account(&artist.id).await?)
+            sales.store.apply_payout_report(&now, chrono::Utc::now().timestamp()).await?;
+            Ok(sales.store.payout_account(&artist.id).await?)
         }
         Err(e) => {
             tracing::warn!(error = %e, "could not read the connected account; showing what popshop knew");

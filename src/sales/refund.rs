@@ -2,9 +2,9 @@
 //! configured now"): the provider first, then the record, so an order is
 //! never marked refunded while its money stays put.
 
+use super::Sales;
 use crate::domain::{EventSubject, Order, OrderStatus, PaymentEvent, PaymentEventKind};
 use crate::payments::ProviderError;
-use crate::state::AppState;
 use crate::store::EventOutcome;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,11 +22,11 @@ pub enum RefundError {
 
 /// Refunds a paid (or refund-due) order in full, then records it.
 #[tracing::instrument(skip_all, fields(order = %order.id))]
-pub async fn refund_order(state: &AppState, order: &Order) -> Result<EventOutcome, RefundError> {
+pub async fn refund_order(sales: &Sales, order: &Order) -> Result<EventOutcome, RefundError> {
     if !matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue) {
         return Err(RefundError::NotRefundable);
     }
-    state.payments.refund(order).await.map_err(|e| match e {
+    sales.payments.refund(order).await.map_err(|e| match e {
         ProviderError::Rejected(why) | ProviderError::NotFound(why) => RefundError::Refused(why),
         ProviderError::Unavailable(why) => RefundError::Unavailable(why),
         ProviderError::AlreadyDone => RefundError::Refused("already refunded".into()),
@@ -40,5 +40,5 @@ pub async fn refund_order(state: &AppState, order: &Order) -> Result<EventOutcom
     };
     // Recorded directly (not through `apply_event`, whose follow-up may
     // itself refund); the store announces the new totals.
-    state.store.apply_payment_event(&event, state.payments.livemode()).await.map_err(Into::into)
+    sales.store.apply_payment_event(&event, sales.payments.livemode()).await.map_err(Into::into)
 }

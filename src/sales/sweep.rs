@@ -15,12 +15,11 @@
 //! Orders are handled a few at a time; one order's failure is logged and
 //! never stops the others.
 
+use super::Sales;
 use super::payment_events::apply_session_now;
 use crate::domain::{Order, OrderStatus};
 use crate::payments::ProviderError;
-use crate::state::AppState;
 use crate::store::now_ms;
-use actix_web::web;
 use futures_util::StreamExt;
 
 /// Orders looked at per round, and how many at once.
@@ -31,16 +30,15 @@ const RETRY_AFTER_MS: i64 = 60_000;
 /// How often a clearing payment is checked with the provider.
 const PROCESSING_CHECK_MS: i64 = 60 * 60_000;
 
-pub async fn run(state: web::Data<AppState>) {
-    let mut tick = tokio::time::interval(state.settings.sweep_interval);
+pub async fn run(sales: Sales) {
+    let mut tick = tokio::time::interval(sales.rules.sweep_interval);
     loop {
         tick.tick().await;
-        match sweep(&state).await {
+        match sweep(&sales).await {
             Ok(swept) if swept == Swept::default() => {}
             Ok(swept) => tracing::info!(?swept, "swept holds, payments and refunds"),
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),
         }
-        state.forget_idle_clients();
     }
 }
 
@@ -68,12 +66,12 @@ enum HoldEnd {
     Failed,
 }
 
-pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
+pub async fn sweep(sales: &Sales) -> anyhow::Result<Swept> {
     let now = now_ms();
     let mut swept = Swept::default();
-    let stale = state.store.stale_pending_orders(now, BATCH).await?;
+    let stale = sales.store.stale_pending_orders(now, BATCH).await?;
     let ends: Vec<HoldEnd> =
-        futures_util::stream::iter(stale).map(|o| end_hold(state, o)).buffer_unordered(AT_ONCE).collect().await;
+        futures_util::stream::iter(stale).map(|o| end_hold(sales, o)).buffer_unordered(AT_ONCE).collect().await;
     for end in ends {
         match end {
             HoldEnd::Released => swept.released += 1,
@@ -83,28 +81,28 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
             HoldEnd::Untouched => {}
         }
     }
-    let clearing = state.store.orders_in_status(OrderStatus::Processing, now - PROCESSING_CHECK_MS, 50).await?;
+    let clearing = sales.store.orders_in_status(OrderStatus::Processing, now - PROCESSING_CHECK_MS, 50).await?;
     for order in clearing {
-        match super::reconcile(state, &order).await {
-            Ok(_) => state.store.touch_order(&order.id).await?,
+        match super::reconcile(sales, &order).await {
+            Ok(_) => sales.store.touch_order(&order.id).await?,
             Err(e) => tracing::warn!(order = %order.id, error = %e, "could not check a clearing payment"),
         }
     }
 
-    for order in state.store.orders_in_status(OrderStatus::RefundDue, now - RETRY_AFTER_MS, 20).await? {
-        match super::refund_order(state, &order).await {
+    for order in sales.store.orders_in_status(OrderStatus::RefundDue, now - RETRY_AFTER_MS, 20).await? {
+        match super::refund_order(sales, &order).await {
             Ok(_) => swept.refunded += 1,
             Err(e) => {
                 tracing::warn!(order = %order.id, error = %e, "refund still owed; will retry");
                 swept.failed += 1;
-                state.store.touch_order(&order.id).await?;
+                sales.store.touch_order(&order.id).await?;
                 if let super::RefundError::Refused(why) = &e {
-                    state.store.record_refund_refusal(&order.drop_id, &order.id, why).await?;
+                    sales.store.record_refund_refusal(&order.drop_id, &order.id, why).await?;
                 }
             }
         }
     }
-    if let Err(e) = state.store.refresh_holds().await {
+    if let Err(e) = sales.store.refresh_holds().await {
         tracing::warn!(error = %e, "could not recount holds per client");
     }
     Ok(swept)
@@ -112,27 +110,27 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Swept> {
 
 /// Closes one hold's checkout page, then releases it (or applies the payment
 /// the page already took).
-async fn end_hold(state: &AppState, order: Order) -> HoldEnd {
+async fn end_hold(sales: &Sales, order: Order) -> HoldEnd {
     let result = async {
-        match state.payments.close_session(&order).await {
-            Ok(None) => release(state, &order, OrderStatus::Expired).await,
+        match sales.payments.close_session(&order).await {
+            Ok(None) => release(sales, &order, OrderStatus::Expired).await,
             Err(ProviderError::NotFound(why)) => {
                 tracing::warn!(order = %order.id, %why, "the provider does not know this checkout; releasing");
-                release(state, &order, OrderStatus::Expired).await
+                release(sales, &order, OrderStatus::Expired).await
             }
             Ok(Some(now)) => {
-                apply_session_now(state, &now).await?;
+                apply_session_now(sales, &now).await?;
                 // A paid page that does not match the order (recorded for the
                 // artist) must not keep the stock either.
-                let after = state.store.order_by_id(&order.id).await?;
+                let after = sales.store.order_by_id(&order.id).await?;
                 if after.is_some_and(|o| o.status == OrderStatus::Pending) {
-                    return release(state, &order, OrderStatus::Failed).await;
+                    return release(sales, &order, OrderStatus::Failed).await;
                 }
                 Ok(HoldEnd::Reconciled)
             }
             Err(e) => {
                 tracing::warn!(order = %order.id, error = %e, "could not close the checkout page; keeping the hold");
-                state.store.postpone_hold(&order.id, now_ms() + RETRY_AFTER_MS).await?;
+                sales.store.postpone_hold(&order.id, now_ms() + RETRY_AFTER_MS).await?;
                 Ok(HoldEnd::Kept)
             }
         }
@@ -143,6 +141,6 @@ async fn end_hold(state: &AppState, order: Order) -> HoldEnd {
     })
 }
 
-async fn release(state: &AppState, order: &Order, to: OrderStatus) -> anyhow::Result<HoldEnd> {
-    Ok(if state.store.release(&order.id, to).await? { HoldEnd::Released } else { HoldEnd::Untouched })
+async fn release(sales: &Sales, order: &Order, to: OrderStatus) -> anyhow::Result<HoldEnd> {
+    Ok(if sales.store.release(&order.id, to).await? { HoldEnd::Released } else { HoldEnd::Untouched })
 }

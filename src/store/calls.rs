@@ -173,7 +173,10 @@ impl Store {
     }
 
     /// Adds an idea to the board, or finds the same idea already there
-    /// (case and spacing aside). `client` is who sent it (the fan), for the limits.
+    /// (case and spacing aside), and counts the sender's vote for it, in one
+    /// transaction: sending an idea supports it (a merged one gains this
+    /// fan's vote), and never leaves an idea without its sender's vote.
+    /// `client` is who sent it (the fan), for the limits and the vote.
     #[tracing::instrument(skip(self, text))]
     pub async fn send_idea(
         &self,
@@ -199,18 +202,26 @@ impl Store {
         .bind(now_ms())
         .execute(&mut *tx)
         .await
-        .context("insert idea")?;
-        if inserted.rows_affected() == 1 {
+        .context("insert idea")?
+        .rows_affected()
+            == 1;
+        let idea_id: (String,) = sqlx::query_as("SELECT id FROM ideas WHERE call_id = $1 AND normalized = $2")
+            .bind(call_id)
+            .bind(&norm)
+            .fetch_one(&mut *tx)
+            .await
+            .context("select idea id")?;
+        let voted = count_vote(&mut tx, call_id, &idea_id.0, client, true).await?;
+        if inserted && !voted {
             bump_call(&mut tx, call_id).await?;
         }
-        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE call_id = $1 AND normalized = $2");
-        let row: IdeaRow =
-            sqlx::query_as(&sql).bind(call_id).bind(&norm).fetch_one(&mut *tx).await.context("select idea")?;
+        let sql = format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE id = $1");
+        let row: IdeaRow = sqlx::query_as(&sql).bind(&idea_id.0).fetch_one(&mut *tx).await.context("select idea")?;
         tx.commit().await.context("commit idea")?;
-        if inserted.rows_affected() == 1 {
+        if inserted || voted {
             self.committed_call(call_id);
         }
-        Ok(if inserted.rows_affected() == 1 { SentIdea::New(row.into()) } else { SentIdea::Merged(row.into()) })
+        Ok(if inserted { SentIdea::New(row.into()) } else { SentIdea::Merged(row.into()) })
     }
 
     /// Ideas `client` (a fan) has sent to the call, and ideas on it in all
@@ -275,64 +286,12 @@ impl Store {
     pub async fn vote(&self, call_id: &str, idea_id: &str, fan: &str, up: bool) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin vote")?;
-        let changed = if up {
-            sqlx::query(
-                "INSERT INTO votes (idea_id, fan, created_at) SELECT $1, $2, $3 WHERE EXISTS \
-                 (SELECT 1 FROM ideas WHERE id = $1 AND call_id = $4 AND hidden = 0) ON CONFLICT DO NOTHING",
-            )
-            .bind(idea_id)
-            .bind(fan)
-            .bind(now_ms())
-            .bind(call_id)
-            .execute(&mut *tx)
-            .await
-            .context("insert vote")?
-            .rows_affected()
-        } else {
-            sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND fan = $2")
-                .bind(idea_id)
-                .bind(fan)
-                .execute(&mut *tx)
-                .await
-                .context("delete vote")?
-                .rows_affected()
-        };
-        if changed == 1 {
-            let delta: i64 = if up { 1 } else { -1 };
-            sqlx::query("UPDATE ideas SET votes = votes + $1 WHERE id = $2")
-                .bind(delta)
-                .bind(idea_id)
-                .execute(&mut *tx)
-                .await
-                .context("count vote")?;
-            bump_call(&mut tx, call_id).await?;
-        }
+        let changed = count_vote(&mut tx, call_id, idea_id, fan, up).await?;
         tx.commit().await.context("commit vote")?;
-        if changed == 1 {
+        if changed {
             self.committed_call(call_id);
         }
-        Ok(changed == 1)
-    }
-
-    /// The call became a drop: it closes (if still open) and points fans to it.
-    #[tracing::instrument(skip(self))]
-    pub async fn call_became_drop(&self, call_id: &str, drop_slug: &DropSlug) -> anyhow::Result<()> {
-        let sql = format!(
-            "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 \
-             WHERE id = $3{}",
-            returning_announce_call(self.backend)
-        );
-        let done = sqlx::query(&sql)
-            .bind(drop_slug.as_str())
-            .bind(now_ms())
-            .bind(call_id)
-            .execute(&self.pool)
-            .await
-            .context("link call to drop")?;
-        if done.rows_affected() == 1 {
-            self.committed_call(call_id);
-        }
-        Ok(())
+        Ok(changed)
     }
 
     /// The artist ends the call early.
@@ -424,4 +383,73 @@ async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> 
         format!("UPDATE calls SET version = version + 1 WHERE id = $1{}", returning_announce_call(backend_of(tx)));
     sqlx::query(&sql).bind(call_id).execute(&mut **tx).await.context("bump call version")?;
     Ok(())
+}
+
+/// The call became a drop: it closes (if still open) and points fans to it.
+/// Inside the launch's transaction (`Store::launch_drop`); true when the
+/// call changed, to be announced after the commit.
+pub(super) async fn call_became_drop(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    call_id: &str,
+    drop_slug: &DropSlug,
+) -> anyhow::Result<bool> {
+    let sql = format!(
+        "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 \
+         WHERE id = $3{}",
+        returning_announce_call(backend_of(tx))
+    );
+    let done = sqlx::query(&sql)
+        .bind(drop_slug.as_str())
+        .bind(now_ms())
+        .bind(call_id)
+        .execute(&mut **tx)
+        .await
+        .context("link call to drop")?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// `fan`'s vote for the idea (`up`) or its taking back, with the idea's
+/// counter and the call's version moved in the same transaction. True when
+/// anything changed (a second vote, or taking back a vote never given,
+/// changes nothing).
+async fn count_vote(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    call_id: &str,
+    idea_id: &str,
+    fan: &str,
+    up: bool,
+) -> anyhow::Result<bool> {
+    let changed = if up {
+        sqlx::query(
+            "INSERT INTO votes (idea_id, fan, created_at) SELECT $1, $2, $3 WHERE EXISTS \
+             (SELECT 1 FROM ideas WHERE id = $1 AND call_id = $4 AND hidden = 0) ON CONFLICT DO NOTHING",
+        )
+        .bind(idea_id)
+        .bind(fan)
+        .bind(now_ms())
+        .bind(call_id)
+        .execute(&mut **tx)
+        .await
+        .context("insert vote")?
+        .rows_affected()
+    } else {
+        sqlx::query("DELETE FROM votes WHERE idea_id = $1 AND fan = $2")
+            .bind(idea_id)
+            .bind(fan)
+            .execute(&mut **tx)
+            .await
+            .context("delete vote")?
+            .rows_affected()
+    };
+    if changed == 1 {
+        let delta: i64 = if up { 1 } else { -1 };
+        sqlx::query("UPDATE ideas SET votes = votes + $1 WHERE id = $2")
+            .bind(delta)
+            .bind(idea_id)
+            .execute(&mut **tx)
+            .await
+            .context("count vote")?;
+        bump_call(tx, call_id).await?;
+    }
+    Ok(changed == 1)
 }

@@ -116,10 +116,21 @@ impl From<DropRow> for Drop {
 impl Store {
     /// Saves a new drop under a unique slug derived from its slogan: the plain
     /// slug if free, else `slug-2`, `slug-3`, …
-    #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
     pub async fn insert_drop(&self, new: &NewDrop) -> anyhow::Result<Drop> {
+        self.launch_drop(new, None).await
+    }
+
+    /// Saves a new drop ([`Self::insert_drop`]); when it is a fan's idea from
+    /// the call `from_call` (an id), the call closes and points to the drop
+    /// in the same transaction: a drop is never saved without its call
+    /// knowing, nor a call closed for a drop that is not there.
+    #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
+    pub async fn launch_drop(&self, new: &NewDrop, from_call: Option<&str>) -> anyhow::Result<Drop> {
         let base = DropSlug::from_slogan(new.slogan.as_str());
         let id = new_id();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin launch")?;
+        let mut saved = None;
         for slug in super::slug_candidates(&base, &id) {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
@@ -153,14 +164,24 @@ impl Store {
             .bind(new.from_call.as_ref().map_or("", |f| f.call_slug.as_str()))
             .bind(new.from_call.as_ref().map_or("", |f| f.credit.as_str()))
             .bind(new.from_call.as_ref().map_or(0, |f| f.votes))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await
             .context("insert drop")?;
             if inserted.rows_affected() == 1 {
-                return self.drop_by_id(&id).await?.context("drop vanished right after insert");
+                saved = Some(slug);
+                break;
             }
         }
-        anyhow::bail!("no free slug for {base}")
+        let Some(slug) = saved else { anyhow::bail!("no free slug for {base}") };
+        let announce_call = match from_call {
+            Some(call_id) => super::calls::call_became_drop(&mut tx, call_id, &slug).await?,
+            None => false,
+        };
+        tx.commit().await.context("commit launch")?;
+        if let (Some(call_id), true) = (from_call, announce_call) {
+            self.committed_call(call_id);
+        }
+        self.drop_by_id(&id).await?.context("drop vanished right after insert")
     }
 
     #[tracing::instrument(skip(self))]

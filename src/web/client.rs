@@ -11,7 +11,7 @@
 
 pub use crate::config::ForwardedHeader;
 use actix_web::http::header::HeaderMap;
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
 use ipnet::IpNet;
 use sha2::{Digest, Sha256};
 use std::future::{Ready, ready};
@@ -40,11 +40,19 @@ impl Client {
     }
 }
 
-/// The client behind `req`, as the trusted proxies in the settings report it.
+/// The proxies popshop trusts to say who the client is (app data, from
+/// `POPSHOP_TRUSTED_PROXIES` and `POPSHOP_FORWARDED_HEADER`).
+#[derive(Debug, Clone, Default)]
+pub struct Proxies {
+    pub trusted: Vec<IpNet>,
+    pub header: ForwardedHeader,
+}
+
+/// The client behind `req`, as the trusted [`Proxies`] report it.
 pub fn client_of(req: &HttpRequest) -> Client {
-    let settings = req.app_data::<web::Data<crate::state::AppState>>().map(|state| &state.settings);
-    let trusted = settings.map(|s| s.trusted_proxies.as_slice()).unwrap_or_default();
-    let header = settings.map_or(ForwardedHeader::XForwardedFor, |s| s.forwarded_header);
+    let proxies = req.app_data::<Proxies>();
+    let trusted = proxies.map(|p| p.trusted.as_slice()).unwrap_or_default();
+    let header = proxies.map_or(ForwardedHeader::XForwardedFor, |p| p.header);
     let peer = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
     Client::from_ip(client_ip(peer, req.headers(), header, trusted))
 }

@@ -4,10 +4,10 @@
 pub use super::headers::with_retry_after;
 
 use crate::domain::Language;
-use crate::error::AppError;
 use crate::i18n;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use askama::Template;

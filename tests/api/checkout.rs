@@ -180,10 +180,10 @@ async fn the_sweeper_releases_expired_reservations() {
     let res = app.buy(&slug, "M", "black", 4).await;
     let session = location(&res).trim_start_matches("/demo-checkout/").to_owned();
     let order = app.state.store.order_by_session(&session).await.unwrap().unwrap();
-    assert_eq!(popshop::sales::sweep::sweep(&app.state).await.unwrap().released, 0, "not expired yet");
+    assert_eq!(popshop::sales::sweep::sweep(&app.state.sales).await.unwrap().released, 0, "not expired yet");
     // Make the reservation run out.
     sqlx_expire(&app, &order.id).await;
-    assert_eq!(popshop::sales::sweep::sweep(&app.state).await.unwrap().released, 1);
+    assert_eq!(popshop::sales::sweep::sweep(&app.state.sales).await.unwrap().released, 1);
     let drop = app.drop_by_slug(&slug).await;
     assert_eq!(drop.reserved, 0);
     assert_eq!(app.state.store.order_by_id(&order.id).await.unwrap().unwrap().status, OrderStatus::Expired);

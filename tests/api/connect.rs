@@ -108,7 +108,7 @@ async fn an_artist_connects_stripe_and_is_paid_minus_popshops_fee() {
     assert_eq!((order.amount.minor(), fee), (5000, 280));
     assert_eq!((order.destination.as_deref(), order.application_fee.minor()), (Some(account.as_str()), 280));
     standin.pay(&session, "pi_connect");
-    popshop::sales::reconcile(&app.state, &order).await.unwrap();
+    popshop::sales::reconcile(&app.state.sales, &order).await.unwrap();
     assert_eq!(app.order(&order.id).await.status, OrderStatus::Paid);
     let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
     for figure in ["Fans paid", "$50.00", "popshop&#39;s fee", "$2.80", "Yours", "$47.20"] {

@@ -137,7 +137,11 @@ async fn three_hundred_parallel_logins_stay_bounded_and_the_owner_still_gets_in(
         busy += usize::from(status == 503);
     }
     assert!(busy > 0, "some were told to come back");
-    assert!(app.state.hasher.peak() <= 2, "at most two hashes at once: {}", app.state.hasher.peak());
+    assert!(
+        app.state.passwords.hasher.peak() <= 2,
+        "at most two hashes at once: {}",
+        app.state.passwords.hasher.peak()
+    );
     // The owner, from another network, gets in at once.
     let token = app.csrf().await;
     let res = app
@@ -256,7 +260,7 @@ async fn a_cold_share_card_is_rendered_once_for_sixty_four_viewers() {
 async fn a_print_render_keeps_its_slot_when_the_client_hangs_up() {
     let app = TestApp::spawn().await;
     let (drop_id, _) = app.launch("Big print file").await;
-    let slots = app.state.print_slots.clone();
+    let slots = app.state.limits.prints.clone();
     let before = slots.finished();
     let res = app
         .client
@@ -306,7 +310,7 @@ async fn the_hold_cap_survives_a_restart_and_frees_up_when_holds_end() {
         .execute(restarted.state.store.pool())
         .await
         .unwrap();
-    assert_eq!(popshop::sales::sweep::sweep(&restarted.state).await.unwrap().released, 2);
+    assert_eq!(popshop::sales::sweep::sweep(&restarted.state.sales).await.unwrap().released, 2);
     assert_eq!(restarted.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
 }
 
@@ -325,7 +329,7 @@ async fn hold_counts_lost_in_a_database_crash_come_back_with_the_next_sweep() {
     }
     // What PostgreSQL does to an unlogged table after a crash.
     sqlx::query("DELETE FROM client_holds").execute(app.state.store.pool()).await.unwrap();
-    popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(app.state.store.counted_holds(&drop.id).await.unwrap(), 2);
     assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
 }

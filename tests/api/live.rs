@@ -219,7 +219,7 @@ async fn a_viewer_wakes_only_for_its_own_drop_and_the_store_announces_every_comm
     let mut busy_stream = Events::open(&app, &busy, None).await;
     quiet_stream.next().await;
     let (_, before) = busy_stream.next().await;
-    assert_eq!((app.state.hub.viewers(&quiet_id), app.state.hub.viewers(&busy_id)), (1, 1));
+    assert_eq!((app.state.live.hub.viewers(&quiet_id), app.state.live.hub.viewers(&busy_id)), (1, 1));
 
     for _ in 0..3 {
         assert_eq!(app.buy_from(&busy, "M", "black", 1, None).await.status().as_u16(), 303);
@@ -277,12 +277,12 @@ impl Raw {
 async fn streams_held(app: &TestApp, n: usize) {
     let client = "127.0.0.1".parse().unwrap();
     for _ in 0..200 {
-        if app.state.streams.open(client) == n {
+        if app.state.live.streams.open(client) == n {
             return;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    panic!("127.0.0.1 holds {} streams, not {n}", app.state.streams.open(client));
+    panic!("127.0.0.1 holds {} streams, not {n}", app.state.live.streams.open(client));
 }
 
 const STREAM_REQUEST: &str = "GET /d/door-test/events HTTP/1.1\r\nHost: shop.test\r\nAccept: text/event-stream\r\n\r\n";

@@ -33,7 +33,7 @@ impl TestApp {
 
     /// Delivers an event signed with this app's webhook secret.
     pub(crate) async fn deliver_signed(&self, body: &str) -> u16 {
-        let secret = self.state.payments.webhook_secret().expose_secret().to_owned();
+        let secret = self.state.sales.payments.webhook_secret().expose_secret().to_owned();
         let res = self
             .client
             .post(self.url("/webhooks/stripe"))
@@ -116,7 +116,7 @@ async fn a_hold_that_runs_out_closes_the_stripe_page_before_the_stock_returns() 
     let (_, slug) = app.launch("Closed in time").await;
     let order = app.checkout(&slug, 3).await;
     app.end_hold(&order.id).await;
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(swept.released, 1);
     let session = order.session_id.clone().unwrap();
     let expire = standin.seen().into_iter().find(|r| r.operation.ends_with("/expire")).expect("expired at Stripe");
@@ -136,7 +136,7 @@ async fn a_hold_paid_at_stripe_meanwhile_is_counted_not_released() {
     standin.pay(&session, "pi_just_in_time");
     app.end_hold(&order.id).await;
     // Stripe refuses to expire a completed session; popshop reads it back.
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!((swept.released, swept.reconciled), (0, 1));
     let paid = app.order(&order.id).await;
     assert_eq!(paid.status, OrderStatus::Paid);
@@ -199,7 +199,7 @@ async fn refunds_pass_stripes_rules_and_a_refusal_is_a_clear_page() {
     let (drop_id, slug) = app.launch("Refund me properly").await;
     let order = app.checkout(&slug, 1).await;
     standin.pay(order.session_id.as_deref().unwrap(), "pi_refund_me");
-    popshop::sales::reconcile(&app.state, &order).await.unwrap();
+    popshop::sales::reconcile(&app.state.sales, &order).await.unwrap();
     // Without JavaScript's confirm(), the first post asks once more.
     let ask = app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[]).await;
     assert_eq!(ask.status().as_u16(), 200);
@@ -311,13 +311,13 @@ async fn a_hold_stripe_cannot_close_now_is_kept_and_closed_later() {
     let order = app.checkout(&slug, 2).await;
     app.end_hold(&order.id).await;
     standin.fail_next(3);
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!((swept.released, swept.kept), (0, 1), "nobody may pay for a released shirt");
     let kept = app.order(&order.id).await;
     assert_eq!(kept.status, OrderStatus::Pending);
     assert!(kept.expires_at > popshop::store::now_ms(), "asked again later, behind newer holds");
     app.end_hold(&order.id).await;
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(swept.released, 1);
     assert_eq!(standin.session(order.session_id.as_deref().unwrap()).unwrap()["status"], "expired");
 }
@@ -334,7 +334,7 @@ async fn a_hold_whose_session_stripe_does_not_know_is_released() {
         .execute(app.state.store.pool())
         .await
         .unwrap();
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(swept.released, 1, "never held forever");
     assert_eq!(app.drop_by_slug(&slug).await.reserved, 0);
 }
@@ -346,7 +346,7 @@ async fn a_refund_stripe_already_made_counts_as_done() {
     let (drop_id, slug) = app.launch("Refunded in the dashboard").await;
     let order = app.checkout(&slug, 1).await;
     standin.pay(order.session_id.as_deref().unwrap(), "pi_dashboard_refund");
-    popshop::sales::reconcile(&app.state, &order).await.unwrap();
+    popshop::sales::reconcile(&app.state.sales, &order).await.unwrap();
     standin.refuse_refunds("charge_already_refunded");
     let res =
         app.post_form(&format!("/dashboard/drops/{drop_id}/orders/{}/refund", order.id), &[("confirmed", "yes")]).await;
@@ -372,12 +372,12 @@ async fn refunds_owed_are_retried_without_blocking_each_other() {
         owed.push(order);
     }
     standin.refuse_refunds("charge_disputed");
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!((swept.refunded, swept.failed), (0, 3));
     let problems = app.state.store.payment_problems(&drop_id, 20).await.unwrap();
     assert_eq!(problems.iter().filter(|p| p.reason.contains("Refund it in Stripe's dashboard")).count(), 3);
     // Not retried at once: each failure moves the order to the back.
-    let swept = popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(swept.failed, 0);
     let problems = app.state.store.payment_problems(&drop_id, 20).await.unwrap();
     assert_eq!(problems.len(), 3, "one note per order, not one per try");

@@ -83,7 +83,7 @@ async fn buy_many(app: &TestApp, slug: &str, quantities: Vec<u32>, first_fan: us
 }
 
 async fn deliver_all(app: &TestApp, events: Vec<String>) {
-    let secret = app.state.payments.webhook_secret().expose_secret().to_owned();
+    let secret = app.state.sales.payments.webhook_secret().expose_secret().to_owned();
     let mut tasks = Vec::new();
     for chunk in events.chunks(25) {
         let chunk = chunk.to_vec();
@@ -239,7 +239,7 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
         tokio::spawn(async move {
             let mut released = 0;
             for _ in 0..20 {
-                released += popshop::sales::sweep::sweep(&state).await.unwrap().released;
+                released += popshop::sales::sweep::sweep(&state.sales).await.unwrap().released;
                 tokio::time::sleep(std::time::Duration::from_millis(5)).await;
             }
             released
@@ -247,7 +247,7 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
     };
     deliver_all(&app, events).await;
     let swept = sweeper.await.unwrap();
-    popshop::sales::sweep::sweep(&app.state).await.unwrap();
+    popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     let drop = app.drop_by_slug(slug).await;
     assert_eq!(drop.reserved, 0, "every checkout ended");
     let left = STOCK - drop.sold;

@@ -91,7 +91,7 @@ async fn a_fan_applies_a_code_sees_the_price_and_pays_it() {
     let html = res.text().await.unwrap();
     assert!(html.contains("used as often as the artist allowed") && html.contains("value=\"L\" checked"));
     // The first fan backs out: the use comes back.
-    popshop::sales::cancel_checkout(&app.state, &order).await.unwrap();
+    popshop::sales::cancel_checkout(&app.state.sales, &order).await.unwrap();
     let res = post_buy(&next, &slug, &picks("FRIDAY")).await;
     assert_eq!(res.status().as_u16(), 303, "the use came back when the hold ended unpaid");
     next.pay_demo(&location(&res)).await;

@@ -34,7 +34,7 @@ fn facts(order: &Order, payment_status: &str) -> SessionFacts {
 
 impl TestApp {
     fn secret(&self) -> String {
-        self.state.payments.webhook_secret().expose_secret().to_owned()
+        self.state.sales.payments.webhook_secret().expose_secret().to_owned()
     }
 
     async fn post_event(&self, body: &str, signature: Option<&str>) -> u16 {

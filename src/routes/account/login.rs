@@ -1,12 +1,13 @@
-use super::{logged_in_redirect, render};
+use super::logged_in_redirect;
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::EmailAddress;
-use crate::error::AppError;
 use crate::i18n;
-use crate::routes::layout::Layout;
 use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
+use crate::web::render;
 use crate::web::{Client, PageLanguage};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -64,7 +65,7 @@ pub async fn submit(
         error: Some(i18n::text(lang, error)),
     };
     // A blocked account or client is refused before any hashing.
-    if let Err(wait) = state.logins.attempt(typed_email, &client) {
+    if let Err(wait) = state.passwords.logins.attempt(typed_email, &client) {
         let res = render(StatusCode::TOO_MANY_REQUESTS, &page(SLOW_DOWN))?;
         return Ok(with_retry_after(res, retry_after_secs(wait)));
     }
@@ -73,17 +74,17 @@ pub async fn submit(
         Err(_) => None,
     };
     let (account, hash) = account.map_or((None, None), |(a, h)| (Some(a), Some(h)));
-    let ok = match state.hasher.verify(form.get("password").to_owned(), hash).await {
+    let ok = match state.passwords.hasher.verify(form.get("password").to_owned(), hash).await {
         Ok(ok) => ok,
         Err(e) => {
             // Not checked: this attempt must not count as a wrong password.
-            state.logins.not_checked(typed_email, &client);
+            state.passwords.logins.not_checked(typed_email, &client);
             return Err(e.into());
         }
     };
     match account {
         Some(account) if ok => {
-            state.logins.succeeded(typed_email, &client);
+            state.passwords.logins.succeeded(typed_email, &client);
             let token = state.store.create_session(&account.id).await?;
             Ok(logged_in_redirect(
                 token,

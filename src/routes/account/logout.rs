@@ -1,7 +1,6 @@
 use crate::auth::{SESSION_COOKIE, csrf, session::logout_cookie};
-use crate::error::AppError;
 use crate::state::AppState;
-use actix_web::http::header;
+use crate::web::error::AppError;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, AppError> {
@@ -9,8 +8,5 @@ pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Byt
     if let Some(cookie) = req.cookie(SESSION_COOKIE) {
         state.store.delete_session(cookie.value()).await?;
     }
-    Ok(HttpResponse::SeeOther()
-        .cookie(logout_cookie(state.settings.secure_cookies()))
-        .insert_header((header::LOCATION, "/"))
-        .finish())
+    Ok(crate::web::see_other("/").cookie(logout_cookie(state.settings.secure_cookies())).finish())
 }

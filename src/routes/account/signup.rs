@@ -1,12 +1,13 @@
-use super::{logged_in_redirect, render};
+use super::logged_in_redirect;
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
 use crate::domain::{EmailAddress, Password};
-use crate::error::AppError;
 use crate::i18n::{self, Localized};
-use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::CreateAccountError;
 use crate::web::PageLanguage;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::render;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -80,12 +81,12 @@ pub async fn submit(
     let (Ok(email), Ok(password)) = (email, password) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-    if let Err(wait) = state.signup_rate.check(&client) {
+    if let Err(wait) = state.limits.check(crate::web::Action::SignUp, &client) {
         page.email_error = Some(i18n::text(lang, "signup-too-many"));
         let res = render(StatusCode::TOO_MANY_REQUESTS, &page)?;
         return Ok(crate::web::problem::with_retry_after(res, crate::web::rate::retry_after_secs(wait)));
     }
-    let hash = state.hasher.hash(password).await?;
+    let hash = state.passwords.hasher.hash(password).await?;
     match state.store.create_account(&email, &hash).await {
         Ok(account) => {
             let token = state.store.create_session(&account.id).await?;

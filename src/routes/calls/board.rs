@@ -8,23 +8,23 @@
 
 use super::{call_at, fan_of};
 use crate::auth::{CsrfToken, MaybeArtist, csrf};
+use crate::calls::Sent;
 use crate::domain::call::parse_credit;
 use crate::domain::{Call, Idea, Slogan};
-use crate::error::AppError;
 use crate::i18n::{self, Arg, Localized};
-use crate::routes::account::render;
-use crate::routes::layout::{Layout, ShareLinks};
 use crate::state::AppState;
-use crate::store::{Board, SentIdea, now_ms};
+use crate::store::{Board, now_ms};
 use crate::web::Client;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, ShareLinks};
+use crate::web::page::render;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-/// Ideas one fan (browser) may send to one call.
-pub const IDEAS_PER_FAN: i64 = 20;
+pub use crate::calls::IDEAS_PER_FAN;
 
 /// One idea as the board shows it.
 pub struct IdeaCard {
@@ -69,11 +69,6 @@ pub struct BoardQuery {
     merged: Option<String>,
 }
 
-/// Back to a page of the call (303).
-fn see_other(to: String) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
-}
-
 /// The call, only for the artist who opened it (anyone else: a 404).
 fn owned(call: Call, artist: &crate::auth::Artist) -> Result<Call, AppError> {
     if call.account_id == artist.0.id { Ok(call) } else { Err(AppError::NotFound) }
@@ -101,11 +96,11 @@ async fn page(
             idea,
         })
         .collect();
-    let url = format!("{}/c/{}", state.public_url, call.slug);
+    let url = format!("{}/c/{}", state.settings.base_url(), call.slug);
     let mut layout = Layout::house(lang, &call.question).drop_language().signed_in(owner, &csrf.0);
     let description =
         i18n::text_with(lang, "call-meta-description", &[("artist", Arg::Text(call.artist_name.clone()))]);
-    layout.meta = Some(crate::routes::layout::SocialMeta {
+    layout.meta = Some(crate::web::layout::SocialMeta {
         title: call.question.clone(),
         description: description.clone(),
         url: url.clone(),
@@ -189,7 +184,7 @@ pub async fn send(
         render(status, &*page).map(crate::web::headers::no_store)
     };
     if !call.is_open(now_ms()) {
-        return Ok(see_other(back));
+        return Ok(crate::web::redirect(back));
     }
     let text = Slogan::parse(&typed);
     let credit = parse_credit(&typed_credit);
@@ -201,32 +196,20 @@ pub async fn send(
     }
     let (Ok(text), Ok(credit)) = (text, credit) else { unreachable!("checked above") };
     let fan = fan_of(&csrf_token);
-    // The per-fan cap counts this browser's ideas (fans at a venue share
-    // one address); the per-minute rate counts the address.
-    let (sent_before, on_board) = state.store.idea_counts(&call.id, &fan).await?;
-    let limited = if sent_before >= IDEAS_PER_FAN {
-        Some((i18n::text_with(lang, "call-too-many-ideas", &[("max", Arg::Number(IDEAS_PER_FAN))]), 3600))
-    } else if on_board >= i64::from(state.settings.ideas_per_call) {
-        Some((i18n::text_with(lang, "call-full", &[("max", Arg::Number(on_board))]), 3600))
-    } else if let Err(wait) = state.idea_rate.check(&client) {
-        let secs = retry_after_secs(wait);
-        Some((i18n::text_with(lang, "call-slow-down", &[("seconds", Arg::Number(secs as i64))]), secs))
-    } else {
-        None
+    let (message, secs) = match state.calls().send(&call, &text, &credit, &fan, &client).await? {
+        Sent::New(idea) => return Ok(crate::web::redirect(format!("{back}?sent=1#idea-{}", idea.id))),
+        Sent::Merged(idea) => return Ok(crate::web::redirect(format!("{back}?merged=1#idea-{}", idea.id))),
+        Sent::Closed => return Ok(crate::web::redirect(back)),
+        Sent::FanDone => (i18n::text_with(lang, "call-too-many-ideas", &[("max", Arg::Number(IDEAS_PER_FAN))]), 3600),
+        Sent::Full { on_board } => (i18n::text_with(lang, "call-full", &[("max", Arg::Number(on_board))]), 3600),
+        Sent::SlowDown { retry_after } => {
+            let secs = retry_after_secs(retry_after);
+            (i18n::text_with(lang, "call-slow-down", &[("seconds", Arg::Number(secs as i64))]), secs)
+        }
     };
-    if let Some((message, secs)) = limited {
-        let mut page = page(&state, call, &csrf_token, Board::Top, false).await?;
-        page.text_error = Some(message);
-        return Ok(with_retry_after(refuse(&mut page, StatusCode::TOO_MANY_REQUESTS)?, secs));
-    }
-    let (idea, note) = match state.store.send_idea(&call.id, &text, &credit, &fan).await? {
-        SentIdea::New(idea) => (idea, "sent"),
-        SentIdea::Merged(idea) => (idea, "merged"),
-    };
-    // Sending an idea supports it (a merged one gains this fan's vote).
-    state.store.vote(&call.id, &idea.id, &fan, true).await?;
-    let to = format!("{back}?{note}=1#idea-{}", idea.id);
-    Ok(see_other(to))
+    let mut page = page(&state, call, &csrf_token, Board::Top, false).await?;
+    page.text_error = Some(message);
+    Ok(with_retry_after(refuse(&mut page, StatusCode::TOO_MANY_REQUESTS)?, secs))
 }
 
 /// `POST /c/{slug}/ideas/{id}/vote` with `vote=up` or `vote=back`.
@@ -243,13 +226,11 @@ pub async fn vote(
     let (slug, idea_id) = path.into_inner();
     let call = call_at(&state, &slug).await?;
     let back = format!("/c/{}#idea-{idea_id}", call.slug);
-    if let Err(wait) = state.vote_rate.check(&client) {
+    let up = form.get("vote") != "back";
+    if let Err(wait) = state.calls().vote(&call, &idea_id, &fan_of(&csrf_token), up, &client).await? {
         return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
     }
-    if call.is_open(now_ms()) {
-        state.store.vote(&call.id, &idea_id, &fan_of(&csrf_token), form.get("vote") != "back").await?;
-    }
-    Ok(see_other(back))
+    Ok(crate::web::redirect(back))
 }
 
 /// `POST /c/{slug}/ideas/{id}/moderate` with `action` = hide, show, pin or
@@ -276,7 +257,7 @@ pub async fn moderate(
         return Err(AppError::NotFound);
     }
     let back = format!("/c/{}#idea-{idea_id}", call.slug);
-    Ok(see_other(back))
+    Ok(crate::web::redirect(back))
 }
 
 /// `POST /c/{slug}/end`: the artist closes the call early, once confirmed.
@@ -292,10 +273,10 @@ pub async fn end(
     let form = csrf::verified_form(&req, &body)?;
     let call = owned(call_at(&state, &slug).await?, &artist)?;
     let back = format!("/c/{}", call.slug);
-    if !crate::routes::dashboard::confirm::confirmed(&form) {
+    if !crate::web::confirm::confirmed(&form) {
         let (lang, action) = (lang.0, format!("{back}/end"));
         let t = |id: &str| i18n::text(lang, id);
-        return crate::routes::dashboard::confirm::ask(crate::routes::dashboard::confirm::ConfirmPage {
+        return crate::web::confirm::ask(crate::web::confirm::ConfirmPage {
             layout: Layout::house(lang, &t("call-end-heading")),
             heading: &t("call-end-heading"),
             message: &t("call-end-message"),
@@ -307,5 +288,5 @@ pub async fn end(
         });
     }
     state.store.end_call(&call.id, &artist.0.id).await?;
-    Ok(see_other(back))
+    Ok(crate::web::redirect(back))
 }

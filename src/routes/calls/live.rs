@@ -5,10 +5,10 @@
 //! `GET /c/{slug}/board.json`: the same board once, for a page that could
 //! not get a stream (it polls); cacheable for a second.
 
-use crate::error::AppError;
 use crate::live::board;
 use crate::live::stream::Kind;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 

@@ -24,8 +24,8 @@ pub fn fan_of(csrf: &crate::auth::CsrfToken) -> String {
 }
 
 /// The call at `/c/{slug}` (anything else: a 404).
-pub async fn call_at(state: &crate::state::AppState, slug: &str) -> Result<Call, crate::error::AppError> {
-    use crate::error::AppError;
+pub async fn call_at(state: &crate::state::AppState, slug: &str) -> Result<Call, crate::web::error::AppError> {
+    use crate::web::error::AppError;
     let slug = crate::domain::DropSlug::parse(slug).ok_or(AppError::NotFound)?;
     state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
 }

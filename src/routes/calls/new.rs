@@ -6,14 +6,14 @@
 use crate::auth::{Artist, CsrfToken, csrf};
 use crate::design::{THEMES, Theme};
 use crate::domain::{Language, ShirtColour, ShirtColours, Slogan, parse_display_name};
-use crate::error::AppError;
 use crate::i18n::{self, Localized};
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::{NewCall, now_ms};
 use crate::web::PageLanguage;
-use actix_web::http::{StatusCode, header};
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -128,5 +128,5 @@ pub async fn submit(
         })
         .await?;
     tracing::info!(call = %call.id, slug = %call.slug, "call opened");
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/c/{}", call.slug))).finish())
+    Ok(crate::web::redirect(format!("/c/{}", call.slug)))
 }

@@ -3,9 +3,9 @@
 //! per idea; ideas never change, so browsers may keep it for a year.
 
 use super::theme_of;
-use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use crate::web::headers::try_again;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -59,6 +59,6 @@ pub async fn qr_svg(
     query: web::Query<crate::routes::dashboard::qr::QrQuery>,
 ) -> Result<HttpResponse, AppError> {
     let call = super::call_at(&state, &slug).await?;
-    let link = format!("{}/c/{}", state.public_url, call.slug);
+    let link = format!("{}/c/{}", state.settings.base_url(), call.slug);
     crate::routes::dashboard::qr::qr_response(&link, &format!("popshop-call-{}-qr.svg", call.slug), &query)
 }

@@ -6,13 +6,13 @@
 
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::{Drop, DropSlug, Order, OrderStatus};
-use crate::error::AppError;
 use crate::i18n;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::now_ms;
-use actix_web::http::{StatusCode, header};
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -49,7 +49,7 @@ async fn order_of_drop(state: &AppState, slug: &str, order_id: &str) -> Result<(
 }
 
 fn to_shop(slug: &DropSlug) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/d/{slug}"))).finish()
+    crate::web::redirect(format!("/d/{slug}"))
 }
 
 pub async fn show(
@@ -85,7 +85,7 @@ pub async fn release(
     let form = csrf::verified_form(&req, &body)?;
     let (drop, order) = order_of_drop(&state, &slug, form.get("order")).await?;
     if order.status == OrderStatus::Pending {
-        crate::sales::cancel_checkout(&state, &order).await?;
+        crate::sales::cancel_checkout(&state.sales, &order).await?;
     }
     Ok(to_shop(&drop.slug))
 }

@@ -5,15 +5,15 @@
 
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::{EmailAddress, Order, OrderStatus, ShippingAddress};
-use crate::error::AppError;
 use crate::i18n;
 use crate::payments::Payments;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::sales::{ReceiveError, receive};
 use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use crate::web::problem;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -91,12 +91,12 @@ pub async fn show(
     session: web::Path<String>,
     csrf: CsrfToken,
 ) -> Result<HttpResponse, AppError> {
-    if !state.payments.is_demo() {
+    if !state.sales.payments.is_demo() {
         return Err(AppError::NotFound);
     }
     let (order, drop) = pending_order(&state, &session).await?;
     if order.status != OrderStatus::Pending {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
+        return Ok(crate::web::redirect(thanks_url(&drop, &session)));
     }
     let address = ShippingAddress { country: "US".into(), ..Default::default() };
     Ok(crate::web::headers::no_store(render(StatusCode::OK, &page(&order, &drop, csrf.0, String::new(), address))?))
@@ -110,15 +110,15 @@ pub async fn submit(
     csrf_token: CsrfToken,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let Payments::Demo(demo) = &state.payments else { return Err(AppError::NotFound) };
+    let Payments::Demo(demo) = &*state.sales.payments else { return Err(AppError::NotFound) };
     let form = csrf::verified_form(&req, &body)?;
     let (order, drop) = pending_order(&state, &session).await?;
     if order.status != OrderStatus::Pending {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish());
+        return Ok(crate::web::redirect(thanks_url(&drop, &session)));
     }
     if form.get("action") == "cancel" {
         let back = crate::routes::checkout::cancel::cancel_url(&drop.slug, &order.id);
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
+        return Ok(crate::web::redirect(back));
     }
     let field = |name: &str| form.get(name).trim().chars().take(200).collect::<String>();
     let address = ShippingAddress {
@@ -155,8 +155,8 @@ pub async fn submit(
     };
 
     let (payload, signature) = demo.completed_event(&order, email.as_str(), address);
-    match receive(&state, payload.as_bytes(), Some(&signature)).await {
-        Ok(_) => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, thanks_url(&drop, &session))).finish()),
+    match receive(&state.sales, payload.as_bytes(), Some(&signature)).await {
+        Ok(_) => Ok(crate::web::redirect(thanks_url(&drop, &session))),
         Err(ReceiveError::Internal(e)) => Err(AppError::Internal(e)),
         Err(ReceiveError::Rejected(why)) => {
             tracing::error!(reason = %why, "the demo's own event was refused");

@@ -4,18 +4,19 @@
 use crate::auth::csrf::RequestOrigin;
 use crate::auth::{CsrfToken, csrf};
 use crate::domain::promo::normalize_code;
-use crate::domain::{DropSlug, ShirtColour, Size};
-use crate::error::AppError;
-use crate::forms::FormData;
+use crate::domain::{Drop, DropSlug, ShirtColour, Size};
 use crate::i18n::Localized;
 use crate::i18n::{self, Arg};
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::routes::shop::storefront::{BuyChoice, page};
 use crate::sales::checkout::usable_promo;
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
+use crate::shop::CachedDrop;
 use crate::state::AppState;
 use crate::store::now_ms;
+use crate::web::error::AppError;
+use crate::web::forms::FormData;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
 use crate::web::{Client, problem};
@@ -55,7 +56,7 @@ pub async fn start(
     let form = FormData::parse(&body);
     // The storefront carries no token (it is the same bytes for everyone):
     // the browser's own headers say where the form came from.
-    let confirmed = match csrf::origin_of(&req, &state.public_url) {
+    let confirmed = match csrf::origin_of(&req, state.settings.base_url()) {
         RequestOrigin::Same => true,
         RequestOrigin::Cross => return Err(AppError::Csrf),
         RequestOrigin::Unknown => csrf::verify(&req, form.get(csrf::CSRF_FIELD)).is_ok(),
@@ -64,40 +65,11 @@ pub async fn start(
     let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let drop = &entry.drop;
     let lang = drop.language;
-    let back = format!("/d/{}", drop.slug);
-    let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
-
-    let most = drop.most_per_order();
-    // The share link the fan came by: the storefront's address (`?ref=`)
-    // as the browser reports it, or carried by the confirm page.
-    let source = match form.get("ref") {
-        "" => req
-            .headers()
-            .get(header::REFERER)
-            .and_then(|r| r.to_str().ok())
-            .map_or_else(|| crate::domain::source::DIRECT.to_owned(), crate::domain::source::of_url),
-        carried => crate::domain::source::normalize(carried),
-    };
+    let source = source_of(&req, &form);
     let typed_code: String = form.get("code").trim().chars().take(40).collect();
-    let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
-    let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
-    let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
-    let (Some(size), Some(colour), Some(quantity)) = (size, colour, quantity) else {
-        let error = match (size, colour, quantity) {
-            (None, ..) => say("buy-pick-size", &[]),
-            (_, None, _) => say("buy-pick-colour", &[]),
-            _ if most == 1 => say("buy-one-per-order", &[]),
-            _ => say("buy-quantity", &[("most", Arg::Number(most))]),
-        };
-        let choice = BuyChoice {
-            size,
-            colour: colour.map(|c| c.key.to_owned()),
-            quantity: quantity.unwrap_or(1),
-            error: Some(error),
-            code: typed_code.clone(),
-            ..BuyChoice::default()
-        };
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, now_ms()));
+    let (size, colour, quantity) = match picked(&form, drop, typed_code.clone()) {
+        Ok(picked) => picked,
+        Err(choice) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, *choice, now_ms())),
     };
     // The fan's picks, kept on every page that comes back.
     let picks = BuyChoice {
@@ -107,46 +79,23 @@ pub async fn start(
         code: typed_code.clone(),
         ..BuyChoice::default()
     };
-    let storefront_with =
-        |status: StatusCode, choice: BuyChoice| render(status, &page(&state, &entry, choice, now_ms()));
     // A promo code: checked as typed; *Apply code* shows what it gives.
     let code = match typed_code.as_str() {
         "" => None,
         typed => match normalize_code(typed) {
             Ok(code) => Some(code),
             Err(e) => {
-                let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks.clone() };
-                return storefront_with(StatusCode::UNPROCESSABLE_ENTITY, choice);
+                let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks };
+                return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, now_ms()));
             }
         },
     };
     if !form.get("apply").is_empty() {
-        let Some(code) = &code else {
-            let choice = BuyChoice { code_error: Some(say("promo-unknown", &[])), ..picks.clone() };
-            return storefront_with(StatusCode::UNPROCESSABLE_ENTITY, choice);
-        };
-        return Ok(crate::web::headers::no_store(match usable_promo(&state, drop, code).await? {
-            Ok(promo) => {
-                let note = say(
-                    "promo-applied",
-                    &[
-                        ("label", Arg::Text(i18n::promo_label(lang, &promo))),
-                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(drop.price)))),
-                        ("was", Arg::Text(i18n::money(lang, drop.price))),
-                    ],
-                );
-                let code_price = Some(i18n::money(lang, promo.unit_price(drop.price)));
-                storefront_with(StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks.clone() })?
-            }
-            Err(problem) => {
-                let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks.clone() };
-                storefront_with(StatusCode::CONFLICT, choice)?
-            }
-        }));
+        return apply_code(&state, &entry, code.as_deref(), picks).await;
     }
     if !confirmed {
         let confirm = ConfirmPage {
-            layout: Layout::house(lang, &say("confirm-title", &[])).drop_language(),
+            layout: Layout::house(lang, &i18n::text(lang, "confirm-title")).drop_language(),
             csrf: csrf_token.0,
             slug: drop.slug.as_str(),
             item: i18n::order_item(lang, quantity, &drop.slogan, size, colour),
@@ -155,19 +104,112 @@ pub async fn start(
             quantity,
             price: i18n::money(lang, drop.price),
             code: code.clone().unwrap_or_default(),
-            source: source.clone(),
+            source,
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
-
     let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client, code, source };
-    match start_checkout(&state, purchase).await? {
-        CheckoutOutcome::Pay { url } => Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
+    let outcome = start_checkout(&state.sales, purchase).await?;
+    answer(&state, &slug, entry, outcome, picks).await
+}
+
+/// The share link the fan came by: the storefront's address (`?ref=`) as
+/// the browser reports it, or carried by the confirm page.
+fn source_of(req: &HttpRequest, form: &FormData) -> String {
+    match form.get("ref") {
+        "" => req
+            .headers()
+            .get(header::REFERER)
+            .and_then(|r| r.to_str().ok())
+            .map_or_else(|| crate::domain::source::DIRECT.to_owned(), crate::domain::source::of_url),
+        carried => crate::domain::source::normalize(carried),
+    }
+}
+
+/// The size, colour and quantity picked, each one the drop offers; else the
+/// storefront's choice with the message for what is missing.
+fn picked(form: &FormData, drop: &Drop, code: String) -> Result<(Size, ShirtColour, i64), Box<BuyChoice>> {
+    let lang = drop.language;
+    let most = drop.most_per_order();
+    let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
+    let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
+    let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
+    if let (Some(size), Some(colour), Some(quantity)) = (size, colour, quantity) {
+        return Ok((size, colour, quantity));
+    }
+    let error = match (size, colour, quantity) {
+        (None, ..) => i18n::text(lang, "buy-pick-size"),
+        (_, None, _) => i18n::text(lang, "buy-pick-colour"),
+        _ if most == 1 => i18n::text(lang, "buy-one-per-order"),
+        _ => i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))]),
+    };
+    Err(Box::new(BuyChoice {
+        size,
+        colour: colour.map(|c| c.key.to_owned()),
+        quantity: quantity.unwrap_or(1),
+        error: Some(error),
+        code,
+        ..BuyChoice::default()
+    }))
+}
+
+/// *Apply code*: the storefront again, with the price the code gives or why
+/// it gives nothing.
+async fn apply_code(
+    state: &AppState,
+    entry: &CachedDrop,
+    code: Option<&str>,
+    picks: BuyChoice,
+) -> Result<HttpResponse, AppError> {
+    let drop = &entry.drop;
+    let lang = drop.language;
+    let (status, choice) = match code {
+        None => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            BuyChoice { code_error: Some(i18n::text(lang, "promo-unknown")), ..picks },
+        ),
+        Some(code) => match usable_promo(&state.sales, drop, code).await? {
+            Ok(promo) => {
+                let note = i18n::text_with(
+                    lang,
+                    "promo-applied",
+                    &[
+                        ("label", Arg::Text(i18n::promo_label(lang, &promo))),
+                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(drop.price)))),
+                        ("was", Arg::Text(i18n::money(lang, drop.price))),
+                    ],
+                );
+                let code_price = Some(i18n::money(lang, promo.unit_price(drop.price)));
+                (StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks })
+            }
+            Err(problem) => {
+                (StatusCode::CONFLICT, BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })
+            }
+        },
+    };
+    let res = render(status, &page(state, entry, choice, now_ms()))?;
+    // A bad form comes back as it always did; only a checked code is kept from caches.
+    Ok(if code.is_some() { crate::web::headers::no_store(res) } else { res })
+}
+
+/// The page for what came of the checkout.
+async fn answer(
+    state: &AppState,
+    slug: &DropSlug,
+    entry: std::sync::Arc<CachedDrop>,
+    outcome: CheckoutOutcome,
+    picks: BuyChoice,
+) -> Result<HttpResponse, AppError> {
+    let lang = entry.drop.language;
+    let back = format!("/d/{}", entry.drop.slug);
+    let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
+    match outcome {
+        CheckoutOutcome::Pay { url } => Ok(crate::web::redirect(url)),
         CheckoutOutcome::OnlyLeft { left } => {
             let message = say("buy-only-left", &[("left", Arg::Number(left))]);
-            let choice = BuyChoice { quantity: left, error: Some(message), ..picks.clone() };
-            let fresh = state.shop.load(&slug).await?.unwrap_or(entry);
-            render(StatusCode::CONFLICT, &page(&state, &fresh, choice, now_ms()))
+            let choice = BuyChoice { quantity: left, error: Some(message), ..picks };
+            let fresh = state.shop.load(slug).await?.unwrap_or(entry);
+            render(StatusCode::CONFLICT, &page(state, &fresh, choice, now_ms()))
         }
         CheckoutOutcome::SoldOut => {
             problem(lang, StatusCode::CONFLICT, "problem-sold-out", say("problem-sold-out-note", &[]), back)
@@ -194,7 +236,7 @@ pub async fn start(
         }
         CheckoutOutcome::Promo(problem) => {
             let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks };
-            storefront_with(StatusCode::CONFLICT, choice)
+            render(StatusCode::CONFLICT, &page(state, &entry, choice, now_ms()))
         }
         CheckoutOutcome::NotTakingPayments => {
             let message = say("problem-not-taking-payments-note", &[]);

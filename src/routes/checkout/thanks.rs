@@ -3,11 +3,11 @@
 //! self-refreshing "payment processing" page until then.
 
 use crate::domain::{DropSlug, OrderStatus};
-use crate::error::AppError;
 use crate::i18n;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -45,8 +45,8 @@ pub async fn thanks(
     let mut order = state.store.order_by_session(&query.session_id).await?.ok_or(AppError::NotFound)?;
     // Back from paying but no event yet: ask the provider (at most every few
     // seconds per order), so a fan who paid is never told nothing happened.
-    if order.status == OrderStatus::Pending && state.reconcile_rate.check_key(&order.id).is_ok() {
-        match crate::sales::reconcile(&state, &order).await {
+    if order.status == OrderStatus::Pending && state.limits.may_reconcile(&order.id) {
+        match crate::sales::reconcile(&state.sales, &order).await {
             Ok(Some(_)) => order = state.store.order_by_id(&order.id).await?.unwrap_or(order),
             Ok(None) => {}
             Err(e) => tracing::warn!(order = %order.id, error = %e, "could not ask the provider about the order"),

@@ -2,16 +2,16 @@
 //! launching: the public link to share, a QR code, the numbers, and *End drop*.
 
 use super::DropSummary;
-use crate::auth::{Artist, CsrfToken};
+use crate::auth::{CsrfToken, OwnedDrop};
 use crate::design::Theme;
 use crate::domain::{DropState, Language, Order, OrderStatus, ShippingAddress};
-use crate::error::AppError;
 use crate::i18n::{self, Arg, Localized};
-use crate::routes::account::render;
-use crate::routes::layout::{Layout, ShareLinks};
 use crate::state::AppState;
 use crate::store::now_ms;
 use crate::web::PageLanguage;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, ShareLinks};
+use crate::web::page::render;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -50,14 +50,14 @@ pub struct DropPage {
     pub money: Option<(String, String, String)>,
     /// The "open a second wave" form (shown once the drop ended or sold out).
     pub reopen: ReopenForm,
-    /// The codes that work on this drop: (code, discount, uses, works on, ends).
-    pub promos: Vec<(String, String, String, String, String)>,
+    /// The codes that work on this drop.
+    pub promos: Vec<PromoRow>,
     pub promo_form: PromoForm,
     /// Stripe Connect: the artist's account cannot take payments yet, so
     /// this drop cannot sell (the page says so, with the way to fix it).
     pub payouts_due: bool,
-    /// Where fans came from: (source, visits, paid orders, revenue, conversion).
-    pub sources: Vec<(String, i64, i64, String, String)>,
+    /// Where fans came from.
+    pub sources: Vec<SourceRow>,
 }
 
 /// A new promo code as typed, and what was wrong with it.
@@ -150,6 +150,66 @@ impl OrderRow {
     }
 }
 
+/// A promo code in the drop page's list.
+pub struct PromoRow {
+    pub code: String,
+    /// "code FRIDAY: 20% off each shirt".
+    pub label: String,
+    /// "3 of 40 used".
+    pub uses: String,
+    /// This drop, or all the artist's drops.
+    pub scope: String,
+    /// When it ends or ended; empty when it never does.
+    pub ends: String,
+}
+
+impl PromoRow {
+    fn of(p: &crate::domain::PromoCode, now: i64, lang: Language) -> Self {
+        let uses = match p.max_uses {
+            Some(max) => {
+                i18n::text_with(lang, "promos-uses", &[("uses", Arg::Number(p.uses)), ("max", Arg::Number(max))])
+            }
+            None => i18n::text_with(lang, "promos-uses-unlimited", &[("uses", Arg::Number(p.uses))]),
+        };
+        let scope = i18n::text(lang, if p.drop_id.is_some() { "promos-this-drop" } else { "promos-all-drops" });
+        let ends = match p.ends_at {
+            Some(end) if end <= now => i18n::text(lang, "promos-ended"),
+            Some(end) => i18n::text_with(lang, "promos-ends", &[("when", Arg::Text(i18n::date_time_utc(lang, end)))]),
+            None => String::new(),
+        };
+        Self { code: p.code.clone(), label: i18n::promo_label(lang, p), uses, scope, ends }
+    }
+}
+
+/// One source in the table of where fans came from.
+pub struct SourceRow {
+    /// "X", "QR code", "?ref=newsletter".
+    pub label: String,
+    pub visits: i64,
+    pub orders: i64,
+    /// Paid for shirts, formatted.
+    pub revenue: String,
+    /// Orders per visit, "12%", or "—" without visits.
+    pub conversion: String,
+}
+
+impl SourceRow {
+    fn of(s: crate::store::SourceStats, currency: crate::domain::Currency, lang: Language) -> Self {
+        let conversion = if s.visits > 0 {
+            i18n::text_with(lang, "drop-percent", &[("value", Arg::Number(s.orders * 100 / s.visits))])
+        } else {
+            "—".to_owned()
+        };
+        Self {
+            label: i18n::source_label(lang, &s.source),
+            visits: s.visits,
+            orders: s.orders,
+            revenue: i18n::money(lang, crate::domain::Money::from_minor(s.revenue_minor, currency)),
+            conversion,
+        }
+    }
+}
+
 /// Statuses shown in the artist's order list.
 const LISTED: [OrderStatus; 4] =
     [OrderStatus::Paid, OrderStatus::Processing, OrderStatus::RefundDue, OrderStatus::Refunded];
@@ -164,13 +224,12 @@ pub struct DropQuery {
 
 pub async fn show(
     state: web::Data<AppState>,
-    artist: Artist,
+    owned: OwnedDrop,
     csrf: CsrfToken,
-    id: web::Path<String>,
     query: web::Query<DropQuery>,
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let drop = owned.drop;
     let mut page = drop_page(&state, drop, lang.0, csrf).await?;
     page.launched = query.launched.is_some();
     page.refunded = query.refunded.is_some();
@@ -197,29 +256,13 @@ pub async fn drop_page(
         .promos_for_drop(&drop.account_id, &drop.id)
         .await?
         .iter()
-        .map(|p| {
-            let uses = match p.max_uses {
-                Some(max) => {
-                    i18n::text_with(lang, "promos-uses", &[("uses", Arg::Number(p.uses)), ("max", Arg::Number(max))])
-                }
-                None => i18n::text_with(lang, "promos-uses-unlimited", &[("uses", Arg::Number(p.uses))]),
-            };
-            let scope = i18n::text(lang, if p.drop_id.is_some() { "promos-this-drop" } else { "promos-all-drops" });
-            let ends = match p.ends_at {
-                Some(end) if end <= now => i18n::text(lang, "promos-ended"),
-                Some(end) => {
-                    i18n::text_with(lang, "promos-ends", &[("when", Arg::Text(i18n::date_time_utc(lang, end)))])
-                }
-                None => String::new(),
-            };
-            (p.code.clone(), i18n::promo_label(lang, p), uses, scope, ends)
-        })
+        .map(|p| PromoRow::of(p, now, lang))
         .collect();
-    let public_link = format!("{}/d/{}", state.public_url, drop.slug);
+    let public_link = format!("{}/d/{}", state.settings.base_url(), drop.slug);
     // The post is for the drop's fans: in the drop's language.
     let text = i18n::text_with(drop.language, "share-text", &[("slogan", Arg::Text(drop.slogan.clone()))]);
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
-    let money = match state.payments.connect_fee() {
+    let money = match state.sales.payments.connect_fee() {
         None => None,
         Some(_) => {
             let m = state.store.drop_money(&drop.id).await?;
@@ -252,31 +295,13 @@ pub async fn drop_page(
         reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },
         promos,
         promo_form: PromoForm::default(),
-        payouts_due: state.payments.connect_fee().is_some() && drop.payments_to.is_none(),
+        payouts_due: state.sales.payments.connect_fee().is_some() && drop.payments_to.is_none(),
         sources: state
             .store
             .source_stats(&drop.id)
             .await?
             .into_iter()
-            .map(|s| {
-                let label = match s.source.as_str() {
-                    "x" => "X".to_owned(),
-                    "bluesky" => "Bluesky".to_owned(),
-                    "facebook" => "Facebook".to_owned(),
-                    "share" => i18n::text(lang, "source-share"),
-                    "qr" => i18n::text(lang, "source-qr"),
-                    "link" => i18n::text(lang, "source-link"),
-                    "direct" => i18n::text(lang, "source-direct"),
-                    other => format!("?ref={other}"),
-                };
-                let conversion = if s.visits > 0 {
-                    i18n::text_with(lang, "drop-percent", &[("value", Arg::Number(s.orders * 100 / s.visits))])
-                } else {
-                    "—".to_owned()
-                };
-                let revenue = i18n::money(lang, crate::domain::Money::from_minor(s.revenue_minor, drop.currency()));
-                (label, s.visits, s.orders, revenue, conversion)
-            })
+            .map(|s| SourceRow::of(s, drop.currency(), lang))
             .collect(),
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, now_ms(), lang),

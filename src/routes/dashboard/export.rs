@@ -1,11 +1,11 @@
 //! `/dashboard/drops/{id}/orders.csv` and `/print-sheet.csv`: paid orders for
 //! the printer, and shirts to print per size × colour. Artist only.
 
-use crate::auth::Artist;
+use crate::auth::OwnedDrop;
 use crate::domain::OrderStatus;
-use crate::error::AppError;
 use crate::fulfilment::{orders_csv, print_sheet_csv};
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
@@ -14,12 +14,10 @@ const MAX_ORDERS: i64 = 1_000_000;
 
 async fn export(
     state: &AppState,
-    artist: &Artist,
-    id: &str,
+    drop: &crate::domain::Drop,
     name: &str,
     render: fn(&[crate::domain::Order]) -> String,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
     let orders = state.store.orders_of_drop(&drop.id, &[OrderStatus::Paid], MAX_ORDERS).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
@@ -31,18 +29,10 @@ async fn export(
         .body(render(&orders)))
 }
 
-pub async fn orders(
-    state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    export(&state, &artist, &id, "orders", orders_csv).await
+pub async fn orders(state: web::Data<AppState>, owned: OwnedDrop) -> Result<HttpResponse, AppError> {
+    export(&state, &owned.drop, "orders", orders_csv).await
 }
 
-pub async fn print_sheet(
-    state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    export(&state, &artist, &id, "print-sheet", print_sheet_csv).await
+pub async fn print_sheet(state: web::Data<AppState>, owned: OwnedDrop) -> Result<HttpResponse, AppError> {
+    export(&state, &owned.drop, "print-sheet", print_sheet_csv).await
 }

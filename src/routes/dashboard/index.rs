@@ -1,12 +1,12 @@
 use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
-use crate::error::AppError;
 use crate::i18n;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::state::AppState;
 use crate::store::now_ms;
 use crate::web::PageLanguage;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -40,7 +40,7 @@ pub async fn index(
     let lang = lang.0;
     let now = now_ms();
     let drops = state.store.drops_of(&artist.0.id).await?;
-    let payouts_due = match state.payments.connect_fee() {
+    let payouts_due = match state.sales.payments.connect_fee() {
         None => None,
         Some(_) => Some(!state.store.payout_account(&artist.0.id).await?.is_some_and(|a| a.charges_enabled)),
     };
@@ -57,7 +57,7 @@ pub async fn index(
                 i18n::money(lang, crate::domain::Money::from_minor(minor, *c))
             })
             .collect(),
-        public_url: state.public_url.clone(),
+        public_url: state.settings.base_url().to_owned(),
         payouts_due,
         calls: state
             .store

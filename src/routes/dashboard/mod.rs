@@ -1,6 +1,5 @@
 //! The artist's private side: all drops, one drop's page, ending a drop, QR codes.
 
-pub mod confirm;
 pub mod drop;
 pub mod end;
 pub mod export;

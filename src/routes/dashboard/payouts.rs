@@ -6,14 +6,14 @@
 
 use crate::auth::{Artist, CsrfToken};
 use crate::domain::{PayoutAccount, PayoutStatus};
-use crate::error::AppError;
 use crate::i18n::{self, Arg};
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
 use crate::sales::payouts::{Onboarding, refresh_status, start_onboarding};
 use crate::state::AppState;
 use crate::web::PageLanguage;
-use actix_web::http::{StatusCode, header};
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::page::render;
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -41,7 +41,7 @@ pub struct PayoutsQuery {
 }
 
 fn page(state: &AppState, lang: crate::domain::Language, csrf: String, account: Option<PayoutAccount>) -> PayoutsPage {
-    let fee = state.payments.connect_fee();
+    let fee = state.sales.payments.connect_fee();
     let status = account.as_ref().map_or(PayoutStatus::NotConnected, PayoutAccount::status);
     let needs = match &status {
         PayoutStatus::NeedsDetails(needs) => needs.iter().map(|n| i18n::text(lang, n.message())).collect(),
@@ -73,7 +73,7 @@ pub async fn show(
     query: web::Query<PayoutsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let account = if query.from.as_deref() == Some("stripe") {
-        refresh_status(&state, &artist.0).await?
+        refresh_status(&state.sales, &artist.0).await?
     } else {
         state.store.payout_account(&artist.0.id).await?
     };
@@ -101,10 +101,10 @@ async fn onboard(
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let (status, problem) = match start_onboarding(state, &artist.0).await? {
-        Onboarding::Go(url) => return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, url)).finish()),
+    let (status, problem) = match start_onboarding(&state.sales, &artist.0).await? {
+        Onboarding::Go(url) => return Ok(crate::web::redirect(url)),
         Onboarding::NotConnect => {
-            return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/dashboard/payouts")).finish());
+            return Ok(crate::web::redirect("/dashboard/payouts"));
         }
         Onboarding::Refused(reason) => {
             (StatusCode::CONFLICT, i18n::text_with(lang, "payouts-refused", &[("reason", Arg::Text(reason))]))

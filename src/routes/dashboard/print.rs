@@ -2,19 +2,15 @@
 //! for the printer — the design alone on a transparent 12×16 inch canvas, as
 //! SVG with outlined text and as a 300 DPI PNG. Only the drop's artist may
 //! download them. Rendering runs on blocking threads, at most
-//! [`PRINT_RENDERS`] at a time, so storefront traffic keeps its cores.
+//! [`crate::web::limits::PRINT_RENDERS`] at a time, so storefront traffic keeps its cores.
 
-use crate::auth::Artist;
+use crate::auth::OwnedDrop;
 use crate::design::Theme;
 use crate::domain::ShirtColour;
-use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
-
-/// Print files rendered at once; more wait their turn. One on this 2-core
-/// machine leaves a core to the storefront (see docs/BENCHMARKS.md).
-pub const PRINT_RENDERS: usize = 1;
 
 #[derive(serde::Deserialize)]
 pub struct PrintQuery {
@@ -29,31 +25,28 @@ enum Format {
 
 pub async fn print_svg(
     state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
+    owned: OwnedDrop,
     query: web::Query<PrintQuery>,
 ) -> Result<HttpResponse, AppError> {
-    print_file(state, artist, id, query, Format::Svg).await
+    print_file(state, owned, query, Format::Svg).await
 }
 
 pub async fn print_png(
     state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
+    owned: OwnedDrop,
     query: web::Query<PrintQuery>,
 ) -> Result<HttpResponse, AppError> {
-    print_file(state, artist, id, query, Format::Png).await
+    print_file(state, owned, query, Format::Png).await
 }
 
-#[tracing::instrument(skip_all, fields(drop = %id))]
+#[tracing::instrument(skip_all, fields(drop = %owned.drop.id))]
 async fn print_file(
     state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
+    owned: OwnedDrop,
     query: web::Query<PrintQuery>,
     format: Format,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let drop = owned.drop;
     let colour = match query.colour.as_deref() {
         Some(key) => {
             ShirtColour::parse(key).filter(|c| drop.colours.as_slice().contains(c)).ok_or(AppError::NotFound)?
@@ -65,7 +58,8 @@ async fn print_file(
     // ends, not when the client hangs up.
     let (design, slogan) = (state.design.clone(), drop.slogan.clone());
     let body = state
-        .print_slots
+        .limits
+        .prints
         .run(move || match format {
             Format::Svg => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
             Format::Png => design.print_png(&slogan, theme, colour),

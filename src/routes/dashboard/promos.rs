@@ -4,30 +4,29 @@
 //! comes back on the drop's page with what was typed.
 
 use super::drop::drop_page;
-use crate::auth::{Artist, CsrfToken, csrf};
+use crate::auth::{CsrfToken, OwnedDrop, csrf};
 use crate::domain::promo::{normalize_code, parse_discount};
-use crate::error::AppError;
 use crate::i18n::{self, Arg, Localized};
-use crate::routes::account::render;
 use crate::state::AppState;
 use crate::store::{NewPromo, now_ms};
 use crate::web::PageLanguage;
-use actix_web::http::{StatusCode, header};
+use crate::web::error::AppError;
+use crate::web::page::render;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-#[tracing::instrument(skip_all, fields(drop = %id))]
+#[tracing::instrument(skip_all, fields(drop = %owned.drop.id))]
 pub async fn create(
     req: HttpRequest,
     state: web::Data<AppState>,
-    artist: Artist,
+    owned: OwnedDrop,
     csrf_token: CsrfToken,
-    id: web::Path<String>,
     lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let form = csrf::verified_form(&req, &body)?;
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let OwnedDrop { artist, drop } = owned;
     let clip = |name: &str| form.get(name).chars().take(40).collect::<String>();
     let mut typed = super::drop::PromoForm {
         code: clip("code"),
@@ -45,7 +44,7 @@ pub async fn create(
     let saved = match (&code, &discount, &max_uses, &ends_at) {
         (Ok(code), Ok(discount), Ok(max_uses), Ok(ends_at)) => {
             let new = NewPromo {
-                account_id: artist.0.id.clone(),
+                account_id: artist.id.clone(),
                 drop_id: (typed.scope == "drop").then(|| drop.id.clone()),
                 code: code.clone(),
                 discount: *discount,
@@ -54,7 +53,7 @@ pub async fn create(
             };
             if state.store.insert_promo(&new).await? {
                 let to = format!("/dashboard/drops/{}?code={code}#promo-codes", drop.id);
-                return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish());
+                return Ok(crate::web::redirect(to));
             }
             Err(i18n::text_with(lang, "promos-taken", &[("code", Arg::Text(code.clone()))]))
         }

@@ -1,9 +1,9 @@
 //! `/dashboard/drops/{id}/qr.svg`: a QR code of the storefront link, for posters
 //! and stage screens. `?download=1` saves it as a file.
 
-use crate::auth::Artist;
-use crate::error::AppError;
+use crate::auth::OwnedDrop;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use qrcode::QrCode;
@@ -16,12 +16,11 @@ pub struct QrQuery {
 
 pub async fn qr_svg(
     state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
+    owned: OwnedDrop,
     query: web::Query<QrQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
-    let link = crate::domain::source::with_ref(&format!("{}/d/{}", state.public_url, drop.slug), "qr");
+    let drop = owned.drop;
+    let link = crate::domain::source::with_ref(&format!("{}/d/{}", state.settings.base_url(), drop.slug), "qr");
     qr_response(&link, &format!("popshop-{}-qr.svg", drop.slug), &query)
 }
 

@@ -2,9 +2,8 @@
 //! see the money raised ("$1,250.00 raised") on the storefront and stream.
 
 use crate::auth::{Artist, csrf};
-use crate::error::AppError;
 use crate::state::AppState;
-use actix_web::http::header;
+use crate::web::error::AppError;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn show_raised(
@@ -18,5 +17,5 @@ pub async fn show_raised(
     if !state.store.set_show_raised(&id, &artist.0.id, form.get("show") == "1").await? {
         return Err(AppError::NotFound);
     }
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/dashboard/drops/{id}"))).finish())
+    Ok(crate::web::redirect(format!("/dashboard/drops/{id}")))
 }

@@ -2,32 +2,32 @@
 //! order through the provider that took its money (`sales::refund_order`).
 //! Totals go down; a refusal is explained, never a 502.
 
-use super::confirm;
-use crate::auth::{Artist, csrf};
-use crate::error::AppError;
+use crate::auth::{OwnedDrop, csrf};
 use crate::i18n::{self, Arg};
-use crate::routes::layout::Layout;
 use crate::sales::{RefundError, refund_order};
 use crate::state::AppState;
 use crate::web::PageLanguage;
+use crate::web::confirm;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
 use crate::web::problem::{problem_page, with_retry_after};
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 #[tracing::instrument(skip_all, fields(drop = %path.0, order = %path.1))]
 pub async fn refund(
     req: HttpRequest,
     state: web::Data<AppState>,
-    artist: Artist,
+    owned: OwnedDrop,
     path: web::Path<(String, String)>,
     lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let t = |id: &str| i18n::text(lang, id);
-    let (drop_id, order_id) = path.into_inner();
+    let (_, order_id) = path.into_inner();
     let form = csrf::verified_form(&req, &body)?;
-    let drop = state.store.owned_drop(&drop_id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let drop = owned.drop;
     let order = state.store.order_by_id(&order_id).await?.filter(|o| o.drop_id == drop.id).ok_or(AppError::NotFound)?;
     let back = format!("/dashboard/drops/{}", drop.id);
     if !confirm::confirmed(&form) {
@@ -50,16 +50,12 @@ pub async fn refund(
         });
     }
     let heading = "refund-failed";
-    match refund_order(&state, &order).await {
+    match refund_order(&state.sales, &order).await {
         Ok(_) => {
             tracing::info!("order refunded by the artist");
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("{back}?refunded={}", order.id)))
-                .finish())
+            Ok(crate::web::redirect(format!("{back}?refunded={}", order.id)))
         }
-        Err(RefundError::NotRefundable) => {
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish())
-        }
+        Err(RefundError::NotRefundable) => Ok(crate::web::redirect(back)),
         Err(RefundError::Refused(why)) => {
             tracing::warn!(%why, "refund refused");
             let message = i18n::text_with(lang, "refund-refused", &[("why", Arg::Text(why.to_string()))]);

@@ -5,15 +5,15 @@
 //! comes back on the drop's page with what was typed.
 
 use super::drop::drop_page;
-use crate::auth::{Artist, CsrfToken, csrf};
+use crate::auth::{CsrfToken, OwnedDrop, csrf};
 use crate::domain::{DropState, Money};
-use crate::error::AppError;
 use crate::i18n::{self, Arg, Localized};
-use crate::routes::account::render;
 use crate::state::AppState;
 use crate::store::{NewWave, now_ms};
 use crate::web::PageLanguage;
-use actix_web::http::{StatusCode, header};
+use crate::web::error::AppError;
+use crate::web::page::render;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// The longest a wave may run, in hours (30 days).
@@ -21,23 +21,22 @@ const MAX_HOURS: i64 = 720;
 /// The most shirts one wave may add.
 const MAX_ADDED: i64 = 100_000;
 
-#[tracing::instrument(skip_all, fields(drop = %id))]
+#[tracing::instrument(skip_all, fields(drop = %owned.drop.id))]
 pub async fn reopen(
     req: HttpRequest,
     state: web::Data<AppState>,
-    artist: Artist,
+    owned: OwnedDrop,
     csrf_token: CsrfToken,
-    id: web::Path<String>,
     lang: PageLanguage,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let form = csrf::verified_form(&req, &body)?;
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+    let OwnedDrop { artist, drop } = owned;
     let back = format!("/dashboard/drops/{}", drop.id);
     let now = now_ms();
     if drop.state(now) == DropState::Live {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, back)).finish());
+        return Ok(crate::web::redirect(back));
     }
     let clip = |name: &str| form.get(name).chars().take(40).collect::<String>();
     let (add_text, hours_text, price_text) = (clip("add_stock"), clip("hours"), clip("price"));
@@ -67,7 +66,7 @@ pub async fn reopen(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page).map(crate::web::headers::no_store);
     };
     let wave = NewWave { ends_at: *ends_at, add_stock: *add_stock, price_minor: *price_minor };
-    let to = match state.store.reopen_drop(&drop.id, &artist.0.id, &wave, now).await? {
+    let to = match state.store.reopen_drop(&drop.id, &artist.id, &wave, now).await? {
         Some(number) => {
             tracing::info!(slug = %drop.slug, wave = number, "drop reopened");
             state.shop.warm(&drop.slug).await;
@@ -75,5 +74,5 @@ pub async fn reopen(
         }
         None => back,
     };
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish())
+    Ok(crate::web::redirect(to))
 }

@@ -4,9 +4,9 @@
 //! it for a year.
 
 use crate::domain::DropSlug;
-use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use crate::web::headers::try_again;
 use actix_web::http::{StatusCode, header};
 use actix_web::web::Bytes;

@@ -1,7 +1,7 @@
 //! `GET /d/{slug}/events`: server-sent events with a drop's public totals
 //! ([`crate::live::stream`]), for a stream asked for on a connection that
 //! served other requests first. A connection whose first request is a
-//! stream is served by the lean door ([`crate::door`]) instead, with the
+//! stream is served by the lean door ([`crate::server::door`]) instead, with the
 //! same bytes.
 //!
 //! `GET /d/{slug}/totals`: the same totals once, as JSON, for a page that
@@ -11,10 +11,10 @@
 //! cacheable for a second, so a proxy absorbs a venue's polling.
 
 use crate::domain::DropSlug;
-use crate::error::AppError;
 use crate::live::PublicTotals;
 use crate::live::stream::{Kind, Refused};
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 

@@ -2,8 +2,8 @@
 //! look's colours (no fonts, so it renders the same in every tab).
 
 use crate::domain::DropSlug;
-use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;

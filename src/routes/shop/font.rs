@@ -4,8 +4,8 @@
 //! same single-flight cache and render slots as share cards.
 
 use crate::domain::DropSlug;
-use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn cjk_otf(

@@ -3,11 +3,11 @@
 //! each sale and milestone. `/dashboard/drops/{id}/live` is the artist's
 //! variant that also shows the money raised.
 
-use crate::auth::Artist;
+use crate::auth::OwnedDrop;
 use crate::domain::{DropSlug, Language};
-use crate::error::AppError;
-use crate::routes::account::render;
 use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::page::render;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -59,7 +59,7 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
         price_minor: drop.price.minor(),
         revenue: crate::i18n::money(drop.language, drop.revenue()),
         currency: drop.currency().code(),
-        style: crate::routes::layout::theme_style(theme, state.design.fonts()),
+        style: crate::web::layout::theme_style(theme, state.design.fonts()),
         font_file: state.design.fonts().get(theme.font).web_file(),
         lang: drop.language,
     }
@@ -71,11 +71,7 @@ pub async fn public(state: web::Data<AppState>, slug: web::Path<String>) -> Resu
     Ok(framable(render(StatusCode::OK, &page(&state, &entry.drop, false))?))
 }
 
-pub async fn private(
-    state: web::Data<AppState>,
-    artist: Artist,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let drop = state.store.owned_drop(&id, &artist.0.id).await?.ok_or(AppError::NotFound)?;
+pub async fn private(state: web::Data<AppState>, owned: OwnedDrop) -> Result<HttpResponse, AppError> {
+    let drop = owned.drop;
     Ok(crate::web::headers::no_store(framable(render(StatusCode::OK, &page(&state, &drop, true))?)))
 }

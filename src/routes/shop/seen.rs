@@ -5,22 +5,20 @@
 //! storefront's address (and its `?ref=`) as `Referer`. The picture's answer
 //! sets a random first-party visitor cookie (`popshop_v`, a year); popshop
 //! keeps only its hash. A visitor's repeat views cost no query
-//! (`Shop::count_visit`). Bounded per client (`VISITS_PER_MINUTE`): past it,
+//! (`Shop::count_visit`). Bounded per client (`web::limits::VISITS_PER_MINUTE`): past it,
 //! a view is simply not counted.
 
 use crate::domain::DropSlug;
 use crate::domain::source::{DIRECT, of_url};
-use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::Client;
+use crate::web::error::AppError;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// The visitor cookie.
 pub const VISITOR_COOKIE: &str = "popshop_v";
-/// Visits one client may have counted per minute.
-pub const VISITS_PER_MINUTE: u32 = 120;
 
 /// A transparent 1×1 GIF.
 const PIXEL: &[u8] = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff\x21\xf9\x04\x01\x00\x00\x00\x00\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
@@ -47,7 +45,7 @@ pub async fn seen(
                 .finish(),
         );
     }
-    if state.visit_rate.check(&client).is_ok()
+    if state.limits.check(crate::web::Action::Visit, &client).is_ok()
         && let Some(entry) = state.shop.load(&slug).await?
     {
         // Only this storefront's own address says where the fan came from.

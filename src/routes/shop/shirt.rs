@@ -8,9 +8,9 @@
 
 use crate::design::View;
 use crate::domain::DropSlug;
-use crate::error::AppError;
 use crate::shop::RenderError;
 use crate::state::AppState;
+use crate::web::error::AppError;
 use crate::web::headers::try_again;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};

@@ -3,13 +3,13 @@
 use crate::design::{CJK, FontLibrary, View};
 use crate::domain::details::{SIZE_CHART, inches};
 use crate::domain::{DropSlug, DropState, ShirtColour, Size};
-use crate::error::AppError;
 use crate::i18n::{self, Arg};
-use crate::routes::layout::{Layout, SocialMeta};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
 use crate::store::now_ms;
 use crate::web::compressed::Precompressed;
+use crate::web::error::AppError;
+use crate::web::layout::{Layout, SocialMeta};
 use actix_web::HttpRequest;
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
@@ -147,32 +147,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     let drop = &entry.drop;
     let lang = drop.language;
     let price = i18n::money(lang, drop.price);
-    let url = format!("{}/d/{}", state.public_url, drop.slug);
-    let mut layout =
-        Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
-    layout.body_class = "themed shop";
-    layout.icon = format!("/d/{}/favicon.svg", drop.slug);
-    let text = |id: &str| Arg::Text(id.to_owned());
-    let description = i18n::text_with(
-        lang,
-        "shop-meta-description",
-        &[
-            ("price", text(&price)),
-            ("sizes", text(&size_range(drop.sizes.as_slice()))),
-            ("artist", text(&drop.artist_name)),
-            ("left", drop.units_left().map_or(Arg::Text("none".into()), Arg::Number)),
-        ],
-    );
-    layout.meta = Some(SocialMeta {
-        title: i18n::text_with(
-            lang,
-            "shop-meta-title",
-            &[("slogan", text(&drop.slogan)), ("artist", text(&drop.artist_name))],
-        ),
-        description,
-        url,
-        image: Some(format!("{}/d/{}/card.png?v={}", state.public_url, drop.slug, entry.card_key)),
-    });
+    let layout = layout_of(state, entry, &price);
     let sizes = drop.sizes.as_slice();
     let offered = drop.colours.as_slice();
     let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
@@ -183,7 +158,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         artist_name: &drop.artist_name,
         price,
         state: drop.state(now),
-        taking_orders: state.payments.connect_fee().is_none() || drop.payments_to.is_some(),
+        taking_orders: state.sales.payments.connect_fee().is_none() || drop.payments_to.is_some(),
         sizes,
         default_size: choice.size.filter(|s| sizes.contains(s)).unwrap_or(if sizes.contains(&Size::M) {
             Size::M
@@ -223,20 +198,57 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             .map(|(s, chest, length)| (s.label(), *chest, inches(*chest), *length, inches(*length)))
             .collect(),
         fabric: i18n::text(lang, "shop-fabric"),
-        from_call: drop.from_call.as_ref().map(|f| {
-            let credit = if f.credit.is_empty() {
-                i18n::text_with(lang, "shop-from-fans", &[("votes", Arg::Number(f.votes))])
-            } else {
-                i18n::text_with(
-                    lang,
-                    "shop-from-fan",
-                    &[("name", Arg::Text(f.credit.clone())), ("votes", Arg::Number(f.votes))],
-                )
-            };
-            (credit, format!("/c/{}", f.call_slug))
-        }),
+        from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
         cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
     }
+}
+
+/// The storefront's layout: the drop's look, its icon, and the social tags
+/// with the share card.
+fn layout_of(state: &AppState, entry: &CachedDrop, price: &str) -> Layout {
+    let drop = &entry.drop;
+    let lang = drop.language;
+    let url = format!("{}/d/{}", state.settings.base_url(), drop.slug);
+    let mut layout =
+        Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
+    layout.body_class = "themed shop";
+    layout.icon = format!("/d/{}/favicon.svg", drop.slug);
+    let text = |id: &str| Arg::Text(id.to_owned());
+    let description = i18n::text_with(
+        lang,
+        "shop-meta-description",
+        &[
+            ("price", text(price)),
+            ("sizes", text(&size_range(drop.sizes.as_slice()))),
+            ("artist", text(&drop.artist_name)),
+            ("left", drop.units_left().map_or(Arg::Text("none".into()), Arg::Number)),
+        ],
+    );
+    layout.meta = Some(SocialMeta {
+        title: i18n::text_with(
+            lang,
+            "shop-meta-title",
+            &[("slogan", text(&drop.slogan)), ("artist", text(&drop.artist_name))],
+        ),
+        description,
+        url,
+        image: Some(format!("{}/d/{}/card.png?v={}", state.settings.base_url(), drop.slug, entry.card_key)),
+    });
+    layout
+}
+
+/// "Slogan by Jo, voted by 4 fans" and the link back to the call.
+fn credit_of(lang: crate::domain::Language, f: &crate::domain::FromCall) -> (String, String) {
+    let credit = if f.credit.is_empty() {
+        i18n::text_with(lang, "shop-from-fans", &[("votes", Arg::Number(f.votes))])
+    } else {
+        i18n::text_with(
+            lang,
+            "shop-from-fan",
+            &[("name", Arg::Text(f.credit.clone())), ("votes", Arg::Number(f.votes))],
+        )
+    };
+    (credit, format!("/c/{}", f.call_slug))
 }
 
 /// The gallery of one colour: the front with the print, a close-up of the

@@ -8,9 +8,9 @@ use crate::domain::{
     Currency, EmailAddress, FromCall, Goal, Language, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan,
     Stock, parse_display_name,
 };
-use crate::forms::FormData;
 use crate::i18n::{self, Localized};
 use crate::store::NewDrop;
+use crate::web::forms::FormData;
 use chrono::{NaiveDateTime, TimeDelta};
 
 /// Every field exactly as typed, so a rejected form comes back filled in.

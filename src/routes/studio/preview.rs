@@ -67,7 +67,7 @@ async fn draw(
     q: PreviewQuery,
     what: impl FnOnce(DesignEngine, String, &'static Theme, ShirtColour) -> anyhow::Result<String> + Send + 'static,
 ) -> HttpResponse {
-    if let Err(wait) = state.preview_rate.check(client) {
+    if let Err(wait) = state.limits.check(crate::web::Action::Preview, client) {
         return try_again(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many previews; try again in a moment.",
@@ -82,7 +82,7 @@ async fn draw(
     };
     let (slogan, theme, colour) = (form.preview_slogan(lang.0), form.theme(), form.preview_colour());
     let design = state.design.clone();
-    let drawn = state.preview_slots.run(move || {
+    let drawn = state.limits.previews.run(move || {
         // Compressed on the slot too: a sheet of ten looks is ~100 KB of paths.
         what(design, slogan, theme, colour).map(|svg| Precompressed::new(Bytes::from(svg)))
     });

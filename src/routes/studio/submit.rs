@@ -6,17 +6,17 @@
 use super::form::{DropForm, DropFormErrors};
 use super::new::NewDropPage;
 use crate::auth::{CsrfToken, MaybeArtist, csrf, session::login_cookie};
-use crate::domain::{DropSlug, EmailAddress, FromCall, Password};
-use crate::error::AppError;
-use crate::forms::FormData;
 use crate::i18n::{self, Arg};
-use crate::routes::account::render;
+use crate::launch::IdeaRef;
 use crate::state::AppState;
-use crate::store::{Account, CreateAccountError, now_ms};
+use crate::store::now_ms;
+use crate::web::error::AppError;
+use crate::web::forms::FormData;
+use crate::web::page::render;
 use crate::web::problem::with_retry_after;
 use crate::web::rate::retry_after_secs;
 use crate::web::{Client, PageLanguage};
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 #[tracing::instrument(skip_all)]
@@ -63,7 +63,7 @@ pub async fn submit(
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
-    if let Err(wait) = state.launch_rate.check(&client) {
+    if let Err(wait) = state.limits.check(crate::web::Action::Launch, &client) {
         let secs = retry_after_secs(wait);
         let minutes = i64::try_from(secs.div_ceil(60)).unwrap_or(i64::MAX);
         errors.form = Some(i18n::text_with(lang, "studio-too-many-launches", &[("minutes", Arg::Number(minutes))]));
@@ -73,7 +73,7 @@ pub async fn submit(
 
     let account = match (artist.0, credentials) {
         (Some(account), _) => account,
-        (None, Some((email, password))) => match sign_up_or_log_in(&state, &email, password, &client).await? {
+        (None, Some((email, password))) => match state.accounts().sign_up_or_log_in(&email, password, &client).await? {
             Some(account) => account,
             None => {
                 errors.email = Some(i18n::text(lang, "studio-wrong-password"));
@@ -82,70 +82,12 @@ pub async fn submit(
         },
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
-
-    // Launching a fan's idea: only from the artist's own call.
-    let from_call = match DropSlug::parse(&form.call) {
-        Some(slug) if !form.idea.is_empty() => match state.store.call_by_slug(&slug).await? {
-            Some(call) if call.account_id == account.id => {
-                state.store.idea(&call.id, &form.idea).await?.map(|idea| (call, idea))
-            }
-            _ => None,
-        },
-        _ => None,
-    };
-    let credit = from_call.as_ref().map(|(call, idea)| FromCall {
-        call_slug: call.slug.clone(),
-        credit: idea.credit.clone(),
-        votes: idea.votes,
-    });
-    let drop = state.store.insert_drop(&valid.for_account(account.id.clone(), credit)).await?;
-    if let Some((call, _)) = &from_call {
-        state.store.call_became_drop(&call.id, &drop.slug).await?;
-    }
-    tracing::info!(drop = %drop.id, slug = %drop.slug, "drop launched");
-    state.shop.warm(&drop.slug).await;
-    let mut response = HttpResponse::SeeOther();
-    response.insert_header((header::LOCATION, format!("/dashboard/drops/{}?launched=1", drop.id)));
+    let idea = IdeaRef { call: &form.call, idea_id: &form.idea };
+    let drop = state.launcher().launch(&account, valid.for_account(account.id.clone(), None), Some(idea)).await?;
+    let mut response = crate::web::see_other(format!("/dashboard/drops/{}?launched=1", drop.id));
     if !signed_in {
         let token = state.store.create_session(&account.id).await?;
         response.cookie(login_cookie(token, state.settings.secure_cookies()));
     }
     Ok(response.finish())
-}
-
-/// A new account for a new email; for a known email, the account only when the
-/// password is its password (sign-up must say that the email is taken).
-/// Sign-ups count against the client's sign-up rate; a wrong password for an
-/// existing account counts as a failed login (the same growing delays).
-async fn sign_up_or_log_in(
-    state: &AppState,
-    email: &EmailAddress,
-    password: Password,
-    client: &Client,
-) -> Result<Option<Account>, AppError> {
-    let typed = password.expose().to_owned();
-    if let Some((account, stored)) = state.store.account_with_hash(email).await? {
-        if let Err(wait) = state.logins.attempt(email.as_str(), client) {
-            return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
-        }
-        let verified = state.hasher.verify(typed, Some(stored)).await;
-        if verified.is_err() {
-            state.logins.not_checked(email.as_str(), client);
-        }
-        if verified? {
-            state.logins.succeeded(email.as_str(), client);
-            return Ok(Some(account));
-        }
-        return Ok(None);
-    }
-    if let Err(wait) = state.signup_rate.check(client) {
-        return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
-    }
-    let hash = state.hasher.hash(password).await?;
-    match state.store.create_account(email, &hash).await {
-        Ok(account) => Ok(Some(account)),
-        // Taken between the look-up and the insert: the same answer as a wrong password.
-        Err(CreateAccountError::EmailTaken) => Ok(None),
-        Err(CreateAccountError::Other(e)) => Err(e.into()),
-    }
 }

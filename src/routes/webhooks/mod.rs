@@ -3,9 +3,9 @@
 //! popshop cannot read (or a database failure) 500, so Stripe delivers it
 //! again later instead of it being lost.
 
-use crate::error::AppError;
 use crate::sales::{ReceiveError, receive};
 use crate::state::AppState;
+use crate::web::error::AppError;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// Largest event we read (checkout session events are a few KiB).
@@ -17,7 +17,7 @@ pub async fn stripe_webhook(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let signature = req.headers().get("stripe-signature").and_then(|v| v.to_str().ok());
-    match receive(&state, &body, signature).await {
+    match receive(&state.sales, &body, signature).await {
         Ok(_) => Ok(HttpResponse::Ok().content_type("text/plain").body("ok")),
         Err(ReceiveError::Rejected(why)) if why.is_ours() => {
             tracing::error!(reason = %why, "a genuine Stripe event could not be read; Stripe will retry it");

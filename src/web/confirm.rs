@@ -3,10 +3,10 @@
 //! `confirm()` dialog sets it; without, the first post shows this page,
 //! whose button posts again, confirmed.
 
-use crate::error::AppError;
-use crate::forms::FormData;
-use crate::routes::account::render;
-use crate::routes::layout::Layout;
+use crate::web::error::AppError;
+use crate::web::forms::FormData;
+use crate::web::layout::Layout;
+use crate::web::page::render;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use askama::Template;

@@ -3,7 +3,7 @@
 //! to quote (the details go to the log, never to the browser).
 
 use crate::domain::Language;
-use crate::routes::layout::Layout;
+use crate::web::layout::Layout;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, ResponseError};
@@ -31,15 +31,6 @@ pub enum AppError {
     TooMany { retry_after: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
-}
-
-impl From<crate::auth::password::HashError> for AppError {
-    fn from(e: crate::auth::password::HashError) -> Self {
-        match e {
-            crate::auth::password::HashError::Busy => Self::Busy { retry_after: 2 },
-            crate::auth::password::HashError::Internal(e) => Self::Internal(e),
-        }
-    }
 }
 
 /// The themed shirt shown on the 404 page; rendered once at start-up.
@@ -80,14 +71,14 @@ impl ResponseError for AppError {
 impl AppError {
     /// The error's page in `lang`. Every page is first rendered in English
     /// (actix asks for it without the request); the request layer
-    /// (`startup::envelope`) asks again in the visitor's language, except
+    /// (`server::envelope`) asks again in the visitor's language, except
     /// for internal errors, whose page carries the id already logged.
     pub fn response_in(&self, lang: Language) -> HttpResponse {
         let (heading, message, error_id, mockup) = match self {
             Self::LoginRequired { next } => {
                 let target =
                     format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-                return HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish();
+                return crate::web::redirect(target);
             }
             Self::NotFound => {
                 ("error-not-found", "error-not-found-note", None, NOT_FOUND_MOCKUP.get().map(String::as_str))

@@ -1,0 +1,90 @@
+//! The one layer every request to actix passes through, and actix's own
+//! error bodies replaced by popshop's pages.
+
+use crate::auth::csrf;
+use crate::web::error::AppError;
+use crate::web::headers::{REQUEST_ID, request_id, security_headers};
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use std::time::Instant;
+use tracing::Instrument;
+
+/// Replaces actix's plain-text error body (oversized or unreadable requests)
+/// with our friendly page, keeping the status.
+pub fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, _) = res.into_parts();
+    let page = error.response_in(crate::web::PageLanguage::of(&req));
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
+}
+
+/// How popshop is served, for the [`envelope`] (app data).
+#[derive(Debug, Clone, Copy)]
+pub struct Envelope {
+    /// Over https: HSTS, and cookies marked `Secure`.
+    pub https: bool,
+}
+
+/// The one layer every request passes through: a request id (sent back as
+/// `x-request-id`, and carried by the request's span so every log line of
+/// the request names it), one log line per request, the security headers,
+/// and the CSRF cookie a page asked for.
+///
+/// One layer instead of four (tracing-actix-web's logger, a log layer,
+/// `DefaultHeaders`, a cookie layer): each was a boxed future, a span, a
+/// `getrandom` for a UUID and a formatted client address per request, and a
+/// storefront view should cost little more than copying bytes (issue 9).
+pub async fn envelope<B: MessageBody + 'static>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> actix_web::Result<ServiceResponse<EitherBody<B>>> {
+    let start = Instant::now();
+    let https = req.app_data::<Envelope>().is_some_and(|e| e.https);
+    let id = request_id();
+    // Nothing is copied for the log unless it will be written.
+    let logged = tracing::enabled!(tracing::Level::INFO).then(|| (req.method().clone(), req.path().to_owned()));
+    let span = match &logged {
+        Some((method, path)) => tracing::info_span!("request", request_id = %id, %method, %path),
+        None => tracing::Span::none(),
+    };
+    let res = next.call(req).instrument(span.clone()).await?;
+    // Error pages come out of actix in English; a German visitor gets theirs
+    // in German (an internal error keeps its page: its id is logged).
+    let mut res = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        Some(error) if !matches!(error, AppError::Internal(_)) => {
+            let lang = crate::web::PageLanguage::of(res.request());
+            if lang == crate::domain::Language::En {
+                res.map_into_left_body()
+            } else {
+                let page = error.response_in(lang);
+                res.into_response(page).map_into_right_body()
+            }
+        }
+        _ => res.map_into_left_body(),
+    };
+    if let Some((method, path)) = logged {
+        let status = res.status().as_u16();
+        let latency_us = start.elapsed().as_micros() as u64;
+        span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
+    }
+    csrf::set_new_cookie(&mut res, https);
+    let headers = res.headers_mut();
+    for (name, value) in security_headers(https) {
+        if !headers.contains_key(&name) {
+            headers.insert(name, value);
+        }
+    }
+    if let Ok(value) = header::HeaderValue::try_from(id) {
+        headers.insert(REQUEST_ID, value);
+    }
+    Ok(res)
+}

@@ -1,0 +1,115 @@
+//! Every per-client limit in one place, keyed by what is limited (crates.io's
+//! `LimitedAction` habit): `limits.check(Action::Checkout, &client)`. Each
+//! action has its own allowance per client address (the `governor` crate's
+//! keyed GCRA limiter, [`PerClientRate`]); a refusal says when to come back.
+//! The heavy renders have bounded slots. A janitor task ([`Limits::janitor`])
+//! forgets clients whose allowance is full again, so memory stays bounded.
+
+use super::Client;
+use super::rate::PerClientRate;
+use super::slots::Slots;
+use crate::config::Settings;
+use std::time::Duration;
+
+/// What popshop limits per client address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Checkouts started (`POPSHOP_CHECKOUT_RATE` a minute).
+    Checkout,
+    /// Accounts created (`POPSHOP_SIGNUP_RATE` an hour).
+    SignUp,
+    /// Drops launched (`POPSHOP_LAUNCH_RATE` an hour).
+    Launch,
+    /// Preview shirts drawn (`POPSHOP_PREVIEW_RATE` a minute).
+    Preview,
+    /// Ideas sent to open calls (`POPSHOP_IDEA_RATE` a minute).
+    Idea,
+    /// Votes cast on open calls (`POPSHOP_VOTE_RATE` a minute).
+    Vote,
+    /// Storefront visits counted ([`VISITS_PER_MINUTE`]).
+    Visit,
+}
+
+impl Action {
+    const ALL: [Action; 7] =
+        [Action::Checkout, Action::SignUp, Action::Launch, Action::Preview, Action::Idea, Action::Vote, Action::Visit];
+}
+
+/// Storefront visits counted per client per minute (`routes::shop::seen`).
+pub const VISITS_PER_MINUTE: u32 = 120;
+/// Print files rendered at once (CPU and ~70 MB of pixels each); more wait
+/// their turn. One on a 2-core machine leaves a core to the storefront (see
+/// docs/BENCHMARKS.md).
+pub const PRINT_RENDERS: usize = 1;
+/// Preview shirts drawn at once, and how long a preview waits for a turn.
+const PREVIEW_RENDERS: usize = 2;
+const PREVIEW_WAIT: Duration = Duration::from_secs(2);
+/// How often the thanks page may ask the provider about one order.
+const RECONCILE_EVERY: Duration = Duration::from_secs(5);
+
+pub struct Limits {
+    /// One allowance per [`Action`], in the order of [`Action::ALL`].
+    rates: [PerClientRate; 7],
+    /// Asking the provider about one order (keyed by the order, not the client).
+    reconcile: PerClientRate<String>,
+    /// Bounds concurrent preview renders (a few ms of CPU each).
+    pub previews: Slots,
+    /// Bounds concurrent print-file renders.
+    pub prints: Slots,
+}
+
+impl Limits {
+    pub fn new(settings: &Settings) -> Self {
+        let rate = |action| match action {
+            Action::Checkout => PerClientRate::per_minute(settings.checkout_rate_per_minute),
+            Action::SignUp => PerClientRate::per_hour(settings.signup_rate_per_hour),
+            Action::Launch => PerClientRate::per_hour(settings.launch_rate_per_hour),
+            Action::Preview => PerClientRate::per_minute(settings.preview_rate_per_minute),
+            Action::Idea => PerClientRate::per_minute(settings.idea_rate_per_minute),
+            Action::Vote => PerClientRate::per_minute(settings.vote_rate_per_minute),
+            Action::Visit => PerClientRate::per_minute(VISITS_PER_MINUTE),
+        };
+        Self {
+            rates: Action::ALL.map(rate),
+            reconcile: PerClientRate::one_per(RECONCILE_EVERY),
+            previews: Slots::new(PREVIEW_RENDERS, Some(PREVIEW_WAIT)),
+            prints: Slots::new(PRINT_RENDERS, None),
+        }
+    }
+
+    /// Counts one `action` by `client`. `Err(wait)`: over the limit; try again after `wait`.
+    pub fn check(&self, action: Action, client: &Client) -> Result<(), Duration> {
+        self.rates[action as usize].check(client)
+    }
+
+    /// Whether the provider may be asked about `order` now.
+    pub fn may_reconcile(&self, order: &str) -> bool {
+        self.reconcile.check_key(&order.to_owned()).is_ok()
+    }
+
+    /// Forgets clients no limit needs to remember any more (bounded memory).
+    pub fn forget_idle(&self) {
+        for rate in &self.rates {
+            rate.forget_idle();
+        }
+        self.reconcile.forget_idle();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_action_has_its_own_allowance() {
+        let settings = Settings { checkout_rate_per_minute: 1, vote_rate_per_minute: 2, ..Settings::defaults() };
+        let limits = Limits::new(&settings);
+        let fan = Client::from_ip("10.0.0.1".parse().unwrap());
+        assert!(limits.check(Action::Checkout, &fan).is_ok());
+        assert!(limits.check(Action::Checkout, &fan).is_err());
+        assert!(limits.check(Action::Vote, &fan).is_ok() && limits.check(Action::Vote, &fan).is_ok());
+        assert!(limits.check(Action::Vote, &fan).is_err());
+        assert!(limits.may_reconcile("o1") && !limits.may_reconcile("o1"));
+        assert!(limits.may_reconcile("o2"));
+    }
+}
