@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod calls;
+pub mod clock;
 pub mod config;
 pub mod design;
 pub mod domain;
@@ -17,5 +18,6 @@ pub mod shop;
 pub mod startup;
 pub mod state;
 pub mod store;
+pub mod sync;
 pub mod telemetry;
 pub mod web;

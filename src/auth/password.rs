@@ -54,7 +54,7 @@ impl Hasher {
             let queue = queue.clone();
             let spawned = std::thread::Builder::new().name(format!("popshop-hash-{n}")).spawn(move || {
                 loop {
-                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let job = crate::sync::lock(&queue).recv();
                     match job {
                         Ok(job) => job(),
                         Err(_) => return,

@@ -56,7 +56,7 @@ impl FailureThrottle {
     /// `Err(wait)` while `key` is blocked.
     pub fn check(&self, key: &str) -> Result<(), Duration> {
         let now = Instant::now();
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let entries = crate::sync::lock(&self.entries);
         match entries.get(&key_of(key)).and_then(|e| e.blocked_until) {
             Some(until) if until > now => Err(until - now),
             _ => Ok(()),
@@ -67,7 +67,7 @@ impl FailureThrottle {
     /// to the longest block.
     pub fn failed(&self, key: &str) {
         let now = Instant::now();
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entries = crate::sync::lock(&self.entries);
         if entries.len() >= MAX_KEYS {
             entries.retain(|_, e| now.duration_since(e.last) < FORGET_AFTER);
         }
@@ -93,20 +93,20 @@ impl FailureThrottle {
     /// Takes back one counted failure (a right password, or a check that
     /// never ran); a block already set stays.
     pub fn refund(&self, key: &str) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entries = crate::sync::lock(&self.entries);
         if let Some(entry) = entries.get_mut(&key_of(key)) {
             entry.failures = entry.failures.saturating_sub(1);
         }
     }
 
     pub fn succeeded(&self, key: &str) {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&key_of(key));
+        crate::sync::lock(&self.entries).remove(&key_of(key));
     }
 
     /// Forgets keys idle for an hour.
     pub fn forget_idle(&self) {
         let now = Instant::now();
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).retain(|_, e| now.duration_since(e.last) < FORGET_AFTER);
+        crate::sync::lock(&self.entries).retain(|_, e| now.duration_since(e.last) < FORGET_AFTER);
     }
 }
 
@@ -206,7 +206,7 @@ mod tests {
         for i in 0..MAX_KEYS + 10 {
             t.failed(&format!("guess-{i}@example.com"));
         }
-        assert!(t.entries.lock().unwrap().len() <= MAX_KEYS);
+        assert!(crate::sync::lock(&t.entries).len() <= MAX_KEYS);
     }
 
     #[test]

@@ -164,7 +164,7 @@ impl FontLibrary {
     /// Loads (once per process and directory) every bundled font from `dir`.
     pub fn load(dir: &Path) -> Result<Arc<Self>, FontError> {
         static LOADED: Mutex<Vec<(PathBuf, Arc<FontLibrary>)>> = Mutex::new(Vec::new());
-        let mut loaded = LOADED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut loaded = crate::sync::lock(&LOADED);
         if let Some((_, library)) = loaded.iter().find(|(d, _)| d == dir) {
             return Ok(library.clone());
         }

@@ -129,11 +129,11 @@ impl std::ops::Drop for Viewer {
 
 impl Hub {
     fn lock_topics(&self) -> std::sync::MutexGuard<'_, HashMap<Topic, Channel>> {
-        self.topics.lock().unwrap_or_else(|p| p.into_inner())
+        crate::sync::lock(&self.topics)
     }
 
     fn lock_changed(&self) -> std::sync::MutexGuard<'_, HashSet<Topic>> {
-        self.changed.lock().unwrap_or_else(|p| p.into_inner())
+        crate::sync::lock(&self.changed)
     }
 
     /// Starts watching `drop` (as just read): the viewer gets the newest

@@ -17,7 +17,7 @@ pub struct StreamSlot {
 impl StreamCounts {
     /// A place for one more stream of `client`, unless it holds `limit` already.
     pub fn try_open(&self, client: IpAddr, limit: usize) -> Option<StreamSlot> {
-        let mut counts = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut counts = crate::sync::lock(&self.0);
         let n = counts.entry(client).or_default();
         if *n >= limit {
             return None;
@@ -28,13 +28,13 @@ impl StreamCounts {
 
     /// Streams `client` holds open now.
     pub fn open(&self, client: IpAddr) -> usize {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).get(&client).copied().unwrap_or(0)
+        crate::sync::lock(&self.0).get(&client).copied().unwrap_or(0)
     }
 }
 
 impl std::ops::Drop for StreamSlot {
     fn drop(&mut self) {
-        let mut counts = self.counts.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut counts = crate::sync::lock(&self.counts.0);
         if let Some(n) = counts.get_mut(&self.client) {
             *n = n.saturating_sub(1);
             if *n == 0 {

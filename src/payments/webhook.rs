@@ -203,7 +203,7 @@ mod tests {
     }
 
     fn now() -> i64 {
-        chrono::Utc::now().timestamp()
+        crate::clock::now_secs()
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl Shop {
     pub async fn count_visit(&self, drop_id: &str, visitor: &str, source: &str) -> anyhow::Result<()> {
         let key = format!("{drop_id} {visitor}");
         {
-            let mut counted = self.counted.lock().unwrap_or_else(|p| p.into_inner());
+            let mut counted = crate::sync::lock(&self.counted);
             if counted.len() >= COUNTED_AT_MOST {
                 counted.clear();
             }

@@ -26,15 +26,15 @@ pub(crate) struct HoldBook(Mutex<HashMap<(String, String), i64>>);
 
 impl HoldBook {
     fn get(&self, key: &(String, String)) -> i64 {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).get(key).copied().unwrap_or(0)
+        crate::sync::lock(&self.0).get(key).copied().unwrap_or(0)
     }
 
     fn set(&self, key: (String, String), open: i64) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(key, open);
+        crate::sync::lock(&self.0).insert(key, open);
     }
 
     fn add_one(&self, key: (String, String)) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()).entry(key).or_default() += 1;
+        *crate::sync::lock(&self.0).entry(key).or_default() += 1;
     }
 }
 
@@ -109,7 +109,7 @@ impl Store {
         .await
         .context("count holds per client")?;
         let book: HashMap<(String, String), i64> = rows.into_iter().map(|(d, c, n)| ((d, c), n)).collect();
-        *self.holds.0.lock().unwrap_or_else(|p| p.into_inner()) = book;
+        *crate::sync::lock(&self.holds.0) = book;
         Ok(())
     }
 
@@ -117,7 +117,7 @@ impl Store {
     /// compare it with the orders).
     pub async fn counted_holds(&self, drop_id: &str) -> anyhow::Result<i64> {
         if self.backend == super::Backend::Sqlite {
-            let book = self.holds.0.lock().unwrap_or_else(|p| p.into_inner());
+            let book = crate::sync::lock(&self.holds.0);
             return Ok(book.iter().filter(|((d, _), _)| d == drop_id).map(|(_, n)| n).sum());
         }
         let (open,): (i64,) =

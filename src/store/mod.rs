@@ -145,10 +145,7 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Now as unix milliseconds.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
+pub use crate::clock::now_ms;
 
 /// A fresh app-generated id.
 pub fn new_id() -> String {

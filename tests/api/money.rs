@@ -14,7 +14,7 @@ async fn stripe_app(standin: &StripeStandIn) -> TestApp {
 }
 
 fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+    popshop::clock::now_secs()
 }
 
 impl TestApp {

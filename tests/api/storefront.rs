@@ -130,7 +130,10 @@ async fn the_share_card_is_a_cached_png_named_in_the_meta_tags() {
 async fn the_storefront_says_only_what_helps_before_and_after_the_goal_and_the_end() {
     let app = TestApp::spawn().await;
     app.sign_up("artist@example.com", "correct horse battery").await;
-    let ends = (chrono::Utc::now() + chrono::Duration::days(10)).format("%Y-%m-%dT%H:%M").to_string();
+    let ends = (chrono::DateTime::from_timestamp_millis(popshop::clock::now_ms()).unwrap()
+        + chrono::Duration::days(10))
+    .format("%Y-%m-%dT%H:%M")
+    .to_string();
     let res = app
         .launch_with(&[("slogan", "Copy that"), ("stock", "10"), ("goal", "3"), ("ends_at", &ends), ("tz_offset", "0")])
         .await;

@@ -7,7 +7,7 @@ use popshop::payments::events::{SessionFacts, charge_refunded_event, session_eve
 use secrecy::ExposeSecret;
 
 fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+    popshop::clock::now_secs()
 }
 
 fn facts(order: &Order, payment_status: &str) -> SessionFacts {

@@ -11,6 +11,7 @@ use popshop::startup::Application;
 use popshop::state::AppState;
 use reqwest::redirect::Policy;
 use sqlx::Connection;
+use std::sync::Arc;
 
 /// True under CI, where a missing browser or database must fail, never skip.
 pub fn in_ci() -> bool {
@@ -26,24 +27,82 @@ pub struct TestApp {
     pub backend: &'static str,
     pub database_url: String,
     pub dir: tempfile::TempDir,
+    /// The test's PostgreSQL database, shared by its siblings and shells.
+    pub database: Option<Arc<Database>>,
 }
 
-/// A fresh, empty database URL for one test.
-async fn fresh_database(dir: &std::path::Path) -> (String, &'static str) {
+/// A fresh database for one test: a SQLite file in `dir`, or, with
+/// `POPSHOP_TEST_BACKEND=postgres`, a PostgreSQL database cloned from one
+/// migrated template (crates.io's habit: `CREATE DATABASE … TEMPLATE` copies
+/// files instead of running every migration again), dropped when the test's
+/// last app lets go of it.
+async fn fresh_database(dir: &std::path::Path) -> (String, &'static str, Option<Arc<Database>>) {
     let wants_pg = std::env::var("POPSHOP_TEST_BACKEND").is_ok_and(|b| b == "postgres");
+    let sqlite = || (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite", None);
     if !wants_pg {
-        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
+        return sqlite();
     }
     let Ok(admin_url) = std::env::var("POPSHOP_TEST_PG_URL") else {
         assert!(!in_ci(), "POPSHOP_TEST_BACKEND=postgres under CI but POPSHOP_TEST_PG_URL is not set");
         eprintln!("SKIPPING POSTGRES: POPSHOP_TEST_PG_URL is not set; this test runs on SQLite instead");
-        return (format!("sqlite://{}?mode=rwc", dir.join("popshop.db").display()), "sqlite");
+        return sqlite();
     };
+    let template = migrated_template(&admin_url).await;
     let name = format!("popshop_test_{}", uuid::Uuid::new_v4().simple());
     let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
-    let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
-    (format!("{base}/{name}"), "postgres")
+    sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+        .execute(&mut admin)
+        .await
+        .expect("create test database");
+    let url = database_url(&admin_url, &name);
+    (url, "postgres", Some(Arc::new(Database { admin_url, name })))
+}
+
+/// `admin_url` with its database replaced by `name`.
+fn database_url(admin_url: &str, name: &str) -> String {
+    let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin_url);
+    format!("{base}/{name}")
+}
+
+/// The template every PostgreSQL test database is cloned from: created and
+/// migrated once per test process (popshop's own migrations, through the
+/// store), with no connection left open (a template must have none).
+async fn migrated_template(admin_url: &str) -> String {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("popshop_template_{}", uuid::Uuid::new_v4().simple());
+            let mut admin =
+                sqlx::PgConnection::connect(admin_url).await.expect("connect to the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create template");
+            let store = popshop::store::Store::connect(&database_url(admin_url, &name), 1).await.expect("migrate");
+            store.close().await;
+            name
+        })
+        .await
+        .clone()
+}
+
+/// A test's PostgreSQL database, dropped (its connections ended) when the
+/// last app on it is gone.
+pub struct Database {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop runs inside the test's runtime: a thread of its own may block.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            runtime.block_on(async {
+                let mut admin = sqlx::PgConnection::connect(&admin_url).await.ok()?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await.ok()
+            })
+        });
+        let _ = dropped.join();
+    }
 }
 
 impl TestApp {
@@ -57,8 +116,8 @@ impl TestApp {
             popshop::telemetry::init(LogFormat::Pretty);
         }
         let dir = tempfile::tempdir().expect("temp dir");
-        let (database_url, backend) = fresh_database(dir.path()).await;
-        Self::start(database_url, backend, dir, configure).await
+        let (database_url, backend, database) = fresh_database(dir.path()).await;
+        Self { database, ..Self::start(database_url, backend, dir, configure).await }
     }
 
     /// A second instance of popshop on the same database (several instances
@@ -69,7 +128,10 @@ impl TestApp {
 
     /// [`Self::spawn_sibling`] with adjusted settings.
     pub async fn spawn_sibling_with(&self, configure: impl FnOnce(&mut Settings)) -> Self {
-        Self::start(self.database_url.clone(), self.backend, tempfile::tempdir().expect("temp dir"), configure).await
+        let sibling =
+            Self::start(self.database_url.clone(), self.backend, tempfile::tempdir().expect("temp dir"), configure)
+                .await;
+        Self { database: self.database.clone(), ..sibling }
     }
 
     async fn start(
@@ -96,7 +158,7 @@ impl TestApp {
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
-        Self { address, port, client, state, backend, database_url, dir }
+        Self { address, port, client, state, backend, database_url, dir, database: None }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -177,6 +239,7 @@ impl TestApp {
             backend: app.backend,
             database_url: app.database_url.clone(),
             dir: tempfile::tempdir().expect("temp dir"),
+            database: app.database.clone(),
         }
     }
 

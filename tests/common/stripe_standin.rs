@@ -101,37 +101,37 @@ impl StripeStandIn {
 
     /// Every request so far, in order.
     pub fn seen(&self) -> Vec<Seen> {
-        self.books.lock().unwrap().seen.clone()
+        popshop::sync::lock(&self.books).seen.clone()
     }
 
     pub fn session(&self, id: &str) -> Option<Value> {
-        self.books.lock().unwrap().sessions.get(id).cloned()
+        popshop::sync::lock(&self.books).sessions.get(id).cloned()
     }
 
     /// The next `count` requests get a 500, as during an incident at Stripe.
     pub fn fail_next(&self, count: u32) {
-        self.books.lock().unwrap().failing = count;
+        popshop::sync::lock(&self.books).failing = count;
     }
 
     /// Refunds are refused with Stripe's error `code` (e.g. `charge_already_refunded`).
     pub fn refuse_refunds(&self, code: &str) {
-        self.books.lock().unwrap().refund_error = Some(code.to_owned());
+        popshop::sync::lock(&self.books).refund_error = Some(code.to_owned());
     }
 
     /// A connected account as Stripe would return it.
     pub fn account(&self, id: &str) -> Option<Value> {
-        self.books.lock().unwrap().accounts.get(id).cloned()
+        popshop::sync::lock(&self.books).accounts.get(id).cloned()
     }
 
     /// Every connected account made so far.
     pub fn account_ids(&self) -> Vec<String> {
-        self.books.lock().unwrap().accounts.keys().cloned().collect()
+        popshop::sync::lock(&self.books).accounts.keys().cloned().collect()
     }
 
     /// The artist finished Stripe's onboarding: nothing due, charges and
     /// payouts enabled, capabilities active. Returns the account.
     pub fn complete_onboarding(&self, id: &str) -> Value {
-        let mut books = self.books.lock().unwrap();
+        let mut books = popshop::sync::lock(&self.books);
         let account = books.accounts.get_mut(id).expect("an account the stand-in made");
         complete(account);
         account.clone()
@@ -139,12 +139,12 @@ impl StripeStandIn {
 
     /// The destination and application fee a session was created with.
     pub fn destination_of(&self, session: &str) -> Option<(String, i64)> {
-        self.books.lock().unwrap().destinations.get(session).cloned()
+        popshop::sync::lock(&self.books).destinations.get(session).cloned()
     }
 
     /// The fan paid on Stripe's page: the session completes. Returns it.
     pub fn pay(&self, id: &str, payment_intent: &str) -> Value {
-        let mut books = self.books.lock().unwrap();
+        let mut books = popshop::sync::lock(&self.books);
         let session = books.sessions.get_mut(id).expect("a session the stand-in created");
         assert_eq!(session["status"], "open", "only an open session can be paid");
         session["status"] = json!("complete");
@@ -170,7 +170,7 @@ impl StripeStandIn {
         }
         let key = request.headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
 
-        let mut books = self.books.lock().unwrap();
+        let mut books = popshop::sync::lock(&self.books);
         let mut seen = Seen { operation: operation.clone(), pairs: pairs.clone(), refused: None, expires_in: None };
         let (status, body) = 'answer: {
             if books.failing > 0 {
@@ -359,7 +359,7 @@ impl StripeStandIn {
     /// Stripe's hosted onboarding, finished at once: the account can take
     /// payments and be paid out; the artist goes back to the link's `return_url`.
     fn onboarding_page(&self, account: &str) -> ResponseTemplate {
-        let mut books = self.books.lock().unwrap();
+        let mut books = popshop::sync::lock(&self.books);
         let back = books.links.values().find(|(a, _)| a == account).map(|(_, back)| back.clone());
         let (Some(back), Some(found)) = (back, books.accounts.get_mut(account)) else {
             return ResponseTemplate::new(404).set_body_string("no such account link");

@@ -1,0 +1,157 @@
+//! Every look in Chromium: storefronts, fonts through OTS, the buy button on a phone, CJK glyphs.
+
+use super::*;
+
+#[tokio::test]
+async fn storefronts_in_three_looks() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("looks@example.com", "correct horse battery").await;
+    let looks =
+        [("retro", "Liebe ist laut 💖"), ("neon", "Rave till the sun comes up"), ("serif", "Poems for the quiet ones")];
+    for (theme, slogan) in looks {
+        let res =
+            app.launch_with(&[("slogan", slogan), ("theme", theme), ("colours", "white"), ("colours", "navy")]).await;
+        assert_eq!(res.status().as_u16(), 303, "{theme}");
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        for (theme, slogan) in looks {
+            let slug = popshop::domain::DropSlug::from_slogan(slogan);
+            web.goto(app.url(&format!("/d/{slug}"))).await?;
+            let heading = web.find(By::Css("h1.slogan")).await?.text().await?;
+            assert_eq!(heading, slogan);
+            // The navy colour swaps the mockup without JavaScript (CSS :has).
+            web.find(By::Css("input[name=colour][value=navy]")).await?.click().await?;
+            let visible = web.find(By::Css(".mockup[data-colour=navy]")).await?.is_displayed().await?;
+            assert!(visible, "{theme}: navy mockup shown");
+            shoot(&web, &format!("storefront-look-{theme}"), 1280, 900).await;
+        }
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+/// Every bundled font, as browsers get it (WOFF2 via `/fonts.css`), must pass
+/// Chromium's font sanitiser (OTS) and load.
+#[tokio::test]
+async fn every_bundled_font_loads_in_chromium() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let web = browser(&driver).await;
+    web.goto(app.url("/")).await.unwrap();
+    let script = r#"
+        return (async () => {
+            const css = await (await fetch('/fonts.css')).text();
+            const faces = [...css.matchAll(/font-family: "([^"]+)"; src: url\(([^)]+)\)/g)];
+            const results = [];
+            for (const [, family, url] of faces) {
+                try {
+                    const face = new FontFace(family + ' check', `url(${url})`);
+                    await face.load();
+                    results.push([family, face.status]);
+                } catch (e) {
+                    results.push([family, String(e)]);
+                }
+            }
+            return results;
+        })();
+    "#;
+    let results: Vec<(String, String)> = web.execute(script, vec![]).await.unwrap().convert().unwrap();
+    web.quit().await.ok();
+    assert!(results.len() >= 10, "every font face in /fonts.css was tried: {results:?}");
+    let broken: Vec<_> = results.iter().filter(|(_, status)| status != "loaded").collect();
+    assert!(broken.is_empty(), "fonts Chromium refused: {broken:?}");
+}
+
+#[tokio::test]
+async fn on_a_phone_the_buy_button_is_on_the_first_screen_in_every_look() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("phone@example.com", "correct horse battery").await;
+    let themes: Vec<&str> = popshop::design::THEMES.iter().map(|t| t.key).collect();
+    for theme in &themes {
+        let slogan = format!("Sei ein Freitagabend-Loser mit mir {theme}");
+        let res = app
+            .launch_with(&[
+                ("slogan", &slogan),
+                ("theme", theme),
+                ("colours", "black"),
+                ("colours", "white"),
+                ("stock", "200"),
+            ])
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{theme}");
+    }
+    let web = browser(&driver).await;
+    let result = async {
+        for theme in &themes {
+            let slug = popshop::domain::DropSlug::from_slogan(&format!("Sei ein Freitagabend-Loser mit mir {theme}"));
+            web.set_window_rect(0, 0, 390, 844).await?;
+            web.goto(app.url(&format!("/d/{slug}"))).await?;
+            let (top, bottom, viewport, overflow): (f64, f64, f64, bool) = web
+                .execute(
+                    "const r = document.getElementById('buy').getBoundingClientRect();
+                     const e = document.documentElement;
+                     return [r.top, r.bottom, window.innerHeight, e.scrollWidth > e.clientWidth];",
+                    vec![],
+                )
+                .await?
+                .convert()?;
+            assert!(top >= 0.0 && bottom <= viewport, "{theme}: Buy at {top}..{bottom} of {viewport}");
+            assert!(picture_shown(&web, ".gallery .views img").await?, "{theme}: shirt drawn");
+            let width: f64 = web
+                .execute("return document.querySelector('.gallery .views img').getBoundingClientRect().width", vec![])
+                .await?
+                .convert()?;
+            assert!(width >= 340.0, "{theme}: the shirt fills the phone's width ({width} px)");
+            assert!(!overflow, "{theme}: no sideways scroll on a phone");
+            // The bar's button submits the form above it.
+            let form: String = web.execute("return document.getElementById('buy').form.id", vec![]).await?.convert()?;
+            assert_eq!(form, "buy-form");
+            shoot(&web, &format!("storefront-phone-{theme}"), 390, 844).await;
+            shoot(&web, &format!("storefront-desktop-{theme}"), 1280, 900).await;
+        }
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+#[tokio::test]
+async fn a_japanese_storefront_loads_its_own_few_glyphs_not_the_whole_cjk_font() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("金曜の夜の負け犬になろう").await;
+    let web = browser(&driver).await;
+    let result = async {
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let (fonts, bytes, cjk_loaded): (Vec<String>, f64, bool) = web
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() => {
+                   const fonts = performance.getEntriesByType('resource')
+                     .filter((e) => /\\.(otf|ttf|woff2?)$/.test(new URL(e.name).pathname));
+                   const bytes = fonts.reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize), 0);
+                   const cjk = [...document.fonts].some((f) => f.family.includes('CJK') && f.status === 'loaded');
+                   done([fonts.map((e) => new URL(e.name).pathname), bytes, cjk]);
+                 });",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(fonts.iter().any(|f| f.ends_with("/cjk.otf")), "the cut-down font is loaded: {fonts:?}");
+        assert!(!fonts.iter().any(|f| f.contains("NotoSansCJK")), "not the whole 2.3 MB font: {fonts:?}");
+        assert!(cjk_loaded, "the heading is set in it");
+        assert!(bytes < 400_000.0, "{bytes} bytes of fonts: {fonts:?}");
+        println!("a Japanese storefront loads {bytes} bytes of fonts: {fonts:?}");
+        shoot(&web, "storefront-japanese-phone", 390, 844).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
