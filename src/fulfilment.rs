@@ -113,7 +113,7 @@ mod tests {
     fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
         let (size, colour) = (Size::parse(size).unwrap(), ShirtColour::parse(colour).unwrap());
         Order {
-            id: format!("order{n}xxxxxxxx"),
+            id: format!("order{n}xxxxxxxx").into(),
             drop_id: "d".into(),
             number: Some(n),
             size,

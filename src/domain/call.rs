@@ -7,8 +7,8 @@ use super::{DropSlug, Language, ShirtColours, Slogan};
 /// An artist's question to the fans, open until it ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
-    pub id: String,
-    pub account_id: String,
+    pub id: super::CallId,
+    pub account_id: super::AccountId,
     /// Public at `/c/{slug}`.
     pub slug: DropSlug,
     pub question: String,
@@ -40,7 +40,7 @@ impl Call {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Idea {
     pub id: String,
-    pub call_id: String,
+    pub call_id: super::CallId,
     /// Validated like a slogan when it was sent.
     pub text: String,
     /// The name the fan wants credited (may be empty).

@@ -32,11 +32,6 @@ impl ShirtColour {
     pub fn parse(key: &str) -> Option<Self> {
         Self::PALETTE.into_iter().find(|c| c.key == key.trim())
     }
-
-    /// The fabric as linear RGB components 0..=255.
-    pub fn rgb(self) -> (u8, u8, u8) {
-        crate::design::parse_hex(self.hex)
-    }
 }
 
 /// The colours a drop offers: at least one, no duplicates, palette order.

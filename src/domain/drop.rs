@@ -3,8 +3,8 @@ use super::{Currency, DropSlug, Money, ShirtColours, Sizes};
 /// A drop: one slogan on one shirt, on sale until it ends or sells out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drop {
-    pub id: String,
-    pub account_id: String,
+    pub id: super::DropId,
+    pub account_id: super::AccountId,
     pub slug: DropSlug,
     /// Validated when the drop was created; stored as typed.
     pub slogan: String,

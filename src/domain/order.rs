@@ -76,11 +76,6 @@ impl OrderStatus {
             Self::Refunded => "Refunded",
         }
     }
-
-    /// Still holding stock.
-    pub fn holds_stock(self) -> bool {
-        matches!(self, Self::Pending | Self::Processing)
-    }
 }
 
 /// A shipping address as the payment provider collected it.
@@ -123,8 +118,8 @@ impl ShippingAddress {
 /// One checkout: some shirts of one size and colour from one drop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
-    pub id: String,
-    pub drop_id: String,
+    pub id: super::OrderId,
+    pub drop_id: super::DropId,
     /// The buyer's place among the drop's paid orders.
     pub number: Option<i64>,
     pub size: Size,

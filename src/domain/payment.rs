@@ -53,7 +53,7 @@ pub enum EventSubject {
     /// A charge's payment intent (stored only from a matching session).
     PaymentIntent(String),
     /// popshop's own record of something it did (a refund through the API).
-    Order(String),
+    Order(super::OrderId),
 }
 
 /// Who paid and where the shirts go, as the provider reports it.
@@ -79,7 +79,7 @@ pub struct PaymentEvent {
 /// What popshop created for an order, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreatedCheckout {
-    pub order_id: String,
+    pub order_id: super::OrderId,
     pub session_id: Option<String>,
     pub amount: Money,
 }

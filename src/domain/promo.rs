@@ -20,9 +20,9 @@ pub const LOWEST_UNIT_MINOR: i64 = 50;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromoCode {
     pub id: String,
-    pub account_id: String,
+    pub account_id: super::AccountId,
     /// `None`: every drop of the artist.
-    pub drop_id: Option<String>,
+    pub drop_id: Option<super::DropId>,
     /// Upper-cased, as stored.
     pub code: String,
     pub discount: Discount,

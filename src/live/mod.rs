@@ -80,8 +80,8 @@ impl PublicTotals {
 /// What a viewer watches: a drop's totals or a call's board (by id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Topic {
-    Drop(String),
-    Call(String),
+    Drop(crate::domain::DropId),
+    Call(crate::domain::CallId),
 }
 
 /// One watched topic: its latest frame and how many viewers hold it.
@@ -189,7 +189,7 @@ impl Hub {
     /// Hands `totals` to the drop's viewers, unless they have exactly these
     /// or newer ones.
     pub fn publish(&self, drop_id: &str, totals: &PublicTotals) {
-        self.publish_topic(&Topic::Drop(drop_id.to_owned()), totals.version, totals.frame());
+        self.publish_topic(&Topic::Drop(drop_id.into()), totals.version, totals.frame());
     }
 
     /// Hands `frame` (at `version`) to `topic`'s viewers, unless they have
@@ -217,7 +217,7 @@ impl Hub {
 
     /// Viewers of `drop_id` on this instance.
     pub fn viewers(&self, drop_id: &str) -> usize {
-        self.viewers_of(&Topic::Drop(drop_id.to_owned()))
+        self.viewers_of(&Topic::Drop(drop_id.into()))
     }
 
     /// Viewers of `topic` on this instance.
@@ -239,11 +239,11 @@ impl Hub {
 
 impl ChangeListener for Hub {
     fn drop_changed(&self, drop_id: &str) {
-        self.note(Topic::Drop(drop_id.to_owned()));
+        self.note(Topic::Drop(drop_id.into()));
     }
 
     fn call_changed(&self, call_id: &str) {
-        self.note(Topic::Call(call_id.to_owned()));
+        self.note(Topic::Call(call_id.into()));
     }
 
     fn everything_changed(&self) {

@@ -18,7 +18,7 @@ pub struct DemoProvider {
 
 impl Default for DemoProvider {
     fn default() -> Self {
-        Self { secret: SecretString::from(format!("whsec_demo_{}", crate::auth::random_token())) }
+        Self { secret: SecretString::from(format!("whsec_demo_{}", crate::store::random_token())) }
     }
 }
 

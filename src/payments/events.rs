@@ -17,7 +17,7 @@ pub const API_VERSION: &str = "2026-09-30.endive";
 #[derive(Debug, Clone, Default)]
 pub struct SessionFacts {
     pub session_id: String,
-    pub order_id: String,
+    pub order_id: crate::domain::OrderId,
     /// "paid", "unpaid" or "no_payment_required".
     pub payment_status: String,
     pub amount_total: i64,

@@ -15,7 +15,7 @@ use secrecy::SecretString;
 /// What the provider needs to open a checkout page for one order.
 #[derive(Debug, Clone)]
 pub struct CheckoutRequest {
-    pub order_id: String,
+    pub order_id: crate::domain::OrderId,
     /// "“Slogan” T-shirt — M, Black".
     pub product_name: String,
     /// Absolute URL of the product image (the share card).

@@ -144,7 +144,7 @@ impl StripeProvider {
             .line_items(vec![item])
             .shipping_address_collection(CreateCheckoutSessionShippingAddressCollection::new(countries))
             .client_reference_id(request.order_id.clone())
-            .metadata(HashMap::from([("order_id".to_owned(), request.order_id.clone())]))
+            .metadata(HashMap::from([("order_id".to_owned(), request.order_id.to_string())]))
             .expires_at(expires_at)
             .success_url(request.success_url.clone())
             .cancel_url(request.cancel_url.clone())

@@ -4,7 +4,7 @@
 //! cannot be reached, the hold is released at once.
 
 use super::Sales;
-use crate::domain::{Drop, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
+use crate::domain::{Drop, OrderId, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::payments::{CheckoutRequest, ProviderError};
 use crate::store::{NewOrder, Reservation, new_id, now_ms};
@@ -95,7 +95,7 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
         },
     };
     let hold_minutes = sales.rules.hold_minutes;
-    let order_id = new_id();
+    let order_id = OrderId::new(new_id());
     let known_session = sales.payments.predetermined_session(&order_id);
     let new_order = NewOrder {
         id: order_id,

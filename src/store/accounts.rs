@@ -5,7 +5,7 @@ use anyhow::Context;
 /// An artist account as the rest of the app sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
-    pub id: String,
+    pub id: crate::domain::AccountId,
     pub email: String,
 }
 
@@ -40,7 +40,7 @@ impl Store {
         if inserted.rows_affected() == 0 {
             return Err(CreateAccountError::EmailTaken);
         }
-        Ok(Account { id, email: email.as_str().to_owned() })
+        Ok(Account { id: id.into(), email: email.as_str().to_owned() })
     }
 
     /// The account and its password hash, for logging in.
@@ -52,6 +52,6 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await
                 .context("select account by email")?;
-        Ok(row.map(|(id, email, hash)| (Account { id, email }, hash)))
+        Ok(row.map(|(id, email, hash): (String, String, String)| (Account { id: id.into(), email }, hash)))
     }
 }

@@ -15,7 +15,7 @@ use anyhow::Context;
 /// Everything needed to open a call, already validated.
 #[derive(Debug, Clone)]
 pub struct NewCall {
-    pub account_id: String,
+    pub account_id: crate::domain::AccountId,
     pub question: Slogan,
     pub artist_name: String,
     /// A look key, or `None`: each idea in its own default look.
@@ -27,8 +27,8 @@ pub struct NewCall {
 
 #[derive(sqlx::FromRow)]
 struct CallRow {
-    id: String,
-    account_id: String,
+    id: crate::domain::CallId,
+    account_id: crate::domain::AccountId,
     slug: String,
     question: String,
     artist_name: String,
@@ -68,7 +68,7 @@ impl From<CallRow> for Call {
 #[derive(sqlx::FromRow)]
 struct IdeaRow {
     id: String,
-    call_id: String,
+    call_id: crate::domain::CallId,
     text: String,
     credit: String,
     votes: i64,

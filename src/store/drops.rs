@@ -8,7 +8,7 @@ use anyhow::Context;
 /// Everything needed to launch a drop, already validated.
 #[derive(Debug, Clone)]
 pub struct NewDrop {
-    pub account_id: String,
+    pub account_id: crate::domain::AccountId,
     pub slogan: Slogan,
     pub artist_name: String,
     pub price: Money,
@@ -33,8 +33,8 @@ pub struct NewDrop {
 
 #[derive(sqlx::FromRow)]
 struct DropRow {
-    id: String,
-    account_id: String,
+    id: crate::domain::DropId,
+    account_id: crate::domain::AccountId,
     slug: String,
     slogan: String,
     artist_name: String,

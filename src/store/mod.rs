@@ -7,6 +7,7 @@ mod calls;
 mod changes;
 mod drops;
 mod holds;
+mod ids;
 mod orders;
 mod payments;
 mod payouts;
@@ -146,6 +147,11 @@ pub fn redact(url: &str) -> String {
 }
 
 pub use crate::clock::now_ms;
+
+/// 256 random bits as hex: session tokens, CSRF tokens, secrets.
+pub fn random_token() -> String {
+    hex::encode(rand::random::<[u8; 32]>())
+}
 
 /// A fresh app-generated id.
 pub fn new_id() -> String {

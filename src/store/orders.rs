@@ -13,8 +13,8 @@ use anyhow::Context;
 pub struct NewOrder {
     /// Chosen by the caller, so a provider whose session id follows from it
     /// (the demo) can be recorded in the same transaction.
-    pub id: String,
-    pub drop_id: String,
+    pub id: crate::domain::OrderId,
+    pub drop_id: crate::domain::DropId,
     pub size: Size,
     pub colour: ShirtColour,
     pub quantity: i64,
@@ -67,8 +67,8 @@ pub enum Reservation {
 
 #[derive(sqlx::FromRow)]
 pub(super) struct OrderRow {
-    id: String,
-    drop_id: String,
+    id: crate::domain::OrderId,
+    drop_id: crate::domain::DropId,
     number: Option<i64>,
     size: String,
     colour: String,

@@ -9,6 +9,7 @@ use super::orders::release_in;
 use super::{Store, new_id, now_ms};
 use crate::domain::payment::{CreatedCheckout, Mismatch, check_binding};
 use crate::domain::{Currency, EventSubject, Money, OrderStatus, PaymentEvent, PaymentEventKind};
+use crate::domain::{DropId, OrderId};
 use anyhow::Context;
 use sqlx::{Any, Transaction};
 
@@ -21,10 +22,10 @@ pub enum EventOutcome {
     /// Valid, but the order was already past this step.
     Unchanged,
     /// The order moved to `status`; the drop's totals may have changed.
-    Changed { drop_id: String, order_id: String, status: OrderStatus },
+    Changed { drop_id: crate::domain::DropId, order_id: crate::domain::OrderId, status: OrderStatus },
     /// The event named a popshop order but does not match the checkout popshop
     /// created for it. Recorded for the artist; nothing changed.
-    Mismatch { drop_id: Option<String>, reason: String },
+    Mismatch { drop_id: Option<crate::domain::DropId>, reason: String },
 }
 
 /// A payment that did not match its order, as the artist sees it.
@@ -41,7 +42,7 @@ pub struct PaymentProblem {
 /// The order an event is about, with what popshop created for it.
 struct FoundOrder {
     created: CreatedCheckout,
-    drop_id: String,
+    drop_id: DropId,
     status: OrderStatus,
 }
 
@@ -169,7 +170,7 @@ impl Store {
 async fn find_order(tx: &mut Transaction<'_, Any>, column: &str, value: &str) -> anyhow::Result<Option<FoundOrder>> {
     debug_assert!(matches!(column, "id" | "session_id" | "payment_intent"));
     let sql = format!("SELECT id, drop_id, status, session_id, amount, currency FROM orders WHERE {column} = $1");
-    let row: Option<(String, String, String, Option<String>, i64, String)> =
+    let row: Option<(OrderId, DropId, String, Option<String>, i64, String)> =
         sqlx::query_as(&sql).bind(value).fetch_optional(&mut **tx).await.context("find order for event")?;
     Ok(row.map(|(order_id, drop_id, status, session_id, amount, currency)| FoundOrder {
         created: CreatedCheckout {

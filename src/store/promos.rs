@@ -9,8 +9,8 @@ use anyhow::Context;
 #[derive(sqlx::FromRow)]
 struct PromoRow {
     id: String,
-    account_id: String,
-    drop_id: Option<String>,
+    account_id: crate::domain::AccountId,
+    drop_id: Option<crate::domain::DropId>,
     code: String,
     percent_off: Option<i64>,
     amount_off: Option<i64>,
@@ -47,8 +47,8 @@ impl From<PromoRow> for PromoCode {
 /// A code to save, already validated.
 #[derive(Debug, Clone)]
 pub struct NewPromo {
-    pub account_id: String,
-    pub drop_id: Option<String>,
+    pub account_id: crate::domain::AccountId,
+    pub drop_id: Option<crate::domain::DropId>,
     pub code: String,
     pub discount: Discount,
     pub max_uses: Option<i64>,

@@ -13,7 +13,7 @@ impl Store {
     /// Starts a session and returns the secret token for the cookie.
     #[tracing::instrument(skip(self))]
     pub async fn create_session(&self, account_id: &str) -> anyhow::Result<String> {
-        let token = crate::auth::random_token();
+        let token = super::random_token();
         let now = now_ms();
         sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(hash_token(&token))
@@ -38,7 +38,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .context("select session")?;
-        Ok(row.map(|(id, email)| Account { id, email }))
+        Ok(row.map(|(id, email): (String, String)| Account { id: id.into(), email }))
     }
 
     #[tracing::instrument(skip_all)]

@@ -56,7 +56,7 @@ async fn every_field_survives_garbage() {
 
 async fn account_id(app: &TestApp) -> String {
     let email = popshop::domain::EmailAddress::parse("a@example.com").unwrap();
-    app.state.store.account_with_hash(&email).await.unwrap().unwrap().0.id
+    app.state.store.account_with_hash(&email).await.unwrap().unwrap().0.id.into_string()
 }
 
 #[tokio::test]

@@ -173,7 +173,7 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
         uses
     };
     let mut rng = StdRng::seed_from_u64(20261127);
-    let monitor = watch(&app, drop_id.clone());
+    let monitor = watch(&app, drop_id.to_string());
 
     // Wave 1: 1000 concurrent checkouts of 1–3 shirts.
     let quantities: Vec<u32> = (0..1000).map(|_| rng.gen_range(1..=3)).collect();

@@ -78,14 +78,14 @@ async fn the_session_request_carries_exactly_the_order() {
     assert!(image.starts_with(&card), "{image}");
     let expected: BTreeMap<String, String> = [
         ("cancel_url", format!("{}/d/{slug}/cancelled?order={}", app.address, order.id)),
-        ("client_reference_id", order.id.clone()),
+        ("client_reference_id", order.id.to_string()),
         ("line_items[0][price_data][currency]", "usd".into()),
         ("line_items[0][price_data][product_data][name]", "“Exact body” T-shirt — M, Black".into()),
         ("line_items[0][price_data][unit_amount]", "2500".into()),
         ("line_items[0][quantity]", "2".into()),
         // Stripe's page speaks the drop's language.
         ("locale", "en".into()),
-        ("metadata[order_id]", order.id.clone()),
+        ("metadata[order_id]", order.id.to_string()),
         ("mode", "payment".into()),
         ("shipping_address_collection[allowed_countries][0]", "US".into()),
         ("shipping_address_collection[allowed_countries][1]", "DE".into()),

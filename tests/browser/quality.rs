@@ -3,7 +3,20 @@
 use super::*;
 
 #[tokio::test]
-async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
+async fn axe_finds_nothing_on_the_create_form_the_call_pages_and_the_first_five_looks() {
+    axe_finds_nothing(0..5, true).await;
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_the_other_five_storefront_looks() {
+    axe_finds_nothing(5..popshop::design::THEMES.len(), false).await;
+}
+
+/// axe-core on the storefronts of the looks `looks` (indexes into
+/// `THEMES`), on a phone; `with_forms`: also the create form, an open call
+/// and the new-call form, and the create form and the first look on a
+/// desktop. Two tests of half the looks each, so they run side by side.
+async fn axe_finds_nothing(looks: std::ops::Range<usize>, with_forms: bool) {
     let axe_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
     let Ok(axe) = std::fs::read_to_string(&axe_path) else {
         assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "axe-core missing: run scripts/ensure-axe");
@@ -13,8 +26,11 @@ async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
     let Some(driver) = start_driver() else { return };
     let app = TestApp::spawn().await;
     app.sign_up("axe@example.com", "correct horse battery").await;
-    let mut pages = vec![("create form".to_owned(), "/".to_owned())];
-    for theme in popshop::design::THEMES.iter() {
+    let mut pages = Vec::new();
+    if with_forms {
+        pages.push(("create form".to_owned(), "/".to_owned()));
+    }
+    for theme in &popshop::design::THEMES[looks] {
         let slogan = format!("Axe checks {}", theme.key);
         let res = app
             .launch_with(&[
@@ -30,26 +46,32 @@ async fn axe_finds_nothing_on_the_create_form_and_every_storefront_look() {
         let slug = popshop::domain::DropSlug::from_slogan(&slogan);
         pages.push((format!("storefront, {}", theme.key), format!("/d/{slug}")));
     }
-    // An open call with an idea on it, and the form that opens one.
-    let res = app
-        .post_form("/calls", &[("question", "Axe the call"), ("artist_name", "Axe"), ("hours", "2"), ("theme", "auto")])
-        .await;
-    let call = common::location(&res);
-    let token = app.csrf().await;
-    app.client
-        .post(app.url(&format!("{call}/ideas")))
-        .form(&[("csrf", token.as_str()), ("idea", "An idea to check"), ("credit", "Jo")])
-        .send()
-        .await
-        .unwrap();
-    pages.push(("open call".to_owned(), call));
-    pages.push(("new call form".to_owned(), "/calls/new".to_owned()));
+    if with_forms {
+        // An open call with an idea on it, and the form that opens one.
+        let res = app
+            .post_form(
+                "/calls",
+                &[("question", "Axe the call"), ("artist_name", "Axe"), ("hours", "2"), ("theme", "auto")],
+            )
+            .await;
+        let call = common::location(&res);
+        let token = app.csrf().await;
+        app.client
+            .post(app.url(&format!("{call}/ideas")))
+            .form(&[("csrf", token.as_str()), ("idea", "An idea to check"), ("credit", "Jo")])
+            .send()
+            .await
+            .unwrap();
+        pages.push(("open call".to_owned(), call));
+        pages.push(("new call form".to_owned(), "/calls/new".to_owned()));
+    }
     let web = browser(&driver).await;
     let result = async {
         let mut problems = Vec::new();
         // Every page on a phone; the create form and one look on a desktop
         // too (each run takes seconds).
-        for (width, height, count) in [(390, 844, pages.len()), (1280, 900, 2)] {
+        let desktop = if with_forms { 2 } else { 0 };
+        for (width, height, count) in [(390, 844, pages.len()), (1280, 900, desktop)] {
             web.set_window_rect(0, 0, width, height).await?;
             for (name, path) in pages.iter().take(count) {
                 web.goto(app.url(path)).await?;

@@ -27,7 +27,7 @@ pub struct CancelledPage {
     pub layout: Layout,
     pub csrf: String,
     pub slug: String,
-    pub order_id: String,
+    pub order_id: crate::domain::OrderId,
     /// Where to go back to paying, while the hold lasts.
     pub checkout_url: Option<String>,
     /// Minutes the hold still lasts.

@@ -114,7 +114,7 @@ pub struct ReopenForm {
 
 /// One order as the artist sees it.
 pub struct OrderRow {
-    pub id: String,
+    pub id: crate::domain::OrderId,
     pub number: String,
     pub paid_at_ms: i64,
     /// "2026-11-27 21:05 UTC", until the page's script shows local time.

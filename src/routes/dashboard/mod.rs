@@ -18,7 +18,7 @@ use crate::i18n::{self, Localized};
 
 /// A drop as listed on the dashboard.
 pub struct DropSummary {
-    pub id: String,
+    pub id: crate::domain::DropId,
     pub slogan: String,
     pub slug: String,
     pub state: DropState,

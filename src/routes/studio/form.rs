@@ -112,7 +112,7 @@ pub struct ValidDrop {
 
 impl ValidDrop {
     /// `from_call`: the fan's idea it launches, checked to be the artist's.
-    pub fn for_account(self, account_id: String, from_call: Option<FromCall>) -> NewDrop {
+    pub fn for_account(self, account_id: crate::domain::AccountId, from_call: Option<FromCall>) -> NewDrop {
         NewDrop {
             account_id,
             slogan: self.slogan,
