@@ -73,9 +73,40 @@ impl PromoCode {
     }
 }
 
-/// A code as typed: trimmed, upper-cased, letters A–Z, digits and dashes,
-/// 3–20 of them.
-pub fn normalize_code(input: &str) -> Result<String, CodeError> {
+/// A promo code's text as a fan or an artist may type it: trimmed,
+/// upper-cased, letters A–Z, digits and dashes, 3–20 of them. Only
+/// [`normalize_code`] makes one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Code(String);
+
+impl Code {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Code> for String {
+    fn from(code: Code) -> String {
+        code.0
+    }
+}
+
+/// A code as typed, checked and tidied into a [`Code`].
+pub fn normalize_code(input: &str) -> Result<Code, CodeError> {
     let code = input.trim().to_uppercase();
     if code.is_empty() {
         return Err(CodeError::Empty);
@@ -86,7 +117,7 @@ pub fn normalize_code(input: &str) -> Result<String, CodeError> {
     if !(3..=20).contains(&code.len()) {
         return Err(CodeError::Length);
     }
-    Ok(code)
+    Ok(Code(code))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -155,7 +186,7 @@ mod tests {
 
     #[test]
     fn codes_are_typed_loosely_and_stored_strictly() {
-        assert_eq!(normalize_code(" friday-20 "), Ok("FRIDAY-20".into()));
+        assert_eq!(normalize_code(" friday-20 ").map(String::from), Ok("FRIDAY-20".into()));
         assert_eq!(normalize_code(""), Err(CodeError::Empty));
         assert_eq!(normalize_code("ab"), Err(CodeError::Length));
         assert_eq!(normalize_code("FRÍDAY"), Err(CodeError::Characters));

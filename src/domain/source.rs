@@ -13,22 +13,70 @@ pub const LINK: &str = "link";
 /// No `ref` at all.
 pub const DIRECT: &str = "direct";
 
-/// A `ref` value as popshop keeps it: lower case, letters, digits, `-` and
-/// `_`, at most 32 characters; anything else (or nothing) is [`DIRECT`].
-pub fn normalize(input: &str) -> String {
+/// Where a fan came from, as popshop keeps it: a `ref` value in lower case,
+/// letters, digits, `-` and `_`, at most 32 characters; anything else (or
+/// nothing) is [`DIRECT`]. Free text from the URL never reaches the store
+/// untyped.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Source(String);
+
+impl Source {
+    /// A fan who came by no share link.
+    pub fn direct() -> Self {
+        Self(DIRECT.to_owned())
+    }
+
+    /// A source as it was stored (empty is [`DIRECT`]).
+    pub fn from_stored(stored: String) -> Self {
+        if stored.is_empty() { Self::direct() } else { Self(stored) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Self::direct()
+    }
+}
+
+impl std::ops::Deref for Source {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<&str> for Source {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// A `ref` value as typed, tidied into a [`Source`].
+pub fn normalize(input: &str) -> Source {
     let value = input.trim().to_ascii_lowercase();
     let ok = !value.is_empty()
         && value.len() <= 32
         && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    if ok { value } else { DIRECT.to_owned() }
+    if ok { Source(value) } else { Source::direct() }
 }
 
 /// The `ref` of a URL's query (`…/d/slug?ref=qr&x=1` → "qr"), normalized.
-pub fn of_url(url: &str) -> String {
+pub fn of_url(url: &str) -> Source {
     let query = url.split_once('?').map_or("", |(_, q)| q).split('#').next().unwrap_or("");
     form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == "ref")
-        .map_or_else(|| DIRECT.to_owned(), |(_, v)| normalize(&v))
+        .map_or_else(Source::direct, |(_, v)| normalize(&v))
 }
 
 /// `url` with `?ref=source` added.

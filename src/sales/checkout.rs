@@ -21,10 +21,10 @@ pub struct Purchase<'a> {
     /// Already checked against the drop's most per order.
     pub quantity: i64,
     pub client: Client,
-    /// A promo code as typed, normalized (`domain::promo::normalize_code`).
-    pub code: Option<String>,
+    /// A promo code as typed, checked (`domain::promo::normalize_code`).
+    pub code: Option<crate::domain::promo::Code>,
     /// The share link the fan came by (`domain::source`).
-    pub source: String,
+    pub source: crate::domain::source::Source,
 }
 
 /// What came of it.

@@ -37,7 +37,7 @@ pub struct NewOrder {
     /// order (`unit_amount` is already the discounted price).
     pub promo: Option<(String, String, i64)>,
     /// The share link the fan came by (`domain::source`).
-    pub source: String,
+    pub source: crate::domain::source::Source,
 }
 
 impl NewOrder {
@@ -511,7 +511,7 @@ async fn insert_order(
         .bind(new.promo.as_ref().map_or("", |p| p.0.as_str()))
         .bind(new.promo.as_ref().map_or("", |p| p.1.as_str()))
         .bind(new.promo.as_ref().map_or(0, |p| p.2))
-        .bind(&new.source)
+        .bind(new.source.as_str())
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

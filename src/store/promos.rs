@@ -49,7 +49,7 @@ impl From<PromoRow> for PromoCode {
 pub struct NewPromo {
     pub account_id: crate::domain::AccountId,
     pub drop_id: Option<crate::domain::DropId>,
-    pub code: String,
+    pub code: crate::domain::promo::Code,
     pub discount: Discount,
     pub max_uses: Option<i64>,
     pub ends_at: Option<i64>,
@@ -71,7 +71,7 @@ impl Store {
         .bind(new_id())
         .bind(&new.account_id)
         .bind(new.drop_id.as_deref())
-        .bind(&new.code)
+        .bind(new.code.as_str())
         .bind(percent)
         .bind(amount)
         .bind(currency)

@@ -2,13 +2,14 @@
 //! drop (the first source wins), and orders with the source they came by.
 
 use super::{Store, now_ms};
+use crate::domain::source::Source;
 use anyhow::Context;
 use std::collections::BTreeMap;
 
 /// One source's numbers on one drop.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SourceStats {
-    pub source: String,
+    pub source: Source,
     /// Visitors who first came by this source.
     pub visits: i64,
     /// Paid orders bought from it, and what they brought (shirts and shipping).
@@ -52,14 +53,13 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .context("orders per source")?;
-        let mut by: BTreeMap<String, SourceStats> = BTreeMap::new();
-        let direct = |s: String| if s.is_empty() { crate::domain::source::DIRECT.to_owned() } else { s };
+        let mut by: BTreeMap<Source, SourceStats> = BTreeMap::new();
         for (source, n) in visits {
-            let source = direct(source);
+            let source = Source::from_stored(source);
             by.entry(source.clone()).or_insert_with(|| SourceStats { source, ..SourceStats::default() }).visits += n;
         }
         for (source, n, revenue) in orders {
-            let source = direct(source);
+            let source = Source::from_stored(source);
             let entry = by.entry(source.clone()).or_insert_with(|| SourceStats { source, ..SourceStats::default() });
             entry.orders += n;
             entry.revenue_minor += revenue;

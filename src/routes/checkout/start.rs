@@ -41,7 +41,7 @@ struct ConfirmPage<'a> {
     /// The promo code, carried to the checkout.
     code: String,
     /// The share link the fan came by, carried too.
-    source: String,
+    source: crate::domain::source::Source,
 }
 
 #[tracing::instrument(skip_all, fields(slug = %slug))]
@@ -103,7 +103,7 @@ pub async fn start(
             colour_key: colour.key,
             quantity,
             price: i18n::money(lang, drop.price),
-            code: code.clone().unwrap_or_default(),
+            code: code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
             source,
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
@@ -115,13 +115,13 @@ pub async fn start(
 
 /// The share link the fan came by: the storefront's address (`?ref=`) as
 /// the browser reports it, or carried by the confirm page.
-fn source_of(req: &HttpRequest, form: &FormData) -> String {
+fn source_of(req: &HttpRequest, form: &FormData) -> crate::domain::source::Source {
     match form.get("ref") {
         "" => req
             .headers()
             .get(header::REFERER)
             .and_then(|r| r.to_str().ok())
-            .map_or_else(|| crate::domain::source::DIRECT.to_owned(), crate::domain::source::of_url),
+            .map_or_else(crate::domain::source::Source::direct, crate::domain::source::of_url),
         carried => crate::domain::source::normalize(carried),
     }
 }

@@ -12,6 +12,14 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 /// `/dashboard`: the artist's drops, newest first.
+/// One of the artist's calls in the dashboard's list.
+pub struct CallRow {
+    pub question: String,
+    pub slug: String,
+    /// Still taking ideas.
+    pub open: bool,
+}
+
 #[derive(Template)]
 #[template(path = "dashboard/index.html")]
 pub struct DashboardPage {
@@ -24,8 +32,8 @@ pub struct DashboardPage {
     pub total_sold: i64,
     /// Gross revenue across all drops, one figure per currency ("$120.00", "50,00 €").
     pub revenue_by_currency: Vec<String>,
-    /// The artist's calls for slogans, newest first: (question, slug, open).
-    pub calls: Vec<(String, String, bool)>,
+    /// The artist's calls for slogans, newest first.
+    pub calls: Vec<CallRow>,
     /// Stripe Connect: `Some(true)` while the artist's account cannot take
     /// payments yet (the page asks them to set up payouts); `None` without Connect.
     pub payouts_due: Option<bool>,
@@ -64,7 +72,7 @@ pub async fn index(
             .calls_of(&artist.0.id)
             .await?
             .into_iter()
-            .map(|c| (c.question.clone(), c.slug.to_string(), c.is_open(now)))
+            .map(|c| CallRow { open: c.is_open(now), question: c.question, slug: c.slug.to_string() })
             .collect(),
     };
     render(StatusCode::OK, &page)

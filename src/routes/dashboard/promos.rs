@@ -55,7 +55,7 @@ pub async fn create(
                 let to = format!("/dashboard/drops/{}?code={code}#promo-codes", drop.id);
                 return Ok(crate::web::redirect(to));
             }
-            Err(i18n::text_with(lang, "promos-taken", &[("code", Arg::Text(code.clone()))]))
+            Err(i18n::text_with(lang, "promos-taken", &[("code", Arg::Text(code.to_string()))]))
         }
         _ => Ok(()),
     };

@@ -9,7 +9,7 @@
 //! a view is simply not counted.
 
 use crate::domain::DropSlug;
-use crate::domain::source::{DIRECT, of_url};
+use crate::domain::source::{Source, of_url};
 use crate::state::AppState;
 use crate::web::Client;
 use crate::web::error::AppError;
@@ -55,7 +55,7 @@ pub async fn seen(
             .get(header::REFERER)
             .and_then(|r| r.to_str().ok())
             .filter(|r| r.split('?').next().is_some_and(|path| path.ends_with(&own)))
-            .map_or_else(|| DIRECT.to_owned(), of_url);
+            .map_or_else(Source::direct, of_url);
         let hashed = {
             use sha2::{Digest, Sha256};
             hex::encode(&Sha256::digest(format!("popshop-visitor:{visitor}").as_bytes())[..12])

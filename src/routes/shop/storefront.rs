@@ -33,6 +33,15 @@ pub struct ShirtPicture {
 }
 
 /// The storefront page.
+/// One size in the size chart: chest width and length, in cm and inches.
+pub struct SizeRow {
+    pub size: &'static str,
+    pub chest: u32,
+    pub chest_in: String,
+    pub length: u32,
+    pub length_in: String,
+}
+
 #[derive(Template)]
 #[template(path = "shop/storefront.html")]
 pub struct StorefrontPage<'a> {
@@ -79,8 +88,8 @@ pub struct StorefrontPage<'a> {
     pub shipping: Option<String>,
     /// The artist's description, one paragraph per line.
     pub description: Vec<&'a str>,
-    /// Measurements of the sizes on offer: (size, chest cm, chest in, length cm, length in).
-    pub size_chart: Vec<(&'static str, u32, String, u32, String)>,
+    /// Measurements of the sizes on offer.
+    pub size_chart: Vec<SizeRow>,
     pub fabric: String,
     /// A fan's idea: ("Slogan by Jo, voted by 312 fans", the call's address).
     pub from_call: Option<(String, String)>,
@@ -195,7 +204,13 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         size_chart: SIZE_CHART
             .iter()
             .filter(|(s, _, _)| sizes.contains(s))
-            .map(|(s, chest, length)| (s.label(), *chest, inches(*chest), *length, inches(*length)))
+            .map(|(s, chest, length)| SizeRow {
+                size: s.label(),
+                chest: *chest,
+                chest_in: inches(*chest),
+                length: *length,
+                length_in: inches(*length),
+            })
             .collect(),
         fabric: i18n::text(lang, "shop-fabric"),
         from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
