@@ -4,7 +4,7 @@
 //! call these and pick the page for what came back.
 
 use crate::domain::{Call, Idea, Slogan};
-use crate::store::{SentIdea, Store, now_ms};
+use crate::store::{SentIdea, Store};
 use crate::web::{Action, Client, Limits};
 use std::time::Duration;
 
@@ -50,7 +50,7 @@ impl Calls<'_> {
         fan: &str,
         client: &Client,
     ) -> anyhow::Result<Sent> {
-        if !call.is_open(now_ms()) {
+        if !call.is_open(self.store.now_ms()) {
             return Ok(Sent::Closed);
         }
         let (sent_before, on_board) = self.store.idea_counts(&call.id, fan).await?;
@@ -84,7 +84,7 @@ impl Calls<'_> {
         if let Err(wait) = self.limits.check(Action::Vote, client) {
             return Ok(Err(wait));
         }
-        if call.is_open(now_ms()) {
+        if call.is_open(self.store.now_ms()) {
             self.store.vote(&call.id, idea_id, fan, up).await?;
         }
         Ok(Ok(()))

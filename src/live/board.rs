@@ -78,7 +78,7 @@ pub async fn read(store: &Store, call: &Call) -> anyhow::Result<BoardFrame> {
         .collect();
     Ok(BoardFrame {
         version: call.version,
-        open: call.is_open(crate::store::now_ms()),
+        open: call.is_open(store.now_ms()),
         drop: call.drop_slug.as_ref().map(|s| s.as_str().to_owned()),
         top: top_ids,
         new: new_ids,

@@ -268,7 +268,7 @@ pub async fn coalesce(hub: Arc<Hub>, store: Store) {
         for topic in hub.take_changed() {
             match &topic {
                 Topic::Drop(drop_id) => match store.drop_by_id(drop_id).await {
-                    Ok(Some(drop)) => hub.publish(drop_id, &PublicTotals::of(&drop, crate::store::now_ms())),
+                    Ok(Some(drop)) => hub.publish(drop_id, &PublicTotals::of(&drop, store.now_ms())),
                     Ok(None) => {}
                     Err(e) => tracing::warn!(drop = %drop_id, error = %e, "could not read totals to publish"),
                 },

@@ -12,7 +12,7 @@
 use super::streams::{StreamCounts, StreamSlot};
 use super::{Hub, Topic, Viewer};
 use crate::domain::DropSlug;
-use crate::store::{Store, now_ms};
+use crate::store::Store;
 use actix_web::web::Bytes;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -69,7 +69,7 @@ impl Streams<'_> {
         let mut viewer = match kind {
             Kind::Drop => {
                 let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;
-                self.hub.watch(&drop, now_ms())
+                self.hub.watch(&drop, self.store.now_ms())
             }
             Kind::Call => {
                 let call = self.store.call_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;

@@ -34,7 +34,7 @@ impl DemoProvider {
 
     /// The signed event (payload, `Stripe-Signature` header) a paid demo checkout sends.
     pub fn completed_event(&self, order: &Order, email: &str, shipping: ShippingAddress) -> (String, String) {
-        let now = crate::clock::now_secs();
+        let now = crate::clock::system_now_secs();
         let facts = SessionFacts {
             session_id: order.session_id.clone().unwrap_or_default(),
             order_id: order.id.clone(),

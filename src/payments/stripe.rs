@@ -78,7 +78,7 @@ impl StripeProvider {
             .with_retries(
                 |attempt| Some(format!("popshop-checkout-{}-{attempt}", request.order_id)),
                 |strategy| {
-                    let expires_at = crate::clock::now_secs() + request.session_minutes * 60;
+                    let expires_at = crate::clock::system_now_secs() + request.session_minutes * 60;
                     let create = self.session_params(request, expires_at);
                     async move { create.customize().request_strategy(strategy).send(&self.client).await }
                 },
@@ -204,7 +204,7 @@ impl StripeProvider {
             // account and give popshop's fee back too, as Stripe documents.
             refund = refund.reverse_transfer(true).refund_application_fee(true);
         }
-        let started = crate::clock::now_ms();
+        let started = crate::clock::system_now_ms();
         let result = self
             .with_retries(
                 |attempt| Some(format!("popshop-refund-{}-{started}-{attempt}", order.id)),
@@ -228,7 +228,7 @@ impl StripeProvider {
     #[tracing::instrument(skip_all, fields(artist = %artist_id))]
     pub async fn create_account(&self, artist_id: &str, email: &str) -> Result<String, ProviderError> {
         let params = super::connect::NewAccount::express(artist_id, email);
-        let started = crate::clock::now_ms();
+        let started = crate::clock::system_now_ms();
         let account: stripe_shared::Account = self
             .with_retries(
                 |attempt| Some(format!("popshop-account-{artist_id}-{started}-{attempt}")),

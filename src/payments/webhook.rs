@@ -203,7 +203,7 @@ mod tests {
     }
 
     fn now() -> i64 {
-        crate::clock::now_secs()
+        crate::clock::system_now_secs()
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::Sales;
 use crate::domain::{Drop, OrderId, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::payments::{CheckoutRequest, ProviderError};
-use crate::store::{NewOrder, Reservation, new_id, now_ms};
+use crate::store::{NewOrder, Reservation, new_id};
 use crate::web::Client;
 use std::time::Duration;
 
@@ -64,7 +64,7 @@ pub enum CheckoutOutcome {
 pub async fn usable_promo(sales: &Sales, drop: &Drop, code: &str) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
     Ok(match sales.store.promo_for(&drop.account_id, code).await? {
         None => Err(PromoProblem::Unknown),
-        Some(promo) => promo.check(drop, now_ms()).map(|()| promo),
+        Some(promo) => promo.check(drop, sales.store.now_ms()).map(|()| promo),
     })
 }
 
@@ -107,7 +107,7 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
         unit_amount: unit,
         shipping_cost: drop.shipping,
         provider: sales.payments.name(),
-        expires_at: now_ms() + hold_minutes * 60_000,
+        expires_at: sales.store.now_ms() + hold_minutes * 60_000,
         client_key: purchase.client.key(),
         holds_per_client: sales.rules.holds_per_client,
         payout: payout.clone(),

@@ -72,7 +72,7 @@ pub async fn refresh_status(sales: &Sales, artist: &Account) -> anyhow::Result<O
     let Some(stripe) = sales.payments.stripe() else { return Ok(Some(known)) };
     match stripe.retrieve_account(&known.stripe_account).await {
         Ok(now) => {
-            sales.store.apply_payout_report(&now, crate::clock::now_secs()).await?;
+            sales.store.apply_payout_report(&now, crate::clock::system_now_secs()).await?;
             Ok(sales.store.payout_account(&artist.id).await?)
         }
         Err(e) => {

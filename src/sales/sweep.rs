@@ -19,7 +19,7 @@ use super::Sales;
 use super::payment_events::apply_session_now;
 use crate::domain::{Order, OrderStatus};
 use crate::payments::ProviderError;
-use crate::store::now_ms;
+
 use futures_util::StreamExt;
 
 /// Orders looked at per round, and how many at once.
@@ -67,7 +67,7 @@ enum HoldEnd {
 }
 
 pub async fn sweep(sales: &Sales) -> anyhow::Result<Swept> {
-    let now = now_ms();
+    let now = sales.store.now_ms();
     let mut swept = Swept::default();
     let stale = sales.store.stale_pending_orders(now, BATCH).await?;
     let ends: Vec<HoldEnd> =
@@ -130,7 +130,7 @@ async fn end_hold(sales: &Sales, order: Order) -> HoldEnd {
             }
             Err(e) => {
                 tracing::warn!(order = %order.id, error = %e, "could not close the checkout page; keeping the hold");
-                sales.store.postpone_hold(&order.id, now_ms() + RETRY_AFTER_MS).await?;
+                sales.store.postpone_hold(&order.id, sales.store.now_ms() + RETRY_AFTER_MS).await?;
                 Ok(HoldEnd::Kept)
             }
         }

@@ -1,4 +1,4 @@
-use super::{Store, new_id, now_ms};
+use super::{Store, new_id};
 use crate::domain::EmailAddress;
 use anyhow::Context;
 
@@ -33,7 +33,7 @@ impl Store {
         .bind(&id)
         .bind(email.as_str())
         .bind(password_hash)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&self.pool)
         .await
         .context("insert account")?;

@@ -7,7 +7,7 @@
 //! recomputed from the rows ([`Store::recount_votes`]).
 
 use super::changes::{backend_of, returning_announce_call};
-use super::{Store, new_id, now_ms};
+use super::{Store, new_id};
 use crate::domain::call::normalized;
 use crate::domain::{Call, DropSlug, Idea, Language, ShirtColours, Slogan};
 use anyhow::Context;
@@ -136,7 +136,7 @@ impl Store {
             .bind(new.colours.to_db())
             .bind(new.language.code())
             .bind(new.ends_at)
-            .bind(now_ms())
+            .bind(self.now_ms())
             .execute(&self.pool)
             .await
             .context("insert call")?;
@@ -199,7 +199,7 @@ impl Store {
         .bind(&norm)
         .bind(credit)
         .bind(client)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await
         .context("insert idea")?
@@ -211,7 +211,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await
             .context("select idea id")?;
-        let voted = count_vote(&mut tx, call_id, &idea_id.0, client, true).await?;
+        let voted = count_vote(&mut tx, call_id, &idea_id.0, client, true, self.now_ms()).await?;
         if inserted && !voted {
             bump_call(&mut tx, call_id).await?;
         }
@@ -286,7 +286,7 @@ impl Store {
     pub async fn vote(&self, call_id: &str, idea_id: &str, fan: &str, up: bool) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin vote")?;
-        let changed = count_vote(&mut tx, call_id, idea_id, fan, up).await?;
+        let changed = count_vote(&mut tx, call_id, idea_id, fan, up, self.now_ms()).await?;
         tx.commit().await.context("commit vote")?;
         if changed {
             self.committed_call(call_id);
@@ -303,7 +303,7 @@ impl Store {
             returning_announce_call(self.backend)
         );
         let done = sqlx::query(&sql)
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(call_id)
             .bind(account_id)
             .execute(&self.pool)
@@ -392,6 +392,7 @@ pub(super) async fn call_became_drop(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     call_id: &str,
     drop_slug: &DropSlug,
+    now: i64,
 ) -> anyhow::Result<bool> {
     let sql = format!(
         "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 \
@@ -400,7 +401,7 @@ pub(super) async fn call_became_drop(
     );
     let done = sqlx::query(&sql)
         .bind(drop_slug.as_str())
-        .bind(now_ms())
+        .bind(now)
         .bind(call_id)
         .execute(&mut **tx)
         .await
@@ -418,6 +419,7 @@ async fn count_vote(
     idea_id: &str,
     fan: &str,
     up: bool,
+    now: i64,
 ) -> anyhow::Result<bool> {
     let changed = if up {
         sqlx::query(
@@ -426,7 +428,7 @@ async fn count_vote(
         )
         .bind(idea_id)
         .bind(fan)
-        .bind(now_ms())
+        .bind(now)
         .bind(call_id)
         .execute(&mut **tx)
         .await

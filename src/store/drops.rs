@@ -1,5 +1,5 @@
 use super::changes::{and_announce, backend_of, returning_announce};
-use super::{Store, new_id, now_ms};
+use super::{Store, new_id};
 use crate::domain::{
     Currency, Delivery, Drop, DropSlug, FromCall, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock,
 };
@@ -154,7 +154,7 @@ impl Store {
             .bind(new.goal.map(Goal::get))
             .bind(new.ends_at)
             .bind(new.theme)
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(new.max_per_order.clamp(1, crate::domain::Quantity::MAX))
             .bind(&new.description)
             .bind(new.shipping.minor())
@@ -174,7 +174,7 @@ impl Store {
         }
         let Some(slug) = saved else { anyhow::bail!("no free slug for {base}") };
         let announce_call = match from_call {
-            Some(call_id) => super::calls::call_became_drop(&mut tx, call_id, &slug).await?,
+            Some(call_id) => super::calls::call_became_drop(&mut tx, call_id, &slug, self.now_ms()).await?,
             None => false,
         };
         tx.commit().await.context("commit launch")?;
@@ -253,8 +253,13 @@ impl Store {
              WHERE id = $2 AND account_id = $3 AND ended_at IS NULL{}",
             returning_announce(self.backend)
         );
-        let done =
-            sqlx::query(&sql).bind(now_ms()).bind(id).bind(account_id).execute(&self.pool).await.context("end drop")?;
+        let done = sqlx::query(&sql)
+            .bind(self.now_ms())
+            .bind(id)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await
+            .context("end drop")?;
         let changed = done.rows_affected() == 1;
         if changed {
             self.committed(id);

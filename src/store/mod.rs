@@ -53,6 +53,8 @@ pub struct Store {
     holds: Arc<holds::HoldBook>,
     /// Who hears about committed drop changes (see `changes`).
     changes: Arc<changes::Changes>,
+    /// The app's business time (`crate::clock`).
+    clock: crate::clock::Clock,
 }
 
 /// How many numbered slugs (`slug-2` … ) to try before a random suffix.
@@ -96,6 +98,7 @@ impl Store {
             pool,
             backend,
             write_gate: Arc::new(tokio::sync::Mutex::new(())),
+            clock: crate::clock::Clock::default(),
             holds: Arc::default(),
             changes: Arc::default(),
         };
@@ -117,6 +120,16 @@ impl Store {
             Backend::Sqlite => Some(self.write_gate.lock().await),
             Backend::Postgres => None,
         }
+    }
+
+    /// The app's business clock (`crate::clock`): every write's "now".
+    pub fn clock(&self) -> &crate::clock::Clock {
+        &self.clock
+    }
+
+    /// Now on the app's clock, as unix milliseconds.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     pub fn backend(&self) -> Backend {
@@ -145,8 +158,6 @@ pub fn redact(url: &str) -> String {
         _ => url.to_owned(),
     }
 }
-
-pub use crate::clock::now_ms;
 
 /// 256 random bits as hex: session tokens, CSRF tokens, secrets.
 pub fn random_token() -> String {

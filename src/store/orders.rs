@@ -4,7 +4,7 @@
 //! the payment provider.
 
 use super::changes::{backend_of, returning_announce};
-use super::{Backend, Store, now_ms};
+use super::{Backend, Store};
 use crate::domain::{Buyer, Currency, Money, Order, OrderStatus, ShirtColour, Size};
 use anyhow::Context;
 
@@ -136,7 +136,7 @@ impl Store {
     /// Reserves stock and creates the pending order, atomically.
     #[tracing::instrument(skip(self, new), fields(drop = %new.drop_id, quantity = new.quantity))]
     pub async fn reserve(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
-        let now = now_ms();
+        let now = self.now_ms();
         let gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin reservation")?;
         // SQLite: the write gate serialises everything, so the order of the
@@ -232,7 +232,7 @@ impl Store {
         )
         .bind(session_id)
         .bind(url)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .bind(order_id)
         .execute(&self.pool)
         .await
@@ -244,7 +244,7 @@ impl Store {
     pub async fn touch_order(&self, order_id: &str) -> anyhow::Result<()> {
         let _gate = self.write_gate().await;
         sqlx::query("UPDATE orders SET updated_at = $1 WHERE id = $2")
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(order_id)
             .execute(&self.pool)
             .await
@@ -258,7 +258,7 @@ impl Store {
         let _gate = self.write_gate().await;
         sqlx::query("UPDATE orders SET expires_at = $1, updated_at = $2 WHERE id = $3 AND status = 'pending'")
             .bind(until)
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(order_id)
             .execute(&self.pool)
             .await
@@ -272,7 +272,7 @@ impl Store {
     pub async fn release(&self, order_id: &str, to: OrderStatus) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin release")?;
-        let released = release_in(&mut tx, order_id, to).await?;
+        let released = release_in(&mut tx, order_id, to, self.now_ms()).await?;
         tx.commit().await.context("commit release")?;
         if let Some(drop_id) = &released {
             self.committed(drop_id);
@@ -402,13 +402,14 @@ pub(super) async fn release_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     order_id: &str,
     to: OrderStatus,
+    now: i64,
 ) -> anyhow::Result<Option<String>> {
     let row: Option<(String, i64, Option<String>, String)> = sqlx::query_as(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'processing') \
          RETURNING drop_id, quantity, client_key, promo_id",
     )
     .bind(to.as_str())
-    .bind(now_ms())
+    .bind(now)
     .bind(order_id)
     .fetch_optional(&mut **tx)
     .await

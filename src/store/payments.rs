@@ -6,7 +6,7 @@
 
 use super::changes::{and_announce, backend_of, returning_announce};
 use super::orders::release_in;
-use super::{Store, new_id, now_ms};
+use super::{Store, new_id};
 use crate::domain::payment::{CreatedCheckout, Mismatch, check_binding};
 use crate::domain::{Currency, EventSubject, Money, OrderStatus, PaymentEvent, PaymentEventKind};
 use crate::domain::{DropId, OrderId};
@@ -59,7 +59,7 @@ impl Store {
         )
         .bind(&event.id)
         .bind(&event.event_type)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await
         .context("record event")?
@@ -75,7 +75,8 @@ impl Store {
                     Some(found) => match check_binding(&found.created, facts, livemode) {
                         Ok(()) => Some(found),
                         Err(mismatch) => {
-                            let outcome = record_problem(&mut tx, event, Some(&found), &mismatch).await?;
+                            let outcome =
+                                record_problem(&mut tx, event, Some(&found), &mismatch, self.now_ms()).await?;
                             tx.commit().await.context("commit mismatched event")?;
                             return Ok(outcome);
                         }
@@ -86,7 +87,8 @@ impl Store {
                         Some(claimed) => match find_order(&mut tx, "id", claimed).await? {
                             Some(named) => {
                                 let mismatch = Mismatch::ForeignSession { session_id: facts.session_id.clone() };
-                                let outcome = record_problem(&mut tx, event, Some(&named), &mismatch).await?;
+                                let outcome =
+                                    record_problem(&mut tx, event, Some(&named), &mismatch, self.now_ms()).await?;
                                 tx.commit().await.context("commit foreign event")?;
                                 return Ok(outcome);
                             }
@@ -104,7 +106,7 @@ impl Store {
             return Ok(EventOutcome::NoOrder);
         };
         let order_id = found.created.order_id;
-        let new_status = apply(&mut tx, event, &order_id, found.status).await?;
+        let new_status = apply(&mut tx, event, &order_id, found.status, self.now_ms()).await?;
         tx.commit().await.context("commit payment event")?;
         if new_status.is_some() {
             self.committed(&found.drop_id);
@@ -145,7 +147,7 @@ impl Store {
         .bind(drop_id)
         .bind(order_id)
         .bind(reason)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&self.pool)
         .await
         .context("record a note for the artist")?;
@@ -188,6 +190,7 @@ async fn record_problem(
     event: &PaymentEvent,
     order: Option<&FoundOrder>,
     mismatch: &Mismatch,
+    now: i64,
 ) -> anyhow::Result<EventOutcome> {
     let (session_id, amount, currency) = match &event.subject {
         EventSubject::Session(f) => (Some(f.session_id.as_str()), f.amount_total, f.currency.as_deref()),
@@ -207,7 +210,7 @@ async fn record_problem(
     .bind(amount)
     .bind(currency)
     .bind(&reason)
-    .bind(now_ms())
+    .bind(now)
     .execute(&mut **tx)
     .await
     .context("record payment problem")?;
@@ -221,6 +224,7 @@ async fn apply(
     event: &PaymentEvent,
     order_id: &str,
     status: OrderStatus,
+    now: i64,
 ) -> anyhow::Result<Option<OrderStatus>> {
     use OrderStatus as S;
     use PaymentEventKind as K;
@@ -229,23 +233,23 @@ async fn apply(
             Store::store_buyer(tx, order_id, &event.buyer).await?;
             // Read without a lock: on PostgreSQL a release may have committed
             // since, and then the payment is a late one.
-            match mark_paid(tx, order_id, true).await? {
+            match mark_paid(tx, order_id, true, now).await? {
                 Some(status) => Ok(Some(status)),
-                None => mark_paid(tx, order_id, false).await,
+                None => mark_paid(tx, order_id, false, now).await,
             }
         }
         // Paid after its stock was released (late webhook): count it again if
         // stock allows, else it must be refunded, never oversold.
         (K::Completed { paid: true } | K::AsyncSucceeded, S::Expired | S::Cancelled | S::Failed) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
-            mark_paid(tx, order_id, false).await
+            mark_paid(tx, order_id, false, now).await
         }
         (K::Completed { paid: false }, S::Pending) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
             let moved = sqlx::query(
                 "UPDATE orders SET status = 'processing', updated_at = $1 WHERE id = $2 AND status = 'pending'",
             )
-            .bind(now_ms())
+            .bind(now)
             .bind(order_id)
             .execute(&mut **tx)
             .await
@@ -253,17 +257,23 @@ async fn apply(
             Ok((moved.rows_affected() == 1).then_some(S::Processing))
         }
         (K::AsyncFailed, S::Pending | S::Processing) => {
-            Ok(release_in(tx, order_id, S::Failed).await?.map(|_| S::Failed))
+            Ok(release_in(tx, order_id, S::Failed, now).await?.map(|_| S::Failed))
         }
-        (K::Expired, S::Pending | S::Processing) => Ok(release_in(tx, order_id, S::Expired).await?.map(|_| S::Expired)),
-        (K::Refunded { fully: true }, S::Paid | S::RefundDue) => mark_refunded(tx, order_id).await,
+        (K::Expired, S::Pending | S::Processing) => {
+            Ok(release_in(tx, order_id, S::Expired, now).await?.map(|_| S::Expired))
+        }
+        (K::Refunded { fully: true }, S::Paid | S::RefundDue) => mark_refunded(tx, order_id, now).await,
         _ => Ok(None),
     }
 }
 
 /// pending/processing (`held`: its stock is reserved) or released → paid.
-async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) -> anyhow::Result<Option<OrderStatus>> {
-    let now = now_ms();
+async fn mark_paid(
+    tx: &mut Transaction<'_, Any>,
+    order_id: &str,
+    held: bool,
+    now: i64,
+) -> anyhow::Result<Option<OrderStatus>> {
     let from = if held { "('pending', 'processing')" } else { "('expired', 'cancelled', 'failed')" };
     let sql = format!(
         "UPDATE orders SET status = 'paid', paid_at = $1, updated_at = $1 WHERE id = $2 AND status IN {from} \
@@ -323,8 +333,7 @@ async fn mark_paid(tx: &mut Transaction<'_, Any>, order_id: &str, held: bool) ->
 }
 
 /// paid → refunded (totals go down) or refund_due → refunded (never counted).
-async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str) -> anyhow::Result<Option<OrderStatus>> {
-    let now = now_ms();
+async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str, now: i64) -> anyhow::Result<Option<OrderStatus>> {
     let paid: Option<(String, i64, i64)> = sqlx::query_as(
         "UPDATE orders SET status = 'refunded', updated_at = $1 WHERE id = $2 AND status = 'paid' \
          RETURNING drop_id, quantity, amount - shipping_minor",

@@ -4,8 +4,8 @@
 //! account (or away from it) in the same transaction, and announces those
 //! drops, so their storefronts show at once whether they take payments.
 
+use super::Store;
 use super::changes::{and_announce, backend_of};
-use super::{Store, now_ms};
 use crate::domain::PayoutAccount;
 use anyhow::Context;
 
@@ -71,7 +71,7 @@ impl Store {
         )
         .bind(account_id)
         .bind(stripe_account)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&self.pool)
         .await
         .context("insert payout account")?;

@@ -2,7 +2,7 @@
 //! transaction by one conditional update ([`take_use`]), so a rush never uses
 //! a code more often than allowed, and given back when the hold is released.
 
-use super::{Store, new_id, now_ms};
+use super::{Store, new_id};
 use crate::domain::{Currency, Discount, Money, PromoCode};
 use anyhow::Context;
 
@@ -77,7 +77,7 @@ impl Store {
         .bind(currency)
         .bind(new.max_uses)
         .bind(new.ends_at)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&self.pool)
         .await
         .context("insert promo code")?;

@@ -1,4 +1,4 @@
-use super::{Account, Store, now_ms};
+use super::{Account, Store};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
@@ -14,7 +14,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn create_session(&self, account_id: &str) -> anyhow::Result<String> {
         let token = super::random_token();
-        let now = now_ms();
+        let now = self.now_ms();
         sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(hash_token(&token))
             .bind(account_id)
@@ -34,7 +34,7 @@ impl Store {
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(hash_token(token))
-        .bind(now_ms())
+        .bind(self.now_ms())
         .fetch_optional(&self.pool)
         .await
         .context("select session")?;

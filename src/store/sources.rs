@@ -1,7 +1,7 @@
 //! Which share link sold (issue 11): visits counted once per visitor and
 //! drop (the first source wins), and orders with the source they came by.
 
-use super::{Store, now_ms};
+use super::Store;
 use crate::domain::source::Source;
 use anyhow::Context;
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ impl Store {
         .bind(drop_id)
         .bind(visitor)
         .bind(source)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&self.pool)
         .await
         .context("record visit")?;

@@ -37,7 +37,7 @@ async fn deliver_connect(app: &TestApp, body: &str) -> u16 {
 }
 
 fn now() -> i64 {
-    popshop::clock::now_secs()
+    popshop::clock::system_now_secs()
 }
 
 fn report(account: &str, charges: bool, payouts: bool, due: &[&str]) -> PayoutAccount {

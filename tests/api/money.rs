@@ -14,7 +14,7 @@ async fn stripe_app(standin: &StripeStandIn) -> TestApp {
 }
 
 fn now() -> i64 {
-    popshop::clock::now_secs()
+    popshop::clock::system_now_secs()
 }
 
 impl TestApp {
@@ -315,7 +315,7 @@ async fn a_hold_stripe_cannot_close_now_is_kept_and_closed_later() {
     assert_eq!((swept.released, swept.kept), (0, 1), "nobody may pay for a released shirt");
     let kept = app.order(&order.id).await;
     assert_eq!(kept.status, OrderStatus::Pending);
-    assert!(kept.expires_at > popshop::store::now_ms(), "asked again later, behind newer holds");
+    assert!(kept.expires_at > app.state.store.now_ms(), "asked again later, behind newer holds");
     app.end_hold(&order.id).await;
     let swept = popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
     assert_eq!(swept.released, 1);

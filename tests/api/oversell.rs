@@ -90,7 +90,7 @@ async fn deliver_all(app: &TestApp, events: Vec<String>) {
         let (client, url, secret) = (app.client.clone(), app.url("/webhooks/stripe"), secret.clone());
         tasks.push(tokio::spawn(async move {
             for body in chunk {
-                let now = popshop::clock::now_secs();
+                let now = popshop::clock::system_now_secs();
                 let res = client
                     .post(&url)
                     .header("stripe-signature", sign(&body, &secret, now))

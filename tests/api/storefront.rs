@@ -130,7 +130,7 @@ async fn the_share_card_is_a_cached_png_named_in_the_meta_tags() {
 async fn the_storefront_says_only_what_helps_before_and_after_the_goal_and_the_end() {
     let app = TestApp::spawn().await;
     app.sign_up("artist@example.com", "correct horse battery").await;
-    let ends = (chrono::DateTime::from_timestamp_millis(popshop::clock::now_ms()).unwrap()
+    let ends = (chrono::DateTime::from_timestamp_millis(popshop::clock::system_now_ms()).unwrap()
         + chrono::Duration::days(10))
     .format("%Y-%m-%dT%H:%M")
     .to_string();

@@ -222,7 +222,7 @@ async fn refunds_go_to_stripe_with_an_idempotency_key() {
         payment_intent: Some("pi_test_refund".into()),
         ..Default::default()
     };
-    let now = popshop::clock::now_secs();
+    let now = popshop::clock::system_now_secs();
     let body = popshop::payments::events::session_event("evt_stripe_paid", "checkout.session.completed", &facts, now);
     let sig = popshop::payments::events::sign(&body, "whsec_test_popshop", now);
     let res =
@@ -246,7 +246,7 @@ async fn refunds_go_to_stripe_with_an_idempotency_key() {
 async fn the_stripe_webhook_refuses_the_demo_secret() {
     let server = MockServer::start().await;
     let app = stripe_app(&server, 2000).await;
-    let now = popshop::clock::now_secs();
+    let now = popshop::clock::system_now_secs();
     let body = include_str!("../../fixtures/stripe/event.json");
     let forged = popshop::payments::events::sign(body, "whsec_something_else", now);
     let res = app

@@ -46,7 +46,7 @@ async fn a_sold_out_drop_opens_a_second_wave_and_keeps_everything_earlier() {
     sell(&app, "second-wave", 1).await;
     let drop = app.state.store.drop_by_id(&drop_id).await.unwrap().unwrap();
     assert_eq!((drop.wave, drop.sold, drop.revenue_minor), (2, 3, 8000), "$50 from wave 1, $30 from wave 2");
-    assert!(drop.ends_at.is_some_and(|end| end > popshop::store::now_ms()));
+    assert!(drop.ends_at.is_some_and(|end| end > app.state.store.now_ms()));
     let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}?wave=2")).await;
     assert!(page.contains("Wave 2 is live"));
     assert!(page.contains("class=\"wave\"") && page.contains("Wave 2"), "the chart marks the wave");

@@ -7,7 +7,7 @@ use popshop::payments::events::{SessionFacts, charge_refunded_event, session_eve
 use secrecy::ExposeSecret;
 
 fn now() -> i64 {
-    popshop::clock::now_secs()
+    popshop::clock::system_now_secs()
 }
 
 fn facts(order: &Order, payment_status: &str) -> SessionFacts {

@@ -13,7 +13,7 @@ use crate::domain::call::parse_credit;
 use crate::domain::{Call, Idea, Slogan};
 use crate::i18n::{self, Arg, Localized};
 use crate::state::AppState;
-use crate::store::{Board, now_ms};
+use crate::store::Board;
 use crate::web::Client;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, ShareLinks};
@@ -82,7 +82,7 @@ async fn page(
     owner: bool,
 ) -> Result<BoardPage, AppError> {
     let lang = call.language;
-    let now = now_ms();
+    let now = state.store.now_ms();
     let voted = state.store.votes_of(&call.id, &fan_of(csrf)).await?;
     let ideas = state
         .store
@@ -183,7 +183,7 @@ pub async fn send(
         page.credit = typed_credit.clone();
         render(status, &*page).map(crate::web::headers::no_store)
     };
-    if !call.is_open(now_ms()) {
+    if !call.is_open(state.store.now_ms()) {
         return Ok(crate::web::redirect(back));
     }
     let text = Slogan::parse(&typed);

@@ -8,7 +8,7 @@ use crate::design::{THEMES, Theme};
 use crate::domain::{Language, ShirtColour, ShirtColours, Slogan, parse_display_name};
 use crate::i18n::{self, Localized};
 use crate::state::AppState;
-use crate::store::{NewCall, now_ms};
+use crate::store::NewCall;
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
 use crate::web::layout::Layout;
@@ -124,7 +124,7 @@ pub async fn submit(
             theme: Theme::by_key(&page.theme).map(|t| t.key),
             colours,
             language: Language::parse(&page.language).unwrap_or(lang),
-            ends_at: now_ms() + hours * 3_600_000,
+            ends_at: state.store.now_ms() + hours * 3_600_000,
         })
         .await?;
     tracing::info!(call = %call.id, slug = %call.slug, "call opened");

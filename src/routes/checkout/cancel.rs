@@ -8,7 +8,7 @@ use crate::auth::{CsrfToken, csrf};
 use crate::domain::{Drop, DropSlug, Order, OrderStatus};
 use crate::i18n;
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::error::AppError;
 use crate::web::layout::Layout;
 use crate::web::page::render;
@@ -70,7 +70,7 @@ pub async fn show(
         slug: slug.to_string(),
         order_id: order.id.clone(),
         checkout_url: order.checkout_url.clone(),
-        minutes_left: ((order.expires_at - now_ms()) / 60_000).max(1),
+        minutes_left: ((order.expires_at - state.store.now_ms()) / 60_000).max(1),
     };
     Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
 }

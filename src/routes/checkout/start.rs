@@ -12,7 +12,7 @@ use crate::sales::checkout::usable_promo;
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
 use crate::shop::CachedDrop;
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::error::AppError;
 use crate::web::forms::FormData;
 use crate::web::layout::Layout;
@@ -69,7 +69,9 @@ pub async fn start(
     let typed_code: String = form.get("code").trim().chars().take(40).collect();
     let (size, colour, quantity) = match picked(&form, drop, typed_code.clone()) {
         Ok(picked) => picked,
-        Err(choice) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, *choice, now_ms())),
+        Err(choice) => {
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, *choice, state.store.now_ms()));
+        }
     };
     // The fan's picks, kept on every page that comes back.
     let picks = BuyChoice {
@@ -86,7 +88,7 @@ pub async fn start(
             Ok(code) => Some(code),
             Err(e) => {
                 let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks };
-                return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, now_ms()));
+                return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, state.store.now_ms()));
             }
         },
     };
@@ -187,7 +189,7 @@ async fn apply_code(
             }
         },
     };
-    let res = render(status, &page(state, entry, choice, now_ms()))?;
+    let res = render(status, &page(state, entry, choice, state.store.now_ms()))?;
     // A bad form comes back as it always did; only a checked code is kept from caches.
     Ok(if code.is_some() { crate::web::headers::no_store(res) } else { res })
 }
@@ -209,7 +211,7 @@ async fn answer(
             let message = say("buy-only-left", &[("left", Arg::Number(left))]);
             let choice = BuyChoice { quantity: left, error: Some(message), ..picks };
             let fresh = state.shop.load(slug).await?.unwrap_or(entry);
-            render(StatusCode::CONFLICT, &page(state, &fresh, choice, now_ms()))
+            render(StatusCode::CONFLICT, &page(state, &fresh, choice, state.store.now_ms()))
         }
         CheckoutOutcome::SoldOut => {
             problem(lang, StatusCode::CONFLICT, "problem-sold-out", say("problem-sold-out-note", &[]), back)
@@ -236,7 +238,7 @@ async fn answer(
         }
         CheckoutOutcome::Promo(problem) => {
             let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks };
-            render(StatusCode::CONFLICT, &page(state, &entry, choice, now_ms()))
+            render(StatusCode::CONFLICT, &page(state, &entry, choice, state.store.now_ms()))
         }
         CheckoutOutcome::NotTakingPayments => {
             let message = say("problem-not-taking-payments-note", &[]);

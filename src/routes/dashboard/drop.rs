@@ -7,7 +7,7 @@ use crate::design::Theme;
 use crate::domain::{DropState, Language, Order, OrderStatus, ShippingAddress};
 use crate::i18n::{self, Arg, Localized};
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, ShareLinks};
@@ -250,7 +250,7 @@ pub async fn drop_page(
 ) -> Result<DropPage, AppError> {
     let (variants, timeline) = state.store.drop_sales(&drop.id).await?;
     let waves = state.store.waves_of(&drop.id).await?;
-    let now = now_ms();
+    let now = state.store.now_ms();
     let promos = state
         .store
         .promos_for_drop(&drop.account_id, &drop.id)
@@ -274,7 +274,7 @@ pub async fn drop_page(
         money,
         layout: Layout::house(lang, &drop.slogan).signed_in(true, &csrf.0),
         csrf: csrf.0,
-        summary: DropSummary::of(&drop, now_ms(), lang),
+        summary: DropSummary::of(&drop, state.store.now_ms(), lang),
         launched: false,
         share: ShareLinks::new(&text, public_link.clone()),
         // The copied link says so when it brings fans.
@@ -304,7 +304,7 @@ pub async fn drop_page(
             .map(|s| SourceRow::of(s, drop.currency(), lang))
             .collect(),
         print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
-        stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, now_ms(), lang),
+        stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, state.store.now_ms(), lang),
         slug: drop.slug.to_string(),
         show_raised: drop.show_raised,
         problems: state

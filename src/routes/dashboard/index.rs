@@ -2,7 +2,7 @@ use super::DropSummary;
 use crate::auth::{Artist, CsrfToken};
 use crate::i18n;
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
 use crate::web::layout::Layout;
@@ -46,7 +46,7 @@ pub async fn index(
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let now = now_ms();
+    let now = state.store.now_ms();
     let drops = state.store.drops_of(&artist.0.id).await?;
     let payouts_due = match state.sales.payments.connect_fee() {
         None => None,

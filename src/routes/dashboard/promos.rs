@@ -8,7 +8,7 @@ use crate::auth::{CsrfToken, OwnedDrop, csrf};
 use crate::domain::promo::{normalize_code, parse_discount};
 use crate::i18n::{self, Arg, Localized};
 use crate::state::AppState;
-use crate::store::{NewPromo, now_ms};
+use crate::store::NewPromo;
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
 use crate::web::page::render;
@@ -40,7 +40,7 @@ pub async fn create(
     let code = normalize_code(&typed.code).map_err(|e| e.localized(lang));
     let discount = parse_discount(&typed.kind, &typed.value, drop.currency()).map_err(|e| e.localized(lang));
     let max_uses = super::optional_count(&typed.max_uses, 1, 1_000_000, lang);
-    let ends_at = super::optional_end(&typed.hours, now_ms(), 8_760, lang);
+    let ends_at = super::optional_end(&typed.hours, state.store.now_ms(), 8_760, lang);
     let saved = match (&code, &discount, &max_uses, &ends_at) {
         (Ok(code), Ok(discount), Ok(max_uses), Ok(ends_at)) => {
             let new = NewPromo {

@@ -9,7 +9,7 @@ use crate::auth::{CsrfToken, OwnedDrop, csrf};
 use crate::domain::{DropState, Money};
 use crate::i18n::{self, Arg, Localized};
 use crate::state::AppState;
-use crate::store::{NewWave, now_ms};
+use crate::store::NewWave;
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
 use crate::web::page::render;
@@ -34,7 +34,7 @@ pub async fn reopen(
     let form = csrf::verified_form(&req, &body)?;
     let OwnedDrop { artist, drop } = owned;
     let back = format!("/dashboard/drops/{}", drop.id);
-    let now = now_ms();
+    let now = state.store.now_ms();
     if drop.state(now) == DropState::Live {
         return Ok(crate::web::redirect(back));
     }

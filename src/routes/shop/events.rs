@@ -49,7 +49,7 @@ pub async fn totals(state: web::Data<AppState>, slug: web::Path<String>) -> Resu
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "public, max-age=1, s-maxage=1"))
-        .json(PublicTotals::of(&entry.drop, crate::store::now_ms())))
+        .json(PublicTotals::of(&entry.drop, state.store.now_ms())))
 }
 
 /// The answer when no stream was opened.

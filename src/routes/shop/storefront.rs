@@ -6,7 +6,7 @@ use crate::domain::{DropSlug, DropState, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::compressed::Precompressed;
 use crate::web::error::AppError;
 use crate::web::layout::{Layout, SocialMeta};
@@ -126,7 +126,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
-    let now = now_ms();
+    let now = state.store.now_ms();
     let moment = moment_of(&entry.drop, now);
     let rendered = match entry.page_for(&moment) {
         Some(rendered) => rendered,

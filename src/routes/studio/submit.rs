@@ -9,7 +9,7 @@ use crate::auth::{CsrfToken, MaybeArtist, csrf, session::login_cookie};
 use crate::i18n::{self, Arg};
 use crate::launch::IdeaRef;
 use crate::state::AppState;
-use crate::store::now_ms;
+
 use crate::web::error::AppError;
 use crate::web::forms::FormData;
 use crate::web::page::render;
@@ -55,7 +55,7 @@ pub async fn submit(
         return render(StatusCode::OK, &page(form, DropFormErrors::default()));
     }
 
-    let (valid, mut errors) = match form.validate(now_ms(), lang) {
+    let (valid, mut errors) = match form.validate(state.store.now_ms(), lang) {
         Ok(valid) => (Some(valid), DropFormErrors::default()),
         Err(errors) => (None, *errors),
     };
