@@ -1,6 +1,6 @@
 //! Fans buying through the demo checkout, which drives the same order code as Stripe.
 
-use crate::common::{TestApp, location};
+use crate::common::{TestApp, location, text};
 use popshop::domain::OrderStatus;
 
 #[tokio::test]
@@ -34,7 +34,7 @@ async fn a_fan_buys_through_the_demo_checkout() {
     let drop = fan.drop_by_slug(&slug).await;
     assert_eq!((drop.reserved, drop.sold, drop.revenue_minor, drop.paid_orders), (0, 2, 5000, 1));
     let (_, store) = fan.get_html(&format!("/d/{slug}")).await;
-    assert!(store.contains("data-live=\"sold\">2<"), "storefront shows the sale");
+    assert_eq!(text(&store, "[data-live=sold]"), "2", "storefront shows the sale");
 
     let orders = fan.state.store.orders_of_drop(&drop_id, &[OrderStatus::Paid], 10).await.unwrap();
     assert_eq!(orders.len(), 1);
@@ -120,7 +120,7 @@ async fn limited_stock_says_how_many_are_left_and_then_sold_out() {
     assert_eq!(sold_out.status().as_u16(), 409);
     assert!(sold_out.text().await.unwrap().contains("Sold out"));
     let (_, store) = app.get_html(&format!("/d/{slug}")).await;
-    assert!(store.contains("data-live=\"left\">0<"));
+    assert_eq!(text(&store, "[data-live=left]"), "0");
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! Live totals over server-sent events, and the fulfilment exports.
 
-use crate::common::{TestApp, extract_csrf, location};
+use crate::common::{TestApp, extract_csrf, location, text};
 use std::time::Duration;
 
 /// Reads a server-sent-event stream, one event (`totals`, `board`) at a time.
@@ -175,11 +175,11 @@ async fn the_stream_overlay_is_public_and_its_money_variant_private() {
     assert_eq!(status, 200);
     let html = html.text().await.unwrap();
     assert!(html.contains(&format!("data-events=\"/d/{slug}/events\"")));
-    assert!(html.contains("data-live=\"sold\">0<"));
+    assert_eq!(text(&html, "[data-live=sold]"), "0");
     assert!(!html.contains("raised"), "no money on the public overlay");
     let (status, private) = app.get_html(&format!("/dashboard/drops/{drop_id}/live")).await;
     assert_eq!(status, 200);
-    assert!(private.contains("data-live=\"revenue\">$0.00<"));
+    assert_eq!(text(&private, "[data-live=revenue]"), "$0.00");
     let stranger = app.into_new_visitor();
     stranger.sign_up("x@example.com", "correct horse battery").await;
     assert_eq!(stranger.get(&format!("/dashboard/drops/{drop_id}/live")).await.status().as_u16(), 404);
@@ -202,7 +202,7 @@ async fn the_artist_may_show_the_money_raised() {
     let (_, shown) = stream.until(|t| !t["raised"].is_null()).await;
     assert_eq!(shown["raised"], "$50.00");
     let (_, page) = fan.get_html(&format!("/d/{slug}")).await;
-    assert!(page.contains("data-live=\"raised\">$50.00<"));
+    assert_eq!(text(&page, "[data-live=raised]"), "$50.00");
 
     let stranger = fan.into_new_visitor();
     stranger.sign_up("s@example.com", "correct horse battery").await;

@@ -1,4 +1,4 @@
-use crate::common::TestApp;
+use crate::common::{TestApp, text};
 
 #[tokio::test]
 async fn the_storefront_shows_the_shirt_price_and_pickers() {
@@ -30,7 +30,7 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     assert!(html.contains(">Close-up</a>"), "view buttons");
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
-    assert!(html.contains("data-live=\"left\">200<"), "units left");
+    assert_eq!(text(&html, "[data-live=left]"), "200", "units left");
     assert!(html.contains("Goal: <span data-live=\"goal-sold\">0</span> of 150 shirts"));
     assert!(html.contains("value=\"M\" checked"), "M preselected");
     assert!(html.contains("value=\"XL\""));

@@ -31,6 +31,22 @@ pub struct TestApp {
     pub database: Option<Arc<Database>>,
 }
 
+/// The text of every element matching the CSS selector `css` in `html`,
+/// trimmed: tests read numbers on a page the way a browser finds them,
+/// not by searching the markup.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"));
+    scraper::Html::parse_document(html)
+        .select(&selector)
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+/// The text of the first element matching `css` (panics when none does).
+pub fn text(html: &str, css: &str) -> String {
+    texts(html, css).into_iter().next().unwrap_or_else(|| panic!("nothing on the page matches {css}"))
+}
+
 /// A fresh database for one test: a SQLite file in `dir`, or, with
 /// `POPSHOP_TEST_BACKEND=postgres`, a PostgreSQL database cloned from one
 /// migrated template (crates.io's habit: `CREATE DATABASE … TEMPLATE` copies
