@@ -79,31 +79,7 @@ impl PromoCode {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Code(String);
 
-impl Code {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Code {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<Code> for String {
-    fn from(code: Code) -> String {
-        code.0
-    }
-}
+super::id::text_type!(Code);
 
 /// A code as typed, checked and tidied into a [`Code`].
 pub fn normalize_code(input: &str) -> Result<Code, CodeError> {

@@ -30,35 +30,13 @@ impl Source {
     pub fn from_stored(stored: String) -> Self {
         if stored.is_empty() { Self::direct() } else { Self(stored) }
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
+
+super::id::text_type!(Source);
 
 impl Default for Source {
     fn default() -> Self {
         Self::direct()
-    }
-}
-
-impl std::ops::Deref for Source {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl PartialEq<&str> for Source {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
     }
 }
 
