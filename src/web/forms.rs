@@ -2,6 +2,15 @@
 //! invalid UTF-8 is replaced, repeated keys (checkbox groups) are kept, and a
 //! missing field reads as empty. Validation happens in the domain types.
 
+/// One option of a checkbox, radio or select group, as a page shows it.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+    /// Swatch colour for shirt colours ("" for others).
+    pub swatch: &'static str,
+}
+
 /// A parsed form body.
 #[derive(Debug, Default, Clone)]
 pub struct FormData {

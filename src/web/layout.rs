@@ -153,8 +153,8 @@ impl Layout {
     }
 
     /// The languages to switch to: (code, own name), all but this page's.
-    pub fn other_languages(&self) -> Vec<(&'static str, &'static str)> {
-        Language::ALL.into_iter().filter(|l| *l != self.lang).map(|l| (l.code(), l.name())).collect()
+    pub fn other_languages(&self) -> Vec<Language> {
+        Language::ALL.into_iter().filter(|l| *l != self.lang).collect()
     }
 
     /// The script's messages as JSON for a `<script type="application/json">`

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use crate::store::NewCall;
 use crate::web::PageLanguage;
 use crate::web::error::AppError;
+use crate::web::forms::Choice;
 use crate::web::layout::Layout;
 use crate::web::page::render;
 use actix_web::http::StatusCode;
@@ -39,21 +40,40 @@ pub struct NewCallPage {
 
 impl NewCallPage {
     /// (value, label, chosen) of the looks: each idea's own, or one for all.
-    pub fn theme_choices(&self) -> Vec<(&'static str, String, bool)> {
-        std::iter::once(("auto", self.layout.t("call-look-auto"), self.theme == "auto"))
-            .chain(THEMES.iter().map(|t| (t.key, t.name.to_owned(), self.theme == t.key)))
+    pub fn theme_choices(&self) -> Vec<Choice> {
+        let choice = |value: &str, label: String| Choice {
+            checked: self.theme == value,
+            value: value.to_owned(),
+            label,
+            swatch: "",
+        };
+        std::iter::once(choice("auto", self.layout.t("call-look-auto")))
+            .chain(THEMES.iter().map(|t| choice(t.key, t.name.to_owned())))
             .collect()
     }
 
-    pub fn colour_choices(&self) -> Vec<(&'static str, String, &'static str, bool)> {
+    pub fn colour_choices(&self) -> Vec<Choice> {
         ShirtColour::PALETTE
             .iter()
-            .map(|c| (c.key, i18n::colour_name(self.layout.lang, *c), c.hex, self.colours.iter().any(|k| k == c.key)))
+            .map(|c| Choice {
+                value: c.key.to_owned(),
+                label: i18n::colour_name(self.layout.lang, *c),
+                checked: self.colours.iter().any(|k| k == c.key),
+                swatch: c.hex,
+            })
             .collect()
     }
 
-    pub fn language_choices(&self) -> Vec<(&'static str, &'static str, bool)> {
-        Language::ALL.iter().map(|l| (l.code(), l.name(), self.language == l.code())).collect()
+    pub fn language_choices(&self) -> Vec<Choice> {
+        Language::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code().to_owned(),
+                label: l.name().to_owned(),
+                checked: self.language == l.code(),
+                swatch: "",
+            })
+            .collect()
     }
 }
 

@@ -36,7 +36,7 @@ pub struct DropPage {
     /// Orders past checkout, newest first.
     pub orders: Vec<OrderRow>,
     /// (colour key, colour name) of each shirt colour, for the print files.
-    pub print_colours: Vec<(&'static str, String)>,
+    pub print_colours: Vec<PrintColour>,
     pub stats: super::stats::SalesStats,
     pub show_raised: bool,
     pub slug: String,
@@ -44,7 +44,7 @@ pub struct DropPage {
     /// Payments that did not match their order, and checkouts the provider
     /// refused: what needs the artist's attention.
     /// With the time each was noticed, labelled in UTC.
-    pub problems: Vec<(String, crate::store::PaymentProblem)>,
+    pub problems: Vec<ProblemRow>,
     /// Stripe Connect: (what fans paid, popshop's fee, what the artist gets),
     /// refunds taken off; `None` without Connect.
     pub money: Option<(String, String, String)>,
@@ -148,6 +148,21 @@ impl OrderRow {
             demo: order.provider == "demo",
         }
     }
+}
+
+/// A shirt colour the print files come in.
+pub struct PrintColour {
+    pub key: &'static str,
+    /// Its name in the page's language.
+    pub name: String,
+}
+
+/// A payment the provider reported that did not match a checkout, or that
+/// it refused: what needs the artist's attention.
+pub struct ProblemRow {
+    /// When, "2026-12-06 14:05 UTC" until the page's script shows local time.
+    pub at: String,
+    pub problem: crate::store::PaymentProblem,
 }
 
 /// A promo code in the drop page's list.
@@ -303,7 +318,12 @@ pub async fn drop_page(
             .into_iter()
             .map(|s| SourceRow::of(s, drop.currency(), lang))
             .collect(),
-        print_colours: drop.colours.as_slice().iter().map(|c| (c.key, i18n::colour_name(lang, *c))).collect(),
+        print_colours: drop
+            .colours
+            .as_slice()
+            .iter()
+            .map(|c| PrintColour { key: c.key, name: i18n::colour_name(lang, *c) })
+            .collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, state.store.now_ms(), lang),
         slug: drop.slug.to_string(),
         show_raised: drop.show_raised,
@@ -312,7 +332,7 @@ pub async fn drop_page(
             .payment_problems(&drop.id, 20)
             .await?
             .into_iter()
-            .map(|p| (i18n::date_time_utc(lang, p.created_at), p))
+            .map(|problem| ProblemRow { at: i18n::date_time_utc(lang, problem.created_at), problem })
             .collect(),
     };
     Ok(page)

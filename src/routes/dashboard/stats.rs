@@ -22,18 +22,42 @@ pub struct SalesStats {
     /// Paid orders per checkout started, in whole percent.
     pub conversion: i64,
     pub checkouts: i64,
-    /// (size, colour, units) in size-chart order.
-    pub variants: Vec<(String, String, i64)>,
+    /// Units per size × colour, in size-chart order.
+    pub variants: Vec<Variant>,
     pub bars: Vec<Bar>,
     /// "per minute, first hour" or "per hour".
     pub bucket_label: String,
     pub peak: i64,
-    /// Time labels under the chart: (left edge in percent, unix ms, "14:05
-    /// UTC" until the page's script shows local time), five evenly spaced
-    /// from the launch on.
-    pub ticks: Vec<(String, i64, String)>,
-    /// Where each later wave began on the chart: (x in chart units, "Wave 2").
-    pub waves: Vec<(String, String)>,
+    /// Time labels under the chart, five evenly spaced from the launch on.
+    pub ticks: Vec<Tick>,
+    /// Where each later wave began on the chart.
+    pub waves: Vec<WaveMark>,
+}
+
+/// Units sold of one size in one colour.
+pub struct Variant {
+    pub size: String,
+    /// The colour's name in the page's language.
+    pub colour: String,
+    pub units: i64,
+}
+
+/// A time label under the chart.
+pub struct Tick {
+    /// Left edge, in percent of the chart's width.
+    pub left: String,
+    /// Unix milliseconds (the page's script shows them in local time).
+    pub at: i64,
+    /// "14:05 UTC", until the script replaces it.
+    pub label: String,
+}
+
+/// Where a later wave began on the chart.
+pub struct WaveMark {
+    /// In chart units (the chart is 600 wide).
+    pub x: String,
+    /// "Wave 2".
+    pub label: String,
 }
 
 const CHART_W: f32 = 600.0;
@@ -49,11 +73,15 @@ pub fn sales_stats(
 ) -> SalesStats {
     let paid_orders = timeline.len() as i64;
     let average = if paid_orders > 0 { drop.revenue_minor / paid_orders } else { 0 };
-    let mut variants: Vec<(String, String, i64)> = variants
+    let mut variants: Vec<Variant> = variants
         .into_iter()
-        .map(|(size, colour, n)| (size, ShirtColour::parse(&colour).map_or(colour, |c| i18n::colour_name(lang, c)), n))
+        .map(|(size, colour, units)| Variant {
+            size,
+            colour: ShirtColour::parse(&colour).map_or(colour, |c| i18n::colour_name(lang, c)),
+            units,
+        })
         .collect();
-    variants.sort_by_key(|(size, colour, _)| (Size::parse(size).map_or(usize::MAX, |s| s as usize), colour.clone()));
+    variants.sort_by_key(|v| (Size::parse(&v.size).map_or(usize::MAX, |s| s as usize), v.colour.clone()));
 
     // The drop's first hour minute by minute; after that, hour by hour.
     let age = (now - drop.created_at).max(0);
@@ -101,10 +129,10 @@ pub fn sales_stats(
             .iter()
             .map(|(number, started)| {
                 let x = (started - first) as f32 / (bucket_ms * buckets as i64) as f32 * CHART_W;
-                (
-                    format!("{:.1}", x.clamp(1.0, CHART_W - 1.0)),
-                    i18n::text_with(lang, "drop-wave", &[("number", Arg::Number(*number))]),
-                )
+                WaveMark {
+                    x: format!("{:.1}", x.clamp(1.0, CHART_W - 1.0)),
+                    label: i18n::text_with(lang, "drop-wave", &[("number", Arg::Number(*number))]),
+                }
             })
             .collect(),
         ticks: (0..=4)
@@ -114,7 +142,7 @@ pub fn sales_stats(
                 let label = chrono::DateTime::from_timestamp_millis(at)
                     .map(|t| t.format("%H:%M UTC").to_string())
                     .unwrap_or_default();
-                (format!("{:.1}", i as f32 * 100.0 / buckets as f32), at, label)
+                Tick { left: format!("{:.1}", i as f32 * 100.0 / buckets as f32), at, label }
             })
             .collect(),
     }

@@ -10,6 +10,7 @@ use crate::domain::{
 };
 use crate::i18n::{self, Localized};
 use crate::store::NewDrop;
+use crate::web::forms::Choice;
 use crate::web::forms::FormData;
 use chrono::{NaiveDateTime, TimeDelta};
 
@@ -228,10 +229,13 @@ impl DropForm {
     }
 
     /// The delivery times offered: (value, label, chosen).
-    pub fn delivery_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<(String, String, bool)> {
+    pub fn delivery_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
         let lang = *lang.borrow();
         let chosen = Delivery::parse(&self.delivery).unwrap_or(Delivery::DEFAULT);
-        Delivery::CHOICES.iter().map(|d| (d.key(), i18n::delivery_days(lang, *d), *d == chosen)).collect()
+        Delivery::CHOICES
+            .iter()
+            .map(|d| Choice { value: d.key(), label: i18n::delivery_days(lang, *d), checked: *d == chosen, swatch: "" })
+            .collect()
     }
 
     /// Whether the folded "shipping and description" part starts open: when
@@ -352,21 +356,12 @@ impl DropForm {
     }
 }
 
-/// One option of a checkbox, radio or select group.
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub checked: bool,
-    /// Swatch colour for shirt colours.
-    pub swatch: &'static str,
-}
-
 impl DropForm {
     pub fn size_choices(&self) -> Vec<Choice> {
         Size::ALL
             .iter()
             .map(|s| Choice {
-                value: s.label(),
+                value: s.label().into(),
                 label: s.label().to_owned(),
                 checked: self.sizes.iter().any(|v| v == s.label()),
                 swatch: "",
@@ -379,7 +374,7 @@ impl DropForm {
         ShirtColour::PALETTE
             .iter()
             .map(|c| Choice {
-                value: c.key,
+                value: c.key.into(),
                 label: i18n::colour_name(lang, *c),
                 checked: self.colours.iter().any(|v| v == c.key),
                 swatch: c.hex,
@@ -392,7 +387,7 @@ impl DropForm {
         Currency::ALL
             .iter()
             .map(|c| Choice {
-                value: c.code(),
+                value: c.code().into(),
                 label: i18n::text(lang, &format!("currency-{}", c.code())),
                 checked: self.currency == c.code(),
                 swatch: "",
@@ -405,7 +400,7 @@ impl DropForm {
         Language::ALL
             .iter()
             .map(|l| Choice {
-                value: l.code(),
+                value: l.code().into(),
                 label: l.name().to_owned(),
                 checked: self.language == l.code(),
                 swatch: "",
@@ -416,14 +411,14 @@ impl DropForm {
     pub fn theme_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
         let lang = *lang.borrow();
         let auto = Choice {
-            value: "auto",
+            value: "auto".into(),
             label: i18n::text(lang, "look-auto"),
             checked: Theme::by_key(&self.theme).is_none(),
             swatch: "",
         };
         std::iter::once(auto)
             .chain(THEMES.iter().map(|t| Choice {
-                value: t.key,
+                value: t.key.into(),
                 label: t.name.to_owned(),
                 checked: self.theme == t.key,
                 swatch: t.accent,
