@@ -11,6 +11,36 @@ pub struct Choice {
     pub swatch: &'static str,
 }
 
+impl Choice {
+    /// Every shirt colour of the palette, named in `lang`, those in `chosen`
+    /// (keys) checked.
+    pub fn colours(lang: crate::domain::Language, chosen: &[String]) -> Vec<Choice> {
+        crate::domain::ShirtColour::PALETTE
+            .iter()
+            .map(|c| Choice {
+                value: c.key.into(),
+                label: crate::i18n::colour_name(lang, *c),
+                checked: chosen.iter().any(|k| k == c.key),
+                swatch: c.hex,
+            })
+            .collect()
+    }
+
+    /// Every language popshop speaks, by its own name (English, Deutsch),
+    /// `chosen` (a code) checked.
+    pub fn languages(chosen: &str) -> Vec<Choice> {
+        crate::domain::Language::ALL
+            .iter()
+            .map(|l| Choice {
+                value: l.code().into(),
+                label: l.name().to_owned(),
+                checked: chosen == l.code(),
+                swatch: "",
+            })
+            .collect()
+    }
+}
+
 /// A parsed form body.
 #[derive(Debug, Default, Clone)]
 pub struct FormData {

@@ -5,7 +5,7 @@
 
 use crate::auth::{Artist, CsrfToken, csrf};
 use crate::design::{THEMES, Theme};
-use crate::domain::{Language, ShirtColour, ShirtColours, Slogan, parse_display_name};
+use crate::domain::{Language, ShirtColours, Slogan, parse_display_name};
 use crate::i18n::{self, Localized};
 use crate::state::AppState;
 use crate::store::NewCall;
@@ -53,27 +53,11 @@ impl NewCallPage {
     }
 
     pub fn colour_choices(&self) -> Vec<Choice> {
-        ShirtColour::PALETTE
-            .iter()
-            .map(|c| Choice {
-                value: c.key.to_owned(),
-                label: i18n::colour_name(self.layout.lang, *c),
-                checked: self.colours.iter().any(|k| k == c.key),
-                swatch: c.hex,
-            })
-            .collect()
+        Choice::colours(self.layout.lang, &self.colours)
     }
 
     pub fn language_choices(&self) -> Vec<Choice> {
-        Language::ALL
-            .iter()
-            .map(|l| Choice {
-                value: l.code().to_owned(),
-                label: l.name().to_owned(),
-                checked: self.language == l.code(),
-                swatch: "",
-            })
-            .collect()
+        Choice::languages(&self.language)
     }
 }
 

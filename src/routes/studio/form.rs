@@ -370,16 +370,7 @@ impl DropForm {
     }
 
     pub fn colour_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
-        let lang = *lang.borrow();
-        ShirtColour::PALETTE
-            .iter()
-            .map(|c| Choice {
-                value: c.key.into(),
-                label: i18n::colour_name(lang, *c),
-                checked: self.colours.iter().any(|v| v == c.key),
-                swatch: c.hex,
-            })
-            .collect()
+        Choice::colours(*lang.borrow(), &self.colours)
     }
 
     pub fn currency_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
@@ -397,15 +388,7 @@ impl DropForm {
 
     /// The storefront's language: English, Deutsch.
     pub fn language_choices(&self) -> Vec<Choice> {
-        Language::ALL
-            .iter()
-            .map(|l| Choice {
-                value: l.code().into(),
-                label: l.name().to_owned(),
-                checked: self.language == l.code(),
-                swatch: "",
-            })
-            .collect()
+        Choice::languages(&self.language)
     }
 
     pub fn theme_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<Choice> {
