@@ -75,6 +75,12 @@ pub struct Settings {
     pub stripe: Option<StripeSettings>,
     /// `POPSHOP_SHIPPING_COUNTRIES`: ISO codes Stripe Checkout ships to.
     pub shipping_countries: Vec<String>,
+    /// `POPSHOP_MAIL_FROM`: who popshop's mail comes from, e.g.
+    /// `popshop <shop@example.com>`; its domain names the Message-IDs.
+    pub mail_from: String,
+    /// Where `.eml` files go while no mail server is set: `mail/` next to a
+    /// SQLite database file, else `./mail` (`POPSHOP_MAIL_DIR` overrides).
+    pub mail_dir: Option<PathBuf>,
     /// `POPSHOP_HOLD_MINUTES`: how long a checkout holds stock (1–29). Shorter
     /// than any Stripe session can live, so popshop expires the session
     /// through Stripe's API before it gives the stock back.
@@ -146,6 +152,8 @@ impl Settings {
                 .split(',')
                 .map(String::from)
                 .collect(),
+            mail_from: "popshop <shop@localhost>".into(),
+            mail_dir: None,
             hold_minutes: 10,
             checkout_minutes: 31,
             checkout_rate_per_minute: 20,
@@ -214,6 +222,8 @@ impl Settings {
             static_dir: std::env::var("POPSHOP_STATIC_DIR").map(PathBuf::from).unwrap_or(d.static_dir),
             log_format,
             stripe,
+            mail_from: env_or("POPSHOP_MAIL_FROM", &d.mail_from),
+            mail_dir: std::env::var("POPSHOP_MAIL_DIR").ok().map(PathBuf::from),
             shipping_countries: countries
                 .split(',')
                 .map(|c| c.trim().to_ascii_uppercase())
@@ -250,6 +260,13 @@ impl Settings {
     /// marks shirts paid without taking money) on a public https address,
     /// unless `POPSHOP_DEMO=1` says it is meant.
     pub fn check(&self) -> anyhow::Result<()> {
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            anyhow::bail!(
+                "POPSHOP_MAIL_FROM is not an address popshop can send from: {:?} (write it like \
+                 `popshop <shop@example.com>`)",
+                self.mail_from
+            );
+        }
         if self.stripe.is_none() && self.secure_cookies() && !self.demo_allowed {
             anyhow::bail!(
                 "no STRIPE_SECRET_KEY is set, so popshop would run its demo checkout (shirts marked paid, no money \

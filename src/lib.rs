@@ -10,6 +10,7 @@ pub mod fulfilment;
 pub mod i18n;
 pub mod launch;
 pub mod live;
+pub mod mail;
 pub mod payments;
 pub mod routes;
 pub mod sales;

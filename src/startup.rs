@@ -41,7 +41,7 @@ impl Application {
             TcpListener::bind(&settings.addr).with_context(|| format!("cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let (state, static_files) = components(settings, &listener).await?;
-        let background = spawn_background(&state);
+        let background = spawn_background(&state)?;
         let public_url = state.settings.base_url().to_owned();
         let server = crate::server::serve(listener, state.clone(), static_files)?;
         Ok(Self { port, public_url, server, state, background })
@@ -129,16 +129,17 @@ async fn components(
 }
 
 /// Step two: the tasks that run beside the server.
-fn spawn_background(state: &web::Data<AppState>) -> Vec<tokio::task::JoinHandle<()>> {
+fn spawn_background(state: &web::Data<AppState>) -> anyhow::Result<Vec<tokio::task::JoinHandle<()>>> {
     let mut background = vec![
         tokio::spawn(crate::sales::sweep::run(state.sales.clone())),
         tokio::spawn(crate::live::coalesce(state.live.hub.clone(), state.store.clone())),
         tokio::spawn(janitor(state.clone())),
     ];
+    background.push(tokio::spawn(crate::mail::run(crate::mail::Mailer::new(&state.settings, &state.store)?)));
     if state.store.backend() == Backend::Postgres {
         background.push(tokio::spawn(state.store.clone().listen(state.settings.database_url.clone())));
     }
-    background
+    Ok(background)
 }
 
 /// Forgets clients no limit needs to remember any more (bounded memory),

@@ -570,3 +570,12 @@ source-qr = QR-Code
 source-link = Kopierter Link
 source-direct = Direkt (keine Quelle)
 drop-payouts-due = Fans sehen diesen Drop, aber er kann keine Zahlungen annehmen, bis du ein Stripe-Konto verbindest; seine Seite sagt ihnen, dass Bestellungen bald möglich sind.
+
+## Mail an Fans (issue 14)
+mail-order-subject = Deine Bestellung Nr. { $number }: „{ $slogan }“
+mail-order-heading = Danke, deine Bestellung ist bezahlt
+mail-order-code = Code { $code }: −{ $amount }
+mail-order-ship-to = Lieferadresse
+mail-order-reference = Bestellnummer { $reference }
+mail-order-shop = Zurück zum Shop von { $artist }
+mail-order-footer = Du bekommst diese E-Mail, weil du in diesem Shop auf popshop gekauft hast.

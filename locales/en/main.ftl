@@ -581,3 +581,12 @@ source-qr = QR code
 source-link = Copied link
 source-direct = Direct (no source)
 drop-payouts-due = Fans can see this drop, but it cannot take payments until you connect a Stripe account; its page tells them orders open soon.
+
+## Mail to fans (issue 14)
+mail-order-subject = Your order #{ $number }: “{ $slogan }”
+mail-order-heading = Thank you, your order is paid
+mail-order-code = Code { $code }: −{ $amount }
+mail-order-ship-to = Ship to
+mail-order-reference = Order reference { $reference }
+mail-order-shop = Back to { $artist }’s shop
+mail-order-footer = You get this email because you bought from this shop on popshop.

@@ -38,9 +38,10 @@ fn every_message_the_pages_ask_for_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     // Where people are spoken to (the domain, store and payments say nothing).
-    let mut dirs: Vec<_> = ["templates", "src/routes", "src/web", "src/shop", "src/i18n", "src/sales", "src/live"]
-        .map(|d| root.join(d))
-        .into();
+    let mut dirs: Vec<_> =
+        ["templates", "src/routes", "src/web", "src/shop", "src/i18n", "src/sales", "src/live", "src/mail"]
+            .map(|d| root.join(d))
+            .into();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             let path = entry.path();
@@ -77,7 +78,8 @@ fn every_message_the_pages_ask_for_exists() {
 }
 
 /// The first word of every message id (the page or part it belongs to).
-const MESSAGE_PREFIXES: [&str; 35] = [
+const MESSAGE_PREFIXES: [&str; 36] = [
+    "mail-",
     "nav-",
     "footer-",
     "skip-",

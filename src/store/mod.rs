@@ -9,6 +9,7 @@ mod drops;
 mod holds;
 mod ids;
 mod orders;
+pub mod outbox;
 mod payments;
 mod payouts;
 mod promos;

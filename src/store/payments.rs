@@ -233,16 +233,18 @@ async fn apply(
             Store::store_buyer(tx, order_id, &event.buyer).await?;
             // Read without a lock: on PostgreSQL a release may have committed
             // since, and then the payment is a late one.
-            match mark_paid(tx, order_id, true, now).await? {
-                Some(status) => Ok(Some(status)),
-                None => mark_paid(tx, order_id, false, now).await,
-            }
+            let paid = match mark_paid(tx, order_id, true, now).await? {
+                Some(status) => Some(status),
+                None => mark_paid(tx, order_id, false, now).await?,
+            };
+            confirm_paid(tx, order_id, paid, now).await
         }
         // Paid after its stock was released (late webhook): count it again if
         // stock allows, else it must be refunded, never oversold.
         (K::Completed { paid: true } | K::AsyncSucceeded, S::Expired | S::Cancelled | S::Failed) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
-            mark_paid(tx, order_id, false, now).await
+            let paid = mark_paid(tx, order_id, false, now).await?;
+            confirm_paid(tx, order_id, paid, now).await
         }
         (K::Completed { paid: false }, S::Pending) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
@@ -265,6 +267,20 @@ async fn apply(
         (K::Refunded { fully: true }, S::Paid | S::RefundDue) => mark_refunded(tx, order_id, now).await,
         _ => Ok(None),
     }
+}
+
+/// An order that became paid gets its confirmation mail queued in the same
+/// transaction (one that must be refunded gets none).
+async fn confirm_paid(
+    tx: &mut Transaction<'_, Any>,
+    order_id: &str,
+    status: Option<OrderStatus>,
+    now: i64,
+) -> anyhow::Result<Option<OrderStatus>> {
+    if status == Some(OrderStatus::Paid) {
+        super::outbox::order_paid(tx, order_id, now).await?;
+    }
+    Ok(status)
 }
 
 /// pending/processing (`held`: its stock is reserved) or released → paid.

@@ -18,6 +18,7 @@ mod launch;
 mod layering;
 mod limits;
 mod live;
+mod mail;
 mod money;
 mod oversell;
 mod promos;

@@ -165,6 +165,8 @@ impl TestApp {
             holds_per_client: 1_000_000,
             signup_rate_per_hour: 0,
             launch_rate_per_hour: 0,
+            // Each test's mail in its own folder (PostgreSQL has no file to sit beside).
+            mail_dir: Some(dir.path().join("mail")),
             ..Settings::defaults()
         };
         configure(&mut settings);

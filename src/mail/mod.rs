@@ -1,0 +1,153 @@
+//! Mail (issue 14), first part: the sender task and the file backend.
+//!
+//! Messages are written to the outbox in the transaction that causes them
+//! (`store::outbox`); [`run`] claims what is due, composes each message
+//! (`compose`: multipart/alternative, plain text and HTML from askama
+//! templates, in the drop's language), delivers it and marks it sent. With
+//! no mail server configured, "delivering" writes the message as an `.eml`
+//! file into a folder next to the database (Django's file backend habit):
+//! nothing to install, and a developer can open them. A message delivered
+//! again after a crash keeps its Message-ID and overwrites its own file, so
+//! nobody gets it twice.
+
+mod compose;
+
+use crate::store::Store;
+use crate::store::outbox::Outgoing;
+use lettre::message::Mailbox;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How often the sender looks for due messages.
+const POLL_EVERY: Duration = Duration::from_millis(500);
+/// Messages claimed at once, and how long a claim lasts.
+const BATCH: i64 = 20;
+const LEASE_MS: i64 = 5 * 60_000;
+/// Deliveries tried before a message counts as failed.
+const MAX_ATTEMPTS: i64 = 10;
+
+/// Where messages go.
+#[derive(Debug, Clone)]
+pub enum Delivery {
+    /// `.eml` files in this folder (no `POPSHOP_SMTP_URL`).
+    Files(PathBuf),
+}
+
+/// What the sender uses.
+#[derive(Clone)]
+pub struct Mailer {
+    pub store: Store,
+    /// `POPSHOP_MAIL_FROM`.
+    pub from: Mailbox,
+    pub delivery: Delivery,
+    /// Absolute base URL for links in messages.
+    pub base_url: String,
+}
+
+/// Delivers due messages until the app stops.
+pub async fn run(mailer: Mailer) {
+    let mut tick = tokio::time::interval(POLL_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = mailer.deliver_due().await {
+            tracing::warn!(error = %e, "mail round failed; will retry");
+        }
+    }
+}
+
+impl Mailer {
+    /// The sender the settings ask for: `.eml` files in the mail folder
+    /// until a mail server is set.
+    pub fn new(settings: &crate::config::Settings, store: &Store) -> anyhow::Result<Self> {
+        use anyhow::Context;
+        let dir = settings.mail_dir.clone().unwrap_or_else(|| files_dir(&settings.database_url));
+        tracing::info!(folder = %dir.display(), "mail is written as .eml files (no POPSHOP_SMTP_URL)");
+        Ok(Self {
+            store: store.clone(),
+            from: settings.mail_from.parse().context("POPSHOP_MAIL_FROM")?,
+            delivery: Delivery::Files(dir),
+            base_url: settings.base_url().to_owned(),
+        })
+    }
+
+    /// One round: claims what is due and delivers it. Returns how many went out.
+    pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        for message in self.store.claim_mail(BATCH, LEASE_MS).await? {
+            match self.deliver(&message).await {
+                Ok(()) => {
+                    self.store.mail_sent(&message.id).await?;
+                    sent += 1;
+                }
+                Err(Failure::Later(e)) if message.attempts < MAX_ATTEMPTS => {
+                    // 1 s, 2 s, 4 s … at most 10 minutes.
+                    let wait = (1_000i64 << message.attempts.min(20)).min(600_000);
+                    tracing::warn!(mail = %message.id, error = %e, "mail not delivered; trying again");
+                    self.store.mail_retry(&message.id, self.store.now_ms() + wait, &e).await?;
+                }
+                Err(Failure::Later(e) | Failure::Never(e)) => {
+                    tracing::error!(mail = %message.id, error = %e, "mail refused for good");
+                    self.store.mail_failed(&message.id, &e).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn deliver(&self, message: &Outgoing) -> Result<(), Failure> {
+        let Some(email) = compose::compose(self, message).await.map_err(|e| Failure::Later(format!("{e:#}")))? else {
+            return Err(Failure::Never(format!("nothing to send for {} {}", message.kind, message.subject_id)));
+        };
+        match &self.delivery {
+            Delivery::Files(dir) => {
+                let (dir, name, bytes) = (dir.clone(), format!("{}.eml", message.message_id), email.formatted());
+                tokio::task::spawn_blocking(move || write_file(&dir, &name, &bytes))
+                    .await
+                    .map_err(|e| Failure::Later(e.to_string()))?
+                    .map_err(|e| Failure::Later(format!("{e:#}")))
+            }
+        }
+    }
+}
+
+/// Why a message did not go out.
+enum Failure {
+    /// Tried again later (the server was away, said 4xx, …).
+    Later(String),
+    /// Never (nothing to send, or the server refused for good).
+    Never(String),
+}
+
+/// Writes `bytes` as `dir/name`, whole or not at all (a temporary file
+/// renamed into place).
+fn write_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir).with_context(|| format!("create {}", dir.display()))?;
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes).with_context(|| format!("write {}", tmp.display()))?;
+    std::fs::rename(&tmp, dir.join(name)).with_context(|| format!("move {name} into {}", dir.display()))?;
+    Ok(())
+}
+
+/// The folder for `.eml` files: `mail/` next to a SQLite database file,
+/// else `./mail`.
+pub fn files_dir(database_url: &str) -> PathBuf {
+    let path = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"));
+    match path.map(|p| p.split('?').next().unwrap_or(p)).map(std::path::Path::new).and_then(|p| p.parent()) {
+        Some(parent) if !database_url.contains(":memory:") => parent.join("mail"),
+        _ => PathBuf::from("mail"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eml_files_go_next_to_the_database() {
+        assert_eq!(files_dir("sqlite://data/popshop.db?mode=rwc"), PathBuf::from("data/mail"));
+        assert_eq!(files_dir("sqlite:popshop.db"), PathBuf::from("mail"));
+        assert_eq!(files_dir("postgres://u@h/db"), PathBuf::from("mail"));
+    }
+}
