@@ -78,6 +78,10 @@ pub struct Settings {
     /// `POPSHOP_MAIL_FROM`: who popshop's mail comes from, e.g.
     /// `popshop <shop@example.com>`; its domain names the Message-IDs.
     pub mail_from: String,
+    /// `POPSHOP_SMTP_URL`: the mail server, `smtp://host:port` (plain, a
+    /// local relay), `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:pass@host:465` (implicit TLS). None: `.eml` files.
+    pub smtp_url: Option<secrecy::SecretString>,
     /// Where `.eml` files go while no mail server is set: `mail/` next to a
     /// SQLite database file, else `./mail` (`POPSHOP_MAIL_DIR` overrides).
     pub mail_dir: Option<PathBuf>,
@@ -154,6 +158,7 @@ impl Settings {
                 .collect(),
             mail_from: "popshop <shop@localhost>".into(),
             mail_dir: None,
+            smtp_url: None,
             hold_minutes: 10,
             checkout_minutes: 31,
             checkout_rate_per_minute: 20,
@@ -224,6 +229,7 @@ impl Settings {
             stripe,
             mail_from: env_or("POPSHOP_MAIL_FROM", &d.mail_from),
             mail_dir: std::env::var("POPSHOP_MAIL_DIR").ok().map(PathBuf::from),
+            smtp_url: std::env::var("POPSHOP_SMTP_URL").ok().filter(|u| !u.trim().is_empty()).map(Into::into),
             shipping_countries: countries
                 .split(',')
                 .map(|c| c.trim().to_ascii_uppercase())

@@ -15,6 +15,8 @@ mod compose;
 use crate::store::Store;
 use crate::store::outbox::Outgoing;
 use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use secrecy::ExposeSecret;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -27,11 +29,16 @@ const LEASE_MS: i64 = 5 * 60_000;
 const MAX_ATTEMPTS: i64 = 10;
 
 /// Where messages go.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Delivery {
     /// `.eml` files in this folder (no `POPSHOP_SMTP_URL`).
     Files(PathBuf),
+    /// A mail server (`POPSHOP_SMTP_URL`).
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
+
+/// How long one SMTP conversation may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What the sender uses.
 #[derive(Clone)]
@@ -61,12 +68,25 @@ impl Mailer {
     /// until a mail server is set.
     pub fn new(settings: &crate::config::Settings, store: &Store) -> anyhow::Result<Self> {
         use anyhow::Context;
-        let dir = settings.mail_dir.clone().unwrap_or_else(|| files_dir(&settings.database_url));
-        tracing::info!(folder = %dir.display(), "mail is written as .eml files (no POPSHOP_SMTP_URL)");
+        let delivery = match &settings.smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
+                    .context("POPSHOP_SMTP_URL is not a mail server address lettre understands")?
+                    .timeout(Some(SMTP_TIMEOUT))
+                    .build();
+                tracing::info!(server = %crate::store::redact(url.expose_secret()), "mail goes through SMTP");
+                Delivery::Smtp(transport)
+            }
+            None => {
+                let dir = settings.mail_dir.clone().unwrap_or_else(|| files_dir(&settings.database_url));
+                tracing::info!(folder = %dir.display(), "mail is written as .eml files (no POPSHOP_SMTP_URL)");
+                Delivery::Files(dir)
+            }
+        };
         Ok(Self {
             store: store.clone(),
             from: settings.mail_from.parse().context("POPSHOP_MAIL_FROM")?,
-            delivery: Delivery::Files(dir),
+            delivery,
             base_url: settings.base_url().to_owned(),
         })
     }
@@ -107,6 +127,13 @@ impl Mailer {
                     .map_err(|e| Failure::Later(e.to_string()))?
                     .map_err(|e| Failure::Later(format!("{e:#}")))
             }
+            Delivery::Smtp(transport) => match transport.send(email).await {
+                Ok(_) => Ok(()),
+                // A 5xx: this message will never be taken (no such mailbox, …).
+                Err(e) if e.is_permanent() => Err(Failure::Never(e.to_string())),
+                // A 4xx, a refused or lost connection, a timeout: later.
+                Err(e) => Err(Failure::Later(e.to_string())),
+            },
         }
     }
 }

@@ -22,6 +22,7 @@ mod mail;
 mod money;
 mod oversell;
 mod promos;
+mod smtp;
 mod sources;
 mod store;
 mod storefront;

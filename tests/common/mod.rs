@@ -354,3 +354,82 @@ pub fn use_stripe(settings: &mut Settings, api_base: String) {
 pub fn location(res: &reqwest::Response) -> String {
     res.headers().get("location").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
 }
+
+/// A real SMTP server (Python's aiosmtpd, `scripts/smtp-server.py`) on a
+/// port of its own, keeping what it accepts in `inbox`; killed on drop.
+pub struct SmtpServer {
+    pub port: u16,
+    pub inbox: std::path::PathBuf,
+    child: Option<std::process::Child>,
+    _dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    const PYTHON: &'static str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/smtp-venv/bin/python");
+    const SCRIPT: &'static str = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/smtp-server.py");
+
+    /// A port and an inbox, the server not started yet (a mail server that
+    /// is down); `None` outside CI when aiosmtpd is missing.
+    pub fn reserve() -> Option<Self> {
+        if !std::path::Path::new(Self::PYTHON).exists() {
+            assert!(!in_ci(), "aiosmtpd missing under CI=true: run scripts/ensure-smtp");
+            eprintln!("SKIPPING SMTP TEST: aiosmtpd missing (scripts/ensure-smtp installs it)");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = tempfile::tempdir().unwrap();
+        Some(Self { port, inbox: dir.path().join("inbox"), child: None, _dir: dir })
+    }
+
+    /// A running server.
+    pub async fn start() -> Option<Self> {
+        let mut server = Self::reserve()?;
+        server.up().await;
+        Some(server)
+    }
+
+    /// Starts the server (again), once it listens.
+    pub async fn up(&mut self) {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(Self::PYTHON)
+            .args([Self::SCRIPT, "--port", &self.port.to_string(), "--dir"])
+            .arg(&self.inbox)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the SMTP server");
+        let stdout = child.stdout.take().unwrap();
+        let ready = tokio::task::spawn_blocking(move || {
+            std::io::BufReader::new(stdout).lines().next().and_then(Result::ok).unwrap_or_default()
+        });
+        assert_eq!(ready.await.unwrap(), "ready", "the SMTP server listens");
+        self.child = Some(child);
+    }
+
+    /// `smtp://127.0.0.1:PORT`, for `POPSHOP_SMTP_URL`.
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// The messages received, once there are `n` (waits up to `secs`).
+    pub async fn received(&self, n: usize, secs: u64) -> Vec<Vec<u8>> {
+        for _ in 0..secs * 20 {
+            let files: Vec<_> = std::fs::read_dir(&self.inbox)
+                .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
+                .unwrap_or_default();
+            if files.len() >= n {
+                return files.iter().map(|p| std::fs::read(p).unwrap()).collect();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the SMTP server received fewer than {n} messages in {secs} s");
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
