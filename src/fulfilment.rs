@@ -108,44 +108,8 @@ pub fn print_sheet_csv(orders: &[Order]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Currency, Money, OrderStatus, ShippingAddress, ShirtColour};
 
-    fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
-        let (size, colour) = (Size::parse(size).unwrap(), ShirtColour::parse(colour).unwrap());
-        Order {
-            id: format!("order{n}xxxxxxxx").into(),
-            drop_id: "d".into(),
-            number: Some(n),
-            size,
-            colour,
-            quantity: q,
-            unit_amount: Money::from_minor(2500, Currency::Eur),
-            amount: Money::from_minor(2500 * q, Currency::Eur),
-            shipping_cost: Money::from_minor(0, Currency::Eur),
-            status: OrderStatus::Paid,
-            provider: "demo".into(),
-            session_id: None,
-            checkout_url: None,
-            payment_intent: None,
-            email: Some(format!("{n}@example.com")),
-            name: Some(name.into()),
-            shipping: Some(ShippingAddress {
-                name: name.into(),
-                line1: "Straße 1, Hof \"links\"".into(),
-                postal_code: "10115".into(),
-                city: "Berlin".into(),
-                country: "DE".into(),
-                ..Default::default()
-            }),
-            destination: None,
-            application_fee: Money::from_minor(0, Currency::Eur),
-            promo_code: None,
-            discount: Money::from_minor(0, Currency::Eur),
-            created_at: 0,
-            expires_at: 0,
-            paid_at: Some(1_764_201_600_000 + n),
-        }
-    }
+    use crate::domain::samples::order;
 
     #[test]
     fn neutralises_formulas_and_quotes() {

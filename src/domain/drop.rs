@@ -124,45 +124,10 @@ impl Drop {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{ShirtColours, Sizes};
-
-    fn drop() -> Drop {
-        Drop {
-            id: "d1".into(),
-            account_id: "a1".into(),
-            slug: DropSlug::from_slogan("x"),
-            slogan: "x".into(),
-            artist_name: "A".into(),
-            price: Money::from_minor(2500, Currency::Usd),
-            sizes: Sizes::from_db("M"),
-            colours: ShirtColours::from_db("white"),
-            stock: Some(10),
-            max_per_order: 4,
-            sold: 0,
-            reserved: 0,
-            revenue_minor: 0,
-            paid_orders: 0,
-            checkouts_started: 0,
-            show_raised: false,
-            goal: Some(4),
-            ends_at: Some(1000),
-            ended_at: None,
-            theme: "poster".into(),
-            created_at: 0,
-            version: 1,
-            description: String::new(),
-            shipping: Money::from_minor(0, Currency::Usd),
-            delivery: crate::domain::Delivery::DEFAULT,
-            language: crate::domain::Language::En,
-            from_call: None,
-            payments_to: None,
-            wave: 1,
-        }
-    }
 
     #[test]
     fn states() {
-        let mut d = drop();
+        let mut d = crate::domain::samples::drop();
         assert_eq!(d.state(999), DropState::Live);
         assert_eq!(d.state(1000), DropState::Ended);
         d.sold = 7;

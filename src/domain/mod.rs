@@ -15,6 +15,8 @@ pub mod payment;
 pub mod payout;
 pub mod promo;
 pub mod quantity;
+#[cfg(test)]
+pub mod samples;
 pub mod size;
 pub mod slogan;
 mod slug;

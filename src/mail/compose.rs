@@ -6,7 +6,7 @@
 use super::Mailer;
 use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
-use crate::store::outbox::{ORDER_PAID, Outgoing};
+use crate::store::outbox::{ORDER_PAID, ORDER_REFUNDED, Outgoing};
 use askama::Template;
 use lettre::Message;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
@@ -66,25 +66,85 @@ struct OrderPaidHtml<'a> {
     m: &'a OrderPaid,
 }
 
+/// The fan's refund notice.
+pub struct OrderRefunded {
+    pub lang: Language,
+    pub heading: String,
+    pub item: String,
+    pub amount_label: String,
+    pub amount: String,
+    /// When the money shows.
+    pub note: String,
+    pub shop_label: String,
+    pub shop_url: String,
+    pub reference: String,
+    pub footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/order_refunded.txt")]
+struct OrderRefundedText<'a> {
+    m: &'a OrderRefunded,
+}
+
+#[derive(Template)]
+#[template(path = "mail/order_refunded.html")]
+struct OrderRefundedHtml<'a> {
+    m: &'a OrderRefunded,
+}
+
+/// "Your shirt is on its way", with its tracking link: the template the
+/// production part (issue 16) sends when a parcel leaves the printer.
+pub struct OrderShipped {
+    pub lang: Language,
+    pub heading: String,
+    pub item: String,
+    /// "Sent with DHL, tracking number 00340434…".
+    pub carrier: String,
+    pub tracking_label: String,
+    pub tracking_url: String,
+    pub ship_to_label: String,
+    pub ship_to: Vec<String>,
+    pub reference: String,
+    pub footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/order_shipped.txt")]
+pub struct OrderShippedText<'a> {
+    pub m: &'a OrderShipped,
+}
+
+#[derive(Template)]
+#[template(path = "mail/order_shipped.html")]
+pub struct OrderShippedHtml<'a> {
+    pub m: &'a OrderShipped,
+}
+
 /// The message for `queued`, or `None` when there is nothing to send (the
 /// order is gone).
 pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Message>> {
-    match queued.kind.as_str() {
+    let Some(order) = mailer.store.order_by_id(&queued.subject_id).await? else { return Ok(None) };
+    let Some(drop) = mailer.store.drop_by_id(&order.drop_id).await? else { return Ok(None) };
+    let lang = drop.language;
+    let (subject, text, html) = match queued.kind.as_str() {
         ORDER_PAID => {
-            let Some(order) = mailer.store.order_by_id(&queued.subject_id).await? else { return Ok(None) };
-            let Some(drop) = mailer.store.drop_by_id(&order.drop_id).await? else { return Ok(None) };
             let mail = order_paid(&order, &drop, &mailer.base_url);
             let subject = i18n::text_with(
-                drop.language,
+                lang,
                 "mail-order-subject",
                 &[("number", number_arg(&order)), ("slogan", Arg::Text(drop.slogan.clone()))],
             );
-            let text = OrderPaidText { m: &mail }.render()?;
-            let html = OrderPaidHtml { m: &mail }.render()?;
-            envelope(mailer, queued, &subject, text, html).map(Some)
+            (subject, OrderPaidText { m: &mail }.render()?, OrderPaidHtml { m: &mail }.render()?)
+        }
+        ORDER_REFUNDED => {
+            let mail = order_refunded(&order, &drop, &mailer.base_url);
+            let subject = i18n::text_with(lang, "mail-refund-subject", &[("number", number_arg(&order))]);
+            (subject, OrderRefundedText { m: &mail }.render()?, OrderRefundedHtml { m: &mail }.render()?)
         }
         other => anyhow::bail!("unknown kind of mail {other:?}"),
-    }
+    };
+    envelope(mailer, queued, &subject, text, html).map(Some)
 }
 
 fn number_arg(order: &Order) -> Arg {
@@ -134,6 +194,54 @@ pub fn order_paid(order: &Order, drop: &Drop, base_url: &str) -> OrderPaid {
     }
 }
 
+/// What the refund notice says, in the drop's language.
+pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str) -> OrderRefunded {
+    let lang = drop.language;
+    let t = |id: &str| i18n::text(lang, id);
+    OrderRefunded {
+        lang,
+        heading: t("mail-refund-heading"),
+        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
+        amount_label: t("mail-refund-amount"),
+        amount: i18n::money(lang, order.amount),
+        note: t("mail-refund-note"),
+        shop_label: i18n::text_with(lang, "mail-order-shop", &[("artist", Arg::Text(drop.artist_name.clone()))]),
+        shop_url: format!("{base_url}/d/{}", drop.slug),
+        reference: i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]),
+        footer: t("mail-order-footer"),
+    }
+}
+
+/// What the shipping notice says, in the drop's language: `carrier` and
+/// `tracking` (the number) as the printer reports them, `tracking_url` the
+/// carrier's page for the parcel.
+pub fn order_shipped(order: &Order, drop: &Drop, carrier: &str, tracking: &str, tracking_url: &str) -> OrderShipped {
+    let lang = drop.language;
+    let t = |id: &str| i18n::text(lang, id);
+    let paid = order_paid(order, drop, "");
+    OrderShipped {
+        lang,
+        heading: t("mail-shipped-heading"),
+        item: paid.item,
+        carrier: i18n::text_with(
+            lang,
+            "mail-shipped-carrier",
+            &[("carrier", Arg::Text(carrier.to_owned())), ("tracking", Arg::Text(tracking.to_owned()))],
+        ),
+        tracking_label: t("mail-shipped-track"),
+        tracking_url: tracking_url.to_owned(),
+        ship_to_label: paid.ship_to_label,
+        ship_to: paid.ship_to,
+        reference: paid.reference,
+        footer: paid.footer,
+    }
+}
+
+/// The subject of the shipping notice.
+pub fn shipped_subject(order: &Order, drop: &Drop) -> String {
+    i18n::text_with(drop.language, "mail-shipped-subject", &[("number", number_arg(order))])
+}
+
 /// The envelope: From, To, Subject, the stable Message-ID, Date, and both parts.
 fn envelope(mailer: &Mailer, queued: &Outgoing, subject: &str, text: String, html: String) -> anyhow::Result<Message> {
     let to: Mailbox = queued.to_address.parse()?;
@@ -146,4 +254,33 @@ fn envelope(mailer: &Mailer, queued: &Outgoing, subject: &str, text: String, htm
         .date_now()
         .header(AutoSubmitted)
         .multipart(MultiPart::alternative_plain_html(text, html))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipping notice the production part will send, in both languages.
+    #[test]
+    fn the_shipping_notice_names_the_carrier_and_links_the_parcel() {
+        let mut drop = crate::domain::samples::drop();
+        for (lang, heading, track) in [
+            (Language::En, "Your shirt is on its way", "Track your parcel"),
+            (Language::De, "Dein Shirt ist unterwegs", "Sendung verfolgen"),
+        ] {
+            drop.language = lang;
+            let order = sample_order();
+            let mail = order_shipped(&order, &drop, "DHL", "00340434", "https://www.dhl.com/track?id=00340434");
+            let text = OrderShippedText { m: &mail }.render().unwrap();
+            let html = OrderShippedHtml { m: &mail }.render().unwrap();
+            assert!(text.contains(heading) && text.contains("DHL") && text.contains("00340434"), "{text}");
+            assert!(text.contains(&format!("{track}: https://www.dhl.com/track?id=00340434")), "{text}");
+            assert!(html.contains("href=\"https://www.dhl.com/track?id=00340434\""), "{html}");
+            assert!(shipped_subject(&order, &drop).contains('7'));
+        }
+    }
+
+    fn sample_order() -> Order {
+        crate::domain::samples::order(7, "Jo Fan", "M", "black", 1)
+    }
 }

@@ -10,7 +10,7 @@
 //! again after a crash keeps its Message-ID and overwrites its own file, so
 //! nobody gets it twice.
 
-mod compose;
+pub mod compose;
 
 use crate::store::Store;
 use crate::store::outbox::Outgoing;

@@ -10,8 +10,10 @@ use super::changes::backend_of;
 use super::{Backend, Store, new_id};
 use anyhow::Context;
 
-/// What a queued message is.
+/// What a queued message is: the fan's order confirmation…
 pub const ORDER_PAID: &str = "order-paid";
+/// …and the fan's refund notice.
+pub const ORDER_REFUNDED: &str = "order-refunded";
 
 /// A message claimed for delivery.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -27,11 +29,13 @@ pub struct Outgoing {
     pub attempts: i64,
 }
 
-/// Writes the fan's order confirmation for `order_id`, inside the
-/// transaction that marks the order paid. An order without an email (the
-/// provider collected none) gets none; a replayed payment writes none again.
-pub(super) async fn order_paid(
+/// Writes the fan's mail of `kind` ([`ORDER_PAID`], [`ORDER_REFUNDED`])
+/// about `order_id`, inside the transaction that changes the order. An
+/// order without an email (the provider collected none) gets none; a
+/// replayed event writes none again (one of each kind per order).
+pub(super) async fn to_fan(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kind: &str,
     order_id: &str,
     now: i64,
 ) -> anyhow::Result<()> {
@@ -42,12 +46,12 @@ pub(super) async fn order_paid(
     )
     .bind(new_id())
     .bind(new_id())
-    .bind(ORDER_PAID)
+    .bind(kind)
     .bind(now)
     .bind(order_id)
     .execute(&mut **tx)
     .await
-    .context("queue the order confirmation")?;
+    .with_context(|| format!("queue the fan's {kind} mail"))?;
     Ok(())
 }
 

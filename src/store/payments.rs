@@ -264,7 +264,13 @@ async fn apply(
         (K::Expired, S::Pending | S::Processing) => {
             Ok(release_in(tx, order_id, S::Expired, now).await?.map(|_| S::Expired))
         }
-        (K::Refunded { fully: true }, S::Paid | S::RefundDue) => mark_refunded(tx, order_id, now).await,
+        (K::Refunded { fully: true }, S::Paid | S::RefundDue) => {
+            let refunded = mark_refunded(tx, order_id, now).await?;
+            if refunded == Some(S::Refunded) {
+                super::outbox::to_fan(tx, super::outbox::ORDER_REFUNDED, order_id, now).await?;
+            }
+            Ok(refunded)
+        }
         _ => Ok(None),
     }
 }
@@ -278,7 +284,7 @@ async fn confirm_paid(
     now: i64,
 ) -> anyhow::Result<Option<OrderStatus>> {
     if status == Some(OrderStatus::Paid) {
-        super::outbox::order_paid(tx, order_id, now).await?;
+        super::outbox::to_fan(tx, super::outbox::ORDER_PAID, order_id, now).await?;
     }
     Ok(status)
 }

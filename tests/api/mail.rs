@@ -173,3 +173,24 @@ async fn two_instances_on_one_outbox_send_each_message_once() {
         sqlx::query_as("SELECT MAX(attempts) FROM outbox").fetch_one(a.state.store.pool()).await.unwrap();
     assert_eq!(attempts, 1, "each claimed once");
 }
+
+#[tokio::test]
+async fn a_refunded_order_tells_the_fan_once() {
+    let app = TestApp::spawn().await;
+    let slug = bought(&app, "Refund me kindly", "en").await;
+    mail_files(&app, 1).await;
+    let drop = app.drop_by_slug(&slug).await;
+    let paid = app.state.store.orders_of_drop(&drop.id, &[popshop::domain::OrderStatus::Paid], 10).await.unwrap();
+    let res = app
+        .post_form(&format!("/dashboard/drops/{}/orders/{}/refund", drop.id, paid[0].id), &[("confirmed", "yes")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "refunded");
+    let files = mail_files(&app, 2).await;
+    let mails: Vec<_> = files.iter().map(|raw| MessageParser::default().parse(raw).unwrap()).collect();
+    let refund = mails.iter().find(|m| m.subject() == Some("Refunded: your order #1")).expect("a refund notice");
+    let text = refund.body_text(0).unwrap();
+    assert!(text.contains("Your order was refunded") && text.contains("Refunded: $55.00"), "{text}");
+    assert!(refund.body_html(0).unwrap().contains("Your order was refunded"));
+    let sent = app.state.store.mail_about(popshop::store::outbox::ORDER_REFUNDED, &paid[0].id).await.unwrap();
+    assert_eq!(sent.len(), 1, "one notice");
+}
