@@ -144,7 +144,9 @@ pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Optio
         }
         other => anyhow::bail!("unknown kind of mail {other:?}"),
     };
-    envelope(mailer, queued, &subject, text, html).map(Some)
+    // An address that cannot be one (a line break in it, …) is never sent to.
+    let Ok(to) = queued.to_address.parse::<Mailbox>() else { return Ok(None) };
+    envelope(&mailer.from, to, &queued.message_id, &subject, text, html).map(Some)
 }
 
 fn number_arg(order: &Order) -> Arg {
@@ -242,15 +244,22 @@ pub fn shipped_subject(order: &Order, drop: &Drop) -> String {
     i18n::text_with(drop.language, "mail-shipped-subject", &[("number", number_arg(order))])
 }
 
-/// The envelope: From, To, Subject, the stable Message-ID, Date, and both parts.
-fn envelope(mailer: &Mailer, queued: &Outgoing, subject: &str, text: String, html: String) -> anyhow::Result<Message> {
-    let to: Mailbox = queued.to_address.parse()?;
-    let domain = mailer.from.email.domain().to_owned();
+/// The envelope: From, To, Subject (encoded by lettre: a line break in it
+/// never starts a header of its own), the stable Message-ID, Date, and both parts.
+fn envelope(
+    from: &Mailbox,
+    to: Mailbox,
+    message_id: &str,
+    subject: &str,
+    text: String,
+    html: String,
+) -> anyhow::Result<Message> {
+    let domain = from.email.domain().to_owned();
     Ok(Message::builder()
-        .from(mailer.from.clone())
+        .from(from.clone())
         .to(to)
         .subject(subject)
-        .message_id(Some(format!("<{}@{domain}>", queued.message_id)))
+        .message_id(Some(format!("<{message_id}@{domain}>")))
         .date_now()
         .header(AutoSubmitted)
         .multipart(MultiPart::alternative_plain_html(text, html))?)
@@ -277,6 +286,29 @@ mod tests {
             assert!(text.contains(&format!("{track}: https://www.dhl.com/track?id=00340434")), "{text}");
             assert!(html.contains("href=\"https://www.dhl.com/track?id=00340434\""), "{html}");
             assert!(shipped_subject(&order, &drop).contains('7'));
+        }
+    }
+
+    /// Header injection: a line break in a subject (it carries a slogan) is
+    /// encoded, never a header of its own; an address with one is no address.
+    #[test]
+    fn line_breaks_never_make_headers() {
+        let from: Mailbox = "popshop <shop@example.com>".parse().unwrap();
+        let to: Mailbox = "fan@example.com".parse().unwrap();
+        let subject = "Order #1\r\nBcc: victim@example.com\nX-Evil: yes";
+        let raw = envelope(&from, to, "abc", subject, "text".into(), "<p>html</p>".into()).unwrap().formatted();
+        let raw = String::from_utf8(raw).unwrap();
+        let headers = raw.split("\r\n\r\n").next().unwrap();
+        assert!(
+            !headers.lines().any(|l| l.starts_with("Bcc:") || l.starts_with("X-Evil:")),
+            "no injected header:\n{headers}"
+        );
+        assert!(headers.contains("Message-ID: <abc@example.com>"));
+        for bad in ["fan@example.com\r\nBcc: victim@example.com", "fan@example.com\nX: y", "Jo\r\n <fan@example.com>"] {
+            assert!(
+                bad.parse::<Mailbox>().is_err() || !bad.parse::<Mailbox>().unwrap().to_string().contains('\n'),
+                "{bad:?}"
+            );
         }
     }
 
