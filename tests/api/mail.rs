@@ -4,24 +4,13 @@
 //! client reads it (mail-parser): headers, and both parts of the
 //! multipart/alternative body.
 
-use crate::common::{TestApp, location};
+use crate::common::{TestApp, eml_files, eml_in, location};
 use mail_parser::{MessageParser, MimeHeaders};
 use std::time::Duration;
 
 /// The `.eml` files in the app's mail folder, once there are `n` (waits up to 10 s).
 async fn mail_files(app: &TestApp, n: usize) -> Vec<Vec<u8>> {
-    let dir = app.dir.path().join("mail");
-    for _ in 0..200 {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
-            .unwrap_or_default();
-        if files.len() >= n {
-            files.sort();
-            return files.iter().map(|p| std::fs::read(p).unwrap()).collect();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("fewer than {n} messages arrived in {}", dir.display());
+    eml_files(&app.dir.path().join("mail"), n, 10).await
 }
 
 /// Launches a drop in `language` and buys two shirts in the demo checkout.
@@ -163,11 +152,7 @@ async fn two_instances_on_one_outbox_send_each_message_once() {
     }
     assert_eq!(sent().await, 6);
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    let count = |app: &TestApp| {
-        std::fs::read_dir(app.dir.path().join("mail"))
-            .map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "eml")).count())
-            .unwrap_or(0)
-    };
+    let count = |app: &TestApp| eml_in(&app.dir.path().join("mail")).len();
     assert_eq!(count(&a) + count(&b), 6, "six messages in all, none twice");
     let (attempts,): (i64,) =
         sqlx::query_as("SELECT MAX(attempts) FROM outbox").fetch_one(a.state.store.pool()).await.unwrap();

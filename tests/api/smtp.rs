@@ -2,7 +2,7 @@
 //! delivered as sent, kept and retried while the server is down, and marked
 //! failed (never retried) when the server refuses the mailbox for good.
 
-use crate::common::{SmtpServer, TestApp, extract_csrf, location};
+use crate::common::{SmtpServer, TestApp, location};
 use mail_parser::MessageParser;
 use popshop::store::outbox::ORDER_PAID;
 use std::time::Duration;
@@ -16,25 +16,7 @@ async fn app_on(server: &SmtpServer) -> TestApp {
 async fn fan_pays(app: &TestApp, slug: &str, email: &str) -> String {
     let res = app.buy(slug, "M", "black", 1).await;
     let at = location(&res);
-    let (_, html) = app.get_html(&at).await;
-    let token = extract_csrf(&html);
-    let res = app
-        .client
-        .post(app.url(&at))
-        .form(&[
-            ("csrf", token.as_str()),
-            ("action", "pay"),
-            ("email", email),
-            ("name", "Jo Fan"),
-            ("line1", "1 Main St"),
-            ("postal_code", "10001"),
-            ("city", "New York"),
-            ("country", "US"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 303, "paid");
+    assert_eq!(app.pay_demo_as(&at, email).await.status().as_u16(), 303, "paid");
     let session = at.trim_start_matches("/demo-checkout/");
     app.state.store.order_by_session(session).await.unwrap().unwrap().id.to_string()
 }

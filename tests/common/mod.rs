@@ -309,6 +309,11 @@ impl TestApp {
 
     /// Pays a demo checkout at `location` (/demo-checkout/…) with a test address.
     pub async fn pay_demo(&self, location: &str) -> reqwest::Response {
+        self.pay_demo_as(location, "fan@example.com").await
+    }
+
+    /// [`Self::pay_demo`] with the fan's own `email`.
+    pub async fn pay_demo_as(&self, location: &str, email: &str) -> reqwest::Response {
         let (status, html) = self.get_html(location).await;
         assert_eq!(status, 200, "demo checkout page");
         let token = extract_csrf(&html);
@@ -317,7 +322,7 @@ impl TestApp {
             .form(&[
                 ("csrf", token.as_str()),
                 ("action", "pay"),
-                ("email", "fan@example.com"),
+                ("email", email),
                 ("name", "Fán Ünïcode"),
                 ("line1", "1 Main St"),
                 ("postal_code", "10001"),
@@ -412,16 +417,7 @@ impl SmtpServer {
 
     /// The messages received, once there are `n` (waits up to `secs`).
     pub async fn received(&self, n: usize, secs: u64) -> Vec<Vec<u8>> {
-        for _ in 0..secs * 20 {
-            let files: Vec<_> = std::fs::read_dir(&self.inbox)
-                .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
-                .unwrap_or_default();
-            if files.len() >= n {
-                return files.iter().map(|p| std::fs::read(p).unwrap()).collect();
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("the SMTP server received fewer than {n} messages in {secs} s");
+        eml_files(&self.inbox, n, secs).await
     }
 }
 
@@ -432,4 +428,26 @@ impl Drop for SmtpServer {
             let _ = child.wait();
         }
     }
+}
+
+/// The `.eml` files in `dir` (an app's mail folder, an SMTP server's inbox),
+/// sorted by name.
+pub fn eml_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The messages in `dir`, once there are `n` (waits up to `secs`).
+pub async fn eml_files(dir: &std::path::Path, n: usize, secs: u64) -> Vec<Vec<u8>> {
+    for _ in 0..secs * 20 {
+        let files = eml_in(dir);
+        if files.len() >= n {
+            return files.iter().map(|p| std::fs::read(p).unwrap()).collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("fewer than {n} messages arrived in {} in {secs} s", dir.display());
 }
