@@ -25,6 +25,7 @@ async fn main() -> anyhow::Result<()> {
         .create_account(
             &popshop::domain::EmailAddress::parse(&format!("bench-{}@example.com", std::process::id()))?,
             "x",
+            popshop::domain::Language::En,
         )
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;

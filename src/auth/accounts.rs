@@ -5,7 +5,7 @@
 //! an existing account counts as a failed login (the same growing delays).
 
 use super::password::Passwords;
-use crate::domain::{EmailAddress, Password};
+use crate::domain::{EmailAddress, Language, Password};
 use crate::store::{Account, CreateAccountError, Store};
 use crate::web::rate::retry_after_secs;
 use crate::web::{Action, AppError, Client, Limits};
@@ -18,6 +18,31 @@ pub struct Accounts<'a> {
 }
 
 impl Accounts<'_> {
+    /// The account of `email` when `typed` is its password. Counted as a
+    /// login attempt (the same growing delays); a blocked account or client
+    /// is refused before any hashing.
+    pub async fn password_matches(
+        &self,
+        email: &EmailAddress,
+        typed: &str,
+        client: &Client,
+    ) -> Result<Option<Account>, AppError> {
+        let logins = &self.passwords.logins;
+        if let Err(wait) = logins.attempt(email.as_str(), client) {
+            return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
+        }
+        let (account, stored) = self.store.account_with_hash(email).await?.unzip();
+        let verified = self.passwords.hasher.verify(typed.to_owned(), stored).await;
+        if verified.is_err() {
+            logins.not_checked(email.as_str(), client);
+        }
+        if verified? {
+            logins.succeeded(email.as_str(), client);
+            return Ok(account);
+        }
+        Ok(None)
+    }
+
     /// The account of `email`, new or existing; `None`: the email has an
     /// account and `password` is not its password (or the email was taken
     /// between the look-up and the insert: the same answer).
@@ -26,28 +51,16 @@ impl Accounts<'_> {
         email: &EmailAddress,
         password: Password,
         client: &Client,
+        lang: Language,
     ) -> Result<Option<Account>, AppError> {
-        let typed = password.expose().to_owned();
-        let logins = &self.passwords.logins;
-        if let Some((account, stored)) = self.store.account_with_hash(email).await? {
-            if let Err(wait) = logins.attempt(email.as_str(), client) {
-                return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
-            }
-            let verified = self.passwords.hasher.verify(typed, Some(stored)).await;
-            if verified.is_err() {
-                logins.not_checked(email.as_str(), client);
-            }
-            if verified? {
-                logins.succeeded(email.as_str(), client);
-                return Ok(Some(account));
-            }
-            return Ok(None);
+        if self.store.account_with_hash(email).await?.is_some() {
+            return self.password_matches(email, password.expose(), client).await;
         }
         if let Err(wait) = self.limits.check(Action::SignUp, client) {
             return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
         }
         let hash = self.passwords.hasher.hash(password).await?;
-        match self.store.create_account(email, &hash).await {
+        match self.store.create_account(email, &hash, lang).await {
             Ok(account) => Ok(Some(account)),
             Err(CreateAccountError::EmailTaken) => Ok(None),
             Err(CreateAccountError::Other(e)) => Err(e.into()),

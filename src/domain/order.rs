@@ -98,6 +98,16 @@ pub struct ShippingAddress {
 }
 
 impl ShippingAddress {
+    /// The label's lines: name, street, "10115 Berlin", state, country.
+    pub fn lines(&self) -> Vec<String> {
+        let city = format!("{} {}", self.postal_code, self.city);
+        [&self.name, &self.line1, &self.line2, &city, &self.state, &self.country]
+            .into_iter()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     /// One line for tables: "Ana Díaz, Hauptstr. 1, 10115 Berlin, DE".
     pub fn one_line(&self) -> String {
         let city = [self.postal_code.as_str(), self.city.as_str()]
@@ -149,6 +159,9 @@ pub struct Order {
     /// The promo code used, and what it took off the order.
     pub promo_code: Option<String>,
     pub discount: Money,
+    /// The secret in the fan's order page address (`/orders/{token}`);
+    /// `None` only for orders older than order pages, until first asked.
+    pub view_token: Option<String>,
 }
 
 impl Order {

@@ -71,6 +71,7 @@ pub fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
         application_fee: Money::from_minor(0, Currency::Eur),
         promo_code: None,
         discount: Money::from_minor(0, Currency::Eur),
+        view_token: Some("0f".repeat(32)),
         created_at: 0,
         expires_at: 0,
         paid_at: Some(1_764_201_600_000 + n),

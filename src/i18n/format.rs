@@ -71,6 +71,15 @@ pub fn date_time_utc(lang: Language, ms: i64) -> String {
     }
 }
 
+/// A unix-millisecond day in UTC: "5 Dec 2026", "05.12.2026".
+pub fn date_utc(lang: Language, ms: i64) -> String {
+    let Some(t) = chrono::DateTime::from_timestamp_millis(ms) else { return String::new() };
+    match lang {
+        Language::En => t.format("%-d %b %Y").to_string(),
+        Language::De => t.format("%d.%m.%Y").to_string(),
+    }
+}
+
 /// Fluent's own number output has no grouping; these give it the language's.
 pub(super) fn fluent_number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
     fluent_number(Language::En, value)

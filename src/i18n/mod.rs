@@ -9,7 +9,7 @@
 mod format;
 mod messages;
 
-pub use format::{count, date_time_utc, money};
+pub use format::{count, date_time_utc, date_utc, money};
 pub use messages::{
     Localized, colour_name, delivery_days, order_item, promo_label, promo_problem, source_label, time_left,
 };

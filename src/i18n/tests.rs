@@ -78,7 +78,14 @@ fn every_message_the_pages_ask_for_exists() {
 }
 
 /// The first word of every message id (the page or part it belongs to).
-const MESSAGE_PREFIXES: [&str; 36] = [
+const MESSAGE_PREFIXES: [&str; 43] = [
+    "forgot-",
+    "reset-",
+    "link-",
+    "email-",
+    "confirmed-",
+    "settings-",
+    "unsubscribe",
     "mail-",
     "nav-",
     "footer-",
@@ -126,6 +133,17 @@ fn ids_built_at_run_time_exist_in_both_languages() {
         built.extend([DropState::Live, DropState::SoldOut, DropState::Ended].map(|s| format!("state-{}", s.key())));
         built.extend(crate::design::View::ALL.map(|v| format!("shop-picture-{}", v.key())));
         built.extend(crate::design::View::ALL.map(|v| v.message().to_owned()));
+        // The artist's mail: each kind's words, switch and unsubscribe page.
+        for kind in crate::store::outbox::ARTIST_KINDS {
+            built.extend([
+                format!("settings-mail-{kind}"),
+                format!("unsubscribe-{kind}"),
+                format!("mail-unsubscribe-{kind}"),
+            ]);
+            if kind != crate::store::outbox::DAILY_DIGEST {
+                built.extend(["subject", "heading", "body"].map(|part| format!("mail-{kind}-{part}")));
+            }
+        }
         let defined = ids(lang.code());
         for id in built {
             assert!(defined.contains(&id), "{id} in {lang:?}");

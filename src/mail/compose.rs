@@ -6,7 +6,10 @@
 use super::Mailer;
 use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
-use crate::store::outbox::{ORDER_PAID, ORDER_REFUNDED, Outgoing};
+use crate::store::outbox::{
+    CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DROP_ENDED, EMAIL_CHANGE, EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED,
+    ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET, SOLD_OUT,
+};
 use askama::Template;
 use lettre::Message;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
@@ -49,6 +52,9 @@ pub struct OrderPaid {
     pub reference: String,
     /// The artist's words on the drop, one paragraph per line.
     pub words: Vec<String>,
+    /// The fan's order page.
+    pub order_label: String,
+    pub order_url: String,
     pub shop_label: String,
     pub shop_url: String,
     pub footer: String,
@@ -75,6 +81,8 @@ pub struct OrderRefunded {
     pub amount: String,
     /// When the money shows.
     pub note: String,
+    pub order_label: String,
+    pub order_url: String,
     pub shop_label: String,
     pub shop_url: String,
     pub reference: String,
@@ -121,32 +129,214 @@ pub struct OrderShippedHtml<'a> {
     pub m: &'a OrderShipped,
 }
 
-/// The message for `queued`, or `None` when there is nothing to send (the
-/// order is gone).
+/// The message for `queued`, or `None` when there is nothing to send (what
+/// it was about is gone, or the link's secret was already used up).
 pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Message>> {
+    // An address that cannot be one (a line break in it, …) is never sent to.
+    let Ok(to) = queued.to_address.parse::<Mailbox>() else { return Ok(None) };
+    let letter = match queued.kind.as_str() {
+        ORDER_PAID | ORDER_AGAIN | ORDER_REFUNDED => to_fan(mailer, queued).await?,
+        CONFIRM_EMAIL | PASSWORD_RESET | EMAIL_CHANGE | EMAIL_CHANGED => to_account(mailer, queued),
+        FIRST_SALE | GOAL_REACHED | SOLD_OUT | DROP_ENDED | DAILY_DIGEST => to_artist(mailer, queued).await?,
+        other => anyhow::bail!("unknown kind of mail {other:?}"),
+    };
+    let Some(letter) = letter else { return Ok(None) };
+    envelope(&mailer.from, to, &queued.message_id, letter).map(Some)
+}
+
+/// A composed message before its envelope.
+struct Letter {
+    subject: String,
+    text: String,
+    html: String,
+    /// One-click unsubscribe (RFC 8058), for the artist's notifications.
+    unsubscribe: Option<String>,
+}
+
+/// The fan's mail about an order, in the drop's language.
+async fn to_fan(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Letter>> {
     let Some(order) = mailer.store.order_by_id(&queued.subject_id).await? else { return Ok(None) };
     let Some(drop) = mailer.store.drop_by_id(&order.drop_id).await? else { return Ok(None) };
     let lang = drop.language;
-    let (subject, text, html) = match queued.kind.as_str() {
-        ORDER_PAID => {
-            let mail = order_paid(&order, &drop, &mailer.base_url);
-            let subject = i18n::text_with(
-                lang,
-                "mail-order-subject",
-                &[("number", number_arg(&order)), ("slogan", Arg::Text(drop.slogan.clone()))],
-            );
-            (subject, OrderPaidText { m: &mail }.render()?, OrderPaidHtml { m: &mail }.render()?)
-        }
-        ORDER_REFUNDED => {
-            let mail = order_refunded(&order, &drop, &mailer.base_url);
-            let subject = i18n::text_with(lang, "mail-refund-subject", &[("number", number_arg(&order))]);
-            (subject, OrderRefundedText { m: &mail }.render()?, OrderRefundedHtml { m: &mail }.render()?)
-        }
-        other => anyhow::bail!("unknown kind of mail {other:?}"),
+    let order_url = format!("{}/orders/{}", mailer.base_url, mailer.store.order_view_token(&order).await?);
+    let (subject, text, html) = if queued.kind == ORDER_REFUNDED {
+        let mail = order_refunded(&order, &drop, &mailer.base_url, order_url);
+        let subject = i18n::text_with(lang, "mail-refund-subject", &[("number", number_arg(&order))]);
+        (subject, OrderRefundedText { m: &mail }.render()?, OrderRefundedHtml { m: &mail }.render()?)
+    } else {
+        let mail = order_paid(&order, &drop, &mailer.base_url, order_url);
+        let subject = i18n::text_with(
+            lang,
+            "mail-order-subject",
+            &[("number", number_arg(&order)), ("slogan", Arg::Text(drop.slogan.clone()))],
+        );
+        (subject, OrderPaidText { m: &mail }.render()?, OrderPaidHtml { m: &mail }.render()?)
     };
-    // An address that cannot be one (a line break in it, …) is never sent to.
-    let Ok(to) = queued.to_address.parse::<Mailbox>() else { return Ok(None) };
-    envelope(&mailer.from, to, &queued.message_id, &subject, text, html).map(Some)
+    Ok(Some(Letter { subject, text, html, unsubscribe: None }))
+}
+
+/// A short message: a heading, paragraphs, facts, perhaps one button (and
+/// its address written out), small print, perhaps an unsubscribe link.
+pub struct Notice {
+    pub lang: Language,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub facts: Vec<(String, String)>,
+    pub button: Option<(String, String)>,
+    pub after: Vec<String>,
+    pub unsubscribe: Option<(String, String)>,
+    pub reference: String,
+    pub footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/notice.txt")]
+struct NoticeText<'a> {
+    m: &'a Notice,
+}
+
+#[derive(Template)]
+#[template(path = "mail/notice.html")]
+struct NoticeHtml<'a> {
+    m: &'a Notice,
+}
+
+impl Notice {
+    fn new(lang: Language, heading: String) -> Self {
+        Self {
+            lang,
+            heading,
+            paragraphs: Vec::new(),
+            facts: Vec::new(),
+            button: None,
+            after: Vec::new(),
+            unsubscribe: None,
+            reference: String::new(),
+            footer: String::new(),
+        }
+    }
+
+    fn letter(&self, subject: String, unsubscribe: Option<String>) -> anyhow::Result<Letter> {
+        Ok(Letter {
+            subject,
+            text: NoticeText { m: self }.render()?,
+            html: NoticeHtml { m: self }.render()?,
+            unsubscribe,
+        })
+    }
+}
+
+/// Mail about the account itself, with its single-use link, in the
+/// language of the page it was asked from.
+fn to_account(mailer: &Mailer, queued: &Outgoing) -> Option<Letter> {
+    let lang = Language::from_stored(&queued.language);
+    let t = |id: &str| i18n::text(lang, id);
+    // (link path, subject, heading, body, button, small print)
+    let (path, [subject, heading, body, button, after]) = match queued.kind.as_str() {
+        CONFIRM_EMAIL => (
+            "/account/confirm/",
+            [
+                "mail-confirm-subject",
+                "mail-confirm-heading",
+                "mail-confirm-body",
+                "mail-confirm-button",
+                "mail-confirm-after",
+            ],
+        ),
+        PASSWORD_RESET => (
+            "/password/reset/",
+            ["mail-reset-subject", "mail-reset-heading", "mail-reset-body", "mail-reset-button", "mail-reset-after"],
+        ),
+        EMAIL_CHANGE => (
+            "/account/email/confirm/",
+            [
+                "mail-change-subject",
+                "mail-change-heading",
+                "mail-change-body",
+                "mail-change-button",
+                "mail-change-after",
+            ],
+        ),
+        _ => ("", ["mail-changed-subject", "mail-changed-heading", "mail-changed-body", "", ""]),
+    };
+    let mut notice = Notice::new(lang, t(heading));
+    notice.paragraphs.push(t(body));
+    if !path.is_empty() {
+        // The link's secret is gone once sent: nothing to send again.
+        if queued.link_token.is_empty() {
+            return None;
+        }
+        notice.button = Some((t(button), format!("{}{path}{}", mailer.base_url, queued.link_token)));
+        notice.after.push(t(after));
+    }
+    notice.footer = t("mail-account-footer");
+    notice.letter(t(subject), None).ok()
+}
+
+/// The artist's notifications, in the drop's language, each with its
+/// one-click unsubscribe.
+async fn to_artist(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Letter>> {
+    let base = &mailer.base_url;
+    let (subject_of, _) = queued.subject_id.split_once(':').unwrap_or((&queued.subject_id, ""));
+    let (account_id, notice, subject) = if queued.kind == DAILY_DIGEST {
+        let day: i64 = queued.subject_id.rsplit(':').next().and_then(|d| d.parse().ok()).unwrap_or(0);
+        let sales = mailer.store.sales_between(subject_of, (day - 1) * DAY_MS, day * DAY_MS).await?;
+        let Some(first) = sales.first() else { return Ok(None) };
+        let lang = Language::from_stored(&first.language);
+        let t = |id: &str| i18n::text(lang, id);
+        let date = i18n::date_utc(lang, (day - 1) * DAY_MS);
+        let mut notice =
+            Notice::new(lang, i18n::text_with(lang, "mail-digest-heading", &[("date", Arg::Text(date.clone()))]));
+        for day in &sales {
+            let money = crate::domain::Money::from_minor(
+                day.revenue_minor,
+                crate::domain::Currency::parse(&day.currency).unwrap_or(crate::domain::Currency::Usd),
+            );
+            notice.facts.push((
+                format!("“{}”", day.slogan),
+                i18n::text_with(
+                    lang,
+                    "mail-digest-line",
+                    &[
+                        ("shirts", Arg::Number(day.shirts)),
+                        ("orders", Arg::Number(day.orders)),
+                        ("money", Arg::Text(i18n::money(lang, money))),
+                    ],
+                ),
+            ));
+        }
+        notice.button = Some((t("mail-artist-dashboard"), format!("{base}/dashboard")));
+        let subject = i18n::text_with(lang, "mail-digest-subject", &[("date", Arg::Text(date))]);
+        (subject_of.to_owned(), notice, subject)
+    } else {
+        let Some(drop) = mailer.store.drop_by_id(subject_of).await? else { return Ok(None) };
+        let lang = drop.language;
+        let t = |id: &str| i18n::text(lang, id);
+        let slogan = Arg::Text(drop.slogan.clone());
+        let prefix = format!("mail-{}", queued.kind);
+        let mut notice =
+            Notice::new(lang, i18n::text_with(lang, &format!("{prefix}-heading"), &[("slogan", slogan.clone())]));
+        notice.paragraphs.push(i18n::text_with(lang, &format!("{prefix}-body"), &[("slogan", slogan.clone())]));
+        let raised = crate::domain::Money::from_minor(drop.revenue_minor, drop.price.currency());
+        notice.facts.push((t("mail-artist-sold"), i18n::count(lang, drop.sold)));
+        notice.facts.push((t("mail-artist-raised"), i18n::money(lang, raised)));
+        if let Some(goal) = drop.goal {
+            notice.facts.push((t("mail-artist-goal"), i18n::count(lang, goal)));
+        }
+        notice.button = Some((t("mail-artist-drop"), format!("{base}/dashboard/drops/{}", drop.id)));
+        if queued.kind == DROP_ENDED {
+            notice.after.push(format!("{}: {base}/dashboard/drops/{}/orders.csv", t("mail-drop-ended-csv"), drop.id));
+        }
+        let subject = i18n::text_with(lang, &format!("{prefix}-subject"), &[("slogan", slogan)]);
+        (drop.account_id.to_string(), notice, subject)
+    };
+    let mut notice = notice;
+    let lang = notice.lang;
+    let key = mailer.store.mail_key(&account_id).await?;
+    let unsubscribe = format!("{base}/unsubscribe/{key}/{}", queued.kind);
+    notice.unsubscribe = Some((i18n::text(lang, &format!("mail-unsubscribe-{}", queued.kind)), unsubscribe.clone()));
+    notice.footer = i18n::text(lang, "mail-artist-footer");
+    notice.letter(subject, Some(unsubscribe)).map(Some)
 }
 
 fn number_arg(order: &Order) -> Arg {
@@ -157,7 +347,7 @@ fn number_arg(order: &Order) -> Arg {
 }
 
 /// What the confirmation says, in the drop's language.
-pub fn order_paid(order: &Order, drop: &Drop, base_url: &str) -> OrderPaid {
+pub fn order_paid(order: &Order, drop: &Drop, base_url: &str, order_url: String) -> OrderPaid {
     let lang = drop.language;
     let t = |id: &str| i18n::text(lang, id);
     let code = order.promo_code.as_ref().map(|code| {
@@ -177,19 +367,11 @@ pub fn order_paid(order: &Order, drop: &Drop, base_url: &str) -> OrderPaid {
         shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         code,
         ship_to_label: t("mail-order-ship-to"),
-        ship_to: order
-            .shipping
-            .as_ref()
-            .map(|a| {
-                [&a.name, &a.line1, &a.line2, &format!("{} {}", a.postal_code, a.city), &a.state, &a.country]
-                    .into_iter()
-                    .map(|l| l.trim().to_owned())
-                    .filter(|l| !l.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        ship_to: order.shipping.as_ref().map(crate::domain::ShippingAddress::lines).unwrap_or_default(),
         reference: i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]),
         words: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+        order_label: t("mail-order-page"),
+        order_url,
         shop_label: i18n::text_with(lang, "mail-order-shop", &[("artist", Arg::Text(drop.artist_name.clone()))]),
         shop_url: format!("{base_url}/d/{}", drop.slug),
         footer: t("mail-order-footer"),
@@ -197,7 +379,7 @@ pub fn order_paid(order: &Order, drop: &Drop, base_url: &str) -> OrderPaid {
 }
 
 /// What the refund notice says, in the drop's language.
-pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str) -> OrderRefunded {
+pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str, order_url: String) -> OrderRefunded {
     let lang = drop.language;
     let t = |id: &str| i18n::text(lang, id);
     OrderRefunded {
@@ -207,6 +389,8 @@ pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str) -> OrderRefund
         amount_label: t("mail-refund-amount"),
         amount: i18n::money(lang, order.amount),
         note: t("mail-refund-note"),
+        order_label: t("mail-order-page"),
+        order_url,
         shop_label: i18n::text_with(lang, "mail-order-shop", &[("artist", Arg::Text(drop.artist_name.clone()))]),
         shop_url: format!("{base_url}/d/{}", drop.slug),
         reference: i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]),
@@ -220,7 +404,7 @@ pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str) -> OrderRefund
 pub fn order_shipped(order: &Order, drop: &Drop, carrier: &str, tracking: &str, tracking_url: &str) -> OrderShipped {
     let lang = drop.language;
     let t = |id: &str| i18n::text(lang, id);
-    let paid = order_paid(order, drop, "");
+    let paid = order_paid(order, drop, "", String::new());
     OrderShipped {
         lang,
         heading: t("mail-shipped-heading"),
@@ -245,24 +429,57 @@ pub fn shipped_subject(order: &Order, drop: &Drop) -> String {
 }
 
 /// The envelope: From, To, Subject (encoded by lettre: a line break in it
-/// never starts a header of its own), the stable Message-ID, Date, and both parts.
-fn envelope(
-    from: &Mailbox,
-    to: Mailbox,
-    message_id: &str,
-    subject: &str,
-    text: String,
-    html: String,
-) -> anyhow::Result<Message> {
+/// never starts a header of its own), the stable Message-ID, Date, the
+/// unsubscribe headers of a notification, and both parts.
+fn envelope(from: &Mailbox, to: Mailbox, message_id: &str, letter: Letter) -> anyhow::Result<Message> {
     let domain = from.email.domain().to_owned();
-    Ok(Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(subject)
+        .subject(letter.subject)
         .message_id(Some(format!("<{message_id}@{domain}>")))
         .date_now()
-        .header(AutoSubmitted)
-        .multipart(MultiPart::alternative_plain_html(text, html))?)
+        .header(AutoSubmitted);
+    if let Some(url) = letter.unsubscribe {
+        builder = builder.header(ListUnsubscribe(format!("<{url}>"))).header(ListUnsubscribePost);
+    }
+    Ok(builder.multipart(MultiPart::alternative_plain_html(letter.text, letter.html))?)
+}
+
+/// RFC 2369's `List-Unsubscribe`: the one-click address.
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// RFC 8058: a POST to the `List-Unsubscribe` address unsubscribes at once.
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
+    }
 }
 
 #[cfg(test)]
@@ -296,7 +513,9 @@ mod tests {
         let from: Mailbox = "popshop <shop@example.com>".parse().unwrap();
         let to: Mailbox = "fan@example.com".parse().unwrap();
         let subject = "Order #1\r\nBcc: victim@example.com\nX-Evil: yes";
-        let raw = envelope(&from, to, "abc", subject, "text".into(), "<p>html</p>".into()).unwrap().formatted();
+        let letter =
+            Letter { subject: subject.into(), text: "text".into(), html: "<p>html</p>".into(), unsubscribe: None };
+        let raw = envelope(&from, to, "abc", letter).unwrap().formatted();
         let raw = String::from_utf8(raw).unwrap();
         let headers = raw.split("\r\n\r\n").next().unwrap();
         assert!(

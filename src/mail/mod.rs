@@ -22,6 +22,8 @@ use std::time::Duration;
 
 /// How often the sender looks for due messages.
 const POLL_EVERY: Duration = Duration::from_millis(500);
+/// Rounds between looks for mail that time causes (a minute).
+const TIMED_EVERY_ROUNDS: u64 = 120;
 /// Messages claimed at once, and how long a claim lasts.
 const BATCH: i64 = 20;
 const LEASE_MS: i64 = 5 * 60_000;
@@ -55,8 +57,17 @@ pub struct Mailer {
 pub async fn run(mailer: Mailer) {
     let mut tick = tokio::time::interval(POLL_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut rounds: u64 = 0;
     loop {
         tick.tick().await;
+        // What time causes (a drop's end passing, a new day's digest), once
+        // a minute.
+        if rounds.is_multiple_of(TIMED_EVERY_ROUNDS)
+            && let Err(e) = mailer.store.queue_timed_artist_mail().await
+        {
+            tracing::warn!(error = %e, "could not write the artist's timed mail; will retry");
+        }
+        rounds += 1;
         if let Err(e) = mailer.deliver_due().await {
             tracing::warn!(error = %e, "mail round failed; will retry");
         }
@@ -136,6 +147,17 @@ impl Mailer {
             },
         }
     }
+}
+
+/// "We could not reach jo@example.com: 550 mailbox unavailable", for the
+/// artist's pages.
+pub fn could_not_reach(lang: crate::domain::Language, failed: &crate::store::outbox::FailedMail) -> String {
+    let reason: String = failed.last_error.chars().take(200).collect();
+    crate::i18n::text_with(
+        lang,
+        "mail-could-not-reach",
+        &[("email", crate::i18n::Arg::Text(failed.to_address.clone())), ("reason", crate::i18n::Arg::Text(reason))],
+    )
 }
 
 /// Why a message did not go out.

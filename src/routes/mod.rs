@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod dashboard;
 pub mod health;
 pub mod language;
+pub mod orders;
 pub mod shop;
 pub mod studio;
 pub mod webhooks;
@@ -29,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
         .route("/d/{slug}/cancelled", web::get().to(checkout::cancel::show))
         .route("/d/{slug}/cancelled", web::post().to(checkout::cancel::release))
+        .route("/orders/{token}", web::get().to(orders::show))
+        .route("/orders/{token}/resend", web::post().to(orders::resend))
         .route("/c/{slug}", web::get().to(calls::board::show))
         .route("/c/{slug}/events", web::get().to(calls::live::events))
         .route("/c/{slug}/board.json", web::get().to(calls::live::board_json))
@@ -53,6 +56,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(account::login::show))
         .route("/login", web::post().to(account::login::submit))
         .route("/logout", web::post().to(account::logout::logout))
+        .route("/password/forgot", web::get().to(account::links::forgot))
+        .route("/password/forgot", web::post().to(account::links::ask_reset))
+        .route("/password/reset/{token}", web::get().to(account::links::reset_form))
+        .route("/password/reset/{token}", web::post().to(account::links::reset))
+        .route("/account/confirm/{token}", web::get().to(account::links::confirm_form))
+        .route("/account/confirm/{token}", web::post().to(account::links::confirm))
+        .route("/account/email/confirm/{token}", web::get().to(account::links::confirm_form))
+        .route("/account/email/confirm/{token}", web::post().to(account::links::confirm))
+        .route("/account", web::get().to(account::settings::show))
+        .route("/account/confirm", web::post().to(account::settings::send_confirmation))
+        .route("/account/email", web::post().to(account::settings::change_email))
+        .route("/account/mail", web::post().to(account::settings::save_mail))
+        .route("/unsubscribe/{key}/{kind}", web::get().to(account::settings::unsubscribe_form))
+        .route("/unsubscribe/{key}/{kind}", web::post().to(account::settings::unsubscribe))
         .route("/dashboard", web::get().to(dashboard::index::index))
         .route("/dashboard/payouts", web::get().to(dashboard::payouts::show))
         .route("/dashboard/payouts/continue", web::get().to(dashboard::payouts::resume))

@@ -51,7 +51,8 @@ pub async fn envelope<B: MessageBody + 'static>(
     let https = req.app_data::<Envelope>().is_some_and(|e| e.https);
     let id = request_id();
     // Nothing is copied for the log unless it will be written.
-    let logged = tracing::enabled!(tracing::Level::INFO).then(|| (req.method().clone(), req.path().to_owned()));
+    let logged = tracing::enabled!(tracing::Level::INFO)
+        .then(|| (req.method().clone(), crate::web::headers::loggable_path(req.path()).into_owned()));
     let span = match &logged {
         Some((method, path)) => tracing::info_span!("request", request_id = %id, %method, %path),
         None => tracing::Span::none(),

@@ -248,19 +248,20 @@ impl Store {
     /// already ended.
     #[tracing::instrument(skip(self))]
     pub async fn end_drop(&self, id: &str, account_id: &str) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin end drop")?;
         let sql = format!(
             "UPDATE drops SET ended_at = $1, version = version + 1 \
              WHERE id = $2 AND account_id = $3 AND ended_at IS NULL{}",
-            returning_announce(self.backend)
+            returning_announce(backend_of(&tx))
         );
-        let done = sqlx::query(&sql)
-            .bind(self.now_ms())
-            .bind(id)
-            .bind(account_id)
-            .execute(&self.pool)
-            .await
-            .context("end drop")?;
+        let done = sqlx::query(&sql).bind(now).bind(id).bind(account_id).execute(&mut *tx).await.context("end drop")?;
         let changed = done.rows_affected() == 1;
+        if changed {
+            super::outbox::drop_ended(&mut tx, id, now).await?;
+        }
+        tx.commit().await.context("commit end drop")?;
         if changed {
             self.committed(id);
         }

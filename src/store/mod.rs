@@ -16,7 +16,7 @@ mod promos;
 mod sessions;
 mod sources;
 
-pub use accounts::{Account, CreateAccountError};
+pub use accounts::{Account, CreateAccountError, LINKS_PER_HOUR, LinkFor, LinkProblem, Purpose};
 pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};

@@ -92,11 +92,12 @@ pub(super) struct OrderRow {
     application_fee: i64,
     promo_code: String,
     discount_minor: i64,
+    view_token: Option<String>,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
      provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor, \
-     destination, application_fee, promo_code, discount_minor";
+     destination, application_fee, promo_code, discount_minor, view_token";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -128,6 +129,7 @@ impl From<OrderRow> for Order {
             application_fee: Money::from_minor(r.application_fee, currency),
             promo_code: Some(r.promo_code).filter(|c| !c.is_empty()),
             discount: Money::from_minor(r.discount_minor, currency),
+            view_token: r.view_token,
         }
     }
 }
@@ -162,7 +164,8 @@ impl Store {
             drop(gate);
             return self.why_not_reserved(&new.drop_id, now).await;
         }
-        if !insert_order(&mut tx, new, now, postgres).await? {
+        let view_token = super::random_token();
+        if !insert_order(&mut tx, new, &view_token, now, postgres).await? {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
         }
@@ -199,6 +202,7 @@ impl Store {
             application_fee: Money::from_minor(new.payout.as_ref().map_or(0, |p| p.1), new.unit_amount.currency()),
             promo_code: new.promo.as_ref().map(|p| p.1.clone()),
             discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
+            view_token: Some(view_token),
         })))
     }
 
@@ -285,6 +289,34 @@ impl Store {
         let row: Option<OrderRow> =
             sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select order")?;
         Ok(row.map(Order::from))
+    }
+
+    /// The order whose page is `/orders/{token}`.
+    pub async fn order_by_view_token(&self, token: &str) -> anyhow::Result<Option<Order>> {
+        let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE view_token = $1");
+        let row: Option<OrderRow> =
+            sqlx::query_as(&sql).bind(token).fetch_optional(&self.pool).await.context("select order by page")?;
+        Ok(row.map(Order::from))
+    }
+
+    /// The order page's secret, written now for an order older than order
+    /// pages (first writer wins; every caller gets the same one).
+    pub async fn order_view_token(&self, order: &Order) -> anyhow::Result<String> {
+        if let Some(token) = &order.view_token {
+            return Ok(token.clone());
+        }
+        sqlx::query("UPDATE orders SET view_token = $1 WHERE id = $2 AND view_token IS NULL")
+            .bind(super::random_token())
+            .bind(&order.id)
+            .execute(&self.pool)
+            .await
+            .context("give the order a page")?;
+        let (token,): (String,) = sqlx::query_as("SELECT view_token FROM orders WHERE id = $1")
+            .bind(&order.id)
+            .fetch_one(&self.pool)
+            .await
+            .context("read the order page's token")?;
+        Ok(token)
     }
 
     pub async fn order_by_session(&self, session_id: &str) -> anyhow::Result<Option<Order>> {
@@ -476,14 +508,15 @@ async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, n
 async fn insert_order(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     new: &NewOrder,
+    view_token: &str,
     now: i64,
     count_hold_too: bool,
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
          created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor, destination, \
-         application_fee, promo_id, promo_code, discount_minor, source";
+         application_fee, promo_id, promo_code, discount_minor, source, view_token";
     const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18, \
-         $19, $20, $21, $22";
+         $19, $20, $21, $22, $23";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -513,6 +546,7 @@ async fn insert_order(
         .bind(new.promo.as_ref().map_or("", |p| p.1.as_str()))
         .bind(new.promo.as_ref().map_or(0, |p| p.2))
         .bind(new.source.as_str())
+        .bind(view_token)
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

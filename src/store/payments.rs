@@ -275,8 +275,9 @@ async fn apply(
     }
 }
 
-/// An order that became paid gets its confirmation mail queued in the same
-/// transaction (one that must be refunded gets none).
+/// An order that became paid gets its confirmation mail, and the artist's
+/// milestones it reached, queued in the same transaction (one that must be
+/// refunded gets none).
 async fn confirm_paid(
     tx: &mut Transaction<'_, Any>,
     order_id: &str,
@@ -285,6 +286,7 @@ async fn confirm_paid(
 ) -> anyhow::Result<Option<OrderStatus>> {
     if status == Some(OrderStatus::Paid) {
         super::outbox::to_fan(tx, super::outbox::ORDER_PAID, order_id, now).await?;
+        super::outbox::after_sale(tx, order_id, now).await?;
     }
     Ok(status)
 }

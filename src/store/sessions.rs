@@ -29,8 +29,8 @@ impl Store {
     /// The account behind a session token, if the session is live.
     #[tracing::instrument(skip_all)]
     pub async fn session_account(&self, token: &str) -> anyhow::Result<Option<Account>> {
-        let row: Option<(String, String)> = sqlx::query_as(
-            "SELECT a.id, a.email FROM sessions s JOIN accounts a ON a.id = s.account_id \
+        let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
+            "SELECT a.id, a.email, a.email_confirmed_at FROM sessions s JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(hash_token(token))
@@ -38,7 +38,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .context("select session")?;
-        Ok(row.map(|(id, email): (String, String)| Account { id: id.into(), email }))
+        Ok(row.map(|(id, email, confirmed)| Account { id: id.into(), email, confirmed: confirmed.is_some() }))
     }
 
     #[tracing::instrument(skip_all)]

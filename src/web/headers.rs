@@ -44,6 +44,22 @@ pub fn request_id() -> String {
     format!("{process:08x}-{:010x}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// Paths whose next segment is a secret (an order page, a mailed link).
+const SECRET_PATHS: [&str; 5] =
+    ["/orders/", "/password/reset/", "/account/confirm/", "/account/email/confirm/", "/unsubscribe/"];
+
+/// The path as the request log writes it: a secret in it becomes `…`, so a
+/// log never holds a key to someone's order or account.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in SECRET_PATHS {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map_or("", |i| &rest[i..]);
+            return format!("{prefix}…{tail}").into();
+        }
+    }
+    path.into()
+}
+
 /// The security headers every response gets unless its handler set its own:
 /// the policy above, no sniffing, a careful referrer, and HSTS when popshop
 /// is served over https.
@@ -59,6 +75,16 @@ pub fn security_headers(https: bool) -> impl Iterator<Item = (HeaderName, Header
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn secrets_never_reach_the_log() {
+        let token = "ab".repeat(32);
+        assert_eq!(super::loggable_path(&format!("/orders/{token}")), "/orders/…");
+        assert_eq!(super::loggable_path(&format!("/orders/{token}/resend")), "/orders/…/resend");
+        assert_eq!(super::loggable_path(&format!("/password/reset/{token}")), "/password/reset/…");
+        assert_eq!(super::loggable_path(&format!("/unsubscribe/{token}/first-sale")), "/unsubscribe/…/first-sale");
+        assert_eq!(super::loggable_path("/d/my-drop"), "/d/my-drop");
+    }
+
     #[test]
     fn request_ids_differ_and_are_header_values() {
         let (a, b) = (super::request_id(), super::request_id());

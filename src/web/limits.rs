@@ -28,12 +28,32 @@ pub enum Action {
     Vote,
     /// Storefront visits counted ([`VISITS_PER_MINUTE`]).
     Visit,
+    /// Links mailed to accounts: password resets, confirmations, new
+    /// addresses ([`ACCOUNT_MAIL_PER_HOUR`]); each account also gets at
+    /// most `store::accounts::LINKS_PER_HOUR` of a kind.
+    AccountMail,
+    /// "Email me this again" on order pages ([`ORDER_MAIL_PER_HOUR`]).
+    OrderMail,
 }
 
 impl Action {
-    const ALL: [Action; 7] =
-        [Action::Checkout, Action::SignUp, Action::Launch, Action::Preview, Action::Idea, Action::Vote, Action::Visit];
+    const ALL: [Action; 9] = [
+        Action::Checkout,
+        Action::SignUp,
+        Action::Launch,
+        Action::Preview,
+        Action::Idea,
+        Action::Vote,
+        Action::Visit,
+        Action::AccountMail,
+        Action::OrderMail,
+    ];
 }
+
+/// Account links (resets, confirmations) one client may ask for an hour.
+pub const ACCOUNT_MAIL_PER_HOUR: u32 = 10;
+/// Order confirmations one client may ask to be sent again an hour.
+pub const ORDER_MAIL_PER_HOUR: u32 = 10;
 
 /// Storefront visits counted per client per minute (`routes::shop::seen`).
 pub const VISITS_PER_MINUTE: u32 = 120;
@@ -49,7 +69,7 @@ const RECONCILE_EVERY: Duration = Duration::from_secs(5);
 
 pub struct Limits {
     /// One allowance per [`Action`], in the order of [`Action::ALL`].
-    rates: [PerClientRate; 7],
+    rates: [PerClientRate; 9],
     /// Asking the provider about one order (keyed by the order, not the client).
     reconcile: PerClientRate<String>,
     /// Bounds concurrent preview renders (a few ms of CPU each).
@@ -68,6 +88,8 @@ impl Limits {
             Action::Idea => PerClientRate::per_minute(settings.idea_rate_per_minute),
             Action::Vote => PerClientRate::per_minute(settings.vote_rate_per_minute),
             Action::Visit => PerClientRate::per_minute(VISITS_PER_MINUTE),
+            Action::AccountMail => PerClientRate::per_hour(ACCOUNT_MAIL_PER_HOUR),
+            Action::OrderMail => PerClientRate::per_hour(ORDER_MAIL_PER_HOUR),
         };
         Self {
             rates: Action::ALL.map(rate),

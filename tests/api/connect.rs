@@ -55,7 +55,7 @@ fn report(account: &str, charges: bool, payouts: bool, due: &[&str]) -> PayoutAc
 async fn an_artist_connects_stripe_and_is_paid_minus_popshops_fee() {
     let standin = StripeStandIn::start().await;
     let app = connect_app(&standin).await;
-    let (drop_id, slug) = app.launch("Paid to the artist").await;
+    let (drop_id, slug) = app.launch_confirmed("Paid to the artist").await;
 
     // Not connected: fans are told orders open soon, and no checkout starts.
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
@@ -131,7 +131,7 @@ async fn an_artist_connects_stripe_and_is_paid_minus_popshops_fee() {
 async fn signed_account_updates_switch_the_storefront_and_never_go_back_in_time() {
     let standin = StripeStandIn::start().await;
     let app = connect_app(&standin).await;
-    let (_, slug) = app.launch("Follows Stripe").await;
+    let (_, slug) = app.launch_confirmed("Follows Stripe").await;
     let res = app.get("/dashboard/payouts/continue").await;
     assert_eq!(res.status().as_u16(), 303);
     let account = standin.account_ids().pop().unwrap();

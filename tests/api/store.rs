@@ -31,8 +31,11 @@ async fn accounts_sessions_and_drops_round_trip() {
     let app = TestApp::spawn().await;
     let store = &app.state.store;
     let email = EmailAddress::parse("Ana@Example.com").unwrap();
-    let account = store.create_account(&email, "hash").await.unwrap();
-    assert!(matches!(store.create_account(&email, "x").await, Err(CreateAccountError::EmailTaken)));
+    let account = store.create_account(&email, "hash", popshop::domain::Language::En).await.unwrap();
+    assert!(matches!(
+        store.create_account(&email, "x", popshop::domain::Language::En).await,
+        Err(CreateAccountError::EmailTaken)
+    ));
 
     let token = store.create_session(&account.id).await.unwrap();
     assert_eq!(store.session_account(&token).await.unwrap(), Some(account.clone()));
@@ -70,7 +73,10 @@ async fn accounts_sessions_and_drops_round_trip() {
 async fn concurrent_launches_of_one_slogan_get_distinct_slugs() {
     let app = TestApp::spawn().await;
     let store = app.state.store.clone();
-    let account = store.create_account(&EmailAddress::parse("a@b.co").unwrap(), "h").await.unwrap();
+    let account = store
+        .create_account(&EmailAddress::parse("a@b.co").unwrap(), "h", popshop::domain::Language::En)
+        .await
+        .unwrap();
     let tasks: Vec<_> = (0..8)
         .map(|_| {
             let (store, id) = (store.clone(), account.id.clone());

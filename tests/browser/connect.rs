@@ -37,6 +37,18 @@ async fn an_artist_connects_stripe_from_the_dashboard_and_the_storefront_opens()
         web.goto(app.url("/dashboard")).await?;
         web.find(By::LinkText("Set up payouts")).await?.click().await?;
         web.query(By::Css("h1")).with_text("Payouts").first().await?;
+        // Payouts wait for a confirmed address: the artist follows the
+        // link mailed at sign-up, in the browser, and comes back.
+        let banner = web.find(By::Css(".banner.warning")).await?.text().await?;
+        assert!(banner.contains("Confirm your email first"), "{banner}");
+        assert!(web.find_all(By::LinkText("Connect with Stripe")).await?.is_empty(), "no payouts before confirming");
+        let link = app.mail_link("connect@example.com", "Confirm your email", "/account/confirm/").await;
+        web.goto(&link).await?;
+        web.find(By::Css("form button[type=submit]")).await?.click().await?;
+        let confirmed = web.find(By::Css("h1")).await?.text().await?;
+        assert_eq!(confirmed, "Your email is confirmed");
+        web.goto(app.url("/dashboard/payouts")).await?;
+        web.query(By::Css("h1")).with_text("Payouts").first().await?;
         shoot(&web, "payouts-not-connected-phone", 390, 844).await;
         if let Some(axe) = &axe {
             let found = axe_violations(&web, axe).await?;

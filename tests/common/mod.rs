@@ -235,15 +235,74 @@ impl TestApp {
 
     /// Signs up a new artist and launches a drop; returns (drop id, slug).
     pub async fn launch(&self, slogan: &str) -> (String, String) {
-        let email = format!("artist-{}@example.com", uuid::Uuid::new_v4().simple());
-        let res = self.sign_up(&email, "correct horse battery").await;
+        self.launch_as(&format!("artist-{}@example.com", uuid::Uuid::new_v4().simple()), slogan, false).await
+    }
+
+    /// [`Self::launch`] by an artist who confirmed their address (payouts
+    /// and the artist's mail wait for that).
+    pub async fn launch_confirmed(&self, slogan: &str) -> (String, String) {
+        self.launch_as(&format!("artist-{}@example.com", uuid::Uuid::new_v4().simple()), slogan, true).await
+    }
+
+    /// [`Self::launch`] as `email`, confirmed first or not.
+    pub async fn launch_as(&self, email: &str, slogan: &str, confirmed: bool) -> (String, String) {
+        let res = self.sign_up(email, "correct horse battery").await;
         assert_eq!(res.status().as_u16(), 303, "sign-up failed");
+        if confirmed {
+            self.confirm_email(email).await;
+        }
         let res = self.launch_with(&[("slogan", slogan)]).await;
         assert_eq!(res.status().as_u16(), 303, "launch failed: {}", res.text().await.unwrap_or_default());
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         let id = location.trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
         let drop = self.state.store.drop_by_id(&id).await.unwrap().expect("drop saved");
         (id, drop.slug.to_string())
+    }
+
+    /// The mail this app wrote (its `.eml` folder), parsed: (to, subject,
+    /// plain text), oldest first by file name.
+    pub fn mails(&self) -> Vec<(String, String, String)> {
+        eml_in(&self.dir.path().join("mail"))
+            .iter()
+            .filter_map(|p| std::fs::read(p).ok())
+            .filter_map(|raw| {
+                let mail = mail_parser::MessageParser::default().parse(&raw)?;
+                let to = mail.to()?.first()?.address()?.to_owned();
+                Some((to, mail.subject()?.to_owned(), mail.body_text(0)?.into_owned()))
+            })
+            .collect()
+    }
+
+    /// The plain text of the mail to `to` whose subject holds `subject`,
+    /// once it is written (waits up to 10 s).
+    pub async fn mail_to(&self, to: &str, subject: &str) -> String {
+        for _ in 0..200 {
+            if let Some((_, _, text)) = self.mails().into_iter().find(|(t, s, _)| t == to && s.contains(subject)) {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("no mail to {to} about {subject:?}; mail so far: {:?}", self.mails());
+    }
+
+    /// The link under `prefix` (`/password/reset/`) in the mail to `to`
+    /// whose subject holds `subject`, as an absolute URL.
+    pub async fn mail_link(&self, to: &str, subject: &str, prefix: &str) -> String {
+        let text = self.mail_to(to, subject).await;
+        let start = format!("{}{prefix}", self.address);
+        text.split_whitespace()
+            .find(|w| w.starts_with(&start))
+            .unwrap_or_else(|| panic!("no {start}… link in:\n{text}"))
+            .to_owned()
+    }
+
+    /// Follows the confirmation link mailed to `email` at sign-up, as its
+    /// owner would (the page, then its button).
+    pub async fn confirm_email(&self, email: &str) {
+        let link = self.mail_link(email, "Confirm your email", "/account/confirm/").await;
+        let path = link.trim_start_matches(&self.address).to_owned();
+        let res = self.post_form(&path, &[]).await;
+        assert_eq!(res.status().as_u16(), 200, "confirming {email}");
     }
 
     /// Another handle on the same running server (no temp dir of its own to

@@ -1,7 +1,9 @@
 //! Sign up, log in, log out.
 
+pub mod links;
 pub mod login;
 pub mod logout;
+pub mod settings;
 pub mod signup;
 
 use crate::auth::session::login_cookie;

@@ -87,7 +87,7 @@ pub async fn submit(
         return Ok(crate::web::problem::with_retry_after(res, crate::web::rate::retry_after_secs(wait)));
     }
     let hash = state.passwords.hasher.hash(password).await?;
-    match state.store.create_account(&email, &hash).await {
+    match state.store.create_account(&email, &hash, lang).await {
         Ok(account) => {
             let token = state.store.create_session(&account.id).await?;
             Ok(logged_in_redirect(token, if next.is_empty() { "/" } else { &next }, state.settings.secure_cookies()))

@@ -28,6 +28,8 @@ pub struct ThanksPage {
     pub email: Option<String>,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
+    /// The fan's order page (`/orders/{token}`), to keep.
+    pub order_page: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -53,6 +55,7 @@ pub async fn thanks(
         }
     }
     let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
+    let order_page = format!("/orders/{}", state.store.order_view_token(&order).await?);
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
     let colour = order.colour;
     let lang = drop.language;
@@ -76,8 +79,15 @@ pub async fn thanks(
         amount: i18n::money(lang, order.amount),
         email: order.email.clone(),
         shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),
+        order_page,
         slogan: drop.slogan,
         artist_name: drop.artist_name,
     };
-    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
+    // The page links the order page: its address is never sent on.
+    let mut res = crate::web::headers::no_store(render(StatusCode::OK, &page)?);
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
 }

@@ -45,6 +45,8 @@ pub struct DropPage {
     /// refused: what needs the artist's attention.
     /// With the time each was noticed, labelled in UTC.
     pub problems: Vec<ProblemRow>,
+    /// Fans' mail that was refused for good: "we could not reach jo@…".
+    pub unreachable: Vec<String>,
     /// Stripe Connect: (what fans paid, popshop's fee, what the artist gets),
     /// refunds taken off; `None` without Connect.
     pub money: Option<(String, String, String)>,
@@ -333,6 +335,13 @@ pub async fn drop_page(
             .await?
             .into_iter()
             .map(|problem| ProblemRow { at: i18n::date_time_utc(lang, problem.created_at), problem })
+            .collect(),
+        unreachable: state
+            .store
+            .failed_mail_of_drop(&drop.id)
+            .await?
+            .iter()
+            .map(|failed| crate::mail::could_not_reach(lang, failed))
             .collect(),
     };
     Ok(page)

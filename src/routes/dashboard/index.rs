@@ -37,6 +37,16 @@ pub struct DashboardPage {
     /// Stripe Connect: `Some(true)` while the artist's account cannot take
     /// payments yet (the page asks them to set up payouts); `None` without Connect.
     pub payouts_due: Option<bool>,
+    /// The artist's address is confirmed (else a banner asks for it).
+    pub confirmed: bool,
+    /// Just back from choosing a new password.
+    pub password_reset: bool,
+}
+
+#[derive(serde::Deserialize)]
+pub struct IndexQuery {
+    #[serde(default)]
+    password: String,
 }
 
 pub async fn index(
@@ -44,6 +54,7 @@ pub async fn index(
     artist: Artist,
     csrf: CsrfToken,
     lang: PageLanguage,
+    query: web::Query<IndexQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let now = state.store.now_ms();
@@ -54,6 +65,8 @@ pub async fn index(
     };
     let page = DashboardPage {
         layout: Layout::house(lang, &i18n::text(lang, "dashboard-title")).signed_in(true, &csrf.0),
+        confirmed: artist.0.confirmed,
+        password_reset: query.password == "reset",
         email: artist.0.email,
         drops: drops.iter().map(|d| DropSummary::of(d, now, lang)).collect(),
         total_sold: drops.iter().map(|d| d.sold).sum(),

@@ -33,6 +33,8 @@ pub struct PayoutsPage {
     pub account: Option<String>,
     /// Stripe refused or did not answer.
     pub problem: Option<String>,
+    /// The artist's address is not confirmed yet: payouts wait for it.
+    pub confirm_first: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -62,7 +64,14 @@ fn page(state: &AppState, lang: crate::domain::Language, csrf: String, account: 
             format!("acct_…{tail}")
         }),
         problem: None,
+        confirm_first: None,
     }
+}
+
+/// "Confirm your email first", for an artist whose address is not confirmed.
+fn confirm_first(lang: crate::domain::Language, artist: &crate::store::Account) -> Option<String> {
+    (!artist.confirmed)
+        .then(|| i18n::text_with(lang, "payouts-confirm-first", &[("email", Arg::Text(artist.email.clone()))]))
 }
 
 pub async fn show(
@@ -77,7 +86,11 @@ pub async fn show(
     } else {
         state.store.payout_account(&artist.0.id).await?
     };
-    render(StatusCode::OK, &page(&state, lang.0, csrf.0, account)).map(crate::web::headers::no_store)
+    let mut page = page(&state, lang.0, csrf.0, account);
+    if page.connect {
+        page.confirm_first = confirm_first(lang.0, &artist.0);
+    }
+    render(StatusCode::OK, &page).map(crate::web::headers::no_store)
 }
 
 /// `GET /dashboard/payouts/continue`: to Stripe's hosted onboarding, with
@@ -101,6 +114,10 @@ async fn onboard(
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
+    // Payouts go to the owner of a confirmed address only.
+    if !artist.0.confirmed {
+        return Ok(crate::web::redirect("/dashboard/payouts"));
+    }
     let (status, problem) = match start_onboarding(&state.sales, &artist.0).await? {
         Onboarding::Go(url) => return Ok(crate::web::redirect(url)),
         Onboarding::NotConnect => {

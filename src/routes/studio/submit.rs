@@ -73,13 +73,15 @@ pub async fn submit(
 
     let account = match (artist.0, credentials) {
         (Some(account), _) => account,
-        (None, Some((email, password))) => match state.accounts().sign_up_or_log_in(&email, password, &client).await? {
-            Some(account) => account,
-            None => {
-                errors.email = Some(i18n::text(lang, "studio-wrong-password"));
-                return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
+        (None, Some((email, password))) => {
+            match state.accounts().sign_up_or_log_in(&email, password, &client, lang).await? {
+                Some(account) => account,
+                None => {
+                    errors.email = Some(i18n::text(lang, "studio-wrong-password"));
+                    return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
+                }
             }
-        },
+        }
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
     let idea = IdeaRef { call: &form.call, idea_id: &form.idea };

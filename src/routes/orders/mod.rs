@@ -1,0 +1,156 @@
+//! The fan's order page, `/orders/{token}`: what was bought, where it goes,
+//! where it stands, and how to reach the artist, with no account. The token
+//! (256 random bits, `orders.view_token`) is the only key: the page is never
+//! cached, sends no `Referer` anywhere, and its path is logged without it
+//! (`server::envelope`).
+
+use crate::auth::CsrfToken;
+use crate::auth::csrf;
+use crate::domain::{Order, OrderStatus};
+use crate::i18n;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::layout::Layout;
+use crate::web::{Action, Client, redirect, render};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+/// How often one order's confirmation may be sent again.
+pub const RESEND_EVERY_MS: i64 = 10 * 60 * 1000;
+
+#[derive(Template)]
+#[template(path = "orders/show.html")]
+pub struct OrderPage {
+    pub layout: Layout,
+    pub csrf: String,
+    pub token: String,
+    pub status: OrderStatus,
+    pub slug: String,
+    pub slogan: String,
+    pub artist_name: String,
+    /// The artist's confirmed address, for questions.
+    pub artist_email: Option<String>,
+    pub number: Option<i64>,
+    pub reference: String,
+    pub item: String,
+    pub amount: String,
+    pub shipping: String,
+    pub code: Option<String>,
+    pub ship_to: Vec<String>,
+    pub email: Option<String>,
+    pub paid_at: Option<String>,
+    pub shirt: String,
+    /// After "Email me this again": sent, or asked too soon.
+    pub mail: Option<MailNote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailNote {
+    Sent,
+    Wait,
+}
+
+impl OrderPage {
+    /// Whether the page offers "Email me this again".
+    pub fn can_resend(&self) -> bool {
+        self.email.is_some() && matches!(self.status, OrderStatus::Paid | OrderStatus::Refunded)
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ShowQuery {
+    #[serde(default)]
+    mail: String,
+}
+
+/// A token can only be 64 hex digits; anything else is not looked up.
+fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+async fn order_of(state: &AppState, token: &str) -> Result<Order, AppError> {
+    if !well_formed(token) {
+        return Err(AppError::NotFound);
+    }
+    state.store.order_by_view_token(token).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    query: web::Query<ShowQuery>,
+    csrf: CsrfToken,
+) -> Result<HttpResponse, AppError> {
+    let order = order_of(&state, &token).await?;
+    let drop = state.store.drop_by_id(&order.drop_id).await?.ok_or(AppError::NotFound)?;
+    let artist = state.store.account_by_id(&drop.account_id).await?;
+    let lang = drop.language;
+    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
+    let title = i18n::text_with(lang, "order-page-title", &[("reference", i18n::Arg::Text(order.reference()))]);
+    let mut layout = Layout::themed(lang, format!("{title} — {}", drop.slogan), theme, state.design.fonts());
+    layout.body_class = "themed shop";
+    let page = OrderPage {
+        layout,
+        csrf: csrf.0,
+        token: token.into_inner(),
+        status: order.status,
+        slug: drop.slug.to_string(),
+        artist_email: artist.filter(|a| a.confirmed).map(|a| a.email),
+        number: order.number,
+        reference: order.reference(),
+        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
+        amount: i18n::money(lang, order.amount),
+        shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
+        code: order.promo_code.as_ref().map(|code| {
+            i18n::text_with(
+                lang,
+                "mail-order-code",
+                &[
+                    ("code", i18n::Arg::Text(code.clone())),
+                    ("amount", i18n::Arg::Text(i18n::money(lang, order.discount))),
+                ],
+            )
+        }),
+        ship_to: order.shipping.as_ref().map(crate::domain::ShippingAddress::lines).unwrap_or_default(),
+        email: order.email.clone().filter(|e| !e.is_empty()),
+        paid_at: order.paid_at.map(|ms| i18n::date_time_utc(lang, ms)),
+        shirt: crate::shop::shirt_src(&drop, order.colour, crate::design::View::Front),
+        slogan: drop.slogan,
+        artist_name: drop.artist_name,
+        mail: match query.mail.as_str() {
+            "sent" => Some(MailNote::Sent),
+            "wait" => Some(MailNote::Wait),
+            _ => None,
+        },
+    };
+    Ok(private(render(StatusCode::OK, &page)?))
+}
+
+/// "Email me this again": the confirmation queued anew, at most every
+/// [`RESEND_EVERY_MS`] per order and [`crate::web::limits::ORDER_MAIL_PER_HOUR`]
+/// per client.
+pub async fn resend(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    client: Client,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    csrf::verified_form(&req, &body)?;
+    let order = order_of(&state, &token).await?;
+    let sent = state.limits.check(Action::OrderMail, &client).is_ok()
+        && state.store.mail_order_again(&order.id, RESEND_EVERY_MS).await?;
+    let note = if sent { "sent" } else { "wait" };
+    Ok(private(redirect(format!("/orders/{}?mail={note}#mail", token.as_str()))))
+}
+
+/// Never cached, never sent on as a `Referer`, never indexed.
+fn private(mut res: HttpResponse) -> HttpResponse {
+    let headers = res.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
+    res
+}
