@@ -5,6 +5,7 @@
 mod common;
 
 mod accounts;
+mod artist_mail;
 mod bad_input;
 mod calls;
 mod checkout;
