@@ -720,3 +720,4 @@ dashboard-password-reset = Dein neues Passwort ist gespeichert, und jedes andere
 dashboard-confirm-email = Bestätige deine E-Mail-Adresse: Wir haben einen Link an { $email } geschickt. Auszahlungen und E-Mails zu deinen Drops warten darauf.
 dashboard-confirm-link = Bestätigen oder ändern
 payouts-confirm-first = Bestätige zuerst deine E-Mail-Adresse: Auszahlungen gehen an den Inhaber einer bestätigten Adresse. Wir haben einen Link an { $email } geschickt.
+order-page-description = Deine Bestellung von „{ $slogan }“ bei { $artist }: was du gekauft hast, wohin es geht und wo es steht.

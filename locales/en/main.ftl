@@ -731,3 +731,4 @@ dashboard-password-reset = Your new password is saved, and every other device is
 dashboard-confirm-email = Confirm your email: we sent a link to { $email }. Payouts and mail about your drops wait for it.
 dashboard-confirm-link = Confirm or change it
 payouts-confirm-first = Confirm your email first: payouts go to the owner of a confirmed address. We sent a link to { $email }.
+order-page-description = Your order of “{ $slogan }” from { $artist }: what you bought, where it goes and where it stands.

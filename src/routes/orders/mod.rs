@@ -91,6 +91,11 @@ pub async fn show(
     let title = i18n::text_with(lang, "order-page-title", &[("reference", i18n::Arg::Text(order.reference()))]);
     let mut layout = Layout::themed(lang, format!("{title} — {}", drop.slogan), theme, state.design.fonts());
     layout.body_class = "themed shop";
+    layout.description = Some(i18n::text_with(
+        lang,
+        "order-page-description",
+        &[("slogan", i18n::Arg::Text(drop.slogan.clone())), ("artist", i18n::Arg::Text(drop.artist_name.clone()))],
+    ));
     let page = OrderPage {
         layout,
         csrf: csrf.0,
