@@ -85,6 +85,9 @@ pub struct Settings {
     /// Where `.eml` files go while no mail server is set: `mail/` next to a
     /// SQLite database file, else `./mail` (`POPSHOP_MAIL_DIR` overrides).
     pub mail_dir: Option<PathBuf>,
+    /// `POPSHOP_MAIL_SENDER=off`: this instance writes mail to the outbox
+    /// but sends none (another instance does; or a benchmark's baseline).
+    pub mail_sender: bool,
     /// `POPSHOP_HOLD_MINUTES`: how long a checkout holds stock (1–29). Shorter
     /// than any Stripe session can live, so popshop expires the session
     /// through Stripe's API before it gives the stock back.
@@ -158,6 +161,7 @@ impl Settings {
                 .collect(),
             mail_from: "popshop <shop@localhost>".into(),
             mail_dir: None,
+            mail_sender: true,
             smtp_url: None,
             hold_minutes: 10,
             checkout_minutes: 31,
@@ -229,6 +233,7 @@ impl Settings {
             stripe,
             mail_from: env_or("POPSHOP_MAIL_FROM", &d.mail_from),
             mail_dir: std::env::var("POPSHOP_MAIL_DIR").ok().map(PathBuf::from),
+            mail_sender: std::env::var("POPSHOP_MAIL_SENDER").map_or(true, |v| !v.trim().eq_ignore_ascii_case("off")),
             smtp_url: std::env::var("POPSHOP_SMTP_URL").ok().filter(|u| !u.trim().is_empty()).map(Into::into),
             shipping_countries: countries
                 .split(',')

@@ -135,7 +135,12 @@ fn spawn_background(state: &web::Data<AppState>) -> anyhow::Result<Vec<tokio::ta
         tokio::spawn(crate::live::coalesce(state.live.hub.clone(), state.store.clone())),
         tokio::spawn(janitor(state.clone())),
     ];
-    background.push(tokio::spawn(crate::mail::run(crate::mail::Mailer::new(&state.settings, &state.store)?)));
+    let mailer = crate::mail::Mailer::new(&state.settings, &state.store)?;
+    if state.settings.mail_sender {
+        background.push(tokio::spawn(crate::mail::run(mailer)));
+    } else {
+        tracing::info!("this instance sends no mail (POPSHOP_MAIL_SENDER=off); it waits in the outbox");
+    }
     if state.store.backend() == Backend::Postgres {
         background.push(tokio::spawn(state.store.clone().listen(state.settings.database_url.clone())));
     }

@@ -27,6 +27,8 @@ const TIMED_EVERY_ROUNDS: u64 = 120;
 /// Messages claimed at once, and how long a claim lasts.
 const BATCH: i64 = 20;
 const LEASE_MS: i64 = 5 * 60_000;
+/// Messages delivered at once (SMTP connections from lettre's pool).
+const AT_ONCE: usize = 4;
 /// Deliveries tried before a message counts as failed.
 const MAX_ATTEMPTS: i64 = 10;
 
@@ -68,8 +70,16 @@ pub async fn run(mailer: Mailer) {
             tracing::warn!(error = %e, "could not write the artist's timed mail; will retry");
         }
         rounds += 1;
-        if let Err(e) = mailer.deliver_due().await {
-            tracing::warn!(error = %e, "mail round failed; will retry");
+        // A full batch means more may be due: go on without waiting.
+        loop {
+            match mailer.deliver_due().await {
+                Ok(claimed) if claimed as i64 == BATCH => continue,
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "mail round failed; will retry");
+                    break;
+                }
+            }
         }
     }
 }
@@ -102,28 +112,35 @@ impl Mailer {
         })
     }
 
-    /// One round: claims what is due and delivers it. Returns how many went out.
+    /// One round: claims what is due and delivers it, [`AT_ONCE`] at a
+    /// time. Returns how many were claimed.
     pub async fn deliver_due(&self) -> anyhow::Result<usize> {
-        let mut sent = 0;
-        for message in self.store.claim_mail(BATCH, LEASE_MS).await? {
-            match self.deliver(&message).await {
-                Ok(()) => {
-                    self.store.mail_sent(&message.id).await?;
-                    sent += 1;
-                }
-                Err(Failure::Later(e)) if message.attempts < MAX_ATTEMPTS => {
-                    // 1 s, 2 s, 4 s … at most 10 minutes.
-                    let wait = (1_000i64 << message.attempts.min(20)).min(600_000);
-                    tracing::warn!(mail = %message.id, error = %e, "mail not delivered; trying again");
-                    self.store.mail_retry(&message.id, self.store.now_ms() + wait, &e).await?;
-                }
-                Err(Failure::Later(e) | Failure::Never(e)) => {
-                    tracing::error!(mail = %message.id, error = %e, "mail refused for good");
-                    self.store.mail_failed(&message.id, &e).await?;
-                }
+        use futures_util::StreamExt;
+        let claimed = self.store.claim_mail(BATCH, LEASE_MS).await?;
+        let count = claimed.len();
+        let outcomes: Vec<anyhow::Result<()>> = futures_util::stream::iter(claimed)
+            .map(|message| async move { self.deliver_and_mark(&message).await })
+            .buffer_unordered(AT_ONCE)
+            .collect()
+            .await;
+        outcomes.into_iter().collect::<anyhow::Result<()>>()?;
+        Ok(count)
+    }
+
+    async fn deliver_and_mark(&self, message: &Outgoing) -> anyhow::Result<()> {
+        match self.deliver(message).await {
+            Ok(()) => self.store.mail_sent(&message.id).await,
+            Err(Failure::Later(e)) if message.attempts < MAX_ATTEMPTS => {
+                // 1 s, 2 s, 4 s … at most 10 minutes.
+                let wait = (1_000i64 << message.attempts.min(20)).min(600_000);
+                tracing::warn!(mail = %message.id, error = %e, "mail not delivered; trying again");
+                self.store.mail_retry(&message.id, self.store.now_ms() + wait, &e).await
+            }
+            Err(Failure::Later(e) | Failure::Never(e)) => {
+                tracing::error!(mail = %message.id, error = %e, "mail refused for good");
+                self.store.mail_failed(&message.id, &e).await
             }
         }
-        Ok(sent)
     }
 
     async fn deliver(&self, message: &Outgoing) -> Result<(), Failure> {

@@ -198,3 +198,26 @@ async fn a_refunded_order_tells_the_fan_once() {
     let sent = app.state.store.mail_about(popshop::store::outbox::ORDER_REFUNDED, &paid[0].id).await.unwrap();
     assert_eq!(sent.len(), 1, "one notice");
 }
+
+#[tokio::test]
+async fn a_message_committed_by_an_instance_that_stops_before_sending_goes_out_after_the_restart() {
+    // The instance commits the payment and its confirmation, then stops
+    // before its sender runs (here: it has none, `POPSHOP_MAIL_SENDER=off`).
+    let before = TestApp::spawn_with(|s| s.mail_sender = false).await;
+    let slug = bought(&before, "Stopped before sending", "en").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(eml_in(&before.dir.path().join("mail")).is_empty(), "nothing sent yet");
+    let drop = before.drop_by_slug(&slug).await;
+    let paid = before.state.store.orders_of_drop(&drop.id, &[popshop::domain::OrderStatus::Paid], 1).await.unwrap();
+    let queued = before.state.store.mail_about(popshop::store::outbox::ORDER_PAID, &paid[0].id).await.unwrap();
+    assert_eq!((queued[0].0.as_str(), queued[0].1), ("queued", 0), "kept in the outbox");
+    // Restarted on the same database: the message goes out, once.
+    let after = before.spawn_sibling().await;
+    let raw = mail_files(&after, 1).await.remove(0);
+    let mail = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(mail.message_id().map(|id| id.split('@').next().unwrap().to_owned()), Some(queued[0].2.clone()));
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert_eq!(mail_files(&after, 1).await.len(), 1, "once");
+    let sent = after.state.store.mail_about(popshop::store::outbox::ORDER_PAID, &paid[0].id).await.unwrap();
+    assert_eq!((sent[0].0.as_str(), sent[0].1), ("sent", 1));
+}
