@@ -127,6 +127,15 @@ pub struct Settings {
     /// `POPSHOP_VOTE_RATE`: votes (and take-backs) one client may cast per
     /// minute (0: no limit).
     pub vote_rate_per_minute: u32,
+    /// `POPSHOP_CODE_TRY_RATE`: promo codes one client may try a minute
+    /// (*Apply code* and checkout, right or wrong); 0 turns it off.
+    pub code_try_rate_per_minute: u32,
+    /// `POPSHOP_STRIPE_READ_SECONDS`: an artist's Stripe account is read
+    /// from Stripe at most this often (the payouts page shows what popshop
+    /// stored in between), and onboarding links are made at most
+    /// [`crate::web::limits::STRIPE_LINKS_PER_MINUTE`] a minute per artist;
+    /// 0 turns both limits off.
+    pub stripe_read_seconds: u64,
     /// `POPSHOP_IDEAS_PER_CALL`: ideas one open call takes in all (bounds
     /// what one call stores and draws; checked before each idea, so a rush
     /// may overshoot by a few).
@@ -178,6 +187,8 @@ impl Settings {
             preview_rate_per_minute: 240,
             idea_rate_per_minute: 30,
             vote_rate_per_minute: 120,
+            code_try_rate_per_minute: 10,
+            stripe_read_seconds: 10,
             ideas_per_call: 2_000,
         }
     }
@@ -203,8 +214,11 @@ impl Settings {
                 backoff: Duration::from_millis(env_number("STRIPE_RETRY_BACKOFF_MS", 250)?),
                 connect: match env_or("STRIPE_CONNECT", "off").to_ascii_lowercase().as_str() {
                     "on" | "true" | "1" | "yes" => Some(crate::domain::Fee {
-                        basis_points: fee_basis_points(&env_or("POPSHOP_FEE_PERCENT", "0"))?,
-                        fixed_minor: env_number("POPSHOP_FEE_FIXED", 0)?,
+                        // With destination charges the platform pays Stripe's
+                        // processing fee (and keeps paying it on refunds): the
+                        // default fee covers it (docs/stripe.md).
+                        basis_points: fee_basis_points(&env_or("POPSHOP_FEE_PERCENT", "5"))?,
+                        fixed_minor: env_number("POPSHOP_FEE_FIXED", 30)?,
                     }),
                     "off" | "false" | "0" | "no" | "" => None,
                     other => anyhow::bail!("STRIPE_CONNECT must be `on` or `off`, not `{other}`"),
@@ -263,6 +277,8 @@ impl Settings {
             preview_rate_per_minute: env_number("POPSHOP_PREVIEW_RATE", d.preview_rate_per_minute)?,
             idea_rate_per_minute: env_number("POPSHOP_IDEA_RATE", d.idea_rate_per_minute)?,
             vote_rate_per_minute: env_number("POPSHOP_VOTE_RATE", d.vote_rate_per_minute)?,
+            code_try_rate_per_minute: env_number("POPSHOP_CODE_TRY_RATE", d.code_try_rate_per_minute)?,
+            stripe_read_seconds: env_number("POPSHOP_STRIPE_READ_SECONDS", d.stripe_read_seconds)?,
             ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
         })
     }

@@ -56,8 +56,8 @@ time-left-minutes = { $m } Min.
 time-left-hours = { $h } Std. { $m } Min.
 time-left-days = { $d } T. { $h } Std.
 delivery-days = { $min }–{ $max } Werktage
-shipping-line-free = Kostenloser Versand · Lieferung in { $days }
-shipping-line = Versand { $cost } · Lieferung in { $days }
+shipping-line-free = Kostenloser Versand · Lieferzeit { $days }
+shipping-line = Versand { $cost } · Lieferzeit { $days }
 shipping-free-rate = Kostenloser Versand
 shipping-standard-rate = Standardversand
 
@@ -214,7 +214,7 @@ order-item = { $quantity } × T-Shirt „{ $slogan }“, { $size }, { $colour }
 thanks-title = Danke!
 thanks-number = Du bist Nr. { $number }
 thanks-paid = Deine Bestellung ist bezahlt.
-thanks-receipt = Die Quittung geht an { $email }.
+thanks-receipt = Deine Bestätigungs-E-Mail geht an { $email }.
 thanks-processing = Zahlung wird bearbeitet …
 thanks-pending-note = Wir warten auf die Bestätigung der Zahlung. Diese Seite lädt sich von selbst neu.
 thanks-processing-note = Deine Bank bestätigt die Zahlung; bei manchen Zahlungsarten dauert das etwas. Dein Shirt ist reserviert. Diese Seite lädt sich von selbst neu.
@@ -526,9 +526,8 @@ drop-waves-legend = Gestrichelte Linien zeigen, wo eine neue Welle begann:
 
 ## Rabattcodes
 promo-label = Code { $code }: { $off } Rabatt pro Shirt
-promo-unknown = Dieser Code gilt hier nicht. Prüf die Schreibweise oder kauf ohne ihn.
-promo-ended = Dieser Code ist abgelaufen. Du kannst trotzdem ohne ihn kaufen.
-promo-used-up = Dieser Code wurde so oft benutzt, wie die Künstlerin oder der Künstler erlaubt hat. Du kannst trotzdem ohne ihn kaufen.
+promo-unknown = Dieser Code gilt für diesen Drop nicht: Prüf die Schreibweise oder kauf ohne ihn.
+promo-too-many-tries = Zu viele Codes probiert. Warte eine Minute oder kauf ohne Code.
 promo-applied = { $label } — { $price } pro Shirt statt { $was }.
 shop-promo = Rabattcode
 shop-promo-apply = Code anwenden
@@ -721,3 +720,5 @@ dashboard-confirm-email = Bestätige deine E-Mail-Adresse: Wir haben einen Link 
 dashboard-confirm-link = Bestätigen oder ändern
 payouts-confirm-first = Bestätige zuerst deine E-Mail-Adresse: Auszahlungen gehen an den Inhaber einer bestätigten Adresse. Wir haben einen Link an { $email } geschickt.
 order-page-description = Deine Bestellung von „{ $slogan }“ bei { $artist }: was du gekauft hast, wohin es geht und wo es steht.
+promo-already-held = Du hast schon einen offenen Checkout mit diesem Code. Bezahl dort fertig oder warte, bis er endet (höchstens 10 Minuten), und fang dann neu an.
+payouts-wait = Du hast Stripe mehrmals hintereinander geöffnet. Warte { $seconds } Sekunden und mach dann weiter.

@@ -219,7 +219,7 @@ order-item = { $quantity } × “{ $slogan }” T-shirt, { $size }, { $colour }
 thanks-title = Thank you!
 thanks-number = You’re #{ $number }
 thanks-paid = Your order is paid.
-thanks-receipt = A receipt goes to { $email }.
+thanks-receipt = Your confirmation email goes to { $email }.
 thanks-processing = Payment processing…
 thanks-pending-note = We are waiting for the payment to be confirmed. This page refreshes by itself.
 thanks-processing-note = Your bank is confirming the payment; this can take a while for some payment methods. Your shirt is reserved. This page refreshes by itself.
@@ -537,9 +537,8 @@ drop-waves-legend = Dashed lines mark where a new wave began:
 
 ## Promo codes
 promo-label = code { $code }: { $off } off each shirt
-promo-unknown = That code doesn't work here. Check the spelling, or buy without it.
-promo-ended = That code has ended. You can still buy without it.
-promo-used-up = That code has been used as often as the artist allowed. You can still buy without it.
+promo-unknown = That code can't be used for this drop: check the spelling, or buy without it.
+promo-too-many-tries = Too many codes tried. Wait a minute, or buy without one.
 promo-applied = { $label } — { $price } a shirt instead of { $was }.
 shop-promo = Promo code
 shop-promo-apply = Apply code
@@ -732,3 +731,5 @@ dashboard-confirm-email = Confirm your email: we sent a link to { $email }. Payo
 dashboard-confirm-link = Confirm or change it
 payouts-confirm-first = Confirm your email first: payouts go to the owner of a confirmed address. We sent a link to { $email }.
 order-page-description = Your order of “{ $slogan }” from { $artist }: what you bought, where it goes and where it stands.
+promo-already-held = You already have a checkout open with this code. Finish paying there, or wait until it ends (10 minutes at most) to start again.
+payouts-wait = You opened Stripe several times in a row. Wait { $seconds } seconds, then continue.

@@ -38,6 +38,11 @@ pub enum PromoProblem {
     Unknown,
     Ended,
     UsedUp,
+    /// This client (or everyone, on this drop) tried too many codes lately:
+    /// nothing was looked up.
+    TooManyTries,
+    /// This client already holds an unpaid checkout with this limited code.
+    AlreadyHeld,
 }
 
 impl PromoCode {

@@ -228,9 +228,13 @@ pub fn promo_problem(lang: Language, problem: crate::domain::PromoProblem) -> St
     text(
         lang,
         match problem {
-            crate::domain::PromoProblem::Unknown => "promo-unknown",
-            crate::domain::PromoProblem::Ended => "promo-ended",
-            crate::domain::PromoProblem::UsedUp => "promo-used-up",
+            // One answer for any code that cannot be used, so a guesser
+            // learns nothing about which codes exist.
+            crate::domain::PromoProblem::Unknown
+            | crate::domain::PromoProblem::Ended
+            | crate::domain::PromoProblem::UsedUp => "promo-unknown",
+            crate::domain::PromoProblem::TooManyTries => "promo-too-many-tries",
+            crate::domain::PromoProblem::AlreadyHeld => "promo-already-held",
         },
     )
 }

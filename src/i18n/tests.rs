@@ -173,7 +173,7 @@ fn german_pages_say_german_things_with_values() {
         crate::domain::Money::from_minor(450, crate::domain::Currency::Eur),
         crate::domain::Delivery::DEFAULT,
     );
-    assert_eq!(line, "Versand 4,50\u{a0}€ · Lieferung in 5–10 Werktage");
+    assert_eq!(line, "Versand 4,50\u{a0}€ · Lieferzeit 5–10 Werktage");
 }
 
 #[test]

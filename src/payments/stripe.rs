@@ -154,14 +154,20 @@ impl StripeProvider {
             })
     }
 
-    /// `POST /v1/checkout/sessions/{id}/expire` (naturally idempotent: no
-    /// key). Stripe refuses (4xx) to expire a session that is no longer open;
-    /// then the session is read back, so the caller learns whether it was paid.
+    /// `POST /v1/checkout/sessions/{id}/expire`, with an idempotency key
+    /// of its own (one per session: every try and every later sweep asks
+    /// for the same thing). Stripe refuses (4xx) to expire a session that is
+    /// no longer open; then the session is read back, so the caller learns
+    /// whether it was paid.
     #[tracing::instrument(skip(self))]
     pub async fn expire(&self, session_id: &str) -> Result<Option<SessionNow>, ProviderError> {
         let request = ExpireCheckoutSession::new(session_id);
+        let key = format!("popshop-expire-{session_id}");
         match self
-            .with_retries(|_| None, |strategy| request.customize().request_strategy(strategy).send(&self.client))
+            .with_retries(
+                |_| Some(key.clone()),
+                |strategy| request.customize().request_strategy(strategy).send(&self.client),
+            )
             .await
         {
             Ok(_) => Ok(None),

@@ -60,12 +60,45 @@ pub enum CheckoutOutcome {
     Promo(PromoProblem),
 }
 
-/// The artist's code `code` if a fan of `drop` may use it now.
-pub async fn usable_promo(sales: &Sales, drop: &Drop, code: &str) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
-    Ok(match sales.store.promo_for(&drop.account_id, code).await? {
+/// The artist's code `code` if a fan of `drop` may use it now. Every try
+/// counts against the client's and the drop's allowance first (a guesser
+/// is stopped before any look-up), and every code that cannot be used gets
+/// the same answer on the page (`i18n::promo_problem`).
+pub async fn usable_promo(
+    sales: &Sales,
+    drop: &Drop,
+    code: &str,
+    client: &Client,
+) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
+    if sales.limits.try_code(client, &drop.id).is_err() {
+        return Ok(Err(PromoProblem::TooManyTries));
+    }
+    let usable = match sales.store.promo_for(&drop.account_id, code).await? {
         None => Err(PromoProblem::Unknown),
         Some(promo) => promo.check(drop, sales.store.now_ms()).map(|()| promo),
-    })
+    };
+    if usable.is_err() {
+        sales.limits.code_missed(&drop.id);
+    }
+    Ok(usable)
+}
+
+/// A hold taken, with what the provider's page needs.
+struct Held {
+    order: Box<crate::domain::Order>,
+    unit: crate::domain::Money,
+    payout: Option<(String, i64)>,
+    promo: Option<PromoCode>,
+    known_session: Option<crate::payments::CheckoutSession>,
+}
+
+/// Why no hold was taken.
+enum NotHeld {
+    /// The fan's answer.
+    Outcome(CheckoutOutcome),
+    /// The drop's price changed since `drop` was read (another instance
+    /// opened a new wave): read it again.
+    PriceChanged,
 }
 
 #[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
@@ -73,61 +106,23 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
     if let Err(retry_after) = sales.limits.check(crate::web::Action::Checkout, &purchase.client) {
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }
-    let drop = purchase.drop;
-    let promo = match &purchase.code {
-        None => None,
-        Some(code) => match usable_promo(sales, drop, code).await? {
-            Ok(promo) => Some(promo),
-            Err(problem) => return Ok(CheckoutOutcome::Promo(problem)),
-        },
-    };
-    let unit = promo.as_ref().map_or(drop.price, |p| p.unit_price(drop.price));
-    // With Connect the money goes to the artist's own account, popshop's fee
-    // taken on the way; a drop whose artist cannot take charges sells nothing.
-    let payout = match sales.payments.connect_fee() {
-        None => None,
-        Some(fee) => match &drop.payments_to {
-            Some(account) => {
-                let total = unit.minor() * purchase.quantity + drop.shipping.minor();
-                Some((account.clone(), fee.on(total)))
-            }
-            None => return Ok(CheckoutOutcome::NotTakingPayments),
-        },
-    };
-    let hold_minutes = sales.rules.hold_minutes;
-    let order_id = OrderId::new(new_id());
-    let known_session = sales.payments.predetermined_session(&order_id);
-    let new_order = NewOrder {
-        id: order_id,
-        session: known_session.clone().map(|s| (s.id, s.url)),
-        drop_id: drop.id.clone(),
-        size: purchase.size,
-        colour: purchase.colour,
-        quantity: purchase.quantity,
-        unit_amount: unit,
-        shipping_cost: drop.shipping,
-        provider: sales.payments.name(),
-        expires_at: sales.store.now_ms() + hold_minutes * 60_000,
-        client_key: purchase.client.key(),
-        holds_per_client: sales.rules.holds_per_client,
-        payout: payout.clone(),
-        source: purchase.source.clone(),
-        promo: promo
-            .as_ref()
-            .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
-    };
-    let order = match sales.store.reserve(&new_order).await? {
-        Reservation::Reserved(order) => order,
-        refused => {
-            return Ok(match refused {
-                Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
-                Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
-                Reservation::TooManyHolds { open } => CheckoutOutcome::TooManyHolds { open, hold_minutes },
-                Reservation::PromoGone => CheckoutOutcome::Promo(PromoProblem::UsedUp),
-                Reservation::NotLive | Reservation::Reserved(_) => CheckoutOutcome::Ended,
-            });
+    // The price is checked against the drop's row in the reservation's own
+    // update; a copy read before a new wave changed it is read again once.
+    let mut fresh: Option<Drop> = None;
+    let (drop, held) = loop {
+        let drop = fresh.as_ref().unwrap_or(purchase.drop);
+        match hold(sales, &purchase, drop).await? {
+            Ok(held) => break (drop, held),
+            Err(NotHeld::Outcome(outcome)) => return Ok(outcome),
+            Err(NotHeld::PriceChanged) if fresh.is_none() => match sales.store.drop_by_id(&purchase.drop.id).await? {
+                Some(read) => fresh = Some(read),
+                None => return Ok(CheckoutOutcome::Ended),
+            },
+            // Changed again at once: rarer than rare; the fan tries again.
+            Err(NotHeld::PriceChanged) => return Ok(CheckoutOutcome::Unavailable),
         }
     };
+    let Held { order, unit, payout, promo, known_session } = held;
 
     let public = sales.rules.base_url.as_str();
     let request = CheckoutRequest {
@@ -198,6 +193,68 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
             })
         }
     }
+}
+
+/// Takes the hold for `purchase` at `drop`'s price (and its code's).
+async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Result<Result<Held, NotHeld>> {
+    let promo = match &purchase.code {
+        None => None,
+        Some(code) => match usable_promo(sales, drop, code, &purchase.client).await? {
+            Ok(promo) => Some(promo),
+            Err(problem) => return Ok(Err(NotHeld::Outcome(CheckoutOutcome::Promo(problem)))),
+        },
+    };
+    let unit = promo.as_ref().map_or(drop.price, |p| p.unit_price(drop.price));
+    // With Connect the money goes to the artist's own account, popshop's fee
+    // taken on the way; a drop whose artist cannot take charges sells nothing.
+    let payout = match sales.payments.connect_fee() {
+        None => None,
+        Some(fee) => match &drop.payments_to {
+            Some(account) => {
+                let total = unit.minor() * purchase.quantity + drop.shipping.minor();
+                Some((account.clone(), fee.on(total)))
+            }
+            None => return Ok(Err(NotHeld::Outcome(CheckoutOutcome::NotTakingPayments))),
+        },
+    };
+    let hold_minutes = sales.rules.hold_minutes;
+    let order_id = OrderId::new(new_id());
+    let known_session = sales.payments.predetermined_session(&order_id);
+    let new_order = NewOrder {
+        id: order_id,
+        session: known_session.clone().map(|s| (s.id, s.url)),
+        drop_id: drop.id.clone(),
+        size: purchase.size,
+        colour: purchase.colour,
+        quantity: purchase.quantity,
+        unit_amount: unit,
+        shipping_cost: drop.shipping,
+        provider: sales.payments.name(),
+        expires_at: sales.store.now_ms() + hold_minutes * 60_000,
+        client_key: purchase.client.key(),
+        holds_per_client: sales.rules.holds_per_client,
+        payout: payout.clone(),
+        source: purchase.source.clone(),
+        promo: promo
+            .as_ref()
+            .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
+        drop_price_minor: drop.price.minor(),
+    };
+    let order = match sales.store.reserve(&new_order).await? {
+        Reservation::Reserved(order) => order,
+        Reservation::PriceChanged => return Ok(Err(NotHeld::PriceChanged)),
+        refused => {
+            return Ok(Err(NotHeld::Outcome(match refused {
+                Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
+                Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
+                Reservation::TooManyHolds { open } => CheckoutOutcome::TooManyHolds { open, hold_minutes },
+                Reservation::PromoGone => CheckoutOutcome::Promo(PromoProblem::UsedUp),
+                Reservation::PromoHeld => CheckoutOutcome::Promo(PromoProblem::AlreadyHeld),
+                Reservation::NotLive | Reservation::Reserved(_) | Reservation::PriceChanged => CheckoutOutcome::Ended,
+            })));
+        }
+    };
+    Ok(Ok(Held { order, unit, payout, promo, known_session }))
 }
 
 /// The fan backed out: close the provider's page, then put the shirts back.

@@ -20,6 +20,8 @@ pub enum Onboarding {
     Refused(String),
     /// Stripe did not answer, even after retries.
     Unavailable,
+    /// This artist asked for too many links lately; try again after this long.
+    Wait(std::time::Duration),
 }
 
 /// Where Stripe sends the artist back to (`return`) or when a link expired (`refresh`).
@@ -35,6 +37,10 @@ pub async fn start_onboarding(sales: &Sales, artist: &Account) -> anyhow::Result
     let Some(stripe) = sales.payments.stripe().filter(|s| s.connect_fee().is_some()) else {
         return Ok(Onboarding::NotConnect);
     };
+    // Every GET here costs calls on the platform's Stripe rate limit.
+    if let Err(wait) = sales.limits.link_stripe(&artist.id) {
+        return Ok(Onboarding::Wait(wait));
+    }
     let account = match sales.store.payout_account(&artist.id).await? {
         Some(existing) => existing.stripe_account,
         None => match stripe.create_account(&artist.id, &artist.email).await {
@@ -70,6 +76,10 @@ fn refusal(e: ProviderError) -> Onboarding {
 pub async fn refresh_status(sales: &Sales, artist: &Account) -> anyhow::Result<Option<PayoutAccount>> {
     let Some(known) = sales.store.payout_account(&artist.id).await? else { return Ok(None) };
     let Some(stripe) = sales.payments.stripe() else { return Ok(Some(known)) };
+    // Read lately: what popshop stored then (and from events since) stands.
+    if !sales.limits.may_read_stripe_account(&artist.id) {
+        return Ok(Some(known));
+    }
     match stripe.retrieve_account(&known.stripe_account).await {
         Ok(now) => {
             sales.store.apply_payout_report(&now, crate::clock::system_now_secs()).await?;

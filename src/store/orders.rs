@@ -38,6 +38,9 @@ pub struct NewOrder {
     pub promo: Option<(String, String, i64)>,
     /// The share link the fan came by (`domain::source`).
     pub source: crate::domain::source::Source,
+    /// The drop's price per shirt the order was worked out from: the
+    /// reservation holds only while the drop's row still has it.
+    pub drop_price_minor: i64,
 }
 
 impl NewOrder {
@@ -63,6 +66,11 @@ pub enum Reservation {
     },
     /// The promo code ran out or ended just now.
     PromoGone,
+    /// This client already holds an unpaid checkout with this limited code.
+    PromoHeld,
+    /// The drop's price is no longer `drop_price_minor` (a new wave): work
+    /// the order out again from the drop as it is.
+    PriceChanged,
 }
 
 #[derive(sqlx::FromRow)]
@@ -154,15 +162,18 @@ impl Store {
         // The code's use first (on PostgreSQL before the drop's row is
         // locked); a failed stock update below rolls it back.
         if let Some((promo_id, ..)) = &new.promo
-            && !super::promos::take_use(&mut tx, promo_id, now).await?
+            && let Err(no) = super::promos::take_use(&mut tx, promo_id, &new.client_key, now).await?
         {
             tx.rollback().await.ok();
-            return Ok(Reservation::PromoGone);
+            return Ok(match no {
+                super::promos::NoUse::Gone => Reservation::PromoGone,
+                super::promos::NoUse::HeldByClient => Reservation::PromoHeld,
+            });
         }
         if !take_stock(&mut tx, new, now).await? {
             tx.rollback().await.ok();
             drop(gate);
-            return self.why_not_reserved(&new.drop_id, now).await;
+            return self.why_not_reserved(new, now).await;
         }
         let view_token = super::random_token();
         if !insert_order(&mut tx, new, &view_token, now, postgres).await? {
@@ -206,20 +217,25 @@ impl Store {
         })))
     }
 
-    async fn why_not_reserved(&self, drop_id: &str, now: i64) -> anyhow::Result<Reservation> {
-        /// stock, sold, reserved, ended_at, ends_at
-        type Availability = (Option<i64>, i64, i64, Option<i64>, Option<i64>);
+    async fn why_not_reserved(&self, new: &NewOrder, now: i64) -> anyhow::Result<Reservation> {
+        /// stock, sold, reserved, ended_at, ends_at, price_minor
+        type Availability = (Option<i64>, i64, i64, Option<i64>, Option<i64>, i64);
         let row: Option<Availability> =
-            sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at FROM drops WHERE id = $1")
-                .bind(drop_id)
+            sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at, price_minor FROM drops WHERE id = $1")
+                .bind(&new.drop_id)
                 .fetch_optional(&self.pool)
                 .await
                 .context("read drop after failed reservation")?;
         Ok(match row {
-            Some((_, _, _, ended, ends)) if ended.is_some() || ends.is_some_and(|e| e <= now) => Reservation::NotLive,
-            Some((Some(stock), sold, reserved, _, _)) => {
-                Reservation::SoldOut { left: (stock - sold - reserved).max(0) }
+            Some((_, _, _, ended, ends, _)) if ended.is_some() || ends.is_some_and(|e| e <= now) => {
+                Reservation::NotLive
             }
+            Some((stock, sold, reserved, .., price))
+                if price != new.drop_price_minor && stock.is_none_or(|s| sold + reserved + new.quantity <= s) =>
+            {
+                Reservation::PriceChanged
+            }
+            Some((Some(stock), sold, reserved, ..)) => Reservation::SoldOut { left: (stock - sold - reserved).max(0) },
             Some((None, ..)) => Reservation::NotLive,
             None => Reservation::NotLive,
         })
@@ -489,13 +505,14 @@ async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, n
     let sql = format!(
         "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
          WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
-         AND (stock IS NULL OR sold + reserved + $1 <= stock){}",
+         AND (stock IS NULL OR sold + reserved + $1 <= stock) AND price_minor = $4{}",
         returning_announce(backend_of(tx))
     );
     let reserved = sqlx::query(&sql)
         .bind(new.quantity)
         .bind(&new.drop_id)
         .bind(now)
+        .bind(new.drop_price_minor)
         .execute(&mut **tx)
         .await
         .context("reserve stock")?;

@@ -114,22 +114,48 @@ impl Store {
     }
 }
 
-/// Takes one use of a code, if it is still allowed now: one conditional update.
+/// Why a use of a code was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NoUse {
+    /// Used up or ended just now.
+    Gone,
+    /// A limited code this client already holds in an unpaid checkout: one
+    /// client cannot sit on a limited code's uses with holds.
+    HeldByClient,
+}
+
+/// Takes one use of a code, if it is still allowed now and `client_key`
+/// holds no unpaid checkout with it (for a limited code): one conditional
+/// update.
 pub(super) async fn take_use(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     promo_id: &str,
+    client_key: &str,
     now: i64,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Result<(), NoUse>> {
     let done = sqlx::query(
         "UPDATE promo_codes SET uses = uses + 1 WHERE id = $1 AND (max_uses IS NULL OR uses < max_uses) \
-         AND (ends_at IS NULL OR ends_at > $2)",
+         AND (ends_at IS NULL OR ends_at > $2) AND (max_uses IS NULL OR NOT EXISTS (SELECT 1 FROM orders \
+         WHERE promo_id = $1 AND client_key = $3 AND status IN ('pending', 'processing')))",
     )
     .bind(promo_id)
     .bind(now)
+    .bind(client_key)
     .execute(&mut **tx)
     .await
     .context("use promo code")?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() == 1 {
+        return Ok(Ok(()));
+    }
+    let (held,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM orders WHERE promo_id = $1 AND client_key = $2 AND status IN ('pending', 'processing')",
+    )
+    .bind(promo_id)
+    .bind(client_key)
+    .fetch_one(&mut **tx)
+    .await
+    .context("does the client hold the code")?;
+    Ok(Err(if held > 0 { NoUse::HeldByClient } else { NoUse::Gone }))
 }
 
 /// Gives a use back (the hold it was taken for ended unpaid).

@@ -34,10 +34,14 @@ pub enum Action {
     AccountMail,
     /// "Email me this again" on order pages ([`ORDER_MAIL_PER_HOUR`]).
     OrderMail,
+    /// Promo codes tried, right or wrong (`POPSHOP_CODE_TRY_RATE` a
+    /// minute); each drop also takes at most [`CODE_MISSES_PER_DROP_MINUTE`]
+    /// wrong codes a minute from everyone.
+    CodeTry,
 }
 
 impl Action {
-    const ALL: [Action; 9] = [
+    const ALL: [Action; 10] = [
         Action::Checkout,
         Action::SignUp,
         Action::Launch,
@@ -47,8 +51,20 @@ impl Action {
         Action::Visit,
         Action::AccountMail,
         Action::OrderMail,
+        Action::CodeTry,
     ];
 }
+
+/// Stripe onboarding links one artist may ask for a minute (each is a call
+/// on the platform's Stripe rate limit).
+pub const STRIPE_LINKS_PER_MINUTE: u32 = 5;
+
+/// Wrong promo codes tried on one drop a minute, by everyone: bounds a
+/// guesser who spreads over many addresses. Beyond it, no code is looked
+/// up on that drop until the allowance is back (fans can still buy
+/// without one); a right code never counts, so a rush on a shared code
+/// is never stopped.
+pub const CODE_MISSES_PER_DROP_MINUTE: u32 = 60;
 
 /// Account links (resets, confirmations) one client may ask for an hour.
 pub const ACCOUNT_MAIL_PER_HOUR: u32 = 10;
@@ -69,7 +85,15 @@ const RECONCILE_EVERY: Duration = Duration::from_secs(5);
 
 pub struct Limits {
     /// One allowance per [`Action`], in the order of [`Action::ALL`].
-    rates: [PerClientRate; 9],
+    rates: [PerClientRate; 10],
+    /// Stripe Connect calls per artist (keyed by the account id): account
+    /// reads and onboarding links. `None`: off.
+    stripe_reads: Option<PerClientRate<String>>,
+    stripe_links: Option<PerClientRate<String>>,
+    /// Wrong promo codes per drop (keyed by the drop's id)…
+    code_misses: PerClientRate<String>,
+    /// …and the drops that ran out of them, until when.
+    codes_closed: std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>,
     /// Asking the provider about one order (keyed by the order, not the client).
     reconcile: PerClientRate<String>,
     /// Bounds concurrent preview renders (a few ms of CPU each).
@@ -90,10 +114,17 @@ impl Limits {
             Action::Visit => PerClientRate::per_minute(VISITS_PER_MINUTE),
             Action::AccountMail => PerClientRate::per_hour(ACCOUNT_MAIL_PER_HOUR),
             Action::OrderMail => PerClientRate::per_hour(ORDER_MAIL_PER_HOUR),
+            Action::CodeTry => PerClientRate::per_minute(settings.code_try_rate_per_minute),
         };
         Self {
             rates: Action::ALL.map(rate),
             reconcile: PerClientRate::one_per(RECONCILE_EVERY),
+            code_misses: PerClientRate::per_minute(CODE_MISSES_PER_DROP_MINUTE),
+            stripe_reads: (settings.stripe_read_seconds > 0)
+                .then(|| PerClientRate::one_per(Duration::from_secs(settings.stripe_read_seconds))),
+            stripe_links: (settings.stripe_read_seconds > 0)
+                .then(|| PerClientRate::per_minute(STRIPE_LINKS_PER_MINUTE)),
+            codes_closed: std::sync::Mutex::default(),
             previews: Slots::new(PREVIEW_RENDERS, Some(PREVIEW_WAIT)),
             prints: Slots::new(PRINT_RENDERS, None),
         }
@@ -102,6 +133,35 @@ impl Limits {
     /// Counts one `action` by `client`. `Err(wait)`: over the limit; try again after `wait`.
     pub fn check(&self, action: Action, client: &Client) -> Result<(), Duration> {
         self.rates[action as usize].check(client)
+    }
+
+    /// Counts one promo code tried by `client` on `drop_id`. `Err(wait)`:
+    /// this client tried too many lately, or the drop saw too many wrong ones.
+    pub fn try_code(&self, client: &Client, drop_id: &str) -> Result<(), Duration> {
+        let now = std::time::Instant::now();
+        if let Some(until) = crate::sync::lock(&self.codes_closed).get(drop_id).filter(|u| **u > now) {
+            return Err(*until - now);
+        }
+        self.check(Action::CodeTry, client)
+    }
+
+    /// A code tried on `drop_id` was wrong: one miss less for the drop; when
+    /// none are left, codes on the drop close until there are.
+    pub fn code_missed(&self, drop_id: &str) {
+        if let Err(wait) = self.code_misses.check_key(&drop_id.to_owned()) {
+            crate::sync::lock(&self.codes_closed).insert(drop_id.to_owned(), std::time::Instant::now() + wait);
+        }
+    }
+
+    /// Whether the artist's Stripe account may be read from Stripe now
+    /// (else the page shows what popshop stored).
+    pub fn may_read_stripe_account(&self, artist: &str) -> bool {
+        self.stripe_reads.as_ref().is_none_or(|r| r.check_key(&artist.to_owned()).is_ok())
+    }
+
+    /// Counts one onboarding link made for `artist`. `Err(wait)`: too many lately.
+    pub fn link_stripe(&self, artist: &str) -> Result<(), Duration> {
+        self.stripe_links.as_ref().map_or(Ok(()), |r| r.check_key(&artist.to_owned()))
     }
 
     /// Whether the provider may be asked about `order` now.
@@ -115,6 +175,12 @@ impl Limits {
             rate.forget_idle();
         }
         self.reconcile.forget_idle();
+        self.code_misses.forget_idle();
+        for rate in [&self.stripe_reads, &self.stripe_links].into_iter().flatten() {
+            rate.forget_idle();
+        }
+        let now = std::time::Instant::now();
+        crate::sync::lock(&self.codes_closed).retain(|_, until| *until > now);
     }
 }
 

@@ -235,3 +235,35 @@ async fn stripes_connect_rules_are_enforced_by_the_stand_in() {
     let res = post("/v1/accounts", vec![("type_of_thing", "x".into())]).await.unwrap();
     assert!(res.text().await.unwrap().contains("Received unknown parameter: type_of_thing"));
 }
+
+#[tokio::test]
+async fn an_artist_cannot_spend_the_platforms_stripe_rate_limit() {
+    let standin = StripeStandIn::start().await;
+    let uri = standin.uri();
+    let app = TestApp::spawn_with(move |s| {
+        use_stripe(s, uri);
+        if let Some(stripe) = s.stripe.as_mut() {
+            stripe.connect = Some(Fee { basis_points: 500, fixed_minor: 30 });
+        }
+        s.stripe_read_seconds = 10;
+    })
+    .await;
+    app.launch_confirmed("Rate limited payouts").await;
+    // Onboarding links: five a minute, then a clear "wait".
+    for n in 0..popshop::web::limits::STRIPE_LINKS_PER_MINUTE {
+        assert_eq!(app.get("/dashboard/payouts/continue").await.status().as_u16(), 303, "link {n}");
+    }
+    let res = app.get("/dashboard/payouts/continue").await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.text().await.unwrap().contains("You opened Stripe several times in a row"));
+    let links =
+        |standin: &StripeStandIn| standin.seen().iter().filter(|r| r.operation == "POST /v1/account_links").count();
+    assert_eq!(links(&standin), 5);
+    // Coming back from Stripe again and again reads the account once; the
+    // page shows what popshop stored in between.
+    for _ in 0..10 {
+        assert_eq!(app.get("/dashboard/payouts?from=stripe").await.status().as_u16(), 200);
+    }
+    let reads = standin.seen().iter().filter(|r| r.operation == "GET /v1/accounts/{account}").count();
+    assert_eq!(reads, 1, "one read from Stripe");
+}

@@ -116,7 +116,7 @@ async fn a_german_drop_sells_in_german_to_every_fan() {
     let (headers, html) = page_in(&fan, &format!("/d/{slug}"), "en-US,en;q=0.9").await;
     assert!(html.contains("<html lang=\"de\">"));
     assert!(html.contains("Kaufen — 25,00\u{a0}€"), "buy button, German price");
-    assert!(html.contains("Versand 4,50\u{a0}€ · Lieferung in 5–10 Werktage"));
+    assert!(html.contains("Versand 4,50\u{a0}€ · Lieferzeit 5–10 Werktage"));
     assert!(html.contains("Größentabelle") && html.contains("Stoff und Passform"));
     assert!(html.contains("Grau meliert"), "colour name in German");
     assert!(html.contains("T-Shirt „Sei ein Freitagabend-Loser mit mir“ von"), "share title in German");

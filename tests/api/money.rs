@@ -121,6 +121,7 @@ async fn a_hold_that_runs_out_closes_the_stripe_page_before_the_stock_returns() 
     let session = order.session_id.clone().unwrap();
     let expire = standin.seen().into_iter().find(|r| r.operation.ends_with("/expire")).expect("expired at Stripe");
     assert_eq!(expire.refused, None);
+    assert_eq!(expire.idempotency_key, Some(format!("popshop-expire-{session}")), "a key of its own");
     assert_eq!(standin.session(&session).unwrap()["status"], "expired");
     assert_eq!(app.order(&order.id).await.status, OrderStatus::Expired);
     assert_eq!(app.drop_by_slug(&slug).await.reserved, 0);

@@ -5,6 +5,9 @@
 use crate::common::stripe_standin::StripeStandIn;
 use crate::common::{TestApp, location, use_stripe};
 
+/// The one answer for any code that cannot be used (as the page escapes it).
+const CANNOT: &str = "That code can&#39;t be used for this drop";
+
 async fn code(app: &TestApp, drop_id: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     app.post_form(&format!("/dashboard/drops/{drop_id}/promo-codes"), fields).await
 }
@@ -63,7 +66,7 @@ async fn a_fan_applies_a_code_sees_the_price_and_pays_it() {
     let res = post_buy(&fan, &slug, &apply).await;
     assert_eq!(res.status().as_u16(), 409);
     let html = res.text().await.unwrap();
-    assert!(html.contains("That code doesn&#39;t work here") || html.contains("That code doesn't work here"));
+    assert!(html.contains(CANNOT), "{html:.0}");
     assert!(html.contains("value=\"L\" checked") && html.contains("value=\"nope\""), "picks and code kept");
     // The right one: the price per shirt, worked out on the server, before paying.
     let mut apply = picks("friday");
@@ -89,7 +92,7 @@ async fn a_fan_applies_a_code_sees_the_price_and_pays_it() {
     let res = post_buy(&next, &slug, &picks("FRIDAY")).await;
     assert_eq!(res.status().as_u16(), 409);
     let html = res.text().await.unwrap();
-    assert!(html.contains("used as often as the artist allowed") && html.contains("value=\"L\" checked"));
+    assert!(html.contains(CANNOT) && html.contains("value=\"L\" checked"), "the same answer as a wrong code");
     // The first fan backs out: the use comes back.
     popshop::sales::cancel_checkout(&app.state.sales, &order).await.unwrap();
     let res = post_buy(&next, &slug, &picks("FRIDAY")).await;
@@ -101,7 +104,7 @@ async fn a_fan_applies_a_code_sees_the_price_and_pays_it() {
     // An ended code says so.
     sqlx::query("UPDATE promo_codes SET ends_at = 1, max_uses = NULL").execute(app.state.store.pool()).await.unwrap();
     let res = post_buy(&TestApp::spawn_shell(&app), &slug, &picks("FRIDAY")).await;
-    assert!(res.text().await.unwrap().contains("That code has ended"));
+    assert!(res.text().await.unwrap().contains(CANNOT), "an ended code: the same answer");
 }
 
 #[tokio::test]
@@ -139,4 +142,97 @@ async fn stripe_checkout_charges_the_discounted_price_and_names_the_code() {
     let pair = |k: &str| request.pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
     assert_eq!(pair("line_items[0][price_data][unit_amount]"), "1500");
     assert!(pair("line_items[0][price_data][product_data][name]").contains("code TENNER: $10.00 off each shirt"));
+}
+
+#[tokio::test]
+async fn a_guesser_is_stopped_after_ten_codes_a_minute_and_learns_nothing() {
+    let app = TestApp::spawn_with(|s| {
+        s.code_try_rate_per_minute = 10;
+        s.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    let (drop_id, slug) = app.launch("Guess my code").await;
+    code(&app, &drop_id, &[("code", "SECRET7"), ("kind", "percent"), ("value", "50")]).await;
+    code(&app, &drop_id, &[("code", "OLDIE"), ("kind", "percent"), ("value", "50"), ("max_uses", "1")]).await;
+    let guesser = TestApp::spawn_shell(&app);
+    let apply = |code: &'static str| {
+        vec![("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", code), ("apply", "1")]
+    };
+    for n in 0..10 {
+        let guess: &'static str = Box::leak(format!("GUESS{n}").into_boxed_str());
+        let res = post_buy(&guesser, &slug, &apply(guess)).await;
+        assert_eq!(res.status().as_u16(), 409, "wrong code {n}");
+        assert!(res.text().await.unwrap().contains(CANNOT));
+    }
+    // The eleventh try, even the right code: a clear "too many tries".
+    let res = post_buy(&guesser, &slug, &apply("SECRET7")).await;
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.text().await.unwrap().contains("Too many codes tried"));
+    // Checkout with a code counts too.
+    let buy = vec![("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", "SECRET7")];
+    assert_eq!(post_buy(&guesser, &slug, &buy).await.status().as_u16(), 429);
+    // Another fan (another address, through the trusted proxy) is not held back.
+    let res = app
+        .other_visitor()
+        .post(app.url(&format!("/d/{slug}/checkout")))
+        .header("sec-fetch-site", "same-origin")
+        .header("x-forwarded-for", "198.51.100.7")
+        .form(&apply("SECRET7"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn wrong_codes_from_many_addresses_close_codes_on_the_drop_for_a_while() {
+    let app = TestApp::spawn_with(|s| s.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()]).await;
+    let (drop_id, slug) = app.launch("Spread guessing").await;
+    code(&app, &drop_id, &[("code", "SECRET7"), ("kind", "percent"), ("value", "50")]).await;
+    let apply = |code: String, fan: u32| {
+        let url = app.url(&format!("/d/{slug}/checkout"));
+        let client = app.other_visitor();
+        async move {
+            let form = [("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", code.as_str()), ("apply", "1")];
+            client
+                .post(url)
+                .header("sec-fetch-site", "same-origin")
+                .header("x-forwarded-for", format!("198.51.{}.{}", fan / 250, fan % 250 + 1))
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let limit = popshop::web::limits::CODE_MISSES_PER_DROP_MINUTE;
+    for n in 0..limit {
+        assert_eq!(apply(format!("GUESS{n}"), n).await, 409);
+    }
+    assert_eq!(apply("GUESSX".into(), limit).await, 409, "the miss that closes codes is still answered");
+    assert_eq!(apply("SECRET7".into(), limit + 1).await, 429, "closed: not looked up, from any address");
+}
+
+#[tokio::test]
+async fn one_client_cannot_sit_on_a_limited_codes_uses_with_unpaid_holds() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Few codes").await;
+    code(&app, &drop_id, &[("code", "FIVE"), ("kind", "percent"), ("value", "10"), ("max_uses", "5")]).await;
+    let hoarder = TestApp::spawn_shell(&app);
+    let buy = vec![("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", "FIVE")];
+    assert_eq!(post_buy(&hoarder, &slug, &buy).await.status().as_u16(), 303);
+    for _ in 0..3 {
+        let res = post_buy(&hoarder, &slug, &buy).await;
+        assert_eq!(res.status().as_u16(), 409);
+        assert!(res.text().await.unwrap().contains("You already have a checkout open with this code"));
+    }
+    let (uses,): (i64,) = sqlx::query_as("SELECT uses FROM promo_codes WHERE code = 'FIVE'")
+        .fetch_one(app.state.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(uses, 1, "one hold, one use");
+    // Without the code the same client may still buy (its holds are capped apart).
+    let plain = vec![("size", "M"), ("colour", "black"), ("quantity", "1")];
+    assert_eq!(post_buy(&hoarder, &slug, &plain).await.status().as_u16(), 303);
 }

@@ -76,3 +76,25 @@ async fn an_ended_drop_with_unlimited_stock_reopens_without_an_end() {
     let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
     assert!(shop.contains("id=\"buy\""));
 }
+
+#[tokio::test]
+async fn a_checkout_charges_the_price_in_the_drops_row_not_an_instances_stale_copy() {
+    let app = TestApp::spawn().await;
+    let other = app.spawn_sibling().await;
+    let (drop_id, slug) = app.launch("Price moves").await;
+    // The other instance has the drop in its cache at $25.00…
+    let (_, page) = other.get_html(&format!("/d/{slug}")).await;
+    assert!(page.contains("$25.00"));
+    // …when a second wave's price reaches the database, before any word of
+    // it reaches that instance (written here with no announcement at all).
+    sqlx::query("UPDATE drops SET price_minor = 3000, wave = wave + 1 WHERE id = $1")
+        .bind(&drop_id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    let res = other.buy(&slug, "M", "black", 2).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let session = crate::common::location(&res).trim_start_matches("/demo-checkout/").to_owned();
+    let order = other.state.store.order_by_session(&session).await.unwrap().unwrap();
+    assert_eq!((order.unit_amount.minor(), order.amount.minor()), (3000, 6000), "the new price, never the stale one");
+}

@@ -55,9 +55,24 @@ async fn an_artist_connects_stripe_from_the_dashboard_and_the_storefront_opens()
         }
         // Stripe's hosted onboarding (the stand-in finishes it at once) sends the artist back.
         web.find(By::LinkText("Connect with Stripe")).await?.click().await?;
-        let badge = web.query(By::Css(".payout-status .badge")).first().await?.text().await?;
-        let status = web.find(By::Css(".payout-status")).await?.text().await?;
-        assert!(badge == "Taking payments" && status.contains("Stripe pays them out to your bank"), "{status}");
+        // The way back passes through a redirect or two: read the page once
+        // it has settled (an element of a page being left goes stale).
+        let mut status = String::new();
+        for _ in 0..50 {
+            let read = async {
+                let badge = web.find(By::Css(".payout-status .badge")).await?.text().await?;
+                let status = web.find(By::Css(".payout-status")).await?.text().await?;
+                WebDriverResult::Ok((badge, status))
+            };
+            match read.await {
+                Ok((badge, read)) if badge == "Taking payments" => {
+                    status = read;
+                    break;
+                }
+                _ => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        assert!(status.contains("Stripe pays them out to your bank"), "{status}");
         shoot(&web, "payouts-ready-phone", 390, 844).await;
         if let Some(axe) = &axe {
             let found = axe_violations(&web, axe).await?;

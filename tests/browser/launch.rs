@@ -143,7 +143,7 @@ async fn german_journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
         .convert()?;
     assert!(top >= 0.0 && bottom <= viewport, "Kaufen on the first screen: {top}..{bottom} of {viewport}");
     let text = web.find(By::Tag("main")).await?.text().await?;
-    assert!(text.contains("Kostenloser Versand · Lieferung in 5–10 Werktage"), "{text}");
+    assert!(text.contains("Kostenloser Versand · Lieferzeit 5–10 Werktage"), "{text}");
     // A sale arrives live; the script's words are German too.
     let sold = web.find(By::Css("[data-live=sold-item]")).await?;
     assert!(!sold.is_displayed().await?, "no '0 verkauft'");

@@ -164,6 +164,8 @@ impl TestApp {
             checkout_rate_per_minute: 0,
             holds_per_client: 1_000_000,
             signup_rate_per_hour: 0,
+            code_try_rate_per_minute: 0,
+            stripe_read_seconds: 0,
             launch_rate_per_hour: 0,
             // Each test's mail in its own folder (PostgreSQL has no file to sit beside).
             mail_dir: Some(dir.path().join("mail")),

@@ -44,6 +44,8 @@ pub struct Seen {
     pub refused: Option<String>,
     /// For session creation: seconds between arrival and `expires_at`.
     pub expires_in: Option<f64>,
+    /// The `Idempotency-Key` header, when sent.
+    pub idempotency_key: Option<String>,
 }
 
 /// What Stripe saved for an idempotency key: the parameters, status and body.
@@ -171,7 +173,14 @@ impl StripeStandIn {
         let key = request.headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
 
         let mut books = popshop::sync::lock(&self.books);
-        let mut seen = Seen { operation: operation.clone(), pairs: pairs.clone(), refused: None, expires_in: None };
+        let idempotency_key = request.headers.get("idempotency-key").and_then(|k| k.to_str().ok()).map(str::to_owned);
+        let mut seen = Seen {
+            operation: operation.clone(),
+            pairs: pairs.clone(),
+            refused: None,
+            expires_in: None,
+            idempotency_key,
+        };
         let (status, body) = 'answer: {
             if books.failing > 0 {
                 books.failing -= 1;

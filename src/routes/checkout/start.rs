@@ -93,7 +93,7 @@ pub async fn start(
         },
     };
     if !form.get("apply").is_empty() {
-        return apply_code(&state, &entry, code.as_deref(), picks).await;
+        return apply_code(&state, &entry, code.as_deref(), picks, &client).await;
     }
     if !confirmed {
         let confirm = ConfirmPage {
@@ -162,6 +162,7 @@ async fn apply_code(
     entry: &CachedDrop,
     code: Option<&str>,
     picks: BuyChoice,
+    client: &crate::web::Client,
 ) -> Result<HttpResponse, AppError> {
     let drop = &entry.drop;
     let lang = drop.language;
@@ -170,7 +171,7 @@ async fn apply_code(
             StatusCode::UNPROCESSABLE_ENTITY,
             BuyChoice { code_error: Some(i18n::text(lang, "promo-unknown")), ..picks },
         ),
-        Some(code) => match usable_promo(&state.sales, drop, code).await? {
+        Some(code) => match usable_promo(&state.sales, drop, code, client).await? {
             Ok(promo) => {
                 let note = i18n::text_with(
                     lang,
@@ -185,13 +186,21 @@ async fn apply_code(
                 (StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks })
             }
             Err(problem) => {
-                (StatusCode::CONFLICT, BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })
+                (promo_status(problem), BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })
             }
         },
     };
     let res = render(status, &page(state, entry, choice, state.store.now_ms()))?;
     // A bad form comes back as it always did; only a checked code is kept from caches.
     Ok(if code.is_some() { crate::web::headers::no_store(res) } else { res })
+}
+
+/// 429 for a client that tried too many codes, else 409.
+fn promo_status(problem: crate::domain::PromoProblem) -> StatusCode {
+    match problem {
+        crate::domain::PromoProblem::TooManyTries => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::CONFLICT,
+    }
 }
 
 /// The page for what came of the checkout.
@@ -238,7 +247,7 @@ async fn answer(
         }
         CheckoutOutcome::Promo(problem) => {
             let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks };
-            render(StatusCode::CONFLICT, &page(state, &entry, choice, state.store.now_ms()))
+            render(promo_status(problem), &page(state, &entry, choice, state.store.now_ms()))
         }
         CheckoutOutcome::NotTakingPayments => {
             let message = say("problem-not-taking-payments-note", &[]);

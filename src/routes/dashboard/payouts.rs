@@ -127,6 +127,10 @@ async fn onboard(
             (StatusCode::CONFLICT, i18n::text_with(lang, "payouts-refused", &[("reason", Arg::Text(reason))]))
         }
         Onboarding::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, i18n::text(lang, "payouts-unavailable")),
+        Onboarding::Wait(wait) => {
+            let secs = i64::try_from(crate::web::rate::retry_after_secs(wait)).unwrap_or(60);
+            (StatusCode::TOO_MANY_REQUESTS, i18n::text_with(lang, "payouts-wait", &[("seconds", Arg::Number(secs))]))
+        }
     };
     let account = state.store.payout_account(&artist.0.id).await?;
     let mut page = page(state, lang, csrf.0, account);
