@@ -239,6 +239,11 @@ pub fn promo_problem(lang: Language, problem: crate::domain::PromoProblem) -> St
     )
 }
 
+/// A look's name in `lang` ("Neon night", "Neonnacht").
+pub fn look_name(lang: Language, theme: &crate::design::Theme) -> String {
+    text(lang, &format!("look-{}", theme.key))
+}
+
 /// "2 × “Slogan” T-shirt, M, Black": one line of an order.
 pub fn order_item(
     lang: Language,

@@ -133,6 +133,7 @@ fn ids_built_at_run_time_exist_in_both_languages() {
         built.extend([DropState::Live, DropState::SoldOut, DropState::Ended].map(|s| format!("state-{}", s.key())));
         built.extend(crate::design::View::ALL.map(|v| format!("shop-picture-{}", v.key())));
         built.extend(crate::design::View::ALL.map(|v| v.message().to_owned()));
+        built.extend(crate::design::THEMES.iter().map(|t| format!("look-{}", t.key)));
         // The artist's mail: each kind's words, switch and unsubscribe page.
         for kind in crate::store::outbox::ARTIST_KINDS {
             built.extend([

@@ -12,7 +12,8 @@ pub struct SourceStats {
     pub source: Source,
     /// Visitors who first came by this source.
     pub visits: i64,
-    /// Paid orders bought from it, and what they brought (shirts and shipping).
+    /// Paid orders bought from it, and what they brought: the shirts,
+    /// without shipping (the same revenue as the drop's tiles).
     pub orders: i64,
     pub revenue_minor: i64,
 }
@@ -46,7 +47,7 @@ impl Store {
                 .context("visits per source")?;
         // PostgreSQL sums BIGINT as NUMERIC: cast back.
         let orders: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT source, COUNT(*), CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM orders \
+            "SELECT source, COUNT(*), CAST(COALESCE(SUM(amount - shipping_minor), 0) AS BIGINT) FROM orders \
              WHERE drop_id = $1 AND status = 'paid' GROUP BY source",
         )
         .bind(drop_id)

@@ -152,6 +152,11 @@ impl Layout {
         i18n::text_with(self.lang, message, &[(a, va.to_arg()), (b, vb.to_arg())])
     }
 
+    /// A look's name in the page's language.
+    pub fn look_name(&self, theme: &crate::design::Theme) -> String {
+        i18n::look_name(self.lang, theme)
+    }
+
     /// The languages to switch to: (code, own name), all but this page's.
     pub fn other_languages(&self) -> Vec<Language> {
         Language::ALL.into_iter().filter(|l| *l != self.lang).collect()

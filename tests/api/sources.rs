@@ -90,3 +90,46 @@ async fn every_share_link_carries_its_source_onto_visits_and_orders() {
     let res = TestApp::spawn_shell(&app).get(&format!("/d/{slug}?ref=x")).await;
     assert!(res.headers().get("set-cookie").is_none());
 }
+
+#[tokio::test]
+async fn a_fan_who_applies_a_code_keeps_the_share_link_they_came_by() {
+    let app = TestApp::spawn().await;
+    let (drop_id, slug) = app.launch("Code and source").await;
+    app.post_form(
+        &format!("/dashboard/drops/{drop_id}/promo-codes"),
+        &[("code", "TEN"), ("kind", "percent"), ("value", "10")],
+    )
+    .await;
+    let fan = TestApp::spawn_shell(&app);
+    let from = fan.url(&format!("/d/{slug}?ref=x"));
+    let post = |fields: Vec<(&'static str, &'static str)>, referer: String| {
+        fan.client
+            .post(fan.url(&format!("/d/{slug}/checkout")))
+            .header("sec-fetch-site", "same-origin")
+            .header("referer", referer)
+            .form(&fields)
+            .send()
+    };
+    // *Apply code* from the shared link: the page that comes back carries the source…
+    let applied =
+        post(vec![("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", "TEN"), ("apply", "1")], from)
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+    assert!(applied.contains("name=\"ref\" value=\"x\""), "the source rides along");
+    // …so the buy posted from it (whose Referer is the checkout address) is booked to x.
+    let res = post(
+        vec![("size", "M"), ("colour", "black"), ("quantity", "1"), ("code", "TEN"), ("ref", "x")],
+        fan.url(&format!("/d/{slug}/checkout")),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    fan.pay_demo(&location(&res)).await;
+    let stats = app.state.store.source_stats(&drop_id).await.unwrap();
+    let x = stats.iter().find(|s| s.source.as_str() == "x").expect("a row for x");
+    assert_eq!((x.orders, x.revenue_minor), (1, 2250), "one order, its shirts without shipping");
+    assert!(stats.iter().all(|s| s.source.as_str() != "direct" || s.orders == 0), "nothing booked as direct");
+}

@@ -70,7 +70,8 @@ pub async fn start(
     let (size, colour, quantity) = match picked(&form, drop, typed_code.clone()) {
         Ok(picked) => picked,
         Err(choice) => {
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, *choice, state.store.now_ms()));
+            let choice = BuyChoice { source: source.to_string(), ..*choice };
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, state.store.now_ms()));
         }
     };
     // The fan's picks, kept on every page that comes back.
@@ -79,6 +80,7 @@ pub async fn start(
         colour: Some(colour.key.into()),
         quantity,
         code: typed_code.clone(),
+        source: source.to_string(),
         ..BuyChoice::default()
     };
     // A promo code: checked as typed; *Apply code* shows what it gives.

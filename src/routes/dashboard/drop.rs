@@ -28,7 +28,7 @@ pub struct DropPage {
     pub share: ShareLinks,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
-    pub theme_name: &'static str,
+    pub theme_name: String,
     pub price: String,
     pub goal: Option<i64>,
     /// The end (unix ms) and its label in UTC, shown in local time by the script.
@@ -297,7 +297,7 @@ pub async fn drop_page(
         // The copied link says so when it brings fans.
         public_link: crate::domain::source::with_ref(&public_link, crate::domain::source::LINK),
         shirt: crate::shop::shirt_src(&drop, drop.colours.first(), crate::design::View::Front),
-        theme_name: theme.name,
+        theme_name: i18n::look_name(lang, theme),
         price: i18n::money(lang, drop.price),
         goal: drop.goal,
         ends: drop.ends_at.map(|end| (end, i18n::date_time_utc(lang, end))),

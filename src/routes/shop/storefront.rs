@@ -80,6 +80,10 @@ pub struct StorefrontPage<'a> {
     pub code: String,
     pub code_error: Option<String>,
     pub code_note: Option<String>,
+    /// The share link the fan came by, carried in the form once the page
+    /// comes back from a post (its address no longer has `?ref=`); empty on
+    /// the storefront everyone shares (the browser's `Referer` says it).
+    pub source: String,
     /// What one shirt costs this fan: the price, or the price with their code.
     pub buy_price: String,
     /// "Free shipping · arrives in 5–10 business days".
@@ -109,6 +113,8 @@ pub struct BuyChoice {
     pub code_note: Option<String>,
     /// The price of a shirt with the applied code ("$20.00").
     pub code_price: Option<String>,
+    /// The share link the fan came by (`ref`), kept through *Apply code*.
+    pub source: String,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -197,6 +203,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         code: choice.code,
         code_error: choice.code_error,
         code_note: choice.code_note,
+        source: choice.source,
         buy_price: choice.code_price.unwrap_or_else(|| i18n::money(lang, drop.price)),
         shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
         shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),

@@ -402,7 +402,7 @@ impl DropForm {
         std::iter::once(auto)
             .chain(THEMES.iter().map(|t| Choice {
                 value: t.key.into(),
-                label: t.name.to_owned(),
+                label: i18n::look_name(lang, t),
                 checked: self.theme == t.key,
                 swatch: t.accent,
             }))
