@@ -240,6 +240,16 @@ async fn the_artist_hides_pins_ends_and_launches_the_winner_which_credits_the_fa
     assert_eq!(jo.get(&format!("/c/{slug}/ideas/{rude}.svg")).await.status().as_u16(), 404, "and its picture");
     let (_, own) = app.get_html(&format!("/c/{slug}")).await;
     assert!(own.contains("something rude") && own.contains("Hidden from fans"), "kept for the artist");
+    // The artist's view of the hidden picture is never stored by a cache; a
+    // visible one is kept five minutes at most, so a hide reaches caches soon.
+    let mine = app.get(&format!("/c/{slug}/ideas/{rude}.svg")).await;
+    assert_eq!((mine.status().as_u16(), mine.headers()["cache-control"].to_str().unwrap()), (200, "private, no-store"));
+    let public = jo.get(&format!("/c/{slug}/ideas/{winner}.svg")).await;
+    assert_eq!(public.headers()["cache-control"], "public, max-age=300");
+    // Sending the hidden text again tells nobody the hidden idea's id.
+    let again = send_idea(&TestApp::spawn_shell(&app), &slug, "Something rude").await;
+    assert_eq!(again.status().as_u16(), 303);
+    assert!(!location(&again).contains(&rude), "{}", location(&again));
     assert!(own.contains(&format!("href=\"/?call={slug}&amp;idea={winner}\"")), "Launch this");
     let res = app.post_form(&format!("/c/{slug}/ideas/{winner}/moderate"), &[("action", "pin")]).await;
     assert_eq!(res.status().as_u16(), 303);

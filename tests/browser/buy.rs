@@ -66,6 +66,13 @@ async fn a_fan_applies_a_promo_code_and_pays_the_lower_price() {
         web.find(By::Css("button[name=apply]")).await?.click().await?;
         let error = web.query(By::Id("code-error")).first().await?.text().await?;
         assert!(error.contains("can't be used for this drop"), "{error}");
+        // The page comes back at the buy form, not at the top.
+        assert_eq!(web.current_url().await?.fragment(), Some("buy-form"));
+        let top: f64 = web
+            .execute("return document.getElementById('buy-form').getBoundingClientRect().top", vec![])
+            .await?
+            .convert()?;
+        assert!((-5.0..400.0).contains(&top), "the form is on screen: {top}");
         let field = web.find(By::Id("code")).await?;
         field.clear().await?;
         // Enter in the field applies it (the form's first button).

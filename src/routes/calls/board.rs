@@ -198,6 +198,9 @@ pub async fn send(
     let fan = fan_of(&csrf_token);
     let (message, secs) = match state.calls().send(&call, &text, &credit, &fan, &client).await? {
         Sent::New(idea) => return Ok(crate::web::redirect(format!("{back}?sent=1#idea-{}", idea.id))),
+        // Merged into a hidden idea: the answer names no id (the fan's vote
+        // does not count for a hidden idea either).
+        Sent::Merged(idea) if idea.hidden => return Ok(crate::web::redirect(format!("{back}?merged=1"))),
         Sent::Merged(idea) => return Ok(crate::web::redirect(format!("{back}?merged=1#idea-{}", idea.id))),
         Sent::Closed => return Ok(crate::web::redirect(back)),
         Sent::FanDone => (i18n::text_with(lang, "call-too-many-ideas", &[("max", Arg::Number(IDEAS_PER_FAN))]), 3600),

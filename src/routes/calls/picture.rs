@@ -1,6 +1,8 @@
 //! `GET /c/{slug}/ideas/{id}.svg`: a fan's idea printed on the call's shirt,
 //! in the call's look (or the idea's own), letters as outlines. Drawn once
-//! per idea; ideas never change, so browsers may keep it for a year.
+//! per idea. An idea the artist hides must leave every cache soon: public
+//! pictures may be kept for [`PUBLIC_IDEA_CACHE`] (then revalidated by
+//! ETag), and the artist's view of a hidden one is never stored.
 
 use super::theme_of;
 use crate::shop::RenderError;
@@ -9,6 +11,10 @@ use crate::web::error::AppError;
 use crate::web::headers::try_again;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+
+/// How long browsers and shared caches may keep a visible idea's picture:
+/// a hidden idea is gone from them within five minutes.
+pub const PUBLIC_IDEA_CACHE: &str = "public, max-age=300";
 
 pub async fn idea_svg(
     req: HttpRequest,
@@ -22,8 +28,9 @@ pub async fn idea_svg(
     // A hidden idea is the artist's alone.
     let owner = artist.0.is_some_and(|a| a.id == call.account_id);
     let idea = state.store.idea(&call.id, id).await?.filter(|i| owner || !i.hidden).ok_or(AppError::NotFound)?;
+    let cache = if idea.hidden { "private, no-store" } else { PUBLIC_IDEA_CACHE };
     match state.shop.idea_shirt(&idea, theme_of(&call, &idea), call.colours.first()).await {
-        Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
+        Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", cache)),
         Err(RenderError::Busy) => {
             Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing shirts; try again in a moment", 2))
         }
