@@ -59,6 +59,9 @@ pub async fn apply_event(sales: &Sales, event: &PaymentEvent) -> anyhow::Result<
 /// A refund when a payment arrived for stock that was no longer there
 /// (retried by the sweeper if it fails now).
 async fn follow_up(sales: &Sales, outcome: &EventOutcome) {
+    if let EventOutcome::Mismatch { refund: Some((order_id, payment)), .. } = outcome {
+        return refund_mismatch(sales, order_id, payment).await;
+    }
     let EventOutcome::Changed { order_id, status: OrderStatus::RefundDue, .. } = outcome else { return };
     match sales.store.order_by_id(order_id).await {
         Ok(Some(order)) => {
@@ -68,6 +71,29 @@ async fn follow_up(sales: &Sales, outcome: &EventOutcome) {
         }
         Ok(None) => {}
         Err(e) => tracing::error!(order = %order_id, error = %e, "cannot read a refund-due order"),
+    }
+}
+
+/// A genuine payment for the wrong amount or currency on `order_id`'s
+/// checkout: refunded in full (by its own payment, with the order's
+/// idempotency key); the order itself is left as it was. The artist sees
+/// the problem on the drop's page.
+async fn refund_mismatch(sales: &Sales, order_id: &str, payment: &str) {
+    let order = match sales.store.order_by_id(order_id).await {
+        Ok(Some(order)) => order,
+        Ok(None) => return,
+        Err(e) => {
+            return tracing::error!(order = %order_id, error = %e, "cannot read the order of a mismatched payment");
+        }
+    };
+    let paid = Order { payment_intent: Some(payment.to_owned()), ..order };
+    match sales.payments.refund(&paid).await {
+        Ok(()) | Err(crate::payments::ProviderError::AlreadyDone) => {
+            tracing::warn!(order = %order_id, %payment, "mismatched payment refunded")
+        }
+        Err(e) => {
+            tracing::error!(order = %order_id, %payment, error = %e, "could not refund a mismatched payment; refund it in Stripe's dashboard")
+        }
     }
 }
 

@@ -25,7 +25,14 @@ pub enum EventOutcome {
     Changed { drop_id: crate::domain::DropId, order_id: crate::domain::OrderId, status: OrderStatus },
     /// The event named a popshop order but does not match the checkout popshop
     /// created for it. Recorded for the artist; nothing changed.
-    Mismatch { drop_id: Option<crate::domain::DropId>, reason: String },
+    Mismatch {
+        drop_id: Option<crate::domain::DropId>,
+        reason: String,
+        /// A genuine payment on popshop's own checkout for the wrong amount
+        /// or currency: (the order, the payment to refund). Never counted,
+        /// refunded at once (`sales::payment_events`).
+        refund: Option<(crate::domain::OrderId, String)>,
+    },
 }
 
 /// A payment that did not match its order, as the artist sees it.
@@ -196,7 +203,19 @@ async fn record_problem(
         EventSubject::Session(f) => (Some(f.session_id.as_str()), f.amount_total, f.currency.as_deref()),
         _ => (None, None, None),
     };
-    let reason = mismatch.describe();
+    // Money taken on popshop's own checkout, but not what the order says:
+    // it goes back to the fan.
+    let paid = matches!(event.kind, PaymentEventKind::Completed { paid: true } | PaymentEventKind::AsyncSucceeded);
+    let refund = match (mismatch, order, &event.buyer.payment_intent) {
+        (Mismatch::Amount { .. } | Mismatch::Currency { .. }, Some(found), Some(payment)) if paid => {
+            Some((found.created.order_id.clone(), payment.clone()))
+        }
+        _ => None,
+    };
+    let mut reason = mismatch.describe();
+    if refund.is_some() {
+        reason.push_str(" popshop refunds that payment to the fan automatically.");
+    }
     let drop_id = order.map(|o| o.drop_id.clone());
     sqlx::query(
         "INSERT INTO payment_problems (id, event_id, drop_id, order_id, session_id, amount, currency, reason, created_at) \
@@ -215,7 +234,7 @@ async fn record_problem(
     .await
     .context("record payment problem")?;
     tracing::warn!(event = %event.id, ?mismatch, "payment event does not match the checkout popshop created; not counted");
-    Ok(EventOutcome::Mismatch { drop_id, reason })
+    Ok(EventOutcome::Mismatch { drop_id, reason, refund })
 }
 
 /// The transition for this event from `status`, or `None` when there is none.

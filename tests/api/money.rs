@@ -422,3 +422,28 @@ async fn shipping_is_shown_charged_at_stripe_and_kept_out_of_the_artists_sales()
     let drop = app.drop_by_slug(slug).await;
     assert_eq!((drop.sold, drop.revenue_minor), (2, 5000), "sales count the shirts, not the post");
 }
+
+/// A genuine payment on popshop's own checkout, for another amount than the
+/// order's: never counted, refunded to the fan at once, shown to the artist.
+#[tokio::test]
+async fn a_genuine_payment_for_the_wrong_amount_is_refunded_and_the_artist_told() {
+    let standin = StripeStandIn::start().await;
+    let app = stripe_app(&standin).await;
+    let (drop_id, slug) = app.launch("Wrong amount paid").await;
+    let order = app.checkout(&slug, 1).await;
+    let facts = SessionFacts { amount_total: 100, payment_intent: Some("pi_wrong_amount".into()), ..paid(&order) };
+    let body = session_event("evt_wrong_amount", "checkout.session.completed", &facts, now());
+    assert_eq!(app.deliver_signed(&body).await, 200);
+    let refund = standin.seen().into_iter().find(|r| r.operation == "POST /v1/refunds").expect("refunded at Stripe");
+    assert_eq!(refund.refused, None, "Stripe's definitions accept the refund");
+    assert!(refund.pairs.iter().any(|(k, v)| k == "payment_intent" && v == "pi_wrong_amount"), "{:?}", refund.pairs);
+    assert!(refund.idempotency_key.is_some(), "with an idempotency key");
+    assert_eq!(app.order(&order.id).await.status, OrderStatus::Pending, "the order itself is untouched");
+    let drop = app.drop_by_slug(&slug).await;
+    assert_eq!((drop.sold, drop.revenue_minor), (0, 0), "never counted");
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
+    assert!(page.contains("popshop refunds that payment to the fan automatically"), "the artist is told");
+    // The same event again refunds nothing more.
+    assert_eq!(app.deliver_signed(&body).await, 200);
+    assert_eq!(standin.seen().iter().filter(|r| r.operation == "POST /v1/refunds").count(), 1);
+}
