@@ -3,6 +3,13 @@
 
 // The page's words for what this script writes, in the page's language
 // (a JSON block base.html fills from the same Fluent messages as the page).
+// After a form came back with mistakes, focus its summary, which links
+// each field (without JavaScript the summary is announced as an alert).
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+});
+
 const MESSAGES = (() => {
   try {
     return JSON.parse(document.getElementById("messages").textContent);

@@ -175,3 +175,51 @@ async fn german_journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     assert_eq!(web.find(By::Tag("html")).await?.attr("lang").await?.as_deref(), Some("en"));
     Ok(())
 }
+
+#[tokio::test]
+async fn after_a_failed_launch_or_pay_the_summary_has_focus_and_links_each_field() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("summary@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Summaries help")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        // Launch with no slogan and a price that is none.
+        web.goto(app.url("/")).await?;
+        web.find(By::Id("artist_name")).await?.send_keys("The Losers").await?;
+        web.find(By::Id("price")).await?.clear().await?;
+        web.find(By::Id("price")).await?.send_keys("free").await?;
+        web.find(By::Id("email")).await?.send_keys("summary2@example.com").await?;
+        web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+        web.find(By::Id("launch")).await?.click().await?;
+        web.query(By::Css("#form-errors li")).first().await?;
+        let focused: String = web.execute("return document.activeElement.id", vec![]).await?.convert()?;
+        assert_eq!(focused, "form-errors", "the summary has focus");
+        let links: Vec<String> = web
+            .execute("return [...document.querySelectorAll('#form-errors a')].map(a => a.getAttribute('href'))", vec![])
+            .await?
+            .convert()?;
+        assert!(links.contains(&"#slogan".to_owned()) && links.contains(&"#price".to_owned()), "{links:?}");
+        // Pay with the address left out.
+        let res = app.buy("summaries-help", "M", "black", 1).await;
+        web.goto(app.url(&common::location(&res))).await?;
+        web.find(By::Id("pay")).await?.click().await?;
+        web.query(By::Css("#error-summary li")).first().await?;
+        let focused: String = web.execute("return document.activeElement.id", vec![]).await?.convert()?;
+        assert_eq!(focused, "error-summary");
+        let links: Vec<String> = web
+            .execute(
+                "return [...document.querySelectorAll('#error-summary a')].map(a => a.getAttribute('href'))",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(links.contains(&"#email".to_owned()), "{links:?}");
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

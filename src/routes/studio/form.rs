@@ -69,6 +69,31 @@ pub struct DropFormErrors {
 }
 
 impl DropFormErrors {
+    /// Each field's message with where it is (the field, or the message
+    /// beside a group of boxes), in the order of the form: the summary at
+    /// the top links each one.
+    pub fn list(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("slogan", &self.slogan),
+            ("artist_name", &self.artist_name),
+            ("price", &self.price),
+            ("sizes-error", &self.sizes),
+            ("colours-error", &self.colours),
+            ("email", &self.email),
+            ("password", &self.password),
+            ("description", &self.description),
+            ("stock", &self.stock),
+            ("max_per_order", &self.max_per_order),
+            ("goal", &self.goal),
+            ("ends_at", &self.ends_at),
+            ("shipping", &self.shipping),
+            ("delivery", &self.delivery),
+        ]
+        .into_iter()
+        .filter_map(|(target, message)| message.as_deref().map(|m| (target, m)))
+        .collect()
+    }
+
     pub fn any(&self) -> bool {
         [
             &self.form,
