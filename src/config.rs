@@ -98,8 +98,13 @@ pub struct Settings {
     pub checkout_minutes: i64,
     /// `POPSHOP_CHECKOUT_RATE`: checkouts a client may start per minute (0: no limit).
     pub checkout_rate_per_minute: u32,
-    /// `POPSHOP_HOLDS_PER_CLIENT`: unpaid checkouts one client may hold per drop.
+    /// `POPSHOP_HOLDS_PER_CLIENT`: unpaid checkouts' worth of shirts (each
+    /// the drop's most per order) one client may hold per drop.
     pub holds_per_client: i64,
+    /// `POPSHOP_HOLD_SHARE_PERCENT`: of a limited drop, one client may hold
+    /// at most this share of the stock (at most 10 shirts, at least one
+    /// full order); 0 turns it off.
+    pub hold_share_percent: i64,
     /// `POPSHOP_SWEEP_SECONDS`: how often expired holds are released.
     pub sweep_interval: Duration,
     /// `POPSHOP_STREAMS_PER_CLIENT`: live (SSE) streams one client may hold open.
@@ -176,6 +181,7 @@ impl Settings {
             checkout_minutes: 31,
             checkout_rate_per_minute: 20,
             holds_per_client: 5,
+            hold_share_percent: 5,
             sweep_interval: Duration::from_secs(30),
             streams_per_client: 32,
             trusted_proxies: Vec::new(),
@@ -258,6 +264,7 @@ impl Settings {
             checkout_minutes: env_number("POPSHOP_CHECKOUT_MINUTES", d.checkout_minutes)?.clamp(31, 1439),
             checkout_rate_per_minute: env_number("POPSHOP_CHECKOUT_RATE", d.checkout_rate_per_minute)?,
             holds_per_client: env_number("POPSHOP_HOLDS_PER_CLIENT", d.holds_per_client)?.max(1),
+            hold_share_percent: env_number("POPSHOP_HOLD_SHARE_PERCENT", d.hold_share_percent)?.clamp(0, 100),
             sweep_interval: Duration::from_secs(env_number("POPSHOP_SWEEP_SECONDS", 30)?.max(1)),
             streams_per_client: env_number("POPSHOP_STREAMS_PER_CLIENT", d.streams_per_client)?,
             trusted_proxies: parse_trusted(&env_or("POPSHOP_TRUSTED_PROXIES", ""))

@@ -256,7 +256,7 @@ problem-slow-down-note = Du hast in kurzer Zeit viele Bezahlungen gestartet. Ver
        *[other] Sekunden
     } noch einmal.
 problem-holds = Du hast offene Bezahlungen
-problem-holds-note = Du hast schon { $open } Bezahlungen für diesen Drop offen. Schließ eine davon ab oder warte { $minutes } Minuten, bis sie verfallen, damit andere Fans auch eine Chance auf die Shirts haben.
+problem-holds-note = Ein Fan darf { $open } Shirts dieses Drops in offenen Bezahlungen halten, und deine Bestellung ginge darüber. Bezahl zuerst oder warte { $minutes } Minuten, bis sie verfallen, damit andere Fans auch eine Chance auf die Shirts haben.
 problem-payment = Wir konnten die Bezahlung nicht starten
 problem-refused-note = Der Zahlungsdienst des Shops hat diese Bezahlung nicht angenommen; es wurde nichts abgebucht und deine Shirts sind wieder im Verkauf. Die Künstlerin oder der Künstler sieht den Grund; bitte versuch es später noch einmal.
 problem-unavailable-note = Der Zahlungsdienst antwortet gerade nicht. Es wurde nichts abgebucht — bitte versuch es in einer Minute noch einmal.

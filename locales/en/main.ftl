@@ -261,7 +261,7 @@ problem-slow-down-note = You have started many checkouts in a short time. Try ag
        *[other] seconds
     }.
 problem-holds = You have checkouts waiting
-problem-holds-note = You already have { $open } checkouts of this drop waiting for payment. Finish one of them, or wait { $minutes } minutes until they lapse, so other fans get a chance at the shirts too.
+problem-holds-note = One fan may hold { $open } shirts of this drop in checkouts waiting for payment, and yours would pass that. Finish paying, or wait { $minutes } minutes until they lapse, so other fans get a chance at the shirts too.
 problem-payment = We could not start the payment
 problem-refused-note = The shop's payment service did not accept this checkout, so nothing was charged and your shirts are back on sale. The artist can see why; please try again later.
 problem-unavailable-note = The payment service is not answering right now. Nothing was charged — please try again in a minute.

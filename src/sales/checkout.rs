@@ -232,7 +232,7 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         provider: sales.payments.name(),
         expires_at: sales.store.now_ms() + hold_minutes * 60_000,
         client_key: purchase.client.key(),
-        holds_per_client: sales.rules.holds_per_client,
+        shirts_per_client: sales.rules.shirts_per_client(drop),
         payout: payout.clone(),
         source: purchase.source.clone(),
         promo: promo

@@ -1,5 +1,5 @@
-//! How many stock-holding (pending or processing) orders each client has per
-//! drop, for the per-client cap. PostgreSQL (several instances) keeps them in
+//! How many shirts each client holds per drop in stock-holding (pending or
+//! processing) orders, for the per-client cap. PostgreSQL (several instances) keeps them in
 //! the `client_holds` table, counted in the same statement as the order.
 //! SQLite (one instance by design, every write behind the write gate) keeps
 //! them here in memory, so a checkout needs no extra statement: a count is
@@ -20,7 +20,7 @@ use anyhow::Context;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-/// (drop id, client key) → stock-holding orders; at least the true number.
+/// (drop id, client key) → shirts in stock-holding orders; at least the true number.
 #[derive(Debug, Default)]
 pub(crate) struct HoldBook(Mutex<HashMap<(String, String), i64>>);
 
@@ -33,21 +33,28 @@ impl HoldBook {
         crate::sync::lock(&self.0).insert(key, open);
     }
 
-    fn add_one(&self, key: (String, String)) {
-        *crate::sync::lock(&self.0).entry(key).or_default() += 1;
+    fn add(&self, key: (String, String), shirts: i64) {
+        *crate::sync::lock(&self.0).entry(key).or_default() += shirts;
     }
 }
 
 impl Store {
-    /// SQLite: whether `client_key` may take one more hold of `drop_id`
-    /// (call with the write gate held).
-    pub(super) async fn hold_allowed(&self, drop_id: &str, client_key: &str, cap: i64) -> anyhow::Result<bool> {
+    /// SQLite: whether `client_key` may hold `shirts` more of `drop_id`
+    /// within `cap` (call with the write gate held).
+    pub(super) async fn hold_allowed(
+        &self,
+        drop_id: &str,
+        client_key: &str,
+        cap: i64,
+        shirts: i64,
+    ) -> anyhow::Result<bool> {
         let key = (drop_id.to_owned(), client_key.to_owned());
-        if self.holds.get(&key) < cap {
+        if self.holds.get(&key) + shirts <= cap {
             return Ok(true);
         }
         let (open,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND status IN ('pending', 'processing') AND client_key = $2",
+            "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM orders WHERE drop_id = $1 \
+             AND status IN ('pending', 'processing') AND client_key = $2",
         )
         .bind(drop_id)
         .bind(client_key)
@@ -55,12 +62,12 @@ impl Store {
         .await
         .context("recount the client's holds")?;
         self.holds.set(key, open);
-        Ok(open < cap)
+        Ok(open + shirts <= cap)
     }
 
-    /// SQLite: a hold was committed (call with the write gate held).
-    pub(super) fn hold_taken(&self, drop_id: &str, client_key: &str) {
-        self.holds.add_one((drop_id.to_owned(), client_key.to_owned()));
+    /// SQLite: a hold of `shirts` was committed (call with the write gate held).
+    pub(super) fn hold_taken(&self, drop_id: &str, client_key: &str, shirts: i64) {
+        self.holds.add((drop_id.to_owned(), client_key.to_owned()), shirts);
     }
 
     /// PostgreSQL: makes `client_holds` UNLOGGED (once; a migration cannot,
@@ -91,7 +98,8 @@ impl Store {
         if self.backend != super::Backend::Sqlite {
             sqlx::query(
                 "INSERT INTO client_holds (drop_id, client_key, open) \
-                 SELECT drop_id, client_key, COUNT(*) FROM orders WHERE status IN ('pending', 'processing') \
+                 SELECT drop_id, client_key, CAST(SUM(quantity) AS BIGINT) FROM orders \
+                 WHERE status IN ('pending', 'processing') \
                  AND client_key IS NOT NULL GROUP BY drop_id, client_key \
                  ON CONFLICT (drop_id, client_key) DO NOTHING",
             )
@@ -102,8 +110,8 @@ impl Store {
         }
         let _gate = self.write_gate().await;
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT drop_id, client_key, COUNT(*) FROM orders WHERE status IN ('pending', 'processing') \
-             AND client_key IS NOT NULL GROUP BY drop_id, client_key",
+            "SELECT drop_id, client_key, CAST(SUM(quantity) AS BIGINT) FROM orders \
+             WHERE status IN ('pending', 'processing') AND client_key IS NOT NULL GROUP BY drop_id, client_key",
         )
         .fetch_all(&self.pool)
         .await
@@ -113,8 +121,8 @@ impl Store {
         Ok(())
     }
 
-    /// Stock-holding orders of `drop_id` as the hold counts see them (tests
-    /// compare it with the orders).
+    /// Shirts in stock-holding orders of `drop_id` as the hold counts see
+    /// them (tests compare it with the orders).
     pub async fn counted_holds(&self, drop_id: &str) -> anyhow::Result<i64> {
         if self.backend == super::Backend::Sqlite {
             let book = crate::sync::lock(&self.holds.0);

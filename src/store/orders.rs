@@ -28,9 +28,9 @@ pub struct NewOrder {
     /// Checkout session (id, url) when known before the provider is asked.
     pub session: Option<(String, String)>,
     /// Who asks (see `sales::ClientKey`): one client may hold at most
-    /// `holds_per_client` open checkouts of a drop.
+    /// `shirts_per_client` shirts of a drop in unpaid checkouts.
     pub client_key: String,
-    pub holds_per_client: i64,
+    pub shirts_per_client: i64,
     /// With Stripe Connect: the artist's account and popshop's fee (minor units).
     pub payout: Option<(String, i64)>,
     /// A promo code used: its id, its spelling, and what it took off the
@@ -60,7 +60,8 @@ pub enum Reservation {
     },
     /// Ended, or gone.
     NotLive,
-    /// This client already holds `open` unpaid checkouts of this drop.
+    /// This order would take the client past the `open` shirts of this drop
+    /// one client may hold in unpaid checkouts.
     TooManyHolds {
         open: i64,
     },
@@ -155,9 +156,9 @@ impl Store {
         // until the commit, so only one more round trip may follow it: the
         // client's hold count and the order in one statement.
         let postgres = self.backend == Backend::Postgres;
-        if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.holds_per_client).await? {
+        if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.shirts_per_client, new.quantity).await? {
             tx.rollback().await.ok();
-            return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
+            return Ok(Reservation::TooManyHolds { open: new.shirts_per_client });
         }
         // The code's use first (on PostgreSQL before the drop's row is
         // locked); a failed stock update below rolls it back.
@@ -178,13 +179,13 @@ impl Store {
         let view_token = super::random_token();
         if !insert_order(&mut tx, new, &view_token, now, postgres).await? {
             tx.rollback().await.ok();
-            return Ok(Reservation::TooManyHolds { open: new.holds_per_client });
+            return Ok(Reservation::TooManyHolds { open: new.shirts_per_client });
         }
         let amount = new.total_minor();
         let (session_id, checkout_url) = new.session.clone().unzip();
         tx.commit().await.context("commit reservation")?;
         if !postgres {
-            self.hold_taken(&new.drop_id, &new.client_key);
+            self.hold_taken(&new.drop_id, &new.client_key, new.quantity);
         }
         drop(gate);
         self.committed(&new.drop_id);
@@ -463,7 +464,7 @@ pub(super) async fn release_in(
     .await
     .context("mark order released")?;
     let Some((drop_id, quantity, client_key, promo_id)) = row else { return Ok(None) };
-    hold_ended(tx, &drop_id, client_key.as_deref()).await?;
+    hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     if !promo_id.is_empty() {
         super::promos::give_back(tx, &promo_id).await?;
     }
@@ -475,30 +476,38 @@ pub(super) async fn release_in(
     Ok(Some(drop_id))
 }
 
-/// An order stopped holding stock (paid or released): on PostgreSQL its
-/// client holds one less (SQLite's in-memory book is recounted instead).
+/// An order of `shirts` stopped holding stock (paid or released): on
+/// PostgreSQL its client holds that many less (SQLite's in-memory book is
+/// recounted instead).
 pub(super) async fn hold_ended(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     drop_id: &str,
     client_key: Option<&str>,
+    shirts: i64,
 ) -> anyhow::Result<()> {
     let Some(client_key) = client_key else { return Ok(()) };
     if backend_of(tx) != Backend::Postgres {
         return Ok(());
     }
-    sqlx::query("UPDATE client_holds SET open = open - 1 WHERE drop_id = $1 AND client_key = $2 AND open > 0")
-        .bind(drop_id)
-        .bind(client_key)
-        .execute(&mut **tx)
-        .await
-        .context("one hold less for the client")?;
+    sqlx::query(
+        "UPDATE client_holds SET open = CASE WHEN open > $3 THEN open - $3 ELSE 0 END \
+         WHERE drop_id = $1 AND client_key = $2 AND open > 0",
+    )
+    .bind(drop_id)
+    .bind(client_key)
+    .bind(shirts)
+    .execute(&mut **tx)
+    .await
+    .context("fewer shirts held by the client")?;
     Ok(())
 }
 
-/// PostgreSQL: one more hold for this client of this drop, unless it holds
-/// its share already: a conditional upsert on the (drop, client) row.
-const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, 1) \
-     ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + 1 WHERE client_holds.open < $3";
+/// PostgreSQL: this order's shirts ($7) held by this client of this drop,
+/// unless that would pass its share ($3): a conditional upsert on the
+/// (drop, client) row.
+const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) VALUES ($1, $2, $7) \
+     ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + $7 \
+     WHERE client_holds.open + $7 <= $3";
 
 /// Reserves the shirts if the drop is live and has them.
 async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {
@@ -543,7 +552,7 @@ async fn insert_order(
     let inserted = sqlx::query(&sql)
         .bind(&new.drop_id)
         .bind(&new.client_key)
-        .bind(new.holds_per_client)
+        .bind(new.shirts_per_client)
         .bind(&new.id)
         .bind(new.size.label())
         .bind(new.colour.key)

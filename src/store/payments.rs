@@ -326,7 +326,7 @@ async fn mark_paid(
         sqlx::query_as(&sql).bind(now).bind(order_id).fetch_optional(&mut **tx).await.context("mark order paid")?;
     let Some((drop_id, quantity, amount, client_key)) = row else { return Ok(None) };
     if held {
-        super::orders::hold_ended(tx, &drop_id, client_key.as_deref()).await?;
+        super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     }
     let announce = and_announce(backend_of(tx));
     let counted: Option<(i64,)> = if held {

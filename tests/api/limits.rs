@@ -15,26 +15,31 @@ async fn behind_proxy(configure: impl FnOnce(&mut popshop::config::Settings)) ->
 
 #[tokio::test]
 async fn one_client_cannot_hold_a_whole_drop() {
-    let app = behind_proxy(|s| s.holds_per_client = 3).await;
+    let app = behind_proxy(|s| {
+        s.holds_per_client = 3;
+        s.hold_share_percent = 5;
+    })
+    .await;
     app.sign_up("artist@example.com", "correct horse battery").await;
     app.launch_with(&[("slogan", "Hundred for everyone"), ("stock", "100")]).await;
     let slug = "hundred-for-everyone";
     let hoarder = Some("203.0.113.66");
+    // A hoarder against a drop of 100: at most 5% of it, again and again.
     let mut held = 0;
-    for _ in 0..30 {
-        let res = app.buy_from(slug, "M", "black", 4, hoarder).await;
+    for quantity in [4, 4, 4, 1, 1, 4, 1] {
+        let res = app.buy_from(slug, "M", "black", quantity, hoarder).await;
         match res.status().as_u16() {
-            303 => held += 4,
+            303 => held += quantity,
             429 => {
                 assert_eq!(res.headers()["retry-after"], "60");
-                assert!(res.text().await.unwrap().contains("checkouts of this drop waiting"));
+                assert!(res.text().await.unwrap().contains("One fan may hold 5 shirts of this drop"));
             }
             other => panic!("unexpected {other}"),
         }
     }
-    assert_eq!(held, 12, "three holds of the artist's most per order");
+    assert_eq!(held, 5, "5% of the stock, not three holds of the most per order");
     let drop = app.drop_by_slug(slug).await;
-    assert_eq!(drop.reserved, 12);
+    assert_eq!(drop.reserved, 5);
     // Ten shirts at once is more than this drop's most per order (4).
     let res = app.buy_from(slug, "M", "black", 10, Some("198.51.100.7")).await;
     assert_eq!(res.status().as_u16(), 422);
@@ -44,11 +49,11 @@ async fn one_client_cannot_hold_a_whole_drop() {
     assert_eq!(res.status().as_u16(), 303);
     // Rotating IPv6 addresses inside one /64 is one client.
     let mut v6 = 0;
-    for i in 1..=5 {
+    for i in 1..=7 {
         let res = app.buy_from(slug, "M", "black", 1, Some(&format!("2001:db8:7:7::{i}"))).await;
         v6 += u32::from(res.status().as_u16() == 303);
     }
-    assert_eq!(v6, 3);
+    assert_eq!(v6, 5, "one client's five shirts");
 }
 
 #[tokio::test]
@@ -287,8 +292,9 @@ async fn a_print_render_keeps_its_slot_when_the_client_hangs_up() {
 async fn fan_holding_two(slogan: &str, fan: Option<&str>) -> (TestApp, String) {
     let app = behind_proxy(|s| s.holds_per_client = 2).await;
     let (_, slug) = app.launch(slogan).await;
+    // Two checkouts' worth: twice the most per order (4).
     for _ in 0..2 {
-        assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 303);
+        assert_eq!(app.buy_from(&slug, "M", "black", 4, fan).await.status().as_u16(), 303);
     }
     (app, slug)
 }
@@ -330,6 +336,6 @@ async fn hold_counts_lost_in_a_database_crash_come_back_with_the_next_sweep() {
     // What PostgreSQL does to an unlogged table after a crash.
     sqlx::query("DELETE FROM client_holds").execute(app.state.store.pool()).await.unwrap();
     popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
-    assert_eq!(app.state.store.counted_holds(&drop.id).await.unwrap(), 2);
+    assert_eq!(app.state.store.counted_holds(&drop.id).await.unwrap(), 8, "shirts held");
     assert_eq!(app.buy_from(&slug, "M", "black", 1, fan).await.status().as_u16(), 429);
 }

@@ -300,11 +300,12 @@ pub async fn assert_totals_match_orders(app: &TestApp, drop: &popshop::domain::D
     app.state.store.refresh_holds().await.unwrap();
     let open_holds = app.state.store.counted_holds(&drop.id).await.unwrap();
     let (holding,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM orders WHERE drop_id = $1 AND client_key IS NOT NULL AND status IN ('pending', 'processing')",
+        "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM orders WHERE drop_id = $1 AND client_key IS NOT NULL \
+         AND status IN ('pending', 'processing')",
     )
     .bind(&drop.id)
     .fetch_one(pool)
     .await
     .unwrap();
-    assert_eq!(open_holds, holding, "per-client hold counts = stock-holding orders");
+    assert_eq!(open_holds, holding, "per-client hold counts = shirts in stock-holding orders");
 }

@@ -163,6 +163,7 @@ impl TestApp {
             // Limits are off unless a test is about them (tests share one address).
             checkout_rate_per_minute: 0,
             holds_per_client: 1_000_000,
+            hold_share_percent: 0,
             signup_rate_per_hour: 0,
             code_try_rate_per_minute: 0,
             stripe_read_seconds: 0,
