@@ -56,7 +56,7 @@ async fn main() -> anyhow::Result<()> {
             for v in 0..VOTES_PER_FAN {
                 // Every fan votes for each idea up to four times (the later ones change nothing).
                 let idea = &ideas[(fan * 7 + v) % ideas.len()];
-                changed += usize::from(store.vote(&call_id, idea, &format!("fan-{fan}"), true).await?);
+                changed += usize::from(store.vote(&call_id, idea, &format!("fan-{fan}"), true, "", 0).await?);
             }
             anyhow::Ok(changed)
         }));

@@ -135,6 +135,10 @@ pub struct Settings {
     /// `POPSHOP_CODE_TRY_RATE`: promo codes one client may try a minute
     /// (*Apply code* and checkout, right or wrong); 0 turns it off.
     pub code_try_rate_per_minute: u32,
+    /// `POPSHOP_VOTERS_PER_ADDRESS`: distinct fans (signed fan ids) one
+    /// client address may vote with on one call; 0 turns the cap off. A
+    /// venue's wifi is one address, so it is generous.
+    pub voters_per_address: i64,
     /// `POPSHOP_STRIPE_READ_SECONDS`: an artist's Stripe account is read
     /// from Stripe at most this often (the payouts page shows what popshop
     /// stored in between), and onboarding links are made at most
@@ -194,6 +198,7 @@ impl Settings {
             idea_rate_per_minute: 30,
             vote_rate_per_minute: 120,
             code_try_rate_per_minute: 10,
+            voters_per_address: 20,
             stripe_read_seconds: 10,
             ideas_per_call: 2_000,
         }
@@ -285,6 +290,7 @@ impl Settings {
             idea_rate_per_minute: env_number("POPSHOP_IDEA_RATE", d.idea_rate_per_minute)?,
             vote_rate_per_minute: env_number("POPSHOP_VOTE_RATE", d.vote_rate_per_minute)?,
             code_try_rate_per_minute: env_number("POPSHOP_CODE_TRY_RATE", d.code_try_rate_per_minute)?,
+            voters_per_address: env_number("POPSHOP_VOTERS_PER_ADDRESS", d.voters_per_address)?.max(0),
             stripe_read_seconds: env_number("POPSHOP_STRIPE_READ_SECONDS", d.stripe_read_seconds)?,
             ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
         })

@@ -36,7 +36,12 @@ impl AppState {
 
     /// Fans' ideas and votes on open calls.
     pub fn calls(&self) -> crate::calls::Calls<'_> {
-        crate::calls::Calls { store: &self.store, limits: &self.limits, ideas_per_call: self.settings.ideas_per_call }
+        crate::calls::Calls {
+            store: &self.store,
+            limits: &self.limits,
+            ideas_per_call: self.settings.ideas_per_call,
+            voters_per_address: self.settings.voters_per_address,
+        }
     }
 
     /// Signing up and logging in.

@@ -732,3 +732,4 @@ look-brush = Pinselschrift
 look-neon = Neonnacht
 look-pastel = Pastell-Schreibschrift
 look-sketch = Skizzenbuch
+call-send-again = Dein Browser hat ein altes Formular geschickt. Schick deine Idee bitte noch einmal.

@@ -743,3 +743,4 @@ look-brush = Brush script
 look-neon = Neon night
 look-pastel = Pastel script
 look-sketch = Sketchbook
+call-send-again = Your browser sent an old form. Send your idea again, please.

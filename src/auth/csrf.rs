@@ -37,16 +37,63 @@ impl FromRequest for CsrfToken {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        if let Some(token) = cookie_token(req) {
+        let key = req.app_data::<crate::store::Store>().map(|s| s.signing_key().to_vec());
+        // A token popshop did not sign (made up, or from before tokens were
+        // signed) is replaced: the page's forms carry the new one.
+        if let Some(token) = cookie_token(req).filter(|t| key.as_deref().is_none_or(|k| is_signed(t, k))) {
             return ready(Ok(Self(token)));
         }
         if let Some(NewToken(token)) = req.extensions().get::<NewToken>() {
             return ready(Ok(Self(token.clone())));
         }
-        let token = super::random_token();
+        let token = match &key {
+            Some(key) => signed_token(key),
+            None => super::random_token(),
+        };
         req.extensions_mut().insert(NewToken(token.clone()));
         ready(Ok(Self(token)))
     }
+}
+
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+
+/// The signature half of a token: HMAC-SHA-256 of its random half, cut to
+/// 128 bits, as hex.
+fn signature(key: &[u8], random: &str) -> String {
+    use hmac::Mac;
+    let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(b"popshop-fan:");
+    mac.update(random.as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..16])
+}
+
+/// A new token: 128 random bits and their signature, 64 hex digits in all.
+fn signed_token(key: &[u8]) -> String {
+    let random = hex::encode(rand::random::<[u8; 16]>());
+    let signature = signature(key, &random);
+    format!("{random}{signature}")
+}
+
+/// Whether popshop signed `token` with `key`.
+fn is_signed(token: &str, key: &[u8]) -> bool {
+    token.len() == 64 && token.is_char_boundary(32) && {
+        let (random, signature) = token.split_at(32);
+        constant_time_eq(self::signature(key, random).as_bytes(), signature.as_bytes())
+    }
+}
+
+/// A fan's anonymous identity on calls: a hash of the browser's form-token
+/// cookie as the request carries it (never the token itself), and only of a
+/// token popshop signed: a made-up cookie is no fan at all.
+pub fn fan_of(req: &HttpRequest) -> Option<String> {
+    let key = req.app_data::<crate::store::Store>()?.signing_key();
+    cookie_token(req).filter(|t| is_signed(t, key)).map(|t| fan_id(&t))
+}
+
+/// The fan id of a (signed) token.
+pub fn fan_id(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(format!("popshop-fan:{token}").as_bytes())[..12])
 }
 
 fn cookie_token(req: &HttpRequest) -> Option<String> {
@@ -147,6 +194,19 @@ mod tests {
         assert_eq!(origin(&[("origin", "https://popshop.example.evil.example")]), Cross);
         assert_eq!(origin(&[("origin", "null")]), Unknown);
         assert_eq!(origin(&[]), Unknown);
+    }
+
+    #[test]
+    fn only_tokens_popshop_signed_are_signed() {
+        let key = b"a key";
+        let token = super::signed_token(key);
+        assert!(super::is_signed(&token, key) && token.len() == 64);
+        assert!(!super::is_signed(&token, b"another key"));
+        assert!(!super::is_signed(&"ab".repeat(32), key), "a made-up token");
+        let mut tampered = token.clone().into_bytes();
+        tampered[3] = if tampered[3] == b'0' { b'1' } else { b'0' };
+        assert!(!super::is_signed(&String::from_utf8(tampered).unwrap(), key));
+        assert!(!super::is_signed("é".repeat(32).as_str(), key), "no panic on odd bytes");
     }
 
     #[test]

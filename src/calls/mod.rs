@@ -17,6 +17,8 @@ pub struct Calls<'a> {
     pub limits: &'a Limits,
     /// Ideas one call takes at most (`POPSHOP_IDEAS_PER_CALL`).
     pub ideas_per_call: u32,
+    /// Fans one address may vote with on a call (`POPSHOP_VOTERS_PER_ADDRESS`).
+    pub voters_per_address: i64,
 }
 
 /// What came of sending an idea.
@@ -85,7 +87,7 @@ impl Calls<'_> {
             return Ok(Err(wait));
         }
         if call.is_open(self.store.now_ms()) {
-            self.store.vote(&call.id, idea_id, fan, up).await?;
+            self.store.vote(&call.id, idea_id, fan, up, &client.key(), self.voters_per_address).await?;
         }
         Ok(Ok(()))
     }

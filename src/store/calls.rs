@@ -281,11 +281,25 @@ impl Store {
 
     /// `fan` supports the idea (`up`) or takes the vote back. Returns whether
     /// anything changed: a second vote, or taking back a vote never given,
-    /// changes nothing.
+    /// changes nothing. A vote counts only when `fan` is one of the first
+    /// `voters_per_address` fans who voted on the call from `client_key`
+    /// (0: no cap).
     #[tracing::instrument(skip(self))]
-    pub async fn vote(&self, call_id: &str, idea_id: &str, fan: &str, up: bool) -> anyhow::Result<bool> {
+    pub async fn vote(
+        &self,
+        call_id: &str,
+        idea_id: &str,
+        fan: &str,
+        up: bool,
+        client_key: &str,
+        voters_per_address: i64,
+    ) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin vote")?;
+        if up && voters_per_address > 0 && !known_voter(&mut tx, call_id, client_key, fan, voters_per_address).await? {
+            tx.rollback().await.ok();
+            return Ok(false);
+        }
         let changed = count_vote(&mut tx, call_id, idea_id, fan, up, self.now_ms()).await?;
         tx.commit().await.context("commit vote")?;
         if changed {
@@ -407,6 +421,37 @@ pub(super) async fn call_became_drop(
         .await
         .context("link call to drop")?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Whether `fan` may vote on the call from `client_key`: already one of its
+/// voters there, or taken on as one while fewer than `cap` are.
+async fn known_voter(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    call_id: &str,
+    client_key: &str,
+    fan: &str,
+    cap: i64,
+) -> anyhow::Result<bool> {
+    sqlx::query(
+        "INSERT INTO call_voters (call_id, client_key, fan) SELECT $1, $2, $3 \
+         WHERE (SELECT COUNT(*) FROM call_voters WHERE call_id = $1 AND client_key = $2) < $4 ON CONFLICT DO NOTHING",
+    )
+    .bind(call_id)
+    .bind(client_key)
+    .bind(fan)
+    .bind(cap)
+    .execute(&mut **tx)
+    .await
+    .context("take on a voter")?;
+    let (known,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM call_voters WHERE call_id = $1 AND client_key = $2 AND fan = $3")
+            .bind(call_id)
+            .bind(client_key)
+            .bind(fan)
+            .fetch_one(&mut **tx)
+            .await
+            .context("is the fan a voter here")?;
+    Ok(known == 1)
 }
 
 /// `fan`'s vote for the idea (`up`) or its taking back, with the idea's

@@ -56,6 +56,9 @@ pub struct Store {
     changes: Arc<changes::Changes>,
     /// The app's business time (`crate::clock`).
     clock: crate::clock::Clock,
+    /// The key popshop signs fan ids with (`auth::csrf`), the same for every
+    /// instance on the database.
+    signing_key: Arc<Vec<u8>>,
 }
 
 /// How many numbered slugs (`slug-2` … ) to try before a random suffix.
@@ -102,7 +105,10 @@ impl Store {
             clock: crate::clock::Clock::default(),
             holds: Arc::default(),
             changes: Arc::default(),
+            signing_key: Arc::default(),
         };
+        let key = store.app_secret("fan-ids").await?;
+        let store = Self { signing_key: Arc::new(hex::decode(key).context("the stored fan-id key")?), ..store };
         store.unlog_hold_counts().await?;
         store.refresh_holds().await?;
         Ok(store)
@@ -135,6 +141,28 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The secret `name`, made by the first instance that asks (every
+    /// instance on the database then reads the same one).
+    async fn app_secret(&self, name: &str) -> anyhow::Result<String> {
+        sqlx::query("INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            .bind(name)
+            .bind(random_token())
+            .execute(&self.pool)
+            .await
+            .context("make an app secret")?;
+        let (value,): (String,) = sqlx::query_as("SELECT value FROM app_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&self.pool)
+            .await
+            .context("read an app secret")?;
+        Ok(value)
+    }
+
+    /// The key fan ids are signed with.
+    pub fn signing_key(&self) -> &[u8] {
+        &self.signing_key
     }
 
     /// True when the database answers a trivial query.

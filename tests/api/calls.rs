@@ -158,7 +158,9 @@ async fn a_vote_storm_counts_every_fan_exactly_once() {
     for fan in 0..40 {
         for _ in 0..3 {
             let (store, call_id, idea) = (app.state.store.clone(), call.id.clone(), idea.clone());
-            tasks.push(tokio::spawn(async move { store.vote(&call_id, &idea, &format!("fan-{fan}"), true).await }));
+            tasks.push(tokio::spawn(
+                async move { store.vote(&call_id, &idea, &format!("fan-{fan}"), true, "", 0).await },
+            ));
         }
     }
     let mut changed = 0;
@@ -380,4 +382,83 @@ async fn a_call_offers_the_shirt_colours_its_drop_will_have() {
     for colour in ["white", "black"] {
         assert!(form.contains(&format!("name=\"colours\" value=\"{colour}\" checked")), "{colour} offered");
     }
+}
+
+/// Vote stuffing: a voter is a fan id popshop signed (in the form-token
+/// cookie); made-up cookies count as nothing, and one address brings at
+/// most `POPSHOP_VOTERS_PER_ADDRESS` fans to a call.
+#[tokio::test]
+async fn made_up_cookies_are_no_voters_and_one_address_brings_few() {
+    let app = TestApp::spawn_with(|s| {
+        s.voters_per_address = 3;
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = open_call(&app, "Stuff the box").await;
+    let res = send_idea(&TestApp::spawn_shell(&app), &slug, "One honest vote").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    let votes = || async {
+        let (n,): (i64,) = sqlx::query_as("SELECT votes FROM ideas WHERE id = $1")
+            .bind(&idea)
+            .fetch_one(app.state.store.pool())
+            .await
+            .unwrap();
+        n
+    };
+    assert_eq!(votes().await, 1, "the sender's own vote");
+    // Forty cookies made up by the client, each with its matching form field.
+    let vote_url = app.url(&format!("/c/{slug}/ideas/{idea}/vote"));
+    for n in 0..40 {
+        let forged = format!("{n:064x}");
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .post(&vote_url)
+            .header("cookie", format!("popshop_csrf={forged}"))
+            .header("x-forwarded-for", format!("198.51.100.{n}"))
+            .form(&[("csrf", forged.as_str()), ("vote", "up")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    assert_eq!(votes().await, 1, "made-up cookies counted as nothing");
+    // Nor do they send ideas (the per-fan idea cap cannot be reset that way).
+    let forged = "f".repeat(64);
+    let res = reqwest::Client::new()
+        .post(app.url(&format!("/c/{slug}/ideas")))
+        .header("cookie", format!("popshop_csrf={forged}"))
+        .form(&[("csrf", forged.as_str()), ("idea", "A forged idea"), ("credit", "Nobody")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(res.text().await.unwrap().contains("Send your idea again"));
+    // Six genuine browsers behind one address: three voters count.
+    for _ in 0..6 {
+        let fan = TestApp::spawn_shell(&app);
+        let (_, html) = fan.get_html(&format!("/c/{slug}")).await;
+        let token = crate::common::extract_csrf(&html);
+        fan.client
+            .post(&vote_url)
+            .header("x-forwarded-for", "203.0.113.9")
+            .form(&[("csrf", token.as_str()), ("vote", "up")])
+            .send()
+            .await
+            .unwrap();
+    }
+    assert_eq!(votes().await, 4, "one address, three fans");
+    // Another address still votes.
+    let fan = TestApp::spawn_shell(&app);
+    let (_, html) = fan.get_html(&format!("/c/{slug}")).await;
+    let token = crate::common::extract_csrf(&html);
+    fan.client
+        .post(&vote_url)
+        .header("x-forwarded-for", "203.0.113.10")
+        .form(&[("csrf", token.as_str()), ("vote", "up")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(votes().await, 5);
 }

@@ -166,6 +166,7 @@ impl TestApp {
             hold_share_percent: 0,
             signup_rate_per_hour: 0,
             code_try_rate_per_minute: 0,
+            voters_per_address: 0,
             stripe_read_seconds: 0,
             launch_rate_per_hour: 0,
             // Each test's mail in its own folder (PostgreSQL has no file to sit beside).

@@ -195,7 +195,13 @@ pub async fn send(
         return refuse(&mut page, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let (Ok(text), Ok(credit)) = (text, credit) else { unreachable!("checked above") };
-    let fan = fan_of(&csrf_token);
+    // A cookie popshop did not sign is no fan; the page that comes back
+    // carries a signed one, so sending again works.
+    let Some(fan) = csrf::fan_of(&req) else {
+        let mut page = page(&state, call, &csrf_token, Board::Top, false).await?;
+        page.text_error = Some(i18n::text(lang, "call-send-again"));
+        return refuse(&mut page, StatusCode::FORBIDDEN);
+    };
     let (message, secs) = match state.calls().send(&call, &text, &credit, &fan, &client).await? {
         Sent::New(idea) => return Ok(crate::web::redirect(format!("{back}?sent=1#idea-{}", idea.id))),
         // Merged into a hidden idea: the answer names no id (the fan's vote
@@ -221,7 +227,6 @@ pub async fn vote(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    csrf_token: CsrfToken,
     client: Client,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
@@ -230,7 +235,9 @@ pub async fn vote(
     let call = call_at(&state, &slug).await?;
     let back = format!("/c/{}#idea-{idea_id}", call.slug);
     let up = form.get("vote") != "back";
-    if let Err(wait) = state.calls().vote(&call, &idea_id, &fan_of(&csrf_token), up, &client).await? {
+    // A cookie popshop did not sign is no fan: nothing is counted.
+    let Some(fan) = csrf::fan_of(&req) else { return Ok(crate::web::redirect(back)) };
+    if let Err(wait) = state.calls().vote(&call, &idea_id, &fan, up, &client).await? {
         return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
     }
     Ok(crate::web::redirect(back))

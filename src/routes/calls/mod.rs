@@ -16,11 +16,11 @@ pub fn theme_of(call: &Call, idea: &Idea) -> &'static Theme {
     call.theme.as_deref().and_then(Theme::by_key).unwrap_or_else(|| Theme::default_for(&idea.text))
 }
 
-/// A fan's anonymous identity on calls: a hash of their browser's random
-/// form-token cookie (never the token itself), so one browser is one voter.
+/// The fan id of the page's own form token (always one popshop signed), to
+/// show which ideas this browser voted for. Votes and ideas take the fan
+/// from the request's cookie instead (`csrf::fan_of`).
 pub fn fan_of(csrf: &crate::auth::CsrfToken) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(&Sha256::digest(format!("popshop-fan:{}", csrf.0).as_bytes())[..12])
+    crate::auth::csrf::fan_id(&csrf.0)
 }
 
 /// The call at `/c/{slug}` (anything else: a 404).
