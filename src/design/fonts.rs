@@ -260,15 +260,16 @@ impl FontLibrary {
     }
 
     /// `@font-face` rules for every bundled font under the family name the font
-    /// itself declares, so the page, the SVG and later renderers all agree.
-    pub fn font_face_css(&self) -> String {
+    /// itself declares, so the page, the SVG and later renderers all agree;
+    /// `url_of` gives the address of a file below `/static/` ("fonts/…").
+    pub fn font_face_css(&self, url_of: impl Fn(&str) -> String) -> String {
         self.fonts
             .iter()
             .map(|f| {
                 format!(
-                    "@font-face {{ font-family: \"{}\"; src: url(/static/fonts/{}) format(\"woff2\"); font-display: swap; }}\n",
+                    "@font-face {{ font-family: \"{}\"; src: url({}) format(\"woff2\"); font-display: swap; }}\n",
                     f.family,
-                    f.web_file()
+                    url_of(&format!("fonts/{}", f.web_file()))
                 )
             })
             .collect()

@@ -1,6 +1,8 @@
 //! `/static/…`: CSS, JavaScript, fonts and licences, read into memory once at
 //! start-up — text compressed then too, brotli and gzip — and served with
-//! the encoding the browser accepts, a strong ETag and a day of caching.
+//! the encoding the browser accepts and a strong ETag. Pages link them by
+//! content-hashed addresses (`web::assets::url`): asked for with its current
+//! version a file is cached for a year (`immutable`), otherwise for a day.
 //! (Reading from disk on every request, as actix-files does, managed about
 //! 2,000 requests a second here — see docs/BENCHMARKS.md.) Fonts go to
 //! browsers as WOFF2 (`static/fonts/woff2/`), which is compressed already.
@@ -14,6 +16,8 @@ use std::path::Path;
 struct Asset {
     body: Precompressed,
     content_type: &'static str,
+    /// `web::assets::version_of` its bytes.
+    version: String,
 }
 
 /// Every file under the static directory, by its path below it ("css/app.css").
@@ -49,12 +53,14 @@ impl StaticFiles {
                 let Ok(relative) = path.strip_prefix(dir) else { continue };
                 let key = relative.to_string_lossy().replace('\\', "/");
                 let body = Bytes::from(std::fs::read(&path)?);
+                let version = crate::web::assets::version_of(&body);
                 let content_type = content_type(&key);
                 let body =
                     if compressible(content_type) { Precompressed::new(body) } else { Precompressed::plain(body) };
-                files.insert(key, Asset { content_type, body });
+                files.insert(key, Asset { content_type, body, version });
             }
         }
+        crate::web::assets::set_versions(files.iter().map(|(k, a)| (k.clone(), a.version.clone())).collect());
         Ok(Self { files })
     }
 }
@@ -65,7 +71,13 @@ pub async fn serve(
     path: web::Path<String>,
 ) -> Result<HttpResponse, crate::web::error::AppError> {
     let asset = files.files.get(path.as_str()).ok_or(crate::web::error::AppError::NotFound)?;
-    Ok(asset.body.respond(&req, asset.content_type, "public, max-age=86400"))
+    let asked = req.query_string().split('&').find_map(|pair| pair.strip_prefix("v="));
+    let cache = if asked == Some(asset.version.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=86400"
+    };
+    Ok(asset.body.respond(&req, asset.content_type, cache))
 }
 
 /// Text worth compressing (images and WOFF2 fonts are compressed already;

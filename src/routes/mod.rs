@@ -101,7 +101,7 @@ async fn fonts_css(state: web::Data<crate::state::AppState>) -> actix_web::HttpR
     actix_web::HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(state.design.fonts().font_face_css())
+        .body(state.design.fonts().font_face_css(crate::web::assets::url))
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, crate::web::error::AppError> {

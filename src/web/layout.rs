@@ -101,7 +101,7 @@ impl Layout {
             meta: None,
             description: None,
             csrf: String::new(),
-            icon: "/static/favicon.svg".into(),
+            icon: super::assets::url("favicon.svg"),
         }
     }
 
@@ -131,7 +131,7 @@ impl Layout {
             meta: None,
             description: None,
             csrf: String::new(),
-            icon: "/static/favicon.svg".into(),
+            icon: super::assets::url("favicon.svg"),
         }
     }
 }
@@ -150,6 +150,11 @@ impl Layout {
     /// A message with two values.
     pub fn t2(&self, message: &str, a: &'static str, va: impl ToArg, b: &'static str, vb: impl ToArg) -> String {
         i18n::text_with(self.lang, message, &[(a, va.to_arg()), (b, vb.to_arg())])
+    }
+
+    /// The versioned address of a static file (`css/app.css`).
+    pub fn asset(&self, path: &str) -> String {
+        super::assets::url(path)
     }
 
     /// A look's name in the page's language.

@@ -2,6 +2,7 @@
 //! problem and confirm pages, errors), forms, who the client is, and the
 //! per-client limits.
 
+pub mod assets;
 pub mod client;
 pub mod compressed;
 pub mod confirm;

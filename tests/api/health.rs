@@ -45,6 +45,27 @@ async fn static_files_come_from_memory_with_an_etag() {
 }
 
 #[tokio::test]
+async fn pages_link_static_files_by_content_and_those_are_kept_a_year() {
+    let app = TestApp::spawn().await;
+    let (_, page) = app.get_html("/").await;
+    let start = page.find("/static/css/app.css?v=").expect("a versioned stylesheet");
+    let link: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    let version = link.rsplit("v=").next().unwrap();
+    assert_eq!(version.len(), 16);
+    let css = app.get(&link).await;
+    assert_eq!(css.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let bytes = css.bytes().await.unwrap();
+    assert_eq!(popshop::web::assets::version_of(&bytes), version, "the version is the content's");
+    // An old version (the file changed since) is served, but kept a day only.
+    let old = app.get("/static/css/app.css?v=0000000000000000").await;
+    assert_eq!(old.headers()["cache-control"], "public, max-age=86400");
+    // The script, the favicon and the fonts in /fonts.css are versioned too.
+    assert!(page.contains("/static/js/app.js?v=") && page.contains("/static/favicon.svg?v="));
+    let fonts = app.get("/fonts.css").await.text().await.unwrap();
+    assert!(fonts.contains("url(/static/fonts/woff2/") && fonts.contains(".woff2?v="), "{fonts:.200}");
+}
+
+#[tokio::test]
 async fn text_goes_out_compressed_and_fonts_as_woff2() {
     let app = TestApp::spawn().await;
     let plain = app.get("/static/css/app.css").await.bytes().await.unwrap();

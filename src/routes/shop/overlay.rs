@@ -32,6 +32,16 @@ pub struct OverlayPage {
 }
 
 impl OverlayPage {
+    /// The versioned address of a static file.
+    pub fn asset(&self, path: &str) -> String {
+        crate::web::assets::url(path)
+    }
+
+    /// The versioned address of the look's font.
+    pub fn font_url(&self) -> String {
+        crate::web::assets::url(&format!("fonts/{}", self.font_file))
+    }
+
     pub fn t(&self, message: &str) -> String {
         crate::i18n::text(self.lang, message)
     }
