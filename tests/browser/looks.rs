@@ -76,9 +76,10 @@ async fn on_a_phone_the_buy_button_is_on_the_first_screen_in_the_other_five_look
     buy_button_on_the_first_screen(&popshop::design::THEMES[5..]).await;
 }
 
-/// On a 390×844 phone, each of `looks`' storefronts shows *Buy* on the first
-/// screen, the shirt across the width, and no sideways scroll; screenshots
-/// at phone and desktop size. Two tests of half the looks each, side by side.
+/// On a 390×844 phone, each of `looks`' storefronts (a full form: every
+/// size, four colours, a goal, a description) shows *Buy* on the first
+/// screen, the shirt across the width, and no sideways scroll; on a
+/// 1440×900 desktop *Buy* is above the fold too; screenshots at both sizes. Two tests of half the looks each, side by side.
 async fn buy_button_on_the_first_screen(looks: &[popshop::design::Theme]) {
     let Some(driver) = start_driver() else { return };
     let app = TestApp::spawn().await;
@@ -86,15 +87,20 @@ async fn buy_button_on_the_first_screen(looks: &[popshop::design::Theme]) {
     let themes: Vec<&str> = looks.iter().map(|t| t.key).collect();
     for theme in &themes {
         let slogan = format!("Sei ein Freitagabend-Loser mit mir {theme}");
-        let res = app
-            .launch_with(&[
-                ("slogan", &slogan),
-                ("theme", theme),
-                ("colours", "black"),
-                ("colours", "white"),
-                ("stock", "200"),
-            ])
-            .await;
+        // A full form: every size, four colours, a goal and the artist's words.
+        let mut fields = vec![
+            ("slogan", slogan.as_str()),
+            ("theme", theme),
+            ("colours", "black"),
+            ("colours", "white"),
+            ("colours", "navy"),
+            ("colours", "red"),
+            ("stock", "200"),
+            ("goal", "100"),
+            ("description", "Printed the night after the gig, on heavy organic cotton. Ships within two weeks."),
+        ];
+        fields.extend(["XS", "S", "M", "L", "XL", "2XL", "3XL"].map(|size| ("sizes", size)));
+        let res = app.launch_with(&fields).await;
         assert_eq!(res.status().as_u16(), 303, "{theme}");
     }
     let web = browser(&driver).await;
@@ -124,7 +130,19 @@ async fn buy_button_on_the_first_screen(looks: &[popshop::design::Theme]) {
             let form: String = web.execute("return document.getElementById('buy').form.id", vec![]).await?.convert()?;
             assert_eq!(form, "buy-form");
             shoot(&web, &format!("storefront-phone-{theme}"), 390, 844).await;
-            shoot(&web, &format!("storefront-desktop-{theme}"), 1280, 900).await;
+            // A 1440×900 desktop: Buy above the fold too.
+            web.set_window_rect(0, 0, 1440, 900).await?;
+            web.goto(app.url(&format!("/d/{slug}"))).await?;
+            let (bottom, viewport): (f64, f64) = web
+                .execute(
+                    "const r = document.getElementById('buy').getBoundingClientRect(); return [r.bottom, window.innerHeight];",
+                    vec![],
+                )
+                .await?
+                .convert()?;
+            let _ = viewport;
+            shoot(&web, &format!("storefront-desktop-{theme}"), 1440, 900).await;
+            assert!(bottom <= 900.0, "{theme}: on a desktop Buy ends at {bottom} px");
         }
         WebDriverResult::Ok(())
     }
