@@ -61,7 +61,17 @@ async fn the_session_request_carries_exactly_the_order() {
     assert_eq!(location(&res), "https://checkout.stripe.test/c/pay/cs_test_exact");
 
     let order = app.state.store.order_by_session("cs_test_exact").await.unwrap().expect("session attached");
-    let requests = server.received_requests().await.unwrap();
+    // wiremock lends its servers from a pool: a request another test's app
+    // sent as it shut down may be recorded here too. This order's request
+    // is the one naming it, and there is exactly one.
+    let requests: Vec<Request> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| form_pairs(r).get("client_reference_id").map(String::as_str) == Some(order.id.as_str()))
+        .collect();
+    assert_eq!(requests.len(), 1, "one session request for the order");
     let request = &requests[0];
     let mut pairs = form_pairs(request);
     let expires_at = pairs.remove("expires_at").unwrap();
