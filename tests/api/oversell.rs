@@ -183,7 +183,10 @@ async fn a_thousand_fans_never_oversell_a_hundred_shirts() {
     assert!(results.iter().filter(|r| r.0 == 409).count() > 800, "most fans hear it is sold out");
     let with_code: Vec<_> = wave1.iter().filter(|o| o.promo_code.is_some()).collect();
     assert_eq!(uses().await, with_code.len() as i64, "one use per held checkout with the code");
-    assert!(!with_code.is_empty() && with_code.len() as i64 <= RUSH_USES, "used, never more than allowed");
+    // How many code orders win stock is timing: on PostgreSQL fans with the
+    // code queue on its row before the drop's, so under load it can be none.
+    // What must hold is the bound.
+    assert!(with_code.len() as i64 <= RUSH_USES, "used, never more than allowed");
     assert!(with_code.iter().all(|o| o.unit_amount.minor() == 2000), "20% off each shirt");
 
     // Every checkout ends: ~10% only expire (stock comes back), the rest are
