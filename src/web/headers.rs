@@ -31,6 +31,21 @@ pub fn no_store(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
+/// A page whose address holds a secret (an order page, a mailed link):
+/// never cached, never sent on as a `Referer`.
+pub fn secret_page(mut res: HttpResponse) -> HttpResponse {
+    let headers = res.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    res
+}
+
+/// Whether `token` can be one of popshop's secrets in an address (256 bits
+/// as 64 hex digits); anything else is not looked up.
+pub fn is_secret(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Every response carries its request's id (quoted in the log line).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 

@@ -19,7 +19,6 @@ use crate::web::error::AppError;
 use crate::web::layout::Layout;
 use crate::web::{Action, Client, PageLanguage, render};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -71,19 +70,7 @@ pub struct ResetPage {
     pub error: Option<String>,
 }
 
-/// A page with a secret in its address: never cached, never sent on as a
-/// `Referer`.
-pub fn private(mut res: HttpResponse) -> HttpResponse {
-    let headers = res.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    res
-}
-
-/// A mailed link is 64 hex digits; anything else is not looked up.
-fn well_formed(token: &str) -> bool {
-    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
-}
+use crate::web::headers::{is_secret, secret_page};
 
 pub async fn forgot(csrf: CsrfToken, artist: MaybeArtist, lang: PageLanguage) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
@@ -149,7 +136,7 @@ fn link_problem(lang: Language, csrf: &str, problem: LinkProblem, purpose: Purpo
         Purpose::Confirm | Purpose::ChangeEmail => ("/account".into(), i18n::text(lang, "link-ask-confirm")),
     });
     let status = if problem == LinkProblem::Unknown { StatusCode::NOT_FOUND } else { StatusCode::GONE };
-    Ok(private(render(status, &page)?))
+    Ok(secret_page(render(status, &page)?))
 }
 
 pub async fn reset_form(
@@ -159,7 +146,7 @@ pub async fn reset_form(
     lang: PageLanguage,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let link = if well_formed(&token) {
+    let link = if is_secret(&token) {
         state.store.account_link(&token, Purpose::Reset).await?
     } else {
         Err(LinkProblem::Unknown)
@@ -173,7 +160,7 @@ pub async fn reset_form(
                 email: link.email,
                 error: None,
             };
-            Ok(private(render(StatusCode::OK, &page)?))
+            Ok(secret_page(render(StatusCode::OK, &page)?))
         }
         Err(problem) => link_problem(lang, &csrf.0, problem, Purpose::Reset),
     }
@@ -192,7 +179,7 @@ pub async fn reset(
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
     let form = csrf::verified_form(&req, &body)?;
-    if !well_formed(&token) {
+    if !is_secret(&token) {
         return link_problem(lang, &csrf_token.0, LinkProblem::Unknown, Purpose::Reset);
     }
     let link = match state.store.account_link(&token, Purpose::Reset).await? {
@@ -209,7 +196,7 @@ pub async fn reset(
                 email: link.email,
                 error: Some(e.localized(lang)),
             };
-            return Ok(private(render(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
+            return Ok(secret_page(render(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
         }
     };
     let hash = state.passwords.hasher.hash(password).await?;
@@ -235,13 +222,13 @@ pub async fn confirm_form(
     let lang = lang.0;
     let purpose = purpose_of(&req);
     let link =
-        if well_formed(&token) { state.store.account_link(&token, purpose).await? } else { Err(LinkProblem::Unknown) };
+        if is_secret(&token) { state.store.account_link(&token, purpose).await? } else { Err(LinkProblem::Unknown) };
     match link {
         Ok(link) => {
             let mut page = LinkPage::new(lang, &csrf.0, artist.0.is_some(), "email-confirm-title");
             page.paragraphs.push(i18n::text_with(lang, "email-confirm-lede", &[("email", Arg::Text(link.email))]));
             page.form = Some((req.path().to_owned(), i18n::text(lang, "email-confirm-button")));
-            Ok(private(render(StatusCode::OK, &page)?))
+            Ok(secret_page(render(StatusCode::OK, &page)?))
         }
         Err(problem) => link_problem(lang, &csrf.0, problem, purpose),
     }
@@ -264,7 +251,7 @@ pub async fn confirm(
     let lang = lang.0;
     csrf::verified_form(&req, &body)?;
     let purpose = purpose_of(&req);
-    if !well_formed(&token) {
+    if !is_secret(&token) {
         return link_problem(lang, &csrf_token.0, LinkProblem::Unknown, purpose);
     }
     match state.store.confirm_address(&token, purpose).await? {
@@ -272,7 +259,7 @@ pub async fn confirm(
             let mut page = LinkPage::new(lang, &csrf_token.0, artist.0.is_some(), "confirmed-title");
             page.paragraphs.push(i18n::text_with(lang, "confirmed", &[("email", Arg::Text(account.email))]));
             page.link = Some(("/dashboard".into(), i18n::text(lang, "confirmed-dashboard")));
-            Ok(private(render(StatusCode::OK, &page)?))
+            Ok(secret_page(render(StatusCode::OK, &page)?))
         }
         Err(problem) => link_problem(lang, &csrf_token.0, problem, purpose),
     }

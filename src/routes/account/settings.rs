@@ -177,7 +177,7 @@ pub async fn unsubscribe_form(
     let mut page = LinkPage::new(lang, &csrf.0, false, "unsubscribe-title");
     page.paragraphs.push(i18n::text(lang, &format!("unsubscribe-{kind}")));
     page.form = Some((format!("/unsubscribe/{key}/{kind}"), i18n::text(lang, "unsubscribe-button")));
-    Ok(super::links::private(render(StatusCode::OK, &page)?))
+    Ok(crate::web::headers::secret_page(render(StatusCode::OK, &page)?))
 }
 
 /// One-click unsubscribe (RFC 8058): a mail client POSTs
@@ -192,12 +192,11 @@ pub async fn unsubscribe(
     let lang = lang.0;
     let (key, kind) = path.into_inner();
     let kind = ARTIST_KINDS.into_iter().find(|k| *k == kind).ok_or(AppError::NotFound)?;
-    let well_formed = key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit());
-    if !well_formed || !state.store.unsubscribe(&key, kind).await? {
+    if !crate::web::headers::is_secret(&key) || !state.store.unsubscribe(&key, kind).await? {
         return Err(AppError::NotFound);
     }
     let mut page = LinkPage::new(lang, &csrf.0, false, "unsubscribed-title");
     page.paragraphs.push(i18n::text(lang, "unsubscribed"));
     page.link = Some(("/account#mail-heading".into(), i18n::text(lang, "unsubscribed-settings")));
-    Ok(super::links::private(render(StatusCode::OK, &page)?))
+    Ok(crate::web::headers::secret_page(render(StatusCode::OK, &page)?))
 }

@@ -84,10 +84,5 @@ pub async fn thanks(
         artist_name: drop.artist_name,
     };
     // The page links the order page: its address is never sent on.
-    let mut res = crate::web::headers::no_store(render(StatusCode::OK, &page)?);
-    res.headers_mut().insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    Ok(crate::web::headers::secret_page(render(StatusCode::OK, &page)?))
 }

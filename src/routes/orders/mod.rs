@@ -65,13 +65,8 @@ pub struct ShowQuery {
     mail: String,
 }
 
-/// A token can only be 64 hex digits; anything else is not looked up.
-fn well_formed(token: &str) -> bool {
-    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
 async fn order_of(state: &AppState, token: &str) -> Result<Order, AppError> {
-    if !well_formed(token) {
+    if !crate::web::headers::is_secret(token) {
         return Err(AppError::NotFound);
     }
     state.store.order_by_view_token(token).await?.ok_or(AppError::NotFound)
@@ -152,10 +147,8 @@ pub async fn resend(
 }
 
 /// Never cached, never sent on as a `Referer`, never indexed.
-fn private(mut res: HttpResponse) -> HttpResponse {
-    let headers = res.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    headers.insert(header::HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
+fn private(res: HttpResponse) -> HttpResponse {
+    let mut res = crate::web::headers::secret_page(res);
+    res.headers_mut().insert(header::HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
     res
 }
