@@ -27,11 +27,23 @@ impl Accounts<'_> {
         typed: &str,
         client: &Client,
     ) -> Result<Option<Account>, AppError> {
+        let found = self.store.account_with_hash(email).await?;
+        self.check(email, found, typed, client).await
+    }
+
+    /// [`Self::password_matches`] with the account (and its hash) looked up.
+    async fn check(
+        &self,
+        email: &EmailAddress,
+        found: Option<(Account, String)>,
+        typed: &str,
+        client: &Client,
+    ) -> Result<Option<Account>, AppError> {
         let logins = &self.passwords.logins;
         if let Err(wait) = logins.attempt(email.as_str(), client) {
             return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
         }
-        let (account, stored) = self.store.account_with_hash(email).await?.unzip();
+        let (account, stored) = found.unzip();
         let verified = self.passwords.hasher.verify(typed.to_owned(), stored).await;
         if verified.is_err() {
             logins.not_checked(email.as_str(), client);
@@ -53,8 +65,8 @@ impl Accounts<'_> {
         client: &Client,
         lang: Language,
     ) -> Result<Option<Account>, AppError> {
-        if self.store.account_with_hash(email).await?.is_some() {
-            return self.password_matches(email, password.expose(), client).await;
+        if let Some(found) = self.store.account_with_hash(email).await? {
+            return self.check(email, Some(found), password.expose(), client).await;
         }
         if let Err(wait) = self.limits.check(Action::SignUp, client) {
             return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
