@@ -109,6 +109,21 @@ pub struct Settings {
     pub sweep_interval: Duration,
     /// `POPSHOP_STREAMS_PER_CLIENT`: live (SSE) streams one client may hold open.
     pub streams_per_client: usize,
+    /// `POPSHOP_MAX_CONNECTIONS`: open connections served at once; the next
+    /// one gets a short 503 and is closed. Default: the open-files limit
+    /// (raised to its hard limit at start) less 256 for the database,
+    /// mail and files.
+    pub max_connections: usize,
+    /// `POPSHOP_MAX_STREAMS`: live streams open at once, all clients
+    /// together (503 beyond). Default: the connections less a quarter of
+    /// them, at most 1,000, kept for pages and checkouts.
+    pub max_streams: usize,
+    /// `POPSHOP_HEAD_SECONDS`: how long a new connection may take to send
+    /// its first request's head (408 after, or closed if it sent nothing).
+    pub head_timeout: Duration,
+    /// `POPSHOP_BODY_SECONDS`: how long a request's body may take to arrive
+    /// (408 after).
+    pub body_timeout: Duration,
     /// `POPSHOP_TRUSTED_PROXIES`: proxies (CIDRs) whose `X-Forwarded-For` /
     /// `Forwarded` header names the client.
     pub trusted_proxies: Vec<ipnet::IpNet>,
@@ -155,6 +170,19 @@ fn env_or(name: &str, default: &str) -> String {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| default.to_owned())
 }
 
+/// Open files this process may hold, less 256 kept for the database pool,
+/// mail and files: the connections served at once.
+fn default_connections() -> usize {
+    let (soft, _) = rlimit::Resource::NOFILE.get().unwrap_or((1024, 1024));
+    usize::try_from(soft).unwrap_or(usize::MAX).saturating_sub(256).max(64)
+}
+
+/// Of `connections`, a quarter (at most 1,000) is kept for pages and
+/// checkouts; live streams may take the rest.
+fn default_streams(connections: usize) -> usize {
+    connections - (connections / 4).min(1000)
+}
+
 fn env_number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
     match std::env::var(name).ok().filter(|v| !v.trim().is_empty()) {
         None => Ok(default),
@@ -188,6 +216,10 @@ impl Settings {
             hold_share_percent: 5,
             sweep_interval: Duration::from_secs(30),
             streams_per_client: 32,
+            max_connections: default_connections(),
+            max_streams: default_streams(default_connections()),
+            head_timeout: Duration::from_secs(5),
+            body_timeout: Duration::from_secs(15),
             trusted_proxies: Vec::new(),
             forwarded_header: ForwardedHeader::XForwardedFor,
             demo_allowed: false,
@@ -272,6 +304,13 @@ impl Settings {
             hold_share_percent: env_number("POPSHOP_HOLD_SHARE_PERCENT", d.hold_share_percent)?.clamp(0, 100),
             sweep_interval: Duration::from_secs(env_number("POPSHOP_SWEEP_SECONDS", 30)?.max(1)),
             streams_per_client: env_number("POPSHOP_STREAMS_PER_CLIENT", d.streams_per_client)?,
+            max_connections: env_number("POPSHOP_MAX_CONNECTIONS", d.max_connections)?.max(1),
+            max_streams: match std::env::var("POPSHOP_MAX_STREAMS").ok().filter(|v| !v.trim().is_empty()) {
+                Some(_) => env_number("POPSHOP_MAX_STREAMS", 0)?,
+                None => default_streams(env_number("POPSHOP_MAX_CONNECTIONS", d.max_connections)?.max(1)),
+            },
+            head_timeout: Duration::from_secs(env_number("POPSHOP_HEAD_SECONDS", 5)?.clamp(1, 60)),
+            body_timeout: Duration::from_secs(env_number("POPSHOP_BODY_SECONDS", 15)?.clamp(1, 600)),
             trusted_proxies: parse_trusted(&env_or("POPSHOP_TRUSTED_PROXIES", ""))
                 .map_err(|e| anyhow::anyhow!("POPSHOP_TRUSTED_PROXIES: {e}"))?,
             forwarded_header: match env_or("POPSHOP_FORWARDED_HEADER", "x-forwarded-for").to_ascii_lowercase().as_str()

@@ -56,6 +56,7 @@ impl AppState {
             hub: &self.live.hub,
             counts: &self.live.streams,
             per_client: self.settings.streams_per_client,
+            in_all: self.settings.max_streams,
         }
     }
 }

@@ -7,9 +7,10 @@
 //! reconnect, with or without `Last-Event-ID`, is always correct), then
 //! gets each change with the drop's or call's version as event id, and a
 //! keep-alive comment every 15 seconds. A client may hold at most
-//! `POPSHOP_STREAMS_PER_CLIENT` streams (default 32), drops and calls together.
+//! `POPSHOP_STREAMS_PER_CLIENT` streams (default 32), drops and calls together,
+//! and the server `POPSHOP_MAX_STREAMS` in all.
 
-use super::streams::{StreamCounts, StreamSlot};
+use super::streams::{NoPlace, StreamCounts, StreamSlot};
 use super::{Hub, Topic, Viewer};
 use crate::domain::DropSlug;
 use crate::store::Store;
@@ -30,6 +31,8 @@ pub enum Refused {
     UnknownDrop,
     /// The client holds its limit of open streams already.
     TooManyStreams,
+    /// The server holds its limit of open streams, all clients together.
+    Full,
     Store(anyhow::Error),
 }
 
@@ -49,6 +52,8 @@ pub struct Streams<'a> {
     pub counts: &'a StreamCounts,
     /// Streams one client may hold open.
     pub per_client: usize,
+    /// Streams open at once, all clients together.
+    pub in_all: usize,
 }
 
 /// Which kind of page a stream follows.
@@ -65,7 +70,10 @@ impl Streams<'_> {
     pub async fn open(&self, kind: Kind, slug: &str, client: IpAddr) -> Result<LiveStream, Refused> {
         let slug = DropSlug::parse(slug).ok_or(Refused::UnknownDrop)?;
         // The place first: a client over its limit costs no query.
-        let slot = self.counts.try_open(client, self.per_client).ok_or(Refused::TooManyStreams)?;
+        let slot = self.counts.try_open(client, self.per_client, self.in_all).map_err(|no| match no {
+            NoPlace::Client => Refused::TooManyStreams,
+            NoPlace::Server => Refused::Full,
+        })?;
         let mut viewer = match kind {
             Kind::Drop => {
                 let drop = self.store.drop_by_slug(&slug).await.map_err(Refused::Store)?.ok_or(Refused::UnknownDrop)?;

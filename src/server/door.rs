@@ -25,9 +25,6 @@ use std::time::{Duration, Instant, SystemTime};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-/// How long a new connection may take to send its first bytes (actix's own
-/// request timeout is the same).
-const FIRST_BYTES_WITHIN: Duration = Duration::from_secs(5);
 /// The most of a request head looked at; longer heads go to actix.
 const HEAD_AT_MOST: usize = 4096;
 /// Headers a stream request may have; more go to actix.
@@ -50,7 +47,7 @@ pub enum Door {
     Stream(Taken),
     /// actix-web; nothing has been read.
     Actix,
-    /// Nobody: it sent nothing within [`FIRST_BYTES_WITHIN`] (actix would
+    /// Nobody: it sent nothing within `POPSHOP_HEAD_SECONDS` (actix would
     /// close it after its own request timeout), or it is already gone.
     Close,
 }
@@ -58,7 +55,7 @@ pub enum Door {
 /// Looks at a new connection's first bytes.
 pub async fn look(io: &mut TcpStream, state: &AppState) -> Door {
     let mut buf = vec![0; HEAD_AT_MOST];
-    let seen = match tokio::time::timeout(FIRST_BYTES_WITHIN, io.peek(&mut buf)).await {
+    let seen = match tokio::time::timeout(state.settings.head_timeout, io.peek(&mut buf)).await {
         Ok(Ok(seen)) if seen > 0 => seen,
         Ok(Ok(_)) | Ok(Err(_)) | Err(_) => return Door::Close,
     };

@@ -4,6 +4,7 @@
 use crate::auth::csrf;
 use crate::web::error::AppError;
 use crate::web::headers::{REQUEST_ID, request_id, security_headers};
+use actix_web::HttpMessage;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
@@ -32,6 +33,8 @@ pub fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::R
 pub struct Envelope {
     /// Over https: HSTS, and cookies marked `Secure`.
     pub https: bool,
+    /// How long a request's body may take to arrive.
+    pub body_within: std::time::Duration,
 }
 
 /// The one layer every request passes through: a request id (sent back as
@@ -44,11 +47,22 @@ pub struct Envelope {
 /// `getrandom` for a UUID and a formatted client address per request, and a
 /// storefront view should cost little more than copying bytes (issue 9).
 pub async fn envelope<B: MessageBody + 'static>(
-    req: ServiceRequest,
+    mut req: ServiceRequest,
     next: Next<B>,
 ) -> actix_web::Result<ServiceResponse<EitherBody<B>>> {
     let start = Instant::now();
-    let https = req.app_data::<Envelope>().is_some_and(|e| e.https);
+    let envelope = req.app_data::<Envelope>().copied();
+    let https = envelope.is_some_and(|e| e.https);
+    let has_body = req.headers().contains_key(header::TRANSFER_ENCODING)
+        || req.headers().get(header::CONTENT_LENGTH).is_some_and(|n| n.as_bytes() != b"0");
+    let late = match envelope {
+        Some(envelope) if has_body => {
+            let (payload, late) = super::gate::with_deadline(req.take_payload(), envelope.body_within);
+            req.set_payload(payload);
+            Some(late)
+        }
+        _ => None,
+    };
     let id = request_id();
     // Nothing is copied for the log unless it will be written.
     let logged = tracing::enabled!(tracing::Level::INFO)
@@ -61,6 +75,12 @@ pub async fn envelope<B: MessageBody + 'static>(
     // Error pages come out of actix in English; a German visitor gets theirs
     // in German (an internal error keeps its page: its id is logged).
     let mut res = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+        // Whatever the handler made of a body cut off (usually "could not
+        // read that"), the answer is that it was too slow.
+        _ if late.is_some_and(|late| late.get()) => {
+            let page = AppError::SlowBody.response_in(crate::web::PageLanguage::of(res.request()));
+            res.into_response(page).map_into_right_body()
+        }
         Some(error) if !matches!(error, AppError::Internal(_)) => {
             let lang = crate::web::PageLanguage::of(res.request());
             if lang == crate::domain::Language::En {

@@ -5,6 +5,7 @@
 
 pub mod door;
 pub mod envelope;
+pub mod gate;
 
 use crate::routes;
 use crate::routes::assets::StaticFiles;
@@ -36,6 +37,9 @@ pub fn serve(
 ) -> anyhow::Result<Server> {
     let bound = listener.local_addr()?;
     let https = state.settings.secure_cookies();
+    let body_within = state.settings.body_timeout;
+    let head_within = state.settings.head_timeout;
+    let gate = gate::Gate::new(state.settings.max_connections);
     let app_state = state.clone();
     let proxies = crate::web::client::Proxies {
         trusted: state.settings.trusted_proxies.clone(),
@@ -49,7 +53,7 @@ pub fn serve(
                     .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
             )
             .wrap(from_fn(envelope))
-            .app_data(Envelope { https })
+            .app_data(Envelope { https, body_within })
             .app_data(proxies.clone())
             .app_data(app_state.store.clone())
             .app_data(app_state.clone())
@@ -77,7 +81,7 @@ pub fn serve(
                     async move { signal.notified().await }
                 })
                 .keep_alive(KeepAlive::default())
-                .client_request_timeout(Duration::from_secs(5))
+                .client_request_timeout(head_within)
                 .client_disconnect_timeout(Duration::from_secs(1))
                 // Half-closed connections stay allowed (actix's default): a
                 // client hanging up never cancels a handler mid-way (a
@@ -87,15 +91,20 @@ pub fn serve(
                 .local_addr(bound)
                 .finish(map_config(app().into_factory().map_err(|e| e.error_response()), move |_| AppConfig::default()))
                 .tcp();
-            let (state, shutdown) = (state.clone(), shutdown.clone());
+            let (state, shutdown, gate) = (state.clone(), shutdown.clone(), gate.clone());
             fn_factory(move || {
                 let http = http.new_service(());
-                let (state, shutdown) = (state.clone(), shutdown.clone());
+                let (state, shutdown, gate) = (state.clone(), shutdown.clone(), gate.clone());
                 async move {
                     let http = Rc::new(http.await?);
                     Ok::<_, ()>(fn_service(move |mut io: TcpStream| {
                         let (http, state, shutdown) = (http.clone(), state.clone(), shutdown.clone());
+                        let place = gate.enter();
                         async move {
+                            let Some(_place) = place else {
+                                gate::turn_away(io).await;
+                                return Ok(());
+                            };
                             match door::look(&mut io, &state).await {
                                 Door::Stream(taken) => {
                                     door::serve(io, taken, https, shutdown).await;

@@ -26,6 +26,14 @@ pub enum AppError {
     /// 503 with `Retry-After`.
     #[error("busy")]
     Busy { retry_after: u64 },
+    /// The server holds as many connections or live streams as it may:
+    /// 503 with `Retry-After`.
+    #[error("crowded")]
+    Crowded { retry_after: u64 },
+    /// The request's body did not arrive in time (`POPSHOP_BODY_SECONDS`):
+    /// 408, and the connection is closed.
+    #[error("request body too slow")]
+    SlowBody,
     /// This client or account must wait: 429 with `Retry-After`.
     #[error("too many attempts")]
     TooMany { retry_after: u64 },
@@ -57,7 +65,8 @@ impl ResponseError for AppError {
             Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BadRequest => StatusCode::BAD_REQUEST,
-            Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Busy { .. } | Self::Crowded { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::SlowBody => StatusCode::REQUEST_TIMEOUT,
             Self::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -87,6 +96,8 @@ impl AppError {
             Self::TooLarge => ("error-too-large", "error-too-large-note", None, None),
             Self::BadRequest => ("error-bad-request", "error-bad-request-note", None, None),
             Self::Busy { .. } => ("error-busy", "error-busy-note", None, None),
+            Self::Crowded { .. } => ("error-crowded", "error-crowded-note", None, None),
+            Self::SlowBody => ("error-slow", "error-slow-note", None, None),
             Self::TooMany { .. } => ("error-too-many", "error-too-many-note", None, None),
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();
@@ -96,8 +107,14 @@ impl AppError {
         };
         let page = error_page(lang, self.status_code(), heading, message, error_id, mockup);
         match self {
-            Self::Busy { retry_after } | Self::TooMany { retry_after } => {
+            Self::Busy { retry_after } | Self::Crowded { retry_after } | Self::TooMany { retry_after } => {
                 crate::web::headers::with_retry_after(page, *retry_after)
+            }
+            // The rest of a slow body is not worth waiting for.
+            Self::SlowBody => {
+                let mut page = page;
+                page.head_mut().set_connection_type(actix_web::http::ConnectionType::Close);
+                page
             }
             _ => page,
         }

@@ -1,6 +1,7 @@
 //! Live totals over server-sent events, and the fulfilment exports.
 
 use crate::common::{TestApp, extract_csrf, location, text};
+use crate::raw::Raw;
 use std::time::Duration;
 
 /// Reads a server-sent-event stream, one event (`totals`, `board`) at a time.
@@ -243,36 +244,6 @@ async fn a_viewer_wakes_only_for_its_own_drop_and_the_store_announces_every_comm
 }
 
 /// A raw HTTP/1.1 connection, to choose what arrives in which packet.
-struct Raw(tokio::net::TcpStream);
-
-impl Raw {
-    async fn connect(app: &TestApp) -> Self {
-        Self(tokio::net::TcpStream::connect(("127.0.0.1", app.port)).await.unwrap())
-    }
-
-    async fn send(&mut self, bytes: &str) {
-        use tokio::io::AsyncWriteExt;
-        self.0.write_all(bytes.as_bytes()).await.unwrap();
-    }
-
-    /// Reads until `text` has arrived; returns everything read.
-    async fn until(&mut self, text: &str) -> String {
-        use tokio::io::AsyncReadExt;
-        let mut seen = Vec::new();
-        tokio::time::timeout(Duration::from_secs(5), async {
-            while !String::from_utf8_lossy(&seen).contains(text) {
-                let mut buf = [0u8; 4096];
-                let n = self.0.read(&mut buf).await.unwrap();
-                assert!(n > 0, "closed before {text:?}: {}", String::from_utf8_lossy(&seen));
-                seen.extend_from_slice(&buf[..n]);
-            }
-        })
-        .await
-        .unwrap_or_else(|_| panic!("no {text:?} within 5 s: {}", String::from_utf8_lossy(&seen)));
-        String::from_utf8(seen).unwrap()
-    }
-}
-
 /// Waits until the client 127.0.0.1 holds `n` streams (at most 2 s).
 async fn streams_held(app: &TestApp, n: usize) {
     let client = "127.0.0.1".parse().unwrap();

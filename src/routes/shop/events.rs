@@ -59,6 +59,8 @@ pub fn refusal(refused: Refused) -> Result<HttpResponse, AppError> {
         Refused::TooManyStreams => Ok(HttpResponse::TooManyRequests()
             .content_type("text/plain")
             .body("too many live streams from this address")),
+        // The page keeps working without live totals (it polls on reload).
+        Refused::Full => Err(AppError::Crowded { retry_after: 30 }),
         Refused::Store(e) => Err(e.into()),
     }
 }
