@@ -22,6 +22,8 @@ impl Quantity {
 /// pending/processing → expired | cancelled | failed (stock released),
 /// paid → refunded; a payment arriving after the stock was released is
 /// re-counted when stock allows, else it becomes `refund_due` and is refunded.
+/// paid → disputed (the fan's bank holds the money; out of the revenue) →
+/// paid again when the shop wins, or `dispute_lost`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderStatus {
     Pending,
@@ -32,10 +34,12 @@ pub enum OrderStatus {
     Failed,
     RefundDue,
     Refunded,
+    Disputed,
+    DisputeLost,
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 8] = [
+    pub const ALL: [OrderStatus; 10] = [
         Self::Pending,
         Self::Processing,
         Self::Paid,
@@ -44,6 +48,8 @@ impl OrderStatus {
         Self::Failed,
         Self::RefundDue,
         Self::Refunded,
+        Self::Disputed,
+        Self::DisputeLost,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +62,8 @@ impl OrderStatus {
             Self::Failed => "failed",
             Self::RefundDue => "refund_due",
             Self::Refunded => "refunded",
+            Self::Disputed => "disputed",
+            Self::DisputeLost => "dispute_lost",
         }
     }
 
@@ -74,6 +82,8 @@ impl OrderStatus {
             Self::Failed => "Payment failed",
             Self::RefundDue => "Refund due",
             Self::Refunded => "Refunded",
+            Self::Disputed => "Disputed",
+            Self::DisputeLost => "Dispute lost",
         }
     }
 }

@@ -19,6 +19,13 @@ pub enum PaymentEventKind {
     Refunded {
         fully: bool,
     },
+    /// The fan disputed the charge with their bank (`charge.dispute.created`).
+    Disputed,
+    /// The bank decided (`charge.dispute.closed`): `won` when the money
+    /// stays with the shop (`won`, or an inquiry closed as `warning_closed`).
+    DisputeClosed {
+        won: bool,
+    },
 }
 
 impl PaymentEventKind {

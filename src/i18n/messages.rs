@@ -179,6 +179,8 @@ impl Localized for crate::domain::OrderStatus {
                 S::Failed => "order-status-failed",
                 S::RefundDue => "order-status-refund-due",
                 S::Refunded => "order-status-refunded",
+                S::Disputed => "order-status-disputed",
+                S::DisputeLost => "order-status-dispute-lost",
             },
         )
     }

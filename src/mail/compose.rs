@@ -7,8 +7,8 @@ use super::Mailer;
 use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
 use crate::store::outbox::{
-    CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DROP_ENDED, EMAIL_CHANGE, EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED,
-    ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET, SOLD_OUT,
+    CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, EMAIL_CHANGE, EMAIL_CHANGED,
+    FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET, SOLD_OUT,
 };
 use askama::Template;
 use lettre::Message;
@@ -138,6 +138,7 @@ pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Optio
         ORDER_PAID | ORDER_AGAIN | ORDER_REFUNDED => to_fan(mailer, queued).await?,
         CONFIRM_EMAIL | PASSWORD_RESET | EMAIL_CHANGE | EMAIL_CHANGED => to_account(mailer, queued),
         FIRST_SALE | GOAL_REACHED | SOLD_OUT | DROP_ENDED | DAILY_DIGEST => to_artist(mailer, queued).await?,
+        DISPUTE_OPENED | DISPUTE_CLOSED => about_dispute(mailer, queued).await?,
         other => anyhow::bail!("unknown kind of mail {other:?}"),
     };
     let Some(letter) = letter else { return Ok(None) };
@@ -337,6 +338,38 @@ async fn to_artist(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<
     notice.unsubscribe = Some((i18n::text(lang, &format!("mail-unsubscribe-{}", queued.kind)), unsubscribe.clone()));
     notice.footer = i18n::text(lang, "mail-artist-footer");
     notice.letter(subject, Some(unsubscribe)).map(Some)
+}
+
+/// The artist's mail about a disputed order, in the drop's language: opened,
+/// or decided (won when the order is paid again).
+async fn about_dispute(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Letter>> {
+    let Some(order) = mailer.store.order_by_id(&queued.subject_id).await? else { return Ok(None) };
+    let Some(drop) = mailer.store.drop_by_id(&order.drop_id).await? else { return Ok(None) };
+    let lang = drop.language;
+    let t = |id: &str| i18n::text(lang, id);
+    let args = [
+        ("number", number_arg(&order)),
+        ("slogan", Arg::Text(drop.slogan.clone())),
+        ("money", Arg::Text(i18n::money(lang, order.amount))),
+    ];
+    let (subject, heading, body) = match (queued.kind.as_str(), order.status) {
+        (DISPUTE_OPENED, _) => {
+            ("mail-dispute-opened-subject", "mail-dispute-opened-heading", "mail-dispute-opened-body")
+        }
+        (_, crate::domain::OrderStatus::DisputeLost) => {
+            ("mail-dispute-closed-subject", "mail-dispute-lost-heading", "mail-dispute-lost-body")
+        }
+        _ => ("mail-dispute-closed-subject", "mail-dispute-won-heading", "mail-dispute-won-body"),
+    };
+    let mut notice = Notice::new(lang, t(heading));
+    notice.paragraphs.push(i18n::text_with(lang, body, &args));
+    if let Some(address) = &order.shipping {
+        notice.facts.push((t("mail-order-ship-to"), address.one_line()));
+    }
+    notice.button = Some((t("mail-artist-drop"), format!("{}/dashboard/drops/{}", mailer.base_url, drop.id)));
+    notice.reference = i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]);
+    notice.footer = t("mail-dispute-footer");
+    notice.letter(i18n::text_with(lang, subject, &args), None).map(Some)
 }
 
 fn number_arg(order: &Order) -> Arg {

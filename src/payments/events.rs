@@ -9,6 +9,7 @@ const EVENT: &str = include_str!("../../fixtures/stripe/event.json");
 const CHECKOUT_SESSION: &str = include_str!("../../fixtures/stripe/checkout_session.json");
 const CHARGE: &str = include_str!("../../fixtures/stripe/charge.json");
 const ACCOUNT: &str = include_str!("../../fixtures/stripe/account.json");
+const DISPUTE: &str = include_str!("../../fixtures/stripe/dispute.json");
 
 /// The API version async-stripe 1.0.0-rc.10 speaks.
 pub const API_VERSION: &str = "2026-09-30.endive";
@@ -95,6 +96,26 @@ pub fn charge_refunded_event(
     charge["refunded"] = json!(fully);
     charge["currency"] = json!(currency);
     envelope(event_id, "charge.refunded", charge, created, false)
+}
+
+/// A `charge.dispute.created` (or `.closed`, with `status` such as `won`,
+/// `lost`, `warning_closed`) event about a payment intent's charge.
+pub fn charge_dispute_event(
+    event_id: &str,
+    event_type: &str,
+    payment_intent: &str,
+    status: &str,
+    amount: i64,
+    currency: &str,
+    created: i64,
+) -> String {
+    let mut dispute = parse(DISPUTE);
+    dispute["payment_intent"] = json!(payment_intent);
+    dispute["status"] = json!(status);
+    dispute["amount"] = json!(amount);
+    dispute["currency"] = json!(currency);
+    dispute["reason"] = json!("fraudulent");
+    envelope(event_id, event_type, dispute, created, false)
 }
 
 /// A Connect `account.updated` event saying what `account` says.

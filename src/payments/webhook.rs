@@ -87,6 +87,22 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
                 buyer: Buyer::default(),
             }))));
         }
+        EventObject::ChargeDisputeCreated(d) | EventObject::ChargeDisputeClosed(d) => {
+            let Some(pi) = d.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()) else { return Ok(None) };
+            let kind = if event_type == "charge.dispute.created" {
+                PaymentEventKind::Disputed
+            } else {
+                use stripe_shared::DisputeStatus as D;
+                PaymentEventKind::DisputeClosed { won: matches!(d.status, D::Won | D::WarningClosed | D::Prevented) }
+            };
+            return Ok(Some(Incoming::Payment(Box::new(PaymentEvent {
+                id,
+                event_type,
+                kind,
+                subject: EventSubject::PaymentIntent(pi),
+                buyer: Buyer::default(),
+            }))));
+        }
         _ => return Ok(None),
     };
     let now = session_now(&session);
@@ -104,12 +120,14 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
 }
 
 /// The event types popshop acts on; subscribe the webhook endpoint to these.
-pub const HANDLED_EVENTS: [&str; 6] = [
+pub const HANDLED_EVENTS: [&str; 8] = [
     "checkout.session.completed",
     "checkout.session.async_payment_succeeded",
     "checkout.session.async_payment_failed",
     "checkout.session.expired",
     "charge.refunded",
+    "charge.dispute.created",
+    "charge.dispute.closed",
     // Connect (STRIPE_CONNECT=on): an artist's account status.
     "account.updated",
 ];

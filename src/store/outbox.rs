@@ -30,6 +30,11 @@ pub const GOAL_REACHED: &str = "goal-reached";
 pub const SOLD_OUT: &str = "sold-out";
 pub const DROP_ENDED: &str = "drop-ended";
 pub const DAILY_DIGEST: &str = "daily-digest";
+/// To the artist: a fan disputed an order's payment with their bank. Not
+/// switchable: money is at stake and evidence is due.
+pub const DISPUTE_OPENED: &str = "dispute-opened";
+/// To the artist: the bank decided an order's dispute.
+pub const DISPUTE_CLOSED: &str = "dispute-closed";
 /// The artist's kinds, in the order the dashboard lists their switches.
 pub const ARTIST_KINDS: [&str; 5] = [FIRST_SALE, GOAL_REACHED, SOLD_OUT, DROP_ENDED, DAILY_DIGEST];
 
@@ -112,6 +117,21 @@ pub(super) async fn after_sale(
 /// kind) off.
 const ARTIST_WANTS: &str =
     "a.email_confirmed_at IS NOT NULL AND (',' || a.mail_off || ',') NOT LIKE ('%,' || $3 || ',%')";
+
+/// The artist's mail of `kind` ([`DISPUTE_OPENED`], [`DISPUTE_CLOSED`])
+/// about order `order_id`, to a confirmed address whatever they switched
+/// off.
+pub(super) async fn about_dispute(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kind: &str,
+    order_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    let select = "SELECT $1, $2, $3, o.id, a.email, $4, $4, d.language FROM orders o \
+         JOIN drops d ON d.id = o.drop_id JOIN accounts a ON a.id = d.account_id \
+         WHERE o.id = $5 AND a.email_confirmed_at IS NOT NULL";
+    queue_from(tx, select, kind, order_id, now).await
+}
 
 /// The artist's "your drop ended" for drop `drop_id` (its current wave).
 pub(super) async fn drop_ended(

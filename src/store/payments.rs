@@ -290,8 +290,64 @@ async fn apply(
             }
             Ok(refunded)
         }
+        (K::Disputed, S::Paid) => {
+            let moved = move_disputed(tx, order_id, S::Paid, S::Disputed, now).await?;
+            if moved.is_some() {
+                super::outbox::about_dispute(tx, super::outbox::DISPUTE_OPENED, order_id, now).await?;
+            }
+            Ok(moved)
+        }
+        (K::DisputeClosed { won }, S::Disputed) => {
+            let to = if *won { S::Paid } else { S::DisputeLost };
+            let moved = move_disputed(tx, order_id, S::Disputed, to, now).await?;
+            if moved.is_some() {
+                super::outbox::about_dispute(tx, super::outbox::DISPUTE_CLOSED, order_id, now).await?;
+            }
+            Ok(moved)
+        }
         _ => Ok(None),
     }
+}
+
+/// paid → disputed takes the order's money out of the drop's revenue (its
+/// shirts stay sold: they left the stock, and may be on their way);
+/// disputed → paid (won) puts it back; disputed → dispute_lost leaves it out.
+async fn move_disputed(
+    tx: &mut Transaction<'_, Any>,
+    order_id: &str,
+    from: OrderStatus,
+    to: OrderStatus,
+    now: i64,
+) -> anyhow::Result<Option<OrderStatus>> {
+    let moved: Option<(String, i64)> = sqlx::query_as(
+        "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4 \
+         RETURNING drop_id, amount - shipping_minor",
+    )
+    .bind(to.as_str())
+    .bind(now)
+    .bind(order_id)
+    .bind(from.as_str())
+    .fetch_optional(&mut **tx)
+    .await
+    .context("move a disputed order")?;
+    let Some((drop_id, amount)) = moved else { return Ok(None) };
+    let change = match (from, to) {
+        (OrderStatus::Paid, _) => -amount,
+        (_, OrderStatus::Paid) => amount,
+        _ => 0,
+    };
+    if change != 0 {
+        sqlx::query(&format!(
+            "UPDATE drops SET revenue_minor = revenue_minor + $1, version = version + 1 WHERE id = $2{}",
+            returning_announce(backend_of(tx))
+        ))
+        .bind(change)
+        .bind(&drop_id)
+        .execute(&mut **tx)
+        .await
+        .context("count a disputed order's money")?;
+    }
+    Ok(Some(to))
 }
 
 /// An order that became paid gets its confirmation mail, and the artist's

@@ -3,7 +3,7 @@
 
 use crate::common::{TestApp, location};
 use popshop::domain::{Order, OrderStatus, ShippingAddress};
-use popshop::payments::events::{SessionFacts, charge_refunded_event, session_event, sign};
+use popshop::payments::events::{SessionFacts, charge_dispute_event, charge_refunded_event, session_event, sign};
 use secrecy::ExposeSecret;
 
 fn now() -> i64 {
@@ -199,6 +199,66 @@ async fn charge_refunded_adjusts_the_totals_once() {
     assert_eq!(app.status_of(&order).await, OrderStatus::Refunded);
     let drop = app.drop_by_slug(&slug).await;
     assert_eq!((drop.sold, drop.revenue_minor), (0, 0));
+}
+
+#[tokio::test]
+async fn a_disputed_payment_leaves_the_revenue_until_won_and_the_artist_is_told() {
+    let app = TestApp::spawn().await;
+    let artist = "disputes@example.com";
+    let (drop_id, slug) = app.launch_as(artist, "Dispute me", true).await;
+    let (lost, won) = (app.pending_order(&slug, 1).await, app.pending_order(&slug, 2).await);
+    for (i, order) in [&lost, &won].into_iter().enumerate() {
+        let paid = session_event(&format!("evt_paid_{i}"), "checkout.session.completed", &facts(order, "paid"), now());
+        assert_eq!(app.deliver(&paid).await, 200);
+    }
+    let before = app.drop_by_slug(&slug).await;
+    assert_eq!(before.sold, 3);
+    let dispute = |id: &str, kind: &str, order: &Order, status: &str| {
+        charge_dispute_event(id, kind, &format!("pi_{}", order.id), status, order.amount.minor(), "usd", now())
+    };
+
+    // Opened: the order is disputed, its money leaves the revenue (its
+    // shirt stays sold), the artist is told once, the fan's page says so.
+    let opened = dispute("evt_d1", "charge.dispute.created", &lost, "needs_response");
+    assert_eq!(app.deliver(&opened).await, 200);
+    assert_eq!(app.deliver(&opened).await, 200, "a replay changes nothing");
+    assert_eq!(app.status_of(&lost).await, OrderStatus::Disputed);
+    let during = app.drop_by_slug(&slug).await;
+    let lost_money = before.revenue_minor - during.revenue_minor;
+    assert!(lost_money > 0 && lost_money <= lost.amount.minor(), "{lost_money}");
+    assert_eq!(during.sold, 3);
+    let mail = app.mail_to(artist, "A payment was disputed").await;
+    assert!(mail.contains("Dispute me") && mail.contains("Stripe dashboard"), "{mail}");
+    let page = app.get(&format!("/dashboard/drops/{drop_id}")).await.text().await.unwrap();
+    assert!(page.contains("Disputed with the bank"), "the artist's order list shows it");
+    let stored = app.state.store.order_by_id(&lost.id).await.unwrap().unwrap();
+    let token = app.state.store.order_view_token(&stored).await.unwrap();
+    let fan_page = app.get(&format!("/orders/{token}")).await.text().await.unwrap();
+    assert!(fan_page.contains("Payment disputed"), "{fan_page}");
+
+    // Lost: it stays out of the revenue, and the artist hears the outcome.
+    assert_eq!(app.deliver(&dispute("evt_d2", "charge.dispute.closed", &lost, "lost")).await, 200);
+    assert_eq!(app.status_of(&lost).await, OrderStatus::DisputeLost);
+    assert_eq!(app.drop_by_slug(&slug).await.revenue_minor, during.revenue_minor);
+    let decided = app.mail_to(artist, "Dispute decided").await;
+    assert!(decided.contains("The dispute was lost"), "{decided}");
+
+    // Won: the money counts again. A close for an order never disputed,
+    // or a second close, changes nothing.
+    assert_eq!(app.deliver(&dispute("evt_d3", "charge.dispute.created", &won, "warning_needs_response")).await, 200);
+    assert_eq!(app.deliver(&dispute("evt_d4", "charge.dispute.closed", &won, "won")).await, 200);
+    assert_eq!(app.deliver(&dispute("evt_d5", "charge.dispute.closed", &won, "lost")).await, 200);
+    assert_eq!(app.status_of(&won).await, OrderStatus::Paid);
+    assert_eq!(app.drop_by_slug(&slug).await.revenue_minor, during.revenue_minor);
+    let wins =
+        || app.mails().into_iter().filter(|(_, s, t)| s.contains("Dispute decided") && t.contains("You won")).count();
+    for _ in 0..200 {
+        if wins() > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(wins(), 1);
 }
 
 #[tokio::test]

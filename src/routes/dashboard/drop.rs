@@ -228,8 +228,14 @@ impl SourceRow {
 }
 
 /// Statuses shown in the artist's order list.
-const LISTED: [OrderStatus; 4] =
-    [OrderStatus::Paid, OrderStatus::Processing, OrderStatus::RefundDue, OrderStatus::Refunded];
+const LISTED: [OrderStatus; 6] = [
+    OrderStatus::Paid,
+    OrderStatus::Processing,
+    OrderStatus::RefundDue,
+    OrderStatus::Refunded,
+    OrderStatus::Disputed,
+    OrderStatus::DisputeLost,
+];
 
 #[derive(serde::Deserialize)]
 pub struct DropQuery {
