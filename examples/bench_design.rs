@@ -81,8 +81,8 @@ fn main() -> anyhow::Result<()> {
     println!("print SVG (outlined)     median {:>9.3} ms   max {:>8.3} ms   (20 runs)", ms(med), ms(max));
 
     let japanese = ["金曜の夜の負け犬になろう", "我爱周五晚上的音乐", "금요일 밤의 패배자가 되자"];
-    let (med, max) = time(200, |i| engine.cjk_subset(japanese[i % japanese.len()]).unwrap());
-    let size = engine.cjk_subset(japanese[0])?.len();
+    let (med, max) = time(200, |i| engine.cut_font(popshop::design::CJK, japanese[i % japanese.len()]).unwrap());
+    let size = engine.cut_font(popshop::design::CJK, japanese[0])?.len();
     println!(
         "CJK font cut to a slogan median {:>9.3} ms   max {:>8.3} ms   (200 runs; {size} bytes for {:?})",
         ms(med),

@@ -94,8 +94,14 @@ async fn components(
         "notfound",
     ));
     let static_files = web::Data::new(
-        StaticFiles::load(&settings.static_dir)
-            .with_context(|| format!("cannot read the static files in {}", settings.static_dir.display()))?,
+        StaticFiles::load(&settings.static_dir, |url_of| {
+            let fonts = design.fonts();
+            vec![
+                (crate::routes::assets::FONTS_CSS, fonts.font_face_css(true, url_of)),
+                (crate::routes::assets::STOREFRONT_FONTS_CSS, fonts.font_face_css(false, url_of)),
+            ]
+        })
+        .with_context(|| format!("cannot read the static files in {}", settings.static_dir.display()))?,
     );
     let payments = match &settings.stripe {
         Some(stripe) => {

@@ -35,7 +35,7 @@ const BUNDLED: [(&str, &str); 20] = [
 /// Debian's fonts-noto-core), then Chinese/Japanese/Korean (a subset, see
 /// `static/fonts/subset-cjk.sh`), then emoji.
 pub const FALLBACK_CHAIN: [&str; 7] =
-    ["noto-sans", "noto-arabic", "noto-hebrew", "noto-devanagari", "noto-thai", CJK, "noto-emoji"];
+    ["noto-sans", "noto-arabic", "noto-hebrew", "noto-devanagari", "noto-thai", CJK, EMOJI];
 
 /// Fallbacks for scripts whose letters change shape with their neighbours
 /// (Arabic joining, Indic and Thai marks): resvg shapes a fallback glyph on
@@ -46,6 +46,10 @@ const SHAPED_SCRIPTS: [&str; 4] = ["noto-arabic", "noto-hebrew", "noto-devanagar
 /// The Chinese/Japanese/Korean fallback: 2.3 MB as WOFF2, so a storefront
 /// that needs it gets it cut down to its own text (`design::subset`).
 pub const CJK: &str = "noto-cjk";
+
+/// The emoji fallback (monochrome outlines): 470 KB as WOFF2, so a
+/// storefront that needs it gets it cut down to its own text too.
+pub const EMOJI: &str = "noto-emoji";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -76,14 +80,14 @@ pub struct FontFile {
     /// Ascender and descender in em (descender positive, below the baseline).
     pub ascender: f32,
     pub descender: f32,
+    /// The code points it has glyphs for, ascending.
+    coverage: Vec<u32>,
 }
 
 impl FontFile {
-    /// The file browsers get, below `/static/fonts/`: the same font as WOFF2
-    /// (made by `scripts/fonts-woff2`; the server draws with the original).
-    pub fn web_file(&self) -> String {
-        let stem = self.file_name.rsplit_once('.').map_or(self.file_name, |(stem, _)| stem);
-        format!("woff2/{stem}.woff2")
+    /// The code points it has glyphs for, ascending.
+    pub fn coverage(&self) -> &[u32] {
+        &self.coverage
     }
 
     fn parse(key: &'static str, file_name: &'static str, path: &Path) -> Result<Self, FontError> {
@@ -100,10 +104,23 @@ impl FontFile {
         let family = name_of(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
             .or_else(|| name_of(ttf_parser::name_id::FAMILY))
             .ok_or_else(|| FontError::Parse { path: path.to_owned() })?;
+        let mut coverage = Vec::new();
+        if let Some(cmap) = face.tables().cmap {
+            for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+                table.codepoints(|c| {
+                    if table.glyph_index(c).is_some_and(|g| g.0 != 0) {
+                        coverage.push(c);
+                    }
+                });
+            }
+        }
+        coverage.sort_unstable();
+        coverage.dedup();
         Ok(Self {
             key,
             file_name,
             family,
+            coverage,
             data,
             ascender: f32::from(face.ascender()) / upem,
             descender: -f32::from(face.descender()) / upem,
@@ -259,22 +276,6 @@ impl FontLibrary {
         Arc::new(db)
     }
 
-    /// `@font-face` rules for every bundled font under the family name the font
-    /// itself declares, so the page, the SVG and later renderers all agree;
-    /// `url_of` gives the address of a file below `/static/` ("fonts/…").
-    pub fn font_face_css(&self, url_of: impl Fn(&str) -> String) -> String {
-        self.fonts
-            .iter()
-            .map(|f| {
-                format!(
-                    "@font-face {{ font-family: \"{}\"; src: url({}) format(\"woff2\"); font-display: swap; }}\n",
-                    f.family,
-                    url_of(&format!("fonts/{}", f.web_file()))
-                )
-            })
-            .collect()
-    }
-
     /// How far the ink of `text` set in `primary` (and its fallbacks) reaches
     /// above and below the baseline, in em, from the glyphs' own outlines:
     /// an accent over a capital counts, a descender the text does not have
@@ -361,19 +362,6 @@ pub(crate) mod tests {
         for font in lib.all() {
             assert!(!font.family.is_empty(), "{}", font.file_name);
             assert!(font.ascender > 0.3 && font.descender >= 0.0, "{}", font.file_name);
-        }
-    }
-
-    #[test]
-    fn every_bundled_font_has_its_woff2_for_browsers() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/fonts");
-        for font in library().all() {
-            let woff2 = std::fs::read(dir.join(font.web_file())).unwrap_or_else(|e| {
-                panic!("{}: {e} (run scripts/fonts-woff2)", font.web_file());
-            });
-            assert_eq!(&woff2[..4], b"wOF2", "{}", font.web_file());
-            let original = std::fs::metadata(dir.join(font.file_name)).unwrap().len();
-            assert!((woff2.len() as u64) < original, "{} is smaller than its original", font.web_file());
         }
     }
 

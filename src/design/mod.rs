@@ -15,13 +15,15 @@ pub mod print;
 mod snapshots;
 mod subset;
 mod theme;
+pub mod web_fonts;
 
 pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
 pub use colour::{contrast_ratio, parse_hex};
-pub use fonts::{CJK, FontError, FontFile, FontLibrary};
+pub use fonts::{CJK, EMOJI, FALLBACK_CHAIN, FontError, FontFile, FontLibrary};
 pub use layout::{Align, FittedText, fit_text};
 pub use mockup::{MockupSvg, PRINT_AREA, View, mockup_svg, stage_for};
 pub use theme::{Case, Ornament, THEMES, Theme};
+pub use web_fonts::CUT_FONTS;
 
 use crate::domain::ShirtColour;
 use std::path::Path;
@@ -47,10 +49,10 @@ impl DesignEngine {
         &self.fonts
     }
 
-    /// The CJK fallback font cut down to what `text` needs, for a page whose
-    /// text falls back to it (see [`FontLibrary::falls_back_to`]).
-    pub fn cjk_subset(&self, text: &str) -> anyhow::Result<Vec<u8>> {
-        subset::subset(self.fonts.get(fonts::CJK), text)
+    /// A fallback font ([`CUT_FONTS`]) cut down to what `text` needs, for a
+    /// page whose text falls back to it (see [`FontLibrary::falls_back_to`]).
+    pub fn cut_font(&self, key: &str, text: &str) -> anyhow::Result<Vec<u8>> {
+        subset::subset(self.fonts.get(key), text)
     }
 
     /// The shirt mockup with the slogan typeset in `theme`, as an SVG document.

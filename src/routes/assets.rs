@@ -39,8 +39,19 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// The `@font-face` rules of every page (`design::web_fonts`), made at start-up.
+pub const FONTS_CSS: &str = "fonts.css";
+/// The same without the whole CJK and emoji fonts: storefronts get those
+/// cut down to their own text.
+pub const STOREFRONT_FONTS_CSS: &str = "fonts-storefront.css";
+
 impl StaticFiles {
-    pub fn load(dir: &Path) -> std::io::Result<Self> {
+    /// Every file below `dir`, and the files `generate` makes (name, text)
+    /// given the address of each file read (for the font rules' `url()`s).
+    pub fn load(
+        dir: &Path,
+        generate: impl FnOnce(&dyn Fn(&str) -> String) -> Vec<(&'static str, String)>,
+    ) -> std::io::Result<Self> {
         let mut files = HashMap::new();
         let mut pending = vec![dir.to_owned()];
         while let Some(current) = pending.pop() {
@@ -60,8 +71,31 @@ impl StaticFiles {
                 files.insert(key, Asset { content_type, body, version });
             }
         }
+        let url_of = |path: &str| match files.get(path) {
+            Some(asset) => format!("/static/{path}?v={}", asset.version),
+            None => format!("/static/{path}"),
+        };
+        for (key, text) in generate(&url_of) {
+            let body = Bytes::from(text);
+            let version = crate::web::assets::version_of(&body);
+            let content_type = content_type(key);
+            files.insert(key.to_owned(), Asset { content_type, body: Precompressed::new(body), version });
+        }
         crate::web::assets::set_versions(files.iter().map(|(k, a)| (k.clone(), a.version.clone())).collect());
         Ok(Self { files })
+    }
+}
+
+impl StaticFiles {
+    /// The file `key` with `cache`.
+    pub fn respond(
+        &self,
+        req: &HttpRequest,
+        key: &str,
+        cache: &str,
+    ) -> Result<HttpResponse, crate::web::error::AppError> {
+        let asset = self.files.get(key).ok_or(crate::web::error::AppError::NotFound)?;
+        Ok(asset.body.respond(req, asset.content_type, cache))
     }
 }
 

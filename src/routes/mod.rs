@@ -12,7 +12,7 @@ pub mod shop;
 pub mod studio;
 pub mod webhooks;
 
-use actix_web::{http::header, web};
+use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // The routes a viral drop hits, first: actix tries routes in order, and
@@ -23,7 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/seen.gif", web::get().to(shop::seen::seen))
         .route("/d/{slug}/shirts/{name}", web::get().to(shop::shirt::shirt_svg))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
-        .route("/d/{slug}/cjk.otf", web::get().to(shop::font::cjk_otf))
+        .route("/d/{slug}/{font:(?:cjk\\.otf|emoji\\.ttf)}", web::get().to(shop::font::cut))
         .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
         .route("/d/{slug}/live", web::get().to(shop::overlay::public))
@@ -96,12 +96,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(not_found));
 }
 
-/// `@font-face` rules for the bundled fonts, generated from the fonts themselves.
-async fn fonts_css(state: web::Data<crate::state::AppState>) -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(state.design.fonts().font_face_css(crate::web::assets::url))
+/// `/fonts.css`: the `@font-face` rules of every page but storefronts (also
+/// at its content-hashed `/static/fonts.css?v=…`, which pages link).
+async fn fonts_css(
+    req: actix_web::HttpRequest,
+    files: web::Data<assets::StaticFiles>,
+) -> Result<actix_web::HttpResponse, crate::web::error::AppError> {
+    files.respond(&req, assets::FONTS_CSS, "public, max-age=86400")
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, crate::web::error::AppError> {

@@ -200,13 +200,15 @@ impl Shop {
             .await
     }
 
-    /// The CJK fallback font cut down to the drop's slogan (as each look sets
-    /// it) and artist name, made once per drop and look.
-    pub async fn cjk_font(&self, entry: &Arc<CachedDrop>) -> Result<Bytes, RenderError> {
+    /// The fallback font `key` (CJK or emoji, `design::CUT_FONTS`) cut down
+    /// to the drop's slogan (as each look sets it) and artist name, made
+    /// once per drop, look and font.
+    pub async fn cut_font(&self, entry: &Arc<CachedDrop>, key: &'static str) -> Result<Bytes, RenderError> {
         let design = self.design.clone();
         let drop = &entry.drop;
         let text = format!("{}{}{}", drop.slogan, entry.theme.apply_case(&drop.slogan), drop.artist_name);
-        self.fonts.get_or_render(&entry.card_key, move || design.cjk_subset(&text).map(Bytes::from)).await
+        let cache_key = format!("{}-{key}", entry.card_key);
+        self.fonts.get_or_render(&cache_key, move || design.cut_font(key, &text).map(Bytes::from)).await
     }
 
     /// Renders a just-launched drop's storefront parts, share card and first

@@ -51,8 +51,11 @@ pub struct Layout {
     pub signed_in: bool,
     /// CSS custom properties for a themed page (`--bg`, `--ink`, …); empty for the house look.
     pub style: String,
-    /// Font file to preload for a themed page.
+    /// Font file to preload for a themed page (below `/static/`).
     pub preload_font: Option<String>,
+    /// The page's `@font-face` rules (below `/static/`): every font, or for
+    /// storefronts all but the fallbacks they get cut to their own text.
+    pub fonts_css: &'static str,
     pub body_class: &'static str,
     pub meta: Option<SocialMeta>,
     /// What search engines show under the title (pages without social tags).
@@ -97,12 +100,19 @@ impl Layout {
             signed_in: false,
             style: String::new(),
             preload_font: None,
+            fonts_css: crate::routes::assets::FONTS_CSS,
             body_class: "house",
             meta: None,
             description: None,
             csrf: String::new(),
             icon: super::assets::url("favicon.svg"),
         }
+    }
+
+    /// A storefront: the CJK and emoji fallbacks come cut to its text.
+    pub fn storefront(mut self) -> Self {
+        self.fonts_css = crate::routes::assets::STOREFRONT_FONTS_CSS;
+        self
     }
 
     /// A page in a drop's language (its checkout pages): no switch.
@@ -126,7 +136,8 @@ impl Layout {
             title,
             signed_in: false,
             style: theme_style(theme, fonts),
-            preload_font: Some(font.web_file()),
+            preload_font: Some(crate::design::web_fonts::first_file(font)),
+            fonts_css: crate::routes::assets::FONTS_CSS,
             body_class: "themed",
             meta: None,
             description: None,

@@ -198,9 +198,25 @@ async fn a_cjk_storefront_gets_its_font_cut_to_its_text_and_a_latin_one_none() {
     assert_eq!(again.unwrap().status().as_u16(), 304);
     assert_eq!(app.get("/d/no-such-drop/cjk.otf").await.status().as_u16(), 404);
 
+    // The storefront's own font rules leave the whole CJK and emoji fonts out.
+    let link = html.split("href=\"/static/fonts-storefront.css?v=").nth(1).expect("the storefront's font rules");
+    let rules = app.get(&format!("/static/fonts-storefront.css?v={}", &link[..16])).await.text().await.unwrap();
+    assert!(rules.contains("unicode-range") && !rules.contains("NotoSansCJK") && !rules.contains("NotoEmoji"));
+
     let (_, latin) = app.launch("Plain latin words").await;
     let (_, html) = app.get_html(&format!("/d/{latin}")).await;
-    assert!(!html.contains("cjk.otf"), "no CJK font where none is needed");
+    assert!(!html.contains("cjk.otf") && !html.contains("emoji.ttf"), "no cut font where none is needed");
+
+    // An emoji slogan gets the emoji font cut to its emoji, declared for them only.
+    let (_, fire) = app.launch("Loser club 🔥").await;
+    let (_, html) = app.get_html(&format!("/d/{fire}")).await;
+    assert!(html.contains(&format!("url(/d/{fire}/emoji.ttf) format(\"truetype\")")), "{html:.3000}");
+    assert!(html.contains("unicode-range:U+1F525}"), "only the fire is drawn from it");
+    let res = app.get(&format!("/d/{fire}/emoji.ttf")).await;
+    assert_eq!((res.status().as_u16(), res.headers()["content-type"].to_str().unwrap()), (200, "font/ttf"));
+    let font = res.bytes().await.unwrap();
+    assert!(font.len() < 10_000, "{} bytes (the whole font is 470 KB as WOFF2)", font.len());
+    assert_eq!(app.get(&format!("/d/{fire}/other.ttf")).await.status().as_u16(), 404);
 }
 
 #[tokio::test]

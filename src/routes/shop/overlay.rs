@@ -39,7 +39,7 @@ impl OverlayPage {
 
     /// The versioned address of the look's font.
     pub fn font_url(&self) -> String {
-        crate::web::assets::url(&format!("fonts/{}", self.font_file))
+        crate::web::assets::url(&self.font_file)
     }
 
     pub fn t(&self, message: &str) -> String {
@@ -70,7 +70,7 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
         revenue: crate::i18n::money(drop.language, drop.revenue()),
         currency: drop.currency().code(),
         style: crate::web::layout::theme_style(theme, state.design.fonts()),
-        font_file: state.design.fonts().get(theme.font).web_file(),
+        font_file: crate::design::web_fonts::first_file(state.design.fonts().get(theme.font)),
         lang: drop.language,
     }
 }

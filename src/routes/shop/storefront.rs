@@ -1,6 +1,6 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
-use crate::design::{CJK, FontLibrary, View};
+use crate::design::{CUT_FONTS, FontLibrary, View};
 use crate::domain::details::{SIZE_CHART, inches};
 use crate::domain::{DropSlug, DropState, ShirtColour, Size};
 use crate::i18n::{self, Arg};
@@ -72,9 +72,9 @@ pub struct StorefrontPage<'a> {
     pub quantity: i64,
     /// Most shirts one order may take (the artist's setting).
     pub max_quantity: i64,
-    /// The CJK fallback's family, when the slogan or artist name needs it:
-    /// the page then loads it cut down to its own text (`/d/{slug}/cjk.otf`).
-    pub cjk_family: Option<String>,
+    /// The CJK and emoji fallbacks the slogan or artist name needs, each
+    /// cut down to the page's own text (`/d/{slug}/cjk.otf`, `emoji.ttf`).
+    pub cut_fonts: Vec<CutFace>,
     /// Why the last *Buy* did not go through, shown above the button.
     pub error: Option<String>,
     pub code: String,
@@ -221,7 +221,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             .collect(),
         fabric: i18n::text(lang, "shop-fabric"),
         from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
-        cjk_family: needs_cjk(state.design.fonts(), entry).then(|| state.design.fonts().get(CJK).family.clone()),
+        cut_fonts: cut_faces(state.design.fonts(), entry),
     }
 }
 
@@ -232,7 +232,8 @@ fn layout_of(state: &AppState, entry: &CachedDrop, price: &str) -> Layout {
     let lang = drop.language;
     let url = format!("{}/d/{}", state.settings.base_url(), drop.slug);
     let mut layout =
-        Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts());
+        Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts())
+            .storefront();
     layout.body_class = "themed shop";
     layout.icon = format!("/d/{}/favicon.svg", drop.slug);
     let text = |id: &str| Arg::Text(id.to_owned());
@@ -289,13 +290,48 @@ fn pictures(entry: &CachedDrop, colour: ShirtColour) -> Vec<ShirtPicture> {
         .collect()
 }
 
-/// Whether the page's own text (the slogan as the look sets it, the artist's
-/// name) falls back to the CJK font.
-fn needs_cjk(fonts: &FontLibrary, entry: &CachedDrop) -> bool {
+/// A fallback font cut down to one storefront's text.
+pub struct CutFace {
+    pub family: String,
+    /// Below `/d/{slug}/`.
+    pub file: &'static str,
+    pub format: &'static str,
+    /// Its `unicode-range`: the characters of the page's text it draws.
+    pub range: String,
+}
+
+/// The fallbacks the page's own text (the slogan as the look sets it, the
+/// artist's name) falls back to, each with the characters it draws there.
+fn cut_faces(fonts: &FontLibrary, entry: &CachedDrop) -> Vec<CutFace> {
     let display = fonts.get(entry.theme.font);
     let drop = &entry.drop;
-    fonts.falls_back_to(display, &entry.theme.apply_case(&drop.slogan), CJK)
-        || fonts.falls_back_to(display, &drop.artist_name, CJK)
+    let cased = entry.theme.apply_case(&drop.slogan);
+    let first_fallback = fonts.get(crate::design::FALLBACK_CHAIN[0]);
+    CUT_FONTS
+        .iter()
+        .filter(|(key, _)| {
+            fonts.falls_back_to(display, &cased, key) || fonts.falls_back_to(display, &drop.artist_name, key)
+        })
+        .map(|&(key, file)| {
+            let font = fonts.get(key);
+            let mut points: Vec<u32> = [cased.as_str(), drop.slogan.as_str(), drop.artist_name.as_str()]
+                .iter()
+                .flat_map(|t| t.chars())
+                .map(u32::from)
+                .filter(|c| {
+                    font.coverage().binary_search(c).is_ok() && first_fallback.coverage().binary_search(c).is_err()
+                })
+                .collect();
+            points.sort_unstable();
+            points.dedup();
+            CutFace {
+                family: font.family.clone(),
+                file,
+                format: if file.ends_with(".otf") { "opentype" } else { "truetype" },
+                range: crate::design::web_fonts::css_range(&crate::design::web_fonts::ranges_of(points)),
+            }
+        })
+        .collect()
 }
 
 /// "S–XL" or just "M".
