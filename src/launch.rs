@@ -45,7 +45,8 @@ impl Launcher<'_> {
             credit: idea.credit.clone(),
             votes: idea.votes,
         });
-        let saved = self.store.launch_drop(&drop, from_call.as_ref().map(|(call, _)| call.id.as_str())).await?;
+        let from = from_call.as_ref().map(|(call, idea)| (call.id.as_str(), idea.id.as_str()));
+        let saved = self.store.launch_drop(&drop, from).await?;
         tracing::info!(drop = %saved.id, slug = %saved.slug, "drop launched");
         self.shop.warm(&saved.slug).await;
         Ok(saved)

@@ -117,6 +117,11 @@ pub fn stage_for(shirt: &str) -> &'static str {
 }
 
 /// The mockup document. Fields are pre-formatted so output is byte-stable.
+/// The close-up of the print: a view of the front picture. Each front
+/// picture names it (`<view id="detail">`), so a storefront shows the
+/// close-up as `front.svg#detail`: one download for both.
+pub const DETAIL_VIEW_BOX: &str = "150 110 300 320";
+
 #[derive(Template)]
 #[template(path = "design/mockup.svg", escape = "html")]
 pub struct MockupSvg<'a> {
@@ -143,6 +148,7 @@ pub struct MockupSvg<'a> {
     /// The artwork with its letters as outlines (no fonts needed to show
     /// it); empty on the back.
     pub print: String,
+    pub detail_view_box: &'static str,
 }
 
 pub(crate) fn num(v: f32) -> String {
@@ -168,7 +174,9 @@ pub fn mockup<'a>(
 ) -> MockupSvg<'a> {
     let print = match view {
         View::Back => String::new(),
-        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id, 2),
+        // A tenth of a unit: a fifth of a pixel in the close-up (2×); the
+        // sketch look's outlines are half the bytes they are at 0.01.
+        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id, 1),
     };
     let title = match view {
         View::Front => format!("{} T-shirt printed with: {slogan}", colour.name),
@@ -182,10 +190,11 @@ pub fn mockup<'a>(
         shirt: colour.hex,
         outline: if view == View::Back { BACK } else { FRONT },
         back: view == View::Back,
-        view_box: if view == View::Detail { "150 110 300 320" } else { "0 0 600 640" },
+        view_box: if view == View::Detail { DETAIL_VIEW_BOX } else { "0 0 600 640" },
         stage: stage_for(colour.hex),
         rich: true,
         print,
+        detail_view_box: DETAIL_VIEW_BOX,
     }
 }
 

@@ -23,7 +23,7 @@ pub use fonts::{CJK, EMOJI, FALLBACK_CHAIN, FontError, FontFile, FontLibrary};
 pub use layout::{Align, FittedText, fit_text};
 pub use mockup::{MockupSvg, PRINT_AREA, View, mockup_svg, stage_for};
 pub use theme::{Case, Ornament, THEMES, Theme};
-pub use web_fonts::CUT_FONTS;
+pub use web_fonts::{CUT_DISPLAY, CUT_FONTS};
 
 use crate::domain::ShirtColour;
 use std::path::Path;

@@ -18,6 +18,18 @@ const SUBSETS: &str = include_str!("../../static/fonts/subsets.txt");
 /// the file's name below `/d/{slug}/`).
 pub const CUT_FONTS: [(&str, &str); 2] = [(CJK, "cjk.otf"), (EMOJI, "emoji.ttf")];
 
+/// Looks' typefaces whose Latin piece alone is heavy (Cabin Sketch's
+/// hatched letters: 134 KB; every other look's is 10–35 KB): a storefront
+/// in them gets its heading's font cut to the slogan too, as
+/// `/d/{slug}/display.ttf` (or `.otf`). The cut has no kerning or
+/// ligatures (allsorts writes no GSUB/GPOS), so only these are cut.
+pub const CUT_DISPLAY: [&str; 1] = ["sketch"];
+
+/// The file name below `/d/{slug}/` of a look's typeface cut to a drop.
+pub fn display_file(font: &FontFile) -> &'static str {
+    if font.file_name.ends_with(".otf") { "display.otf" } else { "display.ttf" }
+}
+
 /// Fonts sent whole, not in pieces.
 const WHOLE: [&str; 2] = [CJK, EMOJI];
 

@@ -27,6 +27,9 @@ pub struct Call {
     pub version: i64,
     /// The drop the winning idea became, once launched.
     pub drop_slug: Option<DropSlug>,
+    /// The idea that drop was launched from (empty for calls closed before
+    /// popshop recorded it).
+    pub winner_idea: String,
 }
 
 impl Call {

@@ -7,8 +7,9 @@ use super::Mailer;
 use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
 use crate::store::outbox::{
-    CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, EMAIL_CHANGE, EMAIL_CHANGED,
-    FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET, SOLD_OUT,
+    BACK_IN_STOCK, CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, EMAIL_CHANGE,
+    EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET,
+    SOLD_OUT,
 };
 use askama::Template;
 use lettre::Message;
@@ -139,6 +140,7 @@ pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Optio
         CONFIRM_EMAIL | PASSWORD_RESET | EMAIL_CHANGE | EMAIL_CHANGED => to_account(mailer, queued),
         FIRST_SALE | GOAL_REACHED | SOLD_OUT | DROP_ENDED | DAILY_DIGEST => to_artist(mailer, queued).await?,
         DISPUTE_OPENED | DISPUTE_CLOSED => about_dispute(mailer, queued).await?,
+        BACK_IN_STOCK => back_in_stock(mailer, queued).await?,
         other => anyhow::bail!("unknown kind of mail {other:?}"),
     };
     let Some(letter) = letter else { return Ok(None) };
@@ -370,6 +372,25 @@ async fn about_dispute(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Opt
     notice.reference = i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]);
     notice.footer = t("mail-dispute-footer");
     notice.letter(i18n::text_with(lang, subject, &args), None).map(Some)
+}
+
+/// "It's back": to a fan who left their address on a sold-out or ended
+/// drop, in the drop's language, once its next wave opened.
+async fn back_in_stock(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Letter>> {
+    let drop_id = queued.subject_id.split(':').next().unwrap_or_default();
+    let Some(drop) = mailer.store.drop_by_id(drop_id).await? else { return Ok(None) };
+    let lang = drop.language;
+    let t = |id: &str| i18n::text(lang, id);
+    let args = [("slogan", Arg::Text(drop.slogan.clone())), ("artist", Arg::Text(drop.artist_name.clone()))];
+    let mut notice = Notice::new(lang, i18n::text_with(lang, "mail-restock-heading", &args));
+    notice.paragraphs.push(i18n::text_with(lang, "mail-restock-body", &args));
+    notice.facts.push((t("mail-restock-price"), i18n::money(lang, drop.price)));
+    if let Some(left) = drop.units_left() {
+        notice.facts.push((t("mail-restock-left"), i18n::count(lang, left)));
+    }
+    notice.button = Some((t("mail-restock-button"), format!("{}/d/{}", mailer.base_url, drop.slug)));
+    notice.footer = t("mail-restock-footer");
+    notice.letter(i18n::text_with(lang, "mail-restock-subject", &args), None).map(Some)
 }
 
 fn number_arg(order: &Order) -> Arg {

@@ -39,11 +39,7 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The `@font-face` rules of every page (`design::web_fonts`), made at start-up.
-pub const FONTS_CSS: &str = "fonts.css";
-/// The same without the whole CJK and emoji fonts: storefronts get those
-/// cut down to their own text.
-pub const STOREFRONT_FONTS_CSS: &str = "fonts-storefront.css";
+pub use crate::web::assets::{FONTS_CSS, STOREFRONT_FONTS_CSS};
 
 impl StaticFiles {
     /// Every file below `dir`, and the files `generate` makes (name, text)

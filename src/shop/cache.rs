@@ -74,12 +74,17 @@ impl CachedDrop {
 /// (`GET /d/{slug}/shirts/…`), versioned by its design.
 pub fn shirt_src(drop: &Drop, colour: ShirtColour, view: crate::design::View) -> String {
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
-    format!("/d/{}/shirts/{}-{}.svg?v={}", drop.slug, colour.key, view.key(), design_key(drop, theme))
+    let key = design_key(drop, theme);
+    match view {
+        // The close-up is a view of the front picture: the same download.
+        crate::design::View::Detail => format!("/d/{}/shirts/{}-front.svg?v={key}#detail", drop.slug, colour.key),
+        _ => format!("/d/{}/shirts/{}-{}.svg?v={key}", drop.slug, colour.key, view.key()),
+    }
 }
 
 /// Hash of what the shirt pictures show.
 fn design_key(drop: &Drop, theme: &Theme) -> String {
-    let hash = crate::design::stable_hash(format!("v2|{}|{}", drop.slogan, theme.key).as_bytes());
+    let hash = crate::design::stable_hash(format!("v3|{}|{}", drop.slogan, theme.key).as_bytes());
     format!("{hash:016x}")
 }
 

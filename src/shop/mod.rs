@@ -37,8 +37,9 @@ pub struct Shop {
     design: DesignEngine,
     pub storefronts: Arc<StorefrontCache>,
     pub cards: RenderCache,
-    /// Fonts cut down to one storefront's text.
-    fonts: RenderCache,
+    /// Fonts cut down to one storefront's text, compressed once (a cut
+    /// TrueType font shrinks to about half with brotli, near WOFF2).
+    fonts: RenderCache<Arc<Precompressed>>,
     /// The shirt pictures (colour × view), compressed once.
     shirts: RenderCache<Arc<Precompressed>>,
     /// Visitors this instance has counted lately, so a fan's repeat views
@@ -203,12 +204,20 @@ impl Shop {
     /// The fallback font `key` (CJK or emoji, `design::CUT_FONTS`) cut down
     /// to the drop's slogan (as each look sets it) and artist name, made
     /// once per drop, look and font.
-    pub async fn cut_font(&self, entry: &Arc<CachedDrop>, key: &'static str) -> Result<Bytes, RenderError> {
+    pub async fn cut_font(
+        &self,
+        entry: &Arc<CachedDrop>,
+        key: &'static str,
+    ) -> Result<Arc<Precompressed>, RenderError> {
         let design = self.design.clone();
         let drop = &entry.drop;
         let text = format!("{}{}{}", drop.slogan, entry.theme.apply_case(&drop.slogan), drop.artist_name);
         let cache_key = format!("{}-{key}", entry.card_key);
-        self.fonts.get_or_render(&cache_key, move || design.cut_font(key, &text).map(Bytes::from)).await
+        self.fonts
+            .get_or_render(&cache_key, move || {
+                design.cut_font(key, &text).map(|font| Arc::new(Precompressed::new(Bytes::from(font))))
+            })
+            .await
     }
 
     /// Renders a just-launched drop's storefront parts, share card and first

@@ -40,10 +40,11 @@ struct CallRow {
     created_at: i64,
     version: i64,
     drop_slug: String,
+    winner_idea: String,
 }
 
 const CALL_COLUMNS: &str = "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, \
-     created_at, version, drop_slug";
+     created_at, version, drop_slug, winner_idea";
 
 impl From<CallRow> for Call {
     fn from(r: CallRow) -> Self {
@@ -61,6 +62,7 @@ impl From<CallRow> for Call {
             created_at: r.created_at,
             version: r.version,
             drop_slug: DropSlug::parse(&r.drop_slug),
+            winner_idea: r.winner_idea,
         }
     }
 }
@@ -405,18 +407,20 @@ async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> 
 pub(super) async fn call_became_drop(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     call_id: &str,
+    idea_id: &str,
     drop_slug: &DropSlug,
     now: i64,
 ) -> anyhow::Result<bool> {
     let sql = format!(
-        "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1 \
-         WHERE id = $3{}",
+        "UPDATE calls SET drop_slug = $1, ended_at = COALESCE(ended_at, $2), version = version + 1, \
+         winner_idea = $4 WHERE id = $3{}",
         returning_announce_call(backend_of(tx))
     );
     let done = sqlx::query(&sql)
         .bind(drop_slug.as_str())
         .bind(now)
         .bind(call_id)
+        .bind(idea_id)
         .execute(&mut **tx)
         .await
         .context("link call to drop")?;

@@ -121,11 +121,12 @@ impl Store {
     }
 
     /// Saves a new drop ([`Self::insert_drop`]); when it is a fan's idea from
-    /// the call `from_call` (an id), the call closes and points to the drop
+    /// a call (`from_call`: the call's id and the idea's), the call closes,
+    /// marks the idea and points to the drop
     /// in the same transaction: a drop is never saved without its call
     /// knowing, nor a call closed for a drop that is not there.
     #[tracing::instrument(skip(self, new), fields(account = %new.account_id))]
-    pub async fn launch_drop(&self, new: &NewDrop, from_call: Option<&str>) -> anyhow::Result<Drop> {
+    pub async fn launch_drop(&self, new: &NewDrop, from_call: Option<(&str, &str)>) -> anyhow::Result<Drop> {
         let base = DropSlug::from_slogan(new.slogan.as_str());
         let id = new_id();
         let _gate = self.write_gate().await;
@@ -174,11 +175,13 @@ impl Store {
         }
         let Some(slug) = saved else { anyhow::bail!("no free slug for {base}") };
         let announce_call = match from_call {
-            Some(call_id) => super::calls::call_became_drop(&mut tx, call_id, &slug, self.now_ms()).await?,
+            Some((call_id, idea_id)) => {
+                super::calls::call_became_drop(&mut tx, call_id, idea_id, &slug, self.now_ms()).await?
+            }
             None => false,
         };
         tx.commit().await.context("commit launch")?;
-        if let (Some(call_id), true) = (from_call, announce_call) {
+        if let (Some((call_id, _)), true) = (from_call, announce_call) {
             self.committed_call(call_id);
         }
         self.drop_by_id(&id).await?.context("drop vanished right after insert")
@@ -321,6 +324,7 @@ impl Store {
         .execute(&mut *tx)
         .await
         .context("record wave")?;
+        super::waitlist::mail_waitlist(&mut tx, id, number, now).await?;
         tx.commit().await.context("commit reopen")?;
         self.committed(id);
         Ok(Some(number))

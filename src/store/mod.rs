@@ -15,6 +15,7 @@ mod payouts;
 mod promos;
 mod sessions;
 mod sources;
+mod waitlist;
 
 pub use accounts::{Account, CreateAccountError, LINKS_PER_HOUR, LinkFor, LinkProblem, Purpose};
 pub use calls::{Board, NewCall, SentIdea};
@@ -25,6 +26,7 @@ pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;
 pub use promos::NewPromo;
 pub use sources::SourceStats;
+pub use waitlist::{WAITLIST_PER_DROP, Waiting};
 
 use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

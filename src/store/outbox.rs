@@ -30,6 +30,9 @@ pub const GOAL_REACHED: &str = "goal-reached";
 pub const SOLD_OUT: &str = "sold-out";
 pub const DROP_ENDED: &str = "drop-ended";
 pub const DAILY_DIGEST: &str = "daily-digest";
+/// To a fan who asked: a sold-out or ended drop opened a new wave (subject
+/// `{drop}:{wave}:{waitlist entry}`).
+pub const BACK_IN_STOCK: &str = "back-in-stock";
 /// To the artist: a fan disputed an order's payment with their bank. Not
 /// switchable: money is at stake and evidence is due.
 pub const DISPUTE_OPENED: &str = "dispute-opened";

@@ -7,6 +7,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The `@font-face` rules of every page (`design::web_fonts`), made at
+/// start-up and served among the static files.
+pub const FONTS_CSS: &str = "fonts.css";
+/// The same without the whole CJK and emoji fonts: storefronts get those
+/// cut down to their own text.
+pub const STOREFRONT_FONTS_CSS: &str = "fonts-storefront.css";
+
 static VERSIONS: OnceLock<HashMap<String, String>> = OnceLock::new();
 
 /// Records each file's version ("css/app.css" → "3f2a…"); the first call wins

@@ -100,7 +100,7 @@ impl Layout {
             signed_in: false,
             style: String::new(),
             preload_font: None,
-            fonts_css: crate::routes::assets::FONTS_CSS,
+            fonts_css: super::assets::FONTS_CSS,
             body_class: "house",
             meta: None,
             description: None,
@@ -111,7 +111,7 @@ impl Layout {
 
     /// A storefront: the CJK and emoji fallbacks come cut to its text.
     pub fn storefront(mut self) -> Self {
-        self.fonts_css = crate::routes::assets::STOREFRONT_FONTS_CSS;
+        self.fonts_css = super::assets::STOREFRONT_FONTS_CSS;
         self
     }
 
@@ -137,7 +137,7 @@ impl Layout {
             signed_in: false,
             style: theme_style(theme, fonts),
             preload_font: Some(crate::design::web_fonts::first_file(font)),
-            fonts_css: crate::routes::assets::FONTS_CSS,
+            fonts_css: super::assets::FONTS_CSS,
             body_class: "themed",
             meta: None,
             description: None,

@@ -38,10 +38,12 @@ pub enum Action {
     /// minute); each drop also takes at most [`CODE_MISSES_PER_DROP_MINUTE`]
     /// wrong codes a minute from everyone.
     CodeTry,
+    /// Addresses left on sold-out drops ([`RESTOCK_PER_HOUR`]).
+    Restock,
 }
 
 impl Action {
-    const ALL: [Action; 10] = [
+    const ALL: [Action; 11] = [
         Action::Checkout,
         Action::SignUp,
         Action::Launch,
@@ -52,6 +54,7 @@ impl Action {
         Action::AccountMail,
         Action::OrderMail,
         Action::CodeTry,
+        Action::Restock,
     ];
 }
 
@@ -71,6 +74,9 @@ pub const ACCOUNT_MAIL_PER_HOUR: u32 = 10;
 /// Order confirmations one client may ask to be sent again an hour.
 pub const ORDER_MAIL_PER_HOUR: u32 = 10;
 
+/// Addresses one client may leave on sold-out drops an hour ("Tell me when
+/// it's back"); each drop also takes at most `store::WAITLIST_PER_DROP`.
+pub const RESTOCK_PER_HOUR: u32 = 10;
 /// Storefront visits counted per client per minute (`routes::shop::seen`).
 pub const VISITS_PER_MINUTE: u32 = 120;
 /// Print files rendered at once (CPU and ~70 MB of pixels each); more wait
@@ -85,7 +91,7 @@ const RECONCILE_EVERY: Duration = Duration::from_secs(5);
 
 pub struct Limits {
     /// One allowance per [`Action`], in the order of [`Action::ALL`].
-    rates: [PerClientRate; 10],
+    rates: [PerClientRate; 11],
     /// Stripe Connect calls per artist (keyed by the account id): account
     /// reads and onboarding links. `None`: off.
     stripe_reads: Option<PerClientRate<String>>,
@@ -115,6 +121,7 @@ impl Limits {
             Action::AccountMail => PerClientRate::per_hour(ACCOUNT_MAIL_PER_HOUR),
             Action::OrderMail => PerClientRate::per_hour(ORDER_MAIL_PER_HOUR),
             Action::CodeTry => PerClientRate::per_minute(settings.code_try_rate_per_minute),
+            Action::Restock => PerClientRate::per_hour(RESTOCK_PER_HOUR),
         };
         Self {
             rates: Action::ALL.map(rate),

@@ -401,6 +401,79 @@ function follow(events, pollUrl, event, show) {
   if (call.dataset.open === "true" && ends > Date.now()) setTimeout(reload, Math.min(ends - Date.now() + 500, 2 ** 31 - 1));
 })();
 
+// Storefront: *Apply code* in place. The form posts as without JavaScript
+// (the server checks the code and renders the page); the price (struck
+// through when the code lowers it), the code field with its note or error,
+// the Buy button and the pay note are taken from that page, and the live
+// region says what happened. Anything unexpected: the form posts normally.
+(function applyCodeInPlace() {
+  const form = document.getElementById("buy-form");
+  const live = document.getElementById("code-live");
+  if (!form || !live || !window.fetch || !window.DOMParser) return;
+  form.addEventListener("submit", (event) => {
+    const button = event.submitter;
+    if (!button || button.name !== "apply" || form.dataset.plain) return;
+    event.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    const body = new URLSearchParams(new FormData(form));
+    body.set("apply", "1");
+    const action = (button.getAttribute("formaction") || form.action).split("#")[0];
+    fetch(action, { method: "POST", body, headers: { Accept: "text/html" } })
+      // A refused code comes back 409 (or 422, 429) with the same page and
+      // its message; any other page (sold out meanwhile, …) is shown whole.
+      .then((r) => ((r.headers.get("content-type") || "").startsWith("text/html") ? r.text() : Promise.reject(r)))
+      .then((html) => {
+        const page = new DOMParser().parseFromString(html, "text/html");
+        const parts = ["shop-price", "promo-field", "buy"];
+        if (!parts.every((id) => page.getElementById(id) && document.getElementById(id))) throw new Error("page");
+        for (const id of parts) document.getElementById(id).replaceWith(document.importNode(page.getElementById(id), true));
+        const note = page.querySelector(".pay-note");
+        const here = document.querySelector(".pay-note");
+        if (note && here) here.replaceWith(document.importNode(note, true));
+        const said = page.querySelector("#code-error, #code-note");
+        live.textContent = said ? said.textContent : "";
+        const input = document.getElementById("code");
+        if (input) input.focus({ preventScroll: true });
+      })
+      .catch(() => {
+        button.disabled = false;
+        form.dataset.plain = "1";
+        if (form.requestSubmit && button.isConnected) form.requestSubmit(button);
+        else form.submit();
+      });
+  });
+})();
+
+// Call board: a vote (or taking it back) counts in place, without the
+// reload that jumped the page; the button turns and a live region says so.
+// Without this (or when anything goes wrong) the form posts and the page
+// comes back at the idea.
+(function voteInPlace() {
+  const status = document.querySelector("[data-vote-status]");
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-vote") || !window.fetch) return;
+    event.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    if (button.disabled) return;
+    button.disabled = true;
+    fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), headers: { Accept: "application/json" } })
+      .then((r) => (r.ok && (r.headers.get("content-type") || "").includes("json") ? r.json() : Promise.reject(r)))
+      .then((answer) => {
+        const card = form.closest("li");
+        card.querySelector("[data-votes]").textContent = answer.votes_label;
+        form.querySelector("input[name=vote]").value = answer.voted ? "back" : "up";
+        button.textContent = answer.voted ? form.dataset.back : form.dataset.up;
+        button.classList.toggle("primary", !answer.voted);
+        if (status) status.textContent = answer.said;
+        button.disabled = false;
+        button.focus({ preventScroll: true });
+      })
+      .catch(() => { button.disabled = false; form.submit(); });
+  });
+})();
+
 // Artist's drop page: when the drop's totals move, re-render the numbers,
 // chart and orders from the server (the page is complete without this).
 (function liveStats() {

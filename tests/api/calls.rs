@@ -277,11 +277,54 @@ async fn the_artist_hides_pins_ends_and_launches_the_winner_which_credits_the_fa
     assert!(shop.contains(&format!("href=\"/c/{slug}\"")), "links back to the call");
     let (_, board) = jo.get_html(&format!("/c/{slug}")).await;
     assert!(board.contains("This became a shirt!") && board.contains("href=\"/d/friday-loser-club\""));
+    // The closed board marks the idea that became the shirt, and only it.
+    assert!(board.contains(&format!("class=\"idea winner\" id=\"idea-{winner}\"")), "the winner is marked");
+    assert_eq!(board.matches("This became the shirt").count(), 1);
     assert!(board.contains("This call is closed"), "closed once launched");
     let res = jo.post_form(&format!("/c/{slug}/ideas"), &[("idea", "too late")]).await;
     assert_eq!(res.status().as_u16(), 303, "a closed call takes nothing");
     let (_, board) = jo.get_html(&format!("/c/{slug}")).await;
     assert!(!board.contains("too late"));
+}
+
+#[tokio::test]
+async fn a_vote_counts_in_place_for_the_page_script_and_the_artist_sees_the_board_first() {
+    let app = TestApp::spawn().await;
+    let slug = open_call(&app, "Vote in place").await;
+    let fan = TestApp::spawn_shell(&app);
+    let res = send_idea(&fan, &slug, "Loud and proud").await;
+    let idea = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    // The page's script asks for JSON: the idea's count and the fan's vote,
+    // in the call's language, instead of the board again.
+    let voter = TestApp::spawn_shell(&app);
+    let (_, html) = voter.get_html(&format!("/c/{slug}")).await;
+    let token = extract_csrf(&html);
+    let vote = |up: &'static str| {
+        voter
+            .client
+            .post(voter.url(&format!("/c/{slug}/ideas/{idea}/vote")))
+            .header("accept", "application/json")
+            .form(&[("csrf", token.as_str()), ("vote", up)])
+            .send()
+    };
+    let answer: serde_json::Value = vote("up").await.unwrap().json().await.unwrap();
+    assert_eq!(answer["voted"], true);
+    assert_eq!(answer["votes_label"], "2 votes", "the sender's and this one");
+    assert_eq!(answer["said"], "Vote counted.");
+    let answer: serde_json::Value = vote("back").await.unwrap().json().await.unwrap();
+    assert_eq!((answer["voted"].as_bool(), answer["votes_label"].as_str()), (Some(false), Some("1 vote")));
+    // Without the script the form still posts and comes back at the idea.
+    let res = fan_posts(&voter, &slug, &format!("/c/{slug}/ideas/{idea}/vote"), &[("vote", "up")]).await;
+    assert_eq!(location(&res), format!("/c/{slug}#idea-{idea}"));
+    let (_, public) = fan.get_html(&format!("/c/{slug}")).await;
+    assert!(public.contains("data-vote data-up=\"Vote for this\""), "the vote form carries both labels");
+
+    // The artist sees the board with its moderation before the send form;
+    // fans see the form first.
+    let (_, own) = app.get_html(&format!("/c/{slug}")).await;
+    let (board_at, form_at) = (own.find("class=\"moderate\"").unwrap(), own.find("class=\"card idea-form\"").unwrap());
+    assert!(board_at < form_at, "moderation first for the artist");
+    assert!(public.find("class=\"card idea-form\"").unwrap() < public.find("<ol class=\"ideas\"").unwrap());
 }
 
 #[tokio::test]

@@ -104,6 +104,22 @@ async fn previews_are_limited_per_client() {
 }
 
 #[tokio::test]
+async fn the_first_screen_after_launch_is_about_sharing_and_ending_is_far_from_it() {
+    let app = TestApp::spawn().await;
+    let (id, slug) = app.launch("Share me first").await;
+    let (_, dash) = app.get_html(&format!("/dashboard/drops/{id}?launched=1")).await;
+    let at = |needle: &str| dash.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
+    // The link with its copy button, the share buttons and the QR code come
+    // before the numbers; ending the drop comes after the orders.
+    let link = at("id=\"public-link\"");
+    assert!(link < at("data-copy=\"#public-link\"") && at("Share on X") < at("id=\"live-stats\""));
+    assert!(at("/qr.svg\"") < at("id=\"live-stats\""));
+    assert!(link < at("id=\"live-stats\""));
+    assert!(at("id=\"orders\"") < at("End drop now"), "End drop now is at the end, away from sharing");
+    assert!(dash.contains(&format!("/d/{slug}")));
+}
+
+#[tokio::test]
 async fn ending_a_drop_early_closes_the_storefront() {
     let app = TestApp::spawn().await;
     let (id, slug) = app.launch("End me soon").await;

@@ -73,6 +73,17 @@ async fn a_fan_applies_a_code_sees_the_price_and_pays_it() {
     apply.push(("apply", "1"));
     let html = post_buy(&fan, &slug, &apply).await.text().await.unwrap();
     assert!(html.contains("code FRIDAY: 20% off each shirt — $20.00 a shirt instead of $25.00"), "{html:.0}");
+    // The big price strikes the old one through, and says so to a screen reader.
+    assert!(
+        html.contains(
+            "<s><span class=\"visually-hidden\">Was </span>$25.00</s> <span class=\"visually-hidden\">now </span>$20.00"
+        ),
+        "{html:.0}"
+    );
+    // The parts the page's script takes in place are there, with a live region.
+    for id in ["id=\"shop-price\"", "id=\"promo-field\"", "id=\"buy\"", "id=\"code-live\""] {
+        assert!(html.contains(id), "{id}");
+    }
 
     // Buying with it: the demo checkout charges $40 for two.
     let res = post_buy(&fan, &slug, &picks("friday")).await;

@@ -26,7 +26,9 @@ async fn the_storefront_shows_the_shirt_price_and_pickers() {
     let front = "/d/be-a-friday-night-loser-with-me/shirts/white-front.svg?v=";
     assert!(html.contains(&format!("<img src=\"{front}")), "{html}");
     assert!(html.contains("alt=\"White T-shirt, front, printed with “Be a Friday Night Loser with me”\""));
-    assert!(html.contains("navy-detail.svg?v=") && html.contains("navy-back.svg?v="));
+    // The close-up is a view of the front picture: one download for both.
+    assert!(html.contains("navy-front.svg?v=") && html.contains("#detail\"") && html.contains("navy-back.svg?v="));
+    assert!(!html.contains("-detail.svg"));
     assert!(html.contains(">Close-up</a>"), "view buttons");
     assert!(html.contains("$25.00"));
     assert!(html.contains("Buy — $25.00"));
@@ -217,6 +219,19 @@ async fn a_cjk_storefront_gets_its_font_cut_to_its_text_and_a_latin_one_none() {
     let font = res.bytes().await.unwrap();
     assert!(font.len() < 10_000, "{} bytes (the whole font is 470 KB as WOFF2)", font.len());
     assert_eq!(app.get(&format!("/d/{fire}/other.ttf")).await.status().as_u16(), 404);
+    assert_eq!(app.get(&format!("/d/{fire}/display.otf")).await.status().as_u16(), 404, "not a heavy look");
+
+    // The sketch look's heavy typeface comes cut to the slogan's letters.
+    let res = app.launch_with(&[("slogan", "Drawn by hand"), ("theme", "sketch")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, html) = app.get_html("/d/drawn-by-hand").await;
+    assert!(html.contains("url(/d/drawn-by-hand/display.ttf) format(\"truetype\")"), "{html:.3000}");
+    assert!(!html.contains("CabinSketch-Bold.latin.woff2\" as=\"font\""), "its pieces are not preloaded");
+    let cut = app.client.get(app.url("/d/drawn-by-hand/display.ttf")).header("accept-encoding", "br").send().await;
+    let cut = cut.unwrap();
+    assert_eq!(cut.headers()["content-encoding"], "br", "compressed once, like the pictures");
+    let cut = cut.bytes().await.unwrap();
+    assert!(cut.len() < 30_000, "{} bytes over the wire (its Latin piece is 134 KB)", cut.len());
 }
 
 #[tokio::test]

@@ -98,3 +98,55 @@ async fn a_checkout_charges_the_price_in_the_drops_row_not_an_instances_stale_co
     let order = other.state.store.order_by_session(&session).await.unwrap().unwrap();
     assert_eq!((order.unit_amount.minor(), order.amount.minor()), (3000, 6000), "the new price, never the stale one");
 }
+
+#[tokio::test]
+async fn fans_of_a_sold_out_drop_hear_once_when_it_is_back() {
+    let app = TestApp::spawn().await;
+    app.sign_up("restock@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Back again"), ("stock", "1"), ("colours", "black")]).await;
+    let drop_id = location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    let fan = TestApp::spawn_shell(&app);
+    // While it sells, there is no list to join.
+    let (_, live) = fan.get_html("/d/back-again").await;
+    assert!(!live.contains("id=\"restock\""));
+    sell(&app, "back-again", 1).await;
+
+    // Sold out: no Buy button, the bar is marked inactive, and a form asks
+    // for an address (no account, no JavaScript).
+    let (_, shop) = fan.get_html("/d/back-again").await;
+    assert!(!shop.contains("id=\"buy\"") && shop.contains("aria-disabled=\"true\""));
+    assert!(shop.contains("action=\"/d/back-again/restock#restock\"") && shop.contains("Tell me when it’s back"));
+    // A bad address comes back beside the field, as typed.
+    let res = fan.post_form("/d/back-again/restock", &[("email", "not an address")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"restock-error\"") && html.contains("value=\"not an address\""), "{html:.200}");
+    // A good one is on the list; twice is still once.
+    for _ in 0..2 {
+        let res = fan.post_form("/d/back-again/restock", &[("email", " Fan@Example.com ")]).await;
+        assert_eq!(res.status().as_u16(), 200);
+        assert!(res.text().await.unwrap().contains("You’re on the list"));
+    }
+    fan.post_form("/d/back-again/restock", &[("email", "other@example.com")]).await;
+    assert_eq!(app.state.store.waiting_for(&drop_id).await.unwrap(), 2);
+
+    // The artist opens a second wave: each address gets one mail, with the
+    // link, and the list is empty; a third wave mails nobody again.
+    let reopen = format!("/dashboard/drops/{drop_id}/reopen");
+    assert_eq!(app.post_form(&reopen, &[("add_stock", "5")]).await.status().as_u16(), 303);
+    let mail = app.mail_to("fan@example.com", "is back").await;
+    assert!(mail.contains("/d/back-again") && mail.contains("Shirts in this wave"), "{mail}");
+    app.mail_to("other@example.com", "is back").await;
+    assert_eq!(app.state.store.waiting_for(&drop_id).await.unwrap(), 0);
+    let (_, shop) = fan.get_html("/d/back-again").await;
+    assert!(shop.contains("id=\"buy\""), "back on sale");
+    // Asking while it is live again just shows the page.
+    assert_eq!(fan.post_form("/d/back-again/restock", &[("email", "late@example.com")]).await.status().as_u16(), 200);
+    assert_eq!(app.state.store.waiting_for(&drop_id).await.unwrap(), 0);
+    sell(&app, "back-again", 4).await;
+    sell(&app, "back-again", 1).await;
+    assert_eq!(app.post_form(&reopen, &[("add_stock", "5")]).await.status().as_u16(), 303);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let back: Vec<_> = app.mails().into_iter().filter(|(_, s, _)| s.contains("is back")).collect();
+    assert_eq!(back.len(), 2, "one each, never again: {back:?}");
+}

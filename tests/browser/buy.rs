@@ -61,25 +61,38 @@ async fn a_fan_applies_a_promo_code_and_pays_the_lower_price() {
         web.goto(app.url(&format!("/d/{slug}"))).await?;
         let field = web.find(By::Id("code")).await?;
         field.scroll_into_view().await?;
-        // A typo first: the message sits beside the field, the code stays.
+        // A typo first: the message sits beside the field, the code stays,
+        // and it all happens in place (no reload, no jump to the top).
+        web.execute("window.__samePage = true", vec![]).await?;
+        let before: f64 = web.execute("return scrollY", vec![]).await?.convert()?;
         field.send_keys("fridya").await?;
         web.find(By::Css("button[name=apply]")).await?.click().await?;
         let error = web.query(By::Id("code-error")).first().await?.text().await?;
         assert!(error.contains("can't be used for this drop"), "{error}");
-        // The page comes back at the buy form, not at the top.
-        assert_eq!(web.current_url().await?.fragment(), Some("buy-form"));
-        let top: f64 = web
-            .execute("return document.getElementById('buy-form').getBoundingClientRect().top", vec![])
+        let (same, after, live): (bool, f64, String) = web
+            .execute(
+                "return [window.__samePage === true, scrollY, document.getElementById('code-live').textContent]",
+                vec![],
+            )
             .await?
             .convert()?;
-        assert!((-5.0..400.0).contains(&top), "the form is on screen: {top}");
+        assert!(same, "applied in place");
+        assert!((after - before).abs() < 50.0, "the page stayed where it was: {before} → {after}");
+        assert!(live.contains("can't be used"), "the live region says it: {live:?}");
         let field = web.find(By::Id("code")).await?;
+        assert_eq!(field.value().await?.as_deref(), Some("fridya"), "the code stays");
         field.clear().await?;
         // Enter in the field applies it (the form's first button).
         field.send_keys("friday\u{E007}").await?;
         let note = web.query(By::Id("code-note")).first().await?.text().await?;
         assert!(note.contains("$20.00 a shirt instead of $25.00"), "{note}");
         assert!(web.find(By::Id("buy")).await?.text().await?.contains("$20.00"), "the button says what it costs");
+        // The big price: the old one struck through, the new one beside it.
+        let struck = web.find(By::Css("#shop-price s")).await?.text().await?;
+        assert!(struck.contains("$25.00"), "{struck}");
+        assert!(web.find(By::Id("shop-price")).await?.text().await?.contains("$20.00"));
+        let live = web.find(By::Id("code-live")).await?.text().await?;
+        assert!(live.contains("$20.00 a shirt"), "{live}");
         shoot(&web, "storefront-promo-phone", 390, 844).await;
         web.find(By::Id("buy")).await?.click().await?;
         let summary = web.query(By::Css(".admin-grid")).first().await?.text().await?;

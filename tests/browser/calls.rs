@@ -83,6 +83,10 @@ async fn fans_write_the_slogan_together_and_a_voter_buys_the_winner() {
         became.first().await?;
         let text = cleo.find(By::Tag("main")).await?.text().await?;
         assert!(text.contains("This became a shirt!") && !text.contains(ben_idea), "{text}");
+        // The closed board marks the idea that became the shirt.
+        let winner_card = cleo.find(By::Css("li.idea.winner")).await?.text().await?;
+        assert!(winner_card.contains(ana_idea) && winner_card.contains("This became the shirt"), "{winner_card}");
+        shoot(&cleo, "call-closed-phone", 390, 844).await;
 
         // Cleo, a voter, follows it to the shirt and buys it.
         cleo.query(By::Css(".became a")).first().await?.click().await?;
@@ -109,16 +113,27 @@ async fn send(web: &WebDriver, idea: &str) -> WebDriverResult<()> {
     Ok(())
 }
 
-/// Clicks the vote button of the `n`th idea on the board (the page comes back).
+/// Clicks the vote button of the `n`th idea on the board: the vote counts
+/// in place (no reload, no jump), the button turns into "Take my vote
+/// back", and the live region says so.
 async fn vote(web: &WebDriver, n: usize) -> WebDriverResult<()> {
     let ideas = web.find_all(By::Css("ol.ideas > li")).await?;
     // "Vote for this" (a fan who voted sees "Take my vote back" instead).
     let button = ideas[n].find(By::Css("form[action$='/vote'] button.primary")).await?;
     button.scroll_into_view().await?;
+    web.execute("window.__samePage = true", vec![]).await?;
     button.click().await?;
-    // The old page is gone once the board comes back.
-    button.wait_until().stale().await?;
-    web.query(By::Css("ol.ideas")).first().await?;
+    for _ in 0..50 {
+        if button.text().await? == "Take my vote back" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(button.text().await?, "Take my vote back", "the button turned");
+    let same: bool = web.execute("return window.__samePage === true", vec![]).await?.convert()?;
+    assert!(same, "the page did not reload");
+    let said = web.find(By::Css("[data-vote-status]")).await?.text().await?;
+    assert_eq!(said, "Vote counted.");
     Ok(())
 }
 

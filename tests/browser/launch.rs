@@ -121,6 +121,19 @@ async fn german_journey(app: &TestApp, web: &WebDriver) -> WebDriverResult<()> {
     // The preview's words follow the page's language too (written by the script).
     let alt = until_alt(&web.find(By::Css("#preview img")).await?, "Sei ein Freitagabend-Loser").await?;
     assert!(alt.starts_with("Vorschau: T-Shirt mit dem Aufdruck"), "{alt}");
+    // While the artist picks a look, the shirt stays in view at the top but
+    // leaves most of the screen to the looks (it took 38%).
+    let (top, height, screen): (f64, f64, f64) = web
+        .execute(
+            "document.querySelector('fieldset.looks').scrollIntoView();
+             const r = document.getElementById('preview').getBoundingClientRect();
+             return [r.top, r.height, innerHeight];",
+            vec![],
+        )
+        .await?
+        .convert()?;
+    assert!(top.abs() < 2.0, "the preview sticks to the top: {top}");
+    assert!(height / screen < 0.26, "the sticky preview takes {height} of {screen} px");
     // The shop's language is the page's unless the artist picks another.
     web.find(By::Css("details.more summary")).await?.click().await?;
     let language = web.find(By::Id("language")).await?;

@@ -188,3 +188,84 @@ async fn a_japanese_storefront_with_an_emoji_loads_its_own_few_glyphs_not_the_wh
     web.quit().await.ok();
     result.unwrap();
 }
+
+/// The close-up picture is a view of the front picture (`front.svg#detail`):
+/// Chromium draws it zoomed in, and the storefront downloads each colour's
+/// picture once for both.
+#[tokio::test]
+async fn the_close_up_is_the_front_picture_zoomed_in_and_downloaded_once() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    let (_, slug) = app.launch("Zoom in on me").await;
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 1440, 900).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let (front, detail, fetched): (Vec<f64>, Vec<f64>, Vec<String>) = web
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const detail = document.querySelector('img[src*=\"#detail\"]');
+                 const front = detail.src.split('#')[0];
+                 const pixel = (src) => new Promise((ok) => {
+                   const img = new Image();
+                   img.onload = () => {
+                     const c = document.createElement('canvas');
+                     c.width = 300; c.height = 320;
+                     const g = c.getContext('2d');
+                     g.drawImage(img, 0, 0, 300, 320);
+                     ok([...g.getImageData(20, 20, 1, 1).data]);
+                   };
+                   img.src = src;
+                 });
+                 Promise.all([pixel(front), pixel(detail.src)]).then(([a, b]) => {
+                   const pictures = performance.getEntriesByType('resource')
+                     .map((e) => new URL(e.name).pathname).filter((p) => p.includes('/shirts/'));
+                   done([a, b, pictures]);
+                 });",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert_ne!(front, detail, "the close-up is drawn zoomed in: {front:?} vs {detail:?}");
+        let unique: std::collections::HashSet<_> = fetched.iter().collect();
+        assert_eq!(unique.len(), fetched.len(), "each picture downloaded once: {fetched:?}");
+        assert!(!fetched.iter().any(|p| p.contains("-detail.svg")), "{fetched:?}");
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}
+
+/// The sketch look's typeface weighs 134 KB for Latin alone: its storefront
+/// gets the heading's letters cut to the slogan, and Chromium accepts them.
+#[tokio::test]
+async fn a_sketch_storefront_loads_its_heading_font_cut_to_the_slogan() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("sketch@example.com", "correct horse battery").await;
+    let res = app.launch_with(&[("slogan", "Drawn by hand"), ("theme", "sketch")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let web = browser(&driver).await;
+    let result = async {
+        web.goto(app.url("/d/drawn-by-hand")).await?;
+        let (fonts, loaded): (Vec<String>, Vec<String>) = web
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() => done([
+                   performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+                     .filter((p) => /\\.(otf|ttf|woff2)$/.test(p)),
+                   [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)]));",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(fonts.iter().any(|f| f.ends_with("/display.ttf")), "{fonts:?}");
+        assert!(!fonts.iter().any(|f| f.contains("CabinSketch")), "never the whole typeface: {fonts:?}");
+        assert!(loaded.iter().any(|f| f.replace(" ", "") == "CabinSketch"), "the heading is set in it: {loaded:?}");
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

@@ -33,6 +33,8 @@ pub struct IdeaCard {
     pub alt: String,
     /// The fan looking has voted for it.
     pub voted: bool,
+    /// It became the shirt.
+    pub winner: bool,
 }
 
 #[derive(Template)]
@@ -93,6 +95,7 @@ async fn page(
             picture: format!("/c/{}/ideas/{}.svg", call.slug, idea.id),
             alt: i18n::text_with(lang, "picture-alt", &[("slogan", Arg::Text(idea.text.clone()))]),
             voted: voted.contains(&idea.id),
+            winner: idea.id.as_str() == call.winner_idea,
             idea,
         })
         .collect();
@@ -111,6 +114,7 @@ async fn page(
         picture: format!("/c/{}/ideas/__ID__.svg", call.slug),
         alt: String::new(),
         voted: false,
+        winner: false,
         idea: Idea {
             id: "__ID__".into(),
             call_id: call.id.clone(),
@@ -239,6 +243,24 @@ pub async fn vote(
     let Some(fan) = csrf::fan_of(&req) else { return Ok(crate::web::redirect(back)) };
     if let Err(wait) = state.calls().vote(&call, &idea_id, &fan, up, &client).await? {
         return Err(AppError::TooMany { retry_after: retry_after_secs(wait) });
+    }
+    // The page's script votes in place: it gets the idea's count back
+    // instead of the board again (without it, the form reloads the page).
+    let wants_json = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if wants_json && let Some(idea) = state.store.idea(&call.id, &idea_id).await? {
+        let lang = call.language;
+        let voted = state.store.votes_of(&call.id, &fan).await?.contains(&idea.id);
+        return Ok(HttpResponse::Ok().insert_header((actix_web::http::header::CACHE_CONTROL, "no-store")).json(
+            serde_json::json!({
+                "voted": voted,
+                "votes_label": i18n::text_with(lang, "call-votes", &[("count", Arg::Number(idea.votes))]),
+                "said": i18n::text(lang, if voted { "call-vote-counted" } else { "call-vote-taken-back" }),
+            }),
+        ));
     }
     Ok(crate::web::redirect(back))
 }

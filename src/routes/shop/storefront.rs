@@ -84,8 +84,14 @@ pub struct StorefrontPage<'a> {
     /// comes back from a post (its address no longer has `?ref=`); empty on
     /// the storefront everyone shares (the browser's `Referer` says it).
     pub source: String,
+    /// "Tell me when it's back" (sold out or ended): see [`BuyChoice`].
+    pub restock_email: String,
+    pub restock_error: Option<String>,
+    pub restock_done: bool,
     /// What one shirt costs this fan: the price, or the price with their code.
     pub buy_price: String,
+    /// A code lowers the price: the page strikes the old one through.
+    pub discounted: bool,
     /// "Free shipping · arrives in 5–10 business days".
     pub shipping_line: String,
     /// Shipping per order when not free ("$5.00").
@@ -115,6 +121,11 @@ pub struct BuyChoice {
     pub code_price: Option<String>,
     /// The share link the fan came by (`ref`), kept through *Apply code*.
     pub source: String,
+    /// "Tell me when it's back": the address as typed, what was wrong with
+    /// it, or that it is on the list.
+    pub restock_email: String,
+    pub restock_error: Option<String>,
+    pub restock_done: bool,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -204,6 +215,10 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         code_error: choice.code_error,
         code_note: choice.code_note,
         source: choice.source,
+        restock_email: choice.restock_email,
+        restock_error: choice.restock_error,
+        restock_done: choice.restock_done,
+        discounted: choice.code_price.is_some(),
         buy_price: choice.code_price.unwrap_or_else(|| i18n::money(lang, drop.price)),
         shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
         shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),
@@ -234,6 +249,11 @@ fn layout_of(state: &AppState, entry: &CachedDrop, price: &str) -> Layout {
     let mut layout =
         Layout::themed(lang, format!("{} — {}", drop.slogan, drop.artist_name), entry.theme, state.design.fonts())
             .storefront();
+    // A typeface cut to the slogan (a heavy look's) is declared on the page;
+    // its pieces are not what the heading draws from.
+    if crate::design::CUT_DISPLAY.contains(&entry.theme.font) {
+        layout.preload_font = None;
+    }
     layout.body_class = "themed shop";
     layout.icon = format!("/d/{}/favicon.svg", drop.slug);
     let text = |id: &str| Arg::Text(id.to_owned());
@@ -307,19 +327,28 @@ fn cut_faces(fonts: &FontLibrary, entry: &CachedDrop) -> Vec<CutFace> {
     let drop = &entry.drop;
     let cased = entry.theme.apply_case(&drop.slogan);
     let first_fallback = fonts.get(crate::design::FALLBACK_CHAIN[0]);
+    let heavy_display = crate::design::CUT_DISPLAY
+        .contains(&entry.theme.font)
+        .then(|| (entry.theme.font, crate::design::web_fonts::display_file(display)));
     CUT_FONTS
         .iter()
+        .copied()
         .filter(|(key, _)| {
             fonts.falls_back_to(display, &cased, key) || fonts.falls_back_to(display, &drop.artist_name, key)
         })
-        .map(|&(key, file)| {
+        .chain(heavy_display)
+        .map(|(key, file)| {
             let font = fonts.get(key);
+            // The look's own typeface draws every letter of the slogan it
+            // has; a fallback only those the fonts before it lack.
+            let own = font.key == display.key;
             let mut points: Vec<u32> = [cased.as_str(), drop.slogan.as_str(), drop.artist_name.as_str()]
                 .iter()
                 .flat_map(|t| t.chars())
                 .map(u32::from)
                 .filter(|c| {
-                    font.coverage().binary_search(c).is_ok() && first_fallback.coverage().binary_search(c).is_err()
+                    font.coverage().binary_search(c).is_ok()
+                        && (own || first_fallback.coverage().binary_search(c).is_err())
                 })
                 .collect();
             points.sort_unstable();
