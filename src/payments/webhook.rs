@@ -77,31 +77,17 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
         EventObject::CheckoutSessionAsyncPaymentFailed(s) => (PaymentEventKind::AsyncFailed, s),
         EventObject::CheckoutSessionExpired(s) => (PaymentEventKind::Expired, s),
         EventObject::ChargeRefunded(c) => {
-            let Some(pi) = c.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()) else { return Ok(None) };
             let kind = PaymentEventKind::Refunded { fully: c.refunded };
-            return Ok(Some(Incoming::Payment(Box::new(PaymentEvent {
-                id,
-                event_type,
-                kind,
-                subject: EventSubject::PaymentIntent(pi),
-                buyer: Buyer::default(),
-            }))));
+            return Ok(about_payment(id, event_type, kind, c.payment_intent.as_ref().map(|p| p.id().as_str())));
         }
         EventObject::ChargeDisputeCreated(d) | EventObject::ChargeDisputeClosed(d) => {
-            let Some(pi) = d.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()) else { return Ok(None) };
             let kind = if event_type == "charge.dispute.created" {
                 PaymentEventKind::Disputed
             } else {
                 use stripe_shared::DisputeStatus as D;
                 PaymentEventKind::DisputeClosed { won: matches!(d.status, D::Won | D::WarningClosed | D::Prevented) }
             };
-            return Ok(Some(Incoming::Payment(Box::new(PaymentEvent {
-                id,
-                event_type,
-                kind,
-                subject: EventSubject::PaymentIntent(pi),
-                buyer: Buyer::default(),
-            }))));
+            return Ok(about_payment(id, event_type, kind, d.payment_intent.as_ref().map(|p| p.id().as_str())));
         }
         _ => return Ok(None),
     };
@@ -117,6 +103,13 @@ pub fn parse(body: &[u8], signature: Option<&str>, secret: &str) -> Result<Optio
         subject: EventSubject::Session(now.facts),
         buyer,
     }))))
+}
+
+/// An event about a charge's payment intent (refunds, disputes); none for
+/// a charge without one (not from a Checkout session popshop made).
+fn about_payment(id: String, event_type: String, kind: PaymentEventKind, pi: Option<&str>) -> Option<Incoming> {
+    let subject = EventSubject::PaymentIntent(pi?.to_owned());
+    Some(Incoming::Payment(Box::new(PaymentEvent { id, event_type, kind, subject, buyer: Buyer::default() })))
 }
 
 /// The event types popshop acts on; subscribe the webhook endpoint to these.

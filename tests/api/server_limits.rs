@@ -8,6 +8,29 @@ use std::time::{Duration, Instant};
 
 const HOME: &str = "GET / HTTP/1.1\r\nHost: shop.test\r\n\r\n";
 
+/// Sends `head`, then `drip` every 200 ms until the server closes the
+/// connection; returns what the server answered (within 5 s).
+async fn trickle(app: &TestApp, head: &'static [u8], drip: &'static [u8]) -> Option<String> {
+    let (mut read, mut write) = Raw::connect(app).await.0.into_split();
+    let dripping = tokio::spawn(async move {
+        use tokio::io::AsyncWriteExt;
+        let _ = write.write_all(head).await;
+        while write.write_all(drip).await.is_ok() {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    });
+    let answer = tokio::time::timeout(Duration::from_secs(5), async {
+        use tokio::io::AsyncReadExt;
+        let mut seen = Vec::new();
+        let _ = read.read_to_end(&mut seen).await;
+        String::from_utf8_lossy(&seen).into_owned()
+    })
+    .await
+    .ok();
+    dripping.abort();
+    answer
+}
+
 #[tokio::test]
 async fn a_connection_over_the_cap_gets_a_clear_503_and_a_freed_place_serves_again() {
     let app = TestApp::spawn_with(|s| s.max_connections = 2).await;
@@ -47,30 +70,11 @@ async fn a_connection_over_the_cap_gets_a_clear_503_and_a_freed_place_serves_aga
 #[tokio::test]
 async fn a_body_that_trickles_in_gets_a_408_and_its_connection_closed() {
     let app = TestApp::spawn_with(|s| s.body_timeout = Duration::from_secs(1)).await;
-    let mut slow = Raw::connect(&app).await;
     let started = Instant::now();
-    slow.send(
-        "POST /login HTTP/1.1\r\nHost: shop.test\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-         Content-Length: 500\r\n\r\nemail=a",
-    )
-    .await;
     // A byte every 200 ms: it never finishes.
-    let (mut read, mut write) = slow.0.into_split();
-    let drip = tokio::spawn(async move {
-        use tokio::io::AsyncWriteExt;
-        while write.write_all(b"x").await.is_ok() {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    });
-    let answer = tokio::time::timeout(Duration::from_secs(5), async {
-        use tokio::io::AsyncReadExt;
-        let mut seen = Vec::new();
-        let _ = read.read_to_end(&mut seen).await;
-        String::from_utf8_lossy(&seen).into_owned()
-    })
-    .await
-    .ok();
-    drip.abort();
+    let head = b"POST /login HTTP/1.1\r\nHost: shop.test\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                 Content-Length: 500\r\n\r\nemail=a";
+    let answer = trickle(&app, head, b"x").await;
     let answer = answer.expect("closed within 5 s");
     assert!(started.elapsed() < Duration::from_secs(4), "cut off after {:?}", started.elapsed());
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
@@ -94,23 +98,8 @@ async fn a_body_that_trickles_in_gets_a_408_and_its_connection_closed() {
 async fn a_head_that_trickles_in_is_cut_off() {
     let app = TestApp::spawn_with(|s| s.head_timeout = Duration::from_secs(1)).await;
     let started = Instant::now();
-    let (mut read, mut write) = Raw::connect(&app).await.0.into_split();
-    let drip = tokio::spawn(async move {
-        use tokio::io::AsyncWriteExt;
-        let _ = write.write_all(b"GET / HTTP/1.1\r\nHost: shop.test\r\n").await;
-        while write.write_all(b"X-Slow: 1\r\n").await.is_ok() {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    });
-    let answer = tokio::time::timeout(Duration::from_secs(5), async {
-        use tokio::io::AsyncReadExt;
-        let mut seen = Vec::new();
-        let _ = read.read_to_end(&mut seen).await;
-        String::from_utf8_lossy(&seen).into_owned()
-    })
-    .await
-    .expect("closed within 5 s");
-    drip.abort();
+    let answer = trickle(&app, b"GET / HTTP/1.1\r\nHost: shop.test\r\n", b"X-Slow: 1\r\n").await;
+    let answer = answer.expect("closed within 5 s");
     assert!(started.elapsed() < Duration::from_secs(4), "cut off after {:?}", started.elapsed());
     assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
 }
