@@ -392,6 +392,7 @@ refund-message = Bestellung { $order } ({ $buyer }): Das Geld geht vollständig 
 refund-button = Vollständig erstatten
 back-to-drop = Zurück zum Drop
 refund-failed = Die Erstattung hat nicht geklappt
+refund-shipped = Diese Bestellung ist verschickt, die Shirts kommen also zuerst zurück: Wenn der Fan sie zurückgeschickt hat, markiere die Bestellung in der Produktion als zurückgeschickt und erstatte sie dann.
 refund-refused = Der Zahlungsanbieter hat die Erstattung abgelehnt: „{ $why }“. Die Bestellung ist unverändert.
 refund-unavailable = Der Zahlungsanbieter antwortet gerade nicht. Die Bestellung ist unverändert; versuch es in einer Minute noch einmal.
 
@@ -607,10 +608,6 @@ mail-refund-subject = Erstattet: deine Bestellung Nr. { $number }
 mail-refund-heading = Deine Bestellung wurde erstattet
 mail-refund-amount = Erstattet
 mail-refund-note = Das Geld geht zurück auf die Karte oder das Konto, mit dem du bezahlt hast; deine Bank braucht dafür eventuell 5–10 Werktage.
-mail-shipped-subject = Dein Shirt ist unterwegs: Bestellung Nr. { $number }
-mail-shipped-heading = Dein Shirt ist unterwegs
-mail-shipped-carrier = Verschickt mit { $carrier }, Sendungsnummer { $tracking }
-mail-shipped-track = Sendung verfolgen
 mail-order-page = Deine Bestellung ansehen
 mail-account-footer = Du bekommst diese E-Mail, weil jemand sie mit dieser Adresse auf popshop angefordert hat. Warst du es nicht, ignoriere sie einfach: Es ändert sich nichts.
 mail-confirm-subject = Bestätige deine E-Mail-Adresse für popshop
@@ -644,6 +641,10 @@ mail-restock-price = Preis
 mail-restock-left = Shirts in dieser Welle
 mail-restock-button = Hol dir deins
 mail-restock-footer = Du bekommst diese eine E-Mail, weil du deine Adresse bei diesem Drop hinterlassen hast. Wir schreiben dir nicht noch einmal dazu, und deine Adresse ist von der Liste gelöscht.
+mail-shipped-subject = Dein Shirt ist unterwegs: Bestellung Nr. { $number }
+mail-shipped-heading = Dein Shirt ist unterwegs
+mail-shipped-carrier = Verschickt mit { $carrier }, Sendungsnummer { $tracking }
+mail-shipped-track = Sendung verfolgen
 mail-dispute-opened-subject = Eine Zahlung wurde angefochten: Bestellung { $number }
 mail-dispute-opened-heading = Ein Fan hat eine Zahlung angefochten
 mail-dispute-opened-body = Wer Bestellung { $number } („{ $slogan }“) gekauft hat, hat die Bank gebeten, die bezahlten { $money } zurückzuholen. Stripe hält das Geld zurück, bis die Bank entscheidet, und es zählt nicht mehr zu den Einnahmen deines Drops. Antworte mit deinen Belegen (Bestellung, Adresse und, sobald verschickt, die Sendungsnummer) in deinem Stripe-Dashboard vor der Frist, die Stripe nennt.
@@ -774,3 +775,70 @@ look-neon = Neonnacht
 look-pastel = Pastell-Schreibschrift
 look-sketch = Skizzenbuch
 call-send-again = Dein Browser hat ein altes Formular geschickt. Schick deine Idee bitte noch einmal.
+
+## Production (issue 16)
+
+production-title = Produktion
+production-lede = Bezahlte Bestellungen auf dem Weg zu den Fans. Schick sie an deine Druckerei und markiere dann jede als verschickt (oder lade die Tracking-CSV der Druckerei hoch): Jeder Fan bekommt eine „Unterwegs“-E-Mail mit dem Tracking-Link.
+production-all = Alle
+production-filter = Bestellungen zeigen
+fulfilment-waiting = Wartet auf die Druckerei
+fulfilment-in-production = In Produktion
+fulfilment-shipped = Verschickt
+fulfilment-delivered = Zugestellt
+fulfilment-returned = Zurückgeschickt
+fulfilment-printer-refused = Druckerei hat abgelehnt
+production-waiting = { $count ->
+        [one] 1 bezahlte Bestellung wartet auf die Druckerei.
+       *[other] { $count } bezahlte Bestellungen warten auf die Druckerei.
+    }
+production-send-all = Alle wartenden an die Druckerei schicken
+production-send-chosen = Die gewählten Bestellungen an die Druckerei schicken
+production-choose = Wählen
+production-sent = { $count ->
+        [one] 1 Bestellung ist jetzt in Produktion.
+       *[other] { $count } Bestellungen sind jetzt in Produktion.
+    }
+production-shipped = { $count ->
+        [one] 1 Bestellung verschickt; ihr Fan bekommt den Tracking-Link.
+       *[other] { $count } Bestellungen verschickt; ihre Fans bekommen den Tracking-Link.
+    }{ $again ->
+        [0] {""}
+        [one] {" "}1 Zeile war schon verschickt und blieb, wie sie war.
+       *[other] {" "}{ $again } Zeilen waren schon verschickt und blieben, wie sie waren.
+    }
+production-upload = Tracking-CSV der Druckerei hochladen
+production-upload-file = Tracking-CSV
+production-upload-hint = Spalten: order, carrier, tracking_number und, falls die Druckerei einen hat, tracking_url. order ist die Referenz aus dem Bestellexport (etwa 74B4F7CF). Jede Zeile wird geprüft, bevor sich etwas ändert.
+production-upload-button = Prüfen und verschicken
+production-none = Hier sind keine Bestellungen.
+production-carrier = Versanddienst
+production-number = Sendungsnummer
+production-url = Tracking-Link
+production-url-hint = (nötig für „Other“)
+production-ship = Als verschickt markieren und den Fan benachrichtigen
+production-delivered = Als zugestellt markieren
+production-returned = Als zurückgeschickt markieren
+production-back = Zurück zur Produktion
+production-not-shipped = Nicht verschickt
+production-not-moved = Nichts geändert
+production-bad-tracking = Wähle einen Versanddienst und gib die Sendungsnummer ein (4–40 Buchstaben und Ziffern); bei „Other“ auch den Tracking-Link (https://…).
+production-not-in-production = Diese Bestellung ist (noch oder nicht mehr) nicht in Produktion und wurde daher nicht als verschickt markiert.
+production-wrong-state = Diese Bestellung ist nicht in einem Zustand, der das erlaubt.
+production-csv-refused = Nichts wurde geändert: Korrigiere diese Zeilen und lade die Datei noch einmal hoch
+production-csv-unreadable = Die Datei ließ sich nicht als CSV lesen.
+production-csv-header = Die erste Zeile muss die Spalten order, carrier und tracking_number nennen (und tracking_url, falls vorhanden).
+production-csv-empty = Die Datei enthält keine Bestellungen.
+production-line-unreadable = Zeile { $line }: ließ sich nicht lesen.
+production-line-carrier = Zeile { $line }: unbekannter Versanddienst (DHL, Deutsche Post, UPS, USPS, FedEx, Royal Mail, Canada Post, Australia Post, Evri/Hermes, DPD, GLS oder Other).
+production-line-number = Zeile { $line }: Die Sendungsnummer muss 4–40 Buchstaben und Ziffern haben.
+production-line-url = Zeile { $line }: Ein Versanddienst, den popshop nicht kennt, braucht eine tracking_url (https://…).
+production-line-unknown = Zeile { $line }: Keine bezahlte Bestellung von dir hat diese Referenz.
+production-line-not-in-production = Zeile { $line }: Diese Bestellung ist nicht in Produktion — schick sie zuerst an die Druckerei.
+production-line-shipped-elsewhere = Zeile { $line }: Diese Bestellung wurde schon mit einer anderen Sendungsnummer verschickt.
+production-line-duplicate = Zeile { $line }: Dieselbe Bestellung steht zweimal in der Datei.
+drop-production = Produktion
+order-way = Wo deine Bestellung ist
+order-way-paid = Bezahlt
+order-way-tracking = Verschickt mit { $carrier }, Sendungsnummer { $number }.
+order-way-estimate = Erwartet zwischen { $from } und { $to }.

@@ -403,6 +403,7 @@ refund-message = Order { $order } ({ $buyer }): the buyer gets their money back 
 refund-button = Refund in full
 back-to-drop = Back to the drop
 refund-failed = The refund did not go through
+refund-shipped = This order has shipped, so its shirts come back first: when the fan has returned them, mark the order returned in the production queue, then refund it.
 refund-refused = The payment provider refused the refund: “{ $why }”. The order is unchanged.
 refund-unavailable = The payment provider is not answering right now. The order is unchanged; try again in a minute.
 
@@ -618,10 +619,6 @@ mail-refund-subject = Refunded: your order #{ $number }
 mail-refund-heading = Your order was refunded
 mail-refund-amount = Refunded
 mail-refund-note = The money goes back to the card or account you paid with; your bank may take 5–10 business days to show it.
-mail-shipped-subject = Your shirt is on its way: order #{ $number }
-mail-shipped-heading = Your shirt is on its way
-mail-shipped-carrier = Sent with { $carrier }, tracking number { $tracking }
-mail-shipped-track = Track your parcel
 mail-order-page = See your order
 mail-account-footer = You get this email because someone asked for it on popshop with this address. If it was not you, ignore it: nothing changes.
 mail-confirm-subject = Confirm your email for popshop
@@ -655,6 +652,10 @@ mail-restock-price = Price
 mail-restock-left = Shirts in this wave
 mail-restock-button = Get yours
 mail-restock-footer = You get this one email because you left your address on this drop. We will not write again about it, and your address is gone from its list.
+mail-shipped-subject = Your shirt is on its way: order #{ $number }
+mail-shipped-heading = Your shirt is on its way
+mail-shipped-carrier = Sent with { $carrier }, tracking number { $tracking }
+mail-shipped-track = Track your parcel
 mail-dispute-opened-subject = A payment was disputed: order { $number }
 mail-dispute-opened-heading = A fan disputed a payment
 mail-dispute-opened-body = The buyer of order { $number } (“{ $slogan }”) asked their bank to take back the { $money } they paid. Stripe holds that money until the bank decides, and it no longer counts in your drop’s revenue. Answer the dispute with your evidence (the order, the address, and the tracking number once shipped) in your Stripe dashboard before the deadline Stripe gives.
@@ -785,3 +786,70 @@ look-neon = Neon night
 look-pastel = Pastel script
 look-sketch = Sketchbook
 call-send-again = Your browser sent an old form. Send your idea again, please.
+
+## Production (issue 16)
+
+production-title = Production
+production-lede = Paid orders on their way to fans. Send them to your printer, then mark each shipped (or upload the printer's tracking CSV): every fan gets one “on its way” email with the tracking link.
+production-all = All
+production-filter = Show orders
+fulfilment-waiting = Waiting for the printer
+fulfilment-in-production = In production
+fulfilment-shipped = Shipped
+fulfilment-delivered = Delivered
+fulfilment-returned = Returned
+fulfilment-printer-refused = Printer refused
+production-waiting = { $count ->
+        [one] 1 paid order is waiting for the printer.
+       *[other] { $count } paid orders are waiting for the printer.
+    }
+production-send-all = Send all waiting to the printer
+production-send-chosen = Send the chosen orders to the printer
+production-choose = Choose
+production-sent = { $count ->
+        [one] 1 order is now in production.
+       *[other] { $count } orders are now in production.
+    }
+production-shipped = { $count ->
+        [one] 1 order shipped; its fan gets the tracking link.
+       *[other] { $count } orders shipped; their fans get the tracking link.
+    }{ $again ->
+        [0] {""}
+        [one] {" "}1 line was shipped already and was left as it was.
+       *[other] {" "}{ $again } lines were shipped already and were left as they were.
+    }
+production-upload = Upload the printer's tracking CSV
+production-upload-file = Tracking CSV
+production-upload-hint = Columns: order, carrier, tracking_number and, if the printer gives one, tracking_url. The order is the reference the orders export carries (like 74B4F7CF). Every line is checked before anything changes.
+production-upload-button = Check and ship
+production-none = No orders here.
+production-carrier = Carrier
+production-number = Tracking number
+production-url = Tracking link
+production-url-hint = (needed for “Other”)
+production-ship = Mark shipped and tell the fan
+production-delivered = Mark delivered
+production-returned = Mark returned
+production-back = Back to production
+production-not-shipped = Not shipped
+production-not-moved = Nothing changed
+production-bad-tracking = Pick a carrier and type the tracking number (4–40 letters and digits); for “Other”, give the tracking link too (https://…).
+production-not-in-production = This order is not in production (yet or any more), so it was not marked shipped.
+production-wrong-state = This order is not in a state that allows that.
+production-csv-refused = Nothing was changed: fix these lines and upload the file again
+production-csv-unreadable = The file could not be read as CSV.
+production-csv-header = The first line must name the columns order, carrier and tracking_number (and tracking_url if you have it).
+production-csv-empty = The file has no orders in it.
+production-line-unreadable = Line { $line }: could not be read.
+production-line-carrier = Line { $line }: unknown carrier (DHL, Deutsche Post, UPS, USPS, FedEx, Royal Mail, Canada Post, Australia Post, Evri/Hermes, DPD, GLS or Other).
+production-line-number = Line { $line }: the tracking number must be 4–40 letters and digits.
+production-line-url = Line { $line }: a carrier popshop does not know needs a tracking_url (https://…).
+production-line-unknown = Line { $line }: no paid order of yours has that reference.
+production-line-not-in-production = Line { $line }: that order is not in production — send it to the printer first.
+production-line-shipped-elsewhere = Line { $line }: that order was shipped already with another tracking number.
+production-line-duplicate = Line { $line }: the same order is in the file twice.
+drop-production = Production
+order-way = Where your order is
+order-way-paid = Paid
+order-way-tracking = Sent with { $carrier }, tracking number { $number }.
+order-way-estimate = Expected between { $from } and { $to }.

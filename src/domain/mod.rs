@@ -17,6 +17,7 @@ pub mod promo;
 pub mod quantity;
 #[cfg(test)]
 pub mod samples;
+pub mod shipping;
 pub mod size;
 pub mod slogan;
 mod slug;
@@ -36,6 +37,7 @@ pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFa
 pub use payout::{Fee, PayoutAccount, PayoutStatus, Requirement};
 pub use promo::{Discount, PromoCode, PromoProblem};
 pub use quantity::{Goal, Stock};
+pub use shipping::{Carrier, Fulfilment, TrackingNumber};
 pub use size::{Size, Sizes};
 pub use slogan::Slogan;
 pub use slug::DropSlug;

@@ -172,6 +172,17 @@ pub struct Order {
     /// The secret in the fan's order page address (`/orders/{token}`);
     /// `None` only for orders older than order pages, until first asked.
     pub view_token: Option<String>,
+    /// Where a paid order's shirts are, and when each step happened (unix ms).
+    pub fulfilment: super::Fulfilment,
+    pub produced_at: Option<i64>,
+    pub shipped_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    /// Once shipped: the carrier, its number and the tracking page.
+    pub carrier: Option<super::Carrier>,
+    pub tracking_number: String,
+    pub tracking_url: Option<String>,
+    /// Why the printer refused it.
+    pub fulfilment_note: String,
 }
 
 impl Order {

@@ -8,8 +8,8 @@ use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
 use crate::store::outbox::{
     BACK_IN_STOCK, CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, EMAIL_CHANGE,
-    EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, Outgoing, PASSWORD_RESET,
-    SOLD_OUT,
+    EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, ORDER_SHIPPED, Outgoing,
+    PASSWORD_RESET, SOLD_OUT,
 };
 use askama::Template;
 use lettre::Message;
@@ -136,7 +136,7 @@ pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Optio
     // An address that cannot be one (a line break in it, …) is never sent to.
     let Ok(to) = queued.to_address.parse::<Mailbox>() else { return Ok(None) };
     let letter = match queued.kind.as_str() {
-        ORDER_PAID | ORDER_AGAIN | ORDER_REFUNDED => to_fan(mailer, queued).await?,
+        ORDER_PAID | ORDER_AGAIN | ORDER_REFUNDED | ORDER_SHIPPED => to_fan(mailer, queued).await?,
         CONFIRM_EMAIL | PASSWORD_RESET | EMAIL_CHANGE | EMAIL_CHANGED => to_account(mailer, queued),
         FIRST_SALE | GOAL_REACHED | SOLD_OUT | DROP_ENDED | DAILY_DIGEST => to_artist(mailer, queued).await?,
         DISPUTE_OPENED | DISPUTE_CLOSED => about_dispute(mailer, queued).await?,
@@ -162,6 +162,9 @@ async fn to_fan(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Let
     let Some(drop) = mailer.store.drop_by_id(&order.drop_id).await? else { return Ok(None) };
     let lang = drop.language;
     let order_url = format!("{}/orders/{}", mailer.base_url, mailer.store.order_view_token(&order).await?);
+    if queued.kind == ORDER_SHIPPED {
+        return on_its_way(&order, &drop).map(Some);
+    }
     let (subject, text, html) = if queued.kind == ORDER_REFUNDED {
         let mail = order_refunded(&order, &drop, &mailer.base_url, order_url);
         let subject = i18n::text_with(lang, "mail-refund-subject", &[("number", number_arg(&order))]);
@@ -176,6 +179,20 @@ async fn to_fan(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Let
         (subject, OrderPaidText { m: &mail }.render()?, OrderPaidHtml { m: &mail }.render()?)
     };
     Ok(Some(Letter { subject, text, html, unsubscribe: None }))
+}
+
+/// "On its way" (`order_shipped`): the carrier, the number and the
+/// tracking link, in the drop's language.
+fn on_its_way(order: &Order, drop: &Drop) -> anyhow::Result<Letter> {
+    let carrier = order.carrier.map(|c| c.name).unwrap_or_default();
+    let url = order.tracking_url.as_deref().unwrap_or_default();
+    let mail = order_shipped(order, drop, carrier, &order.tracking_number, url);
+    Ok(Letter {
+        subject: shipped_subject(order, drop),
+        text: OrderShippedText { m: &mail }.render()?,
+        html: OrderShippedHtml { m: &mail }.render()?,
+        unsubscribe: None,
+    })
 }
 
 /// A short message: a heading, paragraphs, facts, perhaps one button (and

@@ -88,6 +88,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/demo-checkout/{session}", web::get().to(checkout::demo::show))
         .route("/demo-checkout/{session}", web::post().to(checkout::demo::submit))
         .route("/dashboard/drops/{id}/orders/{order}/refund", web::post().to(dashboard::refund::refund))
+        .route("/dashboard/drops/{id}/production", web::get().to(dashboard::production::for_drop))
+        .route("/dashboard/production", web::get().to(dashboard::production::for_all))
+        .route("/dashboard/production/start", web::post().to(dashboard::production::start))
+        .route("/dashboard/production/tracking", web::post().to(dashboard::production::tracking))
+        .route("/dashboard/orders/{order}/ship", web::post().to(dashboard::production::ship))
+        .route(
+            "/dashboard/orders/{order}/{to:(?:delivered|returned)}",
+            web::post().to(dashboard::production::move_order),
+        )
         .service(
             web::resource("/webhooks/stripe")
                 .app_data(web::PayloadConfig::new(webhooks::MAX_EVENT_BYTES))

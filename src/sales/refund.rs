@@ -11,6 +11,10 @@ use crate::store::EventOutcome;
 pub enum RefundError {
     #[error("only paid orders can be refunded")]
     NotRefundable,
+    /// The shirts left the printer: the fan returns them first (the artist
+    /// marks the order returned), then it can be refunded.
+    #[error("shipped: a return comes first")]
+    Shipped,
     /// The provider said no; its reason is for the artist.
     #[error("{0}")]
     Refused(String),
@@ -25,6 +29,9 @@ pub enum RefundError {
 pub async fn refund_order(sales: &Sales, order: &Order) -> Result<EventOutcome, RefundError> {
     if !matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue) {
         return Err(RefundError::NotRefundable);
+    }
+    if order.fulfilment.is_out() {
+        return Err(RefundError::Shipped);
     }
     sales.payments.refund(order).await.map_err(|e| match e {
         ProviderError::Rejected(why) | ProviderError::NotFound(why) => RefundError::Refused(why),

@@ -6,6 +6,7 @@ mod accounts;
 mod calls;
 mod changes;
 mod drops;
+mod fulfilment;
 mod holds;
 mod ids;
 mod orders;
@@ -21,6 +22,7 @@ pub use accounts::{Account, CreateAccountError, LINKS_PER_HOUR, LinkFor, LinkPro
 pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};
+pub use fulfilment::{LineProblem, ShipLine, Shipment, Shipped};
 pub use orders::{NewOrder, Reservation};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;

@@ -5,7 +5,7 @@
 
 use super::changes::{backend_of, returning_announce};
 use super::{Backend, Store};
-use crate::domain::{Buyer, Currency, Money, Order, OrderStatus, ShirtColour, Size};
+use crate::domain::{Buyer, Carrier, Currency, Fulfilment, Money, Order, OrderStatus, ShirtColour, Size};
 use anyhow::Context;
 
 /// A checkout about to start.
@@ -102,11 +102,20 @@ pub(super) struct OrderRow {
     promo_code: String,
     discount_minor: i64,
     view_token: Option<String>,
+    fulfilment: String,
+    produced_at: Option<i64>,
+    shipped_at: Option<i64>,
+    delivered_at: Option<i64>,
+    carrier: String,
+    tracking_number: String,
+    tracking_url: String,
+    fulfilment_note: String,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
      provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor, \
-     destination, application_fee, promo_code, discount_minor, view_token";
+     destination, application_fee, promo_code, discount_minor, view_token, fulfilment, produced_at, shipped_at, \
+     delivered_at, carrier, tracking_number, tracking_url, fulfilment_note";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -139,6 +148,14 @@ impl From<OrderRow> for Order {
             promo_code: Some(r.promo_code).filter(|c| !c.is_empty()),
             discount: Money::from_minor(r.discount_minor, currency),
             view_token: r.view_token,
+            fulfilment: Fulfilment::parse(&r.fulfilment),
+            produced_at: r.produced_at,
+            shipped_at: r.shipped_at,
+            delivered_at: r.delivered_at,
+            carrier: Carrier::parse(&r.carrier),
+            tracking_number: r.tracking_number,
+            tracking_url: Some(r.tracking_url).filter(|u| !u.is_empty()),
+            fulfilment_note: r.fulfilment_note,
         }
     }
 }
@@ -215,6 +232,14 @@ impl Store {
             promo_code: new.promo.as_ref().map(|p| p.1.clone()),
             discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
             view_token: Some(view_token),
+            fulfilment: Fulfilment::Waiting,
+            produced_at: None,
+            shipped_at: None,
+            delivered_at: None,
+            carrier: None,
+            tracking_number: String::new(),
+            tracking_url: None,
+            fulfilment_note: String::new(),
         })))
     }
 

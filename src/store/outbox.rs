@@ -16,6 +16,8 @@ pub const ORDER_PAID: &str = "order-paid";
 pub const ORDER_AGAIN: &str = "order-again";
 /// …and the refund notice.
 pub const ORDER_REFUNDED: &str = "order-refunded";
+/// To the fan: the order is on its way (carrier, tracking link).
+pub const ORDER_SHIPPED: &str = "order-shipped";
 /// To an account: confirm the address (sign-up)…
 pub const CONFIRM_EMAIL: &str = "confirm-email";
 /// …reset the password…

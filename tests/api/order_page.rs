@@ -37,7 +37,11 @@ async fn the_confirmation_and_the_thanks_page_lead_to_the_order_page() {
     {
         assert!(page.contains(words), "the page says {words:?}");
     }
-    assert!(crate::common::text(&page, "h2").contains("What you bought"));
+    assert!(crate::common::text(&page, "h2").contains("Where your order is"), "the way comes first");
+    assert!(page.contains("What you bought</h2>"));
+    // Paid now, made, shipped and delivered ahead, with when to expect it.
+    assert!(page.contains("<li class=\"done\" aria-current=\"step\"><strong>Paid</strong>"), "{page:.0}");
+    assert!(page.contains("<li class=\"ahead\"><strong>Shipped</strong>") && page.contains("Expected between"));
     // A guess is not found.
     assert_eq!(fan.get(&format!("/orders/{}", "ab".repeat(32))).await.status().as_u16(), 404);
     assert_eq!(fan.get("/orders/1").await.status().as_u16(), 404);

@@ -60,6 +60,8 @@ pub struct DropPage {
     pub payouts_due: bool,
     /// Where fans came from.
     pub sources: Vec<SourceRow>,
+    /// Paid orders per production state (issue 16), those with any.
+    pub production: Vec<(String, i64)>,
 }
 
 /// A new promo code as typed, and what was wrong with it.
@@ -146,7 +148,8 @@ impl OrderRow {
             status_label: order.status.localized(lang),
             email: order.email.clone().unwrap_or_default(),
             ship_to: order.shipping.as_ref().map(ShippingAddress::one_line).unwrap_or_default(),
-            refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue),
+            refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue)
+                && !order.fulfilment.is_out(),
             demo: order.provider == "demo",
         }
     }
@@ -319,6 +322,14 @@ pub async fn drop_page(
         promos,
         promo_form: PromoForm::default(),
         payouts_due: state.sales.payments.connect_fee().is_some() && drop.payments_to.is_none(),
+        production: state
+            .store
+            .fulfilment_counts(&drop.id)
+            .await?
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(f, n)| (i18n::text(lang, &format!("fulfilment-{}", f.key())), n))
+            .collect(),
         sources: state
             .store
             .source_stats(&drop.id)

@@ -6,6 +6,7 @@ pub mod export;
 pub mod index;
 pub mod payouts;
 pub mod print;
+pub mod production;
 pub mod promos;
 pub mod qr;
 pub mod raised;

@@ -56,6 +56,9 @@ pub async fn refund(
             Ok(crate::web::redirect(format!("{back}?refunded={}", order.id)))
         }
         Err(RefundError::NotRefundable) => Ok(crate::web::redirect(back)),
+        Err(RefundError::Shipped) => {
+            problem_page(lang, StatusCode::CONFLICT, heading, t("refund-shipped"), back, "back-to-drop")
+        }
         Err(RefundError::Refused(why)) => {
             tracing::warn!(%why, "refund refused");
             let message = i18n::text_with(lang, "refund-refused", &[("why", Arg::Text(why.to_string()))]);

@@ -44,6 +44,93 @@ pub struct OrderPage {
     pub shirt: String,
     /// After "Email me this again": sent, or asked too soon.
     pub mail: Option<MailNote>,
+    /// A paid order's way to the fan (issue 16): each step, done or not.
+    pub way: Vec<Step>,
+    /// Once shipped: the carrier, the number and its tracking page.
+    pub tracking: Option<(String, String, Option<String>)>,
+    /// Until delivered: when it should arrive ("between … and …").
+    pub estimate: Option<String>,
+}
+
+/// One step of the order's way.
+pub struct Step {
+    pub label: String,
+    /// When it happened; `None` while still ahead.
+    pub at: Option<String>,
+    /// The step the order is at now.
+    pub current: bool,
+}
+
+/// A paid order's steps: paid, in production, shipped, delivered (or
+/// returned / refused by the printer, where it ended up instead).
+fn way_of(lang: crate::domain::Language, order: &crate::domain::Order) -> Vec<Step> {
+    use crate::domain::Fulfilment as F;
+    if order.status != OrderStatus::Paid {
+        return Vec::new();
+    }
+    let t = |id: &str| i18n::text(lang, id);
+    let at = |ms: Option<i64>| ms.map(|ms| i18n::date_time_utc(lang, ms));
+    let mut steps = vec![
+        Step { label: t("order-way-paid"), at: at(order.paid_at), current: order.fulfilment == F::Waiting },
+        Step {
+            label: t("fulfilment-in-production"),
+            at: at(order.produced_at),
+            current: order.fulfilment == F::InProduction,
+        },
+        Step { label: t("fulfilment-shipped"), at: at(order.shipped_at), current: order.fulfilment == F::Shipped },
+        Step {
+            label: t("fulfilment-delivered"),
+            at: at(order.delivered_at),
+            current: order.fulfilment == F::Delivered,
+        },
+    ];
+    if matches!(order.fulfilment, F::Returned | F::PrinterRefused) {
+        steps.retain(|s| s.at.is_some());
+        steps.push(Step { label: t(&format!("fulfilment-{}", order.fulfilment.key())), at: None, current: true });
+    }
+    steps
+}
+
+/// When a paid order not yet delivered should arrive: the drop's promise
+/// in business days, counted from shipping (or from payment).
+fn estimate_of(
+    lang: crate::domain::Language,
+    order: &crate::domain::Order,
+    delivery: crate::domain::Delivery,
+) -> Option<String> {
+    use crate::domain::Fulfilment as F;
+    if order.status != OrderStatus::Paid || !matches!(order.fulfilment, F::Waiting | F::InProduction | F::Shipped) {
+        return None;
+    }
+    let from = order.shipped_at.or(order.paid_at)?;
+    let (first, last) = if order.fulfilment == F::Shipped {
+        // Once shipped, the carrier's part is left: about half the promise.
+        ((delivery.min_days / 2).max(1), (delivery.max_days / 2).max(2))
+    } else {
+        (delivery.min_days, delivery.max_days)
+    };
+    let date = |days| i18n::date_utc(lang, add_business_days(from, days));
+    Some(i18n::text_with(
+        lang,
+        "order-way-estimate",
+        &[("from", i18n::Arg::Text(date(first))), ("to", i18n::Arg::Text(date(last)))],
+    ))
+}
+
+/// `ms` plus `days` working days (Monday to Friday), in UTC.
+fn add_business_days(ms: i64, days: i64) -> i64 {
+    const DAY: i64 = 86_400_000;
+    let mut at = ms;
+    let mut left = days;
+    while left > 0 {
+        at += DAY;
+        // 1970-01-01 was a Thursday: day 0 → Thursday.
+        let weekday = (at.div_euclid(DAY) + 3).rem_euclid(7); // 0 = Monday
+        if weekday < 5 {
+            left -= 1;
+        }
+    }
+    at
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +204,15 @@ pub async fn show(
         email: order.email.clone().filter(|e| !e.is_empty()),
         paid_at: order.paid_at.map(|ms| i18n::date_time_utc(lang, ms)),
         shirt: crate::shop::shirt_src(&drop, order.colour, crate::design::View::Front),
+        way: way_of(lang, &order),
+        tracking: (!order.tracking_number.is_empty()).then(|| {
+            (
+                order.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
+                order.tracking_number.clone(),
+                order.tracking_url.clone(),
+            )
+        }),
+        estimate: estimate_of(lang, &order, drop.delivery),
         slogan: drop.slogan,
         artist_name: drop.artist_name,
         mail: match query.mail.as_str() {
