@@ -119,7 +119,8 @@ pub struct Settings {
     /// them, at most 1,000, kept for pages and checkouts.
     pub max_streams: usize,
     /// `POPSHOP_HEAD_SECONDS`: how long a new connection may take to send
-    /// its first request's head (408 after, or closed if it sent nothing).
+    /// its first bytes (closed after), and then the rest of its request's
+    /// head (408 after): at most twice this in all.
     pub head_timeout: Duration,
     /// `POPSHOP_BODY_SECONDS`: how long a request's body may take to arrive
     /// (408 after).

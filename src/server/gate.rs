@@ -19,11 +19,27 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+/// Connections being answered "busy" at once, beyond the limit: each holds
+/// an open file for up to 1.5 s; past these, a connection is closed at once
+/// (a flood cannot eat the files kept for the database and mail).
+const TURNING_AWAY: usize = 64;
+
 /// Open connections, all workers together.
 #[derive(Clone)]
 pub struct Gate {
     open: Arc<AtomicUsize>,
     limit: usize,
+    turning_away: Arc<AtomicUsize>,
+}
+
+/// What a new connection gets.
+pub enum Entry {
+    /// Served; its place is freed when it closes.
+    In(Place),
+    /// Over the limit: answered with a 503 (`turn_away`), then closed.
+    Away(Place),
+    /// Over the limit while many are being turned away: closed at once.
+    Closed,
 }
 
 /// One open connection's place; dropping it frees the place.
@@ -37,14 +53,20 @@ impl Drop for Place {
 
 impl Gate {
     pub fn new(limit: usize) -> Self {
-        Self { open: Arc::new(AtomicUsize::new(0)), limit }
+        Self { open: Arc::new(AtomicUsize::new(0)), limit, turning_away: Arc::new(AtomicUsize::new(0)) }
     }
 
     /// A place for a new connection, unless `limit` are open.
-    pub fn enter(&self) -> Option<Place> {
+    pub fn enter(&self) -> Entry {
         let before = self.open.fetch_add(1, Ordering::AcqRel);
         let place = Place(self.open.clone());
-        (before < self.limit).then_some(place)
+        if before < self.limit {
+            return Entry::In(place);
+        }
+        drop(place);
+        let away = self.turning_away.fetch_add(1, Ordering::AcqRel);
+        let slot = Place(self.turning_away.clone());
+        if away < TURNING_AWAY { Entry::Away(slot) } else { Entry::Closed }
     }
 }
 
@@ -113,16 +135,24 @@ impl Stream for Deadline {
 
 #[cfg(test)]
 mod tests {
-    use super::Gate;
+    use super::{Entry, Gate};
 
     #[test]
     fn the_gate_lets_in_its_limit_and_frees_places() {
         let gate = Gate::new(2);
         let (a, b) = (gate.enter(), gate.enter());
-        assert!(a.is_some() && b.is_some());
-        assert!(gate.enter().is_none());
-        assert!(gate.enter().is_none(), "a refused connection does not keep a place");
+        assert!(matches!((&a, &b), (Entry::In(_), Entry::In(_))));
+        assert!(matches!(gate.enter(), Entry::Away(_)));
+        assert!(matches!(gate.enter(), Entry::Away(_)), "a refused connection does not keep a place");
         drop(a);
-        assert!(gate.enter().is_some());
+        let c = gate.enter();
+        assert!(matches!(c, Entry::In(_)));
+        // Past TURNING_AWAY answered at once, the next is closed unanswered.
+        let away: Vec<Entry> = (0..super::TURNING_AWAY).map(|_| gate.enter()).collect();
+        assert!(away.iter().all(|e| matches!(e, Entry::Away(_))));
+        assert!(matches!(gate.enter(), Entry::Closed));
+        drop(away);
+        assert!(matches!(gate.enter(), Entry::Away(_)));
+        drop((b, c));
     }
 }

@@ -99,11 +99,15 @@ pub fn serve(
                     let http = Rc::new(http.await?);
                     Ok::<_, ()>(fn_service(move |mut io: TcpStream| {
                         let (http, state, shutdown) = (http.clone(), state.clone(), shutdown.clone());
-                        let place = gate.enter();
+                        let entry = gate.enter();
                         async move {
-                            let Some(_place) = place else {
-                                gate::turn_away(io).await;
-                                return Ok(());
+                            let _place = match entry {
+                                gate::Entry::In(place) => place,
+                                gate::Entry::Away(_turning) => {
+                                    gate::turn_away(io).await;
+                                    return Ok(());
+                                }
+                                gate::Entry::Closed => return Ok(()),
                             };
                             match door::look(&mut io, &state).await {
                                 Door::Stream(taken) => {

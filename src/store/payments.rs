@@ -290,6 +290,45 @@ async fn apply(
             }
             Ok(refunded)
         }
+        // A dispute on money already going back: nothing to count, but
+        // evidence may still be due.
+        (K::Disputed, S::Refunded | S::RefundDue) => {
+            super::outbox::about_dispute(tx, super::outbox::DISPUTE_OPENED, order_id, now).await?;
+            Ok(None)
+        }
+        // Stripe refunded a disputed charge (an inquiry settled by refund):
+        // its money was out of the revenue already; its shirts go back.
+        (K::Refunded { fully: true }, S::Disputed) => {
+            let moved: Option<(String, i64)> = sqlx::query_as(
+                "UPDATE orders SET status = 'refunded', updated_at = $1 WHERE id = $2 AND status = 'disputed' \
+                 RETURNING drop_id, quantity",
+            )
+            .bind(now)
+            .bind(order_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .context("mark disputed order refunded")?;
+            let Some((drop_id, quantity)) = moved else { return Ok(None) };
+            sqlx::query(&format!(
+                "UPDATE drops SET sold = sold - $1, version = version + 1 WHERE id = $2{}",
+                returning_announce(backend_of(tx))
+            ))
+            .bind(quantity)
+            .bind(&drop_id)
+            .execute(&mut **tx)
+            .await
+            .context("uncount refunded disputed order")?;
+            Ok(Some(S::Refunded))
+        }
+        // Closed as lost before its opening arrived (events come in any
+        // order): the money is gone all the same.
+        (K::DisputeClosed { won: false }, S::Paid) => {
+            let moved = move_disputed(tx, order_id, S::Paid, S::DisputeLost, now).await?;
+            if moved.is_some() {
+                super::outbox::about_dispute(tx, super::outbox::DISPUTE_CLOSED, order_id, now).await?;
+            }
+            Ok(moved)
+        }
         (K::Disputed, S::Paid) => {
             let moved = move_disputed(tx, order_id, S::Paid, S::Disputed, now).await?;
             if moved.is_some() {

@@ -68,11 +68,15 @@ pub(super) async fn mail_waitlist(
     wave: i64,
     now: i64,
 ) -> anyhow::Result<()> {
-    let waiting: Vec<(String, String)> = sqlx::query_as("SELECT id, email FROM restock_waitlist WHERE drop_id = $1")
-        .bind(drop_id)
-        .fetch_all(&mut **tx)
-        .await
-        .context("read restock list")?;
+    // Taken off the list and read in one statement: an address left while
+    // this runs (PostgreSQL: another instance) stays for the next wave
+    // rather than being deleted unmailed.
+    let waiting: Vec<(String, String)> =
+        sqlx::query_as("DELETE FROM restock_waitlist WHERE drop_id = $1 RETURNING id, email")
+            .bind(drop_id)
+            .fetch_all(&mut **tx)
+            .await
+            .context("take the restock list")?;
     for (id, email) in &waiting {
         let subject = format!("{drop_id}:{wave}:{id}");
         let q = super::outbox::Queue {
@@ -84,10 +88,5 @@ pub(super) async fn mail_waitlist(
         };
         super::outbox::queue(tx, q, now).await?;
     }
-    sqlx::query("DELETE FROM restock_waitlist WHERE drop_id = $1")
-        .bind(drop_id)
-        .execute(&mut **tx)
-        .await
-        .context("empty restock list")?;
     Ok(())
 }

@@ -466,7 +466,10 @@ function follow(events, pollUrl, event, show) {
         form.querySelector("input[name=vote]").value = answer.voted ? "back" : "up";
         button.textContent = answer.voted ? form.dataset.back : form.dataset.up;
         button.classList.toggle("primary", !answer.voted);
-        if (status) status.textContent = answer.said;
+        if (status) {
+          const text = card.querySelector("[data-text]");
+          status.textContent = `${answer.said} ${text ? text.textContent : ""}: ${answer.votes_label}`;
+        }
         button.disabled = false;
         button.focus({ preventScroll: true });
       })

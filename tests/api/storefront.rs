@@ -219,6 +219,14 @@ async fn a_cjk_storefront_gets_its_font_cut_to_its_text_and_a_latin_one_none() {
     let font = res.bytes().await.unwrap();
     assert!(font.len() < 10_000, "{} bytes (the whole font is 470 KB as WOFF2)", font.len());
     assert_eq!(app.get(&format!("/d/{fire}/other.ttf")).await.status().as_u16(), 404);
+    // A flag is drawn through the font's ligatures, which a cut loses: that
+    // storefront gets the whole emoji font, for emoji only.
+    let (_, flag) = app.launch("Go 🇩🇪 go").await;
+    let (_, html) = app.get_html(&format!("/d/{flag}")).await;
+    assert!(
+        !html.contains("emoji.ttf") && html.contains("/static/fonts/woff2/NotoEmoji-Bold.woff2?v="),
+        "{html:.3000}"
+    );
     assert_eq!(app.get(&format!("/d/{fire}/display.otf")).await.status().as_u16(), 404, "not a heavy look");
 
     // The sketch look's heavy typeface comes cut to the slogan's letters.

@@ -243,11 +243,10 @@ async fn a_disputed_payment_leaves_the_revenue_until_won_and_the_artist_is_told(
     let decided = app.mail_to(artist, "Dispute decided").await;
     assert!(decided.contains("The dispute was lost"), "{decided}");
 
-    // Won: the money counts again. A close for an order never disputed,
-    // or a second close, changes nothing.
+    // Won: the money counts again; a second close says nothing new.
     assert_eq!(app.deliver(&dispute("evt_d3", "charge.dispute.created", &won, "warning_needs_response")).await, 200);
     assert_eq!(app.deliver(&dispute("evt_d4", "charge.dispute.closed", &won, "won")).await, 200);
-    assert_eq!(app.deliver(&dispute("evt_d5", "charge.dispute.closed", &won, "lost")).await, 200);
+    assert_eq!(app.deliver(&dispute("evt_d5", "charge.dispute.closed", &won, "won")).await, 200);
     assert_eq!(app.status_of(&won).await, OrderStatus::Paid);
     assert_eq!(app.drop_by_slug(&slug).await.revenue_minor, during.revenue_minor);
     let wins =
@@ -259,6 +258,56 @@ async fn a_disputed_payment_leaves_the_revenue_until_won_and_the_artist_is_told(
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
     assert_eq!(wins(), 1);
+}
+
+#[tokio::test]
+async fn disputes_in_any_order_and_on_refunded_money_keep_the_books_right() {
+    let app = TestApp::spawn().await;
+    let artist = "disputes-late@example.com";
+    let (_, slug) = app.launch_as(artist, "Late disputes", true).await;
+    let orders =
+        [app.pending_order(&slug, 1).await, app.pending_order(&slug, 1).await, app.pending_order(&slug, 1).await];
+    for (i, order) in orders.iter().enumerate() {
+        let paid = session_event(&format!("evt_p{i}"), "checkout.session.completed", &facts(order, "paid"), now());
+        assert_eq!(app.deliver(&paid).await, 200);
+    }
+    let full = app.drop_by_slug(&slug).await;
+    let per_order = full.revenue_minor / 3;
+    let dispute = |id: &str, kind: &str, order: &Order, status: &str| {
+        charge_dispute_event(id, kind, &format!("pi_{}", order.id), status, order.amount.minor(), "usd", now())
+    };
+    // Closed as lost before its opening arrives: lost all the same, once.
+    assert_eq!(app.deliver(&dispute("evt_c", "charge.dispute.closed", &orders[0], "lost")).await, 200);
+    assert_eq!(app.deliver(&dispute("evt_o", "charge.dispute.created", &orders[0], "needs_response")).await, 200);
+    assert_eq!(app.status_of(&orders[0]).await, OrderStatus::DisputeLost);
+    assert_eq!(app.drop_by_slug(&slug).await.revenue_minor, full.revenue_minor - per_order);
+    // An inquiry Stripe settled with a refund: refunded, its shirt back in stock.
+    assert_eq!(
+        app.deliver(&dispute("evt_i", "charge.dispute.created", &orders[1], "warning_needs_response")).await,
+        200
+    );
+    let pi = format!("pi_{}", orders[1].id);
+    assert_eq!(app.deliver(&charge_refunded_event("evt_r", &pi, 2500, "usd", true, now())).await, 200);
+    assert_eq!(app.status_of(&orders[1]).await, OrderStatus::Refunded);
+    assert_eq!(app.deliver(&dispute("evt_w", "charge.dispute.closed", &orders[1], "warning_closed")).await, 200);
+    assert_eq!(app.status_of(&orders[1]).await, OrderStatus::Refunded, "a later close counts nothing back");
+    let drop = app.drop_by_slug(&slug).await;
+    assert_eq!((drop.sold, drop.revenue_minor), (2, full.revenue_minor - 2 * per_order));
+    // A dispute on a refunded order still tells the artist (evidence may be due).
+    let pi = format!("pi_{}", orders[2].id);
+    assert_eq!(app.deliver(&charge_refunded_event("evt_r2", &pi, 2500, "usd", true, now())).await, 200);
+    assert_eq!(app.deliver(&dispute("evt_d", "charge.dispute.created", &orders[2], "needs_response")).await, 200);
+    assert_eq!(app.status_of(&orders[2]).await, OrderStatus::Refunded);
+    let reference = orders[2].reference();
+    let mut told = false;
+    for _ in 0..200 {
+        told = app.mails().iter().any(|(to, s, t)| to == artist && s.contains("disputed") && t.contains(&reference));
+        if told {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(told, "the artist hears of the dispute on the refunded order");
 }
 
 #[tokio::test]

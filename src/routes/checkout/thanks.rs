@@ -64,6 +64,10 @@ pub async fn thanks(
         match order.status {
             OrderStatus::Paid => "thanks-title",
             OrderStatus::Pending | OrderStatus::Processing => "thanks-processing",
+            OrderStatus::RefundDue => "thanks-sold-out",
+            OrderStatus::Refunded => "thanks-refunded",
+            OrderStatus::Disputed => "thanks-disputed",
+            OrderStatus::DisputeLost => "thanks-dispute-lost",
             _ => "thanks-not-completed",
         },
     );

@@ -59,7 +59,7 @@ pub async fn restock(
         Waiting::Full => {
             let error = Some(i18n::text(lang, "restock-full"));
             let choice = BuyChoice { restock_email: typed, restock_error: error, ..BuyChoice::default() };
-            answer(choice, StatusCode::SERVICE_UNAVAILABLE)
+            answer(choice, StatusCode::CONFLICT)
         }
     }
 }

@@ -313,8 +313,8 @@ fn pictures(entry: &CachedDrop, colour: ShirtColour) -> Vec<ShirtPicture> {
 /// A fallback font cut down to one storefront's text.
 pub struct CutFace {
     pub family: String,
-    /// Below `/d/{slug}/`.
-    pub file: &'static str,
+    /// `/d/{slug}/cjk.otf`, …; or the whole font's static file.
+    pub url: String,
     pub format: &'static str,
     /// Its `unicode-range`: the characters of the page's text it draws.
     pub range: String,
@@ -353,14 +353,40 @@ fn cut_faces(fonts: &FontLibrary, entry: &CachedDrop) -> Vec<CutFace> {
                 .collect();
             points.sort_unstable();
             points.dedup();
+            // Flags, skin tones, keycaps and joined emoji are drawn through
+            // the font's ligatures, which a cut loses: those slogans get the
+            // whole emoji font (for the emoji only, by its range).
+            let sequences = [cased.as_str(), drop.artist_name.as_str()].iter().any(|t| has_emoji_sequence(t));
+            if key == crate::design::EMOJI
+                && sequences
+                && let Some(whole) = fonts.web_faces(true).into_iter().find(|f| f.family == font.family)
+            {
+                return CutFace {
+                    family: whole.family,
+                    url: crate::web::assets::url(&whole.file),
+                    format: "woff2",
+                    range: crate::design::web_fonts::css_range(&whole.ranges),
+                };
+            }
             CutFace {
                 family: font.family.clone(),
-                file,
+                url: format!("/d/{}/{file}", drop.slug),
                 format: if file.ends_with(".otf") { "opentype" } else { "truetype" },
                 range: crate::design::web_fonts::css_range(&crate::design::web_fonts::ranges_of(points)),
             }
         })
         .collect()
+}
+
+/// Whether `text` has an emoji made of several characters (a flag, a skin
+/// tone, a keycap, a joined sequence): more than one character in a
+/// grapheme, variation selectors aside.
+fn has_emoji_sequence(text: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.graphemes(true).any(|g| {
+        let chars: Vec<char> = g.chars().filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}')).collect();
+        chars.len() > 1 && chars.iter().any(|c| u32::from(*c) >= 0x2000)
+    })
 }
 
 /// "S–XL" or just "M".
