@@ -842,3 +842,8 @@ order-way = Wo deine Bestellung ist
 order-way-paid = Bezahlt
 order-way-tracking = Verschickt mit { $carrier }, Sendungsnummer { $number }.
 order-way-estimate = Erwartet zwischen { $from } und { $to }.
+production-package = { $count ->
+        [one] Paket für die Druckerei laden (1 Bestellung in Produktion)
+       *[other] Paket für die Druckerei laden ({ $count } Bestellungen in Produktion)
+    }
+production-package-hint = Ein ZIP: die Bestellungen als CSV (Adresse, Größe, Farbe, Menge), eine Packliste und die Druckdatei mit 300 DPI je Shirtfarbe.

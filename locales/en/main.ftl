@@ -853,3 +853,8 @@ order-way = Where your order is
 order-way-paid = Paid
 order-way-tracking = Sent with { $carrier }, tracking number { $number }.
 order-way-estimate = Expected between { $from } and { $to }.
+production-package = { $count ->
+        [one] Download the printer's package (1 order in production)
+       *[other] Download the printer's package ({ $count } orders in production)
+    }
+production-package-hint = A ZIP: the orders as CSV (address, size, colour, quantity), a packing list, and the 300 DPI print file per shirt colour.

@@ -89,6 +89,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/demo-checkout/{session}", web::post().to(checkout::demo::submit))
         .route("/dashboard/drops/{id}/orders/{order}/refund", web::post().to(dashboard::refund::refund))
         .route("/dashboard/drops/{id}/production", web::get().to(dashboard::production::for_drop))
+        .route("/dashboard/drops/{id}/production/package.zip", web::get().to(dashboard::production::package))
         .route("/dashboard/production", web::get().to(dashboard::production::for_all))
         .route("/dashboard/production/start", web::post().to(dashboard::production::start))
         .route("/dashboard/production/tracking", web::post().to(dashboard::production::tracking))

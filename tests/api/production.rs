@@ -66,6 +66,29 @@ async fn paid_orders_go_to_the_printer_and_ship_with_tracking_and_one_mail() {
     assert_eq!(location(&res), format!("{queue}?state=in-production&sent=2"));
     assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::InProduction);
     assert_eq!(now(&app, &orders[2]).await.fulfilment, Fulfilment::Waiting);
+    // The printer's package: the orders in production as CSV, a packing
+    // list, and the print files of their colour.
+    let res = app.get(&format!("/dashboard/drops/{drop_id}/production/package.zip")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "application/zip");
+    let bytes = res.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["orders.csv", "packing-list.txt", "print-black-300dpi.png", "print-black.svg"]);
+    let read = |zip: &mut zip::ZipArchive<_>, name: &str| {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut out).unwrap();
+        out
+    };
+    let csv = String::from_utf8(read(&mut zip, "orders.csv")).unwrap();
+    assert!(csv.contains(&orders[0].reference()) && csv.contains(&orders[1].reference()));
+    assert!(!csv.contains(&orders[2].reference()), "only what is in production");
+    let packing = String::from_utf8(read(&mut zip, "packing-list.txt")).unwrap();
+    assert!(packing.contains("1 × T-shirt M Black"), "{packing}");
+    assert!(read(&mut zip, "print-black-300dpi.png").starts_with(b"\x89PNG"));
+    let (_, queue_page) = app.get_html(&queue).await;
+    assert!(queue_page.contains("package.zip") && queue_page.contains("2 orders in production"));
     let (_, drop_page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
     assert!(drop_page.contains("<dt>In production</dt><dd>2</dd>"), "the drop counts orders per state");
 

@@ -73,6 +73,7 @@ pub struct ProductionPage {
     pub tabs: Vec<Tab>,
     pub rows: Vec<Row>,
     pub waiting: i64,
+    pub in_production: i64,
     pub carriers: Vec<(&'static str, &'static str)>,
     pub notice: Option<String>,
     /// A refused tracking CSV: one message per wrong line.
@@ -161,6 +162,7 @@ async fn page(
         layout: Layout::house(lang, &title).signed_in(true, &csrf.0),
         csrf: csrf.0.clone(),
         waiting: count(Some(Fulfilment::Waiting)),
+        in_production: count(Some(Fulfilment::InProduction)),
         drop,
         here,
         tabs,
@@ -197,6 +199,50 @@ fn row(lang: Language, order: &Order, slogan: String) -> Row {
 fn back_of(back: &str) -> String {
     let ok = back.starts_with("/dashboard/") && !back.contains("//") && !back.contains(['\r', '\n', '?', '#']);
     if ok { back.to_owned() } else { "/dashboard/production".into() }
+}
+
+/// `GET /dashboard/drops/{id}/production/package.zip`: the printer's
+/// package for the drop's orders in production: `orders.csv` (address,
+/// size, colour, quantity per order), `packing-list.txt`, and per shirt
+/// colour among them the 300 DPI print file (PNG) and its outlined SVG.
+pub async fn package(state: web::Data<AppState>, owned: crate::auth::OwnedDrop) -> Result<HttpResponse, AppError> {
+    let drop = owned.drop;
+    let orders = state
+        .store
+        .production_orders(&owned.artist.id, Some(&drop.id), Some(Fulfilment::InProduction), 100_000)
+        .await?;
+    if orders.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let mut files = vec![
+        ("orders.csv".to_owned(), crate::fulfilment::orders_csv(&orders).into_bytes()),
+        ("packing-list.txt".to_owned(), crate::fulfilment::packing_list(&drop.slogan, &orders).into_bytes()),
+    ];
+    let mut colours: Vec<_> = orders.iter().map(|o| o.colour).collect();
+    colours.sort_by_key(|c| c.key);
+    colours.dedup_by_key(|c| c.key);
+    let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
+    for colour in colours {
+        let (design, slogan) = (state.design.clone(), drop.slogan.clone());
+        // One print file at a time, beside every other print render.
+        let (png, svg) = state
+            .limits
+            .prints
+            .run(move || Ok((design.print_png(&slogan, theme, colour)?, design.print_svg(&slogan, theme, colour)?)))
+            .await
+            .map_err(|e| anyhow::anyhow!("print render: {e}"))?;
+        files.push((format!("print-{}-300dpi.png", colour.key), png));
+        files.push((format!("print-{}.svg", colour.key), svg.into_bytes()));
+    }
+    let zip = web::block(move || crate::fulfilment::zip(&files)).await.map_err(|e| anyhow::anyhow!("{e}"))??;
+    Ok(HttpResponse::Ok()
+        .content_type("application/zip")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"popshop-{}-printer-package.zip\"", drop.slug),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(zip))
 }
 
 /// `POST /dashboard/production/start`: the chosen orders (`order`, any
