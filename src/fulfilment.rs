@@ -105,6 +105,42 @@ pub fn print_sheet_csv(orders: &[Order]) -> String {
     out
 }
 
+/// A packing list for the printer: each order with its number, reference,
+/// the name and address on the label, and what goes in the parcel.
+pub fn packing_list(slogan: &str, orders: &[Order]) -> String {
+    let mut out = format!("Packing list: “{slogan}” — {} orders\r\n\r\n", orders.len());
+    for order in orders {
+        let number = order.number.map(|n| format!("#{n} ")).unwrap_or_default();
+        out.push_str(&format!("{number}{}\r\n", order.reference()));
+        if let Some(address) = &order.shipping {
+            for line in address.lines() {
+                out.push_str(&format!("    {line}\r\n"));
+            }
+        }
+        out.push_str(&format!(
+            "    {} × T-shirt {} {} — “{slogan}”\r\n\r\n",
+            order.quantity,
+            order.size.label(),
+            order.colour.name
+        ));
+    }
+    out
+}
+
+/// A ZIP of `files` (name, bytes): text compressed, pictures stored as
+/// they are (PNG is compressed already).
+pub fn zip(files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        let method =
+            if name.ends_with(".png") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default().compression_method(method))?;
+        zip.write_all(bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,40 +185,4 @@ mod tests {
         ]);
         assert_eq!(csv, "\u{feff}size,colour,quantity\r\nS,Black,1\r\nXL,Black,5\r\n");
     }
-}
-
-/// A packing list for the printer: each order with its number, reference,
-/// the name and address on the label, and what goes in the parcel.
-pub fn packing_list(slogan: &str, orders: &[Order]) -> String {
-    let mut out = format!("Packing list: “{slogan}” — {} orders\r\n\r\n", orders.len());
-    for order in orders {
-        let number = order.number.map(|n| format!("#{n} ")).unwrap_or_default();
-        out.push_str(&format!("{number}{}\r\n", order.reference()));
-        if let Some(address) = &order.shipping {
-            for line in address.lines() {
-                out.push_str(&format!("    {line}\r\n"));
-            }
-        }
-        out.push_str(&format!(
-            "    {} × T-shirt {} {} — “{slogan}”\r\n\r\n",
-            order.quantity,
-            order.size.label(),
-            order.colour.name
-        ));
-    }
-    out
-}
-
-/// A ZIP of `files` (name, bytes): text compressed, pictures stored as
-/// they are (PNG is compressed already).
-pub fn zip(files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<u8>> {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        let method =
-            if name.ends_with(".png") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
-        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default().compression_method(method))?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
 }
