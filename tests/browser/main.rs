@@ -12,6 +12,7 @@ mod connect;
 mod launch;
 mod live;
 mod looks;
+mod production;
 mod quality;
 
 use common::{TestApp, in_ci};
