@@ -847,3 +847,5 @@ production-package = { $count ->
        *[other] Paket für die Druckerei laden ({ $count } Bestellungen in Produktion)
     }
 production-package-hint = Ein ZIP: die Bestellungen als CSV (Adresse, Größe, Farbe, Menge), eine Packliste und die Druckdatei mit 300 DPI je Shirtfarbe.
+order-page-making = Dein Shirt wird gemacht
+order-page-delivered = Dein Shirt ist angekommen

@@ -858,3 +858,5 @@ production-package = { $count ->
        *[other] Download the printer's package ({ $count } orders in production)
     }
 production-package-hint = A ZIP: the orders as CSV (address, size, colour, quantity), a packing list, and the 300 DPI print file per shirt colour.
+order-page-making = Your shirt is being made
+order-page-delivered = Your shirt has arrived

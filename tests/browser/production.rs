@@ -79,6 +79,8 @@ async fn a_fan_buys_the_artist_ships_from_the_printers_csv_and_the_fan_follows_t
         assert!(track.attr("href").await?.unwrap_or_default().contains("tracking-id=00340434161094042557"));
         let current = web.find(By::Css(".timeline [aria-current=step]")).await?.text().await?;
         assert!(current.contains("Shipped"), "{current}");
+        let heading = web.find(By::Css("h1.slogan")).await?.text().await?;
+        assert_eq!(heading, "Your shirt is on its way");
         shoot(&web, "order-shipped-phone", 390, 844).await;
         WebDriverResult::Ok(())
     }

@@ -50,6 +50,8 @@ pub struct OrderPage {
     pub tracking: Option<(String, String, Option<String>)>,
     /// Until delivered: when it should arrive ("between … and …").
     pub estimate: Option<String>,
+    /// The heading of a paid order: paid, in production, on its way, delivered.
+    pub heading_key: &'static str,
 }
 
 /// One step of the order's way.
@@ -205,6 +207,12 @@ pub async fn show(
         paid_at: order.paid_at.map(|ms| i18n::date_time_utc(lang, ms)),
         shirt: crate::shop::shirt_src(&drop, order.colour, crate::design::View::Front),
         way: way_of(lang, &order),
+        heading_key: match order.fulfilment {
+            crate::domain::Fulfilment::InProduction => "order-page-making",
+            crate::domain::Fulfilment::Shipped => "mail-shipped-heading",
+            crate::domain::Fulfilment::Delivered => "order-page-delivered",
+            _ => "order-page-paid",
+        },
         tracking: (!order.tracking_number.is_empty()).then(|| {
             (
                 order.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
