@@ -31,7 +31,7 @@ pub use email::EmailAddress;
 pub use id::{AccountId, CallId, DropId, OrderId};
 pub use language::Language;
 pub use money::{Currency, Money};
-pub use order::{Order, OrderStatus, Quantity, ShippingAddress};
+pub use order::{Order, OrderStatus, Quantity, ShippingAddress, Way};
 pub use password::Password;
 pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts};
 pub use payout::{Fee, PayoutAccount, PayoutStatus, Requirement};

@@ -172,7 +172,13 @@ pub struct Order {
     /// The secret in the fan's order page address (`/orders/{token}`);
     /// `None` only for orders older than order pages, until first asked.
     pub view_token: Option<String>,
-    /// Where a paid order's shirts are, and when each step happened (unix ms).
+    /// A paid order's way to its fan.
+    pub way: Way,
+}
+
+/// Where a paid order's shirts are, and when each step happened (unix ms).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Way {
     pub fulfilment: super::Fulfilment,
     pub produced_at: Option<i64>,
     pub shipped_at: Option<i64>,
@@ -182,7 +188,7 @@ pub struct Order {
     pub tracking_number: String,
     pub tracking_url: Option<String>,
     /// Why the printer refused it.
-    pub fulfilment_note: String,
+    pub note: String,
 }
 
 impl Order {

@@ -7,9 +7,10 @@ use std::fmt;
 /// shipped → delivered; side paths: shipped → returned, waiting or in
 /// production → printer refused. Each move is one conditional update from
 /// the state it expects (`Store::move_fulfilment`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Fulfilment {
     /// Paid, not yet sent to the printer.
+    #[default]
     Waiting,
     InProduction,
     Shipped,

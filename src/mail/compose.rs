@@ -184,9 +184,9 @@ async fn to_fan(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Let
 /// "On its way" (`order_shipped`): the carrier, the number and the
 /// tracking link, in the drop's language.
 fn on_its_way(order: &Order, drop: &Drop) -> anyhow::Result<Letter> {
-    let carrier = order.carrier.map(|c| c.name).unwrap_or_default();
-    let url = order.tracking_url.as_deref().unwrap_or_default();
-    let mail = order_shipped(order, drop, carrier, &order.tracking_number, url);
+    let carrier = order.way.carrier.map(|c| c.name).unwrap_or_default();
+    let url = order.way.tracking_url.as_deref().unwrap_or_default();
+    let mail = order_shipped(order, drop, carrier, &order.way.tracking_number, url);
     Ok(Letter {
         subject: shipped_subject(order, drop),
         text: OrderShippedText { m: &mail }.render()?,

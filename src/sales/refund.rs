@@ -30,7 +30,7 @@ pub async fn refund_order(sales: &Sales, order: &Order) -> Result<EventOutcome, 
     if !matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue) {
         return Err(RefundError::NotRefundable);
     }
-    if order.fulfilment.is_out() {
+    if order.way.fulfilment.is_out() {
         return Err(RefundError::Shipped);
     }
     sales.payments.refund(order).await.map_err(|e| match e {

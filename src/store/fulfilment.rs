@@ -163,10 +163,10 @@ impl Store {
                 problems.push((line.line, LineProblem::UnknownOrder));
                 continue;
             };
-            match order.fulfilment {
+            match order.way.fulfilment {
                 Fulfilment::InProduction => to_ship.push((order, &line.shipment)),
                 Fulfilment::Shipped | Fulfilment::Delivered
-                    if order.tracking_number == line.shipment.number.as_str() =>
+                    if order.way.tracking_number == line.shipment.number.as_str() =>
                 {
                     again += 1
                 }

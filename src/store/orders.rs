@@ -5,7 +5,7 @@
 
 use super::changes::{backend_of, returning_announce};
 use super::{Backend, Store};
-use crate::domain::{Buyer, Carrier, Currency, Fulfilment, Money, Order, OrderStatus, ShirtColour, Size};
+use crate::domain::{Buyer, Carrier, Currency, Fulfilment, Money, Order, OrderStatus, ShirtColour, Size, Way};
 use anyhow::Context;
 
 /// A checkout about to start.
@@ -148,14 +148,16 @@ impl From<OrderRow> for Order {
             promo_code: Some(r.promo_code).filter(|c| !c.is_empty()),
             discount: Money::from_minor(r.discount_minor, currency),
             view_token: r.view_token,
-            fulfilment: Fulfilment::parse(&r.fulfilment),
-            produced_at: r.produced_at,
-            shipped_at: r.shipped_at,
-            delivered_at: r.delivered_at,
-            carrier: Carrier::parse(&r.carrier),
-            tracking_number: r.tracking_number,
-            tracking_url: Some(r.tracking_url).filter(|u| !u.is_empty()),
-            fulfilment_note: r.fulfilment_note,
+            way: Way {
+                fulfilment: Fulfilment::parse(&r.fulfilment),
+                produced_at: r.produced_at,
+                shipped_at: r.shipped_at,
+                delivered_at: r.delivered_at,
+                carrier: Carrier::parse(&r.carrier),
+                tracking_number: r.tracking_number,
+                tracking_url: Some(r.tracking_url).filter(|u| !u.is_empty()),
+                note: r.fulfilment_note,
+            },
         }
     }
 }
@@ -232,14 +234,7 @@ impl Store {
             promo_code: new.promo.as_ref().map(|p| p.1.clone()),
             discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
             view_token: Some(view_token),
-            fulfilment: Fulfilment::Waiting,
-            produced_at: None,
-            shipped_at: None,
-            delivered_at: None,
-            carrier: None,
-            tracking_number: String::new(),
-            tracking_url: None,
-            fulfilment_note: String::new(),
+            way: Way::default(),
         })))
     }
 

@@ -54,7 +54,7 @@ async fn paid_orders_go_to_the_printer_and_ship_with_tracking_and_one_mail() {
 
     // Shipping before production is refused, and changes nothing.
     assert_eq!(ship(&app, &queue, &orders[0], "ups", "1Z999AA10123456784").await.status().as_u16(), 409);
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::Waiting);
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::Waiting);
 
     // The first two chosen go to the printer; the third waits.
     let res = app
@@ -64,8 +64,8 @@ async fn paid_orders_go_to_the_printer_and_ship_with_tracking_and_one_mail() {
         )
         .await;
     assert_eq!(location(&res), format!("{queue}?state=in-production&sent=2"));
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::InProduction);
-    assert_eq!(now(&app, &orders[2]).await.fulfilment, Fulfilment::Waiting);
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::InProduction);
+    assert_eq!(now(&app, &orders[2]).await.way.fulfilment, Fulfilment::Waiting);
     // The printer's package: the orders in production as CSV, a packing
     // list, and the print files of their colour.
     let res = app.get(&format!("/dashboard/drops/{drop_id}/production/package.zip")).await;
@@ -97,8 +97,8 @@ async fn paid_orders_go_to_the_printer_and_ship_with_tracking_and_one_mail() {
     assert_eq!(ship(&app, &queue, &orders[0], "other", "ABCD1234").await.status().as_u16(), 422, "other needs a link");
     assert_eq!(ship(&app, &queue, &orders[0], "ups", "1Z999AA10123456784").await.status().as_u16(), 303);
     let shipped = now(&app, &orders[0]).await;
-    assert_eq!(shipped.fulfilment, Fulfilment::Shipped);
-    assert_eq!(shipped.tracking_url.as_deref(), Some("https://www.ups.com/track?tracknum=1Z999AA10123456784"));
+    assert_eq!(shipped.way.fulfilment, Fulfilment::Shipped);
+    assert_eq!(shipped.way.tracking_url.as_deref(), Some("https://www.ups.com/track?tracknum=1Z999AA10123456784"));
     let mail = app.mail_to("fan0@example.com", "is on its way").await;
     assert!(mail.contains("1Z999AA10123456784") && mail.contains("https://www.ups.com/track?tracknum="), "{mail}");
     assert_eq!(ship(&app, &queue, &orders[0], "dhl", "DIFFERENT1").await.status().as_u16(), 409, "shipped once");
@@ -119,9 +119,9 @@ async fn paid_orders_go_to_the_printer_and_ship_with_tracking_and_one_mail() {
     // Delivered, then returned: and now it may be refunded.
     assert_eq!(moved(&app, &queue, &orders[1], "delivered").await.status().as_u16(), 409, "not shipped");
     assert_eq!(moved(&app, &queue, &orders[0], "delivered").await.status().as_u16(), 303);
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::Delivered);
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::Delivered);
     assert_eq!(moved(&app, &queue, &orders[0], "returned").await.status().as_u16(), 303);
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::Returned);
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::Returned);
     // Someone else's order is nobody's business.
     let other = TestApp::spawn_shell(&app);
     other.sign_up("other@example.com", "correct horse battery").await;
@@ -153,14 +153,14 @@ async fn a_tracking_csv_is_checked_whole_before_anything_ships_and_twice_mails_o
     for line in ["Line 3: unknown carrier", "Line 6: a carrier popshop does not know needs a tracking_url"] {
         assert!(html.contains(line), "{line}: {html:.0}");
     }
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::InProduction, "nothing half-applied");
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::InProduction, "nothing half-applied");
     let unknown = format!(
         "order,carrier,tracking_number\n{a},DHL,00340434161094042557\nNOSUCH01,UPS,1Z999AA10123456784\n{a},DHL,00340434161094042557\n"
     );
     let html = csv_upload(&app, &unknown, &queue).await.text().await.unwrap();
     assert!(html.contains("Line 3: no paid order of yours has that reference"), "{html:.0}");
     assert!(html.contains("Line 4: the same order is in the file twice"));
-    assert_eq!(now(&app, &orders[0]).await.fulfilment, Fulfilment::InProduction);
+    assert_eq!(now(&app, &orders[0]).await.way.fulfilment, Fulfilment::InProduction);
     let header = csv_upload(&app, "ref,who\nx,y\n", &queue).await.text().await.unwrap();
     assert!(header.contains("The first line must name the columns"));
 
@@ -174,7 +174,7 @@ async fn a_tracking_csv_is_checked_whole_before_anything_ships_and_twice_mails_o
     assert_eq!(location(&res), format!("{queue}?state=shipped&shipped=3&again=0"));
     let res = csv_upload(&app, &good, &queue).await;
     assert_eq!(location(&res), format!("{queue}?state=shipped&shipped=0&again=3"));
-    assert_eq!(now(&app, &orders[2]).await.tracking_url.as_deref(), Some("https://track.example/X1234"));
+    assert_eq!(now(&app, &orders[2]).await.way.tracking_url.as_deref(), Some("https://track.example/X1234"));
     for i in 0..3 {
         app.mail_to(&format!("fan{i}@example.com"), "is on its way").await;
     }

@@ -149,7 +149,7 @@ impl OrderRow {
             email: order.email.clone().unwrap_or_default(),
             ship_to: order.shipping.as_ref().map(ShippingAddress::one_line).unwrap_or_default(),
             refundable: matches!(order.status, OrderStatus::Paid | OrderStatus::RefundDue)
-                && !order.fulfilment.is_out(),
+                && !order.way.fulfilment.is_out(),
             demo: order.provider == "demo",
         }
     }

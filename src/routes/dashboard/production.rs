@@ -121,7 +121,7 @@ async fn page(
     let filter = query.state.as_deref().and_then(Fulfilment::from_key);
     let drop_id = drop.as_ref().map(|(id, _)| id.as_str());
     let all = state.store.production_orders(account_id, drop_id, None, 100_000).await?;
-    let count = |f: Option<Fulfilment>| all.iter().filter(|o| f.is_none_or(|f| o.fulfilment == f)).count() as i64;
+    let count = |f: Option<Fulfilment>| all.iter().filter(|o| f.is_none_or(|f| o.way.fulfilment == f)).count() as i64;
     let mut tabs =
         vec![Tab { href: here.clone(), label: t("production-all"), count: count(None), current: filter.is_none() }];
     for f in Fulfilment::ALL {
@@ -134,7 +134,7 @@ async fn page(
     }
     let mut slogans = std::collections::HashMap::new();
     let mut rows = Vec::new();
-    for order in all.iter().filter(|o| filter.is_none_or(|f| o.fulfilment == f)).take(LISTED as usize) {
+    for order in all.iter().filter(|o| filter.is_none_or(|f| o.way.fulfilment == f)).take(LISTED as usize) {
         let slogan = match &drop {
             Some((_, slogan)) => slogan.clone(),
             None => match slogans.get(&order.drop_id) {
@@ -185,12 +185,12 @@ fn row(lang: Language, order: &Order, slogan: String) -> Row {
         slogan,
         name: order.name.clone().unwrap_or_default(),
         address: order.shipping.as_ref().map(|a| a.one_line()).unwrap_or_default(),
-        state: order.fulfilment,
-        state_label: state_label(lang, order.fulfilment),
-        carrier: order.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
-        tracking_number: order.tracking_number.clone(),
-        tracking_url: order.tracking_url.clone(),
-        note: order.fulfilment_note.clone(),
+        state: order.way.fulfilment,
+        state_label: state_label(lang, order.way.fulfilment),
+        carrier: order.way.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
+        tracking_number: order.way.tracking_number.clone(),
+        tracking_url: order.way.tracking_url.clone(),
+        note: order.way.note.clone(),
     }
 }
 

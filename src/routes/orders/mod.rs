@@ -73,22 +73,26 @@ fn way_of(lang: crate::domain::Language, order: &crate::domain::Order) -> Vec<St
     let t = |id: &str| i18n::text(lang, id);
     let at = |ms: Option<i64>| ms.map(|ms| i18n::date_time_utc(lang, ms));
     let mut steps = vec![
-        Step { label: t("order-way-paid"), at: at(order.paid_at), current: order.fulfilment == F::Waiting },
+        Step { label: t("order-way-paid"), at: at(order.paid_at), current: order.way.fulfilment == F::Waiting },
         Step {
             label: t("fulfilment-in-production"),
-            at: at(order.produced_at),
-            current: order.fulfilment == F::InProduction,
+            at: at(order.way.produced_at),
+            current: order.way.fulfilment == F::InProduction,
         },
-        Step { label: t("fulfilment-shipped"), at: at(order.shipped_at), current: order.fulfilment == F::Shipped },
+        Step {
+            label: t("fulfilment-shipped"),
+            at: at(order.way.shipped_at),
+            current: order.way.fulfilment == F::Shipped,
+        },
         Step {
             label: t("fulfilment-delivered"),
-            at: at(order.delivered_at),
-            current: order.fulfilment == F::Delivered,
+            at: at(order.way.delivered_at),
+            current: order.way.fulfilment == F::Delivered,
         },
     ];
-    if matches!(order.fulfilment, F::Returned | F::PrinterRefused) {
+    if matches!(order.way.fulfilment, F::Returned | F::PrinterRefused) {
         steps.retain(|s| s.at.is_some());
-        steps.push(Step { label: t(&format!("fulfilment-{}", order.fulfilment.key())), at: None, current: true });
+        steps.push(Step { label: t(&format!("fulfilment-{}", order.way.fulfilment.key())), at: None, current: true });
     }
     steps
 }
@@ -101,11 +105,11 @@ fn estimate_of(
     delivery: crate::domain::Delivery,
 ) -> Option<String> {
     use crate::domain::Fulfilment as F;
-    if order.status != OrderStatus::Paid || !matches!(order.fulfilment, F::Waiting | F::InProduction | F::Shipped) {
+    if order.status != OrderStatus::Paid || !matches!(order.way.fulfilment, F::Waiting | F::InProduction | F::Shipped) {
         return None;
     }
-    let from = order.shipped_at.or(order.paid_at)?;
-    let (first, last) = if order.fulfilment == F::Shipped {
+    let from = order.way.shipped_at.or(order.paid_at)?;
+    let (first, last) = if order.way.fulfilment == F::Shipped {
         // Once shipped, the carrier's part is left: about half the promise.
         ((delivery.min_days / 2).max(1), (delivery.max_days / 2).max(2))
     } else {
@@ -207,17 +211,17 @@ pub async fn show(
         paid_at: order.paid_at.map(|ms| i18n::date_time_utc(lang, ms)),
         shirt: crate::shop::shirt_src(&drop, order.colour, crate::design::View::Front),
         way: way_of(lang, &order),
-        heading_key: match order.fulfilment {
+        heading_key: match order.way.fulfilment {
             crate::domain::Fulfilment::InProduction => "order-page-making",
             crate::domain::Fulfilment::Shipped => "mail-shipped-heading",
             crate::domain::Fulfilment::Delivered => "order-page-delivered",
             _ => "order-page-paid",
         },
-        tracking: (!order.tracking_number.is_empty()).then(|| {
+        tracking: (!order.way.tracking_number.is_empty()).then(|| {
             (
-                order.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
-                order.tracking_number.clone(),
-                order.tracking_url.clone(),
+                order.way.carrier.map(|c| c.name.to_owned()).unwrap_or_default(),
+                order.way.tracking_number.clone(),
+                order.way.tracking_url.clone(),
             )
         }),
         estimate: estimate_of(lang, &order, drop.delivery),
