@@ -44,6 +44,9 @@ pub fn orders_csv(orders: &[Order]) -> String {
         "state",
         "country",
         "payment",
+        // The order's full id: a tracking CSV may name it where two of an
+        // artist's orders share a reference.
+        "order_id",
     ]));
     let mut sorted: Vec<&Order> = orders.iter().collect();
     sorted.sort_by_key(|o| (o.number, o.paid_at));
@@ -76,6 +79,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
             &ship.state,
             &ship.country,
             payment_label(&o.provider),
+            o.id.as_str(),
         ]));
     }
     out

@@ -849,3 +849,4 @@ production-package = { $count ->
 production-package-hint = Ein ZIP: die Bestellungen als CSV (Adresse, Größe, Farbe, Menge), eine Packliste und die Druckdatei mit 300 DPI je Shirtfarbe.
 order-page-making = Dein Shirt wird gemacht
 order-page-delivered = Dein Shirt ist angekommen
+production-line-ambiguous = Zeile { $line }: Zwei deiner Bestellungen haben diese Referenz; gib stattdessen die vollständige Bestellnummer an (in ihrer Zeile im Bestellexport).

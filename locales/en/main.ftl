@@ -860,3 +860,4 @@ production-package = { $count ->
 production-package-hint = A ZIP: the orders as CSV (address, size, colour, quantity), a packing list, and the 300 DPI print file per shirt colour.
 order-page-making = Your shirt is being made
 order-page-delivered = Your shirt has arrived
+production-line-ambiguous = Line { $line }: two of your orders share that reference; give the order’s full id (on its row in the orders export) instead.

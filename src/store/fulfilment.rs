@@ -48,6 +48,9 @@ pub enum LineProblem {
     ShippedElsewhere,
     /// The same order twice in the file.
     Duplicate,
+    /// Two of the artist's orders share this reference: the line must give
+    /// the order's full id.
+    Ambiguous,
 }
 
 /// What applying a tracking CSV did.
@@ -148,21 +151,36 @@ impl Store {
         );
         let rows: Vec<super::orders::OrderRow> =
             sqlx::query_as(&sql).bind(account_id).fetch_all(&mut *tx).await.context("orders to ship")?;
-        let orders: HashMap<String, Order> = rows.into_iter().map(Order::from).map(|o| (o.reference(), o)).collect();
+        // By reference (the id's first 8 characters, as the export has them)
+        // and by full id: two of an artist's orders may share a reference
+        // (one in 4 billion per pair); then only the full id names one.
+        let all: Vec<Order> = rows.into_iter().map(Order::from).collect();
+        let mut orders: HashMap<String, Vec<&Order>> = HashMap::new();
+        for order in &all {
+            orders.entry(order.reference()).or_default().push(order);
+            orders.entry(order.id.as_str().to_uppercase()).or_default().push(order);
+        }
         let mut problems = Vec::new();
         let mut seen = BTreeSet::new();
         let mut to_ship = Vec::new();
         let mut again = 0;
         for line in lines {
-            let reference = line.reference.trim().to_uppercase();
-            if !seen.insert(reference.clone()) {
+            let key = line.reference.trim().to_uppercase();
+            let order = match orders.get(&key).map(Vec::as_slice) {
+                Some([order]) => *order,
+                Some(_) => {
+                    problems.push((line.line, LineProblem::Ambiguous));
+                    continue;
+                }
+                None => {
+                    problems.push((line.line, LineProblem::UnknownOrder));
+                    continue;
+                }
+            };
+            if !seen.insert(order.id.clone()) {
                 problems.push((line.line, LineProblem::Duplicate));
                 continue;
             }
-            let Some(order) = orders.get(&reference) else {
-                problems.push((line.line, LineProblem::UnknownOrder));
-                continue;
-            };
             match order.way.fulfilment {
                 Fulfilment::InProduction => to_ship.push((order, &line.shipment)),
                 Fulfilment::Shipped | Fulfilment::Delivered

@@ -175,6 +175,16 @@ async fn a_tracking_csv_is_checked_whole_before_anything_ships_and_twice_mails_o
     let res = csv_upload(&app, &good, &queue).await;
     assert_eq!(location(&res), format!("{queue}?state=shipped&shipped=0&again=3"));
     assert_eq!(now(&app, &orders[2]).await.way.tracking_url.as_deref(), Some("https://track.example/X1234"));
+    // The orders export carries the full id too, which a tracking CSV may
+    // use instead of the reference (the same order by either is one order).
+    let export = app.get(&format!("/dashboard/drops/{drop_id}/orders.csv")).await.text().await.unwrap();
+    assert!(export.lines().next().unwrap().ends_with(",order_id") && export.contains(orders[0].id.as_str()));
+    let both = format!(
+        "order,carrier,tracking_number\n{},DHL,00340434161094042557\n{a},DHL,00340434161094042557\n",
+        orders[0].id
+    );
+    let html = csv_upload(&app, &both, &queue).await.text().await.unwrap();
+    assert!(html.contains("Line 3: the same order is in the file twice"), "{html:.0}");
     for i in 0..3 {
         app.mail_to(&format!("fan{i}@example.com"), "is on its way").await;
     }

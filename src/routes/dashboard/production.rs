@@ -405,6 +405,7 @@ pub async fn tracking(
                         LineProblem::NotInProduction => "production-line-not-in-production",
                         LineProblem::ShippedElsewhere => "production-line-shipped-elsewhere",
                         LineProblem::Duplicate => "production-line-duplicate",
+                        LineProblem::Ambiguous => "production-line-ambiguous",
                     };
                     line_message(lang, line, id)
                 })
