@@ -75,29 +75,40 @@ impl Gate {
 /// with `Retry-After` is written, and the connection is closed. Short and
 /// in both languages: nothing about the request is parsed.
 pub async fn turn_away(mut io: TcpStream) {
-    const PAGE: &str = concat!(
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>popshop: very busy</title>",
-        "<body style=\"font: 1.125rem/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem\">",
-        "<h1>So many people are here right now</h1>",
-        "<p>popshop is serving as many people as it can at this moment. Try again in a few seconds — nothing was lost.</p>",
-        "<p lang=\"de\">Gerade sind sehr viele Leute hier. Versuch es in ein paar Sekunden noch einmal — es ist nichts verloren gegangen.</p>",
-        "</body></html>"
-    );
     let mut request = [0u8; 4096];
     let _ = tokio::time::timeout(Duration::from_millis(500), io.read(&mut request)).await;
-    let head = format!(
-        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/html; charset=utf-8\r\nretry-after: 5\r\n\
-         cache-control: no-store\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
-        PAGE.len()
-    );
-    let answer = [head.as_bytes(), PAGE.as_bytes()].concat();
+    let answer = BUSY.get_or_init(busy_answer);
     let _ = tokio::time::timeout(Duration::from_secs(1), async {
-        io.write_all(&answer).await?;
+        io.write_all(answer).await?;
         io.shutdown().await
     })
     .await;
+}
+
+/// The whole answer to a turned-away connection, made once: the error
+/// page's own words (`error-crowded`) in English and German.
+static BUSY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+fn busy_answer() -> Vec<u8> {
+    use crate::domain::Language;
+    let t = crate::i18n::text;
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>popshop: {title}</title>\
+         <body style=\"font: 1.125rem/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem\">\
+         <h1>{title}</h1><p>{note}</p><p lang=\"de\"><strong>{title_de}</strong> {note_de}</p></body></html>",
+        title = t(Language::En, "error-crowded"),
+        note = t(Language::En, "error-crowded-note"),
+        title_de = t(Language::De, "error-crowded"),
+        note_de = t(Language::De, "error-crowded-note"),
+    );
+    let head = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/html; charset=utf-8\r\nretry-after: 5\r\n\
+         cache-control: no-store\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
+        page.len()
+    );
+    [head.into_bytes(), page.into_bytes()].concat()
 }
 
 /// Gives `payload` until `within` to arrive in full; after that it ends in

@@ -274,32 +274,17 @@ pub async fn ship(
     let form = csrf::verified_form(&req, &body)?;
     let back = back_of(form.get("back"));
     let lang = PageLanguage::of(&req);
-    let shipment = shipment(form.get("carrier"), form.get("tracking_number"), form.get("tracking_url"))
-        .map_err(|_| AppError::BadRequest);
-    let shipment = match shipment {
-        Ok(s) => s,
-        Err(_) => {
-            let message = i18n::text(lang, "production-bad-tracking");
-            return crate::web::problem::problem_page(
-                lang,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "production-not-shipped",
-                message,
-                back,
-                "production-back",
-            );
-        }
+    let Ok(shipment) = shipment(form.get("carrier"), form.get("tracking_number"), form.get("tracking_url")) else {
+        return refused(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "production-not-shipped",
+            "production-bad-tracking",
+            back,
+        );
     };
     if !state.store.ship_order(&artist.0.id, &path, &shipment).await? {
-        let message = i18n::text(lang, "production-not-in-production");
-        return crate::web::problem::problem_page(
-            lang,
-            StatusCode::CONFLICT,
-            "production-not-shipped",
-            message,
-            back,
-            "production-back",
-        );
+        return refused(lang, StatusCode::CONFLICT, "production-not-shipped", "production-not-in-production", back);
     }
     Ok(crate::web::redirect(format!("{back}?shipped=1")))
 }
@@ -322,17 +307,20 @@ pub async fn move_order(
     };
     if !moved {
         let lang = PageLanguage::of(&req);
-        let message = i18n::text(lang, "production-wrong-state");
-        return crate::web::problem::problem_page(
-            lang,
-            StatusCode::CONFLICT,
-            "production-not-moved",
-            message,
-            back,
-            "production-back",
-        );
+        return refused(lang, StatusCode::CONFLICT, "production-not-moved", "production-wrong-state", back);
     }
     Ok(crate::web::redirect(back))
+}
+
+/// A move the queue could not make: a page saying why, leading back.
+fn refused(
+    lang: Language,
+    status: StatusCode,
+    heading: &str,
+    message: &str,
+    back: String,
+) -> Result<HttpResponse, AppError> {
+    crate::web::problem::problem_page(lang, status, heading, i18n::text(lang, message), back, "production-back")
 }
 
 /// A carrier, number and optional link as typed (or as a CSV has them).

@@ -356,9 +356,8 @@ fn cut_faces(fonts: &FontLibrary, entry: &CachedDrop) -> Vec<CutFace> {
             // Flags, skin tones, keycaps and joined emoji are drawn through
             // the font's ligatures, which a cut loses: those slogans get the
             // whole emoji font (for the emoji only, by its range).
-            let sequences = [cased.as_str(), drop.artist_name.as_str()].iter().any(|t| has_emoji_sequence(t));
             if key == crate::design::EMOJI
-                && sequences
+                && [cased.as_str(), drop.artist_name.as_str()].iter().any(|t| has_emoji_sequence(t))
                 && let Some(whole) = fonts.web_faces(true).into_iter().find(|f| f.family == font.family)
             {
                 return CutFace {
