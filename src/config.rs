@@ -47,6 +47,31 @@ pub struct StripeSettings {
     pub connect_webhook_secret: Option<SecretString>,
 }
 
+/// Printful, when `PRINTFUL_TOKEN` is set: drops launched then are printed
+/// and shipped by Printful (docs/production.md).
+#[derive(Debug, Clone)]
+pub struct PrintfulSettings {
+    /// `PRINTFUL_TOKEN`: a private token (Printful's developer portal) with
+    /// the `orders` and `webhooks` scopes.
+    pub token: SecretString,
+    /// `PRINTFUL_STORE_ID`: the store the orders go to (sent as
+    /// `X-PF-Store-Id`; needed with an account-level token).
+    pub store_id: Option<String>,
+    /// `PRINTFUL_API_BASE`: Printful's API address (tests point it at a stand-in).
+    pub api_base: String,
+    /// `PRINTFUL_WEBHOOK_SECRET`: the `secret_key` (hex) Printful returned
+    /// when the webhook was set up; signs the events it sends to `/webhooks/printful`.
+    pub webhook_secret: SecretString,
+    /// `PRINTFUL_TIMEOUT_MS`: per request.
+    pub timeout: Duration,
+    /// `PRINTFUL_POLL_MS`: how often paid orders due at Printful are looked for.
+    pub poll: Duration,
+    /// `PRINTFUL_RETRY_MS`: the first wait after Printful could not be
+    /// reached (doubling each time, at most an hour), and between asks while
+    /// it works out an order's costs.
+    pub retry: Duration,
+}
+
 /// `POPSHOP_FEE_PERCENT` as hundredths of a percent ("2.5" → 250).
 fn fee_basis_points(text: &str) -> anyhow::Result<i64> {
     let percent: f64 = text
@@ -165,6 +190,10 @@ pub struct Settings {
     /// what one call stores and draws; checked before each idea, so a rush
     /// may overshoot by a few).
     pub ideas_per_call: u32,
+    pub printful: Option<PrintfulSettings>,
+    /// `POPSHOP_PRODUCTION_DELAY`: minutes a paid order waits before it goes
+    /// to Printful (a refund or a changed size costs nothing until then).
+    pub production_delay: Duration,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -234,6 +263,8 @@ impl Settings {
             voters_per_address: 20,
             stripe_read_seconds: 10,
             ideas_per_call: 2_000,
+            printful: None,
+            production_delay: Duration::from_secs(60 * 60),
         }
     }
 
@@ -280,6 +311,38 @@ impl Settings {
                 "STRIPE_CONNECT=on pays artists through Stripe Connect, which needs STRIPE_SECRET_KEY (your platform account's key) and STRIPE_WEBHOOK_SECRET"
             );
         }
+        let printful = match std::env::var("PRINTFUL_TOKEN").ok().filter(|k| !k.trim().is_empty()) {
+            None => None,
+            Some(token) => Some(PrintfulSettings {
+                token: SecretString::from(token.trim().to_owned()),
+                store_id: std::env::var("PRINTFUL_STORE_ID")
+                    .ok()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty()),
+                api_base: env_or("PRINTFUL_API_BASE", "https://api.printful.com").trim_end_matches('/').to_owned(),
+                webhook_secret: std::env::var("PRINTFUL_WEBHOOK_SECRET")
+                    .ok()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        anyhow::ensure!(
+                            hex::decode(&s).is_ok_and(|k| !k.is_empty()),
+                            "PRINTFUL_WEBHOOK_SECRET must be the secret_key Printful returned (hexadecimal)"
+                        );
+                        Ok(SecretString::from(s))
+                    })
+                    .transpose()?
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "PRINTFUL_WEBHOOK_SECRET must be set when PRINTFUL_TOKEN is: without Printful's events \
+                             no shirt would ever show as shipped (docs/production.md)"
+                        )
+                    })?,
+                timeout: Duration::from_millis(env_number("PRINTFUL_TIMEOUT_MS", 15_000)?),
+                poll: Duration::from_millis(env_number("PRINTFUL_POLL_MS", 5_000)?.max(10)),
+                retry: Duration::from_millis(env_number("PRINTFUL_RETRY_MS", 30_000)?.max(10)),
+            }),
+        };
         let countries = env_or("POPSHOP_SHIPPING_COUNTRIES", &d.shipping_countries.join(","));
         Ok(Self {
             addr: env_or("POPSHOP_ADDR", &d.addr),
@@ -332,6 +395,8 @@ impl Settings {
             code_try_rate_per_minute: env_number("POPSHOP_CODE_TRY_RATE", d.code_try_rate_per_minute)?,
             voters_per_address: env_number("POPSHOP_VOTERS_PER_ADDRESS", d.voters_per_address)?.max(0),
             stripe_read_seconds: env_number("POPSHOP_STRIPE_READ_SECONDS", d.stripe_read_seconds)?,
+            printful,
+            production_delay: Duration::from_secs(60 * env_number("POPSHOP_PRODUCTION_DELAY", 60u64)?),
             ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
         })
     }

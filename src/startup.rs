@@ -121,7 +121,19 @@ async fn components(
         limits: limits.clone(),
         rules: crate::sales::Rules::of(&settings),
     };
+    let printing = crate::fulfilment::files::Printing {
+        files: crate::fulfilment::files::PrintFiles {
+            base_url: settings.base_url().to_owned(),
+            key: store.signing_key().to_vec(),
+        },
+        cache: Default::default(),
+        printful: settings.printful.as_ref().map(crate::fulfilment::printful::Printful::new).transpose()?,
+    };
+    if printing.printful.is_some() {
+        tracing::info!(delay_minutes = settings.production_delay.as_secs() / 60, "Printful prints new drops");
+    }
     let state = web::Data::new(AppState {
+        printing,
         shop,
         limits,
         passwords: Passwords::new(settings.hash_slots),
@@ -146,6 +158,19 @@ fn spawn_background(state: &web::Data<AppState>) -> anyhow::Result<Vec<tokio::ta
         background.push(tokio::spawn(crate::mail::run(mailer)));
     } else {
         tracing::info!("this instance sends no mail (POPSHOP_MAIL_SENDER=off); it waits in the outbox");
+    }
+    if let (Some(printful), Some(settings)) = (&state.printing.printful, &state.settings.printful) {
+        let orders = crate::fulfilment::printer::PrintOrders {
+            store: state.store.clone(),
+            printful: printful.clone(),
+            catalog: crate::fulfilment::printful::Catalog::bundled(),
+            files: state.printing.files.clone(),
+            delay: state.settings.production_delay,
+            poll: settings.poll,
+            retry: settings.retry,
+            quiet_until: Default::default(),
+        };
+        background.push(tokio::spawn(orders.run()));
     }
     if state.store.backend() == Backend::Postgres {
         background.push(tokio::spawn(state.store.clone().listen(state.settings.database_url.clone())));

@@ -26,6 +26,8 @@ pub struct AppState {
     pub live: Live,
     /// Bounded password hashing and the growing delays after wrong passwords.
     pub passwords: Passwords,
+    /// Print files for printers, and Printful when it is on.
+    pub printing: crate::fulfilment::files::Printing,
 }
 
 impl AppState {

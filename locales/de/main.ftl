@@ -156,6 +156,8 @@ studio-too-many-launches = Aus deinem Netzwerk wurden zuletzt viele Drops gestar
         [one] Minute
        *[other] Minuten
     } noch einmal auf Starten.
+studio-printful-colours = Printful druckt dieses Shirt in { $offered }. Nimm { $lacking } heraus, sonst könnte es nicht hergestellt werden.
+studio-printful-sizes = Printful druckt dieses Shirt in jeder gewählten Farbe in { $offered }. Nimm { $lacking } heraus, sonst könnte es nicht hergestellt werden.
 studio-wrong-password = Zu dieser E-Mail gibt es schon ein Konto, und das ist nicht sein Passwort. Gib das richtige Passwort ein oder melde dich zuerst an.
 
 ## Konten
@@ -782,6 +784,15 @@ production-title = Produktion
 production-lede = Bezahlte Bestellungen auf dem Weg zu den Fans. Schick sie an deine Druckerei und markiere dann jede als verschickt (oder lade die Tracking-CSV der Druckerei hoch): Jeder Fan bekommt eine „Unterwegs“-E-Mail mit dem Tracking-Link.
 production-all = Alle
 production-filter = Bestellungen zeigen
+printful-heading = Printful
+printful-intro = Printful druckt und verschickt diesen Drop: Jede bezahlte Bestellung geht { $minutes } Minuten nach der Zahlung an Printful (bis dahin kostet eine Erstattung nichts). Die Marge ist, was Fans bezahlt haben, abzüglich der popshop-Gebühr und der Kosten bei Printful, vor der Stripe-Gebühr.
+printful-total-cost = Kosten bei Printful
+printful-margin = Deine Marge
+printful-cost = Kosten
+printful-note = Hinweis
+printful-state-trying = Wird aufgegeben
+printful-state-sent = Bei Printful
+printful-state-refused = Von Printful abgelehnt
 fulfilment-waiting = Wartet auf die Druckerei
 fulfilment-in-production = In Produktion
 fulfilment-shipped = Verschickt

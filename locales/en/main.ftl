@@ -161,6 +161,8 @@ studio-too-many-launches = Many drops were launched from your network lately. No
         [one] minute
        *[other] minutes
     }.
+studio-printful-colours = Printful prints this shirt in { $offered }. Untick { $lacking }, or it could not be made.
+studio-printful-sizes = Printful prints this shirt in { $offered } in every colour you picked. Untick { $lacking }, or it could not be made.
 studio-wrong-password = This email already has an account, and that is not its password. Enter the right password, or log in first.
 
 ## Accounts
@@ -793,6 +795,15 @@ production-title = Production
 production-lede = Paid orders on their way to fans. Send them to your printer, then mark each shipped (or upload the printer's tracking CSV): every fan gets one “on its way” email with the tracking link.
 production-all = All
 production-filter = Show orders
+printful-heading = Printful
+printful-intro = Printful prints and ships this drop: each paid order goes to Printful { $minutes } minutes after payment (until then a refund costs nothing). The margin is what fans paid, less popshop's fee and Printful's cost, before Stripe's fee.
+printful-total-cost = Printful's cost
+printful-margin = Your margin
+printful-cost = Cost
+printful-note = Note
+printful-state-trying = Being placed
+printful-state-sent = At Printful
+printful-state-refused = Refused by Printful
 fulfilment-waiting = Waiting for the printer
 fulfilment-in-production = In production
 fulfilment-shipped = Shipped

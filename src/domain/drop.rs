@@ -54,6 +54,8 @@ pub struct Drop {
     pub payments_to: Option<String>,
     /// 1 at launch; each reopening (a second wave) adds one.
     pub wave: i64,
+    /// Who makes its shirts (fixed at launch).
+    pub printer: super::Printer,
 }
 
 /// Where a drop's slogan came from: a fan's idea on the artist's call, with

@@ -37,7 +37,7 @@ pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFa
 pub use payout::{Fee, PayoutAccount, PayoutStatus, Requirement};
 pub use promo::{Discount, PromoCode, PromoProblem};
 pub use quantity::{Goal, Stock};
-pub use shipping::{Carrier, Fulfilment, TrackingNumber};
+pub use shipping::{Carrier, Fulfilment, Printer, TrackingNumber};
 pub use size::{Size, Sizes};
 pub use slogan::Slogan;
 pub use slug::DropSlug;

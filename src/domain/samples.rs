@@ -36,6 +36,7 @@ pub fn drop() -> Drop {
         from_call: None,
         payments_to: None,
         wave: 1,
+        printer: crate::domain::Printer::Own,
     }
 }
 

@@ -196,3 +196,26 @@ mod tests {
         }
     }
 }
+
+/// Who makes a drop's shirts, fixed at launch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Printer {
+    /// The artist's own printer, through the production queue.
+    #[default]
+    Own,
+    /// Printful: each paid order is placed there after the cooling-off.
+    Printful,
+}
+
+impl Printer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Own => "",
+            Self::Printful => "printful",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Self {
+        if stored == "printful" { Self::Printful } else { Self::Own }
+    }
+}

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod health;
 pub mod language;
 pub mod orders;
+pub mod print_files;
 pub mod shop;
 pub mod studio;
 pub mod webhooks;
@@ -98,6 +99,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/dashboard/orders/{order}/{to:(?:delivered|returned)}",
             web::post().to(dashboard::production::move_order),
         )
+        .service(
+            web::resource("/webhooks/printful")
+                .app_data(web::PayloadConfig::new(webhooks::MAX_EVENT_BYTES))
+                .route(web::post().to(webhooks::printful_webhook)),
+        )
+        .route("/print-files/{drop}/{colour}/{expires}/{signature}", web::get().to(print_files::print_file))
         .service(
             web::resource("/webhooks/stripe")
                 .app_data(web::PayloadConfig::new(webhooks::MAX_EVENT_BYTES))

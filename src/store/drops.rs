@@ -29,6 +29,9 @@ pub struct NewDrop {
     pub language: Language,
     /// The fan's idea it was launched from.
     pub from_call: Option<FromCall>,
+    /// Who makes its shirts: Printful when it was on at launch (and took
+    /// every size and colour).
+    pub printer: crate::domain::Printer,
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,11 +69,12 @@ struct DropRow {
     idea_votes: i64,
     payments_to: String,
     wave: i64,
+    printer: String,
 }
 
 const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, wave";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, wave, printer";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -109,6 +113,7 @@ impl From<DropRow> for Drop {
             }),
             payments_to: Some(r.payments_to).filter(|a| !a.is_empty()),
             wave: r.wave,
+            printer: crate::domain::Printer::parse(&r.printer),
         }
     }
 }
@@ -136,10 +141,10 @@ impl Store {
             let inserted = sqlx::query(
                 "INSERT INTO drops (id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
                  stock, goal, ends_at, theme, created_at, max_per_order, description, shipping_minor, \
-                 delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to) \
+                 delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, printer) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
                  $21, $22, $23, COALESCE((SELECT stripe_account FROM payout_accounts \
-                 WHERE account_id = $2 AND charges_enabled = 1), '')) \
+                 WHERE account_id = $2 AND charges_enabled = 1), ''), $24) \
                  ON CONFLICT (slug) DO NOTHING",
             )
             .bind(&id)
@@ -165,6 +170,7 @@ impl Store {
             .bind(new.from_call.as_ref().map_or("", |f| f.call_slug.as_str()))
             .bind(new.from_call.as_ref().map_or("", |f| f.credit.as_str()))
             .bind(new.from_call.as_ref().map_or(0, |f| f.votes))
+            .bind(new.printer.as_str())
             .execute(&mut *tx)
             .await
             .context("insert drop")?;

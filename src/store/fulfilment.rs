@@ -121,7 +121,7 @@ impl Store {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin shipping")?;
-        let drop = ship_in(&mut tx, account_id, order_id, shipment, now).await?;
+        let drop = ship_in(&mut tx, Some(account_id), order_id, shipment, now).await?;
         if let Some(drop) = &drop {
             announce(&mut tx, &BTreeSet::from([drop.clone()])).await?;
         }
@@ -200,7 +200,7 @@ impl Store {
         }
         let mut drops = BTreeSet::new();
         for (order, shipment) in &to_ship {
-            if let Some(drop) = ship_in(&mut tx, account_id, order.id.as_str(), shipment, now).await? {
+            if let Some(drop) = ship_in(&mut tx, Some(account_id), order.id.as_str(), shipment, now).await? {
                 drops.insert(drop);
             }
         }
@@ -303,11 +303,12 @@ impl Store {
     }
 }
 
-/// In production → shipped, for one of `account_id`'s orders, with the
-/// fan's mail; the order's drop when it moved.
-async fn ship_in(
+/// In production → shipped, for one of `account_id`'s orders (any order
+/// when `None`: the printer's own event), with the fan's mail; the order's
+/// drop when it moved.
+pub(super) async fn ship_in(
     tx: &mut Transaction<'_, Any>,
-    account_id: &str,
+    account_id: Option<&str>,
     order_id: &str,
     shipment: &Shipment,
     now: i64,
@@ -315,14 +316,14 @@ async fn ship_in(
     let moved: Option<(String,)> = sqlx::query_as(
         "UPDATE orders SET fulfilment = 'shipped', shipped_at = $1, fulfilment_at = $1, carrier = $2, \
          tracking_number = $3, tracking_url = $4 WHERE id = $5 AND status = 'paid' AND fulfilment = 'in_production' \
-         AND drop_id IN (SELECT id FROM drops WHERE account_id = $6) RETURNING drop_id",
+         AND ($6 = '' OR drop_id IN (SELECT id FROM drops WHERE account_id = $6)) RETURNING drop_id",
     )
     .bind(now)
     .bind(shipment.carrier.key)
     .bind(shipment.number.as_str())
     .bind(shipment.tracking_url())
     .bind(order_id)
-    .bind(account_id)
+    .bind(account_id.unwrap_or(""))
     .fetch_optional(&mut **tx)
     .await
     .context("ship order")?;

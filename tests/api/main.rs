@@ -23,6 +23,7 @@ mod mail;
 mod money;
 mod order_page;
 mod oversell;
+mod printful;
 mod production;
 mod promos;
 mod raw;

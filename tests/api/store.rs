@@ -23,6 +23,7 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         delivery: Delivery::CHOICES[2],
         language: popshop::domain::Language::De,
         from_call: None,
+        printer: popshop::domain::Printer::Own,
     }
 }
 

@@ -3,6 +3,8 @@
 //! new PostgreSQL database when `POPSHOP_TEST_BACKEND=postgres`.
 #![allow(dead_code)]
 
+pub mod printful_spec;
+pub mod printful_standin;
 pub mod stripe_spec;
 pub mod stripe_standin;
 

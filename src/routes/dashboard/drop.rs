@@ -19,6 +19,8 @@ use askama::Template;
 #[derive(Template)]
 #[template(path = "dashboard/drop.html")]
 pub struct DropPage {
+    /// Printful's orders for a drop it prints: each one's cost and the margin.
+    pub printful: Option<PrintfulCosts>,
     pub layout: Layout,
     pub csrf: String,
     pub summary: DropSummary,
@@ -322,6 +324,14 @@ pub async fn drop_page(
         promos,
         promo_form: PromoForm::default(),
         payouts_due: state.sales.payments.connect_fee().is_some() && drop.payments_to.is_none(),
+        printful: match drop.printer {
+            crate::domain::Printer::Printful => Some(PrintfulCosts::of(
+                &state.store.print_costs(&drop.id).await?,
+                state.settings.production_delay,
+                lang,
+            )),
+            crate::domain::Printer::Own => None,
+        },
         production: state
             .store
             .fulfilment_counts(&drop.id)
@@ -362,4 +372,65 @@ pub async fn drop_page(
             .collect(),
     };
     Ok(page)
+}
+
+/// The Printful section of a drop Printful prints.
+pub struct PrintfulCosts {
+    /// Minutes a paid order waits before it goes to Printful.
+    pub delay_minutes: u64,
+    /// Per order: reference, state, Printful's cost, what the artist keeps after it.
+    pub rows: Vec<PrintfulRow>,
+    /// Printful's cost of the orders it has costed, and the margin on them.
+    pub total_cost: String,
+    pub margin: String,
+}
+
+pub struct PrintfulRow {
+    pub reference: String,
+    pub state: String,
+    pub cost: String,
+    pub margin: String,
+    /// Why Printful refused it, or why the last try failed.
+    pub note: String,
+}
+
+impl PrintfulCosts {
+    fn of(costs: &[crate::store::PrintCost], delay: std::time::Duration, lang: crate::domain::Language) -> Self {
+        let mut total: Option<crate::domain::Money> = None;
+        let mut margin: Option<crate::domain::Money> = None;
+        let add = |sum: &mut Option<crate::domain::Money>, m: crate::domain::Money| {
+            *sum = Some(match sum {
+                Some(s) => crate::domain::Money::from_minor(s.minor() + m.minor(), s.currency()),
+                None => m,
+            });
+        };
+        let mut rows = Vec::new();
+        for c in costs {
+            // Printful bills in the store's currency; a margin is only
+            // worked out where that is the drop's.
+            let kept_after = c
+                .cost
+                .filter(|cost| cost.currency() == c.kept.currency())
+                .map(|cost| crate::domain::Money::from_minor(c.kept.minor() - cost.minor(), cost.currency()));
+            if let Some(cost) = c.cost {
+                add(&mut total, cost);
+            }
+            if let Some(m) = kept_after {
+                add(&mut margin, m);
+            }
+            rows.push(PrintfulRow {
+                reference: c.order_id.chars().take(8).collect::<String>().to_uppercase(),
+                state: i18n::text(lang, &format!("printful-state-{}", c.state)),
+                cost: c.cost.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
+                margin: kept_after.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
+                note: c.last_error.clone(),
+            });
+        }
+        Self {
+            delay_minutes: delay.as_secs() / 60,
+            rows,
+            total_cost: total.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
+            margin: margin.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
+        }
+    }
 }

@@ -156,6 +156,7 @@ impl ValidDrop {
             delivery: self.delivery,
             language: self.language,
             from_call,
+            printer: crate::domain::Printer::Own,
         }
     }
 }

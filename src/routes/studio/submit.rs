@@ -60,6 +60,11 @@ pub async fn submit(
         Err(errors) => (None, *errors),
     };
     let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors, lang) };
+    // With Printful on, every size × colour must be one Printful makes:
+    // refused now, not after a fan has paid.
+    if let (Some(valid), Some(_)) = (&valid, &state.settings.printful) {
+        printful_lacks(valid.colours.as_slice(), valid.sizes.as_slice(), &mut errors, lang);
+    }
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));
     };
@@ -85,11 +90,60 @@ pub async fn submit(
         (None, None) => return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors)),
     };
     let idea = IdeaRef { call: &form.call, idea_id: &form.idea };
-    let drop = state.launcher().launch(&account, valid.for_account(account.id.clone(), None), Some(idea)).await?;
+    let mut new = valid.for_account(account.id.clone(), None);
+    if state.settings.printful.is_some() {
+        new.printer = crate::domain::Printer::Printful;
+    }
+    let drop = state.launcher().launch(&account, new, Some(idea)).await?;
     let mut response = crate::web::see_other(format!("/dashboard/drops/{}?launched=1", drop.id));
     if !signed_in {
         let token = state.store.create_session(&account.id).await?;
         response.cookie(login_cookie(token, state.settings.secure_cookies()));
     }
     Ok(response.finish())
+}
+
+/// Names the chosen colours and sizes Printful's blank lacks, each beside its field.
+fn printful_lacks(
+    colours: &[crate::domain::ShirtColour],
+    sizes: &[crate::domain::Size],
+    errors: &mut DropFormErrors,
+    lang: crate::domain::Language,
+) {
+    let catalog = crate::fulfilment::printful::Catalog::bundled();
+    let (lacking_colours, lacking_sizes) = catalog.lacks(colours, sizes);
+    let (offered_colours, offered_sizes) = catalog.offers();
+    let names = |list: &[crate::domain::ShirtColour]| {
+        list.iter().map(|c| i18n::colour_name(lang, *c)).collect::<Vec<_>>().join(", ")
+    };
+    let labels = |list: &[crate::domain::Size]| list.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ");
+    // A colour Printful lacks entirely is the colour's fault; a size
+    // missing in a colour it has, the size's.
+    let missing_colours: Vec<_> = lacking_colours.into_iter().filter(|c| !offered_colours.contains(c)).collect();
+    if !missing_colours.is_empty() && errors.colours.is_none() {
+        errors.colours = Some(i18n::text_with(
+            lang,
+            "studio-printful-colours",
+            &[("offered", Arg::Text(names(&offered_colours))), ("lacking", Arg::Text(names(&missing_colours)))],
+        ));
+    }
+    let usable: Vec<_> = colours.iter().copied().filter(|c| offered_colours.contains(c)).collect();
+    let (_, missing_sizes) = catalog.lacks(&usable, sizes);
+    let missing_sizes: Vec<_> = if usable.is_empty() {
+        lacking_sizes.into_iter().filter(|s| !offered_sizes.contains(s)).collect()
+    } else {
+        missing_sizes
+    };
+    if !missing_sizes.is_empty() && errors.sizes.is_none() {
+        let offered: Vec<_> = offered_sizes
+            .iter()
+            .copied()
+            .filter(|s| usable.iter().all(|c| catalog.variant(*c, *s).is_some()))
+            .collect();
+        errors.sizes = Some(i18n::text_with(
+            lang,
+            "studio-printful-sizes",
+            &[("offered", Arg::Text(labels(&offered))), ("lacking", Arg::Text(labels(&missing_sizes)))],
+        ));
+    }
 }

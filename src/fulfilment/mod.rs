@@ -1,8 +1,17 @@
+//! After the sale (issue 16): the printer's package (CSV, packing list,
+//! print files), Printful (`printful`: the client, `printer`: placing
+//! orders, `events`: its webhooks) and signed print file addresses (`files`).
+//!
 //! Exports for the printer: paid orders as CSV, and how many shirts of each
 //! size × colour to print. UTF-8 with a byte-order mark (so spreadsheet apps
 //! read accents right), a header row, RFC 4180 quoting, and cells that a
 //! spreadsheet would run as a formula (`= + - @`, tab, carriage return) are
 //! prefixed with `'`.
+
+pub mod events;
+pub mod files;
+pub mod printer;
+pub mod printful;
 
 use crate::domain::{Order, Size};
 use std::collections::BTreeMap;
