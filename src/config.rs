@@ -191,6 +191,10 @@ pub struct Settings {
     /// may overshoot by a few).
     pub ideas_per_call: u32,
     pub printful: Option<PrintfulSettings>,
+    /// `POPSHOP_STRIPE_TAX=on`: Stripe Tax works out the tax of each
+    /// checkout (EUR, GBP and AUD prices include it, USD and CAD add it); the
+    /// demo checkout shows the same words and works out none.
+    pub stripe_tax: bool,
     /// `POPSHOP_PRODUCTION_DELAY`: minutes a paid order waits before it goes
     /// to Printful (a refund or a changed size costs nothing until then).
     pub production_delay: Duration,
@@ -264,6 +268,7 @@ impl Settings {
             stripe_read_seconds: 10,
             ideas_per_call: 2_000,
             printful: None,
+            stripe_tax: false,
             production_delay: Duration::from_secs(60 * 60),
         }
     }
@@ -396,6 +401,11 @@ impl Settings {
             voters_per_address: env_number("POPSHOP_VOTERS_PER_ADDRESS", d.voters_per_address)?.max(0),
             stripe_read_seconds: env_number("POPSHOP_STRIPE_READ_SECONDS", d.stripe_read_seconds)?,
             printful,
+            stripe_tax: match env_or("POPSHOP_STRIPE_TAX", "off").to_ascii_lowercase().as_str() {
+                "on" | "true" | "1" | "yes" => true,
+                "off" | "false" | "0" | "no" | "" => false,
+                other => anyhow::bail!("POPSHOP_STRIPE_TAX must be `on` or `off`, not `{other}`"),
+            },
             production_delay: Duration::from_secs(60 * env_number("POPSHOP_PRODUCTION_DELAY", 60u64)?),
             ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
         })

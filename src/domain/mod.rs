@@ -30,7 +30,7 @@ pub use drop::{Drop, DropState, FromCall};
 pub use email::EmailAddress;
 pub use id::{AccountId, CallId, DropId, OrderId};
 pub use language::Language;
-pub use money::{Currency, Money};
+pub use money::{Currency, Money, TaxMode};
 pub use order::{Order, OrderStatus, Quantity, ShippingAddress, Way};
 pub use password::Password;
 pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts};

@@ -27,6 +27,47 @@ impl Currency {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
+
+    /// How buyers expect prices in this currency with tax on: VAT or GST
+    /// included (euro, pound, Australian dollar), or sales tax added at
+    /// checkout (US and Canadian dollars).
+    pub fn tax_mode(self) -> TaxMode {
+        match self {
+            Self::Eur | Self::Gbp | Self::Aud => TaxMode::Inclusive,
+            Self::Usd | Self::Cad => TaxMode::Exclusive,
+        }
+    }
+}
+
+/// Whether an order's price includes tax, has it added, or has none worked
+/// out (Stripe Tax off, or the demo checkout). Fixed when the checkout is
+/// created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaxMode {
+    #[default]
+    None,
+    /// The price includes VAT/GST; the tax is a part of it.
+    Inclusive,
+    /// Tax is added to the price at checkout.
+    Exclusive,
+}
+
+impl TaxMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "",
+            Self::Inclusive => "inclusive",
+            Self::Exclusive => "exclusive",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Self {
+        match stored {
+            "inclusive" => Self::Inclusive,
+            "exclusive" => Self::Exclusive,
+            _ => Self::None,
+        }
+    }
 }
 
 /// An amount of money: integer minor units (cents, pence) plus a currency. Never floats.

@@ -174,6 +174,22 @@ pub struct Order {
     pub view_token: Option<String>,
     /// A paid order's way to its fan.
     pub way: Way,
+    /// Tax included in `amount`, added on top of it, or none worked out.
+    pub tax_mode: super::TaxMode,
+    /// The tax Stripe collected (0 until paid, and without Stripe Tax).
+    pub tax: Money,
+}
+
+impl Order {
+    /// What the fan paid in all: `amount`, plus tax added at checkout.
+    pub fn total_paid(&self) -> Money {
+        match self.tax_mode {
+            super::TaxMode::Exclusive => {
+                Money::from_minor(self.amount.minor() + self.tax.minor(), self.amount.currency())
+            }
+            _ => self.amount,
+        }
+    }
 }
 
 /// Where a paid order's shirts are, and when each step happened (unix ms).

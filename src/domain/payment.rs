@@ -45,6 +45,9 @@ pub struct SessionFacts {
     /// cross-checks; the session id finds the order.
     pub claimed_order: Option<String>,
     pub amount_total: Option<i64>,
+    /// `total_details.amount_tax`: the tax Stripe Tax worked out (part of
+    /// `amount_total`, added to the price or included in it).
+    pub amount_tax: Option<i64>,
     /// ISO code as Stripe writes it (lower case).
     pub currency: Option<String>,
     /// `mode` is `payment` (not `setup` or `subscription`).
@@ -88,7 +91,9 @@ pub struct PaymentEvent {
 pub struct CreatedCheckout {
     pub order_id: super::OrderId,
     pub session_id: Option<String>,
+    /// Before any tax added at checkout.
     pub amount: Money,
+    pub tax: super::TaxMode,
 }
 
 /// Why an event does not belong to the checkout popshop created.
@@ -173,7 +178,19 @@ pub fn check_binding(created: &CreatedCheckout, facts: &SessionFacts, livemode: 
     if !facts.currency.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(expected_currency)) {
         return Err(Mismatch::Currency { expected: expected_currency, got: facts.currency.clone() });
     }
-    if facts.amount_total != Some(created.amount.minor()) {
+    // Tax added at checkout comes on top of the order's amount; included
+    // tax is a part of it. Either way it is Stripe's own figure, never
+    // negative nor more than the price.
+    let tax = facts.amount_tax.unwrap_or(0);
+    let expected = match created.tax {
+        super::TaxMode::Exclusive if (0..=created.amount.minor()).contains(&tax) => created.amount.minor() + tax,
+        super::TaxMode::Exclusive => -1,
+        super::TaxMode::Inclusive | super::TaxMode::None if (0..=created.amount.minor()).contains(&tax) => {
+            created.amount.minor()
+        }
+        _ => -1,
+    };
+    if facts.amount_total != Some(expected) {
         return Err(Mismatch::Amount { expected: created.amount, got: facts.amount_total });
     }
     Ok(())
@@ -189,6 +206,7 @@ mod tests {
             order_id: "order-b".into(),
             session_id: Some("cs_b".into()),
             amount: Money::from_minor(2500, Currency::Usd),
+            tax: crate::domain::TaxMode::None,
         }
     }
 
@@ -197,6 +215,7 @@ mod tests {
             session_id: "cs_b".into(),
             claimed_order: Some("order-b".into()),
             amount_total: Some(2500),
+            amount_tax: Some(0),
             currency: Some("usd".into()),
             payment_mode: true,
             livemode: false,
@@ -228,5 +247,21 @@ mod tests {
         }
         let no_session = CreatedCheckout { session_id: None, ..created() };
         assert!(check_binding(&no_session, &facts(), false).is_err());
+    }
+
+    #[test]
+    fn tax_added_at_checkout_comes_on_top_and_included_tax_is_a_part() {
+        use crate::domain::TaxMode;
+        let exclusive = CreatedCheckout { tax: TaxMode::Exclusive, ..created() };
+        let taxed = SessionFacts { amount_total: Some(2706), amount_tax: Some(206), ..facts() };
+        assert_eq!(check_binding(&exclusive, &taxed, false), Ok(()));
+        assert!(check_binding(&exclusive, &SessionFacts { amount_total: Some(2500), ..taxed.clone() }, false).is_err());
+        assert!(check_binding(&created(), &taxed, false).is_err(), "no tax was asked for");
+        let inclusive = CreatedCheckout { tax: TaxMode::Inclusive, ..created() };
+        let included = SessionFacts { amount_total: Some(2500), amount_tax: Some(399), ..facts() };
+        assert_eq!(check_binding(&inclusive, &included, false), Ok(()));
+        assert!(check_binding(&inclusive, &taxed, false).is_err());
+        let negative = SessionFacts { amount_total: Some(2400), amount_tax: Some(-100), ..facts() };
+        assert!(check_binding(&exclusive, &negative, false).is_err());
     }
 }

@@ -74,6 +74,8 @@ pub fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
         discount: Money::from_minor(0, Currency::Eur),
         view_token: Some("0f".repeat(32)),
         way: super::Way::default(),
+        tax_mode: super::TaxMode::None,
+        tax: Money::from_minor(0, Currency::Eur),
         created_at: 0,
         expires_at: 0,
         paid_at: Some(1_764_201_600_000 + n),

@@ -56,6 +56,9 @@ pub fn orders_csv(orders: &[Order]) -> String {
         // The order's full id: a tracking CSV may name it where two of an
         // artist's orders share a reference.
         "order_id",
+        // The tax Stripe collected (part of the amount), 0.00 without Stripe
+        // Tax; last, so a sheet reading columns by position still works.
+        "tax",
     ]));
     let mut sorted: Vec<&Order> = orders.iter().collect();
     sorted.sort_by_key(|o| (o.number, o.paid_at));
@@ -68,7 +71,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
             .unwrap_or_default();
         let decimal = |m: crate::domain::Money| format!("{}.{:02}", m.minor() / 100, m.minor() % 100);
         // The total paid, and the part of it that paid the post.
-        let (amount, shipping) = (decimal(o.amount), decimal(o.shipping_cost));
+        let (amount, shipping, tax) = (decimal(o.total_paid()), decimal(o.shipping_cost), decimal(o.tax));
         out.push_str(&row(&[
             &o.number.map(|n| n.to_string()).unwrap_or_default(),
             &o.reference(),
@@ -89,6 +92,7 @@ pub fn orders_csv(orders: &[Order]) -> String {
             &ship.country,
             payment_label(&o.provider),
             o.id.as_str(),
+            &tax,
         ]));
     }
     out

@@ -282,3 +282,28 @@ pub fn time_left(lang: Language, seconds: i64) -> String {
         (d, h, _) => text_with(lang, "time-left-days", &[("d", n(d)), ("h", n(h))]),
     }
 }
+
+/// How the price stands to tax with Stripe Tax on: "incl. VAT" (euro,
+/// pound), "incl. GST" (Australian dollar), "+ tax at checkout" (US and
+/// Canadian dollars).
+pub fn tax_note(lang: Language, currency: crate::domain::Currency) -> String {
+    use crate::domain::{Currency, TaxMode};
+    let key = match (currency.tax_mode(), currency) {
+        (TaxMode::Inclusive, Currency::Aud) => "tax-incl-gst",
+        (TaxMode::Inclusive, _) => "tax-incl-vat",
+        _ => "tax-added",
+    };
+    super::text(lang, key)
+}
+
+/// What a fan paid for an order, with the tax in it once Stripe worked it
+/// out: "€29.00 (incl. €4.63 tax)", "$27.06 (incl. $2.06 tax)".
+pub fn order_total(lang: Language, order: &crate::domain::Order) -> String {
+    let total = super::money(lang, order.total_paid());
+    if order.tax.minor() > 0 {
+        let tax = super::text_with(lang, "tax-line-included", &[("tax", Arg::Text(super::money(lang, order.tax)))]);
+        format!("{total} ({tax})")
+    } else {
+        total
+    }
+}

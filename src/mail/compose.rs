@@ -369,7 +369,7 @@ async fn about_dispute(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Opt
     let args = [
         ("number", number_arg(&order)),
         ("slogan", Arg::Text(drop.slogan.clone())),
-        ("money", Arg::Text(i18n::money(lang, order.amount))),
+        ("money", Arg::Text(i18n::money(lang, order.total_paid()))),
     ];
     let (subject, heading, body) = match (queued.kind.as_str(), order.status) {
         (DISPUTE_OPENED, _) => {
@@ -434,7 +434,7 @@ pub fn order_paid(order: &Order, drop: &Drop, base_url: &str, order_url: String)
         number: i18n::text_with(lang, "thanks-number", &[("number", number_arg(order))]),
         item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
         total_label: t("thanks-total"),
-        total: i18n::money(lang, order.amount),
+        total: i18n::order_total(lang, order),
         shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         code,
         ship_to_label: t("mail-order-ship-to"),
@@ -458,7 +458,7 @@ pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str, order_url: Str
         heading: t("mail-refund-heading"),
         item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
         amount_label: t("mail-refund-amount"),
-        amount: i18n::money(lang, order.amount),
+        amount: i18n::money(lang, order.total_paid()),
         note: t("mail-refund-note"),
         order_label: t("mail-order-page"),
         order_url,

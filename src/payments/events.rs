@@ -22,6 +22,8 @@ pub struct SessionFacts {
     /// "paid", "unpaid" or "no_payment_required".
     pub payment_status: String,
     pub amount_total: i64,
+    /// `total_details.amount_tax` (Stripe Tax; 0 without).
+    pub amount_tax: i64,
     pub currency: String,
     pub email: Option<String>,
     pub name: Option<String>,
@@ -57,6 +59,10 @@ pub fn session_event(event_id: &str, event_type: &str, facts: &SessionFacts, cre
     session["status"] = json!(if event_type.ends_with("expired") { "expired" } else { "complete" });
     session["amount_total"] = json!(facts.amount_total);
     session["amount_subtotal"] = json!(facts.amount_total);
+    if !session["total_details"].is_object() {
+        session["total_details"] = json!({ "amount_discount": 0, "amount_shipping": 0 });
+    }
+    session["total_details"]["amount_tax"] = json!(facts.amount_tax);
     session["currency"] = json!(facts.currency);
     session["payment_intent"] = json!(facts.payment_intent);
     session["mode"] = json!(if facts.mode.is_empty() { "payment" } else { facts.mode.as_str() });

@@ -38,6 +38,9 @@ pub struct CheckoutRequest {
     /// With Stripe Connect: a destination charge to the artist's account,
     /// popshop keeping this fee (minor units).
     pub payout: Option<(String, i64)>,
+    /// Stripe Tax: the price includes tax or has it added (`None`: no tax
+    /// worked out).
+    pub tax: crate::domain::TaxMode,
 }
 
 /// A checkout page opened at the provider.

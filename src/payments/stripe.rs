@@ -4,14 +4,16 @@
 
 use super::{CheckoutRequest, CheckoutSession, ProviderError, SessionNow, SessionStatus};
 use crate::config::StripeSettings;
-use crate::domain::{Language, Order};
+use crate::domain::{Language, Order, TaxMode};
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 use std::collections::HashMap;
 use std::future::Future;
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_checkout::checkout_session::{
-    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
+    CreateCheckoutSession, CreateCheckoutSessionAutomaticTax, CreateCheckoutSessionAutomaticTaxLiability,
+    CreateCheckoutSessionAutomaticTaxLiabilityType, CreateCheckoutSessionLineItems,
+    CreateCheckoutSessionLineItemsPriceData, CreateCheckoutSessionLineItemsPriceDataTaxBehavior,
     CreateCheckoutSessionPaymentIntentData, CreateCheckoutSessionPaymentIntentDataTransferData,
     CreateCheckoutSessionShippingAddressCollection,
     CreateCheckoutSessionShippingAddressCollectionAllowedCountries as Country, CreateCheckoutSessionShippingOptions,
@@ -22,12 +24,18 @@ use stripe_checkout::checkout_session::{
     CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimum,
     CreateCheckoutSessionShippingOptionsShippingRateDataDeliveryEstimateMinimumUnit,
     CreateCheckoutSessionShippingOptionsShippingRateDataFixedAmount,
+    CreateCheckoutSessionShippingOptionsShippingRateDataTaxBehavior,
     CreateCheckoutSessionShippingOptionsShippingRateDataType, ExpireCheckoutSession, ProductData,
     RetrieveCheckoutSession,
 };
 use stripe_checkout::{CheckoutSessionLocale, CheckoutSessionMode};
 use stripe_client_core::{RequestBuilder, StripeMethod};
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
+
+/// Stripe's product tax code "Clothing and footwear" (docs.stripe.com/tax/tax-codes).
+pub const CLOTHING_TAX_CODE: &str = "txcd_30011000";
+/// Stripe's tax code "Shipping".
+pub const SHIPPING_TAX_CODE: &str = "txcd_92010001";
 
 pub struct StripeProvider {
     client: Client,
@@ -100,6 +108,24 @@ impl StripeProvider {
         product.images = Some(vec![request.image_url.clone()]);
         let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency.clone());
         price.unit_amount = Some(request.unit_amount.minor());
+        // Stripe Tax: the price includes VAT/GST or has sales tax added, as
+        // buyers of its currency expect; the shirt and the post each carry
+        // their tax code.
+        let behaviour = match request.tax {
+            TaxMode::None => None,
+            TaxMode::Inclusive => Some((
+                CreateCheckoutSessionLineItemsPriceDataTaxBehavior::Inclusive,
+                CreateCheckoutSessionShippingOptionsShippingRateDataTaxBehavior::Inclusive,
+            )),
+            TaxMode::Exclusive => Some((
+                CreateCheckoutSessionLineItemsPriceDataTaxBehavior::Exclusive,
+                CreateCheckoutSessionShippingOptionsShippingRateDataTaxBehavior::Exclusive,
+            )),
+        };
+        if behaviour.is_some() {
+            product.tax_code = Some(CLOTHING_TAX_CODE.to_owned());
+        }
+        price.tax_behavior = behaviour.as_ref().map(|(item, _)| item.clone());
         price.product_data = Some(product);
         let mut item = CreateCheckoutSessionLineItems::new();
         item.price_data = Some(price);
@@ -127,6 +153,10 @@ impl StripeProvider {
         );
         estimate.maximum = Some(maximum);
         rate.delivery_estimate = Some(estimate);
+        if let Some((_, shipping)) = behaviour {
+            rate.tax_behavior = Some(shipping);
+            rate.tax_code = Some(SHIPPING_TAX_CODE.to_owned());
+        }
         let mut option = CreateCheckoutSessionShippingOptions::new();
         option.shipping_rate_data = Some(rate);
         let mut params = CreateCheckoutSession::new();
@@ -137,6 +167,18 @@ impl StripeProvider {
             intent.transfer_data = Some(CreateCheckoutSessionPaymentIntentDataTransferData::new(destination.clone()));
             intent.application_fee_amount = Some(*fee);
             params = params.payment_intent_data(intent);
+        }
+        if request.tax != TaxMode::None {
+            let mut tax = CreateCheckoutSessionAutomaticTax::new(true);
+            // A destination charge is made on the platform, which is the
+            // seller of record and liable for the tax ("Tax for
+            // marketplaces"); said explicitly rather than left to the default.
+            if request.payout.is_some() {
+                tax.liability = Some(CreateCheckoutSessionAutomaticTaxLiability::new(
+                    CreateCheckoutSessionAutomaticTaxLiabilityType::Self_,
+                ));
+            }
+            params = params.automatic_tax(tax);
         }
         params
             .shipping_options(vec![option])

@@ -145,6 +145,7 @@ pub fn session_now(s: &CheckoutSession) -> SessionNow {
         session_id: s.id.as_str().to_owned(),
         claimed_order,
         amount_total: s.amount_total,
+        amount_tax: s.total_details.as_ref().map(|t| t.amount_tax),
         currency: s.currency.as_ref().map(|c| c.to_string()),
         payment_mode: matches!(s.mode, CheckoutSessionMode::Payment),
         livemode: s.livemode,

@@ -151,6 +151,7 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
         success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
         cancel_url: format!("{public}/d/{}/cancelled?order={}", drop.slug, order.id),
         session_minutes: sales.rules.checkout_minutes,
+        tax: order.tax_mode,
         payout,
         language: drop.language,
         shipping_name: i18n::text(
@@ -239,6 +240,7 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
             .as_ref()
             .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
         drop_price_minor: drop.price.minor(),
+        tax: if sales.rules.stripe_tax { drop.price.currency().tax_mode() } else { crate::domain::TaxMode::None },
     };
     let order = match sales.store.reserve(&new_order).await? {
         Reservation::Reserved(order) => order,

@@ -49,6 +49,9 @@ pub struct Rules {
     pub base_url: String,
     /// How often holds, slow payments and owed refunds are swept.
     pub sweep_interval: Duration,
+    /// Stripe Tax works out each checkout's tax (`POPSHOP_STRIPE_TAX=on`
+    /// with Stripe; the demo checkout works out none).
+    pub stripe_tax: bool,
 }
 
 impl Rules {
@@ -60,6 +63,7 @@ impl Rules {
             checkout_minutes: settings.checkout_minutes,
             base_url: settings.base_url().to_owned(),
             sweep_interval: settings.sweep_interval,
+            stripe_tax: settings.stripe_tax && settings.stripe.is_some(),
         }
     }
 

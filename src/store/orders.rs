@@ -38,6 +38,9 @@ pub struct NewOrder {
     pub promo: Option<(String, String, i64)>,
     /// The share link the fan came by (`domain::source`).
     pub source: crate::domain::source::Source,
+    /// Whether tax is included in the price or added at checkout (Stripe
+    /// Tax), or none is worked out.
+    pub tax: crate::domain::TaxMode,
     /// The drop's price per shirt the order was worked out from: the
     /// reservation holds only while the drop's row still has it.
     pub drop_price_minor: i64,
@@ -110,12 +113,14 @@ pub(super) struct OrderRow {
     tracking_number: String,
     tracking_url: String,
     fulfilment_note: String,
+    tax_mode: String,
+    tax_minor: i64,
 }
 
 pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quantity, unit_amount, amount, currency, status, \
      provider, session_id, checkout_url, payment_intent, email, name, shipping, created_at, expires_at, paid_at, shipping_minor, \
      destination, application_fee, promo_code, discount_minor, view_token, fulfilment, produced_at, shipped_at, \
-     delivered_at, carrier, tracking_number, tracking_url, fulfilment_note";
+     delivered_at, carrier, tracking_number, tracking_url, fulfilment_note, tax_mode, tax_minor";
 
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
@@ -158,6 +163,8 @@ impl From<OrderRow> for Order {
                 tracking_url: Some(r.tracking_url).filter(|u| !u.is_empty()),
                 note: r.fulfilment_note,
             },
+            tax_mode: crate::domain::TaxMode::parse(&r.tax_mode),
+            tax: Money::from_minor(r.tax_minor, currency),
         }
     }
 }
@@ -235,6 +242,8 @@ impl Store {
             discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
             view_token: Some(view_token),
             way: Way::default(),
+            tax_mode: new.tax,
+            tax: Money::from_minor(0, new.unit_amount.currency()),
         })))
     }
 
@@ -560,9 +569,9 @@ async fn insert_order(
 ) -> anyhow::Result<bool> {
     const COLUMNS: &str = "id, drop_id, size, colour, quantity, unit_amount, amount, currency, status, provider, \
          created_at, expires_at, updated_at, session_id, checkout_url, client_key, shipping_minor, destination, \
-         application_fee, promo_id, promo_code, discount_minor, source, view_token";
+         application_fee, promo_id, promo_code, discount_minor, source, view_token, tax_mode";
     const VALUES: &str = "$4, $1, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $12, $14, $15, $2, $16, $17, $18, \
-         $19, $20, $21, $22, $23";
+         $19, $20, $21, $22, $23, $24";
     let sql = if count_hold_too {
         format!("WITH hold AS ({COUNT_HOLD} RETURNING 1) INSERT INTO orders ({COLUMNS}) SELECT {VALUES} FROM hold")
     } else {
@@ -593,6 +602,7 @@ async fn insert_order(
         .bind(new.promo.as_ref().map_or(0, |p| p.2))
         .bind(new.source.as_str())
         .bind(view_token)
+        .bind(new.tax.as_str())
         .execute(&mut **tx)
         .await
         .context("insert pending order")?;

@@ -416,7 +416,7 @@ impl Store {
     pub async fn sales_between(&self, account_id: &str, from: i64, to: i64) -> anyhow::Result<Vec<DaySales>> {
         let rows = sqlx::query_as(
             "SELECT d.id AS drop_id, d.slogan, d.language, COUNT(*) AS orders, CAST(SUM(o.quantity) AS BIGINT) AS shirts, \
-             CAST(SUM(o.amount - o.shipping_minor) AS BIGINT) AS revenue_minor, d.currency FROM orders o JOIN drops d ON d.id = o.drop_id \
+             CAST(SUM(o.amount - o.shipping_minor - o.included_tax_minor) AS BIGINT) AS revenue_minor, d.currency FROM orders o JOIN drops d ON d.id = o.drop_id \
              WHERE d.account_id = $1 AND o.status = 'paid' AND o.paid_at >= $2 AND o.paid_at < $3 \
              GROUP BY d.id, d.slogan, d.language, d.currency ORDER BY SUM(o.quantity) DESC, d.id",
         )

@@ -175,20 +175,33 @@ impl Store {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct FoundRow {
+    id: OrderId,
+    drop_id: DropId,
+    status: String,
+    session_id: Option<String>,
+    amount: i64,
+    currency: String,
+    tax_mode: String,
+}
+
 /// The order whose `column` (`id`, `session_id` or `payment_intent`) is `value`.
 async fn find_order(tx: &mut Transaction<'_, Any>, column: &str, value: &str) -> anyhow::Result<Option<FoundOrder>> {
     debug_assert!(matches!(column, "id" | "session_id" | "payment_intent"));
-    let sql = format!("SELECT id, drop_id, status, session_id, amount, currency FROM orders WHERE {column} = $1");
-    let row: Option<(OrderId, DropId, String, Option<String>, i64, String)> =
+    let sql =
+        format!("SELECT id, drop_id, status, session_id, amount, currency, tax_mode FROM orders WHERE {column} = $1");
+    let row: Option<FoundRow> =
         sqlx::query_as(&sql).bind(value).fetch_optional(&mut **tx).await.context("find order for event")?;
-    Ok(row.map(|(order_id, drop_id, status, session_id, amount, currency)| FoundOrder {
+    Ok(row.map(|r| FoundOrder {
         created: CreatedCheckout {
-            order_id,
-            session_id,
-            amount: Money::from_minor(amount, Currency::parse(&currency).unwrap_or(Currency::Usd)),
+            order_id: r.id,
+            session_id: r.session_id,
+            amount: Money::from_minor(r.amount, Currency::parse(&r.currency).unwrap_or(Currency::Usd)),
+            tax: crate::domain::TaxMode::parse(&r.tax_mode),
         },
-        drop_id,
-        status: OrderStatus::parse(&status),
+        drop_id: r.drop_id,
+        status: OrderStatus::parse(&r.status),
     }))
 }
 
@@ -250,6 +263,7 @@ async fn apply(
     match (&event.kind, status) {
         (K::Completed { paid: true } | K::AsyncSucceeded, S::Pending | S::Processing) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
+            store_tax(tx, order_id, event).await?;
             // Read without a lock: on PostgreSQL a release may have committed
             // since, and then the payment is a late one.
             let paid = match mark_paid(tx, order_id, true, now).await? {
@@ -262,11 +276,13 @@ async fn apply(
         // stock allows, else it must be refunded, never oversold.
         (K::Completed { paid: true } | K::AsyncSucceeded, S::Expired | S::Cancelled | S::Failed) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
+            store_tax(tx, order_id, event).await?;
             let paid = mark_paid(tx, order_id, false, now).await?;
             confirm_paid(tx, order_id, paid, now).await
         }
         (K::Completed { paid: false }, S::Pending) => {
             Store::store_buyer(tx, order_id, &event.buyer).await?;
+            store_tax(tx, order_id, event).await?;
             let moved = sqlx::query(
                 "UPDATE orders SET status = 'processing', updated_at = $1 WHERE id = $2 AND status = 'pending'",
             )
@@ -360,7 +376,7 @@ async fn move_disputed(
 ) -> anyhow::Result<Option<OrderStatus>> {
     let moved: Option<(String, i64)> = sqlx::query_as(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4 \
-         RETURNING drop_id, amount - shipping_minor",
+         RETURNING drop_id, amount - shipping_minor - included_tax_minor",
     )
     .bind(to.as_str())
     .bind(now)
@@ -405,6 +421,24 @@ async fn confirm_paid(
     Ok(status)
 }
 
+/// The tax Stripe worked out for the session (its `total_details`), and
+/// the part of an included tax that falls on the shirts (the tax's share of
+/// the amount that is not postage): the artist's revenue leaves it out.
+async fn store_tax(tx: &mut Transaction<'_, Any>, order_id: &str, event: &PaymentEvent) -> anyhow::Result<()> {
+    let EventSubject::Session(facts) = &event.subject else { return Ok(()) };
+    let Some(tax) = facts.amount_tax.filter(|t| *t > 0) else { return Ok(()) };
+    sqlx::query(
+        "UPDATE orders SET tax_minor = $1, included_tax_minor = CASE WHEN tax_mode = 'inclusive' AND amount > 0 \
+         THEN ($1 * (amount - shipping_minor)) / amount ELSE 0 END WHERE id = $2",
+    )
+    .bind(tax)
+    .bind(order_id)
+    .execute(&mut **tx)
+    .await
+    .context("store the order's tax")?;
+    Ok(())
+}
+
 /// pending/processing (`held`: its stock is reserved) or released → paid.
 async fn mark_paid(
     tx: &mut Transaction<'_, Any>,
@@ -415,7 +449,7 @@ async fn mark_paid(
     let from = if held { "('pending', 'processing')" } else { "('expired', 'cancelled', 'failed')" };
     let sql = format!(
         "UPDATE orders SET status = 'paid', paid_at = $1, updated_at = $1 WHERE id = $2 AND status IN {from} \
-         RETURNING drop_id, quantity, amount - shipping_minor, client_key"
+         RETURNING drop_id, quantity, amount - shipping_minor - included_tax_minor, client_key"
     );
     let row: Option<(String, i64, i64, Option<String>)> =
         sqlx::query_as(&sql).bind(now).bind(order_id).fetch_optional(&mut **tx).await.context("mark order paid")?;
@@ -474,7 +508,7 @@ async fn mark_paid(
 async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str, now: i64) -> anyhow::Result<Option<OrderStatus>> {
     let paid: Option<(String, i64, i64)> = sqlx::query_as(
         "UPDATE orders SET status = 'refunded', updated_at = $1 WHERE id = $2 AND status = 'paid' \
-         RETURNING drop_id, quantity, amount - shipping_minor",
+         RETURNING drop_id, quantity, amount - shipping_minor - included_tax_minor",
     )
     .bind(now)
     .bind(order_id)

@@ -47,7 +47,7 @@ impl Store {
                 .context("visits per source")?;
         // PostgreSQL sums BIGINT as NUMERIC: cast back.
         let orders: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT source, COUNT(*), CAST(COALESCE(SUM(amount - shipping_minor), 0) AS BIGINT) FROM orders \
+            "SELECT source, COUNT(*), CAST(COALESCE(SUM(amount - shipping_minor - included_tax_minor), 0) AS BIGINT) FROM orders \
              WHERE drop_id = $1 AND status = 'paid' GROUP BY source",
         )
         .bind(drop_id)

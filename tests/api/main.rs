@@ -34,6 +34,7 @@ mod sources;
 mod store;
 mod storefront;
 mod stripe;
+mod tax;
 mod transactions;
 mod waves;
 mod webhooks;

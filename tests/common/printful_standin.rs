@@ -190,6 +190,21 @@ impl PrintfulStandIn {
     fn handle(&self, request: &Request) -> ResponseTemplate {
         let method = request.method.as_str().to_owned();
         let path = request.url.path().to_owned();
+        if path == "/standin/summary" {
+            // For the benchmark (examples/printful_standin.rs): orders held,
+            // distinct external ids, refused requests, off-spec answers.
+            let books = popshop::sync::lock(&self.books);
+            let mut ids: Vec<&str> = books.orders.values().filter_map(|o| o["external_id"].as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            return ResponseTemplate::new(200).set_body_json(json!({
+                "orders": books.orders.len(), "distinct": ids.len(),
+                "confirmed": books.orders.values().filter(|o| o["status"] == "pending").count(),
+                "requests": books.seen.len(),
+                "refused": books.seen.iter().filter(|s| s.refused.is_some()).count(),
+                "off_spec": books.off_spec.len(),
+            }));
+        }
         let Some((operation, params)) = self.spec.operation(&method, &path) else {
             return problem(404, &format!("no such operation: {method} {path}"));
         };

@@ -343,7 +343,17 @@ fn operation_of(method: &str, path: &str) -> (String, String) {
 fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
     let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let (subtotal, shipping) = amounts(pairs);
-    let total = subtotal + shipping;
+    // Stripe Tax (`automatic_tax[enabled]`): the stand-in charges 19% VAT
+    // included in a price marked `inclusive`, and 8.25% sales tax added to
+    // one marked `exclusive`, on the items and the shipping alike.
+    let tax =
+        match (get("automatic_tax[enabled]").as_deref(), get("line_items[0][price_data][tax_behavior]").as_deref()) {
+            (Some("true"), Some("inclusive")) => ((subtotal + shipping) as f64 * 19.0 / 119.0).round() as i64,
+            (Some("true"), Some("exclusive")) => ((subtotal + shipping) as f64 * 0.0825).round() as i64,
+            _ => 0,
+        };
+    let added = if get("line_items[0][price_data][tax_behavior]").as_deref() == Some("exclusive") { tax } else { 0 };
+    let total = subtotal + shipping + added;
     let mut session: Value = serde_json::from_str(SESSION_FIXTURE).unwrap();
     session["id"] = json!(id);
     session["url"] = json!(format!("https://checkout.stripe.com/c/pay/{id}"));
@@ -354,6 +364,7 @@ fn new_session(id: &str, pairs: &[(String, String)], expires_at: i64) -> Value {
     session["amount_total"] = json!(total);
     session["amount_subtotal"] = json!(subtotal);
     session["total_details"]["amount_shipping"] = json!(shipping);
+    session["total_details"]["amount_tax"] = json!(tax);
     session["currency"] = json!(get("line_items[0][price_data][currency]"));
     session["client_reference_id"] = json!(get("client_reference_id"));
     session["metadata"] = json!({ "order_id": get("metadata[order_id]") });

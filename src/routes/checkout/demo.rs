@@ -31,6 +31,9 @@ pub struct DemoPage {
     pub shipping_line: String,
     /// "Code FRIDAY: −$10.00", when a promo code was used.
     pub discount: Option<String>,
+    /// With Stripe Tax on: how the price stands to tax, and that the demo
+    /// works none out.
+    pub tax: Option<(String, String)>,
     /// The shirt picture (`/d/{slug}/shirts/…`).
     pub shirt: String,
     /// The typed values.
@@ -76,6 +79,7 @@ fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, 
             )
         }),
         shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
+        tax: None,
         email,
         address,
         errors: Vec::new(),
@@ -99,7 +103,9 @@ pub async fn show(
         return Ok(crate::web::redirect(thanks_url(&drop, &session)));
     }
     let address = ShippingAddress { country: "US".into(), ..Default::default() };
-    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page(&order, &drop, csrf.0, String::new(), address))?))
+    let mut page = page(&order, &drop, csrf.0, String::new(), address);
+    page.tax = tax_words(&state, &drop);
+    Ok(crate::web::headers::no_store(render(StatusCode::OK, &page)?))
 }
 
 #[tracing::instrument(skip_all, fields(session = %session))]
@@ -150,6 +156,7 @@ pub async fn submit(
     }
     let Ok(email) = email.map_err(|_| ()).and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) }) else {
         let mut page = page(&order, &drop, csrf_token.0, form.get("email").chars().take(254).collect(), address);
+        page.tax = tax_words(&state, &drop);
         page.errors = errors;
         return Ok(crate::web::headers::no_store(render(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
@@ -169,4 +176,10 @@ pub async fn submit(
             )
         }
     }
+}
+
+/// The storefront's tax words and the demo's own, with `POPSHOP_STRIPE_TAX=on`.
+fn tax_words(state: &AppState, drop: &crate::domain::Drop) -> Option<(String, String)> {
+    let lang = drop.language;
+    state.settings.stripe_tax.then(|| (i18n::tax_note(lang, drop.price.currency()), i18n::text(lang, "tax-demo")))
 }

@@ -80,7 +80,7 @@ pub async fn thanks(
         number: order.number,
         reference: order.reference(),
         item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
-        amount: i18n::money(lang, order.amount),
+        amount: i18n::order_total(lang, &order),
         email: order.email.clone(),
         shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),
         order_page,

@@ -127,6 +127,8 @@ pub struct OrderRow {
     pub paid_at_label: String,
     pub item: String,
     pub amount: String,
+    /// The tax Stripe collected ("—" without).
+    pub tax: String,
     pub status: OrderStatus,
     pub status_label: String,
     pub email: String,
@@ -145,7 +147,8 @@ impl OrderRow {
             paid_at_ms: order.paid_at.unwrap_or(order.created_at),
             paid_at_label: i18n::date_time_utc(lang, order.paid_at.unwrap_or(order.created_at)),
             item: format!("{} × {} {}", order.quantity, order.size, colour),
-            amount: i18n::money(lang, order.amount),
+            amount: i18n::money(lang, order.total_paid()),
+            tax: if order.tax.minor() > 0 { i18n::money(lang, order.tax) } else { "—".to_owned() },
             status: order.status,
             status_label: order.status.localized(lang),
             email: order.email.clone().unwrap_or_default(),

@@ -194,7 +194,7 @@ pub async fn show(
         number: order.number,
         reference: order.reference(),
         item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
-        amount: i18n::money(lang, order.amount),
+        amount: i18n::order_total(lang, &order),
         shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         code: order.promo_code.as_ref().map(|code| {
             i18n::text_with(

@@ -90,6 +90,8 @@ pub struct StorefrontPage<'a> {
     pub restock_done: bool,
     /// What one shirt costs this fan: the price, or the price with their code.
     pub buy_price: String,
+    /// With Stripe Tax on: "incl. VAT" or "+ tax at checkout".
+    pub tax_note: Option<String>,
     /// A code lowers the price: the page strikes the old one through.
     pub discounted: bool,
     /// "Free shipping · arrives in 5–10 business days".
@@ -235,6 +237,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             })
             .collect(),
         fabric: i18n::text(lang, "shop-fabric"),
+        tax_note: state.settings.stripe_tax.then(|| i18n::tax_note(lang, drop.price.currency())),
         from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
         cut_fonts: cut_faces(state.design.fonts(), entry),
     }
