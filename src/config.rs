@@ -66,6 +66,10 @@ pub struct PrintfulSettings {
     pub timeout: Duration,
     /// `PRINTFUL_POLL_MS`: how often paid orders due at Printful are looked for.
     pub poll: Duration,
+    /// `PRINTFUL_RATE`: requests a minute popshop sends Printful, in bursts
+    /// of as many (Printful's documented policy: 120 a minute, "120;w=60");
+    /// 0 sends as fast as Printful answers (benchmarks).
+    pub rate_per_minute: u32,
     /// `PRINTFUL_RETRY_MS`: the first wait after Printful could not be
     /// reached (doubling each time, at most an hour), and between asks while
     /// it works out an order's costs.
@@ -346,6 +350,7 @@ impl Settings {
                 timeout: Duration::from_millis(env_number("PRINTFUL_TIMEOUT_MS", 15_000)?),
                 poll: Duration::from_millis(env_number("PRINTFUL_POLL_MS", 5_000)?.max(10)),
                 retry: Duration::from_millis(env_number("PRINTFUL_RETRY_MS", 30_000)?.max(10)),
+                rate_per_minute: env_number("PRINTFUL_RATE", 120)?,
             }),
         };
         let countries = env_or("POPSHOP_SHIPPING_COUNTRIES", &d.shipping_countries.join(","));

@@ -150,12 +150,9 @@ impl PrintOrders {
         };
         let order = match existing {
             Some(order) => order,
-            None => {
-                let created = self.printful.create_order(&self.new_order(job)?).await?;
-                // Remembered, so a crash before confirming still finds it.
-                let _ = self.store.print_job_created(id, &created.id.to_string()).await;
-                created
-            }
+            // A later try (this one failed after creating it, or never heard
+            // back) asks by external_id first, above.
+            None => self.printful.create_order(&self.new_order(job)?).await?,
         };
         match order.status.as_str() {
             "draft" => match order.costs.calculation_status.as_str() {

@@ -35,6 +35,9 @@ pub struct Printful {
     token: secrecy::SecretString,
     store_id: Option<String>,
     timeout: Duration,
+    /// Printful's leaky bucket, kept on popshop's side (`PRINTFUL_RATE`):
+    /// a request waits for its turn rather than earning a 429.
+    pace: Option<std::sync::Arc<governor::DefaultDirectRateLimiter>>,
 }
 
 /// Why a call did not go through.
@@ -191,6 +194,8 @@ impl Printful {
             token: settings.token.clone(),
             store_id: settings.store_id.clone(),
             timeout: settings.timeout,
+            pace: std::num::NonZeroU32::new(settings.rate_per_minute)
+                .map(|n| std::sync::Arc::new(governor::RateLimiter::direct(governor::Quota::per_minute(n)))),
         })
     }
 
@@ -225,6 +230,9 @@ impl Printful {
     }
 
     async fn call(&self, method: &str, path: &str, body: Option<Vec<u8>>) -> Result<Bytes, Call> {
+        if let Some(pace) = &self.pace {
+            pace.until_ready().await;
+        }
         let mut request = Request::builder()
             .method(method)
             .uri(format!("{}{path}", self.base))

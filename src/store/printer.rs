@@ -119,19 +119,6 @@ impl Store {
         Ok(jobs)
     }
 
-    /// Printful created the order (a draft): a retry reads it instead of
-    /// placing another.
-    pub async fn print_job_created(&self, order_id: &str, printful_id: &str) -> anyhow::Result<()> {
-        sqlx::query("UPDATE print_jobs SET printful_id = $1, updated_at = $2 WHERE order_id = $3")
-            .bind(printful_id)
-            .bind(self.now_ms())
-            .bind(order_id)
-            .execute(&self.pool)
-            .await
-            .context("note Printful's order")?;
-        Ok(())
-    }
-
     /// Not now: try again at `retry_at` (unix ms), saying why.
     pub async fn print_job_retry(&self, order_id: &str, retry_at: i64, error: &str) -> anyhow::Result<()> {
         sqlx::query(

@@ -26,6 +26,7 @@ async fn with_printful(standin: &PrintfulStandIn, delay: Duration) -> TestApp {
             timeout: TIMEOUT,
             poll: Duration::from_millis(40),
             retry: Duration::from_millis(60),
+            rate_per_minute: 120,
         });
         s.production_delay = delay;
     })
