@@ -807,6 +807,7 @@ printful-total-cost = Printful's cost
 printful-margin = Your margin
 printful-cost = Cost
 printful-note = Note
+printful-refused-help = Printful refused some orders (the reason is beside each). Fix the order in Printful's dashboard (a wrong address, say) and Printful makes it; or refund the fan here.
 printful-state-trying = Being placed
 printful-state-sent = At Printful
 printful-state-refused = Refused by Printful

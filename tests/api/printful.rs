@@ -215,6 +215,10 @@ async fn incidents_lost_answers_and_slow_costs_never_order_twice_and_refusals_sh
     assert_eq!((creates(&standin), tries), (2, 1), "a refusal is not retried");
     let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
     assert!(page.contains("Refused by Printful") && page.contains("state_code is required"));
+    assert!(
+        page.contains("Fix the order in Printful&#39;s dashboard")
+            || page.contains("Fix the order in Printful's dashboard")
+    );
 
     // Printful fails or cancels a placed order later: the same.
     let printful_id = standin.order_for(lost.id.as_str()).unwrap()["id"].as_i64().unwrap();

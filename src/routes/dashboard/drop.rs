@@ -386,6 +386,8 @@ pub struct PrintfulCosts {
     /// Printful's cost of the orders it has costed, and the margin on them.
     pub total_cost: String,
     pub margin: String,
+    /// Printful refused an order: the artist is told what to do.
+    pub refused: bool,
 }
 
 pub struct PrintfulRow {
@@ -430,6 +432,7 @@ impl PrintfulCosts {
             });
         }
         Self {
+            refused: costs.iter().any(|c| c.state == "refused"),
             delay_minutes: delay.as_secs() / 60,
             rows,
             total_cost: total.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
