@@ -797,6 +797,7 @@ printful-margin = Deine Marge
 printful-cost = Kosten
 printful-note = Hinweis
 printful-refused-help = Printful hat einige Bestellungen abgelehnt (der Grund steht jeweils daneben). Korrigiere die Bestellung im Printful-Dashboard (etwa eine falsche Adresse), dann stellt Printful sie her; oder erstatte dem Fan hier den Betrag.
+printful-other-currency = Printful rechnet deinen Store in { $currency } ab, nicht in der Währung dieses Drops, daher wird hier keine Marge berechnet.
 printful-state-trying = Wird aufgegeben
 printful-state-sent = Bei Printful
 printful-state-refused = Von Printful abgelehnt

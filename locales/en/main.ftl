@@ -808,6 +808,7 @@ printful-margin = Your margin
 printful-cost = Cost
 printful-note = Note
 printful-refused-help = Printful refused some orders (the reason is beside each). Fix the order in Printful's dashboard (a wrong address, say) and Printful makes it; or refund the fan here.
+printful-other-currency = Printful bills your store in { $currency }, not in this drop's currency, so no margin is worked out here.
 printful-state-trying = Being placed
 printful-state-sent = At Printful
 printful-state-refused = Refused by Printful

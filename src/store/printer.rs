@@ -30,6 +30,8 @@ pub struct PrintJob {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintCost {
     pub order_id: OrderId,
+    /// The order's number among the drop's paid orders.
+    pub number: Option<i64>,
     /// What the artist keeps of the order before the printer: the fan's
     /// payment less popshop's fee (Stripe's own fee aside).
     pub kept: Money,
@@ -43,6 +45,7 @@ pub struct PrintCost {
 #[derive(sqlx::FromRow)]
 struct CostRow {
     order_id: OrderId,
+    number: Option<i64>,
     cost: Option<i64>,
     cost_currency: String,
     state: String,
@@ -227,8 +230,8 @@ impl Store {
     /// A drop's orders at the printer: each one's cost and state.
     pub async fn print_costs(&self, drop_id: &str) -> anyhow::Result<Vec<PrintCost>> {
         let rows: Vec<CostRow> = sqlx::query_as(
-            "SELECT p.order_id, p.cost, p.cost_currency, p.state, p.last_error, o.amount, o.application_fee, \
-             o.currency FROM print_jobs p \
+            "SELECT p.order_id, o.number, p.cost, p.cost_currency, p.state, p.last_error, o.amount, \
+             o.application_fee, o.currency FROM print_jobs p \
              JOIN orders o ON o.id = p.order_id WHERE o.drop_id = $1 ORDER BY o.paid_at, o.id",
         )
         .bind(drop_id)
@@ -241,6 +244,7 @@ impl Store {
                 let currency = crate::domain::Currency::parse(&r.currency).unwrap_or(crate::domain::Currency::Usd);
                 PrintCost {
                     order_id: r.order_id,
+                    number: r.number,
                     kept: Money::from_minor(r.amount - r.application_fee, currency),
                     cost: r
                         .cost

@@ -88,3 +88,80 @@ async fn a_fan_buys_the_artist_ships_from_the_printers_csv_and_the_fan_follows_t
     web.quit().await.ok();
     result.unwrap();
 }
+
+/// Printful and Stripe Tax as people see them: the storefront's and the
+/// demo checkout's tax words on a phone, and the artist's drop page with
+/// Printful's cost and margin after the order was placed (against the
+/// tests' Printful stand-in).
+#[tokio::test]
+async fn printful_and_tax_words_as_the_fan_and_the_artist_see_them() {
+    use common::printful_standin::{PrintfulStandIn, STORE_ID, TOKEN, WEBHOOK_SECRET};
+    let Some(driver) = start_driver() else { return };
+    let standin = PrintfulStandIn::start(Duration::from_secs(2)).await;
+    let base = standin.uri();
+    let app = TestApp::spawn_with(move |s| {
+        s.stripe_tax = true;
+        s.production_delay = Duration::ZERO;
+        s.printful = Some(popshop::config::PrintfulSettings {
+            token: TOKEN.to_owned().into(),
+            store_id: Some(STORE_ID.to_owned()),
+            api_base: base,
+            webhook_secret: WEBHOOK_SECRET.to_owned().into(),
+            timeout: Duration::from_secs(2),
+            poll: Duration::from_millis(50),
+            retry: Duration::from_millis(100),
+            rate_per_minute: 120,
+        });
+    })
+    .await;
+    app.sign_up("pod@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Gedruckt in der Ferne"),
+            ("currency", "eur"),
+            ("colours", "black"),
+            ("colours", "white"),
+            ("colours", "navy"),
+            ("shipping", "4.00"),
+            ("description", "Printed on demand, shipped from the nearest Printful centre."),
+        ])
+        .await;
+    let drop_id = common::location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        web.goto(app.url("/d/gedruckt-in-der-ferne")).await?;
+        let note = web.find(By::Css(".tax-note")).await?.text().await?;
+        assert_eq!(note, "incl. VAT");
+        shoot(&web, "storefront-tax-phone", 390, 844).await;
+        web.find(By::Id("buy")).await?.click().await?;
+        let words = web.query(By::Css(".demo-checkout .hint")).first().await?.text().await?;
+        assert!(words.contains("worked out by Stripe in a real shop"), "{words}");
+        shoot(&web, "demo-checkout-tax-phone", 390, 844).await;
+        fill_address(&web, ["pod-fan@example.com", "Pod Fan", "1 Main St", "10001", "New York"]).await?;
+        web.find(By::Id("pay")).await?.click().await?;
+        web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+        // Printful has it (placed and confirmed) before the artist looks.
+        for _ in 0..200 {
+            if standin.orders().iter().any(|o| o["status"] == "pending") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        web.set_window_rect(0, 0, 1280, 900).await?;
+        web.goto(app.url(&format!("/login?next=/dashboard/drops/{drop_id}"))).await?;
+        web.find(By::Id("email")).await?.send_keys("pod@example.com").await?;
+        web.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
+        web.find(By::Css("form button[type=submit].primary")).await?.click().await?;
+        let section = web.query(By::Css("section[aria-labelledby=printful]")).first().await?;
+        let text = section.text().await?;
+        assert!(text.contains("At Printful") && text.contains("$14.64"), "{text}");
+        assert!(text.contains("Printful bills your store in USD"), "{text}");
+        section.scroll_into_view().await?;
+        shoot(&web, "drop-page-printful-desktop", 1280, 900).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

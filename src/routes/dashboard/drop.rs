@@ -388,10 +388,14 @@ pub struct PrintfulCosts {
     pub margin: String,
     /// Printful refused an order: the artist is told what to do.
     pub refused: bool,
+    /// Printful bills in another currency than the drop's (its code): no
+    /// margin is worked out, and the page says why.
+    pub other_currency: Option<String>,
 }
 
 pub struct PrintfulRow {
-    pub reference: String,
+    /// "#12", as the orders table numbers it.
+    pub number: String,
     pub state: String,
     pub cost: String,
     pub margin: String,
@@ -424,7 +428,7 @@ impl PrintfulCosts {
                 add(&mut margin, m);
             }
             rows.push(PrintfulRow {
-                reference: c.order_id.chars().take(8).collect::<String>().to_uppercase(),
+                number: c.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
                 state: i18n::text(lang, &format!("printful-state-{}", c.state)),
                 cost: c.cost.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
                 margin: kept_after.map(|m| i18n::money(lang, m)).unwrap_or_else(|| "—".into()),
@@ -432,6 +436,11 @@ impl PrintfulCosts {
             });
         }
         Self {
+            other_currency: costs
+                .iter()
+                .filter_map(|c| c.cost)
+                .find(|cost| costs.first().is_some_and(|c| c.kept.currency() != cost.currency()))
+                .map(|cost| cost.currency().code().to_uppercase()),
             refused: costs.iter().any(|c| c.state == "refused"),
             delay_minutes: delay.as_secs() / 60,
             rows,
