@@ -101,7 +101,32 @@ pub fn fit_text(
     let words = break_pieces(fonts, font, text);
     let mut best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
     if best.0 < width * MIN_SIZE_SHARE {
-        // Nothing fits at a readable size without breaking words: allow breaks
+        // Nothing fits at a readable size without breaking words: break the
+        // long ones at their syllables, as a typesetter would (a hyphen at
+        // the line's end: "DONAU-DAMPF-SCHIFF-…").
+        let language = super::hyphenate::language_of(text);
+        let syllables: Vec<Piece> = words
+            .iter()
+            .flat_map(|w| {
+                let parts = super::hyphenate::syllables(w.text, language);
+                let last = parts.len() - 1;
+                parts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, part)| Piece {
+                        text: part,
+                        width: if last == 0 { w.width } else { fonts.measure(font, part) },
+                        glued: i > 0 || w.glued,
+                        soft_hyphen: if i == last { w.soft_hyphen } else { true },
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let by_syllable = best_breaks(&syllables, space, hyphen, &vertical, width, height, line_height);
+        if by_syllable.0 >= width * MIN_SIZE_SHARE {
+            return layout(&syllables, &by_syllable.1, space, hyphen, &vertical, by_syllable.0, height, line_height);
+        }
+        // Still too small (a word without syllables, "WWWW…"): allow breaks
         // between the graphemes of long words too.
         let pieces: Vec<Piece> = words
             .iter()
@@ -347,6 +372,30 @@ mod tests {
             );
             assert!(f.max_width() <= 210.0 + 0.01);
         }
+    }
+
+    #[test]
+    fn a_german_compound_too_long_for_a_line_breaks_at_its_syllables_with_hyphens() {
+        let f = fit("DONAUDAMPFSCHIFFFAHRTSGESELLSCHAFTSKAPITÄN");
+        assert!(f.lines.len() > 1, "{:?}", f.lines);
+        let joined: String = f.lines.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert_eq!(joined, "DONAUDAMPFSCHIFFFAHRTSGESELLSCHAFTSKAPITÄN");
+        let syllables = ["DO", "NAU", "DAMPF", "SCHIFF", "FAHRTS", "GE", "SELL", "SCHAFTS", "KA", "PI", "TÄN"];
+        let mut at = 0;
+        let bounds: Vec<usize> = syllables
+            .iter()
+            .map(|s| {
+                at += s.len();
+                at
+            })
+            .collect();
+        let mut end = 0;
+        for line in &f.lines[..f.lines.len() - 1] {
+            assert!(line.ends_with('-'), "every broken line shows its hyphen: {:?}", f.lines);
+            end += line.trim_end_matches('-').len();
+            assert!(bounds.contains(&end), "a break inside a syllable: {:?}", f.lines);
+        }
+        assert!(f.lines.iter().all(|l| l.trim_end_matches('-').chars().count() >= 2), "no one-letter line");
     }
 
     #[test]

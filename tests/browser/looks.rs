@@ -269,3 +269,72 @@ async fn a_sketch_storefront_loads_its_heading_font_cut_to_the_slogan() {
     web.quit().await.ok();
     result.unwrap();
 }
+
+/// A German compound too long for a phone's line breaks at its syllables
+/// with a hyphen on the storefront's heading, as on the shirt, never between
+/// letters, and nothing spills out of the page.
+#[tokio::test]
+async fn a_german_compound_breaks_at_its_syllables_on_a_phone() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("kapitaen@example.com", "correct horse battery").await;
+    let slogan = "Donaudampfschifffahrtsgesellschaftskapitän für alle";
+    let res = app.launch_with(&[("slogan", slogan), ("theme", "poster")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let id = common::location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    let slug = app.state.store.drop_by_id(&id).await.unwrap().unwrap().slug.to_string();
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let heading = web.find(By::Css("h1.slogan")).await?;
+        assert_eq!(heading.attr("lang").await?.as_deref(), Some("de"));
+        // The lines as laid out: each line's text, from the heading's
+        // client rects per word piece (a Range over each character).
+        let lines: Vec<String> = web
+            .execute(
+                "const h = document.querySelector('h1.slogan'); const t = h.firstChild; const r = document.createRange();
+                 const lines = []; let top = null;
+                 for (let i = 0; i < t.length; i++) {
+                   r.setStart(t, i); r.setEnd(t, i + 1);
+                   // A character just after a break may also report an empty
+                   // box at the end of the line before: take its real one.
+                   const rect = [...r.getClientRects()].filter((b) => b.width > 0).pop();
+                   if (!rect) continue;
+                   if (top === null || Math.abs(rect.top - top) > 2) { lines.push(''); top = rect.top; }
+                   lines[lines.length - 1] += t.data[i];
+                 }
+                 return lines;",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(lines.len() > 1, "{lines:?}");
+        let syllables = ["Do", "nau", "dampf", "schiff", "fahrts", "ge", "sell", "schafts", "ka", "pi", "tän"];
+        let mut ends = Vec::new();
+        let mut at = 0;
+        for s in syllables {
+            at += s.chars().count();
+            ends.push(at);
+        }
+        let mut letters = 0;
+        for line in &lines[..lines.len() - 1] {
+            let word: String = line.chars().filter(|c| c.is_alphabetic()).collect();
+            letters += word.chars().count();
+            if letters < 42 {
+                assert!(ends.contains(&letters), "a break inside a syllable: {lines:?}");
+                assert!(line.ends_with('\u{AD}'), "the line shows a hyphen: {lines:?}");
+            }
+        }
+        let spill: bool = web
+            .execute("return document.documentElement.scrollWidth > window.innerWidth", vec![])
+            .await?
+            .convert()?;
+        assert!(!spill, "nothing spills out sideways");
+        shoot(&web, "storefront-german-compound-phone", 390, 844).await;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

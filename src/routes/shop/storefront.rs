@@ -48,6 +48,11 @@ pub struct StorefrontPage<'a> {
     pub layout: Layout,
     pub slug: &'a str,
     pub slogan: &'a str,
+    /// The slogan with its long words' syllables marked (soft hyphens), as
+    /// the pictures break them.
+    pub heading: String,
+    /// The slogan's language (`lang` on the heading).
+    pub slogan_lang: Option<&'static str>,
     pub artist_name: &'a str,
     /// Price formatted for its currency: "$25.00", "25,00 €".
     pub price: String,
@@ -183,6 +188,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         layout,
         slug: drop.slug.as_str(),
         slogan: &drop.slogan,
+        heading: crate::design::soft_hyphenated(&drop.slogan),
+        slogan_lang: crate::design::lang_attribute(&drop.slogan),
         artist_name: &drop.artist_name,
         price,
         state: drop.state(now),

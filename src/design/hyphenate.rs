@@ -1,0 +1,164 @@
+//! Where a word too long for a line may break: at its syllables, by
+//! Knuth–Liang hyphenation with TeX's patterns (the `hyphenation` crate),
+//! German (1996 spelling) or US English as the slogan reads, never leaving
+//! fewer than two letters on either side. The same function serves every
+//! picture (shirt, card, print file), so they break alike.
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::sync::OnceLock;
+
+/// The languages popshop hyphenates in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SloganLanguage {
+    English,
+    German,
+}
+
+fn dictionary(language: SloganLanguage) -> Option<&'static Standard> {
+    static EN: OnceLock<Option<Standard>> = OnceLock::new();
+    static DE: OnceLock<Option<Standard>> = OnceLock::new();
+    let (cell, lang) = match language {
+        SloganLanguage::English => (&EN, Language::EnglishUS),
+        SloganLanguage::German => (&DE, Language::German1996),
+    };
+    cell.get_or_init(|| Standard::from_embedded(lang).ok()).as_ref()
+}
+
+/// Words only German writes.
+const GERMAN_WORDS: [&str; 24] = [
+    "der", "die", "das", "und", "ich", "nicht", "mit", "ein", "eine", "ist", "sei", "du", "wir", "ihr", "auf", "aus",
+    "zu", "für", "von", "im", "dem", "den", "mir", "dich",
+];
+
+/// The slogan's language, as far as hyphenation cares: German when it has
+/// German letters (ä ö ü ß) or words, else English.
+pub fn language_of(text: &str) -> SloganLanguage {
+    let lower = text.to_lowercase();
+    let german_letters = lower.contains(['ä', 'ö', 'ü', 'ß']);
+    let german_words = lower.split(|c: char| !c.is_alphabetic()).any(|w| GERMAN_WORDS.contains(&w));
+    if german_letters || german_words { SloganLanguage::German } else { SloganLanguage::English }
+}
+
+/// `word` cut at its syllables (the whole word when it has none, or is no
+/// plain word): the pieces join back to `word`.
+pub fn syllables(word: &str, language: SloganLanguage) -> Vec<&str> {
+    // The letters to hyphenate: the word's leading run of letters (trailing
+    // punctuation stays with the last syllable), lowercased letter for letter.
+    let core_end = word.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(word.len(), |(i, _)| i);
+    let core = &word[..core_end];
+    let lower: String = core.chars().flat_map(char::to_lowercase).collect();
+    let (Some(dictionary), true) = (dictionary(language), lower.chars().count() == core.chars().count()) else {
+        return vec![word];
+    };
+    if core.chars().count() < 4 {
+        return vec![word];
+    }
+    // Breaks are byte offsets in `lower`; as letter counts they are the
+    // same in `core`.
+    let starts: Vec<usize> = core.char_indices().map(|(i, _)| i).collect();
+    let lower_starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for at in dictionary.hyphenate(&lower).breaks {
+        let Some(letter) = lower_starts.iter().position(|&i| i == at) else { continue };
+        let (left, right) = (letter, starts.len() - letter);
+        if left < 2 || right < 2 {
+            continue;
+        }
+        pieces.push(&word[from..starts[letter]]);
+        from = starts[letter];
+    }
+    pieces.push(&word[from..]);
+    pieces
+}
+
+/// Words of at least this many letters get their syllables marked on the
+/// page heading.
+const MARKED_LETTERS: usize = 10;
+
+/// `text` with a soft hyphen (U+00AD) between the syllables of its long
+/// words: a browser breaks such a word only there, with a hyphen, as the
+/// pictures do ([`syllables`]), and shows nothing where it does not break.
+pub fn soft_hyphenated(text: &str) -> String {
+    let language = language_of(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= MARKED_LETTERS {
+            out.push_str(&syllables(word, language).join("\u{AD}"));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The slogan's language as an HTML `lang` value, where its letters tell
+/// it (so a screen reader reads it in the right voice and a browser breaks
+/// it by the right rules); `None` leaves the page's language.
+pub fn lang_attribute(text: &str) -> Option<&'static str> {
+    let has = |range: std::ops::RangeInclusive<char>| text.chars().any(|c| range.contains(&c));
+    if has('\u{3040}'..='\u{30FF}') {
+        return Some("ja");
+    }
+    if has('\u{AC00}'..='\u{D7AF}') || has('\u{1100}'..='\u{11FF}') {
+        return Some("ko");
+    }
+    if has('\u{4E00}'..='\u{9FFF}') {
+        return Some("zh");
+    }
+    for (range, code) in [
+        ('\u{0E00}'..='\u{0E7F}', "th"),
+        ('\u{0600}'..='\u{06FF}', "ar"),
+        ('\u{0590}'..='\u{05FF}', "he"),
+        ('\u{0370}'..='\u{03FF}', "el"),
+        ('\u{0900}'..='\u{097F}', "hi"),
+    ] {
+        if has(range) {
+            return Some(code);
+        }
+    }
+    (language_of(text) == SloganLanguage::German).then_some("de")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_german_compound_splits_at_its_syllables() {
+        let word = "Donaudampfschifffahrtsgesellschaftskapitän";
+        let parts = syllables(word, SloganLanguage::German);
+        assert_eq!(parts, ["Do", "nau", "dampf", "schiff", "fahrts", "ge", "sell", "schafts", "ka", "pi", "tän"]);
+        assert_eq!(parts.concat(), word);
+        let shouting = syllables("NACHTEULEN!", SloganLanguage::German);
+        assert_eq!(shouting, ["NACHT", "EU", "LEN!"]);
+    }
+
+    #[test]
+    fn english_follows_the_us_patterns_and_short_or_odd_words_stay_whole() {
+        assert_eq!(syllables("hyphenation", SloganLanguage::English), ["hy", "phen", "a", "tion"]);
+        assert_eq!(syllables("Loser", SloganLanguage::English), ["Loser"]);
+        assert_eq!(syllables("🎸🎸🎸🎸", SloganLanguage::English), ["🎸🎸🎸🎸"]);
+        assert_eq!(syllables("負け犬負け犬", SloganLanguage::German), ["負け犬負け犬"]);
+    }
+
+    #[test]
+    fn the_page_heading_marks_the_syllables_of_long_words_only() {
+        assert_eq!(soft_hyphenated("Ihr Nachteule"), "Ihr Nachteule", "nine letters stay whole");
+        assert_eq!(soft_hyphenated("Donaudampfschiff für alle"), "Do\u{AD}nau\u{AD}dampf\u{AD}schiff für alle");
+        assert_eq!(lang_attribute("Donaudampfschiff für alle"), Some("de"));
+        assert_eq!(lang_attribute("Friday night"), None, "the page's own language");
+        assert_eq!(lang_attribute("負け犬の金曜日 🎸"), Some("ja"));
+        assert_eq!(lang_attribute("我爱周五晚上的音乐"), Some("zh"));
+    }
+
+    #[test]
+    fn german_is_told_by_its_letters_and_words() {
+        assert_eq!(language_of("Schöne Grüße"), SloganLanguage::German);
+        assert_eq!(language_of("Sei ein Loser mit mir"), SloganLanguage::German);
+        assert_eq!(language_of("Be a Friday Night Loser with me"), SloganLanguage::English);
+    }
+}
