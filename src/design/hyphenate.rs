@@ -123,6 +123,60 @@ pub fn lang_attribute(text: &str) -> Option<&'static str> {
     (language_of(text) == SloganLanguage::German).then_some("de")
 }
 
+/// Whether `text` is written in Han, kana or CJK punctuation (no spaces
+/// between words).
+pub fn is_cjk(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(c, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+        })
+}
+
+/// A CJK run cut into phrases by BudouX's model: Japanese when it has kana,
+/// else Simplified Chinese. The phrases join back to `run`.
+pub fn phrases(run: &str) -> Vec<String> {
+    let kana = run.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c));
+    let model = if kana {
+        budoux::models::default_japanese_model()
+    } else {
+        budoux::models::default_simplified_chinese_model()
+    };
+    budoux::parse(model, run)
+}
+
+/// The storefront heading's text in parts, a break allowed between them
+/// (`<wbr>`) and nowhere else inside a CJK run: Japanese and Chinese break
+/// between BudouX's phrases, as the pictures do; long Latin words carry
+/// their syllables as soft hyphens ([`soft_hyphenated`]).
+pub fn heading_parts(text: &str) -> Vec<String> {
+    let marked = soft_hyphenated(text);
+    let mut parts = vec![String::new()];
+    let mut run = String::new();
+    let flush = |run: &mut String, parts: &mut Vec<String>| {
+        if run.is_empty() {
+            return;
+        }
+        for (k, phrase) in phrases(run).into_iter().enumerate() {
+            if k > 0 {
+                parts.push(String::new());
+            }
+            parts.last_mut().expect("one part at least").push_str(&phrase);
+        }
+        run.clear();
+    };
+    for c in marked.chars() {
+        let mut buf = [0u8; 4];
+        if is_cjk(c.encode_utf8(&mut buf)) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut parts);
+            parts.last_mut().expect("one part at least").push(c);
+        }
+    }
+    flush(&mut run, &mut parts);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +207,19 @@ mod tests {
         assert_eq!(lang_attribute("Friday night"), None, "the page's own language");
         assert_eq!(lang_attribute("負け犬の金曜日 🎸"), Some("ja"));
         assert_eq!(lang_attribute("我爱周五晚上的音乐"), Some("zh"));
+    }
+
+    #[test]
+    fn the_heading_may_break_between_phrases_only() {
+        assert_eq!(heading_parts("金曜の夜の負け犬になろう 🎸"), ["金曜の", "夜の", "負け犬になろう 🎸"]);
+        assert_eq!(heading_parts("Friday night"), ["Friday night"]);
+    }
+
+    #[test]
+    fn cjk_runs_split_into_phrases() {
+        assert_eq!(phrases("金曜の夜の負け犬になろう"), ["金曜の", "夜の", "負け犬になろう"]);
+        assert_eq!(phrases("今天是晴天。").concat(), "今天是晴天。");
+        assert!(is_cjk("負け犬、") && !is_cjk("負け犬 ok") && !is_cjk(""));
     }
 
     #[test]

@@ -67,7 +67,60 @@ fn break_pieces<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str) -> Vec<
         // The next piece follows without a space unless this one ended in one.
         glued = trimmed.len() == segment.len() && !body.is_empty();
     }
-    pieces
+    join_phrases(fonts, font, text, pieces)
+}
+
+/// Japanese and Chinese: UAX #14 allows a break between any two
+/// characters; a typesetter breaks between phrases (負け犬 stays whole).
+/// Runs of glued CJK pieces are joined back into the phrases BudouX finds.
+fn join_phrases<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str, pieces: Vec<Piece<'a>>) -> Vec<Piece<'a>> {
+    let offset = |p: &Piece| p.text.as_ptr() as usize - text.as_ptr() as usize;
+    let mut out: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        // A run: CJK pieces that follow each other with nothing between.
+        let mut j = i + 1;
+        if super::hyphenate::is_cjk(pieces[i].text) {
+            while j < pieces.len()
+                && pieces[j].glued
+                && !pieces[j - 1].soft_hyphen
+                && super::hyphenate::is_cjk(pieces[j].text)
+                && offset(&pieces[j]) == offset(&pieces[j - 1]) + pieces[j - 1].text.len()
+            {
+                j += 1;
+            }
+        }
+        if j - i < 2 {
+            out.push(Piece { ..pieces[i] });
+            i = j;
+            continue;
+        }
+        let start = offset(&pieces[i]);
+        let end = offset(&pieces[j - 1]) + pieces[j - 1].text.len();
+        let run = &text[start..end];
+        // A phrase boundary is kept only where UAX #14 allowed a break too.
+        let allowed: Vec<usize> = pieces[i + 1..j].iter().map(|p| offset(p) - start).collect();
+        let mut from = 0;
+        let mut first = true;
+        let mut at = 0;
+        for phrase in super::hyphenate::phrases(run) {
+            at += phrase.len();
+            if at < run.len() && !allowed.contains(&at) {
+                continue;
+            }
+            let body = &run[from..at];
+            out.push(Piece {
+                text: body,
+                width: fonts.measure(font, body),
+                glued: if first { pieces[i].glued } else { true },
+                soft_hyphen: at == run.len() && pieces[j - 1].soft_hyphen,
+            });
+            first = false;
+            from = at;
+        }
+        i = j;
+    }
+    out
 }
 
 /// Share of the box width the advances may fill.
@@ -396,6 +449,23 @@ mod tests {
             assert!(bounds.contains(&end), "a break inside a syllable: {:?}", f.lines);
         }
         assert!(f.lines.iter().all(|l| l.trim_end_matches('-').chars().count() >= 2), "no one-letter line");
+    }
+
+    #[test]
+    fn japanese_breaks_between_phrases_not_inside_them() {
+        let lib = library();
+        for width in [120.0, 160.0, 210.0] {
+            let f = fit_text(&lib, lib.get("bebas"), "金曜の夜の負け犬になろう", width, 280.0, 0.95);
+            assert!(f.lines.len() > 1, "{:?}", f.lines);
+            assert!(f.lines.iter().any(|l| l.contains("負け犬")), "負け犬 is never split: {:?}", f.lines);
+            for line in &f.lines {
+                assert!(
+                    ["金曜の", "夜の", "負け犬になろう"].iter().any(|p| line.starts_with(p)),
+                    "each line starts a phrase: {:?}",
+                    f.lines
+                );
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod web_fonts;
 pub use card::{CARD_HEIGHT, CARD_WIDTH, card_svg, render_png};
 pub use colour::{contrast_ratio, parse_hex};
 pub use fonts::{CJK, EMOJI, FALLBACK_CHAIN, FontError, FontFile, FontLibrary};
-pub use hyphenate::{lang_attribute, soft_hyphenated};
+pub use hyphenate::{heading_parts, lang_attribute, soft_hyphenated};
 pub use layout::{Align, FittedText, fit_text};
 pub use mockup::{MockupSvg, PRINT_AREA, View, mockup_svg, stage_for};
 pub use theme::{Case, Ornament, THEMES, Theme};

@@ -181,6 +181,16 @@ async fn a_japanese_storefront_with_an_emoji_loads_its_own_few_glyphs_not_the_wh
         assert!(!fonts.iter().any(|f| f.contains("NotoSansCJK") || f.contains("NotoEmoji")), "never whole: {fonts:?}");
         assert!(bytes < 100_000.0, "{bytes} bytes of fonts: {fonts:?}");
         println!("a Japanese storefront with an emoji loads {bytes} bytes of fonts: {fonts:?}");
+        // On a phone the heading breaks between phrases (BudouX), as the
+        // shirt does: 負け犬 is never split.
+        web.set_window_rect(0, 0, 390, 844).await?;
+        let heading = web.find(By::Css("h1.slogan")).await?;
+        assert_eq!(heading.attr("lang").await?.as_deref(), Some("ja"));
+        let lines = heading_lines(&web).await?;
+        assert!(lines.iter().any(|l| l.contains("負け犬")), "{lines:?}");
+        for line in &lines {
+            assert!(["金曜の", "夜の", "負け犬になろう"].iter().any(|p| line.starts_with(p)), "{lines:?}");
+        }
         shoot(&web, "storefront-japanese-phone", 390, 844).await;
         WebDriverResult::Ok(())
     }
@@ -289,26 +299,7 @@ async fn a_german_compound_breaks_at_its_syllables_on_a_phone() {
         web.goto(app.url(&format!("/d/{slug}"))).await?;
         let heading = web.find(By::Css("h1.slogan")).await?;
         assert_eq!(heading.attr("lang").await?.as_deref(), Some("de"));
-        // The lines as laid out: each line's text, from the heading's
-        // client rects per word piece (a Range over each character).
-        let lines: Vec<String> = web
-            .execute(
-                "const h = document.querySelector('h1.slogan'); const t = h.firstChild; const r = document.createRange();
-                 const lines = []; let top = null;
-                 for (let i = 0; i < t.length; i++) {
-                   r.setStart(t, i); r.setEnd(t, i + 1);
-                   // A character just after a break may also report an empty
-                   // box at the end of the line before: take its real one.
-                   const rect = [...r.getClientRects()].filter((b) => b.width > 0).pop();
-                   if (!rect) continue;
-                   if (top === null || Math.abs(rect.top - top) > 2) { lines.push(''); top = rect.top; }
-                   lines[lines.length - 1] += t.data[i];
-                 }
-                 return lines;",
-                vec![],
-            )
-            .await?
-            .convert()?;
+        let lines = heading_lines(&web).await?;
         assert!(lines.len() > 1, "{lines:?}");
         let syllables = ["Do", "nau", "dampf", "schiff", "fahrts", "ge", "sell", "schafts", "ka", "pi", "tän"];
         let mut ends = Vec::new();
@@ -326,10 +317,8 @@ async fn a_german_compound_breaks_at_its_syllables_on_a_phone() {
                 assert!(line.ends_with('\u{AD}'), "the line shows a hyphen: {lines:?}");
             }
         }
-        let spill: bool = web
-            .execute("return document.documentElement.scrollWidth > window.innerWidth", vec![])
-            .await?
-            .convert()?;
+        let spill: bool =
+            web.execute("return document.documentElement.scrollWidth > window.innerWidth", vec![]).await?.convert()?;
         assert!(!spill, "nothing spills out sideways");
         shoot(&web, "storefront-german-compound-phone", 390, 844).await;
         WebDriverResult::Ok(())
@@ -337,4 +326,30 @@ async fn a_german_compound_breaks_at_its_syllables_on_a_phone() {
     .await;
     web.quit().await.ok();
     result.unwrap();
+}
+
+/// The storefront heading's lines as Chromium laid them out: its visible
+/// characters grouped by the top of their boxes (a soft hyphen that breaks a
+/// line is drawn, so it ends that line).
+async fn heading_lines(web: &WebDriver) -> WebDriverResult<Vec<String>> {
+    web.execute(
+        "const h = document.querySelector('h1.slogan'); const r = document.createRange();
+         const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+         const lines = []; let top = null;
+         for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+           for (let i = 0; i < t.length; i++) {
+             r.setStart(t, i); r.setEnd(t, i + 1);
+             // A character just after a break may also report an empty box
+             // at the end of the line before: take its real one.
+             const rect = [...r.getClientRects()].filter((b) => b.width > 0).pop();
+             if (!rect) continue;
+             if (top === null || Math.abs(rect.top - top) > 2) { lines.push(''); top = rect.top; }
+             lines[lines.length - 1] += t.data[i];
+           }
+         }
+         return lines;",
+        vec![],
+    )
+    .await?
+    .convert()
 }

@@ -48,9 +48,9 @@ pub struct StorefrontPage<'a> {
     pub layout: Layout,
     pub slug: &'a str,
     pub slogan: &'a str,
-    /// The slogan with its long words' syllables marked (soft hyphens), as
-    /// the pictures break them.
-    pub heading: String,
+    /// The slogan in parts a line may break between (`<wbr>`): Japanese and
+    /// Chinese phrases; long words carry their syllables as soft hyphens.
+    pub heading: Vec<String>,
     /// The slogan's language (`lang` on the heading).
     pub slogan_lang: Option<&'static str>,
     pub artist_name: &'a str,
@@ -188,7 +188,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         layout,
         slug: drop.slug.as_str(),
         slogan: &drop.slogan,
-        heading: crate::design::soft_hyphenated(&drop.slogan),
+        heading: crate::design::heading_parts(&drop.slogan),
         slogan_lang: crate::design::lang_attribute(&drop.slogan),
         artist_name: &drop.artist_name,
         price,
