@@ -62,7 +62,11 @@ pub fn syllables(word: &str, language: SloganLanguage) -> Vec<&str> {
     for at in dictionary.hyphenate(&lower).breaks {
         let Some(letter) = lower_starts.iter().position(|&i| i == at) else { continue };
         let (left, right) = (letter, starts.len() - letter);
-        if left < 2 || right < 2 {
+        // At least two letters on either side, and no one-letter syllable
+        // (it could end up a line of its own): "hy-phen-a-tion" breaks as
+        // "hy-phen-ation".
+        let since = starts.iter().filter(|&&i| i >= from && i < starts[letter]).count();
+        if left < 2 || right < 2 || since < 2 {
             continue;
         }
         pieces.push(&word[from..starts[letter]]);
@@ -193,7 +197,11 @@ mod tests {
 
     #[test]
     fn english_follows_the_us_patterns_and_short_or_odd_words_stay_whole() {
-        assert_eq!(syllables("hyphenation", SloganLanguage::English), ["hy", "phen", "a", "tion"]);
+        assert_eq!(
+            syllables("hyphenation", SloganLanguage::English),
+            ["hy", "phen", "ation"],
+            "no one-letter syllable"
+        );
         assert_eq!(syllables("Loser", SloganLanguage::English), ["Loser"]);
         assert_eq!(syllables("🎸🎸🎸🎸", SloganLanguage::English), ["🎸🎸🎸🎸"]);
         assert_eq!(syllables("負け犬負け犬", SloganLanguage::German), ["負け犬負け犬"]);
