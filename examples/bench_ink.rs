@@ -1,0 +1,66 @@
+//! How much of the print area each look's print fills, across the slogan
+//! corpus (`tests/fixtures/slogans.tsv`, issue 17: "every look fills the
+//! product's print area"). For every look: the least and the median share of
+//! the print area (210×280 units, the 12×16 in front) that the ink's
+//! bounding box covers, and how many slogans stay under 60%.
+//!
+//!     cargo run --release --example bench_ink
+
+use popshop::design::print::{artwork_with_margin, rasterise};
+use popshop::design::{DesignEngine, PRINT_AREA, THEMES};
+use popshop::domain::ShirtColour;
+use std::path::Path;
+
+fn main() -> anyhow::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let engine = DesignEngine::load(&root.join("static/fonts"))?;
+    let lib = engine.fonts();
+    let db = lib.font_database();
+    let corpus: Vec<String> = std::fs::read_to_string(root.join("tests/fixtures/slogans.tsv"))?
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').nth(1).map(str::to_owned))
+        .collect();
+    let (_, _, aw, ah) = PRINT_AREA;
+    let margin = 0.0;
+    println!("{:<12} {:>8} {:>8} {:>10}   smallest", "look", "least", "median", "under 60%");
+    let mut all = Vec::new();
+    for theme in &THEMES {
+        let mut shares: Vec<(f32, &str)> = Vec::new();
+        for slogan in &corpus {
+            let svg = artwork_with_margin(lib, slogan, theme, ShirtColour::PALETTE[0], margin);
+            let size = ((aw * 2.0) as u32, (ah * 2.0) as u32);
+            let pixmap = rasterise(db.clone(), &svg, size)?;
+            let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
+            for (i, px) in pixmap.pixels().iter().enumerate() {
+                if px.alpha() > 24 {
+                    let (x, y) = (i as u32 % size.0, i as u32 / size.0);
+                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+                }
+            }
+            let share = if x1 < x0 { 0.0 } else { ((x1 - x0 + 1) * (y1 - y0 + 1)) as f32 / (size.0 * size.1) as f32 };
+            shares.push((share, slogan));
+        }
+        shares.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let under = shares.iter().filter(|(s, _)| *s < 0.6).count();
+        all.extend(shares.iter().map(|(s, _)| *s));
+        println!(
+            "{:<12} {:>7.0}% {:>7.0}% {:>7} of {}   {:?}",
+            theme.key,
+            shares[0].0 * 100.0,
+            shares[shares.len() / 2].0 * 100.0,
+            under,
+            shares.len(),
+            shares[0].1
+        );
+    }
+    all.sort_by(f32::total_cmp);
+    println!(
+        "all looks: least {:.0}%, median {:.0}%, {} of {} under 60%",
+        all[0] * 100.0,
+        all[all.len() / 2] * 100.0,
+        all.iter().filter(|s| **s < 0.6).count(),
+        all.len()
+    );
+    Ok(())
+}
