@@ -154,17 +154,15 @@ pub fn phrases(run: &str) -> Vec<String> {
 /// their syllables as soft hyphens ([`soft_hyphenated`]).
 pub fn heading_parts(text: &str) -> Vec<String> {
     let marked = soft_hyphenated(text);
-    let mut parts = vec![String::new()];
-    let mut run = String::new();
-    let flush = |run: &mut String, parts: &mut Vec<String>| {
-        if run.is_empty() {
-            return;
-        }
+    // The parts before the current one, the current one, and the CJK run
+    // being collected (cut into phrases when it ends).
+    let (mut parts, mut current, mut run) = (Vec::new(), String::new(), String::new());
+    let flush = |run: &mut String, current: &mut String, parts: &mut Vec<String>| {
         for (k, phrase) in phrases(run).into_iter().enumerate() {
             if k > 0 {
-                parts.push(String::new());
+                parts.push(std::mem::take(current));
             }
-            parts.last_mut().expect("one part at least").push_str(&phrase);
+            current.push_str(&phrase);
         }
         run.clear();
     };
@@ -173,11 +171,16 @@ pub fn heading_parts(text: &str) -> Vec<String> {
         if is_cjk(c.encode_utf8(&mut buf)) {
             run.push(c);
         } else {
-            flush(&mut run, &mut parts);
-            parts.last_mut().expect("one part at least").push(c);
+            if !run.is_empty() {
+                flush(&mut run, &mut current, &mut parts);
+            }
+            current.push(c);
         }
     }
-    flush(&mut run, &mut parts);
+    if !run.is_empty() {
+        flush(&mut run, &mut current, &mut parts);
+    }
+    parts.push(current);
     parts
 }
 

@@ -288,7 +288,7 @@ impl PrintfulStandIn {
                 Some(id) => {
                     let order = books.orders.get_mut(&id).expect("found");
                     order["status"] = json!("pending");
-                    let link = |rel: &str| json!({"href": format!("https://api.printful.com/v2/orders/{id}{rel}")});
+                    let link = |rel: &str| json!({"href": format!("/v2/orders/{id}{rel}")});
                     (
                         200,
                         json!({
@@ -364,7 +364,7 @@ fn order_json(id: i64, body: &Value, calculation: &str) -> Value {
             })
         })
         .collect();
-    let link = json!({"href": format!("https://api.printful.com/v2/orders/{id}")});
+    let link = json!({"href": format!("/v2/orders/{id}")});
     json!({
         "id": id, "external_id": body["external_id"], "store_id": STORE_ID.parse::<i64>().unwrap(),
         "shipping": body["shipping"].as_str().unwrap_or("STANDARD"), "status": "draft",
