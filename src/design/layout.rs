@@ -152,63 +152,58 @@ pub fn fit_text(
     let space = fonts.measure(font, " ");
     let hyphen = fonts.measure(font, "-");
     let words = break_pieces(fonts, font, text);
-    let mut best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
+    let best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
     if best.0 < width * MIN_SIZE_SHARE {
         // Nothing fits at a readable size without breaking words: break the
         // long ones at their syllables, as a typesetter would (a hyphen at
         // the line's end: "DONAU-DAMPF-SCHIFF-…").
         let language = super::hyphenate::language_of(text);
-        let syllables: Vec<Piece> = words
-            .iter()
-            .flat_map(|w| {
-                let parts = super::hyphenate::syllables(w.text, language);
-                let last = parts.len() - 1;
-                parts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, part)| Piece {
-                        text: part,
-                        width: if last == 0 { w.width } else { fonts.measure(font, part) },
-                        glued: i > 0 || w.glued,
-                        soft_hyphen: if i == last { w.soft_hyphen } else { true },
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let syllables = split(fonts, font, &words, |t| super::hyphenate::syllables(t, language), true);
         let by_syllable = best_breaks(&syllables, space, hyphen, &vertical, width, height, line_height);
         if by_syllable.0 >= width * MIN_SIZE_SHARE {
             return layout(&syllables, &by_syllable.1, space, hyphen, &vertical, by_syllable.0, height, line_height);
         }
         // Still too small (a word without syllables, "WWWW…"): allow breaks
         // between the graphemes of long words too.
-        let pieces: Vec<Piece> = words
-            .iter()
-            .flat_map(|w| {
-                let graphemes: Vec<&str> = w.text.graphemes(true).collect();
-                if graphemes.len() <= 6 {
-                    vec![Piece { ..*w }]
-                } else {
-                    let last = graphemes.len() - 1;
-                    graphemes
-                        .iter()
-                        .enumerate()
-                        .map(|(i, g)| Piece {
-                            text: g,
-                            width: fonts.measure(font, g),
-                            glued: i > 0 || w.glued,
-                            soft_hyphen: i == last && w.soft_hyphen,
-                        })
-                        .collect()
-                }
-            })
-            .collect();
+        let by_grapheme = |t| {
+            let graphemes: Vec<_> = UnicodeSegmentation::graphemes(t, true).collect();
+            if graphemes.len() <= 6 { vec![t] } else { graphemes }
+        };
+        let pieces = split(fonts, font, &words, by_grapheme, false);
         let broken = best_breaks(&pieces, space, hyphen, &vertical, width, height, line_height);
         if broken.0 > best.0 {
-            best = broken;
-            return layout(&pieces, &best.1, space, hyphen, &vertical, best.0, height, line_height);
+            return layout(&pieces, &broken.1, space, hyphen, &vertical, broken.0, height, line_height);
         }
     }
     layout(&words, &best.1, space, hyphen, &vertical, best.0, height, line_height)
+}
+
+/// `words` cut into the parts `parts_of` gives each (glued to each other);
+/// with `hyphenated`, a line ending inside a word shows a hyphen.
+fn split<'a>(
+    fonts: &FontLibrary,
+    font: &FontFile,
+    words: &[Piece<'a>],
+    parts_of: impl Fn(&'a str) -> Vec<&'a str>,
+    hyphenated: bool,
+) -> Vec<Piece<'a>> {
+    words
+        .iter()
+        .flat_map(|w| {
+            let parts = parts_of(w.text);
+            let last = parts.len() - 1;
+            parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| Piece {
+                    text: part,
+                    width: if last == 0 { w.width } else { fonts.measure(font, part) },
+                    glued: i > 0 || w.glued,
+                    soft_hyphen: if i == last { w.soft_hyphen } else { hyphenated },
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Width of pieces `from..to` set on one line, at 1 em (with the hyphen a

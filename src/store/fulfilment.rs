@@ -334,7 +334,7 @@ pub(super) async fn ship_in(
 
 /// The drops whose orders moved: their version goes up (pages and caches
 /// re-read them) and, on PostgreSQL, the other instances hear of it.
-async fn announce(tx: &mut Transaction<'_, Any>, drops: &BTreeSet<String>) -> anyhow::Result<()> {
+pub(super) async fn announce(tx: &mut Transaction<'_, Any>, drops: &BTreeSet<String>) -> anyhow::Result<()> {
     let sql = format!("UPDATE drops SET version = version + 1 WHERE id = $1{}", returning_announce(backend_of(tx)));
     for drop in drops {
         sqlx::query(&sql).bind(drop).execute(&mut **tx).await.context("announce fulfilment")?;

@@ -8,7 +8,7 @@
 //! once (`printer_events`, by the digest of its body) in the transaction
 //! that applies it.
 
-use super::changes::{backend_of, returning_announce};
+use super::changes::backend_of;
 use super::fulfilment::Shipment;
 use super::orders::{ORDER_COLUMNS, OrderRow};
 use super::{Backend, Store};
@@ -259,11 +259,8 @@ impl Store {
 
     /// Commits a move of `drop` (if any): its version goes up and it is announced.
     async fn finish(&self, mut tx: Transaction<'_, Any>, drop: Option<String>) -> anyhow::Result<bool> {
-        if let Some(drop) = &drop {
-            let sql =
-                format!("UPDATE drops SET version = version + 1 WHERE id = $1{}", returning_announce(backend_of(&tx)));
-            sqlx::query(&sql).bind(drop).execute(&mut *tx).await.context("announce printer move")?;
-        }
+        let moved: std::collections::BTreeSet<String> = drop.iter().cloned().collect();
+        super::fulfilment::announce(&mut tx, &moved).await?;
         tx.commit().await.context("commit printer move")?;
         if let Some(drop) = &drop {
             self.committed(drop);
