@@ -111,7 +111,7 @@ shop-fabric-title = Stoff und Passform
 shop-fabric = 100 % gekämmte, ringgesponnene Baumwolle, 180 g/m², vorgewaschen. Unisex, normale Passform: Nimm deine übliche Größe, eine größer für einen lockeren Look. Auf links waschen bei 30 °C.
 shop-footer-before = Gemacht mit
 shop-footer-after = — starte deinen eigenen Drop in einer Minute.
-checkout-product = T-Shirt „{ $slogan }“ — { $size }, { $colour }
+checkout-product = { $product } „{ $slogan }“{ $details }
 
 ## Das Formular für einen neuen Drop
 
@@ -224,7 +224,7 @@ signup-taken = Zu dieser E-Mail gibt es schon ein Konto. Melde dich stattdessen 
 ## Nach dem Bezahlen
 
 picture-alt = T-Shirt mit dem Aufdruck „{ $slogan }“
-order-item = { $quantity } × T-Shirt „{ $slogan }“, { $size }, { $colour }
+order-item = { $quantity } × { $product } „{ $slogan }“{ $details }
 thanks-title = Danke!
 thanks-number = Du bist Nr. { $number }
 thanks-paid = Deine Bestellung ist bezahlt.
@@ -257,12 +257,12 @@ cancelled-put-back = Shirts zurücklegen und zum Shop
 
 buy-pick-size = Wähl eine Größe.
 buy-pick-colour = Wähl eine Shirtfarbe.
+buy-pick-product = Wähl ein Produkt.
 buy-one-per-order = Bei diesem Drop gibt es ein Shirt pro Bestellung.
 buy-quantity = Wähl, wie viele Shirts: 1 bis { $most } pro Bestellung.
 buy-only-left = Nur noch { $left } übrig — wähl { $left } oder weniger und versuch es noch einmal.
 confirm-title = Bestellung bestätigen
 confirm-why = Dein Browser hat nicht gesagt, von welcher Seite diese Bestellung kommt, darum fragen wir noch einmal, bevor wir deine Shirts reservieren.
-confirm-each = je { $price }
 confirm-continue = Weiter zur Bezahlung
 problem-sold-out = Ausverkauft
 problem-sold-out-note = Alle Shirts dieses Drops sind weg. Sorry!
@@ -869,3 +869,27 @@ production-package-hint = Ein ZIP: die Bestellungen als CSV (Adresse, Größe, F
 order-page-making = Dein Shirt wird gemacht
 order-page-delivered = Dein Shirt ist angekommen
 production-line-ambiguous = Zeile { $line }: Zwei deiner Bestellungen haben diese Referenz; gib stattdessen die vollständige Bestellnummer an (in ihrer Zeile im Bestellexport).
+
+## Produkte (Issue 23)
+
+product-tee = T-Shirt
+product-hoodie = Hoodie
+product-longsleeve = Longsleeve
+product-tote = Stoffbeutel
+product-poster = Poster
+product-sticker = Sticker
+studio-products = Produkte
+studio-products-hint = Verkauf das Motiv auf mehr als einem T-Shirt. Größen und Farben unten gelten für die Kleidung; jedes Produkt behält die, die es gibt. Die Stückzahl gilt je Produkt.
+studio-product-price = Preis { $product }
+studio-product-price-above = zum Preis pro Shirt oben
+studio-one-size = Einheitsgröße
+studio-pick-product = Wähle mindestens ein Produkt.
+studio-printful-tees-only = Printful druckt in diesem Shop nur T-Shirts: Nimm die anderen Produkte heraus oder verkauf sie ohne Printful.
+shop-product = Produkt
+shop-product-picture = { $product } mit dem Aufdruck „{ $slogan }“
+shop-sold-out-product = ausverkauft
+shop-add = In den Warenkorb
+shop-cart = Dein Warenkorb
+shop-cart-total = Summe ohne Versand: { $total }
+shop-remove = Entfernen
+shop-checkout = Zur Kasse — { $total }

@@ -116,7 +116,7 @@ shop-fabric-title = Fabric and fit
 shop-fabric = 100% combed ring-spun cotton, 180 g/m² (5.3 oz/yd²), pre-shrunk. Unisex regular fit: take your usual size, one up for a loose look. Wash inside out at 30 °C.
 shop-footer-before = Made with
 shop-footer-after = — start your own drop in a minute.
-checkout-product = “{ $slogan }” T-shirt — { $size }, { $colour }
+checkout-product = “{ $slogan }” { $product }{ $details }
 
 ## The create form
 
@@ -229,7 +229,7 @@ signup-taken = An account with this email already exists. Log in instead.
 ## After paying
 
 picture-alt = T-shirt printed with “{ $slogan }”
-order-item = { $quantity } × “{ $slogan }” T-shirt, { $size }, { $colour }
+order-item = { $quantity } × “{ $slogan }” { $product }{ $details }
 thanks-title = Thank you!
 thanks-number = You’re #{ $number }
 thanks-paid = Your order is paid.
@@ -262,12 +262,12 @@ cancelled-put-back = Put the shirts back and return to the shop
 
 buy-pick-size = Pick a size.
 buy-pick-colour = Pick a shirt colour.
+buy-pick-product = Pick a product.
 buy-one-per-order = This drop is one shirt per order.
 buy-quantity = Choose how many shirts: 1 to { $most } per order.
 buy-only-left = Only { $left } left — choose { $left } or fewer and try again.
 confirm-title = Confirm your order
 confirm-why = Your browser did not say which page this order came from, so we ask once more before holding your shirts.
-confirm-each = { $price } each
 confirm-continue = Continue to payment
 problem-sold-out = Sold out
 problem-sold-out-note = Every shirt of this drop is taken. Sorry!
@@ -880,3 +880,27 @@ production-package-hint = A ZIP: the orders as CSV (address, size, colour, quant
 order-page-making = Your shirt is being made
 order-page-delivered = Your shirt has arrived
 production-line-ambiguous = Line { $line }: two of your orders share that reference; give the order’s full id (on its row in the orders export) instead.
+
+## Products (issue 23)
+
+product-tee = T-shirt
+product-hoodie = Hoodie
+product-longsleeve = Long-sleeve tee
+product-tote = Tote bag
+product-poster = Poster
+product-sticker = Sticker
+studio-products = Products
+studio-products-hint = Sell the design on more than a T-shirt. Sizes and colours below apply to the clothes; each product keeps the ones its blank comes in. The stock limit counts per product.
+studio-product-price = { $product } price
+studio-product-price-above = at the price per shirt above
+studio-one-size = One size
+studio-pick-product = Pick at least one product.
+studio-printful-tees-only = Printful makes this shop’s T-shirts only: untick the other products, or sell them without Printful.
+shop-product = Product
+shop-product-picture = { $product } printed with “{ $slogan }”
+shop-sold-out-product = sold out
+shop-add = Add to cart
+shop-cart = Your cart
+shop-cart-total = Total before shipping: { $total }
+shop-remove = Remove
+shop-checkout = Check out — { $total }

@@ -12,6 +12,7 @@ mod layout;
 mod looks;
 mod mockup;
 pub mod print;
+mod products;
 #[cfg(test)]
 mod snapshots;
 mod subset;
@@ -69,6 +70,18 @@ impl DesignEngine {
     pub fn shirt_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour, view: View) -> anyhow::Result<String> {
         use askama::Template;
         Ok(mockup::mockup(&self.fonts, &xml_safe(slogan), theme, colour, "s", view).render()?)
+    }
+
+    /// A product's picture besides the T-shirt's (`None` for the T-shirt):
+    /// a few milliseconds of CPU, like [`Self::shirt_svg`].
+    pub fn product_svg(
+        &self,
+        slogan: &str,
+        theme: &Theme,
+        colour: ShirtColour,
+        product: crate::domain::Product,
+    ) -> Option<String> {
+        products::product_svg(&self.fonts, &xml_safe(slogan), theme, colour, product)
     }
 
     /// The slogan in every look on one sheet, a `<view>` per look (the

@@ -56,6 +56,8 @@ pub struct Drop {
     pub wave: i64,
     /// Who makes its shirts (fixed at launch).
     pub printer: super::Printer,
+    /// What it sells, in the merch table's order (at least one).
+    pub products: Vec<super::DropProduct>,
 }
 
 /// Where a drop's slogan came from: a fan's idea on the artist's call, with
@@ -120,6 +122,16 @@ impl Drop {
 
     pub fn currency(&self) -> Currency {
         self.price.currency()
+    }
+
+    /// How it sells `product`, if it does.
+    pub fn product(&self, product: super::Product) -> Option<&super::DropProduct> {
+        self.products.iter().find(|p| p.product == product)
+    }
+
+    /// More than the T-shirt alone.
+    pub fn has_merch_table(&self) -> bool {
+        self.products.len() > 1 || self.products.first().is_some_and(|p| p.product != super::Product::Tee)
     }
 }
 

@@ -13,6 +13,7 @@ mod order;
 pub mod password;
 pub mod payment;
 pub mod payout;
+pub mod product;
 pub mod promo;
 pub mod quantity;
 #[cfg(test)]
@@ -35,6 +36,7 @@ pub use order::{Order, OrderStatus, Quantity, ShippingAddress, Way};
 pub use password::Password;
 pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts};
 pub use payout::{Fee, PayoutAccount, PayoutStatus, Requirement};
+pub use product::{DropProduct, OrderLine, Product, ProductSpec};
 pub use promo::{Discount, PromoCode, PromoProblem};
 pub use quantity::{Goal, Stock};
 pub use shipping::{Carrier, Fulfilment, Printer, TrackingNumber};

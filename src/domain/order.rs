@@ -135,7 +135,9 @@ impl ShippingAddress {
     }
 }
 
-/// One checkout: some shirts of one size and colour from one drop.
+/// One checkout from one drop: its lines (a hoodie in L, two stickers…).
+/// `size`, `colour` and `unit_amount` are the first line's, `quantity`
+/// the units of all lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
     pub id: super::OrderId,
@@ -178,6 +180,8 @@ pub struct Order {
     pub tax_mode: super::TaxMode,
     /// The tax Stripe collected (0 until paid, and without Stripe Tax).
     pub tax: Money,
+    /// What was bought, line by line (at least one).
+    pub lines: Vec<super::OrderLine>,
 }
 
 impl Order {

@@ -37,6 +37,15 @@ pub fn drop() -> Drop {
         payments_to: None,
         wave: 1,
         printer: crate::domain::Printer::Own,
+        products: vec![crate::domain::DropProduct {
+            product: crate::domain::Product::Tee,
+            price: Money::from_minor(2500, Currency::Usd),
+            sizes: vec![Size::M],
+            colours: vec![ShirtColour::parse("white").unwrap()],
+            stock: Some(10),
+            sold: 0,
+            reserved: 0,
+        }],
     }
 }
 
@@ -76,6 +85,14 @@ pub fn order(n: i64, name: &str, size: &str, colour: &str, q: i64) -> Order {
         way: super::Way::default(),
         tax_mode: super::TaxMode::None,
         tax: Money::from_minor(0, Currency::Eur),
+        lines: vec![super::OrderLine {
+            product: super::Product::Tee,
+            size: Some(size),
+            colour,
+            quantity: q,
+            unit_amount: Money::from_minor(2500, Currency::Eur),
+            discount: Money::from_minor(0, Currency::Eur),
+        }],
         created_at: 0,
         expires_at: 0,
         paid_at: Some(1_764_201_600_000 + n),

@@ -13,7 +13,7 @@ pub mod files;
 pub mod printer;
 pub mod printful;
 
-use crate::domain::{Order, Size};
+use crate::domain::{Order, Product, Size};
 use std::collections::BTreeMap;
 
 const BOM: &str = "\u{feff}";
@@ -59,6 +59,9 @@ pub fn orders_csv(orders: &[Order]) -> String {
         // The tax Stripe collected (part of the amount), 0.00 without Stripe
         // Tax; last, so a sheet reading columns by position still works.
         "tax",
+        // What the line is ("tee", "hoodie", …); after the tax for the
+        // same reason.
+        "product",
     ]));
     let mut sorted: Vec<&Order> = orders.iter().collect();
     sorted.sort_by_key(|o| (o.number, o.paid_at));
@@ -72,28 +75,34 @@ pub fn orders_csv(orders: &[Order]) -> String {
         let decimal = |m: crate::domain::Money| format!("{}.{:02}", m.minor() / 100, m.minor() % 100);
         // The total paid, and the part of it that paid the post.
         let (amount, shipping, tax) = (decimal(o.total_paid()), decimal(o.shipping_cost), decimal(o.tax));
-        out.push_str(&row(&[
-            &o.number.map(|n| n.to_string()).unwrap_or_default(),
-            &o.reference(),
-            &paid_at,
-            o.name.as_deref().unwrap_or(&ship.name),
-            o.email.as_deref().unwrap_or(""),
-            o.size.label(),
-            o.colour.name,
-            &o.quantity.to_string(),
-            &amount,
-            &shipping,
-            &o.amount.currency().code().to_uppercase(),
-            &ship.line1,
-            &ship.line2,
-            &ship.postal_code,
-            &ship.city,
-            &ship.state,
-            &ship.country,
-            payment_label(&o.provider),
-            o.id.as_str(),
-            &tax,
-        ]));
+        // One row per line; the order's money on its first row only, so a
+        // sum over the column is what was paid.
+        for (n, line) in o.lines.iter().enumerate() {
+            let money = |m: &str| if n == 0 { m.to_owned() } else { String::new() };
+            out.push_str(&row(&[
+                &o.number.map(|n| n.to_string()).unwrap_or_default(),
+                &o.reference(),
+                &paid_at,
+                o.name.as_deref().unwrap_or(&ship.name),
+                o.email.as_deref().unwrap_or(""),
+                line.size_key(),
+                line.colour.name,
+                &line.quantity.to_string(),
+                &money(&amount),
+                &money(&shipping),
+                &o.amount.currency().code().to_uppercase(),
+                &ship.line1,
+                &ship.line2,
+                &ship.postal_code,
+                &ship.city,
+                &ship.state,
+                &ship.country,
+                payment_label(&o.provider),
+                o.id.as_str(),
+                &money(&tax),
+                line.product.key(),
+            ]));
+        }
     }
     out
 }
@@ -106,18 +115,19 @@ pub fn payment_label(provider: &str) -> &str {
     }
 }
 
-/// Shirts to print per size × colour, in size-chart order.
+/// What to print per product × size × colour, products in the merch
+/// table's order and sizes in size-chart order (`product` last, as in the
+/// orders' sheet).
 pub fn print_sheet_csv(orders: &[Order]) -> String {
-    let mut totals: BTreeMap<(usize, String), i64> = BTreeMap::new();
-    for o in orders {
-        let rank = Size::ALL.iter().position(|x| *x == o.size).unwrap_or(usize::MAX);
-        *totals.entry((rank, format!("{}\u{0}{}", o.size, o.colour.name))).or_default() += o.quantity;
+    let mut totals: BTreeMap<(Product, usize, &str, &str), i64> = BTreeMap::new();
+    for line in orders.iter().flat_map(|o| &o.lines) {
+        let rank = line.size.and_then(|s| Size::ALL.iter().position(|x| *x == s)).unwrap_or(usize::MAX);
+        *totals.entry((line.product, rank, line.size_key(), line.colour.name)).or_default() += line.quantity;
     }
     let mut out = String::from(BOM);
-    out.push_str(&row(&["size", "colour", "quantity"]));
-    for ((_, key), quantity) in totals {
-        let (size, colour) = key.split_once('\u{0}').unwrap_or((&key, ""));
-        out.push_str(&row(&[size, colour, &quantity.to_string()]));
+    out.push_str(&row(&["size", "colour", "quantity", "product"]));
+    for ((product, _, size, colour), quantity) in totals {
+        out.push_str(&row(&[size, colour, &quantity.to_string(), product.key()]));
     }
     out
 }
@@ -134,12 +144,12 @@ pub fn packing_list(slogan: &str, orders: &[Order]) -> String {
                 out.push_str(&format!("    {line}\r\n"));
             }
         }
-        out.push_str(&format!(
-            "    {} × T-shirt {} {} — “{slogan}”\r\n\r\n",
-            order.quantity,
-            order.size.label(),
-            order.colour.name
-        ));
+        for line in &order.lines {
+            let name = crate::i18n::product_name(crate::domain::Language::En, line.product);
+            let size = line.size.map(|s| format!(" {s}")).unwrap_or_default();
+            out.push_str(&format!("    {} × {name}{size} {} — “{slogan}”\r\n", line.quantity, line.colour.name));
+        }
+        out.push_str("\r\n");
     }
     out
 }
@@ -200,6 +210,6 @@ mod tests {
             order(2, "b", "S", "black", 1),
             order(3, "c", "XL", "black", 3),
         ]);
-        assert_eq!(csv, "\u{feff}size,colour,quantity\r\nS,Black,1\r\nXL,Black,5\r\n");
+        assert_eq!(csv, "\u{feff}size,colour,quantity,product\r\nS,Black,1,tee\r\nXL,Black,5,tee\r\n");
     }
 }

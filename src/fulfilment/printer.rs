@@ -169,15 +169,27 @@ impl PrintOrders {
     /// The draft for a paid order.
     fn new_order(&self, job: &PrintJob) -> Result<NewPfOrder, CallError> {
         let order = &job.order;
-        let variant = self.catalog.variant(order.colour, order.size).ok_or_else(|| {
-            CallError::Refused(format!("Printful has no {} shirt in {}", order.colour.name, order.size.label()))
-        })?;
+        // Printful makes popshop's T-shirts only (launch refuses other
+        // products with Printful on): a line of anything else is refused.
+        let mut variants = Vec::with_capacity(order.lines.len());
+        for line in &order.lines {
+            let size = line.size.filter(|_| line.product == crate::domain::Product::Tee);
+            let variant = size.and_then(|size| self.catalog.variant(line.colour, size)).ok_or_else(|| {
+                CallError::Refused(format!(
+                    "Printful has no {} {} in {}",
+                    line.colour.name,
+                    line.product.key(),
+                    line.size.map_or("one size", |s| s.label())
+                ))
+            })?;
+            variants.push((variant, line));
+        }
         let address = order.shipping.clone().unwrap_or_default();
         if address.line1.trim().is_empty() || address.country.trim().is_empty() {
             return Err(CallError::Refused("the order has no shipping address".into()));
         }
         let name = Some(address.name.trim()).filter(|n| !n.is_empty()).or(order.name.as_deref()).unwrap_or("");
-        let url = self.files.url(order.drop_id.as_str(), order.colour.key, self.store.now_ms());
+        let now = self.store.now_ms();
         Ok(NewPfOrder {
             external_id: order.id.as_str().to_owned(),
             shipping: "STANDARD",
@@ -191,7 +203,14 @@ impl PrintOrders {
                 zip: address.postal_code.trim().to_owned(),
                 email: order.email.clone().unwrap_or_default(),
             },
-            order_items: vec![OrderItem::front_print(variant, order.quantity, format!("{}-1", order.id.as_str()), url)],
+            order_items: variants
+                .into_iter()
+                .enumerate()
+                .map(|(n, (variant, line))| {
+                    let url = self.files.url(order.drop_id.as_str(), line.colour.key, now);
+                    OrderItem::front_print(variant, line.quantity, format!("{}-{}", order.id.as_str(), n + 1), url)
+                })
+                .collect(),
         })
     }
 }

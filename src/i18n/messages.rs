@@ -246,24 +246,54 @@ pub fn look_name(lang: Language, theme: &crate::design::Theme) -> String {
     text(lang, &format!("look-{}", theme.key))
 }
 
+/// A product's name in `lang` ("Hoodie", "Stoffbeutel").
+pub fn product_name(lang: Language, product: crate::domain::Product) -> String {
+    text(lang, &format!("product-{}", product.key()))
+}
+
+/// What sets a line apart: its size and colour ("L, Black"), the colour
+/// alone for a one-size product whose blank comes in several, else nothing.
+fn line_details(lang: Language, line: &crate::domain::OrderLine) -> String {
+    let colour = colour_name(lang, line.colour);
+    match line.size {
+        Some(size) => format!("{size}, {colour}"),
+        None if line.product.spec().colours.is_some_and(|own| own.len() > 1) => colour,
+        None => String::new(),
+    }
+}
+
+/// "“Slogan” Hoodie — L, Black": a line as the payment page names it.
+pub fn line_item(lang: Language, slogan: &str, line: &crate::domain::OrderLine) -> String {
+    let details = line_details(lang, line);
+    text_with(
+        lang,
+        "checkout-product",
+        &[
+            ("slogan", Arg::Text(slogan.to_owned())),
+            ("product", Arg::Text(product_name(lang, line.product))),
+            ("details", Arg::Text(if details.is_empty() { details } else { format!(" — {details}") })),
+        ],
+    )
+}
+
 /// "2 × “Slogan” T-shirt, M, Black": one line of an order.
-pub fn order_item(
-    lang: Language,
-    quantity: i64,
-    slogan: &str,
-    size: crate::domain::Size,
-    colour: ShirtColour,
-) -> String {
+pub fn order_line(lang: Language, slogan: &str, line: &crate::domain::OrderLine) -> String {
+    let details = line_details(lang, line);
     text_with(
         lang,
         "order-item",
         &[
-            ("quantity", Arg::Number(quantity)),
+            ("quantity", Arg::Number(line.quantity)),
             ("slogan", Arg::Text(slogan.to_owned())),
-            ("size", Arg::Text(size.to_string())),
-            ("colour", Arg::Text(colour_name(lang, colour))),
+            ("product", Arg::Text(product_name(lang, line.product))),
+            ("details", Arg::Text(if details.is_empty() { details } else { format!(", {details}") })),
         ],
     )
+}
+
+/// Every line of an order, joined: "1 × “Slogan” Hoodie, L, Black + 2 × “Slogan” Sticker".
+pub fn order_item(lang: Language, slogan: &str, lines: &[crate::domain::OrderLine]) -> String {
+    lines.iter().map(|l| order_line(lang, slogan, l)).collect::<Vec<_>>().join(" + ")
 }
 
 /// "5–10 business days", "5–10 Werktage".

@@ -432,7 +432,7 @@ pub fn order_paid(order: &Order, drop: &Drop, base_url: &str, order_url: String)
         lang,
         heading: t("mail-order-heading"),
         number: i18n::text_with(lang, "thanks-number", &[("number", number_arg(order))]),
-        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
+        item: i18n::order_item(lang, &drop.slogan, &order.lines),
         total_label: t("thanks-total"),
         total: i18n::order_total(lang, order),
         shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
@@ -456,7 +456,7 @@ pub fn order_refunded(order: &Order, drop: &Drop, base_url: &str, order_url: Str
     OrderRefunded {
         lang,
         heading: t("mail-refund-heading"),
-        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
+        item: i18n::order_item(lang, &drop.slogan, &order.lines),
         amount_label: t("mail-refund-amount"),
         amount: i18n::money(lang, order.total_paid()),
         note: t("mail-refund-note"),

@@ -16,12 +16,8 @@ use secrecy::SecretString;
 #[derive(Debug, Clone)]
 pub struct CheckoutRequest {
     pub order_id: crate::domain::OrderId,
-    /// "“Slogan” T-shirt — M, Black".
-    pub product_name: String,
-    /// Absolute URL of the product image (the share card).
-    pub image_url: String,
-    pub unit_amount: Money,
-    pub quantity: i64,
+    /// One per line of the order, in its order (at least one).
+    pub items: Vec<CheckoutItem>,
     /// One fixed shipping rate for the order (zero: free shipping).
     pub shipping: Money,
     pub delivery: crate::domain::Delivery,
@@ -41,6 +37,19 @@ pub struct CheckoutRequest {
     /// Stripe Tax: the price includes tax or has it added (`None`: no tax
     /// worked out).
     pub tax: crate::domain::TaxMode,
+}
+
+/// One line item on the provider's page.
+#[derive(Debug, Clone)]
+pub struct CheckoutItem {
+    /// "“Slogan” hoodie — L, Black".
+    pub name: String,
+    /// Absolute URL of the product's picture.
+    pub image_url: String,
+    pub unit_amount: Money,
+    pub quantity: i64,
+    /// Stripe Tax's code for the product.
+    pub tax_code: &'static str,
 }
 
 /// A checkout page opened at the provider.

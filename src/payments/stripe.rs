@@ -32,8 +32,6 @@ use stripe_checkout::{CheckoutSessionLocale, CheckoutSessionMode};
 use stripe_client_core::{RequestBuilder, StripeMethod};
 use stripe_core::refund::{CreateRefund, CreateRefundReason};
 
-/// Stripe's product tax code "Clothing and footwear" (docs.stripe.com/tax/tax-codes).
-pub const CLOTHING_TAX_CODE: &str = "txcd_30011000";
 /// Stripe's tax code "Shipping".
 pub const SHIPPING_TAX_CODE: &str = "txcd_92010001";
 
@@ -98,18 +96,10 @@ impl StripeProvider {
     }
 
     fn session_params(&self, request: &CheckoutRequest, expires_at: i64) -> CreateCheckoutSession {
-        let currency = request
-            .unit_amount
-            .currency()
-            .code()
-            .parse::<stripe_types::Currency>()
-            .unwrap_or(stripe_types::Currency::USD);
-        let mut product = ProductData::new(request.product_name.clone());
-        product.images = Some(vec![request.image_url.clone()]);
-        let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency.clone());
-        price.unit_amount = Some(request.unit_amount.minor());
+        let currency =
+            request.shipping.currency().code().parse::<stripe_types::Currency>().unwrap_or(stripe_types::Currency::USD);
         // Stripe Tax: the price includes VAT/GST or has sales tax added, as
-        // buyers of its currency expect; the shirt and the post each carry
+        // buyers of its currency expect; each product and the post carry
         // their tax code.
         let behaviour = match request.tax {
             TaxMode::None => None,
@@ -122,14 +112,26 @@ impl StripeProvider {
                 CreateCheckoutSessionShippingOptionsShippingRateDataTaxBehavior::Exclusive,
             )),
         };
-        if behaviour.is_some() {
-            product.tax_code = Some(CLOTHING_TAX_CODE.to_owned());
-        }
-        price.tax_behavior = behaviour.as_ref().map(|(item, _)| item.clone());
-        price.product_data = Some(product);
-        let mut item = CreateCheckoutSessionLineItems::new();
-        item.price_data = Some(price);
-        item.quantity = Some(request.quantity as u64);
+        // One line item per line of the order; shipping once, below.
+        let items: Vec<CreateCheckoutSessionLineItems> = request
+            .items
+            .iter()
+            .map(|line| {
+                let mut product = ProductData::new(line.name.clone());
+                product.images = Some(vec![line.image_url.clone()]);
+                if behaviour.is_some() {
+                    product.tax_code = Some(line.tax_code.to_owned());
+                }
+                let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency.clone());
+                price.unit_amount = Some(line.unit_amount.minor());
+                price.tax_behavior = behaviour.as_ref().map(|(item, _)| item.clone());
+                price.product_data = Some(product);
+                let mut item = CreateCheckoutSessionLineItems::new();
+                item.price_data = Some(price);
+                item.quantity = Some(line.quantity as u64);
+                item
+            })
+            .collect();
         let countries: Vec<Country> = self.countries.iter().filter_map(|c| c.parse().ok()).collect();
         // One fixed rate, shown on Stripe's page with the delivery promise;
         // free shipping is said as such rather than left out.
@@ -183,7 +185,7 @@ impl StripeProvider {
         params
             .shipping_options(vec![option])
             .mode(CheckoutSessionMode::Payment)
-            .line_items(vec![item])
+            .line_items(items)
             .shipping_address_collection(CreateCheckoutSessionShippingAddressCollection::new(countries))
             .client_reference_id(request.order_id.clone())
             .metadata(HashMap::from([("order_id".to_owned(), request.order_id.to_string())]))

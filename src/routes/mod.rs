@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/totals", web::get().to(shop::events::totals))
         .route("/d/{slug}/seen.gif", web::get().to(shop::seen::seen))
         .route("/d/{slug}/shirts/{name}", web::get().to(shop::shirt::shirt_svg))
+        .route("/d/{slug}/products/{name}", web::get().to(shop::shirt::product_svg))
         .route("/d/{slug}/card.png", web::get().to(shop::card::card_png))
         .route("/d/{slug}/{font:(?:cjk\\.otf|emoji\\.ttf|display\\.otf|display\\.ttf)}", web::get().to(shop::font::cut))
         .route("/d/{slug}/checkout", web::post().to(checkout::start::start))

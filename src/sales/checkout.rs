@@ -4,9 +4,9 @@
 //! cannot be reached, the hold is released at once.
 
 use super::Sales;
-use crate::domain::{Drop, OrderId, OrderStatus, PromoCode, PromoProblem, ShirtColour, Size};
-use crate::i18n::{self, Arg};
-use crate::payments::{CheckoutRequest, ProviderError};
+use crate::domain::{Drop, OrderId, OrderLine, OrderStatus, Product, PromoCode, PromoProblem, ShirtColour, Size};
+use crate::i18n;
+use crate::payments::{CheckoutItem, CheckoutRequest, ProviderError};
 use crate::store::{NewOrder, Reservation, new_id};
 use crate::web::Client;
 use std::time::Duration;
@@ -16,15 +16,31 @@ pub struct Purchase<'a> {
     pub drop: &'a Drop,
     /// Key of the drop's share card, which is the product image.
     pub card_key: &'a str,
-    pub size: Size,
-    pub colour: ShirtColour,
-    /// Already checked against the drop's most per order.
-    pub quantity: i64,
+    /// What the fan picked, each a product, size and colour the drop
+    /// offers; already checked against the drop's most per order.
+    pub picks: Vec<Pick>,
     pub client: Client,
     /// A promo code as typed, checked (`domain::promo::normalize_code`).
     pub code: Option<crate::domain::promo::Code>,
     /// The share link the fan came by (`domain::source`).
     pub source: crate::domain::source::Source,
+}
+
+/// One line of a cart: some of one product in one size and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick {
+    pub product: Product,
+    /// `None` for a one-size product.
+    pub size: Option<Size>,
+    pub colour: ShirtColour,
+    pub quantity: i64,
+}
+
+impl Pick {
+    /// Units over all picks.
+    pub fn units(picks: &[Pick]) -> i64 {
+        picks.iter().map(|p| p.quantity).sum()
+    }
 }
 
 /// What came of it.
@@ -86,7 +102,6 @@ pub async fn usable_promo(
 /// A hold taken, with what the provider's page needs.
 struct Held {
     order: Box<crate::domain::Order>,
-    unit: crate::domain::Money,
     payout: Option<(String, i64)>,
     promo: Option<PromoCode>,
     known_session: Option<crate::payments::CheckoutSession>,
@@ -101,7 +116,7 @@ enum NotHeld {
     PriceChanged,
 }
 
-#[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, quantity = purchase.quantity))]
+#[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, units = Pick::units(&purchase.picks)))]
 pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
     if let Err(retry_after) = sales.limits.check(crate::web::Action::Checkout, &purchase.client) {
         return Ok(CheckoutOutcome::RateLimited { retry_after });
@@ -122,30 +137,29 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
             Err(NotHeld::PriceChanged) => return Ok(CheckoutOutcome::Unavailable),
         }
     };
-    let Held { order, unit, payout, promo, known_session } = held;
+    let Held { order, payout, promo, known_session } = held;
 
     let public = sales.rules.base_url.as_str();
     let request = CheckoutRequest {
         order_id: order.id.clone(),
-        product_name: {
-            let name = i18n::text_with(
-                drop.language,
-                "checkout-product",
-                &[
-                    ("slogan", Arg::Text(drop.slogan.clone())),
-                    ("size", Arg::Text(purchase.size.to_string())),
-                    ("colour", Arg::Text(i18n::colour_name(drop.language, purchase.colour))),
-                ],
-            );
-            // Stripe's page shows the code with the price it gave.
-            match &promo {
-                Some(p) => format!("{name} · {}", i18n::promo_label(drop.language, p)),
-                None => name,
-            }
-        },
-        image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
-        unit_amount: unit,
-        quantity: purchase.quantity,
+        items: order
+            .lines
+            .iter()
+            .map(|line| {
+                let name = i18n::line_item(drop.language, &drop.slogan, line);
+                CheckoutItem {
+                    // Stripe's page shows the code with the price it gave.
+                    name: match &promo {
+                        Some(p) => format!("{name} · {}", i18n::promo_label(drop.language, p)),
+                        None => name,
+                    },
+                    image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
+                    unit_amount: line.unit_amount,
+                    quantity: line.quantity,
+                    tax_code: line.product.spec().tax_code,
+                }
+            })
+            .collect(),
         shipping: drop.shipping,
         delivery: drop.delivery,
         success_url: format!("{public}/d/{}/thanks?session_id={{CHECKOUT_SESSION_ID}}", drop.slug),
@@ -205,14 +219,34 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
             Err(problem) => return Ok(Err(NotHeld::Outcome(CheckoutOutcome::Promo(problem)))),
         },
     };
-    let unit = promo.as_ref().map_or(drop.price, |p| p.unit_price(drop.price));
+    // Each line at its product's price, less the code's share.
+    let mut lines = Vec::with_capacity(purchase.picks.len());
+    let mut list_prices = Vec::new();
+    for pick in &purchase.picks {
+        let Some(sold) = drop.product(pick.product) else {
+            return Ok(Err(NotHeld::Outcome(CheckoutOutcome::SoldOut)));
+        };
+        let unit = promo.as_ref().map_or(sold.price, |p| p.unit_price(sold.price));
+        let currency = sold.price.currency();
+        lines.push(OrderLine {
+            product: pick.product,
+            size: pick.size,
+            colour: pick.colour,
+            quantity: pick.quantity,
+            unit_amount: unit,
+            discount: crate::domain::Money::from_minor((sold.price.minor() - unit.minor()) * pick.quantity, currency),
+        });
+        if !list_prices.iter().any(|(p, _)| *p == pick.product) {
+            list_prices.push((pick.product, sold.price.minor()));
+        }
+    }
     // With Connect the money goes to the artist's own account, popshop's fee
     // taken on the way; a drop whose artist cannot take charges sells nothing.
     let payout = match sales.payments.connect_fee() {
         None => None,
         Some(fee) => match &drop.payments_to {
             Some(account) => {
-                let total = unit.minor() * purchase.quantity + drop.shipping.minor();
+                let total = lines.iter().map(|l| l.amount().minor()).sum::<i64>() + drop.shipping.minor();
                 Some((account.clone(), fee.on(total)))
             }
             None => return Ok(Err(NotHeld::Outcome(CheckoutOutcome::NotTakingPayments))),
@@ -225,10 +259,8 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         id: order_id,
         session: known_session.clone().map(|s| (s.id, s.url)),
         drop_id: drop.id.clone(),
-        size: purchase.size,
-        colour: purchase.colour,
-        quantity: purchase.quantity,
-        unit_amount: unit,
+        lines,
+        list_prices,
         shipping_cost: drop.shipping,
         provider: sales.payments.name(),
         expires_at: sales.store.now_ms() + hold_minutes * 60_000,
@@ -236,9 +268,7 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         shirts_per_client: sales.rules.shirts_per_client(drop),
         payout: payout.clone(),
         source: purchase.source.clone(),
-        promo: promo
-            .as_ref()
-            .map(|p| (p.id.clone(), p.code.clone(), (drop.price.minor() - unit.minor()) * purchase.quantity)),
+        promo: promo.as_ref().map(|p| (p.id.clone(), p.code.clone())),
         drop_price_minor: drop.price.minor(),
         tax: if sales.rules.stripe_tax { drop.price.currency().tax_mode() } else { crate::domain::TaxMode::None },
     };
@@ -256,7 +286,7 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
             })));
         }
     };
-    Ok(Ok(Held { order, unit, payout, promo, known_session }))
+    Ok(Ok(Held { order, payout, promo, known_session }))
 }
 
 /// The fan backed out: close the provider's page, then put the shirts back.

@@ -13,7 +13,7 @@ pub mod payouts;
 pub mod refund;
 pub mod sweep;
 
-pub use checkout::{CheckoutOutcome, Purchase, cancel_checkout, start_checkout};
+pub use checkout::{CheckoutOutcome, Pick, Purchase, cancel_checkout, start_checkout};
 pub use payment_events::{ReceiveError, apply_event, receive, reconcile};
 pub use refund::{RefundError, refund_order};
 

@@ -82,6 +82,17 @@ pub fn shirt_src(drop: &Drop, colour: ShirtColour, view: crate::design::View) ->
     }
 }
 
+/// The address of a product's picture in `colour`: the shirt's front for
+/// the T-shirt, else `GET /d/{slug}/products/{product}-{colour}.svg`.
+pub fn product_src(drop: &Drop, product: crate::domain::Product, colour: ShirtColour) -> String {
+    if product == crate::domain::Product::Tee {
+        return shirt_src(drop, colour, crate::design::View::Front);
+    }
+    let theme = Theme::of_drop(&drop.theme, &drop.slogan);
+    let key = design_key(drop, theme);
+    format!("/d/{}/products/{}-{}.svg?v={key}", drop.slug, product.key(), colour.key)
+}
+
 /// Hash of what the shirt pictures show.
 fn design_key(drop: &Drop, theme: &Theme) -> String {
     let hash = crate::design::stable_hash(format!("v3|{}|{}", drop.slogan, theme.key).as_bytes());

@@ -5,7 +5,7 @@
 
 mod cache;
 
-pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, shirt_src};
+pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, product_src, shirt_src};
 
 use crate::design::{DesignEngine, View};
 use crate::domain::{Delivery, DropSlug, Language, Money, ShirtColour};
@@ -156,6 +156,27 @@ impl Shop {
         self.shirts
             .get_or_render(&key, move || {
                 let svg = design.shirt_svg(&slogan, theme, colour, view)?;
+                Ok(Arc::new(Precompressed::new(Bytes::from(svg))))
+            })
+            .await
+    }
+
+    /// A product's picture (hoodie, tote…) in one colour, rendered and
+    /// compressed once per design, like the shirt's.
+    pub async fn product_picture(
+        &self,
+        entry: &Arc<CachedDrop>,
+        product: crate::domain::Product,
+        colour: ShirtColour,
+    ) -> Result<Arc<Precompressed>, RenderError> {
+        let design = self.design.clone();
+        let (slogan, theme) = (entry.drop.slogan.clone(), entry.theme);
+        let key = format!("{}-{}-{}", entry.design_key, product.key(), colour.key);
+        self.shirts
+            .get_or_render(&key, move || {
+                let svg = design
+                    .product_svg(&slogan, theme, colour, product)
+                    .ok_or_else(|| anyhow::anyhow!("no picture of {product} besides the shirt's"))?;
                 Ok(Arc::new(Precompressed::new(Bytes::from(svg))))
             })
             .await

@@ -32,6 +32,25 @@ pub struct NewDrop {
     /// Who makes its shirts: Printful when it was on at launch (and took
     /// every size and colour).
     pub printer: crate::domain::Printer,
+    /// What it sells, in the merch table's order; empty: the T-shirt alone,
+    /// at `price` in `sizes`, `colours` and `stock`.
+    pub products: Vec<super::products::NewProduct>,
+}
+
+impl NewDrop {
+    /// The products to save: as given, or the T-shirt alone.
+    fn products(&self) -> Vec<super::products::NewProduct> {
+        if !self.products.is_empty() {
+            return self.products.clone();
+        }
+        vec![super::products::NewProduct {
+            product: crate::domain::Product::Tee,
+            price: self.price,
+            sizes: self.sizes.as_slice().to_vec(),
+            colours: self.colours.as_slice().to_vec(),
+            stock: self.stock.map(Stock::get),
+        }]
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -114,6 +133,7 @@ impl From<DropRow> for Drop {
             payments_to: Some(r.payments_to).filter(|a| !a.is_empty()),
             wave: r.wave,
             printer: crate::domain::Printer::parse(&r.printer),
+            products: Vec::new(),
         }
     }
 }
@@ -136,6 +156,11 @@ impl Store {
         let id = new_id();
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin launch")?;
+        let products = new.products();
+        // The drop's own price is its first product's; its stock, theirs summed
+        // while every one is limited.
+        let price = products.first().map_or(new.price, |p| p.price);
+        let stock: Option<i64> = products.iter().map(|p| p.stock).sum();
         let mut saved = None;
         for slug in super::slug_candidates(&base, &id) {
             let inserted = sqlx::query(
@@ -152,11 +177,11 @@ impl Store {
             .bind(slug.as_str())
             .bind(new.slogan.as_str())
             .bind(&new.artist_name)
-            .bind(new.price.minor())
-            .bind(new.price.currency().code())
+            .bind(price.minor())
+            .bind(price.currency().code())
             .bind(new.sizes.to_db())
             .bind(new.colours.to_db())
-            .bind(new.stock.map(Stock::get))
+            .bind(stock)
             .bind(new.goal.map(Goal::get))
             .bind(new.ends_at)
             .bind(new.theme)
@@ -180,6 +205,7 @@ impl Store {
             }
         }
         let Some(slug) = saved else { anyhow::bail!("no free slug for {base}") };
+        super::products::insert_products(&mut tx, &id, &products).await?;
         let announce_call = match from_call {
             Some((call_id, idea_id)) => {
                 super::calls::call_became_drop(&mut tx, call_id, idea_id, &slug, self.now_ms()).await?
@@ -198,7 +224,7 @@ impl Store {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE slug = $1");
         let row: Option<DropRow> =
             sqlx::query_as(&sql).bind(slug.as_str()).fetch_optional(&self.pool).await.context("select drop by slug")?;
-        Ok(row.map(Drop::from))
+        self.with_products_one(row.map(Drop::from)).await
     }
 
     #[tracing::instrument(skip(self))]
@@ -206,7 +232,7 @@ impl Store {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE id = $1");
         let row: Option<DropRow> =
             sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select drop by id")?;
-        Ok(row.map(Drop::from))
+        self.with_products_one(row.map(Drop::from)).await
     }
 
     /// A drop only if `account_id` owns it; anyone else gets `None`, exactly as
@@ -220,7 +246,7 @@ impl Store {
             .fetch_optional(&self.pool)
             .await
             .context("select owned drop")?;
-        Ok(row.map(Drop::from))
+        self.with_products_one(row.map(Drop::from)).await
     }
 
     /// The artist's drops, newest first.
@@ -229,7 +255,40 @@ impl Store {
         let sql = format!("SELECT {DROP_COLUMNS} FROM drops WHERE account_id = $1 ORDER BY created_at DESC, id DESC");
         let rows: Vec<DropRow> =
             sqlx::query_as(&sql).bind(account_id).fetch_all(&self.pool).await.context("select drops of account")?;
-        Ok(rows.into_iter().map(Drop::from).collect())
+        self.with_products(rows.into_iter().map(Drop::from).collect()).await
+    }
+
+    async fn with_products_one(&self, drop: Option<Drop>) -> anyhow::Result<Option<Drop>> {
+        Ok(match drop {
+            Some(d) => self.with_products(vec![d]).await?.pop(),
+            None => None,
+        })
+    }
+
+    /// Each drop with its products (the T-shirt alone for a drop that has
+    /// no rows, as written by hand).
+    async fn with_products(&self, mut drops: Vec<Drop>) -> anyhow::Result<Vec<Drop>> {
+        let ids: Vec<&str> = drops.iter().map(|d| d.id.as_str()).collect();
+        let mut found = self.products_of(&ids).await?;
+        for drop in &mut drops {
+            let currency = drop.currency();
+            drop.products = match found.remove(drop.id.as_str()) {
+                Some(products) => products
+                    .into_iter()
+                    .map(|p| crate::domain::DropProduct { price: Money::from_minor(p.price.minor(), currency), ..p })
+                    .collect(),
+                None => vec![crate::domain::DropProduct {
+                    product: crate::domain::Product::Tee,
+                    price: drop.price,
+                    sizes: drop.sizes.as_slice().to_vec(),
+                    colours: drop.colours.as_slice().to_vec(),
+                    stock: drop.stock,
+                    sold: drop.sold,
+                    reserved: drop.reserved,
+                }],
+            };
+        }
+        Ok(drops)
     }
 
     /// Shows or hides the money raised on the public storefront.
@@ -317,6 +376,7 @@ impl Store {
             tx.rollback().await.ok();
             return Ok(None);
         };
+        super::products::products_reopened(&mut tx, id, wave.add_stock, price_minor).await?;
         sqlx::query(
             "INSERT INTO drop_waves (drop_id, number, started_at, added_stock, price_minor, ends_at) \
              SELECT id, $1, $2, CASE WHEN stock IS NULL THEN NULL ELSE $3 END, $4, $5 FROM drops WHERE id = $6",

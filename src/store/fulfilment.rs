@@ -154,7 +154,7 @@ impl Store {
         // By reference (the id's first 8 characters, as the export has them)
         // and by full id: two of an artist's orders may share a reference
         // (one in 4 billion per pair); then only the full id names one.
-        let all: Vec<Order> = rows.into_iter().map(Order::from).collect();
+        let all: Vec<Order> = self.with_lines(rows.into_iter().map(Order::from).collect()).await?;
         let mut orders: HashMap<String, Vec<&Order>> = HashMap::new();
         for order in &all {
             orders.entry(order.reference()).or_default().push(order);
@@ -299,7 +299,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .context("production queue")?;
-        Ok(rows.into_iter().map(Order::from).collect())
+        self.with_lines(rows.into_iter().map(Order::from).collect()).await
     }
 }
 

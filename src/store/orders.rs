@@ -5,7 +5,9 @@
 
 use super::changes::{backend_of, returning_announce};
 use super::{Backend, Store};
-use crate::domain::{Buyer, Carrier, Currency, Fulfilment, Money, Order, OrderStatus, ShirtColour, Size, Way};
+use crate::domain::{
+    Buyer, Carrier, Currency, Fulfilment, Money, Order, OrderLine, OrderStatus, Product, ShirtColour, Size, Way,
+};
 use anyhow::Context;
 
 /// A checkout about to start.
@@ -15,10 +17,12 @@ pub struct NewOrder {
     /// (the demo) can be recorded in the same transaction.
     pub id: crate::domain::OrderId,
     pub drop_id: crate::domain::DropId,
-    pub size: Size,
-    pub colour: ShirtColour,
-    pub quantity: i64,
-    pub unit_amount: Money,
+    /// What the fan picked, at the price each line pays (after a code); at
+    /// least one line, at most `Quantity::MAX` units in all.
+    pub lines: Vec<OrderLine>,
+    /// Each product's price the lines were worked out from: the hold is
+    /// taken only while the drop's products still have it.
+    pub list_prices: Vec<(Product, i64)>,
     /// Shipping for the whole order (zero when free); the order's amount is
     /// the shirts plus this.
     pub shipping_cost: Money,
@@ -33,9 +37,9 @@ pub struct NewOrder {
     pub shirts_per_client: i64,
     /// With Stripe Connect: the artist's account and popshop's fee (minor units).
     pub payout: Option<(String, i64)>,
-    /// A promo code used: its id, its spelling, and what it took off the
-    /// order (`unit_amount` is already the discounted price).
-    pub promo: Option<(String, String, i64)>,
+    /// A promo code used: its id and its spelling (the lines' prices are
+    /// already discounted; each line says what it took off).
+    pub promo: Option<(String, String)>,
     /// The share link the fan came by (`domain::source`).
     pub source: crate::domain::source::Source,
     /// Whether tax is included in the price or added at checkout (Stripe
@@ -47,9 +51,27 @@ pub struct NewOrder {
 }
 
 impl NewOrder {
-    /// What the fan pays: the shirts plus shipping, in minor units.
+    /// What the fan pays: every line plus shipping, in minor units.
     pub fn total_minor(&self) -> i64 {
-        self.unit_amount.minor() * self.quantity + self.shipping_cost.minor()
+        self.lines.iter().map(|l| l.amount().minor()).sum::<i64>() + self.shipping_cost.minor()
+    }
+
+    /// Units of every line.
+    pub fn quantity(&self) -> i64 {
+        self.lines.iter().map(|l| l.quantity).sum()
+    }
+
+    /// What the code took off the whole order.
+    pub fn discount_minor(&self) -> i64 {
+        self.lines.iter().map(|l| l.discount.minor()).sum()
+    }
+
+    fn currency(&self) -> Currency {
+        self.shipping_cost.currency()
+    }
+
+    fn first(&self) -> Option<&OrderLine> {
+        self.lines.first()
     }
 }
 
@@ -125,14 +147,27 @@ pub(super) const ORDER_COLUMNS: &str = "id, drop_id, number, size, colour, quant
 impl From<OrderRow> for Order {
     fn from(r: OrderRow) -> Self {
         let currency = Currency::parse(&r.currency).unwrap_or(Currency::Usd);
+        let size = Size::parse(&r.size).unwrap_or(Size::M);
+        let colour = ShirtColour::parse(&r.colour).unwrap_or(ShirtColour::PALETTE[0]);
+        // Until `Store::attach_lines` reads them: the one line every order
+        // before carts had.
+        let lines = vec![OrderLine {
+            product: crate::domain::Product::Tee,
+            size: Some(size),
+            colour,
+            quantity: r.quantity,
+            unit_amount: Money::from_minor(r.unit_amount, currency),
+            discount: Money::from_minor(r.discount_minor, currency),
+        }];
         Order {
+            lines,
             id: r.id,
             drop_id: r.drop_id,
             number: r.number,
             // Written from the typed values; an unknown one (edited by hand)
             // reads as the first of its kind rather than failing the page.
-            size: Size::parse(&r.size).unwrap_or(Size::M),
-            colour: ShirtColour::parse(&r.colour).unwrap_or(ShirtColour::PALETTE[0]),
+            size,
+            colour,
             quantity: r.quantity,
             unit_amount: Money::from_minor(r.unit_amount, currency),
             amount: Money::from_minor(r.amount, currency),
@@ -171,7 +206,7 @@ impl From<OrderRow> for Order {
 
 impl Store {
     /// Reserves stock and creates the pending order, atomically.
-    #[tracing::instrument(skip(self, new), fields(drop = %new.drop_id, quantity = new.quantity))]
+    #[tracing::instrument(skip(self, new), fields(drop = %new.drop_id, quantity = new.quantity()))]
     pub async fn reserve(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
         let now = self.now_ms();
         let gate = self.write_gate().await;
@@ -182,7 +217,9 @@ impl Store {
         // until the commit, so only one more round trip may follow it: the
         // client's hold count and the order in one statement.
         let postgres = self.backend == Backend::Postgres;
-        if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.shirts_per_client, new.quantity).await? {
+        let Some(first) = new.first() else { anyhow::bail!("an order without lines") };
+        if !postgres && !self.hold_allowed(&new.drop_id, &new.client_key, new.shirts_per_client, new.quantity()).await?
+        {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.shirts_per_client });
         }
@@ -197,7 +234,11 @@ impl Store {
                 super::promos::NoUse::HeldByClient => Reservation::PromoHeld,
             });
         }
-        if !take_stock(&mut tx, new, now).await? {
+        // Every line's product, or none: the drop's totals first (its row
+        // is the lock), then each product's own stock at its price.
+        if !take_stock(&mut tx, new, now).await?
+            || !super::products::take_products(&mut tx, &new.drop_id, &per_product(new)).await?
+        {
             tx.rollback().await.ok();
             drop(gate);
             return self.why_not_reserved(new, now).await;
@@ -207,23 +248,25 @@ impl Store {
             tx.rollback().await.ok();
             return Ok(Reservation::TooManyHolds { open: new.shirts_per_client });
         }
+        super::products::insert_lines(&mut tx, &new.id, &new.lines).await?;
         let amount = new.total_minor();
         let (session_id, checkout_url) = new.session.clone().unzip();
         tx.commit().await.context("commit reservation")?;
         if !postgres {
-            self.hold_taken(&new.drop_id, &new.client_key, new.quantity);
+            self.hold_taken(&new.drop_id, &new.client_key, new.quantity());
         }
+        let currency = new.currency();
         drop(gate);
         self.committed(&new.drop_id);
         Ok(Reservation::Reserved(Box::new(Order {
             id: new.id.clone(),
             drop_id: new.drop_id.clone(),
             number: None,
-            size: new.size,
-            colour: new.colour,
-            quantity: new.quantity,
-            unit_amount: new.unit_amount,
-            amount: Money::from_minor(amount, new.unit_amount.currency()),
+            size: first.size.unwrap_or(Size::M),
+            colour: first.colour,
+            quantity: new.quantity(),
+            unit_amount: first.unit_amount,
+            amount: Money::from_minor(amount, currency),
             shipping_cost: new.shipping_cost,
             status: OrderStatus::Pending,
             provider: new.provider.to_owned(),
@@ -237,13 +280,14 @@ impl Store {
             expires_at: new.expires_at,
             paid_at: None,
             destination: new.payout.as_ref().map(|(account, _)| account.clone()),
-            application_fee: Money::from_minor(new.payout.as_ref().map_or(0, |p| p.1), new.unit_amount.currency()),
+            application_fee: Money::from_minor(new.payout.as_ref().map_or(0, |p| p.1), currency),
             promo_code: new.promo.as_ref().map(|p| p.1.clone()),
-            discount: Money::from_minor(new.promo.as_ref().map_or(0, |p| p.2), new.unit_amount.currency()),
+            discount: Money::from_minor(new.discount_minor(), currency),
             view_token: Some(view_token),
             way: Way::default(),
             tax_mode: new.tax,
-            tax: Money::from_minor(0, new.unit_amount.currency()),
+            tax: Money::from_minor(0, currency),
+            lines: new.lines.clone(),
         })))
     }
 
@@ -261,14 +305,29 @@ impl Store {
                 Reservation::NotLive
             }
             Some((stock, sold, reserved, .., price))
-                if price != new.drop_price_minor && stock.is_none_or(|s| sold + reserved + new.quantity <= s) =>
+                if price != new.drop_price_minor && stock.is_none_or(|s| sold + reserved + new.quantity() <= s) =>
             {
                 Reservation::PriceChanged
             }
-            Some((Some(stock), sold, reserved, ..)) => Reservation::SoldOut { left: (stock - sold - reserved).max(0) },
-            Some((None, ..)) => Reservation::NotLive,
+            Some(_) => self.why_no_product(new).await?,
             None => Reservation::NotLive,
         })
+    }
+
+    /// Which of the order's products ran short or changed price.
+    async fn why_no_product(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
+        let drop = self.drop_by_id(&new.drop_id).await?;
+        let Some(drop) = drop else { return Ok(Reservation::NotLive) };
+        let mut answer = Reservation::NotLive;
+        for (product, (quantity, price)) in per_product(new) {
+            let Some(now) = drop.product(product) else { return Ok(Reservation::NotLive) };
+            match now.units_left() {
+                Some(left) if left < quantity => return Ok(Reservation::SoldOut { left }),
+                _ if now.price.minor() != price => answer = Reservation::PriceChanged,
+                _ => {}
+            }
+        }
+        Ok(answer)
     }
 
     /// Records the provider's checkout session on a still-pending order.
@@ -334,7 +393,7 @@ impl Store {
         let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1");
         let row: Option<OrderRow> =
             sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await.context("select order")?;
-        Ok(row.map(Order::from))
+        self.one_with_lines(row.map(Order::from)).await
     }
 
     /// The order whose page is `/orders/{token}`.
@@ -342,7 +401,7 @@ impl Store {
         let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE view_token = $1");
         let row: Option<OrderRow> =
             sqlx::query_as(&sql).bind(token).fetch_optional(&self.pool).await.context("select order by page")?;
-        Ok(row.map(Order::from))
+        self.one_with_lines(row.map(Order::from)).await
     }
 
     /// The order page's secret, written now for an order older than order
@@ -372,7 +431,7 @@ impl Store {
             .fetch_optional(&self.pool)
             .await
             .context("select order by session")?;
-        Ok(row.map(Order::from))
+        self.one_with_lines(row.map(Order::from)).await
     }
 
     /// A drop's orders that got past checkout (paid, processing, refunded…), newest first.
@@ -393,7 +452,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .context("select orders of drop")?;
-        Ok(rows.into_iter().map(Order::from).collect())
+        self.with_lines(rows.into_iter().map(Order::from).collect()).await
     }
 
     /// What the artist's charts need: paid units per (size, colour) and each
@@ -428,7 +487,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .context("select stale pending orders")?;
-        Ok(rows.into_iter().map(Order::from).collect())
+        self.with_lines(rows.into_iter().map(Order::from).collect()).await
     }
 
     /// Orders in `status` last touched before `updated_before` (unix ms),
@@ -449,7 +508,19 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .context("select orders in status")?;
-        Ok(rows.into_iter().map(Order::from).collect())
+        self.with_lines(rows.into_iter().map(Order::from).collect()).await
+    }
+
+    pub(super) async fn with_lines(&self, mut orders: Vec<Order>) -> anyhow::Result<Vec<Order>> {
+        self.attach_lines(&mut orders).await?;
+        Ok(orders)
+    }
+
+    async fn one_with_lines(&self, order: Option<Order>) -> anyhow::Result<Option<Order>> {
+        Ok(match order {
+            Some(o) => self.with_lines(vec![o]).await?.pop(),
+            None => None,
+        })
     }
 
     /// Shipping details collected at checkout.
@@ -502,6 +573,7 @@ pub(super) async fn release_in(
         returning_announce(backend_of(tx))
     );
     sqlx::query(&sql).bind(quantity).bind(&drop_id).execute(&mut **tx).await.context("return reserved stock")?;
+    super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Released).await?;
     Ok(Some(drop_id))
 }
 
@@ -538,6 +610,19 @@ const COUNT_HOLD: &str = "INSERT INTO client_holds (drop_id, client_key, open) V
      ON CONFLICT (drop_id, client_key) DO UPDATE SET open = client_holds.open + $7 \
      WHERE client_holds.open + $7 <= $3";
 
+/// The order's units and list price per product.
+fn per_product(new: &NewOrder) -> std::collections::BTreeMap<Product, (i64, i64)> {
+    let lines: Vec<(Product, i64, i64)> = new
+        .lines
+        .iter()
+        .map(|l| {
+            let price = new.list_prices.iter().find(|(p, _)| *p == l.product).map_or(0, |(_, price)| *price);
+            (l.product, l.quantity, price)
+        })
+        .collect();
+    super::products::units_per_product(&lines)
+}
+
 /// Reserves the shirts if the drop is live and has them.
 async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {
     let sql = format!(
@@ -547,7 +632,7 @@ async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, n
         returning_announce(backend_of(tx))
     );
     let reserved = sqlx::query(&sql)
-        .bind(new.quantity)
+        .bind(new.quantity())
         .bind(&new.drop_id)
         .bind(now)
         .bind(new.drop_price_minor)
@@ -578,17 +663,18 @@ async fn insert_order(
         format!("INSERT INTO orders ({COLUMNS}) VALUES ({VALUES})")
     };
     let (session_id, checkout_url) = new.session.clone().unzip();
+    let Some(first) = new.first() else { anyhow::bail!("an order without lines") };
     let inserted = sqlx::query(&sql)
         .bind(&new.drop_id)
         .bind(&new.client_key)
         .bind(new.shirts_per_client)
         .bind(&new.id)
-        .bind(new.size.label())
-        .bind(new.colour.key)
-        .bind(new.quantity)
-        .bind(new.unit_amount.minor())
+        .bind(first.size.map_or("", Size::label))
+        .bind(first.colour.key)
+        .bind(new.quantity())
+        .bind(first.unit_amount.minor())
         .bind(new.total_minor())
-        .bind(new.unit_amount.currency().code())
+        .bind(new.currency().code())
         .bind(new.provider)
         .bind(now)
         .bind(new.expires_at)
@@ -599,7 +685,7 @@ async fn insert_order(
         .bind(new.payout.as_ref().map_or(0, |p| p.1))
         .bind(new.promo.as_ref().map_or("", |p| p.0.as_str()))
         .bind(new.promo.as_ref().map_or("", |p| p.1.as_str()))
-        .bind(new.promo.as_ref().map_or(0, |p| p.2))
+        .bind(new.discount_minor())
         .bind(new.source.as_str())
         .bind(view_token)
         .bind(new.tax.as_str())

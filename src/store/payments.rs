@@ -334,6 +334,7 @@ async fn apply(
             .execute(&mut **tx)
             .await
             .context("uncount refunded disputed order")?;
+            super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Unsold).await?;
             Ok(Some(S::Refunded))
         }
         // Closed as lost before its opening arrived (events come in any
@@ -458,7 +459,13 @@ async fn mark_paid(
         super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     }
     let announce = and_announce(backend_of(tx));
-    let counted: Option<(i64,)> = if held {
+    // A late payment counts only while each of its products has room (on
+    // PostgreSQL two at once may both see room: the products' CHECK then
+    // fails one transaction, and its event is taken again).
+    let fits = held || super::products::lines_fit(tx, order_id, &drop_id).await?;
+    let counted: Option<(i64,)> = if !fits {
+        None
+    } else if held {
         sqlx::query_as(&format!(
             "UPDATE drops SET sold = sold + $1, reserved = reserved - $1, revenue_minor = revenue_minor + $2, \
              paid_orders = paid_orders + 1, version = version + 1 WHERE id = $3 RETURNING paid_orders{announce}",
@@ -482,6 +489,10 @@ async fn mark_paid(
         .await
         .context("count late paid order")?
     };
+    if counted.is_some() {
+        let how = if held { super::products::Move::PaidFromHold } else { super::products::Move::PaidLate };
+        super::products::move_lines(tx, order_id, &drop_id, how).await?;
+    }
     match counted {
         Some((number,)) => {
             sqlx::query("UPDATE orders SET number = $1 WHERE id = $2")
@@ -526,6 +537,7 @@ async fn mark_refunded(tx: &mut Transaction<'_, Any>, order_id: &str, now: i64) 
         .execute(&mut **tx)
         .await
         .context("uncount refunded order")?;
+        super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Unsold).await?;
         return Ok(Some(OrderStatus::Refunded));
     }
     let due =

@@ -119,6 +119,11 @@ impl Store {
             jobs.push(PrintJob { order: Order::from(row), attempts, printful_id });
         }
         tx.commit().await.context("commit print claim")?;
+        let mut orders: Vec<Order> = jobs.iter().map(|j| j.order.clone()).collect();
+        self.attach_lines(&mut orders).await?;
+        for (job, order) in jobs.iter_mut().zip(orders) {
+            job.order = order;
+        }
         Ok(jobs)
     }
 

@@ -155,7 +155,7 @@ async fn paid_orders_export_as_safe_csv_for_the_artist_only() {
     assert!(lines[1].contains(",M,Black,2,50.00,0.00,USD,1 Main St,"), "total, of it shipping: {}", lines[1]);
 
     let sheet = artist.get(&format!("/dashboard/drops/{drop_id}/print-sheet.csv")).await.text().await.unwrap();
-    assert_eq!(sheet, "\u{feff}size,colour,quantity\r\nM,Black,3\r\nL,Black,1\r\n");
+    assert_eq!(sheet, "\u{feff}size,colour,quantity,product\r\nM,Black,3,tee\r\nL,Black,1,tee\r\n");
 
     let other = artist.into_new_visitor();
     other.sign_up("other@example.com", "correct horse battery").await;

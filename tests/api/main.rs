@@ -20,6 +20,7 @@ mod layering;
 mod limits;
 mod live;
 mod mail;
+mod merch;
 mod money;
 mod order_page;
 mod oversell;

@@ -300,7 +300,7 @@ async fn demo_orders_are_labelled_for_the_artist_and_the_printer() {
     let (_, page) = app.get_html(&format!("/dashboard/drops/{drop_id}")).await;
     assert!(page.contains("badge demo"));
     let (_, csv) = app.get_html(&format!("/dashboard/drops/{drop_id}/orders.csv")).await;
-    assert!(csv.lines().next().unwrap().ends_with(",payment,order_id,tax"));
+    assert!(csv.lines().next().unwrap().ends_with(",payment,order_id,tax,product"));
     assert!(csv.contains("demo (no money taken)"));
 }
 

@@ -178,7 +178,9 @@ async fn a_tracking_csv_is_checked_whole_before_anything_ships_and_twice_mails_o
     // The orders export carries the full id too, which a tracking CSV may
     // use instead of the reference (the same order by either is one order).
     let export = app.get(&format!("/dashboard/drops/{drop_id}/orders.csv")).await.text().await.unwrap();
-    assert!(export.lines().next().unwrap().ends_with(",order_id,tax") && export.contains(orders[0].id.as_str()));
+    assert!(
+        export.lines().next().unwrap().ends_with(",order_id,tax,product") && export.contains(orders[0].id.as_str())
+    );
     let both = format!(
         "order,carrier,tracking_number\n{},DHL,00340434161094042557\n{a},DHL,00340434161094042557\n",
         orders[0].id

@@ -24,6 +24,7 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         language: popshop::domain::Language::De,
         from_call: None,
         printer: popshop::domain::Printer::Own,
+        products: Vec::new(),
     }
 }
 

@@ -92,6 +92,12 @@ async fn a_checkout_charges_the_price_in_the_drops_row_not_an_instances_stale_co
         .execute(app.state.store.pool())
         .await
         .unwrap();
+    // A wave's price is its first product's too (the same transaction).
+    sqlx::query("UPDATE drop_products SET price_minor = 3000 WHERE drop_id = $1 AND position = 0")
+        .bind(&drop_id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
     let res = other.buy(&slug, "M", "black", 2).await;
     assert_eq!(res.status().as_u16(), 303);
     let session = crate::common::location(&res).trim_start_matches("/demo-checkout/").to_owned();

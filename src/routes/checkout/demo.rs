@@ -65,7 +65,7 @@ fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, 
         session: order.session_id.clone().unwrap_or_default(),
         slogan: drop.slogan.clone(),
         artist_name: drop.artist_name.clone(),
-        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
+        item: i18n::order_item(lang, &drop.slogan, &order.lines),
         amount: i18n::money(lang, order.amount),
         shipping_line: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         discount: order.promo_code.as_ref().map(|code| {

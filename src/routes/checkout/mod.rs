@@ -3,6 +3,7 @@
 //! money lives in `crate::sales`.
 
 pub mod cancel;
+pub mod cart;
 pub mod demo;
 pub mod start;
 pub mod thanks;

@@ -3,8 +3,8 @@
 
 use crate::auth::csrf::RequestOrigin;
 use crate::auth::{CsrfToken, csrf};
+use crate::domain::DropSlug;
 use crate::domain::promo::normalize_code;
-use crate::domain::{Drop, DropSlug, ShirtColour, Size};
 use crate::i18n::Localized;
 use crate::i18n::{self, Arg};
 use crate::routes::shop::storefront::{BuyChoice, page};
@@ -32,11 +32,11 @@ struct ConfirmPage<'a> {
     layout: Layout,
     csrf: String,
     slug: &'a str,
-    /// "2 × “Slogan” T-shirt, M, Black".
+    /// "2 × “Slogan” T-shirt, M, Black + …".
     item: String,
-    size: Size,
-    colour_key: &'static str,
-    quantity: i64,
+    /// The cart's lines as the form carries them (`cart::encode`).
+    lines: Vec<String>,
+    /// What it all costs before shipping.
     price: String,
     /// The promo code, carried to the checkout.
     code: String,
@@ -67,54 +67,55 @@ pub async fn start(
     let lang = drop.language;
     let source = source_of(&req, &form);
     let typed_code: String = form.get("code").trim().chars().take(40).collect();
-    let (size, colour, quantity) = match picked(&form, drop, typed_code.clone()) {
-        Ok(picked) => picked,
+    let choice = match super::cart::picked(&form, drop, typed_code.clone()) {
+        Ok(choice) => choice,
         Err(choice) => {
             let choice = BuyChoice { source: source.to_string(), ..*choice };
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, state.store.now_ms()));
         }
     };
+    let picks = choice.picks.clone();
     // The fan's picks, kept on every page that comes back.
-    let picks = BuyChoice {
-        size: Some(size),
-        colour: Some(colour.key.into()),
-        quantity,
-        code: typed_code.clone(),
-        source: source.to_string(),
-        ..BuyChoice::default()
-    };
+    let kept = BuyChoice { code: typed_code.clone(), source: source.to_string(), ..choice.kept };
+    if choice.cart_only {
+        // *Add to cart* or *Remove*: the storefront again with the cart
+        // (carried in the form, never a cookie).
+        return Ok(crate::web::headers::no_store(render(
+            StatusCode::OK,
+            &page(&state, &entry, kept, state.store.now_ms()),
+        )?));
+    }
+    let picks_choice = kept;
     // A promo code: checked as typed; *Apply code* shows what it gives.
     let code = match typed_code.as_str() {
         "" => None,
         typed => match normalize_code(typed) {
             Ok(code) => Some(code),
             Err(e) => {
-                let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks };
+                let choice = BuyChoice { code_error: Some(e.localized(lang)), ..picks_choice };
                 return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, state.store.now_ms()));
             }
         },
     };
     if !form.get("apply").is_empty() {
-        return apply_code(&state, &entry, code.as_deref(), picks, &client).await;
+        return apply_code(&state, &entry, code.as_deref(), picks_choice, &client).await;
     }
     if !confirmed {
         let confirm = ConfirmPage {
             layout: Layout::house(lang, &i18n::text(lang, "confirm-title")).drop_language(),
             csrf: csrf_token.0,
             slug: drop.slug.as_str(),
-            item: i18n::order_item(lang, quantity, &drop.slogan, size, colour),
-            size,
-            colour_key: colour.key,
-            quantity,
-            price: i18n::money(lang, drop.price),
+            item: i18n::order_item(lang, &drop.slogan, &super::cart::lines_at_list_price(drop, &picks)),
+            lines: picks.iter().map(super::cart::encode).collect(),
+            price: i18n::money(lang, super::cart::total(drop, &picks)),
             code: code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
             source,
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
-    let purchase = Purchase { drop, card_key: &entry.card_key, size, colour, quantity, client, code, source };
+    let purchase = Purchase { drop, card_key: &entry.card_key, picks, client, code, source };
     let outcome = start_checkout(&state.sales, purchase).await?;
-    answer(&state, &slug, entry, outcome, picks).await
+    answer(&state, &slug, entry, outcome, picks_choice).await
 }
 
 /// The share link the fan came by: the storefront's address (`?ref=`) as
@@ -128,33 +129,6 @@ fn source_of(req: &HttpRequest, form: &FormData) -> crate::domain::source::Sourc
             .map_or_else(crate::domain::source::Source::direct, crate::domain::source::of_url),
         carried => crate::domain::source::normalize(carried),
     }
-}
-
-/// The size, colour and quantity picked, each one the drop offers; else the
-/// storefront's choice with the message for what is missing.
-fn picked(form: &FormData, drop: &Drop, code: String) -> Result<(Size, ShirtColour, i64), Box<BuyChoice>> {
-    let lang = drop.language;
-    let most = drop.most_per_order();
-    let size = Size::parse(form.get("size")).filter(|s| drop.sizes.contains(*s));
-    let colour = ShirtColour::parse(form.get("colour")).filter(|c| drop.colours.as_slice().contains(c));
-    let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
-    if let (Some(size), Some(colour), Some(quantity)) = (size, colour, quantity) {
-        return Ok((size, colour, quantity));
-    }
-    let error = match (size, colour, quantity) {
-        (None, ..) => i18n::text(lang, "buy-pick-size"),
-        (_, None, _) => i18n::text(lang, "buy-pick-colour"),
-        _ if most == 1 => i18n::text(lang, "buy-one-per-order"),
-        _ => i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))]),
-    };
-    Err(Box::new(BuyChoice {
-        size,
-        colour: colour.map(|c| c.key.to_owned()),
-        quantity: quantity.unwrap_or(1),
-        error: Some(error),
-        code,
-        ..BuyChoice::default()
-    }))
 }
 
 /// *Apply code*: the storefront again, with the price the code gives or why

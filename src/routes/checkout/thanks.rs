@@ -79,7 +79,7 @@ pub async fn thanks(
         slug: drop.slug.to_string(),
         number: order.number,
         reference: order.reference(),
-        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, colour),
+        item: i18n::order_item(lang, &drop.slogan, &order.lines),
         amount: i18n::order_total(lang, &order),
         email: order.email.clone(),
         shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),

@@ -181,7 +181,7 @@ fn row(lang: Language, order: &Order, slogan: String) -> Row {
     Row {
         id: order.id.clone(),
         reference: order.reference(),
-        item: i18n::order_item(lang, order.quantity, &slogan, order.size, order.colour),
+        item: i18n::order_item(lang, &slogan, &order.lines),
         slogan,
         name: order.name.clone().unwrap_or_default(),
         address: order.shipping.as_ref().map(|a| a.one_line()).unwrap_or_default(),

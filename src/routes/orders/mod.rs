@@ -193,7 +193,7 @@ pub async fn show(
         artist_email: artist.filter(|a| a.confirmed).map(|a| a.email),
         number: order.number,
         reference: order.reference(),
-        item: i18n::order_item(lang, order.quantity, &drop.slogan, order.size, order.colour),
+        item: i18n::order_item(lang, &drop.slogan, &order.lines),
         amount: i18n::order_total(lang, &order),
         shipping: crate::shop::shipping_line(lang, order.shipping_cost, drop.delivery),
         code: order.promo_code.as_ref().map(|code| {

@@ -26,11 +26,38 @@ pub async fn shirt_svg(
     let view = View::parse(view).ok_or(AppError::NotFound)?;
     let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let colour = entry.colour(colour).ok_or(AppError::NotFound)?;
-    match state.shop.shirt(&entry, colour, view).await {
-        Ok(svg) => Ok(svg.respond(&req, "image/svg+xml", "public, max-age=31536000, immutable")),
+    picture(&req, state.shop.shirt(&entry, colour, view).await)
+}
+
+/// A rendered picture, kept for a year (its address names its design), or
+/// "try again" while every render slot is busy.
+fn picture(
+    req: &HttpRequest,
+    rendered: Result<std::sync::Arc<crate::web::compressed::Precompressed>, RenderError>,
+) -> Result<HttpResponse, AppError> {
+    match rendered {
+        Ok(svg) => Ok(svg.respond(req, "image/svg+xml", "public, max-age=31536000, immutable")),
         Err(RenderError::Busy) => {
-            Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing shirts; try again in a moment", 2))
+            Ok(try_again(StatusCode::SERVICE_UNAVAILABLE, "busy drawing pictures; try again in a moment", 2))
         }
         Err(RenderError::Render(e)) => Err(AppError::Internal(e)),
     }
+}
+
+/// `GET /d/{slug}/products/{product}-{colour}.svg`: a product's picture
+/// besides the shirt (hoodie, tote, poster…), in a colour it comes in.
+pub async fn product_svg(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, name) = path.into_inner();
+    let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
+    let (product, colour) = name.strip_suffix(".svg").and_then(|n| n.split_once('-')).ok_or(AppError::NotFound)?;
+    let product = crate::domain::Product::parse(product).ok_or(AppError::NotFound)?;
+    let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
+    let sold =
+        entry.drop.product(product).filter(|_| product != crate::domain::Product::Tee).ok_or(AppError::NotFound)?;
+    let colour = sold.colours.iter().copied().find(|c| c.key == colour).ok_or(AppError::NotFound)?;
+    picture(&req, state.shop.product_picture(&entry, product, colour).await)
 }

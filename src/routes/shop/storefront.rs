@@ -32,7 +32,29 @@ pub struct ShirtPicture {
     pub alt: String,
 }
 
-/// The storefront page.
+/// One product on the merch table.
+pub struct ProductCard {
+    pub key: &'static str,
+    pub name: String,
+    pub price: String,
+    /// Its picture in its first colour.
+    pub picture: String,
+    pub alt: String,
+    pub sold_out: bool,
+    /// "S–3XL", "One size".
+    pub sizes: String,
+    pub checked: bool,
+}
+
+/// One line of the fan's cart.
+pub struct CartLine {
+    /// The hidden field's value (`routes::checkout::cart::encode`).
+    pub value: String,
+    /// "1 × “Slogan” Hoodie, L, Black".
+    pub label: String,
+    pub amount: String,
+}
+
 /// One size in the size chart: chest width and length, in cm and inches.
 pub struct SizeRow {
     pub size: &'static str,
@@ -60,7 +82,7 @@ pub struct StorefrontPage<'a> {
     /// False while the artist's Stripe account cannot take payments (Connect):
     /// the page says orders open soon instead of offering a checkout.
     pub taking_orders: bool,
-    pub sizes: &'a [Size],
+    pub sizes: Vec<Size>,
     /// The size pre-selected in the picker.
     pub default_size: Size,
     pub colours: Vec<ColourOption>,
@@ -110,6 +132,12 @@ pub struct StorefrontPage<'a> {
     pub fabric: String,
     /// A fan's idea: ("Slogan by Jo, voted by 312 fans", the call's address).
     pub from_call: Option<(String, String)>,
+    /// More than the T-shirt: the merch table and *Add to cart*.
+    pub merch: bool,
+    pub products: Vec<ProductCard>,
+    /// The cart so far, and what it costs before shipping.
+    pub cart: Vec<CartLine>,
+    pub cart_total: String,
 }
 
 /// The fan's picks, kept when the page comes back with a message.
@@ -133,6 +161,10 @@ pub struct BuyChoice {
     pub restock_email: String,
     pub restock_error: Option<String>,
     pub restock_done: bool,
+    /// The product picked on the merch table.
+    pub product: Option<crate::domain::Product>,
+    /// The cart's lines so far (carried in the form).
+    pub cart: Vec<crate::sales::Pick>,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -181,8 +213,26 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     let lang = drop.language;
     let price = i18n::money(lang, drop.price);
     let layout = layout_of(state, entry, &price);
-    let sizes = drop.sizes.as_slice();
-    let offered = drop.colours.as_slice();
+    let merch = drop.has_merch_table();
+    // With several products the pickers offer every size and colour any
+    // of them comes in; checkout keeps each product to its own.
+    let (all_sizes, all_colours) = offered_by_any(drop);
+    let sizes: &[Size] = if merch { &all_sizes } else { drop.sizes.as_slice() };
+    let offered: &[ShirtColour] = if merch { &all_colours } else { drop.colours.as_slice() };
+    let picked_product = choice.product.or(drop.products.first().map(|p| p.product));
+    let cart_lines = crate::routes::checkout::cart::lines_at_list_price(drop, &choice.cart);
+    let cart: Vec<CartLine> = choice
+        .cart
+        .iter()
+        .zip(&cart_lines)
+        .map(|(pick, line)| CartLine {
+            value: crate::routes::checkout::cart::encode(pick),
+            label: i18n::order_line(lang, &drop.slogan, line),
+            amount: i18n::money(lang, line.amount()),
+        })
+        .collect();
+    let cart_total = i18n::money(lang, crate::routes::checkout::cart::total(drop, &choice.cart));
+    let products = if merch { product_cards(entry, picked_product) } else { Vec::new() };
     let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
     StorefrontPage {
         layout,
@@ -194,7 +244,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         price,
         state: drop.state(now),
         taking_orders: state.sales.payments.connect_fee().is_none() || drop.payments_to.is_some(),
-        sizes,
+        sizes: if merch { all_sizes.clone() } else { sizes.to_vec() },
         default_size: choice.size.filter(|s| sizes.contains(s)).unwrap_or(if sizes.contains(&Size::M) {
             Size::M
         } else {
@@ -211,6 +261,10 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             })
             .collect(),
         pictures: offered.iter().map(|c| pictures(entry, *c)).collect(),
+        merch,
+        products,
+        cart,
+        cart_total,
         sold: drop.sold,
         units_left: drop.units_left(),
         goal: drop.goal,
@@ -248,6 +302,46 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
         cut_fonts: cut_faces(state.design.fonts(), entry),
     }
+}
+
+/// Every size and colour any of the drop's products comes in, in chart
+/// and palette order.
+fn offered_by_any(drop: &crate::domain::Drop) -> (Vec<Size>, Vec<ShirtColour>) {
+    let sizes = Size::ALL.into_iter().filter(|s| drop.products.iter().any(|p| p.sizes.contains(s))).collect();
+    let colours =
+        ShirtColour::PALETTE.into_iter().filter(|c| drop.products.iter().any(|p| p.colours.contains(c))).collect();
+    (sizes, colours)
+}
+
+/// The merch table: each product with its picture and price.
+fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> Vec<ProductCard> {
+    let drop = &entry.drop;
+    let lang = drop.language;
+    drop.products
+        .iter()
+        .map(|p| {
+            let colour = p.colours.first().copied().unwrap_or(ShirtColour::PALETTE[0]);
+            let name = i18n::product_name(lang, p.product);
+            ProductCard {
+                key: p.product.key(),
+                alt: i18n::text_with(
+                    lang,
+                    "shop-product-picture",
+                    &[("product", Arg::Text(name.clone())), ("slogan", Arg::Text(drop.slogan.clone()))],
+                ),
+                name,
+                price: i18n::money(lang, p.price),
+                picture: crate::shop::product_src(drop, p.product, colour),
+                sold_out: p.sold_out(),
+                sizes: match (p.sizes.first(), p.sizes.last()) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => i18n::text(lang, "studio-one-size"),
+                },
+                checked: picked == Some(p.product),
+            }
+        })
+        .collect()
 }
 
 /// The storefront's layout: the drop's look, its icon, and the social tags

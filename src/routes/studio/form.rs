@@ -5,8 +5,8 @@ use crate::design::{THEMES, Theme};
 use crate::domain::details::{self, Delivery};
 use crate::domain::quantity::CountError;
 use crate::domain::{
-    Currency, EmailAddress, FromCall, Goal, Language, Money, Password, ShirtColour, ShirtColours, Size, Sizes, Slogan,
-    Stock, parse_display_name,
+    Currency, EmailAddress, FromCall, Goal, Language, Money, Password, Product, ShirtColour, ShirtColours, Size, Sizes,
+    Slogan, Stock, parse_display_name,
 };
 use crate::i18n::{self, Localized};
 use crate::store::NewDrop;
@@ -45,6 +45,12 @@ pub struct DropForm {
     /// Launching a fan's idea: the call's slug and the idea's id (hidden).
     pub call: String,
     pub idea: String,
+    /// The products ticked (keys); the form says it showed them
+    /// (`products_shown`), so none ticked is an answer, not an old client.
+    pub products: Vec<String>,
+    pub products_shown: bool,
+    /// Each product's price as typed (the T-shirt's is `price`).
+    pub product_prices: Vec<(String, String)>,
 }
 
 /// A message per field; `None` where the field is fine.
@@ -66,6 +72,8 @@ pub struct DropFormErrors {
     pub description: Option<String>,
     pub shipping: Option<String>,
     pub delivery: Option<String>,
+    /// About the products (none picked, or a price that does not parse).
+    pub products: Option<String>,
 }
 
 impl DropFormErrors {
@@ -77,6 +85,7 @@ impl DropFormErrors {
             ("slogan", &self.slogan),
             ("artist_name", &self.artist_name),
             ("price", &self.price),
+            ("products-error", &self.products),
             ("sizes-error", &self.sizes),
             ("colours-error", &self.colours),
             ("email", &self.email),
@@ -111,6 +120,7 @@ impl DropFormErrors {
             &self.description,
             &self.shipping,
             &self.delivery,
+            &self.products,
         ]
         .iter()
         .any(|e| e.is_some())
@@ -134,6 +144,8 @@ pub struct ValidDrop {
     pub delivery: Delivery,
     /// The language of the drop's storefront, checkout and thanks pages.
     pub language: Language,
+    /// What it sells, the T-shirt first when ticked.
+    pub products: Vec<crate::store::NewProduct>,
 }
 
 impl ValidDrop {
@@ -157,8 +169,20 @@ impl ValidDrop {
             language: self.language,
             from_call,
             printer: crate::domain::Printer::Own,
+            products: self.products,
         }
     }
+}
+
+/// One product on the create form.
+pub struct ProductChoice {
+    pub key: &'static str,
+    pub name: String,
+    /// "S–3XL", "One size".
+    pub sizes: String,
+    /// As typed ("45.00"); empty for the T-shirt, whose price is the form's.
+    pub price: String,
+    pub checked: bool,
 }
 
 /// Why the end time was refused.
@@ -225,6 +249,17 @@ impl DropForm {
             theme: "auto".into(),
             max_per_order: DEFAULT_MAX_PER_ORDER.to_string(),
             delivery: Delivery::DEFAULT.key(),
+            products: vec![Product::Tee.key().into()],
+            products_shown: true,
+            product_prices: Product::ALL
+                .iter()
+                .filter(|p| **p != Product::Tee)
+                .map(|p| {
+                    let price = p.default_price(Currency::Usd).plain();
+                    let typed = if lang == Language::De { price.replace('.', ",") } else { price };
+                    (p.key().to_owned(), typed)
+                })
+                .collect(),
             ..Self::default()
         }
     }
@@ -251,7 +286,88 @@ impl DropForm {
             language: clip(form.get("language"), 8),
             call: clip(form.get("call"), 120),
             idea: clip(form.get("idea"), 64),
+            products: form.all("products").into_iter().take(12).map(|s| clip(s, 16)).collect(),
+            products_shown: !form.get("products_shown").is_empty(),
+            product_prices: Product::ALL
+                .iter()
+                .filter(|p| **p != Product::Tee)
+                .map(|p| (p.key().to_owned(), clip(form.get(&format!("price_{}", p.key())), 40)))
+                .collect(),
         }
+    }
+
+    /// The products the form offers: (key, name, sizes, price as typed,
+    /// ticked). The T-shirt's price is the form's `price`.
+    pub fn product_choices(&self, lang: impl std::borrow::Borrow<Language>) -> Vec<ProductChoice> {
+        let lang = *lang.borrow();
+        Product::ALL
+            .iter()
+            .map(|p| ProductChoice {
+                key: p.key(),
+                name: i18n::product_name(lang, *p),
+                sizes: match (p.spec().sizes.first(), p.spec().sizes.last()) {
+                    (Some(a), Some(b)) => format!("{a}–{b}"),
+                    _ => i18n::text(lang, "studio-one-size"),
+                },
+                price: if *p == Product::Tee {
+                    String::new()
+                } else {
+                    self.product_prices.iter().find(|(k, _)| k == p.key()).map(|(_, v)| v.clone()).unwrap_or_default()
+                },
+                checked: self.ticked(*p),
+            })
+            .collect()
+    }
+
+    /// Whether `product` is on the table: as ticked, or the T-shirt alone
+    /// from a form that did not show the products.
+    fn ticked(&self, product: Product) -> bool {
+        if !self.products_shown && self.products.is_empty() {
+            return product == Product::Tee;
+        }
+        self.products.iter().any(|k| k == product.key())
+    }
+
+    /// The products as validated: each ticked one with its price (the
+    /// T-shirt at `price`), sizes and colours from the artist's picks, and
+    /// the stock limit per product.
+    fn valid_products(
+        &self,
+        tee_price: Option<Money>,
+        currency: Currency,
+        sizes: Option<&Sizes>,
+        colours: Option<&ShirtColours>,
+        stock: Option<Option<Stock>>,
+        lang: Language,
+    ) -> Result<Vec<crate::store::NewProduct>, String> {
+        let mut out = Vec::new();
+        for product in Product::ALL.into_iter().filter(|p| self.ticked(*p)) {
+            let price = if product == Product::Tee {
+                match tee_price {
+                    Some(price) => price,
+                    None => continue,
+                }
+            } else {
+                let typed = self.product_prices.iter().find(|(k, _)| k == product.key()).map_or("", |(_, v)| v);
+                Money::parse_price(typed, currency)
+                    .map_err(|e| format!("{}: {}", i18n::product_name(lang, product), e.localized(lang)))?
+            };
+            out.push(crate::store::NewProduct {
+                product,
+                price,
+                sizes: if product.sized() {
+                    product.offered_sizes(sizes.map_or(&[], |s| s.as_slice()))
+                } else {
+                    Vec::new()
+                },
+                colours: product.offered_colours(colours.map_or(&[], |c| c.as_slice())),
+                stock: stock.flatten().map(Stock::get),
+            });
+        }
+        if out.is_empty() && tee_price.is_some() {
+            return Err(i18n::text(lang, "studio-pick-product"));
+        }
+        Ok(out)
     }
 
     /// The delivery times offered: (value, label, chosen).
@@ -309,6 +425,10 @@ impl DropForm {
             errors.delivery = Some(i18n::text(lang, "error-delivery"));
         }
         let language = Language::parse(&self.language).unwrap_or(lang);
+        let products = self
+            .valid_products(price, currency, sizes.as_ref(), colours.as_ref(), stock, lang)
+            .map_err(|e| errors.products = Some(e))
+            .ok();
         match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
             (
                 Some(slogan),
@@ -337,6 +457,7 @@ impl DropForm {
                     shipping: shipping.unwrap_or(Money::from_minor(0, currency)),
                     delivery: delivery.unwrap_or(Delivery::DEFAULT),
                     language,
+                    products: products.unwrap_or_default(),
                 })
             }
             _ => Err(Box::new(errors)),

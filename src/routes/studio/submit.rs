@@ -64,6 +64,9 @@ pub async fn submit(
     // refused now, not after a fan has paid.
     if let (Some(valid), Some(_)) = (&valid, &state.settings.printful) {
         printful_lacks(valid.colours.as_slice(), valid.sizes.as_slice(), &mut errors, lang);
+        if valid.products.iter().any(|p| p.product != crate::domain::Product::Tee) && errors.products.is_none() {
+            errors.products = Some(i18n::text(lang, "studio-printful-tees-only"));
+        }
     }
     let (Some(valid), false) = (valid, errors.any()) else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page(form, errors));

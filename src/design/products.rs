@@ -1,0 +1,142 @@
+//! Pictures of the products besides the T-shirt (whose pictures are
+//! `mockup`'s): a hoodie, a long-sleeve tee, a tote bag on a flat lay, a
+//! framed poster on a wall and a die-cut sticker on a desk. Each is a
+//! blank drawn in the product's colour with the design fitted into the
+//! blank's print area (`BLANKS`: one row per product; a new product is a
+//! row and its drawing).
+//!
+//! The design is the T-shirt's artwork (`mockup::artwork`, laid out in the
+//! shirt's print area), scaled uniformly into the product's area and
+//! centred, so every product carries the same breaks.
+
+use super::fonts::FontLibrary;
+use super::mockup::{PRINT_AREA, artwork, num, outlined, stage_for};
+use super::theme::Theme;
+use crate::domain::{Product, ShirtColour};
+
+/// One product's blank: what is drawn behind and in front of the print,
+/// and where the print goes (x, y, width, height in a 600×640 picture).
+struct Blank {
+    product: Product,
+    area: (f32, f32, f32, f32),
+    /// Drawn before the print; `{fill}` is the product's colour, `{id}` the
+    /// picture's id prefix.
+    under: &'static str,
+    /// Drawn over the print: seams, folds and shading.
+    over: &'static str,
+    /// The print is clipped to this outline (the fabric or paper).
+    clip: &'static str,
+}
+
+const HOODIE_BODY: &str = "M220 60C240 30 360 30 380 60L460 86C506 106 540 146 566 210L548 520C546 534 534 540 520 538L498 534L486 262L478 612C478 622 470 628 460 628L140 628C130 628 122 622 122 612L114 262L102 534L80 538C66 540 54 534 52 520L34 210C60 146 94 106 140 86Z";
+const LONG_BODY: &str = "M230 44C252 84 348 84 370 44L452 72C498 92 528 136 548 200L592 560C594 572 586 580 574 580L536 584C524 585 516 578 514 566L468 262L466 606C466 614 460 618 452 618L148 618C140 618 134 614 134 606L132 262L86 566C84 578 76 585 64 584L26 580C14 580 6 572 8 560L52 200C72 136 102 92 148 72Z";
+const TOTE_BAG: &str = "M128 176L472 170L488 604C488 612 482 618 474 618L128 622C120 622 114 616 114 608Z";
+const POSTER_PAPER: &str = "M174 92H426V470H174Z";
+const STICKER_SHAPE: &str = "M170 160C170 132 192 110 220 110H390C418 110 440 132 440 160V400C440 428 418 450 390 450H220C192 450 170 428 170 400Z";
+
+const BLANKS: [Blank; 5] = [
+    Blank {
+        product: Product::Hoodie,
+        area: (205.0, 150.0, 190.0, 175.0),
+        under: r##"<path d="M232 64C230 18 370 18 368 64C350 100 250 100 232 64Z" fill="{fill}"/><path d="M244 62C250 34 350 34 356 62C340 86 260 86 244 62Z" fill="#000" fill-opacity=".35"/><use href="#{id}-body" fill="{fill}"/>"##,
+        over: r##"<path d="M196 420L404 420L424 530L176 530Z" fill="#000" fill-opacity=".08" stroke="#000" stroke-opacity=".18" stroke-width="2"/><path d="M276 84L270 190M324 84L332 176" stroke="#eee" stroke-opacity=".8" stroke-width="4" stroke-linecap="round"/><path d="M122 596H478" stroke="#000" stroke-opacity=".2" stroke-width="22"/><path d="M150 250C190 300 206 360 214 410M452 240C420 300 404 350 398 404M236 560C246 590 250 610 252 626" fill="none" stroke="#000" stroke-opacity=".11" stroke-width="14" stroke-linecap="round"/>"##,
+        clip: HOODIE_BODY,
+    },
+    Blank {
+        product: Product::LongSleeve,
+        area: (195.0, 130.0, 210.0, 280.0),
+        under: r##"<use href="#{id}-body" fill="{fill}"/><path d="M236 43C262 66 338 66 364 43Z" fill="#000" fill-opacity=".28"/>"##,
+        over: r##"<path d="M520 560L590 552M80 560L10 552" stroke="#000" stroke-opacity=".2" stroke-width="10"/><path d="M150 226C198 262 224 300 240 346M450 226C402 262 380 300 362 350M180 470C214 506 232 552 236 606" fill="none" stroke="#000" stroke-opacity=".1" stroke-width="16" stroke-linecap="round"/>"##,
+        clip: LONG_BODY,
+    },
+    Blank {
+        product: Product::Tote,
+        area: (176.0, 250.0, 250.0, 250.0),
+        under: r##"<path d="M196 178C190 70 250 36 300 36C352 36 410 72 404 176" fill="none" stroke="{fill}" stroke-width="22"/><path d="M196 178C190 70 250 36 300 36C352 36 410 72 404 176" fill="none" stroke="#000" stroke-opacity=".18" stroke-width="22"/><use href="#{id}-body" fill="{fill}"/>"##,
+        over: r##"<path d="M128 176L472 170L474 194L128 200Z" fill="#000" fill-opacity=".1"/><path d="M150 560C220 540 300 566 380 548C420 540 450 552 478 560" fill="none" stroke="#000" stroke-opacity=".1" stroke-width="12"/><path d="M128 176L114 608" stroke="#000" stroke-opacity=".14" stroke-width="8"/>"##,
+        clip: TOTE_BAG,
+    },
+    Blank {
+        product: Product::Poster,
+        area: (184.0, 102.0, 232.0, 358.0),
+        under: r##"<rect x="150" y="68" width="300" height="426" fill="#2a2623"/><rect x="162" y="80" width="276" height="402" fill="#f6f3ec"/><use href="#{id}-body" fill="{fill}"/>"##,
+        over: r##"<path d="M150 68H450L438 80H162Z" fill="#fff" fill-opacity=".12"/><path d="M162 80L438 482" stroke="#fff" stroke-opacity=".06" stroke-width="120"/><path d="M300 20V68" stroke="#6b645c" stroke-width="2"/>"##,
+        clip: POSTER_PAPER,
+    },
+    Blank {
+        product: Product::Sticker,
+        area: (190.0, 130.0, 230.0, 300.0),
+        under: r##"<use href="#{id}-body" fill="#fff" stroke="#fff" stroke-width="24" stroke-linejoin="round"/><use href="#{id}-body" fill="{fill}"/>"##,
+        over: r##"<path d="M418 118C440 140 446 170 440 196L404 120Z" fill="#fff" fill-opacity=".6"/><use href="#{id}-body" fill="none" stroke="#000" stroke-opacity=".12" stroke-width="2" stroke-dasharray="6 5"/>"##,
+        clip: STICKER_SHAPE,
+    },
+];
+
+/// The surface each product is photographed on.
+fn stage(product: Product, colour: ShirtColour) -> &'static str {
+    match product {
+        Product::Poster => "#d9d3c7",
+        Product::Sticker => "#8a6a4f",
+        Product::Tote => "#cfc6b6",
+        _ => stage_for(colour.hex),
+    }
+}
+
+/// The product's picture, `None` for the T-shirt (drawn by `mockup`).
+pub fn product_svg(
+    fonts: &FontLibrary,
+    slogan: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+    product: Product,
+) -> Option<String> {
+    let blank = BLANKS.iter().find(|b| b.product == product)?;
+    let id = "p";
+    let print = outlined(fonts, artwork(fonts, slogan, theme, colour, id), id, 1);
+    // The shirt's print area onto the product's, uniformly, centred.
+    let (sx, sy, sw, sh) = PRINT_AREA;
+    let (ax, ay, aw, ah) = blank.area;
+    let scale = (aw / sw).min(ah / sh);
+    let (dx, dy) = (ax + (aw - sw * scale) / 2.0 - sx * scale, ay + (ah - sh * scale) / 2.0 - sy * scale);
+    let fill = colour.hex;
+    let fill_in = |s: &str| s.replace("{fill}", fill).replace("{id}", id);
+    let title = format!("{} — {}", product.key(), slogan);
+    let shadow = if product == Product::Poster {
+        r##"<rect x="158" y="80" width="300" height="426" fill="#000" fill-opacity=".22" filter="url(#p-soft)"/>"##
+    } else {
+        r##"<ellipse cx="300" cy="622" rx="200" ry="12" fill="#000" fill-opacity=".22" filter="url(#p-soft)"/>"##
+    };
+    Some(format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 640" role="img" aria-labelledby="p-title" class="mockup-svg"><title id="p-title">{title}</title><defs><path id="p-body" d="{body}"/><clipPath id="p-clip"><use href="#p-body"/></clipPath><filter id="p-soft" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="7"/></filter><linearGradient id="p-light" x1="0" x2="1" y1="0" y2="1"><stop offset="0" stop-color="#fff" stop-opacity=".10"/><stop offset=".55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity=".18"/></linearGradient></defs><rect width="600" height="640" fill="{stage}"/>{shadow}{under}<g clip-path="url(#p-clip)"><g transform="translate({dx} {dy}) scale({scale:.4})">{print}</g><use href="#p-body" fill="url(#p-light)"/></g>{over}</svg>"##,
+        title = super::xml_safe(&title),
+        body = blank.clip,
+        stage = stage(product, colour),
+        under = fill_in(blank.under),
+        over = fill_in(blank.over),
+        dx = num(dx),
+        dy = num(dy),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_product_but_the_tee_has_a_blank_that_draws() {
+        let fonts = crate::design::fonts::tests::library();
+        let theme = &crate::design::THEMES[0];
+        for product in Product::ALL {
+            let colour = product.offered_colours(&[ShirtColour::PALETTE[1]])[0];
+            let svg = product_svg(&fonts, "Donaudampfschifffahrt", theme, colour, product);
+            if product == Product::Tee {
+                assert!(svg.is_none());
+                continue;
+            }
+            let svg = svg.expect("a blank");
+            let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default());
+            assert!(tree.is_ok(), "{product} parses");
+            assert!(svg.contains("<path"), "{product} carries the outlined print");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The cart, carried in the buy form and never in a cookie: each line is a
+//! hidden `line` field ("hoodie.L.black.1", "sticker..white.2"), so the
+//! storefront stays the same bytes for everyone and the flow works without
+//! JavaScript. *Add to cart* and *Remove* post the form and get the
+//! storefront back with the cart; *Buy* takes the cart plus what is picked;
+//! *Check out* takes the cart alone.
+
+use crate::domain::{Drop, Money, OrderLine, Product, ShirtColour, Size};
+use crate::i18n::{self, Arg};
+use crate::routes::shop::storefront::BuyChoice;
+use crate::sales::Pick;
+use crate::web::forms::FormData;
+
+/// Most lines one cart may carry.
+pub const MAX_LINES: usize = 10;
+
+/// A line as its hidden field carries it.
+pub fn encode(pick: &Pick) -> String {
+    format!("{}.{}.{}.{}", pick.product.key(), pick.size.map_or("", Size::label), pick.colour.key, pick.quantity)
+}
+
+/// A carried line, if `drop` sells it so (else it is dropped).
+pub fn decode(drop: &Drop, text: &str) -> Option<Pick> {
+    let mut parts = text.split('.');
+    let (product, size, colour, quantity) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let product = Product::parse(product)?;
+    let sold = drop.product(product)?;
+    let size = match Size::parse(size) {
+        Some(size) if sold.sizes.contains(&size) => Some(size),
+        None if sold.sizes.is_empty() => None,
+        _ => return None,
+    };
+    let colour = ShirtColour::parse(colour).filter(|c| sold.colours.contains(c))?;
+    let quantity = quantity.parse::<i64>().ok().filter(|q| (1..=crate::domain::Quantity::MAX).contains(q))?;
+    Some(Pick { product, size, colour, quantity })
+}
+
+/// The lines at the products' prices (before any code), for pages.
+pub fn lines_at_list_price(drop: &Drop, picks: &[Pick]) -> Vec<OrderLine> {
+    picks
+        .iter()
+        .filter_map(|p| {
+            let sold = drop.product(p.product)?;
+            Some(OrderLine {
+                product: p.product,
+                size: p.size,
+                colour: p.colour,
+                quantity: p.quantity,
+                unit_amount: sold.price,
+                discount: Money::from_minor(0, sold.price.currency()),
+            })
+        })
+        .collect()
+}
+
+/// What the lines cost before shipping and codes.
+pub fn total(drop: &Drop, picks: &[Pick]) -> Money {
+    let minor = lines_at_list_price(drop, picks).iter().map(|l| l.amount().minor()).sum();
+    Money::from_minor(minor, drop.currency())
+}
+
+/// What the form asks for.
+pub struct Picked {
+    /// The lines to buy (or the cart, for `cart_only`).
+    pub picks: Vec<Pick>,
+    /// *Add to cart* or *Remove*: show the cart, buy nothing yet.
+    pub cart_only: bool,
+    /// The page's picks to keep (cart, product, size, colour, quantity).
+    pub kept: BuyChoice,
+}
+
+/// The cart and the picker's product, size, colour and quantity, each one
+/// the drop offers; else the storefront's choice with the message for what
+/// is missing.
+pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<BuyChoice>> {
+    let lang = drop.language;
+    let most = drop.most_per_order();
+    let mut cart: Vec<Pick> = form.all("line").into_iter().take(MAX_LINES).filter_map(|l| decode(drop, l)).collect();
+    if let Ok(gone) = form.get("remove").parse::<usize>()
+        && gone < cart.len()
+    {
+        cart.remove(gone);
+        let kept = BuyChoice { cart, code, ..BuyChoice::default() };
+        return Ok(Picked { picks: Vec::new(), cart_only: true, kept });
+    }
+    let checkout = !form.get("checkout").is_empty();
+    if checkout && !cart.is_empty() {
+        return within_most(drop, cart.clone(), false, BuyChoice { cart, code, ..BuyChoice::default() });
+    }
+    // The picker: a product the drop sells (the T-shirt when the form says
+    // none), in a size it comes in and a colour it offers. A one-size
+    // product has no size; a colour its blank lacks (a tote in a shirt
+    // colour) becomes its own first one.
+    let product = match form.get("product") {
+        "" => drop.products.first().map(|p| p.product),
+        key => Product::parse(key).filter(|p| drop.product(*p).is_some()),
+    };
+    let sold = product.and_then(|p| drop.product(p));
+    let size = Size::parse(form.get("size"));
+    let size_ok =
+        sold.map(|s| if s.sizes.is_empty() { Some(None) } else { size.filter(|z| s.sizes.contains(z)).map(Some) });
+    let colour = ShirtColour::parse(form.get("colour"));
+    let colour_ok = sold.and_then(|s| match colour {
+        Some(c) if s.colours.contains(&c) => Some(c),
+        Some(_) if product.is_some_and(|p| p.spec().colours.is_some()) => s.colours.first().copied(),
+        _ => None,
+    });
+    let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
+    let kept = BuyChoice {
+        product,
+        size,
+        colour: colour.map(|c| c.key.to_owned()),
+        quantity: quantity.unwrap_or(1),
+        code,
+        cart: cart.clone(),
+        ..BuyChoice::default()
+    };
+    let error = match (product, size_ok.flatten(), colour_ok, quantity) {
+        (Some(product), Some(size), Some(colour), Some(quantity)) => {
+            let mut picks = cart;
+            match picks.iter().position(|p| p.product == product && p.size == size && p.colour == colour) {
+                Some(same) => picks[same].quantity += quantity,
+                None if picks.len() < MAX_LINES => picks.push(Pick { product, size, colour, quantity }),
+                None => {}
+            }
+            let add = !form.get("add").is_empty();
+            let kept = if add { BuyChoice { cart: picks.clone(), ..kept } } else { kept };
+            return within_most(drop, picks, add, kept);
+        }
+        (None, ..) => i18n::text(lang, "buy-pick-product"),
+        (_, None, ..) => i18n::text(lang, "buy-pick-size"),
+        (_, _, None, _) => i18n::text(lang, "buy-pick-colour"),
+        _ if most == 1 => i18n::text(lang, "buy-one-per-order"),
+        _ => i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))]),
+    };
+    Err(Box::new(BuyChoice { error: Some(error), ..kept }))
+}
+
+/// The cart if its units stay within the drop's most per order.
+fn within_most(drop: &Drop, picks: Vec<Pick>, cart_only: bool, kept: BuyChoice) -> Result<Picked, Box<BuyChoice>> {
+    let most = drop.most_per_order();
+    if Pick::units(&picks) > most {
+        let lang = drop.language;
+        let error = if most == 1 {
+            i18n::text(lang, "buy-one-per-order")
+        } else {
+            i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))])
+        };
+        return Err(Box::new(BuyChoice { error: Some(error), ..kept }));
+    }
+    Ok(Picked { picks, cart_only, kept })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_round_trip_and_refuse_what_the_drop_does_not_sell() {
+        let drop = crate::domain::samples::drop();
+        let pick = Pick {
+            product: Product::Tee,
+            size: Some(Size::M),
+            colour: ShirtColour::parse("white").unwrap(),
+            quantity: 2,
+        };
+        assert_eq!(encode(&pick), "tee.M.white.2");
+        assert_eq!(decode(&drop, "tee.M.white.2"), Some(pick));
+        for bad in ["tee.XL.white.2", "tee.M.black.2", "hoodie.M.white.1", "tee.M.white.0", "tee.M.white", "x"] {
+            assert_eq!(decode(&drop, bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Issue 23: a drop sells several products, and a fan's cart of several
+//! lines is one order, reserved all or none, paid once.
+
+use crate::common::{TestApp, location};
+use popshop::domain::Product;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// Launches "Table for three": T-shirt 25, hoodie 45, sticker 5, six per
+/// order, with `more` fields (a stock limit, shipping…).
+async fn launch_table(app: &TestApp, more: &[(&str, &str)]) -> String {
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let mut fields = vec![
+        ("slogan", "Table for three"),
+        ("products_shown", "1"),
+        ("products", "tee"),
+        ("products", "hoodie"),
+        ("products", "sticker"),
+        ("price_hoodie", "45.00"),
+        ("price_sticker", "5"),
+        ("max_per_order", "6"),
+    ];
+    fields.extend_from_slice(more);
+    let res = app.launch_with(&fields).await;
+    assert_eq!(res.status().as_u16(), 303, "launched: {}", res.text().await.unwrap_or_default());
+    "table-for-three".into()
+}
+
+async fn post_cart(app: &TestApp, slug: &str, fields: &[(&str, &str)], from: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/d/{slug}/checkout")))
+        .header("origin", &app.address)
+        .header("x-forwarded-for", from)
+        .form(fields)
+        .send()
+        .await
+        .expect("POST checkout")
+}
+
+#[tokio::test]
+async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = launch_table(&app, &[]).await;
+    let drop = app.drop_by_slug(&slug).await;
+    let products: Vec<Product> = drop.products.iter().map(|p| p.product).collect();
+    assert_eq!(products, [Product::Tee, Product::Hoodie, Product::Sticker]);
+    assert_eq!(drop.product(Product::Hoodie).unwrap().price.minor(), 4500);
+    assert!(drop.product(Product::Sticker).unwrap().sizes.is_empty(), "one size");
+
+    let (status, page) = app.get_html(&format!("/d/{slug}")).await;
+    assert_eq!(status, 200);
+    for words in ["Hoodie", "$45.00", "Sticker", "$5.00", "Add to cart", "name=\"product\""] {
+        assert!(page.contains(words), "the merch table shows {words}");
+    }
+    let picture = page.split("/d/table-for-three/products/hoodie-black.svg").nth(1).expect("hoodie picture linked");
+    let query = picture.split('"').next().unwrap();
+    let res = app.get(&format!("/d/{slug}/products/hoodie-black.svg{query}")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().starts_with("<svg"), "the hoodie's picture draws");
+
+    // Add a hoodie in L: the page comes back with the cart in the form.
+    let fan = "203.0.113.7";
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("product", "hoodie"), ("size", "L"), ("colour", "black"), ("quantity", "1"), ("add", "1")],
+        fan,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers().get("set-cookie").is_none(), "the cart needs no cookie");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("name=\"line\" value=\"hoodie.L.black.1\""), "the cart carries the hoodie");
+    assert!(page.contains("Your cart") && page.contains("Check out"));
+    // Two stickers (one size: the size field is ignored).
+    let res = post_cart(
+        &app,
+        &slug,
+        &[
+            ("line", "hoodie.L.black.1"),
+            ("product", "sticker"),
+            ("size", "M"),
+            ("colour", "black"),
+            ("quantity", "2"),
+            ("add", "1"),
+        ],
+        fan,
+    )
+    .await;
+    let page = res.text().await.unwrap();
+    assert!(page.contains("value=\"sticker..white.2\""), "the sticker line, in its own colour: {}", &page[..0]);
+    assert!(page.contains("$55.00"), "the cart's total before shipping");
+    // Remove and re-add works; then check out the cart alone.
+    let res =
+        post_cart(&app, &slug, &[("line", "hoodie.L.black.1"), ("line", "sticker..white.2"), ("remove", "1")], fan)
+            .await;
+    let page = res.text().await.unwrap();
+    assert!(page.contains("hoodie.L.black.1") && !page.contains("sticker..white.2"), "removed");
+    let res =
+        post_cart(&app, &slug, &[("line", "hoodie.L.black.1"), ("line", "sticker..white.2"), ("checkout", "1")], fan)
+            .await;
+    assert_eq!(res.status().as_u16(), 303, "to the demo checkout");
+    let to = location(&res);
+    let order = app.state.store.order_by_session(to.trim_start_matches("/demo-checkout/")).await.unwrap().unwrap();
+    assert_eq!(order.lines.len(), 2);
+    assert_eq!(order.quantity, 3);
+    assert_eq!(order.amount.minor(), 4500 + 2 * 500, "one order, every line, shipping free");
+    let held = app.drop_by_slug(&slug).await;
+    assert_eq!(
+        (
+            held.reserved,
+            held.product(Product::Hoodie).unwrap().reserved,
+            held.product(Product::Sticker).unwrap().reserved
+        ),
+        (3, 1, 2)
+    );
+
+    let (_, checkout) = app.get_html(&to).await;
+    assert!(checkout.contains("Hoodie") && checkout.contains("Sticker"), "the demo checkout lists the lines");
+    let res = app.pay_demo(&to).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let paid = app.drop_by_slug(&slug).await;
+    assert_eq!((paid.sold, paid.reserved), (3, 0));
+    assert_eq!(paid.product(Product::Hoodie).unwrap().sold, 1);
+    assert_eq!(paid.product(Product::Sticker).unwrap().sold, 2);
+    assert_eq!(paid.product(Product::Tee).unwrap().sold, 0);
+    assert_eq!(paid.revenue_minor, 5500);
+    let (_, thanks) = app.get_html(&location(&res)).await;
+    assert!(thanks.contains("1 × “Table for three” Hoodie, L, Black"), "thanks lists the hoodie");
+    assert!(thanks.contains("2 × “Table for three” Sticker"), "and the stickers");
+}
+
+#[tokio::test]
+async fn a_cart_line_the_drop_does_not_sell_or_too_many_units_are_refused_plainly() {
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = launch_table(&app, &[]).await;
+    let fan = "203.0.113.8";
+    // A poster the drop does not sell: the form says to pick a product.
+    let res = post_cart(&app, &slug, &[("product", "poster"), ("colour", "white"), ("quantity", "1")], fan).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("Pick a product"));
+    // Seven units in a drop of six per order.
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("line", "sticker..white.5"), ("product", "hoodie"), ("size", "M"), ("colour", "black"), ("quantity", "2")],
+        fan,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("1 to 6"));
+    let drop = app.drop_by_slug(&slug).await;
+    assert_eq!((drop.reserved, drop.sold), (0, 0), "nothing held");
+}
+
+/// 1,000 fans with mixed carts against 40 of each product: no product is
+/// ever oversold, each order holds all its lines or none, and the totals
+/// per product match the lines of the orders.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_thousand_mixed_carts_never_oversell_any_product() {
+    const STOCK: i64 = 40;
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+        s.holds_per_client = popshop::config::Settings::defaults().holds_per_client;
+    })
+    .await;
+    let slug = launch_table(&app, &[("stock", &STOCK.to_string())]).await;
+    let mut rng = StdRng::seed_from_u64(23);
+    let carts: Vec<Vec<String>> = (0..1000)
+        .map(|_| {
+            let mut lines = Vec::new();
+            if rng.gen_bool(0.6) {
+                lines.push(format!("tee.{}.black.{}", ["S", "M", "L"][rng.gen_range(0..3)], rng.gen_range(1..=2)));
+            }
+            if rng.gen_bool(0.5) {
+                lines.push(format!("hoodie.{}.black.1", ["S", "M", "L"][rng.gen_range(0..3)]));
+            }
+            if lines.is_empty() || rng.gen_bool(0.5) {
+                lines.push(format!("sticker..white.{}", rng.gen_range(1..=3)));
+            }
+            lines
+        })
+        .collect();
+    let tasks: Vec<_> = carts
+        .into_iter()
+        .enumerate()
+        .map(|(fan, lines)| {
+            let (client, url, origin) =
+                (app.client.clone(), app.url(&format!("/d/{slug}/checkout")), app.address.clone());
+            tokio::spawn(async move {
+                let mut form: Vec<(&str, String)> = lines.iter().map(|l| ("line", l.clone())).collect();
+                form.push(("checkout", "1".into()));
+                let res = client
+                    .post(url)
+                    .header("origin", origin)
+                    .header("x-forwarded-for", format!("198.19.{}.{}", fan / 250, fan % 250 + 1))
+                    .form(&form)
+                    .send()
+                    .await
+                    .expect("checkout");
+                (res.status().as_u16(), location(&res))
+            })
+        })
+        .collect();
+    let mut held = Vec::new();
+    for t in tasks {
+        let (status, to) = t.await.unwrap();
+        match status {
+            303 => held.push(to),
+            409 => {}
+            other => panic!("unexpected answer {other}"),
+        }
+    }
+    assert!(!held.is_empty() && held.len() < 1000, "some carts held, most refused");
+    let pool = app.state.store.pool();
+    let app = &app;
+    let check = |label: &'static str| async move {
+        let drop = app.drop_by_slug("table-for-three").await;
+        for p in &drop.products {
+            assert!(p.sold + p.reserved <= STOCK, "{label}: {:?} oversold", p.product);
+            let (lines,): (i64,) = sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(l.quantity), 0) AS BIGINT) FROM order_lines l JOIN orders o ON o.id = l.order_id \
+                 WHERE o.drop_id = $1 AND l.product = $2 AND o.status IN ('pending', 'processing')",
+            )
+            .bind(&drop.id)
+            .bind(p.product.key())
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            assert_eq!(p.reserved, lines, "{label}: {:?} reserved = its open lines", p.product);
+            let (sold,): (i64,) = sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(l.quantity), 0) AS BIGINT) FROM order_lines l JOIN orders o ON o.id = l.order_id \
+                 WHERE o.drop_id = $1 AND l.product = $2 AND o.status = 'paid'",
+            )
+            .bind(&drop.id)
+            .bind(p.product.key())
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            assert_eq!(p.sold, sold, "{label}: {:?} sold = its paid lines", p.product);
+        }
+        assert_eq!(drop.reserved, drop.products.iter().map(|p| p.reserved).sum::<i64>(), "{label}: drop reserved");
+        assert_eq!(drop.sold, drop.products.iter().map(|p| p.sold).sum::<i64>(), "{label}: drop sold");
+        drop
+    };
+    let drop = check("held").await;
+    assert!(drop.products.iter().any(|p| p.units_left() == Some(0)), "some product ran out");
+    // Every order has all its lines.
+    let (orphans,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM orders o WHERE o.drop_id = $1 AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",
+    )
+    .bind(&drop.id)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(orphans, 0, "no order without its lines");
+    // Half pay, half walk away: the stock comes back per product.
+    for (n, to) in held.iter().enumerate() {
+        let order = app.state.store.order_by_session(to.trim_start_matches("/demo-checkout/")).await.unwrap().unwrap();
+        if n % 2 == 0 {
+            assert_eq!(app.pay_demo(to).await.status().as_u16(), 303);
+        } else {
+            app.state.store.release(&order.id, popshop::domain::OrderStatus::Cancelled).await.unwrap();
+        }
+    }
+    let drop = check("settled").await;
+    assert_eq!(drop.reserved, 0);
+}
+
+fn pair<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// Stripe Checkout gets one line item per line, each at its price less the
+/// code, with its own tax code, and shipping once per order — checked
+/// against Stripe's published parameters by the stand-in; paid, every
+/// product counts its units.
+#[tokio::test]
+async fn stripe_gets_one_line_item_per_line_and_shipping_once() {
+    let standin = crate::common::stripe_standin::StripeStandIn::start().await;
+    let uri = standin.uri();
+    let app = TestApp::spawn_with(move |s| {
+        crate::common::use_stripe(s, uri);
+        s.stripe_tax = true;
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    launch_table(&app, &[("shipping", "4.00")]).await;
+    let slug = "table-for-three";
+    let drop = app.drop_by_slug(slug).await;
+    let res = app
+        .post_form(
+            &format!("/dashboard/drops/{}/promo-codes", drop.id),
+            &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "code created");
+    let res = post_cart(
+        &app,
+        slug,
+        &[
+            ("line", "hoodie.L.black.1"),
+            ("line", "sticker..white.2"),
+            ("line", "tee.M.black.1"),
+            ("code", "FRIENDS"),
+            ("checkout", "1"),
+        ],
+        "203.0.113.9",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
+    let request = standin.seen().into_iter().find(|r| r.operation == "POST /v1/checkout/sessions").unwrap();
+    assert_eq!(request.refused, None, "Stripe's published parameters take it");
+    let p = &request.pairs;
+    let expect = [
+        (
+            "line_items[0][price_data][product_data][name]",
+            "“Table for three” Hoodie — L, Black · code FRIENDS: 10% off each",
+        ),
+        ("line_items[0][price_data][unit_amount]", "4050"),
+        ("line_items[0][quantity]", "1"),
+        ("line_items[0][price_data][product_data][tax_code]", "txcd_30011000"),
+        ("line_items[1][price_data][product_data][name]", "“Table for three” Sticker · code FRIENDS: 10% off each"),
+        ("line_items[1][price_data][unit_amount]", "450"),
+        ("line_items[1][quantity]", "2"),
+        ("line_items[1][price_data][product_data][tax_code]", "txcd_99999999"),
+        ("line_items[2][price_data][unit_amount]", "2250"),
+        ("shipping_options[0][shipping_rate_data][fixed_amount][amount]", "400"),
+    ];
+    for (key, value) in expect {
+        assert_eq!(pair(p, key).map(|v| v.replace(" shirt", "")), Some(value.to_owned()), "{key}");
+    }
+    assert_eq!(pair(p, "line_items[3][quantity]"), None, "three lines, no more");
+    assert_eq!(pair(p, "shipping_options[1][shipping_rate_data][type]"), None, "shipping once");
+
+    let pending = [popshop::domain::OrderStatus::Pending];
+    let order = app.state.store.orders_of_drop(&drop.id, &pending, 10).await.unwrap().pop().expect("the order");
+    assert_eq!(order.lines.len(), 3);
+    assert_eq!(order.amount.minor(), 4050 + 900 + 2250 + 400);
+    assert_eq!(order.discount.minor(), 450 + 100 + 250, "the code on every line it covers");
+    standin.pay(order.session_id.as_deref().unwrap(), "pi_cart");
+    popshop::sales::reconcile(&app.state.sales, &order).await.unwrap();
+    let paid = app.drop_by_slug(slug).await;
+    assert_eq!(
+        app.state.store.order_by_id(&order.id).await.unwrap().unwrap().status,
+        popshop::domain::OrderStatus::Paid
+    );
+    assert_eq!(
+        (paid.sold, paid.product(Product::Sticker).unwrap().sold, paid.product(Product::Hoodie).unwrap().sold),
+        (4, 2, 1)
+    );
+}
