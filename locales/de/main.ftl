@@ -893,3 +893,6 @@ shop-cart = Dein Warenkorb
 shop-cart-total = Summe ohne Versand: { $total }
 shop-remove = Entfernen
 shop-checkout = Zur Kasse — { $total }
+shop-by-merch = Merch von { $artist }
+shop-pay-note-merch = Sichere Bezahlung. Leg mehr in den Warenkorb und zahl einmal; deine Adresse kommt danach.
+shop-pay-note-merch-shipping = Sichere Bezahlung. Leg mehr in den Warenkorb und zahl einmal, mit { $shipping } Versand pro Bestellung; deine Adresse kommt danach.

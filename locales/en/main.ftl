@@ -904,3 +904,6 @@ shop-cart = Your cart
 shop-cart-total = Total before shipping: { $total }
 shop-remove = Remove
 shop-checkout = Check out — { $total }
+shop-by-merch = Merch by { $artist }
+shop-pay-note-merch = Secure checkout. Add more to the cart and pay once; your address comes next.
+shop-pay-note-merch-shipping = Secure checkout. Add more to the cart and pay once, with { $shipping } shipping per order; your address comes next.

@@ -291,9 +291,11 @@ pub fn order_line(lang: Language, slogan: &str, line: &crate::domain::OrderLine)
     )
 }
 
-/// Every line of an order, joined: "1 × “Slogan” Hoodie, L, Black + 2 × “Slogan” Sticker".
+/// Every line of an order, one per line of text ("1 × “Slogan” Hoodie, L,
+/// Black", "2 × “Slogan” Sticker"): pages show it with `white-space:
+/// pre-line`.
 pub fn order_item(lang: Language, slogan: &str, lines: &[crate::domain::OrderLine]) -> String {
-    lines.iter().map(|l| order_line(lang, slogan, l)).collect::<Vec<_>>().join(" + ")
+    lines.iter().map(|l| order_line(lang, slogan, l)).collect::<Vec<_>>().join("\n")
 }
 
 /// "5–10 business days", "5–10 Werktage".

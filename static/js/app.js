@@ -445,6 +445,55 @@ function follow(events, pollUrl, event, show) {
   });
 })();
 
+// Storefront: *Add to cart* and *Remove* in place. The form posts as
+// without JavaScript (the server checks the pick and renders the page with
+// the cart in hidden fields); the cart's fields, the cart, the message and
+// the Buy button are taken from that page, and the live region reads the
+// cart's total. Anything unexpected: the form posts normally.
+(function cartInPlace() {
+  const form = document.getElementById("buy-form");
+  const live = document.getElementById("cart-live");
+  if (!form || !live || !window.fetch || !window.DOMParser) return;
+  form.addEventListener("submit", (event) => {
+    const button = event.submitter;
+    if (!button || (button.name !== "add" && button.name !== "remove") || form.dataset.plain) return;
+    event.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    const body = new URLSearchParams(new FormData(form));
+    body.set(button.name, button.value);
+    const action = (button.getAttribute("formaction") || form.action).split("#")[0];
+    fetch(action, { method: "POST", body, headers: { Accept: "text/html" } })
+      .then((r) => ((r.headers.get("content-type") || "").startsWith("text/html") ? r.text() : Promise.reject(r)))
+      .then((html) => {
+        const page = new DOMParser().parseFromString(html, "text/html");
+        const theirs = page.getElementById("buy-form");
+        if (!theirs || !page.getElementById("buy") || !document.getElementById("buy")) throw new Error("page");
+        form.querySelectorAll("input[name=line]").forEach((old) => old.remove());
+        const anchor = form.firstElementChild;
+        theirs.querySelectorAll("input[name=line]").forEach((line) => form.insertBefore(document.importNode(line, true), anchor));
+        const error = page.getElementById("buy-error");
+        const here = document.getElementById("buy-error");
+        if (here) here.remove();
+        if (error) form.append(document.importNode(error, true));
+        const cart = page.getElementById("cart");
+        const shown = document.getElementById("cart");
+        if (shown) shown.remove();
+        if (cart) form.after(document.importNode(cart, true));
+        document.getElementById("buy").replaceWith(document.importNode(page.getElementById("buy"), true));
+        const total = page.querySelector(".cart-total");
+        live.textContent = error ? error.textContent : total ? total.textContent : "";
+        button.disabled = false;
+      })
+      .catch(() => {
+        button.disabled = false;
+        form.dataset.plain = "1";
+        if (form.requestSubmit && button.isConnected) form.requestSubmit(button);
+        else form.submit();
+      });
+  });
+})();
+
 // Call board: a vote (or taking it back) counts in place, without the
 // reload that jumped the page; the button turns and a live region says so.
 // Without this (or when anything goes wrong) the form posts and the page

@@ -12,6 +12,7 @@ mod connect;
 mod launch;
 mod live;
 mod looks;
+mod merch;
 mod production;
 mod quality;
 

@@ -219,7 +219,10 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     let (all_sizes, all_colours) = offered_by_any(drop);
     let sizes: &[Size] = if merch { &all_sizes } else { drop.sizes.as_slice() };
     let offered: &[ShirtColour] = if merch { &all_colours } else { drop.colours.as_slice() };
-    let picked_product = choice.product.or(drop.products.first().map(|p| p.product));
+    // The product picked, else the first one not sold out.
+    let picked_product = choice
+        .product
+        .or_else(|| drop.products.iter().find(|p| !p.sold_out()).or(drop.products.first()).map(|p| p.product));
     let cart_lines = crate::routes::checkout::cart::lines_at_list_price(drop, &choice.cart);
     let cart: Vec<CartLine> = choice
         .cart

@@ -1,0 +1,152 @@
+//! The merch table in Chromium (issue 23): a fan on a phone adds a hoodie in
+//! L and two stickers to the cart (in place, with JavaScript), pays once in
+//! the demo checkout, and the thanks page lists both lines; the table and
+//! the cart read clean under axe on a phone and a desktop, Buy above the
+//! fold on both.
+
+use super::*;
+
+fn axe() -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(path).ok();
+    assert!(axe.is_some() || !in_ci(), "axe-core missing: run scripts/ensure-axe");
+    axe
+}
+
+/// Clicks what `css` finds, scrolled to the middle of the screen first (a
+/// thumb scrolls the picker up from under the phone's buy bar).
+async fn tap(web: &WebDriver, css: &str) -> WebDriverResult<()> {
+    let element = web.find(By::Css(css)).await?;
+    web.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![element.to_json()?]).await?;
+    element.click().await
+}
+
+/// Where `#buy` ends, in CSS pixels from the top of the first screen.
+async fn buy_bottom(web: &WebDriver) -> WebDriverResult<f64> {
+    web.execute("return document.getElementById('buy').getBoundingClientRect().bottom", vec![]).await?.convert()
+}
+
+#[tokio::test]
+async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Merch table night"),
+            ("description", "Printed to order. Hoodies are heavy, stickers are vinyl."),
+            ("products_shown", "1"),
+            ("products", "tee"),
+            ("products", "hoodie"),
+            ("products", "longsleeve"),
+            ("products", "tote"),
+            ("products", "poster"),
+            ("products", "sticker"),
+            ("price_hoodie", "45"),
+            ("price_longsleeve", "30"),
+            ("price_tote", "20"),
+            ("price_poster", "15"),
+            ("price_sticker", "5"),
+            ("sizes", "S"),
+            ("sizes", "M"),
+            ("sizes", "L"),
+            ("sizes", "XL"),
+            ("colours", "black"),
+            ("colours", "white"),
+            ("colours", "navy"),
+            ("colours", "sand"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let slug = "merch-table-night";
+    let axe = axe();
+    let web = browser(&driver).await;
+    let started = std::time::Instant::now();
+    let result = async {
+        web.set_window_rect(0, 0, 1440, 900).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        eprintln!("storefront loaded after {:?}", started.elapsed());
+        shoot(&web, "merch-table-desktop", 1440, 900).await;
+        let bottom = buy_bottom(&web).await?;
+        eprintln!("desktop: Buy ends at {bottom} px");
+        assert!(bottom <= 900.0, "desktop: Buy above the fold with six products, ends at {bottom} px");
+        web.set_window_rect(0, 0, 390, 844).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        let bottom = buy_bottom(&web).await?;
+        assert!(bottom <= 844.0, "phone: the buy bar on the first screen, ends at {bottom} px");
+        if let Some(axe) = &axe {
+            let found = axe_violations(&web, axe).await?;
+            assert!(found.is_empty(), "axe on the merch table: {found:?}");
+        }
+        // Every product's picture loads.
+        let broken: i64 = web
+            .execute(
+                "const imgs = [...document.querySelectorAll('.product-card img')];
+                 await Promise.all(imgs.map((i) => { i.loading = 'eager'; return i.decode().catch(() => {}); }));
+                 return imgs.filter((i) => !i.naturalWidth).length;",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert_eq!(broken, 0, "every product picture draws");
+        shoot(&web, "merch-table-phone", 390, 844).await;
+
+        // The hoodie, in L: picked, its picture shown large, added in place.
+        web.execute("window.__samePage = true", vec![]).await?;
+        tap(&web, "label.product-card:has(input[value=hoodie])").await?;
+        let shown: bool = web
+            .execute("return getComputedStyle(document.querySelector('.product-view[data-product=hoodie]')).display !== 'none'", vec![])
+            .await?
+            .convert()?;
+        assert!(shown, "the hoodie's picture is the large one");
+        tap(&web, "label.chip:has(input[name=size][value=L])").await?;
+        tap(&web, "label.chip:has(input[name=colour][value=black])").await?;
+        tap(&web, "#add-to-cart").await?;
+        web.query(By::Css("#cart li")).first().await?;
+        // Two stickers.
+        tap(&web, "label.product-card:has(input[value=sticker])").await?;
+        web.execute("const q = document.getElementById('quantity'); q.value = '2'; q.dispatchEvent(new Event('change'))", vec![]).await?;
+        tap(&web, "#add-to-cart").await?;
+        let mut lines = web.find_all(By::Css("#cart li")).await?;
+        let mut waited = 0;
+        while lines.len() < 2 && waited < 50 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            lines = web.find_all(By::Css("#cart li")).await?;
+            waited += 1;
+        }
+        assert_eq!(lines.len(), 2, "two lines in the cart");
+        let (same, live): (bool, String) = web
+            .execute("return [window.__samePage === true, document.getElementById('cart-live').textContent]", vec![])
+            .await?
+            .convert()?;
+        assert!(same, "added in place, no reload");
+        assert!(live.contains("$55.00"), "the live region reads the total: {live}");
+        let cart = web.find(By::Id("cart")).await?.text().await?;
+        assert!(cart.contains("1 × “Merch table night” Hoodie, L, Black"), "{cart}");
+        assert!(cart.contains("2 × “Merch table night” Sticker"), "{cart}");
+        if let Some(axe) = &axe {
+            let found = axe_violations(&web, axe).await?;
+            assert!(found.is_empty(), "axe on the cart: {found:?}");
+        }
+        shoot(&web, "merch-cart-phone", 390, 844).await;
+        let buy = web.find(By::Id("buy")).await?;
+        assert!(buy.text().await?.contains("Check out — $55.00"));
+        buy.click().await?;
+        let banner = web.query(By::ClassName("demo")).first().await?;
+        assert!(banner.text().await?.contains("no money moves"));
+        let page = web.find(By::Tag("main")).await?.text().await?;
+        assert!(page.contains("Hoodie") && page.contains("Sticker"), "the demo checkout lists the lines");
+        fill_address(&web, ["fan@example.com", "Fan Person", "1 Main St", "10001", "New York"]).await?;
+        web.find(By::Id("pay")).await?.click().await?;
+        web.query(By::Css("h1.slogan")).with_text("Thank you!").first().await?;
+        let body = web.find(By::Tag("main")).await?.text().await?;
+        assert!(body.contains("Hoodie, L, Black") && body.contains("2 × “Merch table night” Sticker"), "{body}");
+        shoot(&web, "merch-thanks-phone", 390, 844).await;
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+    let drop = app.drop_by_slug(slug).await;
+    assert_eq!((drop.sold, drop.revenue_minor), (3, 5500));
+}
