@@ -896,3 +896,6 @@ shop-checkout = Zur Kasse — { $total }
 shop-by-merch = Merch von { $artist }
 shop-pay-note-merch = Sichere Bezahlung. Leg mehr in den Warenkorb und zahl einmal; deine Adresse kommt danach.
 shop-pay-note-merch-shipping = Sichere Bezahlung. Leg mehr in den Warenkorb und zahl einmal, mit { $shipping } Versand pro Bestellung; deine Adresse kommt danach.
+drop-products = Produkte
+drop-held = In Bestellungen
+drop-unlimited = unbegrenzt

@@ -907,3 +907,6 @@ shop-checkout = Check out — { $total }
 shop-by-merch = Merch by { $artist }
 shop-pay-note-merch = Secure checkout. Add more to the cart and pay once; your address comes next.
 shop-pay-note-merch-shipping = Secure checkout. Add more to the cart and pay once, with { $shipping } shipping per order; your address comes next.
+drop-products = Products
+drop-held = In checkouts
+drop-unlimited = unlimited

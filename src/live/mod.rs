@@ -50,6 +50,9 @@ pub struct PublicTotals {
     pub raised: Option<String>,
     /// Increases with every change; used as the SSE event id.
     pub version: i64,
+    /// On a merch table: the products sold out (keys); left out otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sold_out: Vec<&'static str>,
 }
 
 impl PublicTotals {
@@ -67,6 +70,11 @@ impl PublicTotals {
             },
             raised: drop.show_raised.then(|| crate::i18n::money(drop.language, drop.revenue())),
             version: drop.version,
+            sold_out: if drop.has_merch_table() {
+                drop.products.iter().filter(|p| p.sold_out()).map(|p| p.product.key()).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 

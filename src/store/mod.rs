@@ -25,7 +25,7 @@ pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};
 pub use fulfilment::{LineProblem, ShipLine, Shipment, Shipped};
-pub use orders::{NewOrder, Reservation};
+pub use orders::{NewOrder, Reservation, Variant};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;
 pub use printer::{PrintCost, PrintJob, PrinterEffect, PrinterOutcome};

@@ -10,6 +10,9 @@ use crate::domain::{
 };
 use anyhow::Context;
 
+/// Paid units of one product in one size ("" for one size) and colour.
+pub type Variant = (String, String, String, i64);
+
 /// A checkout about to start.
 #[derive(Debug, Clone)]
 pub struct NewOrder {
@@ -455,12 +458,13 @@ impl Store {
         self.with_lines(rows.into_iter().map(Order::from).collect()).await
     }
 
-    /// What the artist's charts need: paid units per (size, colour) and each
+    /// What the artist's charts need: paid units per (product, size, colour) and each
     /// paid order's (paid_at, quantity), oldest first.
-    pub async fn drop_sales(&self, drop_id: &str) -> anyhow::Result<(Vec<(String, String, i64)>, Vec<(i64, i64)>)> {
+    pub async fn drop_sales(&self, drop_id: &str) -> anyhow::Result<(Vec<Variant>, Vec<(i64, i64)>)> {
         let by_variant = sqlx::query_as(
-            "SELECT size, colour, CAST(SUM(quantity) AS BIGINT) FROM orders WHERE drop_id = $1 AND status = 'paid' \
-             GROUP BY size, colour",
+            "SELECT l.product, l.size, l.colour, CAST(SUM(l.quantity) AS BIGINT) FROM order_lines l \
+             JOIN orders o ON o.id = l.order_id WHERE o.drop_id = $1 AND o.status = 'paid' \
+             GROUP BY l.product, l.size, l.colour",
         )
         .bind(drop_id)
         .fetch_all(&self.pool)

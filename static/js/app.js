@@ -237,6 +237,22 @@ localTimes(document);
     if (raised && t.raised) raised.textContent = t.raised;
     const left = shop.querySelector("[data-live=left]");
     if (left && t.left !== null) left.textContent = t.left;
+    // A product of the merch table sold out: its card says so and can no
+    // longer be picked.
+    for (const key of t.sold_out || []) {
+      const input = shop.querySelector(`input[name=product][value="${key}"]`);
+      if (!input || input.disabled) continue;
+      input.disabled = true;
+      input.checked = false;
+      const card = input.closest(".product-card");
+      card.classList.add("sold-out");
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = msg("js-buy-sold-out", "Sold out");
+      card.append(" ", badge);
+      const next = shop.querySelector("input[name=product]:not(:disabled)");
+      if (next && !shop.querySelector("input[name=product]:checked")) next.checked = true;
+    }
     const bar = document.getElementById("goal-progress");
     if (bar && t.goal_percent !== null) {
       bar.value = t.goal_percent;

@@ -128,6 +128,10 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
     assert_eq!(paid.product(Product::Sticker).unwrap().sold, 2);
     assert_eq!(paid.product(Product::Tee).unwrap().sold, 0);
     assert_eq!(paid.revenue_minor, 5500);
+    let (_, dashboard) = app.get_html(&format!("/dashboard/drops/{}", paid.id)).await;
+    assert!(dashboard.contains("products-heading"), "the artist sees each product's numbers");
+    assert!(dashboard.contains("<th scope=\"row\">Hoodie</th><td>$45.00</td><td>1</td><td>0</td>"), "hoodie: 1 sold");
+    assert!(dashboard.contains("<td>Sticker</td><td>One size</td><td>White</td><td>2</td>"), "stickers per variant");
     let (_, thanks) = app.get_html(&location(&res)).await;
     assert!(thanks.contains("1 × “Table for three” Hoodie, L, Black"), "thanks lists the hoodie");
     assert!(thanks.contains("2 × “Table for three” Sticker"), "and the stickers");
@@ -251,6 +255,10 @@ async fn a_thousand_mixed_carts_never_oversell_any_product() {
     };
     let drop = check("held").await;
     assert!(drop.products.iter().any(|p| p.units_left() == Some(0)), "some product ran out");
+    // Live viewers hear which products ran out.
+    let totals: serde_json::Value = app.get("/d/table-for-three/totals").await.json().await.unwrap();
+    let out: Vec<&str> = drop.products.iter().filter(|p| p.sold_out()).map(|p| p.product.key()).collect();
+    assert_eq!(totals["sold_out"], serde_json::json!(out), "{totals}");
     // Every order has all its lines.
     let (orphans,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM orders o WHERE o.drop_id = $1 AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",

@@ -3,7 +3,7 @@
 //! (per minute in the drop's first hour, then per hour). Pure functions of the
 //! orders, rendered on the server; the page refreshes them live.
 
-use crate::domain::{Drop, Language, Money, ShirtColour, Size};
+use crate::domain::{Drop, Language, Money, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 
 /// One bar of the sales chart, in SVG units (chart is 600×160).
@@ -22,8 +22,11 @@ pub struct SalesStats {
     /// Paid orders per checkout started, in whole percent.
     pub conversion: i64,
     pub checkouts: i64,
-    /// Units per size × colour, in size-chart order.
+    /// Units per product × size × colour, products in the merch table's
+    /// order, sizes in size-chart order.
     pub variants: Vec<Variant>,
+    /// Each product's price, units sold, held in checkouts and left.
+    pub products: Vec<ProductTotals>,
     pub bars: Vec<Bar>,
     /// "per minute, first hour" or "per hour".
     pub bucket_label: String,
@@ -34,12 +37,25 @@ pub struct SalesStats {
     pub waves: Vec<WaveMark>,
 }
 
-/// Units sold of one size in one colour.
+/// Units sold of one product in one size and colour.
 pub struct Variant {
+    /// The product's name in the page's language.
+    pub product: String,
+    /// "One size" for a one-size product.
     pub size: String,
     /// The colour's name in the page's language.
     pub colour: String,
     pub units: i64,
+}
+
+/// One product's numbers.
+pub struct ProductTotals {
+    pub name: String,
+    pub price: String,
+    pub sold: i64,
+    pub held: i64,
+    /// `None`: unlimited.
+    pub left: Option<i64>,
 }
 
 /// A time label under the chart.
@@ -65,7 +81,7 @@ const CHART_H: f32 = 150.0;
 
 pub fn sales_stats(
     drop: &Drop,
-    variants: Vec<(String, String, i64)>,
+    variants: Vec<crate::store::Variant>,
     timeline: &[(i64, i64)],
     waves: &[(i64, i64)],
     now: i64,
@@ -73,15 +89,32 @@ pub fn sales_stats(
 ) -> SalesStats {
     let paid_orders = timeline.len() as i64;
     let average = if paid_orders > 0 { drop.revenue_minor / paid_orders } else { 0 };
-    let mut variants: Vec<Variant> = variants
+    let mut variants: Vec<(Product, Variant)> = variants
         .into_iter()
-        .map(|(size, colour, units)| Variant {
-            size,
-            colour: ShirtColour::parse(&colour).map_or(colour, |c| i18n::colour_name(lang, c)),
-            units,
+        .map(|(product, size, colour, units)| {
+            let product = Product::from_db(&product);
+            let variant = Variant {
+                product: i18n::product_name(lang, product),
+                size: if size.is_empty() { i18n::text(lang, "studio-one-size") } else { size },
+                colour: ShirtColour::parse(&colour).map_or(colour, |c| i18n::colour_name(lang, c)),
+                units,
+            };
+            (product, variant)
         })
         .collect();
-    variants.sort_by_key(|v| (Size::parse(&v.size).map_or(usize::MAX, |s| s as usize), v.colour.clone()));
+    variants.sort_by_key(|(p, v)| (*p, Size::parse(&v.size).map_or(usize::MAX, |s| s as usize), v.colour.clone()));
+    let variants: Vec<Variant> = variants.into_iter().map(|(_, v)| v).collect();
+    let products = drop
+        .products
+        .iter()
+        .map(|p| ProductTotals {
+            name: i18n::product_name(lang, p.product),
+            price: i18n::money(lang, p.price),
+            sold: p.sold,
+            held: p.reserved,
+            left: p.units_left(),
+        })
+        .collect();
 
     // The drop's first hour minute by minute; after that, hour by hour.
     let age = (now - drop.created_at).max(0);
@@ -122,6 +155,7 @@ pub fn sales_stats(
         conversion: if drop.checkouts_started > 0 { paid_orders * 100 / drop.checkouts_started } else { 0 },
         checkouts: drop.checkouts_started,
         variants,
+        products,
         bars,
         bucket_label: i18n::text(lang, bucket_label),
         peak: counts.iter().copied().max().unwrap_or(0),
