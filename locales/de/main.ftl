@@ -899,3 +899,6 @@ shop-pay-note-merch-shipping = Sichere Bezahlung. Leg mehr in den Warenkorb und 
 drop-products = Produkte
 drop-held = In Bestellungen
 drop-unlimited = unbegrenzt
+drop-print-product = { $product }: { $size } Zoll bei 300 DPI.
+drop-print-product-bleed = { $product }: { $size } Zoll bei 300 DPI, mit { $bleed } Zoll Beschnitt an jeder Kante (wird abgeschnitten).
+drop-print-product-cut = { $product }: { $size } Zoll bei 300 DPI, konturgeschnitten: Die Schnittlinie ist der magentafarbene Pfad CutContour.

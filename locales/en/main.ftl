@@ -910,3 +910,6 @@ shop-pay-note-merch-shipping = Secure checkout. Add more to the cart and pay onc
 drop-products = Products
 drop-held = In checkouts
 drop-unlimited = unlimited
+drop-print-product = { $product }: { $size } in at 300 DPI.
+drop-print-product-bleed = { $product }: { $size } in at 300 DPI, with { $bleed } in bleed on every edge (trimmed off).
+drop-print-product-cut = { $product }: { $size } in at 300 DPI, die-cut: the cut line is the magenta path named CutContour.

@@ -104,6 +104,33 @@ impl DesignEngine {
         print::print_png(self.fontdb.clone(), &print::print_svg_text(&self.fonts, &xml_safe(slogan), theme, colour))
     }
 
+    /// `product`'s print files, at its size (`ProductSpec::print`): the
+    /// outlined SVG. Heavy: run on a blocking thread.
+    pub fn product_print_svg(
+        &self,
+        slogan: &str,
+        theme: &Theme,
+        colour: ShirtColour,
+        product: crate::domain::Product,
+    ) -> anyhow::Result<String> {
+        print::print_svg_outlined(
+            self.fontdb.clone(),
+            &print::product_print_svg_text(&self.fonts, &xml_safe(slogan), theme, colour, product),
+        )
+    }
+
+    /// `product`'s 300 DPI PNG, bleed included.
+    pub fn product_print_png(
+        &self,
+        slogan: &str,
+        theme: &Theme,
+        colour: ShirtColour,
+        product: crate::domain::Product,
+    ) -> anyhow::Result<Vec<u8>> {
+        let text = print::product_print_svg_text(&self.fonts, &xml_safe(slogan), theme, colour, product);
+        print::print_png_sized(self.fontdb.clone(), &text, product.spec().print.pixels())
+    }
+
     /// The bundled fonts as a resvg font database.
     pub fn fontdb(&self) -> Arc<resvg::usvg::fontdb::Database> {
         self.fontdb.clone()

@@ -6,7 +6,7 @@
 use super::fonts::FontLibrary;
 use super::mockup::{PRINT_AREA, PrintSvg, artwork};
 use super::theme::Theme;
-use crate::domain::ShirtColour;
+use crate::domain::{Product, ShirtColour};
 use anyhow::Context;
 use askama::Template;
 use resvg::{tiny_skia, usvg};
@@ -22,6 +22,83 @@ pub fn print_svg_text(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: 
     PrintSvg::of(artwork(fonts, slogan, theme, colour, "print"), format!("{x} {y} {w} {h}"), "12in", "16in")
         .render()
         .unwrap_or_default()
+}
+
+/// The design for `product`'s print area, at its size in inches, as SVG
+/// with live text. The design keeps its shirt layout and is centred in the
+/// product's area; a poster is printed on white paper to the trimmed edge,
+/// with its bleed around it; a die-cut sticker carries its cut line as a
+/// separate path named `CutContour` (magenta, hairline, as cutters expect),
+/// a rounded square an eighth of an inch inside the trim, the design inside
+/// it.
+pub fn product_print_svg_text(
+    fonts: &FontLibrary,
+    slogan: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+    product: Product,
+) -> String {
+    let spec = product.spec().print;
+    let (x, y, w, h) = PRINT_AREA;
+    let aspect = spec.width_in / spec.height_in;
+    // The product's area around the shirt's, in mockup units.
+    let (vw, vh) = if aspect > w / h { (h * aspect, h) } else { (w, w / aspect) };
+    // A sticker's design stays inside its cut line.
+    let (vw, vh) = if spec.cut_line { (vw * 1.25, vh * 1.25) } else { (vw, vh) };
+    let per_inch = vw / spec.width_in;
+    let bleed = spec.bleed_in * per_inch;
+    let (vx, vy) = (x + w / 2.0 - vw / 2.0 - bleed, y + h / 2.0 - vh / 2.0 - bleed);
+    let (bw, bh) = (vw + 2.0 * bleed, vh + 2.0 * bleed);
+    let inches = |v: f32| format!("{}in", exact(v));
+    let art = PrintSvg::of(
+        artwork(fonts, slogan, theme, colour, "print"),
+        format!("{} {} {} {}", exact(vx), exact(vy), exact(bw), exact(bh)),
+        &inches(spec.width_in + 2.0 * spec.bleed_in),
+        &inches(spec.height_in + 2.0 * spec.bleed_in),
+    )
+    .render()
+    .unwrap_or_default();
+    let paper = match product {
+        Product::Poster | Product::Sticker => {
+            format!(
+                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
+                exact(vx),
+                exact(vy),
+                exact(bw),
+                exact(bh)
+            )
+        }
+        _ => String::new(),
+    };
+    let cut = if spec.cut_line {
+        let inset = bleed + 0.125 * per_inch;
+        format!(
+            r##"<rect id="CutContour" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="#ec008c" stroke-width="{}"/>"##,
+            exact(vx + inset),
+            exact(vy + inset),
+            exact(bw - 2.0 * inset),
+            exact(bh - 2.0 * inset),
+            exact(0.375 * per_inch),
+            exact(0.01 * per_inch)
+        )
+    } else {
+        String::new()
+    };
+    // The paper under the design, the cut line over it.
+    match art.find('>') {
+        Some(open) if !paper.is_empty() || !cut.is_empty() => {
+            let (head, rest) = art.split_at(open + 1);
+            let rest = rest.strip_suffix("</svg>").unwrap_or(rest);
+            format!("{head}{paper}{rest}{cut}</svg>")
+        }
+        _ => art,
+    }
+}
+
+/// `v` with up to three decimals, trailing zeros dropped: "12.25", "16".
+fn exact(v: f32) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The same design with `margin` units of empty canvas around the print area,
@@ -49,12 +126,22 @@ fn parse(fontdb: Arc<usvg::fontdb::Database>, svg: &str) -> anyhow::Result<usvg:
 /// The print SVG with every glyph converted to a path: no fonts needed to open it.
 pub fn print_svg_outlined(fontdb: Arc<usvg::fontdb::Database>, text_svg: &str) -> anyhow::Result<String> {
     let tree = parse(fontdb, text_svg)?;
-    let options =
-        usvg::WriteOptions { preserve_text: false, coordinates_precision: 3, ..usvg::WriteOptions::default() };
+    let options = usvg::WriteOptions {
+        preserve_text: false,
+        coordinates_precision: 3,
+        // A sticker's cut line keeps its name (`CutContour`) for the cutter.
+        id_prefix: None,
+        ..usvg::WriteOptions::default()
+    };
     let out = tree.to_string(&options);
     // usvg writes the size in CSS pixels (96 per inch); say inches for the printer.
     let (w, h) = (tree.size().width(), tree.size().height());
-    Ok(out.replacen(&format!("width=\"{w}\" height=\"{h}\""), "width=\"12in\" height=\"16in\"", 1))
+    let inches = |px: f32| format!("{}in", exact(px / 96.0));
+    Ok(out.replacen(
+        &format!("width=\"{w}\" height=\"{h}\""),
+        &format!("width=\"{}\" height=\"{}\"", inches(w), inches(h)),
+        1,
+    ))
 }
 
 /// Rasterises an SVG to a transparent PNG of `size` pixels (the viewBox is
@@ -74,7 +161,16 @@ pub fn rasterise(
 
 /// The 300 DPI print PNG.
 pub fn print_png(fontdb: Arc<usvg::fontdb::Database>, text_svg: &str) -> anyhow::Result<Vec<u8>> {
-    rasterise(fontdb, text_svg, PRINT_PNG_SIZE)?.encode_png().context("encode print PNG")
+    print_png_sized(fontdb, text_svg, PRINT_PNG_SIZE)
+}
+
+/// A print PNG of `size` pixels (a product's area at 300 DPI, bleed included).
+pub fn print_png_sized(
+    fontdb: Arc<usvg::fontdb::Database>,
+    text_svg: &str,
+    size: (u32, u32),
+) -> anyhow::Result<Vec<u8>> {
+    rasterise(fontdb, text_svg, size)?.encode_png().context("encode print PNG")
 }
 
 #[cfg(test)]

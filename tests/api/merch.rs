@@ -364,3 +364,61 @@ async fn stripe_gets_one_line_item_per_line_and_shipping_once() {
         (4, 2, 1)
     );
 }
+
+/// PNG width and height from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+    let be = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
+
+/// Each product's print file at the printer's size and DPI: the poster with
+/// its bleed, the sticker with its cut line, the hoodie's front.
+#[tokio::test]
+async fn each_product_has_its_own_print_files() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Donaudampfschifffahrt"),
+            ("products_shown", "1"),
+            ("products", "hoodie"),
+            ("products", "poster"),
+            ("products", "sticker"),
+            ("price_hoodie", "45"),
+            ("price_poster", "15"),
+            ("price_sticker", "5"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let id = location(&res).trim_start_matches("/dashboard/drops/").split('?').next().unwrap().to_owned();
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{id}")).await;
+    assert!(page.contains("print.png?product=poster&amp;colour=white"), "the drop page links the poster's file");
+    for (product, colour, pixels) in
+        [("hoodie", "black", (3600, 3300)), ("poster", "white", (3675, 5475)), ("sticker", "white", (1238, 1238))]
+    {
+        let res = app.get(&format!("/dashboard/drops/{id}/print.png?product={product}&colour={colour}")).await;
+        assert_eq!(res.status().as_u16(), 200, "{product}");
+        assert!(
+            res.headers()["content-disposition"].to_str().unwrap().contains(&format!("-{product}-{colour}-print.png"))
+        );
+        let png = res.bytes().await.unwrap();
+        assert_eq!(png_size(&png), pixels, "{product} at 300 DPI");
+        // Kept to look at (target/screenshots), like the browser's pictures.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("print-{product}.png")), &png).unwrap();
+    }
+    let poster = app.get(&format!("/dashboard/drops/{id}/print.svg?product=poster")).await.text().await.unwrap();
+    assert!(poster.contains("width=\"12.25in\" height=\"18.25in\""), "the poster with its bleed: {:.300}", poster);
+    assert!(!poster.contains("<text"), "outlined");
+    let sticker = app.get(&format!("/dashboard/drops/{id}/print.svg?product=sticker")).await.text().await.unwrap();
+    assert!(sticker.contains("id=\"CutContour\""), "the sticker's cut line keeps its name");
+    assert!(sticker.contains("#ec008c"), "in the cutter's magenta");
+    // Not a product of this drop, or a colour the product does not come in.
+    assert_eq!(app.get(&format!("/dashboard/drops/{id}/print.png?product=tote")).await.status().as_u16(), 404);
+    assert_eq!(
+        app.get(&format!("/dashboard/drops/{id}/print.png?product=poster&colour=black")).await.status().as_u16(),
+        404
+    );
+}

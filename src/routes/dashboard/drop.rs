@@ -39,6 +39,8 @@ pub struct DropPage {
     pub orders: Vec<OrderRow>,
     /// (colour key, colour name) of each shirt colour, for the print files.
     pub print_colours: Vec<PrintColour>,
+    /// The other products' print files: (key, "Poster: 12×18 in, …", colours).
+    pub print_products: Vec<(&'static str, String, Vec<PrintColour>)>,
     pub stats: super::stats::SalesStats,
     pub show_raised: bool,
     pub slug: String,
@@ -355,6 +357,32 @@ pub async fn drop_page(
             .as_slice()
             .iter()
             .map(|c| PrintColour { key: c.key, name: i18n::colour_name(lang, *c) })
+            .collect(),
+        print_products: drop
+            .products
+            .iter()
+            .filter(|p| p.product != crate::domain::Product::Tee)
+            .map(|p| {
+                let print = p.product.spec().print;
+                let label = i18n::text_with(
+                    lang,
+                    if print.cut_line {
+                        "drop-print-product-cut"
+                    } else if print.bleed_in > 0.0 {
+                        "drop-print-product-bleed"
+                    } else {
+                        "drop-print-product"
+                    },
+                    &[
+                        ("product", i18n::Arg::Text(i18n::product_name(lang, p.product))),
+                        ("size", i18n::Arg::Text(format!("{}×{}", print.width_in, print.height_in))),
+                        ("bleed", i18n::Arg::Text(format!("{}", print.bleed_in))),
+                    ],
+                );
+                let colours =
+                    p.colours.iter().map(|c| PrintColour { key: c.key, name: i18n::colour_name(lang, *c) }).collect();
+                (p.product.key(), label, colours)
+            })
             .collect(),
         stats: super::stats::sales_stats(&drop, variants, &timeline, &waves, state.store.now_ms(), lang),
         slug: drop.slug.to_string(),

@@ -6,7 +6,7 @@
 
 use crate::auth::OwnedDrop;
 use crate::design::Theme;
-use crate::domain::ShirtColour;
+use crate::domain::{Product, ShirtColour};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use actix_web::http::header;
@@ -15,6 +15,8 @@ use actix_web::{HttpResponse, web};
 #[derive(serde::Deserialize)]
 pub struct PrintQuery {
     colour: Option<String>,
+    /// A product of the drop ("poster"); the T-shirt when absent.
+    product: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,11 +49,19 @@ async fn print_file(
     format: Format,
 ) -> Result<HttpResponse, AppError> {
     let drop = owned.drop;
+    let product = match query.product.as_deref() {
+        None => Product::Tee,
+        Some(key) => Product::parse(key).ok_or(AppError::NotFound)?,
+    };
+    // The T-shirt's colours are the drop's; another product's, its own.
+    let offered: Vec<ShirtColour> = match drop.product(product) {
+        Some(sold) => sold.colours.clone(),
+        None if product == Product::Tee => drop.colours.as_slice().to_vec(),
+        None => return Err(AppError::NotFound),
+    };
     let colour = match query.colour.as_deref() {
-        Some(key) => {
-            ShirtColour::parse(key).filter(|c| drop.colours.as_slice().contains(c)).ok_or(AppError::NotFound)?
-        }
-        None => drop.colours.first(),
+        Some(key) => ShirtColour::parse(key).filter(|c| offered.contains(c)).ok_or(AppError::NotFound)?,
+        None => offered.first().copied().ok_or(AppError::NotFound)?,
     };
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
     // The slot is held by the blocking task: it is freed when the render
@@ -60,9 +70,11 @@ async fn print_file(
     let body = state
         .limits
         .prints
-        .run(move || match format {
-            Format::Svg => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
-            Format::Png => design.print_png(&slogan, theme, colour),
+        .run(move || match (format, product) {
+            (Format::Svg, Product::Tee) => design.print_svg(&slogan, theme, colour).map(String::into_bytes),
+            (Format::Png, Product::Tee) => design.print_png(&slogan, theme, colour),
+            (Format::Svg, _) => design.product_print_svg(&slogan, theme, colour, product).map(String::into_bytes),
+            (Format::Png, _) => design.product_print_png(&slogan, theme, colour, product),
         })
         .await
         .map_err(|e| anyhow::anyhow!("print render: {e}"))?;
@@ -74,7 +86,15 @@ async fn print_file(
         .content_type(content_type)
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"popshop-{}-{}-print.{ext}\"", drop.slug, colour.key),
+            match product {
+                Product::Tee => format!("attachment; filename=\"popshop-{}-{}-print.{ext}\"", drop.slug, colour.key),
+                _ => format!(
+                    "attachment; filename=\"popshop-{}-{}-{}-print.{ext}\"",
+                    drop.slug,
+                    product.key(),
+                    colour.key
+                ),
+            },
         ))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(body))
