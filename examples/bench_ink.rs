@@ -25,6 +25,7 @@ fn main() -> anyhow::Result<()> {
     let margin = 0.0;
     println!("{:<12} {:>8} {:>8} {:>10}   smallest", "look", "least", "median", "under 60%");
     let mut all = Vec::new();
+    let mut per_slogan: Vec<(String, f32)> = Vec::new();
     for theme in &THEMES {
         let mut shares: Vec<(f32, &str)> = Vec::new();
         for slogan in &corpus {
@@ -40,6 +41,7 @@ fn main() -> anyhow::Result<()> {
             }
             let share = if x1 < x0 { 0.0 } else { ((x1 - x0 + 1) * (y1 - y0 + 1)) as f32 / (size.0 * size.1) as f32 };
             shares.push((share, slogan));
+            per_slogan.push((slogan.clone(), share));
         }
         shares.sort_by(|a, b| a.0.total_cmp(&b.0));
         let under = shares.iter().filter(|(s, _)| *s < 0.6).count();
@@ -53,6 +55,20 @@ fn main() -> anyhow::Result<()> {
             shares.len(),
             shares[0].1
         );
+    }
+    // Which slogans print small, and in how many looks.
+    let mut small: Vec<(&String, usize)> = corpus.iter().map(|c| (c, 0)).collect();
+    for (slogan, share) in &per_slogan {
+        if *share < 0.6
+            && let Some(entry) = small.iter_mut().find(|(c, _)| *c == slogan)
+        {
+            entry.1 += 1;
+        }
+    }
+    small.retain(|(_, n)| *n > 0);
+    small.sort_by(|a, b| b.1.cmp(&a.1));
+    for (slogan, n) in &small {
+        println!("  under 60% in {n:>2} looks: {slogan:?}");
     }
     all.sort_by(f32::total_cmp);
     println!(

@@ -18,6 +18,8 @@ pub struct FittedText {
     /// Width of each line at `font_size`.
     pub widths: Vec<f32>,
     pub font_size: f32,
+    /// Each line's size: `font_size` for all, unless [`stacked`].
+    pub sizes: Vec<f32>,
     /// Baseline of each line, from the top of the box.
     pub baselines: Vec<f32>,
     /// Top and bottom of the ink block (ascender of the first line to descender of the last).
@@ -129,6 +131,11 @@ const INK_SAFETY: f32 = 0.97;
 const MAX_LINES: usize = 7;
 /// Below this size (as a share of the box width) words are broken between letters.
 const MIN_SIZE_SHARE: f32 = 1.0 / 12.0;
+/// A German word of this many graphemes may be hyphenated even when it
+/// fits…
+const LONG_WORD: usize = 16;
+/// …if its syllables let the slogan print this much larger.
+const SYLLABLE_GAIN: f32 = 1.5;
 /// Largest size as a share of the box height, so "YES" does not become a wall.
 const MAX_SIZE_SHARE: f32 = 0.42;
 
@@ -153,14 +160,20 @@ pub fn fit_text(
     let hyphen = fonts.measure(font, "-");
     let words = break_pieces(fonts, font, text);
     let best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
-    if best.0 < width * MIN_SIZE_SHARE {
-        // Nothing fits at a readable size without breaking words: break the
-        // long ones at their syllables, as a typesetter would (a hyphen at
-        // the line's end: "DONAU-DAMPF-SCHIFF-…").
-        let language = super::hyphenate::language_of(text);
+    // A German compound ("Donaudampfschifffahrt") is hyphenated to print
+    // larger; English display type shrinks instead, as typesetters set it.
+    let language = super::hyphenate::language_of(text);
+    let long_word = language == super::hyphenate::SloganLanguage::German
+        && words.iter().any(|w| w.text.graphemes(true).count() >= LONG_WORD);
+    if best.0 < width * MIN_SIZE_SHARE || long_word {
+        // Nothing fits at a readable size without breaking words, or a long
+        // word keeps the whole slogan small: break the long ones at their
+        // syllables, as a typesetter would (a hyphen at the line's end:
+        // "DONAU-DAMPF-SCHIFF-…"), when that prints clearly larger.
         let syllables = split(fonts, font, &words, |t| super::hyphenate::syllables(t, language), true);
         let by_syllable = best_breaks(&syllables, space, hyphen, &vertical, width, height, line_height);
-        if by_syllable.0 >= width * MIN_SIZE_SHARE {
+        let needed = best.0 < width * MIN_SIZE_SHARE && by_syllable.0 >= width * MIN_SIZE_SHARE;
+        if needed || by_syllable.0 >= best.0 * SYLLABLE_GAIN {
             return layout(&syllables, &by_syllable.1, space, hyphen, &vertical, by_syllable.0, height, line_height);
         }
         // Still too small (a word without syllables, "WWWW…"): allow breaks
@@ -171,7 +184,7 @@ pub fn fit_text(
         };
         let pieces = split(fonts, font, &words, by_grapheme, false);
         let broken = best_breaks(&pieces, space, hyphen, &vertical, width, height, line_height);
-        if broken.0 > best.0 {
+        if best.0 < width * MIN_SIZE_SHARE && broken.0 > best.0 {
             return layout(&pieces, &broken.1, space, hyphen, &vertical, broken.0, height, line_height);
         }
     }
@@ -357,7 +370,83 @@ fn layout(
     let block = block_height(lines.len(), font, lh) * size;
     let top = (height - block) / 2.0;
     let baselines = (0..lines.len()).map(|i| top + font.ascender * size + i as f32 * lh * size).collect();
-    FittedText { lines, widths, font_size: size, baselines, block_top: top, block_bottom: top + block }
+    let sizes = vec![size; lines.len()];
+    FittedText { lines, widths, font_size: size, sizes, baselines, block_top: top, block_bottom: top + block }
+}
+
+/// Share of the box a stacked setting fills at most.
+const STACK_SAFETY: f32 = 0.95;
+const STACK_SAFETY_SLANTED: f32 = 0.95;
+/// How much larger than the even size a stacked line may grow.
+const STACK_MAX_GROWTH: f32 = 2.4;
+
+/// Whether `fitted` reads better stacked: two to five lines of clearly
+/// different widths (a short word between long ones; Japanese phrases of
+/// different lengths too).
+pub fn suits_stacking(fitted: &FittedText) -> bool {
+    let n = fitted.lines.len();
+    let (narrowest, widest) = fitted.widths.iter().fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
+    (2..=5).contains(&n) && narrowest < widest * 0.8
+}
+
+/// `fitted`'s lines set stacked, as a poster would: the same breaks, each
+/// line as wide as the box (growing at most [`STACK_MAX_GROWTH`] times the
+/// even size), the whole block scaled down if it would pass `height`, and
+/// centred in it. Baselines are `line_height` times the lower line's size
+/// apart, so a large line never runs into the one above.
+pub fn stacked(
+    fonts: &FontLibrary,
+    font: &FontFile,
+    text: &str,
+    fitted: &FittedText,
+    (width, height): (f32, f32),
+    line_height: f32,
+    slanted: bool,
+) -> FittedText {
+    let vertical = fonts.vertical_extent(font, text);
+    // Every stacked line meets the edges, swashes and overhangs too: keep
+    // a little more room spare than an even setting's widest line needs.
+    // A slanted block's corners turn outwards: more room still.
+    // Colour emoji draw past their font's line: a little height spare.
+    let emoji = text.chars().any(|c| u32::from(c) >= 0x1F000);
+    let (safety, across) = match (slanted, emoji) {
+        (true, _) => (STACK_SAFETY_SLANTED, STACK_SAFETY_SLANTED),
+        (false, true) => (STACK_SAFETY, 1.0),
+        (false, false) => (1.0, 1.0),
+    };
+    let (width, height) = (width * INK_SAFETY * across, height * safety);
+    let base = fitted.font_size.max(1e-3);
+    let mut sizes: Vec<f32> =
+        fitted.widths.iter().map(|w| (width / (w / base).max(1e-3)).min(base * STACK_MAX_GROWTH).max(base)).collect();
+    let block_of = |sizes: &[f32]| {
+        let gaps: f32 = sizes.iter().skip(1).map(|s| s * line_height).sum();
+        sizes[0] * vertical.ascender + gaps + sizes[sizes.len() - 1] * vertical.descender
+    };
+    let block = block_of(&sizes);
+    if block > height {
+        let k = height / block;
+        sizes.iter_mut().for_each(|s| *s *= k);
+    }
+    let block = block_of(&sizes);
+    let top = (height / safety - block) / 2.0;
+    let mut baselines = Vec::with_capacity(sizes.len());
+    let mut y = top + sizes[0] * vertical.ascender;
+    for (i, size) in sizes.iter().enumerate() {
+        if i > 0 {
+            y += size * line_height;
+        }
+        baselines.push(y);
+    }
+    let widths = fitted.widths.iter().zip(&sizes).map(|(w, s)| w / base * s).collect();
+    FittedText {
+        lines: fitted.lines.clone(),
+        widths,
+        font_size: sizes.iter().copied().fold(0.0, f32::max),
+        sizes,
+        baselines,
+        block_top: top,
+        block_bottom: top + block,
+    }
 }
 
 #[cfg(test)]
@@ -502,6 +591,44 @@ mod tests {
                 proptest::prop_assert!(f.font_size > 0.0);
                 let svg = crate::design::mockup_svg(&lib, slogan.as_str(), theme, crate::domain::ShirtColour::PALETTE[0], "p");
                 proptest::prop_assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod same_breaks {
+    use super::*;
+    use crate::design::fonts::tests::library;
+
+    /// The print file breaks a German compound only where the storefront's
+    /// heading may (its soft hyphens), in every look: the same syllables on
+    /// the page, the shirt, the card and the print file.
+    #[test]
+    fn the_print_breaks_a_compound_where_the_page_may() {
+        let lib = library();
+        let word = "Donaudampfschifffahrtsgesellschaftskapitänsmütze";
+        let page = crate::design::soft_hyphenated(word);
+        let mut allowed = Vec::new();
+        let mut at = 0;
+        for c in page.chars() {
+            if c == '\u{AD}' {
+                allowed.push(at);
+            } else {
+                at += 1;
+            }
+        }
+        assert!(allowed.len() >= 5, "the page marks the syllables: {page:?}");
+        for theme in &crate::design::THEMES {
+            let text = theme.apply_case(word);
+            let font = lib.face_for(lib.get(theme.font), theme.fallback_font, &text);
+            let f = fit_text(&lib, font, &text, 210.0, 280.0, theme.line_height);
+            assert!(f.lines.len() > 1, "{}: hyphenated to print large: {:?}", theme.key, f.lines);
+            let mut end = 0;
+            for line in &f.lines[..f.lines.len() - 1] {
+                assert!(line.ends_with('-'), "{}: {:?}", theme.key, f.lines);
+                end += line.trim_end_matches('-').chars().count();
+                assert!(allowed.contains(&end), "{}: a break the page does not have: {:?}", theme.key, f.lines);
             }
         }
     }

@@ -16,6 +16,8 @@ pub struct SvgLine {
     pub x: String,
     pub y: String,
     pub text: String,
+    /// Its own size when stacked (`None`: the artwork's).
+    pub size: Option<String>,
 }
 
 /// A rectangle for an ornament (underline bar or frame).
@@ -241,6 +243,13 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
     let halo = if theme.glow { GLOW_ROOM } else { 0.0 };
     let (fit_w, fit_h) = (fit_w * shrink - 2.0 * halo, fit_h * shrink - 2.0 * halo);
     let fitted = fit_text(fonts, font, &text, fit_w, fit_h, theme.line_height);
+    // A slogan of uneven lines is stacked, each line as wide as the area:
+    // the same breaks, a poster's sizes.
+    let fitted = if super::layout::suits_stacking(&fitted) {
+        super::layout::stacked(fonts, font, &text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
+    } else {
+        fitted
+    };
 
     let centre_x = area_x + area_w / 2.0;
     let centre_y = area_y + area_h / 2.0;
@@ -309,7 +318,13 @@ pub(crate) fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
         .lines
         .iter()
         .zip(&fitted.baselines)
-        .map(|(text, baseline)| SvgLine { x: num(x), y: num(baseline + shift), text: text.clone() })
+        .zip(&fitted.sizes)
+        .map(|((text, baseline), size)| SvgLine {
+            x: num(x),
+            y: num(baseline + shift),
+            text: text.clone(),
+            size: (*size != fitted.font_size || fitted.sizes.iter().any(|s| *s != *size)).then(|| num(*size)),
+        })
         .collect()
 }
 
