@@ -66,7 +66,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     small.retain(|(_, n)| *n > 0);
-    small.sort_by(|a, b| b.1.cmp(&a.1));
+    small.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     for (slogan, n) in &small {
         println!("  under 60% in {n:>2} looks: {slogan:?}");
     }
