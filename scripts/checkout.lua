@@ -6,7 +6,9 @@
 -- a real rush instead of all requests sharing one address.
 local token = os.getenv("CSRF")
 wrk.method = "POST"
-wrk.body = "csrf=" .. token .. "&size=M&colour=black&quantity=1"
+-- PICK: what is bought (default one shirt; scripts/bench-checkout LINES=3
+-- sends a cart of three lines).
+wrk.body = "csrf=" .. token .. "&" .. (os.getenv("PICK") or "size=M&colour=black&quantity=1")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "popshop_csrf=" .. token
 

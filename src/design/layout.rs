@@ -591,6 +591,13 @@ mod tests {
                 proptest::prop_assert!(f.font_size > 0.0);
                 let svg = crate::design::mockup_svg(&lib, slogan.as_str(), theme, crate::domain::ShirtColour::PALETTE[0], "p");
                 proptest::prop_assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+                // Stacked, the same lines stay inside the box too.
+                let font = lib.face_for(lib.get(theme.font), theme.fallback_font, &text);
+                let f = fit_text(&lib, font, &text, 210.0, 280.0, theme.line_height);
+                let s = stacked(&lib, font, &text, &f, (210.0, 280.0), theme.line_height, theme.slant != 0.0);
+                proptest::prop_assert_eq!(&s.lines, &f.lines, "the same breaks");
+                proptest::prop_assert!(s.max_width() <= 210.0 * 1.001, "{} {:?}: {}", theme.key, s.lines, s.max_width());
+                proptest::prop_assert!(s.block_top >= -0.01 && s.block_bottom <= 280.01, "{} {:?}", theme.key, s.lines);
             }
         }
     }

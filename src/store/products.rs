@@ -55,29 +55,36 @@ pub(super) async fn insert_products(
     Ok(())
 }
 
-/// The lines of a new order, with their units per product.
+/// The lines of a new order, in one statement.
 pub(super) async fn insert_lines(
     tx: &mut Transaction<'_, Any>,
     order_id: &str,
     lines: &[OrderLine],
 ) -> anyhow::Result<()> {
+    let rows = (0..lines.len())
+        .map(|i| {
+            let b = i * 8;
+            format!("(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8)
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO order_lines (order_id, line, product, size, colour, quantity, unit_amount, discount_minor) \
+         VALUES {rows}"
+    );
+    let mut query = sqlx::query(&sql);
     for (n, line) in lines.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO order_lines (order_id, line, product, size, colour, quantity, unit_amount, discount_minor) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(order_id)
-        .bind(n as i64 + 1)
-        .bind(line.product.key())
-        .bind(line.size_key())
-        .bind(line.colour.key)
-        .bind(line.quantity)
-        .bind(line.unit_amount.minor())
-        .bind(line.discount.minor())
-        .execute(&mut **tx)
-        .await
-        .context("insert order line")?;
+        query = query
+            .bind(order_id)
+            .bind(n as i64 + 1)
+            .bind(line.product.key())
+            .bind(line.size_key())
+            .bind(line.colour.key)
+            .bind(line.quantity)
+            .bind(line.unit_amount.minor())
+            .bind(line.discount.minor());
     }
+    query.execute(&mut **tx).await.context("insert order lines")?;
     Ok(())
 }
 
@@ -93,29 +100,32 @@ pub fn units_per_product(lines: &[(Product, i64, i64)]) -> BTreeMap<Product, (i6
 }
 
 /// Reserves every product's units of a new order, each at the price it
-/// was worked out from: all or none (false, and the caller rolls back).
+/// was worked out from: all or none (false, and the caller rolls back). One
+/// statement for every product: a `CASE` per product gives its units and
+/// price, and every product's row must take them.
 pub(super) async fn take_products(
     tx: &mut Transaction<'_, Any>,
     drop_id: &str,
     per_product: &BTreeMap<Product, (i64, i64)>,
 ) -> anyhow::Result<bool> {
+    // $1 the drop; then per product: its key, units and price.
+    let case = |column: usize| {
+        let arms: String =
+            (0..per_product.len()).map(|i| format!(" WHEN ${} THEN ${}", 2 + i * 3, 2 + i * 3 + column)).collect();
+        format!("CASE product{arms} END")
+    };
+    let keys = (0..per_product.len()).map(|i| format!("${}", 2 + i * 3)).collect::<Vec<_>>().join(", ");
+    let (units, price) = (case(1), case(2));
+    let sql = format!(
+        "UPDATE drop_products SET reserved = reserved + {units} WHERE drop_id = $1 AND product IN ({keys}) \
+         AND price_minor = {price} AND (stock IS NULL OR sold + reserved + {units} <= stock)"
+    );
+    let mut query = sqlx::query(&sql).bind(drop_id);
     for (product, (quantity, price)) in per_product {
-        let done = sqlx::query(
-            "UPDATE drop_products SET reserved = reserved + $1 WHERE drop_id = $2 AND product = $3 \
-             AND price_minor = $4 AND (stock IS NULL OR sold + reserved + $1 <= stock)",
-        )
-        .bind(quantity)
-        .bind(drop_id)
-        .bind(product.key())
-        .bind(price)
-        .execute(&mut **tx)
-        .await
-        .context("reserve a product")?;
-        if done.rows_affected() != 1 {
-            return Ok(false);
-        }
+        query = query.bind(product.key()).bind(*quantity).bind(*price);
     }
-    Ok(true)
+    let done = query.execute(&mut **tx).await.context("reserve the products")?;
+    Ok(done.rows_affected() == per_product.len() as u64)
 }
 
 /// The order's units per product, as a sub-select on `drop_products`' row.

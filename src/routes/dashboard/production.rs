@@ -218,21 +218,36 @@ pub async fn package(state: web::Data<AppState>, owned: crate::auth::OwnedDrop) 
         ("orders.csv".to_owned(), crate::fulfilment::orders_csv(&orders).into_bytes()),
         ("packing-list.txt".to_owned(), crate::fulfilment::packing_list(&drop.slogan, &orders).into_bytes()),
     ];
-    let mut colours: Vec<_> = orders.iter().map(|o| o.colour).collect();
-    colours.sort_by_key(|c| c.key);
-    colours.dedup_by_key(|c| c.key);
+    // A print file per product and colour the orders' lines need.
+    let mut needed: Vec<(crate::domain::Product, crate::domain::ShirtColour)> =
+        orders.iter().flat_map(|o| o.lines.iter().map(|l| (l.product, l.colour))).collect();
+    needed.sort_by_key(|(p, c)| (*p, c.key));
+    needed.dedup_by_key(|(p, c)| (*p, c.key));
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
-    for colour in colours {
+    for (product, colour) in needed {
         let (design, slogan) = (state.design.clone(), drop.slogan.clone());
         // One print file at a time, beside every other print render.
         let (png, svg) = state
             .limits
             .prints
-            .run(move || Ok((design.print_png(&slogan, theme, colour)?, design.print_svg(&slogan, theme, colour)?)))
+            .run(move || match product {
+                crate::domain::Product::Tee => {
+                    Ok((design.print_png(&slogan, theme, colour)?, design.print_svg(&slogan, theme, colour)?))
+                }
+                _ => Ok((
+                    design.product_print_png(&slogan, theme, colour, product)?,
+                    design.product_print_svg(&slogan, theme, colour, product)?,
+                )),
+            })
             .await
             .map_err(|e| anyhow::anyhow!("print render: {e}"))?;
-        files.push((format!("print-{}-300dpi.png", colour.key), png));
-        files.push((format!("print-{}.svg", colour.key), svg.into_bytes()));
+        // The T-shirt's files keep their names; other products say theirs.
+        let name = match product {
+            crate::domain::Product::Tee => colour.key.to_owned(),
+            _ => format!("{}-{}", product.key(), colour.key),
+        };
+        files.push((format!("print-{name}-300dpi.png"), png));
+        files.push((format!("print-{name}.svg"), svg.into_bytes()));
     }
     let zip = web::block(move || crate::fulfilment::zip(&files)).await.map_err(|e| anyhow::anyhow!("{e}"))??;
     Ok(HttpResponse::Ok()

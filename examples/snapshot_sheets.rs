@@ -1,0 +1,54 @@
+//! The quality gate's snapshot sheets (issue 23): for each product, one PNG
+//! with every look (rows, in `THEMES` order) × a sample of the slogan corpus
+//! (columns: a German compound sentence, Japanese, a long English sentence,
+//! a short one), as the storefront shows them. Written to `docs/sheets/`;
+//! `docs/looks.md` grades each look from them.
+//!
+//!     cargo run --release --example snapshot_sheets [OUT_DIR]
+
+use popshop::design::print::rasterise;
+use popshop::design::{DesignEngine, THEMES, View};
+use popshop::domain::{Product, ShirtColour};
+use resvg::tiny_skia::{Pixmap, PixmapPaint, Transform};
+use std::path::{Path, PathBuf};
+
+/// The corpus sample, one per column.
+pub const SAMPLE: [&str; 4] =
+    ["Sei ein Freitagabend-Loser mit mir!", "金曜の夜の負け犬になろう 🎸", "Be a Friday Night Loser with me", "YES"];
+const CELL: (u32, u32) = (150, 160);
+
+fn main() -> anyhow::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out: PathBuf = std::env::args().nth(1).map_or_else(|| root.join("docs/sheets"), PathBuf::from);
+    std::fs::create_dir_all(&out)?;
+    let engine = DesignEngine::load(&root.join("static/fonts"))?;
+    let black = ShirtColour::parse("black").unwrap_or(ShirtColour::PALETTE[1]);
+    let white = ShirtColour::parse("white").unwrap_or(ShirtColour::PALETTE[0]);
+    for product in Product::ALL {
+        let mut sheet = Pixmap::new(CELL.0 * SAMPLE.len() as u32, CELL.1 * THEMES.len() as u32)
+            .ok_or_else(|| anyhow::anyhow!("sheet"))?;
+        for (row, theme) in THEMES.iter().enumerate() {
+            for (col, slogan) in SAMPLE.iter().enumerate() {
+                // Alternate dark and light blanks, so each look is seen on both.
+                let colour = product.offered_colours(&[if row % 2 == 0 { black } else { white }])[0];
+                let svg = match product {
+                    Product::Tee => engine.shirt_svg(slogan, theme, colour, View::Front)?,
+                    _ => engine.product_svg(slogan, theme, colour, product).unwrap_or_default(),
+                };
+                let cell = rasterise(engine.fontdb(), &svg, CELL)?;
+                sheet.draw_pixmap(
+                    (col as u32 * CELL.0) as i32,
+                    (row as u32 * CELL.1) as i32,
+                    cell.as_ref(),
+                    &PixmapPaint::default(),
+                    Transform::identity(),
+                    None,
+                );
+            }
+        }
+        let path = out.join(format!("{}.png", product.key()));
+        sheet.save_png(&path)?;
+        println!("{}: {} × {} → {}", product.key(), THEMES.len(), SAMPLE.len(), path.display());
+    }
+    Ok(())
+}
