@@ -422,3 +422,40 @@ async fn each_product_has_its_own_print_files() {
         404
     );
 }
+
+/// A sold-out merch table opens a second wave: every limited product gets
+/// the added stock, the first takes the new price, and the drop's stock is
+/// theirs summed.
+#[tokio::test]
+async fn a_second_wave_restocks_every_product() {
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = launch_table(&app, &[("stock", "1")]).await;
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("line", "tee.M.black.1"), ("line", "hoodie.M.black.1"), ("line", "sticker..white.1"), ("checkout", "1")],
+        "203.0.113.20",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    app.pay_demo(&location(&res)).await;
+    let drop = app.drop_by_slug(&slug).await;
+    assert_eq!((drop.stock, drop.sold), (Some(3), 3));
+    let (_, shop) = app.get_html(&format!("/d/{slug}")).await;
+    assert!(shop.contains("state-sold-out"), "every product sold out: the drop is");
+    let res =
+        app.post_form(&format!("/dashboard/drops/{}/reopen", drop.id), &[("add_stock", "5"), ("price", "30")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let drop = app.drop_by_slug(&slug).await;
+    assert_eq!(drop.stock, Some(18), "6 of each of three products");
+    for p in &drop.products {
+        assert_eq!((p.stock, p.units_left()), (Some(6), Some(5)), "{:?}", p.product);
+    }
+    assert_eq!(drop.product(Product::Tee).unwrap().price.minor(), 3000, "the first product takes the wave's price");
+    assert_eq!(drop.product(Product::Hoodie).unwrap().price.minor(), 4500);
+    let res = post_cart(&app, &slug, &[("line", "hoodie.L.black.2"), ("checkout", "1")], "203.0.113.21").await;
+    assert_eq!(res.status().as_u16(), 303, "the hoodie sells again");
+}
