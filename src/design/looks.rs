@@ -17,7 +17,8 @@ pub fn looks_svg(fonts: &FontLibrary, slogan: &str, colour: ShirtColour) -> Stri
     let mut views = String::new();
     let mut cells = String::new();
     // "auto" names the look the slogan gets when the artist picks none.
-    let auto = THEMES.iter().position(|t| t.key == super::Theme::default_for(slogan).key).unwrap_or(0);
+    let chosen = super::Theme::auto(slogan, |t| super::mockup::ink_share(fonts, slogan, t));
+    let auto = THEMES.iter().position(|t| t.key == chosen.key).unwrap_or(0);
     views.push_str(&format!(r#"<view id="auto" viewBox="{} 0 {cell_w} {cell_h}"/>"#, auto as f32 * cell_w));
     for (i, theme) in THEMES.iter().enumerate() {
         let left = i as f32 * cell_w;

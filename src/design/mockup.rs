@@ -224,12 +224,11 @@ pub(super) fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str, precisio
     inner.rsplit_once("</svg>").map_or(inner, |(inside, _)| inside).to_owned()
 }
 
-/// The design laid out in the print area of the mockup's coordinates.
-pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> Artwork {
-    let text = theme.apply_case(slogan);
-    let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
-    let (area_x, area_y, area_w, area_h) = PRINT_AREA;
-
+/// The slogan as `theme` prints it (`text`, in `font`), fitted into the
+/// print area's room: a slanted look keeps its turned corners inside, an
+/// ornament and a glow take theirs first; uneven lines are stacked.
+fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme: &Theme) -> FittedText {
+    let (_, _, area_w, area_h) = PRINT_AREA;
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
     let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
     let shrink = (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
@@ -242,14 +241,33 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
     // A glow needs its own room inside the area too.
     let halo = if theme.glow { GLOW_ROOM } else { 0.0 };
     let (fit_w, fit_h) = (fit_w * shrink - 2.0 * halo, fit_h * shrink - 2.0 * halo);
-    let fitted = fit_text(fonts, font, &text, fit_w, fit_h, theme.line_height);
+    let fitted = fit_text(fonts, font, text, fit_w, fit_h, theme.line_height);
     // A slogan of uneven lines is stacked, each line as wide as the area:
     // the same breaks, a poster's sizes.
-    let fitted = if super::layout::suits_stacking(&fitted) {
-        super::layout::stacked(fonts, font, &text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
+    if super::layout::suits_stacking(&fitted) {
+        super::layout::stacked(fonts, font, text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
     } else {
         fitted
-    };
+    }
+}
+
+/// The share of the print area the slogan's lettering takes in `theme`
+/// (its block: widest line × height), without drawing it: how *Auto* tells
+/// a look that prints a slogan small.
+pub fn ink_share(fonts: &FontLibrary, slogan: &str, theme: &Theme) -> f32 {
+    let text = theme.apply_case(slogan);
+    let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
+    let fitted = fit_for(fonts, font, &text, theme);
+    let (_, _, area_w, area_h) = PRINT_AREA;
+    fitted.max_width() * (fitted.block_bottom - fitted.block_top) / (area_w * area_h)
+}
+
+/// The design laid out in the print area of the mockup's coordinates.
+pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> Artwork {
+    let text = theme.apply_case(slogan);
+    let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
+    let (area_x, area_y, area_w, area_h) = PRINT_AREA;
+    let fitted = fit_for(fonts, font, &text, theme);
 
     let centre_x = area_x + area_w / 2.0;
     let centre_y = area_y + area_h / 2.0;

@@ -10,7 +10,7 @@ mod fonts;
 mod hyphenate;
 mod layout;
 mod looks;
-mod mockup;
+pub(crate) mod mockup;
 pub mod print;
 mod products;
 #[cfg(test)]
@@ -82,6 +82,13 @@ impl DesignEngine {
         product: crate::domain::Product,
     ) -> Option<String> {
         products::product_svg(&self.fonts, &xml_safe(slogan), theme, colour, product)
+    }
+
+    /// The look *Auto* gives `slogan`: among the looks that print it large
+    /// ([`Theme::auto`], measured with the real fonts). A few fits of the
+    /// text, no drawing: well under a millisecond a look.
+    pub fn auto_look(&self, slogan: &str) -> &'static Theme {
+        Theme::auto(slogan, |t| mockup::ink_share(&self.fonts, slogan, t))
     }
 
     /// The slogan in every look on one sheet, a `<view>` per look (the

@@ -260,6 +260,10 @@ pub const THEMES: [Theme; 10] = [
 /// scripts the display faces lack: "auto" picks among these for such slogans.
 pub const LOOKS_FOR_OTHER_SCRIPTS: [&str; 4] = ["poster", "zine", "geometric", "neon"];
 
+/// *Auto* picks among the looks printing a slogan at least this share of
+/// the largest any look prints it.
+pub const AUTO_WITHIN: f32 = 0.8;
+
 /// Whether most of the letters are Latin (the display faces' script).
 fn mostly_latin(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic());
@@ -297,6 +301,30 @@ impl Theme {
         candidates[(hash % candidates.len() as u64) as usize]
     }
 
+    /// *Auto* with a measure: [`Self::default_for`]'s choice among the
+    /// looks that print the slogan within [`AUTO_WITHIN`] of the largest
+    /// (`share`: the share of the print area its lettering takes in a look),
+    /// so a look that would print it as a small stamp is never picked.
+    pub fn auto(slogan: &str, share: impl Fn(&Theme) -> f32) -> &'static Theme {
+        let lower = slogan.to_lowercase();
+        let candidates: Vec<(&'static Theme, f32)> = THEMES
+            .iter()
+            .filter(|t| mostly_latin(slogan) || LOOKS_FOR_OTHER_SCRIPTS.contains(&t.key))
+            .map(|t| (t, share(t)))
+            .collect();
+        let best = candidates.iter().map(|(_, s)| *s).fold(0.0, f32::max);
+        let fine: Vec<&'static Theme> =
+            candidates.iter().filter(|(_, s)| *s >= best * AUTO_WITHIN).map(|(t, _)| *t).collect();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if let Some(theme) = fine.iter().find(|t| t.keywords.iter().any(|k| words.contains(k))) {
+            return theme;
+        }
+        match fine.len() {
+            0 => Self::default_for(slogan),
+            n => fine[(crate::design::stable_hash(lower.as_bytes()) % n as u64) as usize],
+        }
+    }
+
     /// The look stored on a drop (`key`), or the slogan's default if the key
     /// is unknown (a look removed since the drop was made).
     pub fn of_drop(key: &str, slogan: &str) -> &'static Theme {
@@ -316,6 +344,35 @@ impl Theme {
 mod tests {
     use super::*;
     use crate::design::contrast_ratio;
+
+    #[test]
+    fn auto_never_picks_a_look_that_prints_the_slogan_small() {
+        let fonts = crate::design::fonts::tests::library();
+        // The seed's German sentence: "loser" steers to Punk zine, unless
+        // the zine prints it small.
+        for slogan in
+            ["Sei ein Freitagabend-Loser mit mir!", "Be a Friday Night Loser with me", "Punk is not dead, just tired"]
+        {
+            let shares: Vec<(&str, f32)> =
+                THEMES.iter().map(|t| (t.key, crate::design::mockup::ink_share(&fonts, slogan, t))).collect();
+            let best = shares.iter().map(|(_, s)| *s).fold(0.0, f32::max);
+            let picked = Theme::auto(slogan, |t| crate::design::mockup::ink_share(&fonts, slogan, t));
+            let share = shares.iter().find(|(k, _)| *k == picked.key).unwrap().1;
+            assert!(
+                share >= best * AUTO_WITHIN,
+                "{slogan}: {} prints {share:.2} of the best {best:.2}: {shares:?}",
+                picked.key
+            );
+            assert_eq!(
+                picked.key,
+                Theme::auto(slogan, |t| crate::design::mockup::ink_share(&fonts, slogan, t)).key,
+                "stable"
+            );
+        }
+        // Keywords still steer among the looks that print well.
+        assert_eq!(Theme::auto("Neon rave till dawn", |_| 0.5).key, "neon");
+        assert_ne!(Theme::auto("Neon rave till dawn", |t| if t.key == "neon" { 0.1 } else { 0.5 }).key, "neon");
+    }
 
     #[test]
     fn page_colours_meet_wcag_aa() {

@@ -390,14 +390,22 @@ impl DropForm {
             || errors.delivery.is_some()
     }
 
-    /// The look to show: the chosen one, or the slogan's default.
+    /// The look to show without the fonts at hand: the chosen one, or the
+    /// slogan's default by keywords (the launch then measures, see
+    /// [`Self::theme_in`]).
     pub fn theme(&self) -> &'static Theme {
         Theme::by_key(&self.theme).unwrap_or_else(|| Theme::default_for(self.slogan.trim()))
     }
 
+    /// The look to show and launch: the chosen one, or what *Auto* gives the
+    /// slogan, never a look that prints it small (`DesignEngine::auto_look`).
+    pub fn theme_in(&self, design: &crate::design::DesignEngine) -> &'static Theme {
+        Theme::by_key(&self.theme).unwrap_or_else(|| design.auto_look(self.slogan.trim()))
+    }
+
     /// The look after the one shown now, for *Shuffle look* (cycles through all).
-    pub fn next_theme(&self) -> &'static Theme {
-        let current = THEMES.iter().position(|t| t.key == self.theme().key).unwrap_or(0);
+    pub fn next_theme(&self, design: &crate::design::DesignEngine) -> &'static Theme {
+        let current = THEMES.iter().position(|t| t.key == self.theme_in(design).key).unwrap_or(0);
         &THEMES[(current + 1) % THEMES.len()]
     }
 

@@ -39,8 +39,15 @@ pub struct NewDropPage {
 }
 
 impl NewDropPage {
-    pub fn new(lang: Language, form: DropForm, errors: DropFormErrors, signed_in: bool, csrf: String) -> Self {
-        let theme = form.theme();
+    pub fn new(
+        lang: Language,
+        form: DropForm,
+        errors: DropFormErrors,
+        signed_in: bool,
+        csrf: String,
+        design: &crate::design::DesignEngine,
+    ) -> Self {
+        let theme = form.theme_in(design);
         let preview_slogan = form.preview_slogan(lang);
         let preview = format!(
             "/preview.svg?{}",
@@ -106,6 +113,6 @@ pub async fn show(
         form.call = call.slug.to_string();
         form.idea = idea.id;
     }
-    let page = NewDropPage::new(lang, form, DropFormErrors::default(), artist.0.is_some(), csrf.0);
+    let page = NewDropPage::new(lang, form, DropFormErrors::default(), artist.0.is_some(), csrf.0, &state.design);
     render(StatusCode::OK, &page)
 }

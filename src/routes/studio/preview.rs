@@ -80,7 +80,7 @@ async fn draw(
         colours: vec![q.colour],
         ..DropForm::default()
     };
-    let (slogan, theme, colour) = (form.preview_slogan(lang.0), form.theme(), form.preview_colour());
+    let (slogan, theme, colour) = (form.preview_slogan(lang.0), form.theme_in(&state.design), form.preview_colour());
     let design = state.design.clone();
     let drawn = state.limits.previews.run(move || {
         // Compressed on the slot too: a sheet of ten looks is ~100 KB of paths.

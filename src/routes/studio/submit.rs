@@ -38,7 +38,7 @@ pub async fn submit(
     let typed_password: String =
         if signed_in { String::new() } else { data.get("password").chars().take(200).collect() };
     let page = |form: DropForm, errors: DropFormErrors| {
-        let mut page = NewDropPage::new(lang, form, errors, signed_in, csrf_token.0.clone());
+        let mut page = NewDropPage::new(lang, form, errors, signed_in, csrf_token.0.clone(), &state.design);
         if page.errors.password.is_none() {
             page.password = typed_password.clone();
         }
@@ -48,7 +48,7 @@ pub async fn submit(
 
     if data.get("action") == "shuffle" {
         let mut form = form;
-        form.theme = form.next_theme().key.to_owned();
+        form.theme = form.next_theme(&state.design).key.to_owned();
         return render(StatusCode::OK, &page(form, DropFormErrors::default()));
     }
     if data.get("action") == "preview" {
@@ -56,7 +56,10 @@ pub async fn submit(
     }
 
     let (valid, mut errors) = match form.validate(state.store.now_ms(), lang) {
-        Ok(valid) => (Some(valid), DropFormErrors::default()),
+        // *Auto* measured with the fonts: the look the preview showed.
+        Ok(valid) => {
+            (Some(super::form::ValidDrop { theme: form.theme_in(&state.design), ..valid }), DropFormErrors::default())
+        }
         Err(errors) => (None, *errors),
     };
     let credentials = if signed_in { None } else { form.validate_account(data.get("password"), &mut errors, lang) };
