@@ -4,7 +4,8 @@
 
 use super::*;
 
-fn axe() -> Option<String> {
+/// axe-core's script, when installed (`scripts/ensure-axe`; required under CI).
+pub(crate) fn axe() -> Option<String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(path).ok();
     assert!(axe.is_some() || !in_ci(), "axe-core missing: run scripts/ensure-axe");

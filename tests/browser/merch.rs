@@ -4,14 +4,8 @@
 //! the cart read clean under axe on a phone and a desktop, Buy above the
 //! fold on both.
 
+use super::accounts::axe;
 use super::*;
-
-fn axe() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
-    let axe = std::fs::read_to_string(path).ok();
-    assert!(axe.is_some() || !in_ci(), "axe-core missing: run scripts/ensure-axe");
-    axe
-}
 
 /// Clicks what `css` finds, scrolled to the middle of the screen first (a
 /// thumb scrolls the picker up from under the phone's buy bar).
