@@ -902,3 +902,5 @@ drop-unlimited = unbegrenzt
 drop-print-product = { $product }: { $size } Zoll bei 300 DPI.
 drop-print-product-bleed = { $product }: { $size } Zoll bei 300 DPI, mit { $bleed } Zoll Beschnitt an jeder Kante (wird abgeschnitten).
 drop-print-product-cut = { $product }: { $size } Zoll bei 300 DPI, konturgeschnitten: Die Schnittlinie ist der magentafarbene Pfad CutContour.
+promos-product = Gilt für
+promos-every-product = Alle Produkte

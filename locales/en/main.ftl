@@ -913,3 +913,5 @@ drop-unlimited = unlimited
 drop-print-product = { $product }: { $size } in at 300 DPI.
 drop-print-product-bleed = { $product }: { $size } in at 300 DPI, with { $bleed } in bleed on every edge (trimmed off).
 drop-print-product-cut = { $product }: { $size } in at 300 DPI, die-cut: the cut line is the magenta path named CutContour.
+promos-product = Applies to
+promos-every-product = Every product

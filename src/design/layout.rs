@@ -578,7 +578,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
         #[test]
         fn any_accepted_slogan_fits_in_every_theme(input in "\\PC{1,80}") {
             let Ok(slogan) = crate::domain::Slogan::parse(&input) else { return Ok(()) };

@@ -30,6 +30,8 @@ pub struct PromoCode {
     pub uses: i64,
     /// Unix ms.
     pub ends_at: Option<i64>,
+    /// The one product it covers; `None`: every product.
+    pub product: Option<super::Product>,
 }
 
 /// Why a code cannot be used on a drop now.
@@ -64,6 +66,11 @@ impl PromoCode {
             return Err(PromoProblem::UsedUp);
         }
         Ok(())
+    }
+
+    /// Whether it takes its share off a line of `product`.
+    pub fn covers(&self, product: super::Product) -> bool {
+        self.product.is_none_or(|p| p == product)
     }
 
     /// The price of one shirt with the code (never below [`LOWEST_UNIT_MINOR`]
@@ -153,6 +160,7 @@ mod tests {
             max_uses: Some(2),
             uses: 0,
             ends_at: Some(1_000),
+            product: None,
         }
     }
 

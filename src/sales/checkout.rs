@@ -150,8 +150,10 @@ pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Re
                 CheckoutItem {
                     // Stripe's page shows the code with the price it gave.
                     name: match &promo {
-                        Some(p) => format!("{name} · {}", i18n::promo_label(drop.language, p)),
-                        None => name,
+                        Some(p) if p.covers(line.product) => {
+                            format!("{name} · {}", i18n::promo_label(drop.language, p))
+                        }
+                        _ => name,
                     },
                     image_url: format!("{public}/d/{}/card.png?v={}", drop.slug, purchase.card_key),
                     unit_amount: line.unit_amount,
@@ -226,7 +228,8 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         let Some(sold) = drop.product(pick.product) else {
             return Ok(Err(NotHeld::Outcome(CheckoutOutcome::SoldOut)));
         };
-        let unit = promo.as_ref().map_or(sold.price, |p| p.unit_price(sold.price));
+        // A code for one product leaves the other lines at their price.
+        let unit = promo.as_ref().filter(|p| p.covers(pick.product)).map_or(sold.price, |p| p.unit_price(sold.price));
         let currency = sold.price.currency();
         lines.push(OrderLine {
             product: pick.product,
@@ -239,6 +242,12 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         if !list_prices.iter().any(|(p, _)| *p == pick.product) {
             list_prices.push((pick.product, sold.price.minor()));
         }
+    }
+    // A code that covers none of the lines is no code for this cart.
+    if let Some(p) = &promo
+        && !lines.iter().any(|l| p.covers(l.product))
+    {
+        return Ok(Err(NotHeld::Outcome(CheckoutOutcome::Promo(PromoProblem::Unknown))));
     }
     // With Connect the money goes to the artist's own account, popshop's fee
     // taken on the way; a drop whose artist cannot take charges sells nothing.

@@ -18,9 +18,11 @@ struct PromoRow {
     max_uses: Option<i64>,
     uses: i64,
     ends_at: Option<i64>,
+    product: String,
 }
 
-const PROMO_COLUMNS: &str = "id, account_id, drop_id, code, percent_off, amount_off, currency, max_uses, uses, ends_at";
+const PROMO_COLUMNS: &str =
+    "id, account_id, drop_id, code, percent_off, amount_off, currency, max_uses, uses, ends_at, product";
 
 impl From<PromoRow> for PromoCode {
     fn from(r: PromoRow) -> Self {
@@ -40,6 +42,7 @@ impl From<PromoRow> for PromoCode {
             max_uses: r.max_uses,
             uses: r.uses,
             ends_at: r.ends_at,
+            product: crate::domain::Product::parse(&r.product),
         }
     }
 }
@@ -53,6 +56,8 @@ pub struct NewPromo {
     pub discount: Discount,
     pub max_uses: Option<i64>,
     pub ends_at: Option<i64>,
+    /// The one product it covers; `None`: every product.
+    pub product: Option<crate::domain::Product>,
 }
 
 impl Store {
@@ -65,7 +70,7 @@ impl Store {
         };
         let done = sqlx::query(
             "INSERT INTO promo_codes (id, account_id, drop_id, code, percent_off, amount_off, currency, max_uses, \
-             ends_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             ends_at, created_at, product) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
              ON CONFLICT (account_id, code) DO NOTHING",
         )
         .bind(new_id())
@@ -78,6 +83,7 @@ impl Store {
         .bind(new.max_uses)
         .bind(new.ends_at)
         .bind(self.now_ms())
+        .bind(new.product.map_or("", crate::domain::Product::key))
         .execute(&self.pool)
         .await
         .context("insert promo code")?;

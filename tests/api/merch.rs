@@ -459,3 +459,47 @@ async fn a_second_wave_restocks_every_product() {
     let res = post_cart(&app, &slug, &[("line", "hoodie.L.black.2"), ("checkout", "1")], "203.0.113.21").await;
     assert_eq!(res.status().as_u16(), 303, "the hoodie sells again");
 }
+
+/// A code for one product of the table ("stickers half price") takes its
+/// share off that product's lines only; a cart without it gets the same
+/// answer as any code that cannot be used.
+#[tokio::test]
+async fn a_code_for_one_product_covers_only_its_lines() {
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = launch_table(&app, &[]).await;
+    let drop = app.drop_by_slug(&slug).await;
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{}", drop.id)).await;
+    assert!(page.contains("<option value=\"sticker\">Sticker</option>"), "the code form offers each product");
+    let res = app
+        .post_form(
+            &format!("/dashboard/drops/{}/promo-codes", drop.id),
+            &[("code", "STICKY"), ("kind", "percent"), ("value", "50"), ("product", "sticker")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = app.get_html(&format!("/dashboard/drops/{}", drop.id)).await;
+    assert!(page.contains("This drop · Sticker") || page.contains("· Sticker"), "the list says which product");
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("line", "hoodie.L.black.1"), ("line", "sticker..white.2"), ("code", "STICKY"), ("checkout", "1")],
+        "203.0.113.30",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let to = location(&res);
+    let order = app.state.store.order_by_session(to.trim_start_matches("/demo-checkout/")).await.unwrap().unwrap();
+    let units: Vec<(Product, i64, i64)> =
+        order.lines.iter().map(|l| (l.product, l.unit_amount.minor(), l.discount.minor())).collect();
+    assert_eq!(units, [(Product::Hoodie, 4500, 0), (Product::Sticker, 250, 500)]);
+    assert_eq!((order.amount.minor(), order.discount.minor()), (4500 + 500, 500));
+    // A cart of hoodies alone: the code covers nothing in it.
+    let res =
+        post_cart(&app, &slug, &[("line", "hoodie.M.black.1"), ("code", "STICKY"), ("checkout", "1")], "203.0.113.31")
+            .await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains("can&#39;t be used for this drop"));
+}

@@ -11,7 +11,6 @@ pub mod stripe_standin;
 use popshop::config::{LogFormat, Settings};
 use popshop::startup::Application;
 use popshop::state::AppState;
-use reqwest::redirect::Policy;
 use sqlx::Connection;
 use std::sync::Arc;
 
@@ -181,7 +180,7 @@ impl TestApp {
         let address = app.public_url().to_owned();
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap();
+        let client = test_client();
         Self { address, port, client, state, backend, database_url, dir, database: None }
     }
 
@@ -333,7 +332,7 @@ impl TestApp {
 
     /// A second browser: its own cookies, same server.
     pub fn other_visitor(&self) -> reqwest::Client {
-        reqwest::Client::builder().redirect(Policy::none()).cookie_store(true).build().unwrap()
+        test_client()
     }
 }
 
@@ -515,4 +514,17 @@ pub async fn eml_files(dir: &std::path::Path, n: usize, secs: u64) -> Vec<Vec<u8
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("fewer than {n} messages arrived in {} in {secs} s", dir.display());
+}
+
+/// The tests' HTTP client: no redirects followed, cookies kept, and idle
+/// connections dropped after 2 s, before the server's 5 s keep-alive closes
+/// them (a request sent on a connection the server is closing that moment
+/// fails with "connection reset" on a busy machine).
+pub fn test_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
+        .build()
+        .unwrap()
 }

@@ -39,6 +39,8 @@ pub struct DropPage {
     pub orders: Vec<OrderRow>,
     /// (colour key, colour name) of each shirt colour, for the print files.
     pub print_colours: Vec<PrintColour>,
+    /// On a merch table, the products a code may cover: (key, name).
+    pub code_products: Vec<(&'static str, String)>,
     /// The other products' print files: (key, "Poster: 12×18 in, …", colours).
     pub print_products: Vec<(&'static str, String, Vec<PrintColour>)>,
     pub stats: super::stats::SalesStats,
@@ -79,6 +81,8 @@ pub struct PromoForm {
     pub hours: String,
     /// "drop" or "all".
     pub scope: String,
+    /// A product's key, or "" for every product.
+    pub product: String,
     pub code_error: Option<String>,
     pub value_error: Option<String>,
     pub max_uses_error: Option<String>,
@@ -96,6 +100,7 @@ impl Default for PromoForm {
             max_uses: String::new(),
             hours: String::new(),
             scope: "drop".into(),
+            product: String::new(),
             code_error: None,
             value_error: None,
             max_uses_error: None,
@@ -199,6 +204,10 @@ impl PromoRow {
             None => i18n::text_with(lang, "promos-uses-unlimited", &[("uses", Arg::Number(p.uses))]),
         };
         let scope = i18n::text(lang, if p.drop_id.is_some() { "promos-this-drop" } else { "promos-all-drops" });
+        let scope = match p.product {
+            Some(product) => format!("{scope} · {}", i18n::product_name(lang, product)),
+            None => scope,
+        };
         let ends = match p.ends_at {
             Some(end) if end <= now => i18n::text(lang, "promos-ended"),
             Some(end) => i18n::text_with(lang, "promos-ends", &[("when", Arg::Text(i18n::date_time_utc(lang, end)))]),
@@ -358,6 +367,11 @@ pub async fn drop_page(
             .iter()
             .map(|c| PrintColour { key: c.key, name: i18n::colour_name(lang, *c) })
             .collect(),
+        code_products: if drop.has_merch_table() {
+            drop.products.iter().map(|p| (p.product.key(), i18n::product_name(lang, p.product))).collect()
+        } else {
+            Vec::new()
+        },
         print_products: drop
             .products
             .iter()

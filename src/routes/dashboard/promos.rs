@@ -35,6 +35,7 @@ pub async fn create(
         max_uses: clip("max_uses"),
         hours: clip("hours"),
         scope: if form.get("scope") == "all" { "all".into() } else { "drop".into() },
+        product: clip("product"),
         ..super::drop::PromoForm::default()
     };
     let code = normalize_code(&typed.code).map_err(|e| e.localized(lang));
@@ -50,6 +51,8 @@ pub async fn create(
                 discount: *discount,
                 max_uses: *max_uses,
                 ends_at: *ends_at,
+                // A product this drop sells, or every product.
+                product: crate::domain::Product::parse(&typed.product).filter(|p| drop.product(*p).is_some()),
             };
             if state.store.insert_promo(&new).await? {
                 let to = format!("/dashboard/drops/{}?code={code}#promo-codes", drop.id);
