@@ -904,3 +904,5 @@ drop-print-product-bleed = { $product }: { $size } Zoll bei 300 DPI, mit { $blee
 drop-print-product-cut = { $product }: { $size } Zoll bei 300 DPI, konturgeschnitten: Die Schnittlinie ist der magentafarbene Pfad CutContour.
 promos-product = Gilt für
 promos-every-product = Alle Produkte
+promo-label-product = Code { $code }: { $off } Rabatt pro { $product }
+promo-other-product = { $label }. Wähl { $product }, um den Preis mit dem Code zu sehen.

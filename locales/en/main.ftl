@@ -915,3 +915,5 @@ drop-print-product-bleed = { $product }: { $size } in at 300 DPI, with { $bleed 
 drop-print-product-cut = { $product }: { $size } in at 300 DPI, die-cut: the cut line is the magenta path named CutContour.
 promos-product = Applies to
 promos-every-product = Every product
+promo-label-product = code { $code }: { $off } off each { $product }
+promo-other-product = { $label }. Pick the { $product } to see its price with the code.

@@ -206,7 +206,18 @@ pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode) -> String {
         crate::domain::Discount::Percent(p) => format!("{p}%"),
         crate::domain::Discount::AmountOff(m) => super::money(lang, m),
     };
-    text_with(lang, "promo-label", &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))])
+    match promo.product {
+        Some(product) => text_with(
+            lang,
+            "promo-label-product",
+            &[
+                ("code", Arg::Text(promo.code.clone())),
+                ("off", Arg::Text(off)),
+                ("product", Arg::Text(product_name(lang, product))),
+            ],
+        ),
+        None => text_with(lang, "promo-label", &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))]),
+    }
 }
 
 /// Where fans came from (`domain::source`), as the artist reads it:

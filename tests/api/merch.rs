@@ -496,6 +496,37 @@ async fn a_code_for_one_product_covers_only_its_lines() {
         order.lines.iter().map(|l| (l.product, l.unit_amount.minor(), l.discount.minor())).collect();
     assert_eq!(units, [(Product::Hoodie, 4500, 0), (Product::Sticker, 250, 500)]);
     assert_eq!((order.amount.minor(), order.discount.minor()), (4500 + 500, 500));
+    // *Apply code* on the storefront: the sticker's price with it, or for
+    // the hoodie what the code is for.
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("product", "sticker"), ("colour", "white"), ("quantity", "1"), ("code", "STICKY"), ("apply", "1")],
+        "203.0.113.32",
+    )
+    .await;
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("code STICKY: 50% off each Sticker — $2.50 a shirt instead of $5.00") || page.contains("$2.50"),
+        "{:.0}",
+        page
+    );
+    let res = post_cart(
+        &app,
+        &slug,
+        &[
+            ("product", "hoodie"),
+            ("size", "L"),
+            ("colour", "black"),
+            ("quantity", "1"),
+            ("code", "STICKY"),
+            ("apply", "1"),
+        ],
+        "203.0.113.33",
+    )
+    .await;
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Pick the Sticker to see its price with the code"), "a code for another product says so");
     // A cart of hoodies alone: the code covers nothing in it.
     let res =
         post_cart(&app, &slug, &[("line", "hoodie.M.black.1"), ("code", "STICKY"), ("checkout", "1")], "203.0.113.31")

@@ -142,23 +142,36 @@ async fn apply_code(
 ) -> Result<HttpResponse, AppError> {
     let drop = &entry.drop;
     let lang = drop.language;
+    // The product picked on a merch table, and its price.
+    let picked = picks.product.or(drop.products.first().map(|p| p.product));
+    let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
     let (status, choice) = match code {
         None => (
             StatusCode::UNPROCESSABLE_ENTITY,
             BuyChoice { code_error: Some(i18n::text(lang, "promo-unknown")), ..picks },
         ),
         Some(code) => match usable_promo(&state.sales, drop, code, client).await? {
+            // A code for another product of the table: said, the price kept.
+            Ok(promo) if picked.is_some_and(|p| !promo.covers(p)) => {
+                let for_product = promo.product.map(|p| i18n::product_name(lang, p)).unwrap_or_default();
+                let note = i18n::text_with(
+                    lang,
+                    "promo-other-product",
+                    &[("label", Arg::Text(i18n::promo_label(lang, &promo))), ("product", Arg::Text(for_product))],
+                );
+                (StatusCode::OK, BuyChoice { code_note: Some(note), ..picks })
+            }
             Ok(promo) => {
                 let note = i18n::text_with(
                     lang,
                     "promo-applied",
                     &[
                         ("label", Arg::Text(i18n::promo_label(lang, &promo))),
-                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(drop.price)))),
-                        ("was", Arg::Text(i18n::money(lang, drop.price))),
+                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(base)))),
+                        ("was", Arg::Text(i18n::money(lang, base))),
                     ],
                 );
-                let code_price = Some(i18n::money(lang, promo.unit_price(drop.price)));
+                let code_price = Some(i18n::money(lang, promo.unit_price(base)));
                 (StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks })
             }
             Err(problem) => {

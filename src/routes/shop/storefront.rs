@@ -213,6 +213,12 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     let lang = drop.language;
     let price = i18n::money(lang, drop.price);
     let layout = layout_of(state, entry, &price);
+    // On a merch table with a code applied: struck through is the picked
+    // product's own price.
+    let price = match (choice.code_price.is_some(), choice.product.and_then(|p| drop.product(p))) {
+        (true, Some(picked)) => i18n::money(lang, picked.price),
+        _ => price,
+    };
     let merch = drop.has_merch_table();
     // With several products the pickers offer every size and colour any
     // of them comes in; checkout keeps each product to its own.
