@@ -7,6 +7,7 @@
 //! The service takes only what it uses ([`Sales`]): the store, the payment
 //! provider, the per-client limits and its own rules from the settings.
 
+pub mod cart;
 pub mod checkout;
 pub mod payment_events;
 pub mod payouts;

@@ -5,59 +5,15 @@
 //! storefront back with the cart; *Buy* takes the cart plus what is picked;
 //! *Check out* takes the cart alone.
 
-use crate::domain::{Drop, Money, OrderLine, Product, ShirtColour, Size};
+use crate::domain::{Drop, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::routes::shop::storefront::BuyChoice;
 use crate::sales::Pick;
+pub use crate::sales::cart::{decode, encode, lines_at_list_price, total};
 use crate::web::forms::FormData;
 
 /// Most lines one cart may carry.
 pub const MAX_LINES: usize = 10;
-
-/// A line as its hidden field carries it.
-pub fn encode(pick: &Pick) -> String {
-    format!("{}.{}.{}.{}", pick.product.key(), pick.size.map_or("", Size::label), pick.colour.key, pick.quantity)
-}
-
-/// A carried line, if `drop` sells it so (else it is dropped).
-pub fn decode(drop: &Drop, text: &str) -> Option<Pick> {
-    let mut parts = text.split('.');
-    let (product, size, colour, quantity) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    let product = Product::parse(product)?;
-    let sold = drop.product(product)?;
-    let size = match Size::parse(size) {
-        Some(size) if sold.sizes.contains(&size) => Some(size),
-        None if sold.sizes.is_empty() => None,
-        _ => return None,
-    };
-    let colour = ShirtColour::parse(colour).filter(|c| sold.colours.contains(c))?;
-    let quantity = quantity.parse::<i64>().ok().filter(|q| (1..=crate::domain::Quantity::MAX).contains(q))?;
-    Some(Pick { product, size, colour, quantity })
-}
-
-/// The lines at the products' prices (before any code), for pages.
-pub fn lines_at_list_price(drop: &Drop, picks: &[Pick]) -> Vec<OrderLine> {
-    picks
-        .iter()
-        .filter_map(|p| {
-            let sold = drop.product(p.product)?;
-            Some(OrderLine {
-                product: p.product,
-                size: p.size,
-                colour: p.colour,
-                quantity: p.quantity,
-                unit_amount: sold.price,
-                discount: Money::from_minor(0, sold.price.currency()),
-            })
-        })
-        .collect()
-}
-
-/// What the lines cost before shipping and codes.
-pub fn total(drop: &Drop, picks: &[Pick]) -> Money {
-    let minor = lines_at_list_price(drop, picks).iter().map(|l| l.amount().minor()).sum();
-    Money::from_minor(minor, drop.currency())
-}
 
 /// What the form asks for.
 pub struct Picked {

@@ -229,18 +229,18 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     let picked_product = choice
         .product
         .or_else(|| drop.products.iter().find(|p| !p.sold_out()).or(drop.products.first()).map(|p| p.product));
-    let cart_lines = crate::routes::checkout::cart::lines_at_list_price(drop, &choice.cart);
+    let cart_lines = crate::sales::cart::lines_at_list_price(drop, &choice.cart);
     let cart: Vec<CartLine> = choice
         .cart
         .iter()
         .zip(&cart_lines)
         .map(|(pick, line)| CartLine {
-            value: crate::routes::checkout::cart::encode(pick),
+            value: crate::sales::cart::encode(pick),
             label: i18n::order_line(lang, &drop.slogan, line),
             amount: i18n::money(lang, line.amount()),
         })
         .collect();
-    let cart_total = i18n::money(lang, crate::routes::checkout::cart::total(drop, &choice.cart));
+    let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
     let products = if merch { product_cards(entry, picked_product) } else { Vec::new() };
     let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
     StorefrontPage {
