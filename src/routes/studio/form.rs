@@ -399,8 +399,13 @@ impl DropForm {
 
     /// The look to show and launch: the chosen one, or what *Auto* gives the
     /// slogan, never a look that prints it small (`DesignEngine::auto_look`).
+    /// Measured only for a slogan the form accepts (at most 80 characters):
+    /// junk that comes back with its message costs no fitting.
     pub fn theme_in(&self, design: &crate::design::DesignEngine) -> &'static Theme {
-        Theme::by_key(&self.theme).unwrap_or_else(|| design.auto_look(self.slogan.trim()))
+        Theme::by_key(&self.theme).unwrap_or_else(|| match Slogan::parse(&self.slogan) {
+            Ok(slogan) => design.auto_look(slogan.as_str()),
+            Err(_) => Theme::default_for(self.slogan.trim()),
+        })
     }
 
     /// The look after the one shown now, for *Shuffle look* (cycles through all).
