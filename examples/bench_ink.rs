@@ -40,6 +40,22 @@ fn main() -> anyhow::Result<()> {
                 }
             }
             let share = if x1 < x0 { 0.0 } else { ((x1 - x0 + 1) * (y1 - y0 + 1)) as f32 / (size.0 * size.1) as f32 };
+            if share < 0.6 && std::env::var_os("INK_DETAIL").is_some() {
+                // The lines as set, and the box the ink takes (in print-area shares).
+                let lines: Vec<&str> = svg
+                    .split("<text ")
+                    .skip(1)
+                    .filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once('<')).map(|(l, _)| l))
+                    .collect();
+                println!(
+                    "  {:<10} {:>3.0}%  w {:>3.0}% h {:>3.0}%  {:?}",
+                    theme.key,
+                    share * 100.0,
+                    (x1 + 1).saturating_sub(x0) as f32 / size.0 as f32 * 100.0,
+                    (y1 + 1).saturating_sub(y0) as f32 / size.1 as f32 * 100.0,
+                    lines
+                );
+            }
             shares.push((share, slogan));
             per_slogan.push((slogan.clone(), share));
         }

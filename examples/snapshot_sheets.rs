@@ -1,7 +1,8 @@
 //! The quality gate's snapshot sheets (issue 23): for each product, one PNG
 //! with every look (rows, in `THEMES` order) × a sample of the slogan corpus
 //! (columns: a German compound sentence, Japanese, a long English sentence,
-//! a short one), as the storefront shows them. Written to `docs/sheets/`;
+//! a short one, a lone letter, a markup-like token that no break fits), as
+//! the storefront shows them. Written to `docs/sheets/`;
 //! `docs/looks.md` grades each look from them.
 //!
 //!     cargo run --release --example snapshot_sheets [OUT_DIR]
@@ -13,8 +14,14 @@ use resvg::tiny_skia::{Pixmap, PixmapPaint, Transform};
 use std::path::{Path, PathBuf};
 
 /// The corpus sample, one per column.
-pub const SAMPLE: [&str; 4] =
-    ["Sei ein Freitagabend-Loser mit mir!", "金曜の夜の負け犬になろう 🎸", "Be a Friday Night Loser with me", "YES"];
+pub const SAMPLE: [&str; 6] = [
+    "Sei ein Freitagabend-Loser mit mir!",
+    "金曜の夜の負け犬になろう 🎸",
+    "Be a Friday Night Loser with me",
+    "YES",
+    "A",
+    "<script>alert(1)</script>",
+];
 const CELL: (u32, u32) = (150, 160);
 
 fn main() -> anyhow::Result<()> {

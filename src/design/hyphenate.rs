@@ -148,6 +148,24 @@ pub fn phrases(run: &str) -> Vec<String> {
     budoux::parse(model, run)
 }
 
+/// Where a word may break besides what UAX #14 allows: before a `<` and
+/// after a `>` inside it, as a typesetter breaks markup-like text
+/// ("<script>alert(1)</script>" → "<script>", "alert(1)", "</script>").
+/// Byte offsets inside `word`, never at its ends.
+pub fn tag_breaks(word: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        let after_tag = prev == Some('>') && c != '<';
+        let before_tag = c == '<' && prev.is_some_and(|p| !p.is_whitespace());
+        if i > 0 && (after_tag || before_tag) && !prev.is_some_and(char::is_whitespace) && !c.is_whitespace() {
+            breaks.push(i);
+        }
+        prev = Some(c);
+    }
+    breaks
+}
+
 /// The storefront heading's text in parts, a break allowed between them
 /// (`<wbr>`) and nowhere else inside a CJK run: Japanese and Chinese break
 /// between BudouX's phrases, as the pictures do; long Latin words carry
@@ -166,8 +184,13 @@ pub fn heading_parts(text: &str) -> Vec<String> {
         }
         run.clear();
     };
-    for c in marked.chars() {
+    let tags = tag_breaks(&marked);
+    for (i, c) in marked.char_indices() {
         let mut buf = [0u8; 4];
+        if tags.contains(&i) && run.is_empty() {
+            // Markup-like text breaks where the pictures break it.
+            parts.push(std::mem::take(&mut current));
+        }
         if is_cjk(c.encode_utf8(&mut buf)) {
             run.push(c);
         } else {
@@ -187,6 +210,17 @@ pub fn heading_parts(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_breaks_between_its_tags() {
+        let text = "<script>alert(1)</script>";
+        let at = tag_breaks(text);
+        let parts: Vec<&str> =
+            [0].iter().chain(&at).zip(at.iter().chain([&text.len()])).map(|(a, b)| &text[*a..*b]).collect();
+        assert_eq!(parts, ["<script>", "alert(1)", "</script>"]);
+        assert!(tag_breaks("I <3 you").is_empty(), "a heart after a space is not a tag");
+        assert_eq!(heading_parts(text), ["<script>", "alert(1)", "</script>"]);
+    }
 
     #[test]
     fn a_german_compound_splits_at_its_syllables() {

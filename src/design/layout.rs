@@ -57,6 +57,10 @@ fn break_pieces<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str) -> Vec<
     let segmenter = icu_segmenter::LineSegmenter::new_dictionary(Default::default());
     for end in segmenter.segment_str(text).filter(|&i| i > 0) {
         let segment = &text[start..end];
+        // A tag stays whole: no break after the "</" that opens one.
+        if end < text.len() && segment.ends_with("</") {
+            continue;
+        }
         start = end;
         let trimmed = segment.trim_end();
         let (body, soft_hyphen) = match trimmed.strip_suffix('\u{AD}') {
@@ -64,7 +68,19 @@ fn break_pieces<'a>(fonts: &FontLibrary, font: &FontFile, text: &'a str) -> Vec<
             None => (trimmed, false),
         };
         if !body.is_empty() {
-            pieces.push(Piece { text: body, width: fonts.measure(font, body), glued, soft_hyphen });
+            // Markup-like text also breaks between its tags, glued.
+            let mut from = 0;
+            for at in super::hyphenate::tag_breaks(body).into_iter().chain([body.len()]) {
+                let part = &body[from..at];
+                let last = at == body.len();
+                pieces.push(Piece {
+                    text: part,
+                    width: fonts.measure(font, part),
+                    glued: if from == 0 { glued } else { true },
+                    soft_hyphen: last && soft_hyphen,
+                });
+                from = at;
+            }
         }
         // The next piece follows without a space unless this one ended in one.
         glued = trimmed.len() == segment.len() && !body.is_empty();
@@ -143,7 +159,8 @@ const MAX_SIZE_SHARE: f32 = 0.42;
 /// a line: they may fill the print area.
 const MARK_GRAPHEMES: usize = 2;
 
-/// Fits `text` into a `width`×`height` box with `font` (and its fallbacks).
+/// Fits `text` into a `width`×`height` box with `font` (and its fallbacks):
+/// the breaks that print it largest.
 pub fn fit_text(
     fonts: &FontLibrary,
     font: &FontFile,
@@ -152,43 +169,117 @@ pub fn fit_text(
     height: f32,
     line_height: f32,
 ) -> FittedText {
-    // Glyph ink may overhang the advances (script swashes, side bearings) and
-    // renderers round differently: keep a little room spare.
-    let width = width * INK_SAFETY;
-    let vertical = fonts.vertical_extent(font, text);
-    let space = fonts.measure(font, " ");
-    let hyphen = fonts.measure(font, "-");
-    let words = break_pieces(fonts, font, text);
-    let best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
-    // A German compound ("Donaudampfschifffahrt") is hyphenated to print
-    // larger; English display type shrinks instead, as typesetters set it.
-    let language = super::hyphenate::language_of(text);
-    let long_word = language == super::hyphenate::SloganLanguage::German
-        && words.iter().any(|w| w.text.graphemes(true).count() >= LONG_WORD);
-    if best.0 < width * MIN_SIZE_SHARE || long_word {
-        // Nothing fits at a readable size without breaking words, or a long
-        // word keeps the whole slogan small: break the long ones at their
-        // syllables, as a typesetter would (a hyphen at the line's end:
-        // "DONAU-DAMPF-SCHIFF-…"), when that prints clearly larger.
-        let syllables = split(fonts, font, &words, |t| super::hyphenate::syllables(t, language), true);
-        let by_syllable = best_breaks(&syllables, space, hyphen, &vertical, width, height, line_height);
-        let needed = best.0 < width * MIN_SIZE_SHARE && by_syllable.0 >= width * MIN_SIZE_SHARE;
-        if needed || by_syllable.0 >= best.0 * SYLLABLE_GAIN {
-            return layout(&syllables, &by_syllable.1, space, hyphen, &vertical, by_syllable.0, height, line_height);
+    Setter::new(fonts, font, text, width, height, line_height).best()
+}
+
+/// Every way of setting `text` in the box that [`fit_text`] considers, one
+/// per line count (its widest line as narrow as it can be, the lines as
+/// even as they can be): [`fit_text`]'s first, then the others largest
+/// size first. A layout that wants to fill the area picks among them.
+pub fn every_fit(
+    fonts: &FontLibrary,
+    font: &FontFile,
+    text: &str,
+    (width, height): (f32, f32),
+    lh: f32,
+) -> Vec<FittedText> {
+    let setter = Setter::new(fonts, font, text, width, height, lh);
+    let table = WidthTable::new(&setter.pieces, setter.space, setter.hyphen);
+    let chosen = setter.best.1.len();
+    let mut others: Vec<FittedText> = (1..=setter.pieces.len().clamp(1, MAX_LINES))
+        .filter(|&lines| lines != chosen)
+        .filter_map(|lines| {
+            let starts = balanced_breaks(&table, lines)?;
+            let size = setter.size_for(&table, &starts);
+            Some(setter.layout(&starts, size))
+        })
+        .collect();
+    others.sort_by(|a, b| b.font_size.total_cmp(&a.font_size));
+    let mut all = vec![setter.best()];
+    all.append(&mut others);
+    all
+}
+
+/// The pieces a slogan is set from (words; a German compound's syllables;
+/// an impossible word's letters), chosen once, and what a setting of them
+/// needs.
+struct Setter<'a> {
+    pieces: Vec<Piece<'a>>,
+    /// The breaks that print largest, and that size.
+    best: (f32, Vec<usize>),
+    space: f32,
+    hyphen: f32,
+    vertical: Vertical,
+    width: f32,
+    height: f32,
+    line_height: f32,
+    max_share: f32,
+}
+
+impl<'a> Setter<'a> {
+    fn new(fonts: &FontLibrary, font: &FontFile, text: &'a str, width: f32, height: f32, line_height: f32) -> Self {
+        // Glyph ink may overhang the advances (script swashes, side bearings) and
+        // renderers round differently: keep a little room spare.
+        let width = width * INK_SAFETY;
+        let vertical = fonts.vertical_extent(font, text);
+        let space = fonts.measure(font, " ");
+        let hyphen = fonts.measure(font, "-");
+        let words = break_pieces(fonts, font, text);
+        let graphemes: usize = words.iter().map(|p| p.text.graphemes(true).count()).sum();
+        let max_share = if graphemes <= MARK_GRAPHEMES { 1.0 } else { MAX_SIZE_SHARE };
+        let best = best_breaks(&words, space, hyphen, &vertical, width, height, line_height);
+        let setter =
+            |pieces, best| Self { pieces, best, space, hyphen, vertical, width, height, line_height, max_share };
+        // A German compound ("Donaudampfschifffahrt") is hyphenated to print
+        // larger; English display type shrinks instead, as typesetters set it.
+        let language = super::hyphenate::language_of(text);
+        let long_word = language == super::hyphenate::SloganLanguage::German
+            && words.iter().any(|w| w.text.graphemes(true).count() >= LONG_WORD);
+        if best.0 < width * MIN_SIZE_SHARE || long_word {
+            // Nothing fits at a readable size without breaking words, or a long
+            // word keeps the whole slogan small: break the long ones at their
+            // syllables, as a typesetter would (a hyphen at the line's end:
+            // "DONAU-DAMPF-SCHIFF-…"), when that prints clearly larger.
+            let syllables = split(fonts, font, &words, |t| super::hyphenate::syllables(t, language), true);
+            let by_syllable = best_breaks(&syllables, space, hyphen, &vertical, width, height, line_height);
+            let needed = best.0 < width * MIN_SIZE_SHARE && by_syllable.0 >= width * MIN_SIZE_SHARE;
+            if needed || by_syllable.0 >= best.0 * SYLLABLE_GAIN {
+                return setter(syllables, by_syllable);
+            }
+            // Still too small (a word without syllables, "WWWW…"): allow breaks
+            // between the graphemes of long words too.
+            let by_grapheme = |t| {
+                let graphemes: Vec<_> = UnicodeSegmentation::graphemes(t, true).collect();
+                if graphemes.len() <= 6 { vec![t] } else { graphemes }
+            };
+            let pieces = split(fonts, font, &words, by_grapheme, false);
+            let broken = best_breaks(&pieces, space, hyphen, &vertical, width, height, line_height);
+            if best.0 < width * MIN_SIZE_SHARE && broken.0 > best.0 {
+                return setter(pieces, broken);
+            }
         }
-        // Still too small (a word without syllables, "WWWW…"): allow breaks
-        // between the graphemes of long words too.
-        let by_grapheme = |t| {
-            let graphemes: Vec<_> = UnicodeSegmentation::graphemes(t, true).collect();
-            if graphemes.len() <= 6 { vec![t] } else { graphemes }
-        };
-        let pieces = split(fonts, font, &words, by_grapheme, false);
-        let broken = best_breaks(&pieces, space, hyphen, &vertical, width, height, line_height);
-        if best.0 < width * MIN_SIZE_SHARE && broken.0 > best.0 {
-            return layout(&pieces, &broken.1, space, hyphen, &vertical, broken.0, height, line_height);
-        }
+        setter(words, best)
     }
-    layout(&words, &best.1, space, hyphen, &vertical, best.0, height, line_height)
+
+    fn best(&self) -> FittedText {
+        self.layout(&self.best.1, self.best.0)
+    }
+
+    /// The largest size at which the lines starting at `starts` fit.
+    fn size_for(&self, table: &WidthTable, starts: &[usize]) -> f32 {
+        let n = self.pieces.len();
+        let widest = (0..starts.len())
+            .map(|i| table.get(starts[i], starts.get(i + 1).copied().unwrap_or(n)))
+            .fold(0.0, f32::max)
+            .max(1e-3);
+        (self.width / widest)
+            .min(self.height / block_height(starts.len(), &self.vertical, self.line_height))
+            .min(self.height * self.max_share)
+    }
+
+    fn layout(&self, starts: &[usize], size: f32) -> FittedText {
+        layout(&self.pieces, starts, self.space, self.hyphen, &self.vertical, size, self.height, self.line_height)
+    }
 }
 
 /// `words` cut into the parts `parts_of` gives each (glued to each other);
@@ -374,19 +465,34 @@ fn layout(
     FittedText { lines, widths, font_size: size, sizes, baselines, block_top: top, block_bottom: top + block }
 }
 
+/// `fitted` at `k` times its size: the same lines, the block centred in a
+/// box `k` times as tall.
+pub fn scaled(fitted: &FittedText, k: f32) -> FittedText {
+    let times = |v: &[f32]| v.iter().map(|x| x * k).collect::<Vec<f32>>();
+    FittedText {
+        lines: fitted.lines.clone(),
+        widths: times(&fitted.widths),
+        font_size: fitted.font_size * k,
+        sizes: times(&fitted.sizes),
+        baselines: times(&fitted.baselines),
+        block_top: fitted.block_top * k,
+        block_bottom: fitted.block_bottom * k,
+    }
+}
+
 /// Share of the box a stacked setting fills at most.
 const STACK_SAFETY: f32 = 0.95;
 const STACK_SAFETY_SLANTED: f32 = 0.95;
 /// How much larger than the even size a stacked line may grow.
 const STACK_MAX_GROWTH: f32 = 2.4;
 
-/// Whether `fitted` reads better stacked: two to five lines of clearly
+/// Whether `fitted` reads better stacked: two to seven lines of clearly
 /// different widths (a short word between long ones; Japanese phrases of
 /// different lengths too).
 pub fn suits_stacking(fitted: &FittedText) -> bool {
     let n = fitted.lines.len();
     let (narrowest, widest) = fitted.widths.iter().fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(*w), b.max(*w)));
-    (2..=5).contains(&n) && narrowest < widest * 0.8
+    (2..=MAX_LINES).contains(&n) && narrowest < widest * 0.8
 }
 
 /// `fitted`'s lines set stacked, as a poster would: the same breaks, each

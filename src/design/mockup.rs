@@ -7,6 +7,7 @@ use super::layout::{Align, FittedText, fit_text};
 use super::theme::{Ornament, Theme};
 use crate::domain::ShirtColour;
 use askama::Template;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The print area on the mockup (x, y, width, height): 3:4, like a 12×16 inch print.
 pub const PRINT_AREA: (f32, f32, f32, f32) = (195.0, 130.0, 210.0, 280.0);
@@ -28,6 +29,16 @@ pub struct SvgRect {
     pub height: String,
 }
 
+/// A badge's ring: a thick circle in the accent, a thin one inside it in the ink.
+pub struct SvgRing {
+    pub cx: String,
+    pub cy: String,
+    pub outer_r: String,
+    pub outer_width: String,
+    pub inner_r: String,
+    pub inner_width: String,
+}
+
 /// The printed design itself, in mockup coordinates: shared by the mockup, the
 /// share card and the print files (`templates/design/artwork.svg`).
 pub struct Artwork {
@@ -45,6 +56,8 @@ pub struct Artwork {
     pub underline: Option<SvgRect>,
     pub frame: Option<SvgRect>,
     pub frame_stroke: String,
+    /// A badge's double ring, when the slogan is set in one.
+    pub ring: Option<SvgRing>,
     /// Blur radius and colour of the halo around the letters (Neon night),
     /// `None` for flat looks.
     pub glow: Option<(String, &'static str)>,
@@ -224,10 +237,18 @@ pub(super) fn outlined(fonts: &FontLibrary, art: Artwork, dom_id: &str, precisio
     inner.rsplit_once("</svg>").map_or(inner, |(inside, _)| inside).to_owned()
 }
 
+/// How a slogan is set: its lines, and whether they sit in a badge.
+pub(super) struct Setting {
+    pub fitted: FittedText,
+    /// The outer radius of the badge's ring, `None` for type alone.
+    pub badge: Option<f32>,
+}
+
 /// The slogan as `theme` prints it (`text`, in `font`), fitted into the
 /// print area's room: a slanted look keeps its turned corners inside, an
-/// ornament and a glow take theirs first; uneven lines are stacked.
-fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme: &Theme) -> FittedText {
+/// ornament and a glow take theirs first; uneven lines are stacked; a
+/// slogan that cannot fill the area as type is set in a badge.
+pub(super) fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme: &Theme) -> Setting {
     let (_, _, area_w, area_h) = PRINT_AREA;
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
     let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
@@ -241,15 +262,82 @@ fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme
     // A glow needs its own room inside the area too.
     let halo = if theme.glow { GLOW_ROOM } else { 0.0 };
     let (fit_w, fit_h) = (fit_w * shrink - 2.0 * halo, fit_h * shrink - 2.0 * halo);
-    let fitted = fit_text(fonts, font, text, fit_w, fit_h, theme.line_height);
     // A slogan of uneven lines is stacked, each line as wide as the area:
     // the same breaks, a poster's sizes.
-    if super::layout::suits_stacking(&fitted) {
-        super::layout::stacked(fonts, font, text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
-    } else {
-        fitted
+    let settle = |fitted: FittedText| {
+        if super::layout::suits_stacking(&fitted) {
+            super::layout::stacked(fonts, font, text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
+        } else {
+            fitted
+        }
+    };
+    // The share of the room the block's box takes, turned as a slanted look
+    // prints it (what the eye, and `bench_ink`, measure); the look's frame
+    // or bar and the glow take the rest of the area.
+    let turned = |w: f32, h: f32| (w * cos + h * sin) * (w * sin + h * cos);
+    let covers = |f: &FittedText| {
+        turned(f.max_width() + 2.0 * halo, f.block_bottom - f.block_top + 2.0 * halo)
+            / turned(fit_w + 2.0 * halo, fit_h + 2.0 * halo)
+    };
+    let fits = super::layout::every_fit(fonts, font, text, (fit_w, fit_h), theme.line_height);
+    let Some(largest) = fits.first() else {
+        return Setting { fitted: fit_text(fonts, font, text, fit_w, fit_h, theme.line_height), badge: None };
+    };
+    let size = largest.font_size;
+    let first = settle(largest.clone());
+    if covers(&first) >= FILLS {
+        return Setting { fitted: first, badge: None };
+    }
+    // The largest type leaves the area half empty (a tall column of single
+    // words, or a wide band): a designer sets it in more or fewer lines,
+    // stacked, until it fills, but never much smaller.
+    let best = fits[1..]
+        .iter()
+        .filter(|f| f.font_size >= size * LEAST_OF_LARGEST)
+        .map(|f| settle(f.clone()))
+        .fold(first, |best, other| if covers(&other) > covers(&best) * 1.05 { other } else { best });
+    // Only a short slogan reads as a badge ("YES", "A", "🔥🔥🔥"); a long one
+    // in a ring would be the small stamp a designer avoids.
+    let short = text.graphemes(true).filter(|g| !g.trim().is_empty()).count() <= BADGE_GRAPHEMES;
+    if covers(&best) >= BADGE_BELOW || !short {
+        return Setting { fitted: best, badge: None };
+    }
+    // Still a band or a lone mark ("<script>…", "A"): a designer sets it in
+    // a badge, a ring as wide as the area (round, so a slanted look turns
+    // the type inside it and nothing leaves the area).
+    let ring = (area_w.min(area_h) / 2.0 - halo) * BADGE_RING;
+    let room = ring * BADGE_ROOM;
+    let in_badge = fits
+        .iter()
+        .map(|f| {
+            let (w, h) = (f.max_width(), f.block_bottom - f.block_top);
+            super::layout::scaled(f, 2.0 * room / w.hypot(h).max(1e-3))
+        })
+        .max_by(|a, b| a.font_size.total_cmp(&b.font_size));
+    // Its type is compared with the smallest line of the best setting.
+    let smallest = best.sizes.iter().copied().fold(best.font_size, f32::min);
+    match in_badge {
+        Some(fitted) if fitted.font_size >= smallest * BADGE_LEAST => Setting { fitted, badge: Some(ring) },
+        _ => Setting { fitted: best, badge: None },
     }
 }
+
+/// A setting that covers less than this share of its room goes in a badge…
+const BADGE_BELOW: f32 = 0.6;
+/// …if it has at most this many letters (spaces aside)…
+const BADGE_GRAPHEMES: usize = 8;
+/// …and its type keeps this share of its size there.
+const BADGE_LEAST: f32 = 0.7;
+/// The ring's radius as a share of half the area's width (its stroke
+/// inside), and the share of the ring's radius the type may take.
+const BADGE_RING: f32 = 0.97;
+const BADGE_ROOM: f32 = 0.84;
+
+/// A setting whose block covers this share of its room fills the area.
+const FILLS: f32 = 0.75;
+/// A setting chosen to fill the area keeps its type at least this share of
+/// the largest size the slogan can be set at.
+const LEAST_OF_LARGEST: f32 = 0.6;
 
 /// The share of the print area the slogan's lettering takes in `theme`
 /// (its block: widest line × height), without drawing it: how *Auto* tells
@@ -257,9 +345,13 @@ fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme
 pub fn ink_share(fonts: &FontLibrary, slogan: &str, theme: &Theme) -> f32 {
     let text = theme.apply_case(slogan);
     let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
-    let fitted = fit_for(fonts, font, &text, theme);
+    let setting = fit_for(fonts, font, &text, theme);
     let (_, _, area_w, area_h) = PRINT_AREA;
-    fitted.max_width() * (fitted.block_bottom - fitted.block_top) / (area_w * area_h)
+    let fitted = &setting.fitted;
+    match setting.badge {
+        Some(r) => 4.0 * r * r / (area_w * area_h),
+        None => fitted.max_width() * (fitted.block_bottom - fitted.block_top) / (area_w * area_h),
+    }
 }
 
 /// The design laid out in the print area of the mockup's coordinates.
@@ -267,14 +359,16 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
     let text = theme.apply_case(slogan);
     let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
     let (area_x, area_y, area_w, area_h) = PRINT_AREA;
-    let fitted = fit_for(fonts, font, &text, theme);
+    let Setting { fitted, badge } = fit_for(fonts, font, &text, theme);
+    // In a badge the ring is the ornament.
+    let ornament = if badge.is_some() { Ornament::None } else { theme.ornament };
 
     let centre_x = area_x + area_w / 2.0;
     let centre_y = area_y + area_h / 2.0;
     let block_h = fitted.block_bottom - fitted.block_top;
     let bar_h = fitted.font_size * 0.09;
     let bar_gap = fitted.font_size * 0.22;
-    let extra = if theme.ornament == Ornament::Underline { bar_gap + bar_h } else { 0.0 };
+    let extra = if ornament == Ornament::Underline { bar_gap + bar_h } else { 0.0 };
     // Top of the text block, so that block plus ornament sit centred in the area.
     let top = centre_y - (block_h + extra) / 2.0;
     let shift = top - fitted.block_top;
@@ -285,7 +379,7 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
     };
     let lines = lines(&fitted, x, shift);
 
-    let underline = (theme.ornament == Ornament::Underline).then(|| {
+    let underline = (ornament == Ornament::Underline).then(|| {
         let bar_w = (max_w * 0.55).max(fitted.font_size.min(max_w));
         let bar_x = match theme.align {
             Align::Center => centre_x - bar_w / 2.0,
@@ -294,7 +388,7 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
         SvgRect { x: num(bar_x), y: num(top + block_h + bar_gap), width: num(bar_w), height: num(bar_h) }
     });
     let pad = (fitted.font_size * 0.28).min(area_w * 0.07);
-    let frame = (theme.ornament == Ornament::Box).then(|| SvgRect {
+    let frame = (ornament == Ornament::Box).then(|| SvgRect {
         x: num(centre_x - max_w / 2.0 - pad),
         y: num(top - pad * 0.8),
         width: num(max_w + 2.0 * pad),
@@ -322,6 +416,17 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
         underline,
         frame,
         frame_stroke: num((fitted.font_size * 0.07).max(2.0)),
+        ring: badge.map(|r| {
+            let (outer, gap, inner) = (r * 0.06, r * 0.035, r * 0.018);
+            SvgRing {
+                cx: num(centre_x),
+                cy: num(centre_y),
+                outer_r: num(r - outer / 2.0),
+                outer_width: num(outer),
+                inner_r: num(r - outer - gap - inner / 2.0),
+                inner_width: num(inner),
+            }
+        }),
         glow: theme.glow.then(|| (num(GLOW_BLUR), theme.accent)),
     }
 }
