@@ -202,6 +202,9 @@ pub struct Settings {
     /// `POPSHOP_PRODUCTION_DELAY`: minutes a paid order waits before it goes
     /// to Printful (a refund or a changed size costs nothing until then).
     pub production_delay: Duration,
+    /// `POPSHOP_OPERATORS`: emails (comma-separated) whose accounts are
+    /// operators besides those granted with `popshop admin grant`.
+    pub operators: Vec<crate::domain::EmailAddress>,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -274,6 +277,7 @@ impl Settings {
             printful: None,
             stripe_tax: false,
             production_delay: Duration::from_secs(60 * 60),
+            operators: Vec::new(),
         }
     }
 
@@ -413,6 +417,15 @@ impl Settings {
             },
             production_delay: Duration::from_secs(60 * env_number("POPSHOP_PRODUCTION_DELAY", 60u64)?),
             ideas_per_call: env_number("POPSHOP_IDEAS_PER_CALL", d.ideas_per_call)?,
+            operators: env_or("POPSHOP_OPERATORS", "")
+                .split(',')
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(|e| {
+                    crate::domain::EmailAddress::parse(e)
+                        .map_err(|_| anyhow::anyhow!("POPSHOP_OPERATORS lists `{e}`, which is not an email address"))
+                })
+                .collect::<anyhow::Result<_>>()?,
         })
     }
 
@@ -425,6 +438,17 @@ impl Settings {
                 "POPSHOP_MAIL_FROM is not an address popshop can send from: {:?} (write it like \
                  `popshop <shop@example.com>`)",
                 self.mail_from
+            );
+        }
+        if let Some(stripe) = &self.stripe
+            && stripe.connect.is_some()
+            && stripe.connect_webhook_secret.is_none()
+        {
+            anyhow::bail!(
+                "STRIPE_CONNECT=on but STRIPE_CONNECT_WEBHOOK_SECRET is not set: artists' Stripe accounts send their \
+                 updates (account.updated) from a Connect webhook endpoint with a secret of its own, and without it \
+                 popshop never learns that an artist can be paid. Add the endpoint in Stripe's dashboard (\"Events on \
+                 Connected accounts\") and set its secret."
             );
         }
         if self.stripe.is_none() && self.secure_cookies() && !self.demo_allowed {

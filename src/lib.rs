@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod launch;
 pub mod live;
 pub mod mail;
+pub mod ops;
 pub mod payments;
 pub mod routes;
 pub mod sales;

@@ -32,11 +32,14 @@ pub struct Application {
     state: web::Data<AppState>,
     /// Sweeper, janitor and LISTEN tasks, stopped when the server stops.
     background: Vec<tokio::task::JoinHandle<()>>,
+    /// While it serves a SQLite file, `popshop restore` cannot replace it.
+    _serving: Option<crate::store::backup::ServingLock>,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         settings.check()?;
+        let serving = crate::store::backup::serving_lock(&settings.database_url)?;
         let listener =
             TcpListener::bind(&settings.addr).with_context(|| format!("cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
@@ -44,7 +47,7 @@ impl Application {
         let background = spawn_background(&state)?;
         let public_url = state.settings.base_url().to_owned();
         let server = crate::server::serve(listener, state.clone(), static_files)?;
-        Ok(Self { port, public_url, server, state, background })
+        Ok(Self { port, public_url, server, state, background, _serving: serving })
     }
 
     pub fn port(&self) -> u16 {

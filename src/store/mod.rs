@@ -3,12 +3,14 @@
 //! integers and text only).
 
 mod accounts;
+pub mod backup;
 mod calls;
 mod changes;
 mod drops;
 mod fulfilment;
 mod holds;
 mod ids;
+mod operators;
 mod orders;
 pub mod outbox;
 mod payments;
@@ -25,6 +27,7 @@ pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};
 pub use fulfilment::{LineProblem, ShipLine, Shipment, Shipped};
+pub use operators::{Audit, AuditEntry};
 pub use orders::{NewOrder, Reservation, Variant};
 pub use payments::{EventOutcome, PaymentProblem};
 pub use payouts::DropMoney;

@@ -244,6 +244,7 @@ async fn an_artist_cannot_spend_the_platforms_stripe_rate_limit() {
         use_stripe(s, uri);
         if let Some(stripe) = s.stripe.as_mut() {
             stripe.connect = Some(Fee { basis_points: 500, fixed_minor: 30 });
+            stripe.connect_webhook_secret = Some("whsec_connect_test".into());
         }
         s.stripe_read_seconds = 10;
     })

@@ -22,6 +22,7 @@ mod live;
 mod mail;
 mod merch;
 mod money;
+mod operations;
 mod order_page;
 mod oversell;
 mod printful;

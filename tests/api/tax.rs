@@ -113,6 +113,7 @@ async fn with_connect_the_platform_is_named_liable_for_the_tax() {
         s.stripe_tax = true;
         if let Some(stripe) = s.stripe.as_mut() {
             stripe.connect = Some(popshop::domain::Fee { basis_points: 500, fixed_minor: 30 });
+            stripe.connect_webhook_secret = Some("whsec_connect_test".into());
         }
     })
     .await;

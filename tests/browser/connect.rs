@@ -11,6 +11,7 @@ async fn an_artist_connects_stripe_from_the_dashboard_and_the_storefront_opens()
         common::use_stripe(s, uri);
         if let Some(stripe) = s.stripe.as_mut() {
             stripe.connect = Some(popshop::domain::Fee { basis_points: 500, fixed_minor: 30 });
+            stripe.connect_webhook_secret = Some("whsec_connect_test".into());
         }
     })
     .await;

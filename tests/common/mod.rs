@@ -143,6 +143,12 @@ impl TestApp {
         self.spawn_sibling_with(|_| {}).await
     }
 
+    /// A popshop on the database at `database_url` (a restored copy).
+    pub async fn spawn_sibling_url(database_url: String) -> Self {
+        let backend = if database_url.starts_with("postgres") { "postgres" } else { "sqlite" };
+        Self::start(database_url, backend, tempfile::tempdir().expect("temp dir"), |_| {}).await
+    }
+
     /// [`Self::spawn_sibling`] with adjusted settings.
     pub async fn spawn_sibling_with(&self, configure: impl FnOnce(&mut Settings)) -> Self {
         let sibling =
