@@ -1,7 +1,7 @@
 //! Settings from environment variables, each with a default that runs popshop
 //! locally with nothing to set. The README lists them all.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -205,6 +205,13 @@ pub struct Settings {
     /// `POPSHOP_OPERATORS`: emails (comma-separated) whose accounts are
     /// operators besides those granted with `popshop admin grant`.
     pub operators: Vec<crate::domain::EmailAddress>,
+    /// `POPSHOP_METRICS_TOKEN`: `/metrics` on the shop's own address answers
+    /// a scrape that sends `Authorization: Bearer` this token (404 without a
+    /// token set).
+    pub metrics_token: Option<SecretString>,
+    /// `POPSHOP_METRICS_ADDR`: a second address (e.g. `127.0.0.1:9464`)
+    /// serving only `/metrics`, for a scraper on a private network.
+    pub metrics_addr: Option<String>,
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -278,6 +285,8 @@ impl Settings {
             stripe_tax: false,
             production_delay: Duration::from_secs(60 * 60),
             operators: Vec::new(),
+            metrics_token: None,
+            metrics_addr: None,
         }
     }
 
@@ -426,6 +435,12 @@ impl Settings {
                         .map_err(|_| anyhow::anyhow!("POPSHOP_OPERATORS lists `{e}`, which is not an email address"))
                 })
                 .collect::<anyhow::Result<_>>()?,
+            metrics_token: std::env::var("POPSHOP_METRICS_TOKEN")
+                .ok()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .map(SecretString::from),
+            metrics_addr: std::env::var("POPSHOP_METRICS_ADDR").ok().filter(|a| !a.trim().is_empty()),
         })
     }
 
@@ -450,6 +465,18 @@ impl Settings {
                  popshop never learns that an artist can be paid. Add the endpoint in Stripe's dashboard (\"Events on \
                  Connected accounts\") and set its secret."
             );
+        }
+        if let Some(token) = &self.metrics_token
+            && token.expose_secret().len() < 16
+        {
+            anyhow::bail!(
+                "POPSHOP_METRICS_TOKEN is {} characters; use at least 16 (e.g. `openssl rand -hex 24`): anyone who \
+                 guesses it reads the shop's traffic",
+                token.expose_secret().len()
+            );
+        }
+        if self.metrics_addr.as_deref().is_some_and(|a| a == self.addr && !a.ends_with(":0")) {
+            anyhow::bail!("POPSHOP_METRICS_ADDR is the shop's own address ({}); give metrics another port", self.addr);
         }
         if self.stripe.is_none() && self.secure_cookies() && !self.demo_allowed {
             anyhow::bail!(

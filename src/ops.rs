@@ -10,6 +10,29 @@ use crate::store::{Audit, Store, redact};
 use std::fmt::Write;
 use std::path::Path;
 
+/// Sets the gauges a scrape reads at that moment: the live audience, the
+/// background queues, the database pool, the `LISTEN` connection.
+pub async fn observe(store: &Store, live: &crate::live::Live, print_delay: std::time::Duration) {
+    let (topics, viewers) = live.hub.audience();
+    metrics::gauge!("popshop_live_topics").set(topics as f64);
+    metrics::gauge!("popshop_live_viewers").set(viewers as f64);
+    metrics::gauge!("popshop_live_streams").set(live.streams.total() as f64);
+    let print_due_before = store.now_ms() - i64::try_from(print_delay.as_millis()).unwrap_or(i64::MAX);
+    match store.backlog(print_due_before).await {
+        Ok(backlog) => {
+            metrics::gauge!("popshop_outbox_backlog").set(backlog.mail as f64);
+            metrics::gauge!("popshop_outbox_oldest_seconds").set(backlog.mail_oldest_due_ms as f64 / 1000.0);
+            metrics::gauge!("popshop_print_backlog").set(backlog.print as f64);
+        }
+        Err(e) => tracing::warn!(error = %e, "could not read the queues for /metrics"),
+    }
+    let (in_use, idle, max) = store.pool_connections();
+    metrics::gauge!("popshop_db_pool_connections", "state" => "in_use").set(f64::from(in_use));
+    metrics::gauge!("popshop_db_pool_connections", "state" => "idle").set(f64::from(idle));
+    metrics::gauge!("popshop_db_pool_connections", "state" => "max").set(f64::from(max));
+    metrics::gauge!("popshop_db_listen_up").set(if store.hears_every_change() { 1.0 } else { 0.0 });
+}
+
 /// Who the audit log names for what the command-line tool does.
 pub const CLI_ACTOR: &str = "cli";
 
@@ -136,6 +159,8 @@ pub fn describe(settings: &Settings) -> String {
         ("POPSHOP_IDEAS_PER_CALL", settings.ideas_per_call.to_string()),
         ("POPSHOP_STRIPE_TAX", on(settings.stripe_tax)),
         ("POPSHOP_PRODUCTION_DELAY", format!("{} min", settings.production_delay.as_secs() / 60)),
+        ("POPSHOP_METRICS_TOKEN", secret(settings.metrics_token.is_some())),
+        ("POPSHOP_METRICS_ADDR", settings.metrics_addr.clone().unwrap_or_else(|| "not set".into())),
         ("POPSHOP_OPERATORS", settings.operators.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
     ];
     if let Some(stripe) = &settings.stripe {

@@ -34,12 +34,16 @@ pub struct Application {
     background: Vec<tokio::task::JoinHandle<()>>,
     /// While it serves a SQLite file, `popshop restore` cannot replace it.
     _serving: Option<crate::store::backup::ServingLock>,
+    /// `POPSHOP_METRICS_ADDR`'s own server, stopped with the shop's.
+    metrics: Option<(u16, actix_web::dev::ServerHandle)>,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         settings.check()?;
         let serving = crate::store::backup::serving_lock(&settings.database_url)?;
+        // The recorder goes in before anything is counted.
+        crate::telemetry::prometheus();
         let listener =
             TcpListener::bind(&settings.addr).with_context(|| format!("cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
@@ -47,11 +51,20 @@ impl Application {
         let background = spawn_background(&state)?;
         let public_url = state.settings.base_url().to_owned();
         let server = crate::server::serve(listener, state.clone(), static_files)?;
-        Ok(Self { port, public_url, server, state, background, _serving: serving })
+        let metrics = match &state.settings.metrics_addr {
+            Some(addr) => Some(serve_metrics(addr, state.clone())?),
+            None => None,
+        };
+        Ok(Self { port, public_url, server, state, background, _serving: serving, metrics })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port `POPSHOP_METRICS_ADDR` was bound to, when it is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     pub fn public_url(&self) -> &str {
@@ -64,6 +77,9 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
+        if let Some((_, metrics)) = &self.metrics {
+            metrics.stop(false).await;
+        }
         // Stop the LISTEN task before the runtime goes away (a PgListener
         // dropped during runtime shutdown can panic).
         for task in &self.background {
@@ -147,6 +163,24 @@ async fn components(
         settings,
     });
     Ok((state, static_files))
+}
+
+/// `/metrics` alone on `addr` (a private address for the scraper): one
+/// worker, no token asked.
+fn serve_metrics(addr: &str, state: web::Data<AppState>) -> anyhow::Result<(u16, actix_web::dev::ServerHandle)> {
+    let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on POPSHOP_METRICS_ADDR {addr}"))?;
+    let port = listener.local_addr()?.port();
+    let server = actix_web::HttpServer::new(move || {
+        actix_web::App::new().app_data(state.clone()).route("/metrics", web::get().to(crate::routes::metrics::scrape))
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)?
+    .run();
+    let handle = server.handle();
+    tokio::spawn(server);
+    tracing::info!(%addr, "metrics are served at /metrics");
+    Ok((port, handle))
 }
 
 /// Step two: the tasks that run beside the server.

@@ -46,12 +46,43 @@ pub enum EventError {
 }
 
 impl PrinterEvents<'_> {
-    /// Checks and applies one event, `body` as it arrived.
+    /// Checks and applies one event, `body` as it arrived, counted in
+    /// `popshop_webhook_events_total` by its type and result.
     pub async fn take(&self, body: &[u8], signature: Option<&str>) -> Result<PrinterOutcome, EventError> {
+        let mut kind = None;
+        let outcome = self.check_and_apply(body, signature, &mut kind).await;
+        let result = match &outcome {
+            Ok(PrinterOutcome::Applied) => "changed",
+            Ok(PrinterOutcome::Replayed) => "duplicate",
+            Ok(PrinterOutcome::Ignored) => "unchanged",
+            Err(EventError::Unsigned | EventError::Unreadable(_) | EventError::Stale) => "rejected",
+            Err(_) => "error",
+        };
+        // Only the types popshop acts on name themselves (the label stays bounded).
+        let kind: &'static str = match kind.as_deref() {
+            Some("shipment_sent") => "shipment_sent",
+            Some("shipment_delivered") => "shipment_delivered",
+            Some("order_failed") => "order_failed",
+            Some("order_canceled") => "order_canceled",
+            Some(_) => "other",
+            None => "rejected",
+        };
+        metrics::counter!("popshop_webhook_events_total", "provider" => "printful", "type" => kind, "result" => result)
+            .increment(1);
+        outcome
+    }
+
+    async fn check_and_apply(
+        &self,
+        body: &[u8],
+        signature: Option<&str>,
+        kind: &mut Option<String>,
+    ) -> Result<PrinterOutcome, EventError> {
         if !signature.is_some_and(|s| signed(self.secret.expose_secret(), body, s)) {
             return Err(EventError::Unsigned);
         }
         let event: Event = serde_json::from_slice(body).map_err(|e| EventError::Unreadable(e.to_string()))?;
+        *kind = Some(event.kind.clone());
         let occurred = chrono::DateTime::parse_from_rfc3339(&event.occurred_at)
             .map_err(|e| EventError::Unreadable(format!("occurred_at: {e}")))?;
         if occurred.timestamp_millis() < self.store.now_ms() - OLDEST_EVENT_DAYS * 24 * 3600 * 1000 {

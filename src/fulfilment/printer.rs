@@ -68,7 +68,10 @@ impl PrintOrders {
                 match self.round().await {
                     // A full round: there may be more due right now.
                     Ok(n) if n as i64 == PER_ROUND => continue,
-                    Ok(_) => break,
+                    Ok(_) => {
+                        crate::telemetry::task_ran("printer");
+                        break;
+                    }
                     Err(error) => {
                         tracing::warn!(error = %format!("{error:#}"), "printer round failed");
                         break;

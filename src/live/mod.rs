@@ -223,6 +223,13 @@ impl Hub {
         self.lock_topics().keys().cloned().collect()
     }
 
+    /// How many drops and calls have viewers on this instance, and how many
+    /// viewers they have in all.
+    pub fn audience(&self) -> (usize, usize) {
+        let topics = self.lock_topics();
+        (topics.len(), topics.values().map(|c| c.viewers).sum())
+    }
+
     /// Viewers of `drop_id` on this instance.
     pub fn viewers(&self, drop_id: &str) -> usize {
         self.viewers_of(&Topic::Drop(drop_id.into()))

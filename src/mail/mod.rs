@@ -74,7 +74,10 @@ pub async fn run(mailer: Mailer) {
         loop {
             match mailer.deliver_due().await {
                 Ok(claimed) if claimed as i64 == BATCH => continue,
-                Ok(_) => break,
+                Ok(_) => {
+                    crate::telemetry::task_ran("mail");
+                    break;
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, "mail round failed; will retry");
                     break;

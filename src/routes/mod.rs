@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod dashboard;
 pub mod health;
 pub mod language;
+pub mod metrics;
 pub mod orders;
 pub mod print_files;
 pub mod shop;
@@ -48,6 +49,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/calls/new", web::get().to(calls::new::show))
         .route("/calls", web::post().to(calls::new::submit))
         .route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/metrics", web::get().to(metrics::with_token))
         .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))
         .route("/", web::post().to(studio::submit::submit))

@@ -118,6 +118,20 @@ enum NotHeld {
 
 #[tracing::instrument(skip_all, fields(drop = %purchase.drop.id, units = Pick::units(&purchase.picks)))]
 pub async fn start_checkout(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
+    let outcome = hold_and_open(sales, purchase).await;
+    let result = match &outcome {
+        Ok(CheckoutOutcome::Pay { .. }) => "started",
+        Ok(CheckoutOutcome::Refused | CheckoutOutcome::Unavailable | CheckoutOutcome::NotTakingPayments) | Err(_) => {
+            "failed"
+        }
+        Ok(_) => "refused",
+    };
+    metrics::counter!("popshop_checkouts_total", "result" => result).increment(1);
+    outcome
+}
+
+/// [`start_checkout`]'s work: the hold, then the provider's page.
+async fn hold_and_open(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<CheckoutOutcome> {
     if let Err(retry_after) = sales.limits.check(crate::web::Action::Checkout, &purchase.client) {
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }

@@ -31,11 +31,35 @@ pub async fn receive(sales: &Sales, body: &[u8], signature: Option<&str>) -> Res
         }
         (parsed, _) => parsed,
     };
-    match parsed? {
-        None => Ok(EventOutcome::Unchanged),
-        Some(webhook::Incoming::Payment(event)) => Ok(apply_event(sales, &event).await?),
+    let parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(rejection) => {
+            count_event("rejected", "rejected");
+            return Err(rejection.into());
+        }
+    };
+    match parsed {
+        None => {
+            count_event("ignored", "unchanged");
+            Ok(EventOutcome::Unchanged)
+        }
+        Some(webhook::Incoming::Payment(event)) => {
+            let outcome = apply_event(sales, &event).await;
+            let result = match &outcome {
+                Ok(EventOutcome::Duplicate) => "duplicate",
+                Ok(EventOutcome::NoOrder) => "no_order",
+                Ok(EventOutcome::Unchanged) => "unchanged",
+                Ok(EventOutcome::Changed { .. }) => "changed",
+                Ok(EventOutcome::Mismatch { .. }) => "mismatch",
+                Err(_) => "error",
+            };
+            count_event(event.event_type.clone(), result);
+            Ok(outcome?)
+        }
         Some(webhook::Incoming::Payout { account, reported_at }) => {
-            let applied = sales.store.apply_payout_report(&account, reported_at).await?;
+            let applied = sales.store.apply_payout_report(&account, reported_at).await;
+            count_event("account.updated", if applied.is_ok() { "changed" } else { "error" });
+            let applied = applied?;
             tracing::info!(account = %account.stripe_account, applied, charges = account.charges_enabled,
                 payouts = account.payouts_enabled, due = account.currently_due.len(), "account.updated");
             Ok(EventOutcome::Unchanged)
@@ -43,9 +67,18 @@ pub async fn receive(sales: &Sales, body: &[u8], signature: Option<&str>) -> Res
     }
 }
 
+/// Counts a Stripe event in `popshop_webhook_events_total`.
+fn count_event(kind: impl Into<metrics::SharedString>, result: &'static str) {
+    metrics::counter!("popshop_webhook_events_total", "provider" => "stripe", "type" => kind.into(), "result" => result)
+        .increment(1);
+}
+
 /// Applies one verified event and follows it up.
 pub async fn apply_event(sales: &Sales, event: &PaymentEvent) -> anyhow::Result<EventOutcome> {
     let outcome = sales.store.apply_payment_event(event, sales.payments.livemode()).await?;
+    if let EventOutcome::Changed { status: OrderStatus::Paid, .. } = &outcome {
+        metrics::counter!("popshop_checkouts_total", "result" => "paid").increment(1);
+    }
     match &outcome {
         EventOutcome::NoOrder => {
             tracing::warn!(event = %event.id, kind = ?event.kind, "payment event for no popshop order")

@@ -34,7 +34,11 @@ pub async fn run(sales: Sales) {
     let mut tick = tokio::time::interval(sales.rules.sweep_interval);
     loop {
         tick.tick().await;
-        match sweep(&sales).await {
+        let swept = sweep(&sales).await;
+        if swept.is_ok() {
+            crate::telemetry::task_ran("sweep");
+        }
+        match swept {
             Ok(swept) if swept == Swept::default() => {}
             Ok(swept) => tracing::info!(?swept, "swept holds, payments and refunds"),
             Err(e) => tracing::warn!(error = %e, "sweep failed; will retry"),

@@ -92,9 +92,11 @@ pub async fn envelope<B: MessageBody + 'static>(
         }
         _ => res.map_into_left_body(),
     };
+    let elapsed = start.elapsed();
+    count(&res, elapsed);
     if let Some((method, path)) = logged {
         let status = res.status().as_u16();
-        let latency_us = start.elapsed().as_micros() as u64;
+        let latency_us = elapsed.as_micros() as u64;
         span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
     }
     csrf::set_new_cookie(&mut res, https);
@@ -108,4 +110,21 @@ pub async fn envelope<B: MessageBody + 'static>(
         headers.insert(REQUEST_ID, value);
     }
     Ok(res)
+}
+
+/// Counts the answer in `popshop_http_requests_total` and its time in
+/// `popshop_http_request_duration_seconds`, by the route's pattern
+/// (`/d/{slug}`, never the path: a label per drop would grow without end).
+fn count<B>(res: &ServiceResponse<B>, elapsed: std::time::Duration) {
+    let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let method = match *res.request().method() {
+        actix_web::http::Method::GET => "GET",
+        actix_web::http::Method::POST => "POST",
+        actix_web::http::Method::HEAD => "HEAD",
+        _ => "other",
+    };
+    let status = res.status().as_u16().to_string();
+    metrics::counter!("popshop_http_requests_total", "route" => route.clone(), "method" => method, "status" => status)
+        .increment(1);
+    metrics::histogram!("popshop_http_request_duration_seconds", "route" => route).record(elapsed.as_secs_f64());
 }

@@ -3,6 +3,7 @@
 //! integers and text only).
 
 mod accounts;
+mod backlog;
 pub mod backup;
 mod calls;
 mod changes;
@@ -23,6 +24,7 @@ mod sources;
 mod waitlist;
 
 pub use accounts::{Account, CreateAccountError, LINKS_PER_HOUR, LinkFor, LinkProblem, Purpose};
+pub use backlog::Backlog;
 pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};

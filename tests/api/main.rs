@@ -21,6 +21,7 @@ mod limits;
 mod live;
 mod mail;
 mod merch;
+mod metrics;
 mod money;
 mod operations;
 mod order_page;

@@ -30,6 +30,8 @@ pub struct TestApp {
     pub dir: tempfile::TempDir,
     /// The test's PostgreSQL database, shared by its siblings and shells.
     pub database: Option<Arc<Database>>,
+    /// The port of `POPSHOP_METRICS_ADDR`, when the test set one.
+    pub metrics_port: Option<u16>,
 }
 
 /// The text of every element matching the CSS selector `css` in `html`,
@@ -183,11 +185,12 @@ impl TestApp {
         configure(&mut settings);
         let app = Application::build(settings).await.expect("build app");
         let port = app.port();
+        let metrics_port = app.metrics_port();
         let address = app.public_url().to_owned();
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
         let client = test_client();
-        Self { address, port, client, state, backend, database_url, dir, database: None }
+        Self { address, port, client, state, backend, database_url, dir, database: None, metrics_port }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -328,6 +331,7 @@ impl TestApp {
             database_url: app.database_url.clone(),
             dir: tempfile::tempdir().expect("temp dir"),
             database: app.database.clone(),
+            metrics_port: app.metrics_port,
         }
     }
 
