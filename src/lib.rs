@@ -1,5 +1,6 @@
 //! popshop: spontaneous merch drops. A slogan becomes a themed T-shirt storefront.
 
+pub mod admin;
 pub mod auth;
 pub mod calls;
 pub mod clock;

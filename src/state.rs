@@ -51,6 +51,11 @@ impl AppState {
         crate::auth::accounts::Accounts { store: &self.store, passwords: &self.passwords, limits: &self.limits }
     }
 
+    /// Operators' work: takedowns, restores, fans' reports.
+    pub fn moderation(&self) -> crate::admin::Moderation<'_> {
+        crate::admin::Moderation { store: &self.store, listed: &self.settings.operators, limits: &self.limits }
+    }
+
     /// What opening a live stream needs.
     pub fn live_streams(&self) -> crate::live::stream::Streams<'_> {
         crate::live::stream::Streams {

@@ -58,6 +58,8 @@ pub struct Drop {
     pub printer: super::Printer,
     /// What it sells, in the merch table's order (at least one).
     pub products: Vec<super::DropProduct>,
+    /// Taken down by an operator (issue 24), `None` otherwise.
+    pub takedown: Option<super::Takedown>,
 }
 
 /// Where a drop's slogan came from: a fan's idea on the artist's call, with
@@ -76,6 +78,8 @@ pub enum DropState {
     Live,
     SoldOut,
     Ended,
+    /// An operator took it down (issue 24): 410 for fans, the reason shown.
+    TakenDown,
 }
 
 impl DropState {
@@ -85,6 +89,7 @@ impl DropState {
             Self::Live => "live",
             Self::SoldOut => "sold-out",
             Self::Ended => "ended",
+            Self::TakenDown => "taken-down",
         }
     }
 }
@@ -92,7 +97,9 @@ impl DropState {
 impl Drop {
     /// `now` is unix milliseconds.
     pub fn state(&self, now: i64) -> DropState {
-        if self.ended_at.is_some() || self.ends_at.is_some_and(|end| end <= now) {
+        if self.takedown.is_some() {
+            DropState::TakenDown
+        } else if self.ended_at.is_some() || self.ends_at.is_some_and(|end| end <= now) {
             DropState::Ended
         } else if self.units_left() == Some(0) {
             DropState::SoldOut

@@ -37,6 +37,7 @@ pub fn drop() -> Drop {
         payments_to: None,
         wave: 1,
         printer: crate::domain::Printer::Own,
+        takedown: None,
         products: vec![crate::domain::DropProduct {
             product: crate::domain::Product::Tee,
             price: Money::from_minor(2500, Currency::Usd),

@@ -130,7 +130,10 @@ fn ids_built_at_run_time_exist_in_both_languages() {
         let mut built: Vec<String> = Vec::new();
         built.extend(ShirtColour::PALETTE.iter().map(|c| format!("colour-{}", c.key)));
         built.extend(crate::domain::Currency::ALL.iter().map(|c| format!("currency-{}", c.code())));
-        built.extend([DropState::Live, DropState::SoldOut, DropState::Ended].map(|s| format!("state-{}", s.key())));
+        built.extend(
+            [DropState::Live, DropState::SoldOut, DropState::Ended, DropState::TakenDown]
+                .map(|s| format!("state-{}", s.key())),
+        );
         built.extend(crate::design::View::ALL.map(|v| format!("shop-picture-{}", v.key())));
         built.extend(crate::design::View::ALL.map(|v| v.message().to_owned()));
         built.extend(crate::design::THEMES.iter().map(|t| format!("look-{}", t.key)));

@@ -19,7 +19,7 @@ pub mod board;
 pub mod stream;
 pub mod streams;
 
-use crate::domain::{Drop, DropState};
+use crate::domain::Drop;
 use crate::store::{ChangeListener, Store};
 use actix_web::web::Bytes;
 use serde::Serialize;
@@ -44,8 +44,11 @@ pub struct PublicTotals {
     pub left: Option<i64>,
     pub goal: Option<i64>,
     pub goal_percent: Option<i64>,
-    /// "live", "sold-out" or "ended".
+    /// "live", "sold-out", "ended" or "taken-down".
     pub state: &'static str,
+    /// Taken down: the operators' reason, which open pages show; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Money raised ("$1,250.00"), only when the artist chose to show it.
     pub raised: Option<String>,
     /// Increases with every change; used as the SSE event id.
@@ -63,11 +66,8 @@ impl PublicTotals {
             left: drop.units_left(),
             goal: drop.goal,
             goal_percent: drop.goal_percent(),
-            state: match state {
-                DropState::Live => "live",
-                DropState::SoldOut => "sold-out",
-                DropState::Ended => "ended",
-            },
+            state: state.key(),
+            reason: drop.takedown.as_ref().map(|t| t.reason.to_string()),
             raised: drop.show_raised.then(|| crate::i18n::money(drop.language, drop.revenue())),
             version: drop.version,
             sold_out: if drop.has_merch_table() {

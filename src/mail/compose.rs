@@ -7,9 +7,9 @@ use super::Mailer;
 use crate::domain::{Drop, Language, Order};
 use crate::i18n::{self, Arg};
 use crate::store::outbox::{
-    BACK_IN_STOCK, CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, EMAIL_CHANGE,
-    EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, ORDER_SHIPPED, Outgoing,
-    PASSWORD_RESET, SOLD_OUT,
+    BACK_IN_STOCK, CONFIRM_EMAIL, DAILY_DIGEST, DAY_MS, DISPUTE_CLOSED, DISPUTE_OPENED, DROP_ENDED, DROP_TAKEN_DOWN,
+    EMAIL_CHANGE, EMAIL_CHANGED, FIRST_SALE, GOAL_REACHED, ORDER_AGAIN, ORDER_PAID, ORDER_REFUNDED, ORDER_SHIPPED,
+    Outgoing, PASSWORD_RESET, SOLD_OUT,
 };
 use askama::Template;
 use lettre::Message;
@@ -141,6 +141,7 @@ pub async fn compose(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Optio
         FIRST_SALE | GOAL_REACHED | SOLD_OUT | DROP_ENDED | DAILY_DIGEST => to_artist(mailer, queued).await?,
         DISPUTE_OPENED | DISPUTE_CLOSED => about_dispute(mailer, queued).await?,
         BACK_IN_STOCK => back_in_stock(mailer, queued).await?,
+        DROP_TAKEN_DOWN => taken_down(mailer, queued).await?,
         other => anyhow::bail!("unknown kind of mail {other:?}"),
     };
     let Some(letter) = letter else { return Ok(None) };
@@ -389,6 +390,24 @@ async fn about_dispute(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Opt
     notice.reference = i18n::text_with(lang, "mail-order-reference", &[("reference", Arg::Text(order.reference()))]);
     notice.footer = t("mail-dispute-footer");
     notice.letter(i18n::text_with(lang, subject, &args), None).map(Some)
+}
+
+/// To the artist: an operator took their drop down, with the reason fans
+/// see, in the drop's language. Nothing when it was restored since.
+async fn taken_down(mailer: &Mailer, queued: &Outgoing) -> anyhow::Result<Option<Letter>> {
+    let drop_id = queued.subject_id.split(':').next().unwrap_or_default();
+    let Some(drop) = mailer.store.drop_by_id(drop_id).await? else { return Ok(None) };
+    let Some(takedown) = &drop.takedown else { return Ok(None) };
+    let lang = drop.language;
+    let t = |id: &str| i18n::text(lang, id);
+    let args = [("slogan", Arg::Text(drop.slogan.clone()))];
+    let mut notice = Notice::new(lang, i18n::text_with(lang, "mail-takedown-heading", &args));
+    notice.paragraphs.push(i18n::text_with(lang, "mail-takedown-body", &args));
+    notice.facts.push((t("mail-takedown-reason"), takedown.reason.to_string()));
+    notice.paragraphs.push(t("mail-takedown-next"));
+    notice.button = Some((t("mail-artist-drop"), format!("{}/dashboard/drops/{}", mailer.base_url, drop.id)));
+    notice.footer = t("mail-takedown-footer");
+    notice.letter(i18n::text_with(lang, "mail-takedown-subject", &args), None).map(Some)
 }
 
 /// "It's back": to a fan who left their address on a sold-out or ended

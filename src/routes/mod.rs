@@ -1,6 +1,7 @@
 //! HTTP routes, one folder per area. Handlers parse, call, render.
 
 pub mod account;
+pub mod admin;
 pub mod assets;
 pub mod calls;
 pub mod checkout;
@@ -29,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/d/{slug}/{font:(?:cjk\\.otf|emoji\\.ttf|display\\.otf|display\\.ttf)}", web::get().to(shop::font::cut))
         .route("/d/{slug}/checkout", web::post().to(checkout::start::start))
         .route("/d/{slug}/restock", web::post().to(shop::restock::restock))
+        .route("/d/{slug}/report", web::get().to(shop::report::show))
+        .route("/d/{slug}/report", web::post().to(shop::report::submit))
         .route("/d/{slug}/favicon.svg", web::get().to(shop::favicon::favicon))
         .route("/d/{slug}/live", web::get().to(shop::overlay::public))
         .route("/d/{slug}/thanks", web::get().to(checkout::thanks::thanks))
@@ -50,6 +53,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/calls", web::post().to(calls::new::submit))
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
+        .route("/admin", web::get().to(admin::index::index))
+        .route("/admin/drops/{id}", web::get().to(admin::drop::show))
+        .route("/admin/drops/{id}/takedown", web::post().to(admin::drop::take_down))
+        .route("/admin/drops/{id}/restore", web::post().to(admin::drop::restore))
+        .route("/admin/reports/{id}/dismiss", web::post().to(admin::index::dismiss))
         .route("/metrics", web::get().to(metrics::with_token))
         .route("/fonts.css", web::get().to(fonts_css))
         .route("/", web::get().to(studio::new::show))

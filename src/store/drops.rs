@@ -54,7 +54,7 @@ impl NewDrop {
 }
 
 #[derive(sqlx::FromRow)]
-struct DropRow {
+pub(super) struct DropRow {
     id: crate::domain::DropId,
     account_id: crate::domain::AccountId,
     slug: String,
@@ -89,11 +89,13 @@ struct DropRow {
     payments_to: String,
     wave: i64,
     printer: String,
+    taken_down_at: Option<i64>,
+    takedown_reason: String,
 }
 
-const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
+pub(super) const DROP_COLUMNS: &str = "id, account_id, slug, slogan, artist_name, price_minor, currency, sizes, colours, \
      stock, max_per_order, sold, reserved, revenue_minor, paid_orders, checkouts_started, show_raised, goal, ends_at, ended_at, theme, created_at, version, \
-     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, wave, printer";
+     description, shipping_minor, delivery_min_days, delivery_max_days, language, call_slug, idea_credit, idea_votes, payments_to, wave, printer, taken_down_at, takedown_reason";
 
 impl From<DropRow> for Drop {
     fn from(r: DropRow) -> Self {
@@ -133,6 +135,10 @@ impl From<DropRow> for Drop {
             payments_to: Some(r.payments_to).filter(|a| !a.is_empty()),
             wave: r.wave,
             printer: crate::domain::Printer::parse(&r.printer),
+            takedown: r.taken_down_at.map(|at_ms| crate::domain::Takedown {
+                at_ms,
+                reason: crate::domain::ModerationText::from_stored(r.takedown_reason),
+            }),
             products: Vec::new(),
         }
     }
@@ -267,7 +273,7 @@ impl Store {
 
     /// Each drop with its products (the T-shirt alone for a drop that has
     /// no rows, as written by hand).
-    async fn with_products(&self, mut drops: Vec<Drop>) -> anyhow::Result<Vec<Drop>> {
+    pub(super) async fn with_products(&self, mut drops: Vec<Drop>) -> anyhow::Result<Vec<Drop>> {
         let ids: Vec<&str> = drops.iter().map(|d| d.id.as_str()).collect();
         let mut found = self.products_of(&ids).await?;
         for drop in &mut drops {

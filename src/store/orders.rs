@@ -631,7 +631,7 @@ fn per_product(new: &NewOrder) -> std::collections::BTreeMap<Product, (i64, i64)
 async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, now: i64) -> anyhow::Result<bool> {
     let sql = format!(
         "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
-         WHERE id = $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
+         WHERE id = $2 AND ended_at IS NULL AND taken_down_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
          AND (stock IS NULL OR sold + reserved + $1 <= stock) AND price_minor = $4{}",
         returning_announce(backend_of(tx))
     );

@@ -44,6 +44,8 @@ pub const DISPUTE_CLOSED: &str = "dispute-closed";
 pub const ARTIST_KINDS: [&str; 5] = [FIRST_SALE, GOAL_REACHED, SOLD_OUT, DROP_ENDED, DAILY_DIGEST];
 
 /// How long after midnight (UTC) a day's digest is written, and what it covers.
+/// To the artist: an operator took their drop down, and why (issue 24).
+pub const DROP_TAKEN_DOWN: &str = "drop-taken-down";
 pub const DAY_MS: i64 = 24 * 3600 * 1000;
 
 /// A message claimed for delivery.
@@ -149,6 +151,19 @@ pub(super) async fn drop_ended(
          JOIN accounts a ON a.id = d.account_id WHERE d.id = $5 AND {ARTIST_WANTS}"
     );
     queue_from(tx, &select, DROP_ENDED, drop_id, now).await
+}
+
+/// The artist's mail that an operator took `drop_id` down, to a confirmed
+/// address whatever they switched off (it is about their shop, not a
+/// notification). One per takedown.
+pub(super) async fn drop_taken_down(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    drop_id: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    let select = "SELECT $1, $2, $3, d.id || ':' || d.taken_down_at, a.email, $4, $4, d.language FROM drops d \
+         JOIN accounts a ON a.id = d.account_id WHERE d.id = $5 AND a.email_confirmed_at IS NOT NULL";
+    queue_from(tx, select, DROP_TAKEN_DOWN, drop_id, now).await
 }
 
 /// Writes the fan's mail of `kind` ([`ORDER_PAID`], [`ORDER_REFUNDED`])

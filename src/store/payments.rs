@@ -458,6 +458,29 @@ async fn mark_paid(
     if held {
         super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     }
+    // A drop an operator took down sells nothing more: its payments are
+    // refunded (issue 24), a held one giving its units back.
+    if super::moderation::is_taken_down(tx, &drop_id).await? {
+        if held {
+            sqlx::query(&format!(
+                "UPDATE drops SET reserved = reserved - $1, version = version + 1 WHERE id = $2{}",
+                super::changes::returning_announce(backend_of(tx))
+            ))
+            .bind(quantity)
+            .bind(&drop_id)
+            .execute(&mut **tx)
+            .await
+            .context("release a taken-down drop's hold")?;
+            super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Released).await?;
+        }
+        sqlx::query("UPDATE orders SET status = 'refund_due', updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(order_id)
+            .execute(&mut **tx)
+            .await
+            .context("mark refund due (taken down)")?;
+        return Ok(Some(OrderStatus::RefundDue));
+    }
     let announce = and_announce(backend_of(tx));
     // A late payment counts only while each of its products has room (on
     // PostgreSQL two at once may both see room: the products' CHECK then

@@ -37,6 +37,9 @@ pub enum AppError {
     /// This client or account must wait: 429 with `Retry-After`.
     #[error("too many attempts")]
     TooMany { retry_after: u64 },
+    /// An operator took the shop down (issue 24): 410 with their reason.
+    #[error("taken down")]
+    Gone { reason: String },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -68,6 +71,7 @@ impl ResponseError for AppError {
             Self::Busy { .. } | Self::Crowded { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::SlowBody => StatusCode::REQUEST_TIMEOUT,
             Self::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Gone { .. } => StatusCode::GONE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -99,6 +103,22 @@ impl AppError {
             Self::Crowded { .. } => ("error-crowded", "error-crowded-note", None, None),
             Self::SlowBody => ("error-slow", "error-slow-note", None, None),
             Self::TooMany { .. } => ("error-too-many", "error-too-many-note", None, None),
+            Self::Gone { reason } => {
+                let heading = crate::i18n::text(lang, "error-gone");
+                let message = crate::i18n::text_with(
+                    lang,
+                    "error-gone-note",
+                    &[("reason", crate::i18n::Arg::Text(reason.clone()))],
+                );
+                let page =
+                    ErrorPage { layout: Layout::house(lang, &heading), heading, message, error_id: None, mockup: None };
+                let body = page.render().unwrap_or_else(|_| page.message.clone());
+                return HttpResponse::build(StatusCode::GONE)
+                    .content_type(ContentType::html())
+                    .insert_header((header::VARY, "Accept-Language, Cookie"))
+                    .insert_header((header::CACHE_CONTROL, "no-store"))
+                    .body(body);
+            }
             Self::Internal(err) => {
                 let id = crate::store::new_id()[..12].to_owned();
                 tracing::error!(error_id = %id, error = ?err, "internal error");

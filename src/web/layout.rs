@@ -72,7 +72,7 @@ pub struct Layout {
 }
 
 /// Messages the page's script writes itself (live labels, buttons it changes).
-const SCRIPT_MESSAGES: [&str; 15] = [
+const SCRIPT_MESSAGES: [&str; 18] = [
     "js-local-time",
     "js-sold",
     "js-copied",
@@ -82,6 +82,9 @@ const SCRIPT_MESSAGES: [&str; 15] = [
     "state-live",
     "state-sold-out",
     "state-ended",
+    "state-taken-down",
+    "js-taken-down",
+    "js-buy-taken-down",
     "js-goal-reached",
     "js-buy-ended",
     "js-buy-sold-out",

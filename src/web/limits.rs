@@ -40,10 +40,12 @@ pub enum Action {
     CodeTry,
     /// Addresses left on sold-out drops ([`RESTOCK_PER_HOUR`]).
     Restock,
+    /// Fans' reports of a shop to the operators ([`REPORTS_PER_HOUR`]).
+    Report,
 }
 
 impl Action {
-    const ALL: [Action; 11] = [
+    const ALL: [Action; 12] = [
         Action::Checkout,
         Action::SignUp,
         Action::Launch,
@@ -55,6 +57,7 @@ impl Action {
         Action::OrderMail,
         Action::CodeTry,
         Action::Restock,
+        Action::Report,
     ];
 }
 
@@ -77,6 +80,9 @@ pub const ORDER_MAIL_PER_HOUR: u32 = 10;
 /// Addresses one client may leave on sold-out drops an hour ("Tell me when
 /// it's back"); each drop also takes at most `store::WAITLIST_PER_DROP`.
 pub const RESTOCK_PER_HOUR: u32 = 10;
+/// Reports one address may file an hour (issue 24): enough for a fan who
+/// finds several infringing shops, too few to flood the operators' queue.
+pub const REPORTS_PER_HOUR: u32 = 5;
 /// Storefront visits counted per client per minute (`routes::shop::seen`).
 pub const VISITS_PER_MINUTE: u32 = 120;
 /// Print files rendered at once (CPU and ~70 MB of pixels each); more wait
@@ -91,7 +97,7 @@ const RECONCILE_EVERY: Duration = Duration::from_secs(5);
 
 pub struct Limits {
     /// One allowance per [`Action`], in the order of [`Action::ALL`].
-    rates: [PerClientRate; 11],
+    rates: [PerClientRate; 12],
     /// Stripe Connect calls per artist (keyed by the account id): account
     /// reads and onboarding links. `None`: off.
     stripe_reads: Option<PerClientRate<String>>,
@@ -122,6 +128,7 @@ impl Limits {
             Action::OrderMail => PerClientRate::per_hour(ORDER_MAIL_PER_HOUR),
             Action::CodeTry => PerClientRate::per_minute(settings.code_try_rate_per_minute),
             Action::Restock => PerClientRate::per_hour(RESTOCK_PER_HOUR),
+            Action::Report => PerClientRate::per_hour(REPORTS_PER_HOUR),
         };
         Self {
             rates: Action::ALL.map(rate),

@@ -203,6 +203,7 @@ localTimes(document);
     live: msg("state-live", "Live"),
     "sold-out": msg("state-sold-out", "Sold out"),
     ended: msg("state-ended", "Ended"),
+    "taken-down": msg("state-taken-down", "Taken down"),
   };
   let version = -1;
   function show(t) {
@@ -266,7 +267,23 @@ localTimes(document);
     const buy = document.getElementById("buy");
     if (buy && t.state !== "live") {
       buy.disabled = true;
-      buy.textContent = t.state === "ended" ? msg("js-buy-ended", "This drop has ended") : msg("js-buy-sold-out", "Sold out");
+      buy.textContent =
+        t.state === "taken-down"
+          ? msg("js-buy-taken-down", "This shop was taken down")
+          : t.state === "ended"
+            ? msg("js-buy-ended", "This drop has ended")
+            : msg("js-buy-sold-out", "Sold out");
+    }
+    // Taken down by popshop's operators: said at the top, with their
+    // reason, and nothing on the page can be bought any more.
+    if (t.state === "taken-down" && !shop.querySelector("[data-live=taken-down]")) {
+      const note = document.createElement("p");
+      note.className = "banner warning";
+      note.setAttribute("role", "alert");
+      note.dataset.live = "taken-down";
+      note.textContent = msg("js-taken-down", "popshop's operators took this shop down:") + " " + (t.reason || "");
+      shop.prepend(note);
+      shop.querySelectorAll("form button, form input, form select").forEach((el) => (el.disabled = true));
     }
     shop.className = shop.className.replace(/state-[a-z-]+/, "state-" + t.state);
   }

@@ -22,6 +22,7 @@ mod live;
 mod mail;
 mod merch;
 mod metrics;
+mod moderation;
 mod money;
 mod operations;
 mod order_page;

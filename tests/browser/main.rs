@@ -13,6 +13,7 @@ mod launch;
 mod live;
 mod looks;
 mod merch;
+mod moderation;
 mod production;
 mod quality;
 

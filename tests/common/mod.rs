@@ -201,6 +201,13 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// `path` as a new visitor sees it (no cookies).
+    pub async fn other_visitor_html(&self, path: &str) -> (u16, String) {
+        let res = self.other_visitor().get(self.url(path)).send().await.expect("GET");
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+
     pub async fn get_html(&self, path: &str) -> (u16, String) {
         let res = self.get(path).await;
         let status = res.status().as_u16();

@@ -28,6 +28,8 @@ pub struct DropSummary {
     pub sold: i64,
     pub revenue: String,
     pub units_left: Option<i64>,
+    /// Taken down by popshop's operators: when, and why (issue 24).
+    pub takedown: Option<(String, String)>,
 }
 
 impl DropSummary {
@@ -41,6 +43,7 @@ impl DropSummary {
             sold: drop.sold,
             revenue: i18n::money(lang, drop.revenue()),
             units_left: drop.units_left(),
+            takedown: drop.takedown.as_ref().map(|t| (i18n::date_time_utc(lang, t.at_ms), t.reason.to_string())),
         }
     }
 }

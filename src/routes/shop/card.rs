@@ -19,6 +19,9 @@ pub async fn card_png(
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
+    if let Some(takedown) = &entry.drop.takedown {
+        return Err(AppError::Gone { reason: takedown.reason.to_string() });
+    }
     let etag = format!("\"{}\"", entry.card_key);
     let busy = "busy rendering share cards; try again in a moment";
     let cache = "public, max-age=31536000, immutable";

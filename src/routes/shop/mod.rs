@@ -5,6 +5,7 @@ pub mod events;
 pub mod favicon;
 pub mod font;
 pub mod overlay;
+pub mod report;
 pub mod restock;
 pub mod seen;
 pub mod shirt;

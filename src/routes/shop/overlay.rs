@@ -78,6 +78,9 @@ fn page(state: &AppState, drop: &crate::domain::Drop, show_revenue: bool) -> Ove
 pub async fn public(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
+    if let Some(takedown) = &entry.drop.takedown {
+        return Err(AppError::Gone { reason: takedown.reason.to_string() });
+    }
     Ok(framable(render(StatusCode::OK, &page(&state, &entry.drop, false))?))
 }
 

@@ -182,6 +182,9 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
     let entry = state.shop.load(&slug).await?.ok_or(AppError::NotFound)?;
+    if let Some(takedown) = &entry.drop.takedown {
+        return Err(AppError::Gone { reason: takedown.reason.to_string() });
+    }
     let now = state.store.now_ms();
     let moment = moment_of(&entry.drop, now);
     let rendered = match entry.page_for(&moment) {

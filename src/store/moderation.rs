@@ -1,0 +1,221 @@
+//! Operators' moderation (issue 24): taking a drop down and restoring it,
+//! fans' reports, and finding drops. Each operator action writes its audit
+//! line in the transaction of the change it records.
+
+use super::changes::{backend_of, returning_announce};
+use super::drops::{DROP_COLUMNS, DropRow};
+use super::operators::{Audit, write_audit};
+use super::{Store, new_id};
+use crate::domain::{Drop, ModerationText, ReportReason};
+use anyhow::Context;
+use sqlx::{Any, Transaction};
+
+/// A fan's report as the operators' queue shows it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Report {
+    pub id: String,
+    pub target_kind: String,
+    pub target_id: String,
+    pub reason: String,
+    pub note: String,
+    pub created_at: i64,
+    /// What the report is about, as fans see it (a drop's slug and slogan),
+    /// when it still exists.
+    pub slug: Option<String>,
+    pub title: Option<String>,
+}
+
+/// What a fan reports: a drop or a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportTarget<'a> {
+    Drop(&'a str),
+    Call(&'a str),
+}
+
+/// A drop found by the operators' search, with its artist's email.
+#[derive(Debug, Clone)]
+pub struct FoundDrop {
+    pub drop: Drop,
+    pub artist_email: String,
+    pub open_reports: i64,
+}
+
+/// Whether the drop `drop_id` is taken down, inside a transaction.
+pub(super) async fn is_taken_down(tx: &mut Transaction<'_, Any>, drop_id: &str) -> anyhow::Result<bool> {
+    let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT taken_down_at FROM drops WHERE id = $1")
+        .bind(drop_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .context("is the drop taken down")?;
+    Ok(row.is_some_and(|(at,)| at.is_some()))
+}
+
+impl Store {
+    /// Takes the drop down: fans get a 410 with `reason`, checkouts stop, and
+    /// every open checkout's hold ends now (the sweeper closes its page at
+    /// the provider, then gives its units back; a payment that still
+    /// arrives is refunded). The artist is mailed why. `Ok(false)`: no such
+    /// drop, or it is down already.
+    pub async fn take_down_drop(
+        &self,
+        drop_id: &str,
+        reason: &ModerationText,
+        audit: Audit<'_>,
+    ) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin takedown")?;
+        let sql = format!(
+            "UPDATE drops SET taken_down_at = $1, takedown_reason = $2, version = version + 1 \
+             WHERE id = $3 AND taken_down_at IS NULL{}",
+            returning_announce(backend_of(&tx))
+        );
+        let done = sqlx::query(&sql)
+            .bind(now)
+            .bind(reason.as_str())
+            .bind(drop_id)
+            .execute(&mut *tx)
+            .await
+            .context("take drop down")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE orders SET expires_at = $1 WHERE drop_id = $2 AND status = 'pending' AND expires_at > $1")
+            .bind(now)
+            .bind(drop_id)
+            .execute(&mut *tx)
+            .await
+            .context("end the open checkouts' holds")?;
+        sqlx::query("UPDATE reports SET resolved_at = $1, resolved_by = $2 WHERE target_kind = 'drop' AND target_id = $3 AND resolved_at IS NULL")
+            .bind(now)
+            .bind(audit.actor)
+            .bind(drop_id)
+            .execute(&mut *tx)
+            .await
+            .context("resolve the drop's reports")?;
+        super::outbox::drop_taken_down(&mut tx, drop_id, now).await?;
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit takedown")?;
+        self.committed(drop_id);
+        Ok(true)
+    }
+
+    /// Puts a taken-down drop back as it was (its own end, stock and price
+    /// unchanged). `Ok(false)`: no such drop, or it is not down.
+    pub async fn restore_drop(&self, drop_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin restore")?;
+        let sql = format!(
+            "UPDATE drops SET taken_down_at = NULL, takedown_reason = '', version = version + 1 \
+             WHERE id = $1 AND taken_down_at IS NOT NULL{}",
+            returning_announce(backend_of(&tx))
+        );
+        let done = sqlx::query(&sql).bind(drop_id).execute(&mut *tx).await.context("restore drop")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit restore")?;
+        self.committed(drop_id);
+        Ok(true)
+    }
+
+    /// Files a fan's report. Limits are the caller's (per address).
+    pub async fn file_report(
+        &self,
+        target: ReportTarget<'_>,
+        reason: ReportReason,
+        note: Option<&ModerationText>,
+    ) -> anyhow::Result<String> {
+        let (kind, id) = match target {
+            ReportTarget::Drop(id) => ("drop", id),
+            ReportTarget::Call(id) => ("call", id),
+        };
+        let report_id = new_id();
+        sqlx::query(
+            "INSERT INTO reports (id, target_kind, target_id, reason, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&report_id)
+        .bind(kind)
+        .bind(id)
+        .bind(reason.key())
+        .bind(note.map_or("", ModerationText::as_str))
+        .bind(self.now_ms())
+        .execute(&self.pool)
+        .await
+        .context("file report")?;
+        Ok(report_id)
+    }
+
+    /// Reports not yet dealt with, oldest first.
+    pub async fn open_reports(&self, limit: i64) -> anyhow::Result<Vec<Report>> {
+        sqlx::query_as(
+            "SELECT r.id, r.target_kind, r.target_id, r.reason, r.note, r.created_at, \
+             COALESCE(d.slug, c.slug) AS slug, COALESCE(d.slogan, c.question) AS title \
+             FROM reports r LEFT JOIN drops d ON r.target_kind = 'drop' AND d.id = r.target_id \
+             LEFT JOIN calls c ON r.target_kind = 'call' AND c.id = r.target_id \
+             WHERE r.resolved_at IS NULL ORDER BY r.created_at, r.id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("select open reports")
+    }
+
+    /// Marks a report dealt with (kept, not deleted), with its audit line.
+    pub async fn dismiss_report(&self, report_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin dismiss")?;
+        let done =
+            sqlx::query("UPDATE reports SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND resolved_at IS NULL")
+                .bind(now)
+                .bind(audit.actor)
+                .bind(report_id)
+                .execute(&mut *tx)
+                .await
+                .context("dismiss report")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit dismiss")?;
+        Ok(true)
+    }
+
+    /// Drops whose slug, slogan, artist name or artist email contains
+    /// `query` (every drop, newest first, when it is empty).
+    pub async fn search_drops(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundDrop>> {
+        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+        let columns: String =
+            DROP_COLUMNS.split(", ").map(|c| format!("d.{}", c.trim())).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT {columns}, a.email, \
+             (SELECT COUNT(*) FROM reports r WHERE r.target_kind = 'drop' AND r.target_id = d.id AND r.resolved_at IS NULL) \
+             FROM drops d JOIN accounts a ON a.id = d.account_id \
+             WHERE LOWER(d.slug) LIKE $1 OR LOWER(d.slogan) LIKE $1 OR LOWER(d.artist_name) LIKE $1 OR LOWER(a.email) LIKE $1 \
+             ORDER BY d.created_at DESC, d.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql).bind(&pattern).bind(limit).fetch_all(&self.pool).await.context("search drops")?;
+        use sqlx::{FromRow, Row};
+        let mut found = Vec::with_capacity(rows.len());
+        let mut drops = Vec::with_capacity(rows.len());
+        for row in &rows {
+            drops.push(Drop::from(DropRow::from_row(row).context("read found drop")?));
+            found.push((row.try_get::<String, _>("email")?, row.try_get::<i64, _>(rows_last(row))?));
+        }
+        let drops = self.with_products(drops).await?;
+        Ok(drops
+            .into_iter()
+            .zip(found)
+            .map(|(drop, (artist_email, open_reports))| FoundDrop { drop, artist_email, open_reports })
+            .collect())
+    }
+}
+
+/// The index of a row's last column.
+fn rows_last(row: &sqlx::any::AnyRow) -> usize {
+    use sqlx::Row;
+    row.len() - 1
+}
