@@ -58,6 +58,33 @@ impl Moderation<'_> {
         Ok(done)
     }
 
+    /// Suspends `account` (see `Store::suspend_account`).
+    pub async fn suspend(
+        &self,
+        operator: &Account,
+        account: &Account,
+        reason: &ModerationText,
+    ) -> anyhow::Result<bool> {
+        let audit = audit(operator, "suspend", "account", &account.email, reason.as_str());
+        let done = self.store.suspend_account(&account.id, reason, audit).await?;
+        if done {
+            tracing::warn!(operator = %operator.email, account = %account.email, reason = %reason, "account suspended");
+        }
+        Ok(done)
+    }
+
+    /// Lifts `account`'s suspension.
+    pub async fn unsuspend(&self, operator: &Account, account: &Account) -> anyhow::Result<bool> {
+        let done = self
+            .store
+            .unsuspend_account(&account.id, audit(operator, "unsuspend", "account", &account.email, ""))
+            .await?;
+        if done {
+            tracing::warn!(operator = %operator.email, account = %account.email, "account unsuspended");
+        }
+        Ok(done)
+    }
+
     /// Marks report `report_id` dealt with, without action on its shop.
     pub async fn dismiss(&self, operator: &Account, report_id: &str) -> anyhow::Result<bool> {
         self.store.dismiss_report(report_id, audit(operator, "dismiss", "report", report_id, "")).await

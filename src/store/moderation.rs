@@ -2,7 +2,7 @@
 //! fans' reports, and finding drops. Each operator action writes its audit
 //! line in the transaction of the change it records.
 
-use super::changes::{backend_of, returning_announce};
+use super::changes::{and_announce, backend_of, returning_announce};
 use super::drops::{DROP_COLUMNS, DropRow};
 use super::operators::{Audit, write_audit};
 use super::{Store, new_id};
@@ -38,6 +38,19 @@ pub struct FoundDrop {
     pub drop: Drop,
     pub artist_email: String,
     pub open_reports: i64,
+}
+
+/// An account found by the operators' search.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FoundAccount {
+    pub id: String,
+    pub email: String,
+    pub created_at: i64,
+    pub drops: i64,
+    pub sold: i64,
+    pub suspended_at: Option<i64>,
+    pub suspension_reason: String,
+    pub operator: i32,
 }
 
 /// Whether the drop `drop_id` is taken down, inside a transaction.
@@ -107,8 +120,8 @@ impl Store {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin restore")?;
         let sql = format!(
-            "UPDATE drops SET taken_down_at = NULL, takedown_reason = '', version = version + 1 \
-             WHERE id = $1 AND taken_down_at IS NOT NULL{}",
+            "UPDATE drops SET taken_down_at = NULL, takedown_reason = '', down_with_account = 0, \
+             version = version + 1 WHERE id = $1 AND taken_down_at IS NOT NULL{}",
             returning_announce(backend_of(&tx))
         );
         let done = sqlx::query(&sql).bind(drop_id).execute(&mut *tx).await.context("restore drop")?;
@@ -218,4 +231,141 @@ impl Store {
 fn rows_last(row: &sqlx::any::AnyRow) -> usize {
     use sqlx::Row;
     row.len() - 1
+}
+
+impl Store {
+    /// Suspends the account: its sessions end, its drops still up go
+    /// offline with `reason` (as a takedown: 410, checkouts stop, holds
+    /// end, payments refunded), and sign-in says why. `Ok(false)`: no such
+    /// account, or suspended already.
+    pub async fn suspend_account(
+        &self,
+        account_id: &str,
+        reason: &ModerationText,
+        audit: Audit<'_>,
+    ) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin suspend")?;
+        let done = sqlx::query(
+            "UPDATE accounts SET suspended_at = $1, suspension_reason = $2 WHERE id = $3 AND suspended_at IS NULL",
+        )
+        .bind(now)
+        .bind(reason.as_str())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await
+        .context("suspend account")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await
+            .context("end the account's sessions")?;
+        let announce = and_announce(backend_of(&tx));
+        let downed: Vec<(String,)> = sqlx::query_as(&format!(
+            "UPDATE drops SET taken_down_at = $1, takedown_reason = $2, down_with_account = 1, version = version + 1 \
+             WHERE account_id = $3 AND taken_down_at IS NULL RETURNING id{announce}"
+        ))
+        .bind(now)
+        .bind(reason.as_str())
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .context("take the account's drops down")?;
+        sqlx::query(
+            "UPDATE orders SET expires_at = $1 WHERE status = 'pending' AND expires_at > $1 \
+             AND drop_id IN (SELECT id FROM drops WHERE account_id = $2)",
+        )
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await
+        .context("end the open checkouts' holds")?;
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit suspend")?;
+        for (drop_id,) in &downed {
+            self.committed(drop_id);
+        }
+        Ok(true)
+    }
+
+    /// Lifts the suspension: sign-in works again and the drops that went
+    /// down with the account come back (one taken down on its own stays
+    /// down). `Ok(false)`: no such account, or not suspended.
+    pub async fn unsuspend_account(&self, account_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin unsuspend")?;
+        let done = sqlx::query(
+            "UPDATE accounts SET suspended_at = NULL, suspension_reason = '' WHERE id = $1 AND suspended_at IS NOT NULL",
+        )
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await
+        .context("unsuspend account")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let announce = and_announce(backend_of(&tx));
+        let back: Vec<(String,)> = sqlx::query_as(&format!(
+            "UPDATE drops SET taken_down_at = NULL, takedown_reason = '', down_with_account = 0, version = version + 1 \
+             WHERE account_id = $1 AND down_with_account = 1 RETURNING id{announce}"
+        ))
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .context("bring the account's drops back")?;
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit unsuspend")?;
+        for (drop_id,) in &back {
+            self.committed(drop_id);
+        }
+        Ok(true)
+    }
+
+    /// Why the account is suspended, or `None` when it is not.
+    pub async fn suspension_of(&self, account_id: &str) -> anyhow::Result<Option<ModerationText>> {
+        let row: Option<(Option<i64>, String)> =
+            sqlx::query_as("SELECT suspended_at, suspension_reason FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&self.pool)
+                .await
+                .context("select suspension")?;
+        Ok(row.and_then(|(at, reason)| at.map(|_| ModerationText::from_stored(reason))))
+    }
+
+    /// Accounts whose email contains `query` (the newest first when empty),
+    /// with their drops, sales and standing.
+    pub async fn search_accounts(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundAccount>> {
+        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+        sqlx::query_as(
+            "SELECT a.id, a.email, a.created_at, \
+             (SELECT COUNT(*) FROM drops d WHERE d.account_id = a.id) AS drops, \
+             (SELECT CAST(COALESCE(SUM(d.sold), 0) AS BIGINT) FROM drops d WHERE d.account_id = a.id) AS sold, \
+             a.suspended_at, a.suspension_reason, a.operator \
+             FROM accounts a WHERE LOWER(a.email) LIKE $1 ORDER BY a.created_at DESC, a.id LIMIT $2",
+        )
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("search accounts")
+    }
+
+    /// One account as the operators' search shows it.
+    pub async fn found_account(&self, account_id: &str) -> anyhow::Result<Option<FoundAccount>> {
+        sqlx::query_as(
+            "SELECT a.id, a.email, a.created_at, \
+             (SELECT COUNT(*) FROM drops d WHERE d.account_id = a.id) AS drops, \
+             (SELECT CAST(COALESCE(SUM(d.sold), 0) AS BIGINT) FROM drops d WHERE d.account_id = a.id) AS sold, \
+             a.suspended_at, a.suspension_reason, a.operator FROM accounts a WHERE a.id = $1",
+        )
+        .bind(account_id)
+        .fetch_optional(&self.pool)
+        .await
+        .context("select account for operators")
+    }
 }

@@ -31,7 +31,7 @@ impl Store {
     pub async fn session_account(&self, token: &str) -> anyhow::Result<Option<Account>> {
         let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
             "SELECT a.id, a.email, a.email_confirmed_at FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.suspended_at IS NULL",
         )
         .bind(hash_token(token))
         .bind(self.now_ms())

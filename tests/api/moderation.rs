@@ -283,13 +283,14 @@ async fn fans_report_a_shop_without_an_account_limited_per_address() {
     // The operators' queue shows them; dismissing one is logged.
     let reports = app.state.store.open_reports(50).await.unwrap();
     assert_eq!(reports.len(), 6);
-    assert_eq!(reports[0].note, "That is the ACME logo.");
+    let noted = reports.iter().find(|r| r.note == "That is the ACME logo.").expect("the fan's note is kept");
+    assert_eq!(noted.reason, "infringement");
     let (_, console) = ops.get_html("/admin").await;
     assert!(console.contains("That is the ACME logo.") && console.contains("Reported tee"));
     let csrf = extract_csrf(&console);
     let res = ops
         .client
-        .post(ops.url(&format!("/admin/reports/{}/dismiss", reports[0].id)))
+        .post(ops.url(&format!("/admin/reports/{}/dismiss", noted.id)))
         .form(&[("csrf", csrf.as_str())])
         .send()
         .await
@@ -298,4 +299,91 @@ async fn fans_report_a_shop_without_an_account_limited_per_address() {
     assert_eq!(app.state.store.open_reports(50).await.unwrap().len(), 5);
     let log = app.state.store.audit_log(5).await.unwrap();
     assert_eq!((log[0].actor.as_str(), log[0].action.as_str()), (OPERATOR, "dismiss"));
+}
+
+#[tokio::test]
+async fn suspending_an_account_ends_its_sessions_takes_its_drops_offline_and_sign_in_says_why() {
+    let (app, ops) = with_operator().await;
+    let artist = "suspended-artist@example.com";
+    let (first_id, first) = app.launch_as(artist, "First of theirs", true).await;
+    let second = app.launch_with(&[("slogan", "Second of theirs")]).await;
+    assert_eq!(second.status().as_u16(), 303);
+    let second_slug = app
+        .state
+        .store
+        .drop_by_id(location(&second).trim_start_matches("/dashboard/drops/").split('?').next().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .slug
+        .to_string();
+    // One of the drops was taken down on its own before.
+    let csrf = console_csrf(&ops).await;
+    let res = ops
+        .client
+        .post(ops.url(&format!("/admin/drops/{first_id}/takedown")))
+        .form(&[("csrf", csrf.as_str()), ("reason", REASON), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.get_html("/dashboard").await.0, 200, "the artist is signed in");
+    let account = app.state.store.search_accounts(artist, 5).await.unwrap().remove(0);
+    let (_, console) = ops.get_html(&format!("/admin?q={artist}")).await;
+    assert!(console.contains(&format!("/admin/accounts/{}", account.id)), "the console finds the account");
+    let path = format!("/admin/accounts/{}/suspend", account.id);
+    let why = "Sells counterfeit merch across many shops.";
+    // Without JavaScript: asked once more, with the reason carried.
+    let asked = ops.client.post(ops.url(&path)).form(&[("csrf", csrf.as_str()), ("reason", why)]).send().await.unwrap();
+    assert_eq!(asked.status().as_u16(), 200);
+    assert!(asked.text().await.unwrap().contains("counterfeit"));
+    let done = ops
+        .client
+        .post(ops.url(&path))
+        .form(&[("csrf", csrf.as_str()), ("reason", why), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status().as_u16(), 303);
+
+    // The session ended; both drops are offline; sign-in says why.
+    assert_eq!(app.get("/dashboard").await.status().as_u16(), 303, "sent to log in");
+    let (status, html) = app.other_visitor_html(&format!("/d/{second_slug}")).await;
+    assert_eq!(status, 410);
+    assert!(html.contains(why));
+    let login = app.post_form("/login", &[("email", artist), ("password", "correct horse battery")]).await;
+    assert_eq!(login.status().as_u16(), 403);
+    assert!(login.text().await.unwrap().contains(why), "sign-in shows the reason");
+    let wrong = app.post_form("/login", &[("email", artist), ("password", "not the password")]).await;
+    assert!(!wrong.text().await.unwrap().contains(why), "a guesser is not told");
+    // An operator cannot suspend themselves.
+    let me = app.state.store.search_accounts(OPERATOR, 1).await.unwrap().remove(0);
+    let own = ops
+        .client
+        .post(ops.url(&format!("/admin/accounts/{}/suspend", me.id)))
+        .form(&[("csrf", csrf.as_str()), ("reason", "oops"), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status().as_u16(), 422);
+
+    // Unsuspended: sign-in works, the drop that went down with the account
+    // is back, the one taken down on its own stays down.
+    let res = ops
+        .client
+        .post(ops.url(&format!("/admin/accounts/{}/unsuspend", account.id)))
+        .form(&[("csrf", csrf.as_str()), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let login = app.post_form("/login", &[("email", artist), ("password", "correct horse battery")]).await;
+    assert_eq!(login.status().as_u16(), 303);
+    assert_eq!(app.other_visitor_html(&format!("/d/{second_slug}")).await.0, 200);
+    assert_eq!(app.other_visitor_html(&format!("/d/{first}")).await.0, 410);
+    let log = app.state.store.audit_log(10).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(&actions[..3], ["unsuspend", "suspend", "takedown"]);
+    assert_eq!(log[1].reason, why);
+    assert_eq!(log[1].target, artist);
 }

@@ -85,6 +85,14 @@ pub async fn submit(
     match account {
         Some(account) if ok => {
             state.passwords.logins.succeeded(typed_email, &client);
+            // Suspended by an operator: said only to whoever knows the
+            // password, with the operator's reason.
+            if let Some(reason) = state.store.suspension_of(&account.id).await? {
+                let mut page = page(MISMATCH);
+                page.error =
+                    Some(i18n::text_with(lang, "login-suspended", &[("reason", i18n::Arg::Text(reason.to_string()))]));
+                return render(StatusCode::FORBIDDEN, &page);
+            }
             let token = state.store.create_session(&account.id).await?;
             Ok(logged_in_redirect(
                 token,

@@ -106,40 +106,17 @@ pub async fn take_down(
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     if !confirm::confirmed(&form) {
-        let action = format!("{back}/takedown");
-        return confirm_with_reason(lang, &form, &action, &back, &reason);
+        return super::ConfirmWithReason::ask(
+            lang,
+            ["admin-takedown-title", "admin-takedown-message", "admin-takedown-button"],
+            format!("{back}/takedown"),
+            form.get(csrf::CSRF_FIELD),
+            &reason,
+            back,
+        );
     }
     state.moderation().take_down(&operator, &drop, &reason).await?;
     Ok(crate::web::redirect(back))
-}
-
-/// The no-JavaScript confirmation, carrying the reason.
-fn confirm_with_reason(
-    lang: crate::domain::Language,
-    form: &crate::web::forms::FormData,
-    action: &str,
-    back: &str,
-    reason: &ModerationText,
-) -> Result<HttpResponse, AppError> {
-    let t = |id: &str| i18n::text(lang, id);
-    let page = ConfirmTakedown {
-        layout: Layout::house(lang, &t("admin-takedown-title")),
-        action: action.to_owned(),
-        csrf: form.get(csrf::CSRF_FIELD).to_owned(),
-        reason: reason.to_string(),
-        back: back.to_owned(),
-    };
-    render(StatusCode::OK, &page)
-}
-
-#[derive(Template)]
-#[template(path = "admin/confirm_takedown.html")]
-pub struct ConfirmTakedown {
-    pub layout: Layout,
-    pub action: String,
-    pub csrf: String,
-    pub reason: String,
-    pub back: String,
 }
 
 /// `POST /admin/drops/{id}/restore`: back on sale as it was, once confirmed.
@@ -152,20 +129,10 @@ pub async fn restore(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let t = |id: &str| i18n::text(lang, id);
     let Posted { form, operator, drop, back, .. } = posted(&req, &state, artist, &id, &body).await?;
     if !confirm::confirmed(&form) {
-        let action = format!("{back}/restore");
-        return confirm::ask(confirm::ConfirmPage {
-            layout: Layout::house(lang, &t("admin-restore-title")),
-            heading: &t("admin-restore-title"),
-            message: &t("admin-restore-message"),
-            action: &action,
-            csrf: form.get(csrf::CSRF_FIELD),
-            button: &t("admin-restore-button"),
-            back_url: &back,
-            back_label: &t("admin-back"),
-        });
+        let words = ["admin-restore-title", "admin-restore-message", "admin-restore-button"];
+        return super::ask_plain(lang, words, &format!("{back}/restore"), form.get(csrf::CSRF_FIELD), &back);
     }
     state.moderation().restore(&operator, &drop, ModerationText::parse(form.get("reason")).as_ref()).await?;
     Ok(crate::web::redirect(back))

@@ -42,6 +42,17 @@ pub struct ReportRow {
     pub drop_id: Option<String>,
 }
 
+/// A found account.
+pub struct AccountRow {
+    pub id: String,
+    pub email: String,
+    pub created: String,
+    pub drops: i64,
+    pub sold: i64,
+    pub suspended: bool,
+    pub operator: bool,
+}
+
 /// One audit line.
 pub struct AuditRow {
     pub when: String,
@@ -58,6 +69,7 @@ pub struct AdminPage {
     pub csrf: String,
     pub query: String,
     pub drops: Vec<DropRow>,
+    pub accounts: Vec<AccountRow>,
     pub reports: Vec<ReportRow>,
     pub audit: Vec<AuditRow>,
 }
@@ -80,6 +92,7 @@ pub async fn index(
     let q: String = query.q.trim().chars().take(100).collect();
     let now = state.store.now_ms();
     let drops = state.store.search_drops(&q, FOUND).await?;
+    let accounts = state.store.search_accounts(&q, FOUND).await?;
     let reports = state.store.open_reports(100).await?;
     let audit = state.store.audit_log(AUDIT_LINES).await?;
     let page = AdminPage {
@@ -87,6 +100,18 @@ pub async fn index(
         csrf: csrf.0,
         query: q,
         drops: drops.into_iter().map(|f| drop_row(lang, f, now)).collect(),
+        accounts: accounts
+            .into_iter()
+            .map(|a| AccountRow {
+                created: i18n::date_time_utc(lang, a.created_at),
+                suspended: a.suspended_at.is_some(),
+                operator: a.operator == 1,
+                id: a.id,
+                email: a.email,
+                drops: a.drops,
+                sold: a.sold,
+            })
+            .collect(),
         reports: reports.into_iter().map(|r| report_row(lang, r)).collect(),
         audit: audit.into_iter().map(|a| audit_row(lang, a)).collect(),
     };
