@@ -992,3 +992,13 @@ admin-unsuspend-message = Anmelden geht wieder, und die mit dem Konto gesperrten
 admin-unsuspend-button = Konto entsperren
 admin-not-yourself = Du kannst dein eigenes Konto nicht sperren.
 login-suspended = Dieses Konto ist gesperrt: { $reason } Wenn du das für einen Irrtum hältst, wende dich an das popshop-Team.
+admin-refunds = Erstattungen
+admin-refunds-progress = { $done } von { $asked } Bestellungen erstattet. Erstattungen gehen nach und nach raus; neu laden, um zu folgen.
+admin-refunds-paid-left = { $count ->
+    [one] Eine bezahlte Bestellung ist nicht erstattet.
+   *[other] { $count } bezahlte Bestellungen sind nicht erstattet.
+}
+admin-refunds-none = Keine bezahlten Bestellungen zu erstatten.
+admin-refund-all-title = Alle bezahlten Bestellungen erstatten?
+admin-refund-all-message = Jede bezahlte Bestellung dieses Drops wird über Stripe voll erstattet, nach und nach. Fans bekommen die übliche Erstattungs-Mail. Das lässt sich nicht rückgängig machen.
+admin-refund-all-button = Alle Bestellungen erstatten

@@ -1003,3 +1003,13 @@ admin-unsuspend-message = Sign-in works again, and the drops that went offline w
 admin-unsuspend-button = Unsuspend the account
 admin-not-yourself = You cannot suspend your own account.
 login-suspended = This account is suspended: { $reason } If you think this is a mistake, contact popshop's operators.
+admin-refunds = Refunds
+admin-refunds-progress = { $done } of { $asked } orders refunded. Refunds go out a few at a time; reload to follow them.
+admin-refunds-paid-left = { $count ->
+    [one] One paid order has not been refunded.
+   *[other] { $count } paid orders have not been refunded.
+}
+admin-refunds-none = No paid orders to refund.
+admin-refund-all-title = Refund every paid order?
+admin-refund-all-message = Every paid order of this drop is refunded in full through Stripe, a few at a time. Fans get the usual refund mail. This cannot be undone.
+admin-refund-all-button = Refund every order

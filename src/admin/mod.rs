@@ -58,6 +58,15 @@ impl Moderation<'_> {
         Ok(done)
     }
 
+    /// Asks for every paid order of the taken-down `drop` to be refunded
+    /// (the sweeper refunds them); how many were asked for.
+    pub async fn refund_all(&self, operator: &Account, drop: &Drop) -> anyhow::Result<u64> {
+        let asked =
+            self.store.request_refunds(&drop.id, audit(operator, "refund-all", "drop", drop.slug.as_str(), "")).await?;
+        tracing::warn!(operator = %operator.email, slug = %drop.slug, asked, "refunds of a taken-down drop asked for");
+        Ok(asked)
+    }
+
     /// Suspends `account` (see `Store::suspend_account`).
     pub async fn suspend(
         &self,

@@ -57,6 +57,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/drops/{id}", web::get().to(admin::drop::show))
         .route("/admin/drops/{id}/takedown", web::post().to(admin::drop::take_down))
         .route("/admin/drops/{id}/restore", web::post().to(admin::drop::restore))
+        .route("/admin/drops/{id}/refund-all", web::post().to(admin::drop::refund_all))
         .route("/admin/reports/{id}/dismiss", web::post().to(admin::index::dismiss))
         .route("/admin/accounts/{id}", web::get().to(admin::account::show))
         .route("/admin/accounts/{id}/suspend", web::post().to(admin::account::suspend))

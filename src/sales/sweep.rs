@@ -10,7 +10,9 @@
 //!   a few stuck orders never block the rest);
 //! - orders whose payment is still clearing (`processing`) are checked with
 //!   the provider once an hour, in case its event was lost;
-//! - refunds owed are retried, oldest attempt first.
+//! - refunds owed are retried, oldest attempt first;
+//! - paid orders an operator asked to refund (a taken-down drop) are
+//!   refunded, a few a round.
 //!
 //! Orders are handled a few at a time; one order's failure is logged and
 //! never stops the others.
@@ -93,11 +95,26 @@ pub async fn sweep(sales: &Sales) -> anyhow::Result<Swept> {
         }
     }
 
-    for order in sales.store.orders_in_status(OrderStatus::RefundDue, now - RETRY_AFTER_MS, 20).await? {
+    let owed = sales.store.orders_in_status(OrderStatus::RefundDue, now - RETRY_AFTER_MS, 20).await?;
+    refund_each(sales, owed, &mut swept, "refund still owed; will retry").await?;
+    // Refunds an operator asked for (a taken-down drop's paid orders), a
+    // few a round, through the normal refund path.
+    let asked = sales.store.refunds_requested(now - RETRY_AFTER_MS, 20).await?;
+    refund_each(sales, asked, &mut swept, "a refund the operators asked for failed; will retry").await?;
+    if let Err(e) = sales.store.refresh_holds().await {
+        tracing::warn!(error = %e, "could not recount holds per client");
+    }
+    Ok(swept)
+}
+
+/// Refunds each of `orders` through the normal path; one that fails is
+/// tried again a minute later (its refusal shown to the artist).
+async fn refund_each(sales: &Sales, orders: Vec<Order>, swept: &mut Swept, failing: &str) -> anyhow::Result<()> {
+    for order in orders {
         match super::refund_order(sales, &order).await {
             Ok(_) => swept.refunded += 1,
             Err(e) => {
-                tracing::warn!(order = %order.id, error = %e, "refund still owed; will retry");
+                tracing::warn!(order = %order.id, error = %e, "{failing}");
                 swept.failed += 1;
                 sales.store.touch_order(&order.id).await?;
                 if let super::RefundError::Refused(why) = &e {
@@ -106,10 +123,7 @@ pub async fn sweep(sales: &Sales) -> anyhow::Result<Swept> {
             }
         }
     }
-    if let Err(e) = sales.store.refresh_holds().await {
-        tracing::warn!(error = %e, "could not recount holds per client");
-    }
-    Ok(swept)
+    Ok(())
 }
 
 /// Closes one hold's checkout page, then releases it (or applies the payment

@@ -369,3 +369,59 @@ impl Store {
         .context("select account for operators")
     }
 }
+
+/// How far the refunds an operator asked for on a drop got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefundProgress {
+    /// Orders the operator asked to refund.
+    pub requested: i64,
+    /// Of them, refunded.
+    pub refunded: i64,
+    /// Paid orders not asked for yet (the button's count).
+    pub paid_left: i64,
+}
+
+impl Store {
+    /// Asks for every paid order of the taken-down drop to be refunded (the
+    /// sweeper refunds them through the normal path), with its audit line.
+    /// Returns how many were asked for; 0 when the drop is not taken down.
+    pub async fn request_refunds(&self, drop_id: &str, audit: Audit<'_>) -> anyhow::Result<u64> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin refund request")?;
+        if !is_taken_down(&mut tx, drop_id).await? {
+            return Ok(0);
+        }
+        let asked = sqlx::query(
+            "UPDATE orders SET refund_requested_at = $1, updated_at = 0 WHERE drop_id = $2 AND status = 'paid' \
+             AND refund_requested_at IS NULL",
+        )
+        .bind(now)
+        .bind(drop_id)
+        .execute(&mut *tx)
+        .await
+        .context("request refunds")?
+        .rows_affected();
+        if asked > 0 {
+            write_audit(&mut tx, now, audit).await?;
+        }
+        tx.commit().await.context("commit refund request")?;
+        Ok(asked)
+    }
+
+    /// How far the refunds asked for on `drop_id` got.
+    pub async fn refund_progress(&self, drop_id: &str) -> anyhow::Result<RefundProgress> {
+        let (requested, refunded, paid_left): (i64, i64, i64) = sqlx::query_as(
+            "SELECT \
+             CAST(COALESCE(SUM(CASE WHEN refund_requested_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN refund_requested_at IS NOT NULL AND status = 'refunded' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN refund_requested_at IS NULL AND status = 'paid' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+             FROM orders WHERE drop_id = $1",
+        )
+        .bind(drop_id)
+        .fetch_one(&self.pool)
+        .await
+        .context("refund progress")?;
+        Ok(RefundProgress { requested, refunded, paid_left })
+    }
+}

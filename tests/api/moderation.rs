@@ -387,3 +387,61 @@ async fn suspending_an_account_ends_its_sessions_takes_its_drops_offline_and_sig
     assert_eq!(log[1].reason, why);
     assert_eq!(log[1].target, artist);
 }
+
+#[tokio::test]
+async fn refund_every_order_of_a_taken_down_drop_through_the_normal_path_with_progress() {
+    let (app, ops) = with_operator().await;
+    let (id, slug) = app.launch_as("refund-all-artist@example.com", "Refund them all", true).await;
+    for n in 0..3 {
+        let fan = TestApp::spawn_shell(&app);
+        let res = fan.buy(&slug, "M", "black", 1).await;
+        fan.pay_demo_as(&location(&res), &format!("fan{n}@example.com")).await;
+    }
+    assert_eq!(app.drop_by_slug(&slug).await.sold, 3);
+    let csrf = console_csrf(&ops).await;
+    let refund_all = format!("/admin/drops/{id}/refund-all");
+    // Only a taken-down drop offers it.
+    let res = ops
+        .client
+        .post(ops.url(&refund_all))
+        .form(&[("csrf", csrf.as_str()), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.state.store.refund_progress(&id).await.unwrap().requested, 0, "nothing asked while it is up");
+    let res = ops
+        .client
+        .post(ops.url(&format!("/admin/drops/{id}/takedown")))
+        .form(&[("csrf", csrf.as_str()), ("reason", REASON), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = ops.get_html(&format!("/admin/drops/{id}")).await;
+    assert!(page.contains("3 paid orders have not been refunded."), "the console offers it");
+    // Without JavaScript: asked once more.
+    let asked = ops.client.post(ops.url(&refund_all)).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    assert_eq!(asked.status().as_u16(), 200);
+    assert_eq!(app.state.store.refund_progress(&id).await.unwrap().requested, 0);
+    let res = ops
+        .client
+        .post(ops.url(&refund_all))
+        .form(&[("csrf", csrf.as_str()), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, page) = ops.get_html(&format!("/admin/drops/{id}")).await;
+    assert!(page.contains("0 of 3 orders refunded"), "progress before the sweep");
+    popshop::sales::sweep::sweep(&app.state.sales).await.unwrap();
+    let progress = app.state.store.refund_progress(&id).await.unwrap();
+    assert_eq!((progress.requested, progress.refunded, progress.paid_left), (3, 3, 0));
+    let (_, page) = ops.get_html(&format!("/admin/drops/{id}")).await;
+    assert!(page.contains("3 of 3 orders refunded"));
+    assert_eq!(app.drop_by_slug(&slug).await.sold, 0, "the totals follow the refunds");
+    let mail = app.mail_to("fan1@example.com", "Refunded").await;
+    assert!(!mail.is_empty(), "fans get the usual refund mail");
+    let log = app.state.store.audit_log(5).await.unwrap();
+    assert_eq!((log[0].action.as_str(), log[0].target.as_str()), ("refund-all", slug.as_str()));
+}
