@@ -3,7 +3,7 @@
 //! action names its operator and reason in the audit log, in the
 //! transaction of the change.
 
-use crate::domain::{Drop, EmailAddress, ModerationText, ReportReason};
+use crate::domain::{Call, Drop, EmailAddress, Idea, ModerationText, ReportReason};
 use crate::store::{Account, Audit, ReportTarget, Store};
 use crate::web::Client;
 use crate::web::limits::{Action, Limits};
@@ -65,6 +65,34 @@ impl Moderation<'_> {
             self.store.request_refunds(&drop.id, audit(operator, "refund-all", "drop", drop.slug.as_str(), "")).await?;
         tracing::warn!(operator = %operator.email, slug = %drop.slug, asked, "refunds of a taken-down drop asked for");
         Ok(asked)
+    }
+
+    /// Takes the fans' call down for `reason`.
+    pub async fn take_down_call(
+        &self,
+        operator: &Account,
+        call: &Call,
+        reason: &ModerationText,
+    ) -> anyhow::Result<bool> {
+        let audit = audit(operator, "takedown", "call", call.slug.as_str(), reason.as_str());
+        self.store.take_down_call(&call.id, reason, audit).await
+    }
+
+    /// Puts the call back as it was.
+    pub async fn restore_call(&self, operator: &Account, call: &Call) -> anyhow::Result<bool> {
+        self.store.restore_call(&call.id, audit(operator, "restore", "call", call.slug.as_str(), "")).await
+    }
+
+    /// Takes one idea off its call's board for good.
+    pub async fn take_down_idea(
+        &self,
+        operator: &Account,
+        call: &Call,
+        idea: &Idea,
+        reason: &ModerationText,
+    ) -> anyhow::Result<bool> {
+        let what = format!("{}: {}", call.slug, idea.text);
+        self.store.take_down_idea(&call.id, &idea.id, audit(operator, "takedown", "idea", &what, reason.as_str())).await
     }
 
     /// Suspends `account` (see `Store::suspend_account`).

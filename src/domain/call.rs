@@ -30,12 +30,14 @@ pub struct Call {
     /// The idea that drop was launched from (empty for calls closed before
     /// popshop recorded it).
     pub winner_idea: String,
+    /// Taken down by an operator (issue 24), `None` otherwise.
+    pub takedown: Option<super::Takedown>,
 }
 
 impl Call {
     /// Whether fans may still send ideas and vote.
     pub fn is_open(&self, now: i64) -> bool {
-        self.ended_at.is_none() && now < self.ends_at
+        self.takedown.is_none() && self.ended_at.is_none() && now < self.ends_at
     }
 }
 

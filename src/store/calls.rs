@@ -41,10 +41,12 @@ struct CallRow {
     version: i64,
     drop_slug: String,
     winner_idea: String,
+    taken_down_at: Option<i64>,
+    takedown_reason: String,
 }
 
 const CALL_COLUMNS: &str = "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, \
-     created_at, version, drop_slug, winner_idea";
+     created_at, version, drop_slug, winner_idea, taken_down_at, takedown_reason";
 
 impl From<CallRow> for Call {
     fn from(r: CallRow) -> Self {
@@ -63,6 +65,10 @@ impl From<CallRow> for Call {
             version: r.version,
             drop_slug: DropSlug::parse(&r.drop_slug),
             winner_idea: r.winner_idea,
+            takedown: r.taken_down_at.map(|at_ms| crate::domain::Takedown {
+                at_ms,
+                reason: crate::domain::ModerationText::from_stored(r.takedown_reason),
+            }),
         }
     }
 }
@@ -344,8 +350,8 @@ impl Store {
         let _gate = self.write_gate().await;
         let mut tx = self.pool.begin().await.context("begin moderation")?;
         let done = sqlx::query(
-            "UPDATE ideas SET hidden = COALESCE($1, hidden), pinned = COALESCE($2, pinned) \
-             WHERE id = $3 AND call_id = $4",
+            "UPDATE ideas SET hidden = CASE WHEN taken_down = 1 THEN 1 ELSE COALESCE($1, hidden) END, \
+             pinned = COALESCE($2, pinned) WHERE id = $3 AND call_id = $4",
         )
         .bind(hidden.map(i64::from))
         .bind(pinned.map(i64::from))
@@ -394,7 +400,7 @@ impl Store {
 /// Every change to a call's board moves its version (live boards compare
 /// it); on PostgreSQL the same statement announces the change on commit.
 /// The caller tells this instance after the commit (`committed_call`).
-async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> anyhow::Result<()> {
+pub(super) async fn bump_call(tx: &mut sqlx::Transaction<'_, sqlx::Any>, call_id: &str) -> anyhow::Result<()> {
     let sql =
         format!("UPDATE calls SET version = version + 1 WHERE id = $1{}", returning_announce_call(backend_of(tx)));
     sqlx::query(&sql).bind(call_id).execute(&mut **tx).await.context("bump call version")?;

@@ -30,7 +30,7 @@ pub use calls::{Board, NewCall, SentIdea};
 pub use changes::{CHANNEL, ChangeListener};
 pub use drops::{NewDrop, NewWave};
 pub use fulfilment::{LineProblem, ShipLine, Shipment, Shipped};
-pub use moderation::{FoundAccount, FoundDrop, RefundProgress, Report, ReportTarget};
+pub use moderation::{FoundAccount, FoundCall, FoundDrop, RefundProgress, Report, ReportTarget};
 pub use operators::{Audit, AuditEntry};
 pub use orders::{NewOrder, Reservation, Variant};
 pub use payments::{EventOutcome, PaymentProblem};

@@ -2,7 +2,7 @@
 //! fans' reports, and finding drops. Each operator action writes its audit
 //! line in the transaction of the change it records.
 
-use super::changes::{and_announce, backend_of, returning_announce};
+use super::changes::{and_announce, backend_of, returning_announce, returning_announce_call};
 use super::drops::{DROP_COLUMNS, DropRow};
 use super::operators::{Audit, write_audit};
 use super::{Store, new_id};
@@ -423,5 +423,118 @@ impl Store {
         .await
         .context("refund progress")?;
         Ok(RefundProgress { requested, refunded, paid_left })
+    }
+}
+
+/// A call found by the operators' search.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FoundCall {
+    pub id: String,
+    pub slug: String,
+    pub question: String,
+    pub artist_email: String,
+    pub ideas: i64,
+    pub taken_down_at: Option<i64>,
+}
+
+impl Store {
+    /// Takes a fans' call down: its page answers 410 with `reason`, ideas
+    /// and votes stop; the open reports on it are dealt with.
+    pub async fn take_down_call(
+        &self,
+        call_id: &str,
+        reason: &ModerationText,
+        audit: Audit<'_>,
+    ) -> anyhow::Result<bool> {
+        self.set_call_down(call_id, Some(reason), audit).await
+    }
+
+    /// Puts a taken-down call back as it was.
+    pub async fn restore_call(&self, call_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        self.set_call_down(call_id, None, audit).await
+    }
+
+    async fn set_call_down(
+        &self,
+        call_id: &str,
+        reason: Option<&ModerationText>,
+        audit: Audit<'_>,
+    ) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin call takedown")?;
+        let announce = returning_announce_call(backend_of(&tx));
+        let down = format!(
+            "UPDATE calls SET taken_down_at = $1, takedown_reason = $2, version = version + 1 \
+             WHERE id = $3 AND taken_down_at IS NULL{announce}"
+        );
+        let back = format!(
+            "UPDATE calls SET taken_down_at = NULL, takedown_reason = '', version = version + 1 \
+             WHERE id = $1 AND taken_down_at IS NOT NULL{announce}"
+        );
+        let done = match reason {
+            Some(reason) => sqlx::query(&down).bind(now).bind(reason.as_str()).bind(call_id),
+            None => sqlx::query(&back).bind(call_id),
+        }
+        .execute(&mut *tx)
+        .await
+        .context("take call down or back")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if reason.is_some() {
+            sqlx::query("UPDATE reports SET resolved_at = $1, resolved_by = $2 WHERE target_kind = 'call' AND target_id = $3 AND resolved_at IS NULL")
+                .bind(now)
+                .bind(audit.actor)
+                .bind(call_id)
+                .execute(&mut *tx)
+                .await
+                .context("resolve the call's reports")?;
+        }
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit call takedown")?;
+        self.committed_call(call_id);
+        Ok(true)
+    }
+
+    /// Takes one idea off its call's board for good (the artist cannot
+    /// show it again).
+    pub async fn take_down_idea(&self, call_id: &str, idea_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.pool.begin().await.context("begin idea takedown")?;
+        let done = sqlx::query(
+            "UPDATE ideas SET hidden = 1, pinned = 0, taken_down = 1 WHERE id = $1 AND call_id = $2 AND taken_down = 0",
+        )
+        .bind(idea_id)
+        .bind(call_id)
+        .execute(&mut *tx)
+        .await
+        .context("take idea down")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        super::calls::bump_call(&mut tx, call_id).await?;
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit idea takedown")?;
+        self.committed_call(call_id);
+        Ok(true)
+    }
+
+    /// Calls whose slug, question or artist email contains `query`.
+    pub async fn search_calls(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundCall>> {
+        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+        sqlx::query_as(
+            "SELECT c.id, c.slug, c.question, a.email AS artist_email, \
+             (SELECT COUNT(*) FROM ideas i WHERE i.call_id = c.id) AS ideas, c.taken_down_at \
+             FROM calls c JOIN accounts a ON a.id = c.account_id \
+             WHERE LOWER(c.slug) LIKE $1 OR LOWER(c.question) LIKE $1 OR LOWER(a.email) LIKE $1 \
+             ORDER BY c.created_at DESC, c.id LIMIT $2",
+        )
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .context("search calls")
     }
 }

@@ -445,3 +445,72 @@ async fn refund_every_order_of_a_taken_down_drop_through_the_normal_path_with_pr
     let log = app.state.store.audit_log(5).await.unwrap();
     assert_eq!((log[0].action.as_str(), log[0].target.as_str()), ("refund-all", slug.as_str()));
 }
+
+#[tokio::test]
+async fn an_operator_takes_an_idea_and_a_call_down_and_the_artist_cannot_show_the_idea_again() {
+    use crate::calls::{open_call, send_idea};
+    let (app, ops) = with_operator().await;
+    let slug = open_call(&app, "Name our tour shirt").await;
+    let fan = TestApp::spawn_shell(&app);
+    let res = send_idea(&fan, &slug, "A hateful idea").await;
+    let hateful = location(&res).rsplit("#idea-").next().unwrap().to_owned();
+    send_idea(&TestApp::spawn_shell(&app), &slug, "Friday Loser Club").await;
+    let call = app.state.store.call_by_slug(&popshop::domain::DropSlug::parse(&slug).unwrap()).await.unwrap().unwrap();
+    let csrf = console_csrf(&ops).await;
+    let (_, console) = ops.get_html(&format!("/admin?q={slug}")).await;
+    assert!(console.contains(&format!("/admin/calls/{}", call.id)), "the console finds the call");
+    let takedown = format!("/admin/calls/{}/takedown", call.id);
+    // One idea, with a reason.
+    let res = ops
+        .client
+        .post(ops.url(&takedown))
+        .form(&[("csrf", csrf.as_str()), ("idea", hateful.as_str()), ("reason", "Hate speech.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, board) = fan.get_html(&format!("/c/{slug}")).await;
+    assert!(!board.contains("A hateful idea") && board.contains("Friday Loser Club"), "off the board");
+    // The artist cannot show it again.
+    let res = app.post_form(&format!("/c/{slug}/ideas/{hateful}/moderate"), &[("action", "show")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, board) = fan.get_html(&format!("/c/{slug}")).await;
+    assert!(!board.contains("A hateful idea"), "the artist cannot bring back an idea an operator took down");
+
+    // The whole call: 410 with the reason; ideas and votes stop.
+    let res = ops
+        .client
+        .post(ops.url(&takedown))
+        .form(&[("csrf", csrf.as_str()), ("reason", "Harassment campaign."), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (status, html) = TestApp::spawn_shell(&app).into_new_visitor().get_html(&format!("/c/{slug}")).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("Harassment campaign."));
+    let token = fan.csrf().await;
+    let res = fan
+        .client
+        .post(fan.url(&format!("/c/{slug}/ideas")))
+        .form(&[("csrf", token.as_str()), ("idea", "one more")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 410, "no more ideas");
+    let log = app.state.store.audit_log(5).await.unwrap();
+    assert_eq!((log[0].action.as_str(), log[0].target_kind.as_str()), ("takedown", "call"));
+    assert_eq!((log[1].target_kind.as_str(), log[1].reason.as_str()), ("idea", "Hate speech."));
+    // Restored, the page is back (the taken-down idea stays off).
+    let res = ops
+        .client
+        .post(ops.url(&format!("/admin/calls/{}/restore", call.id)))
+        .form(&[("csrf", csrf.as_str()), ("confirmed", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (status, board) = TestApp::spawn_shell(&app).into_new_visitor().get_html(&format!("/c/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(!board.contains("A hateful idea"));
+}

@@ -70,6 +70,7 @@ pub struct AdminPage {
     pub query: String,
     pub drops: Vec<DropRow>,
     pub accounts: Vec<AccountRow>,
+    pub calls: Vec<crate::store::FoundCall>,
     pub reports: Vec<ReportRow>,
     pub audit: Vec<AuditRow>,
 }
@@ -93,6 +94,7 @@ pub async fn index(
     let now = state.store.now_ms();
     let drops = state.store.search_drops(&q, FOUND).await?;
     let accounts = state.store.search_accounts(&q, FOUND).await?;
+    let calls = state.store.search_calls(&q, FOUND).await?;
     let reports = state.store.open_reports(100).await?;
     let audit = state.store.audit_log(AUDIT_LINES).await?;
     let page = AdminPage {
@@ -100,6 +102,7 @@ pub async fn index(
         csrf: csrf.0,
         query: q,
         drops: drops.into_iter().map(|f| drop_row(lang, f, now)).collect(),
+        calls,
         accounts: accounts
             .into_iter()
             .map(|a| AccountRow {

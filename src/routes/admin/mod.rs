@@ -2,6 +2,7 @@
 //! 404 as for a page that does not exist; a visitor is asked to log in first.
 
 pub mod account;
+pub mod call;
 pub mod drop;
 pub mod index;
 

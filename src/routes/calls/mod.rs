@@ -23,9 +23,14 @@ pub fn fan_of(csrf: &crate::auth::CsrfToken) -> String {
     crate::auth::csrf::fan_id(&csrf.0)
 }
 
-/// The call at `/c/{slug}` (anything else: a 404).
+/// The call at `/c/{slug}` (anything else: a 404; taken down: a 410).
 pub async fn call_at(state: &crate::state::AppState, slug: &str) -> Result<Call, crate::web::error::AppError> {
     use crate::web::error::AppError;
     let slug = crate::domain::DropSlug::parse(slug).ok_or(AppError::NotFound)?;
-    state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)
+    let call = state.store.call_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    // Taken down by an operator: gone, with the reason (issue 24).
+    match &call.takedown {
+        Some(takedown) => Err(AppError::Gone { reason: takedown.reason.to_string() }),
+        None => Ok(call),
+    }
 }
