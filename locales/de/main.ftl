@@ -1016,3 +1016,4 @@ admin-call-takedown-button = Aufruf sperren
 admin-call-restore-title = Diesen Aufruf wiederherstellen?
 admin-call-restore-message = Seine Seite öffnet wieder wie zuvor.
 admin-call-restore-button = Aufruf wiederherstellen
+report-call-link = Diesen Aufruf melden

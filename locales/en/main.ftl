@@ -1027,3 +1027,4 @@ admin-call-takedown-button = Take down the call
 admin-call-restore-title = Restore this call?
 admin-call-restore-message = Its page opens again as it was.
 admin-call-restore-button = Restore the call
+report-call-link = Report this call

@@ -47,6 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/c/{slug}/ideas/{id}/vote", web::post().to(calls::board::vote))
         .route("/c/{slug}/ideas/{id}/moderate", web::post().to(calls::board::moderate))
         .route("/c/{slug}/end", web::post().to(calls::board::end))
+        .route("/c/{slug}/report", web::get().to(shop::report::show_call))
+        .route("/c/{slug}/report", web::post().to(shop::report::submit_call))
         .route("/c/{slug}/card.png", web::get().to(calls::picture::card_png))
         .route("/c/{slug}/qr.svg", web::get().to(calls::picture::qr_svg))
         .route("/calls/new", web::get().to(calls::new::show))

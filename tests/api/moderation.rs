@@ -514,3 +514,30 @@ async fn an_operator_takes_an_idea_and_a_call_down_and_the_artist_cannot_show_th
     assert_eq!(status, 200);
     assert!(!board.contains("A hateful idea"));
 }
+
+#[tokio::test]
+async fn fans_report_a_call_and_the_operators_queue_links_it() {
+    use crate::calls::open_call;
+    let (app, ops) = with_operator().await;
+    let slug = open_call(&app, "Name our tour shirt").await;
+    let fan = TestApp::spawn_shell(&app).into_new_visitor();
+    let (_, board) = fan.get_html(&format!("/c/{slug}")).await;
+    assert!(board.contains(&format!("/c/{slug}/report")), "the board links the report form");
+    let (status, form) = fan.get_html(&format!("/c/{slug}/report")).await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Report this call") && form.contains("Name our tour shirt"));
+    let res = fan
+        .client
+        .post(fan.url(&format!("/c/{slug}/report")))
+        .header("origin", &fan.address)
+        .form(&[("reason", "hate"), ("note", "The board is full of slurs.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let reports = app.state.store.open_reports(10).await.unwrap();
+    assert_eq!((reports[0].target_kind.as_str(), reports[0].note.as_str()), ("call", "The board is full of slurs."));
+    let (_, console) = ops.get_html("/admin").await;
+    assert!(console.contains(&format!("href=\"/c/{slug}\"")), "the queue links the call");
+    assert!(console.contains(&format!("/admin/calls/{}", reports[0].target_id)), "and its console page");
+}

@@ -38,8 +38,8 @@ pub struct ReportRow {
     pub note: String,
     /// The storefront or call it is about, when it still exists.
     pub link: Option<(String, String)>,
-    /// The console's page for a reported drop.
-    pub drop_id: Option<String>,
+    /// The console's page for what was reported.
+    pub review: String,
 }
 
 /// A found account.
@@ -144,7 +144,7 @@ fn report_row(lang: Language, report: Report) -> ReportRow {
         reason: i18n::text(lang, &format!("report-reason-{}", report.reason)),
         note: report.note,
         link: report.slug.map(|slug| (format!("{base}{slug}"), report.title.unwrap_or(slug))),
-        drop_id: (report.target_kind == "drop").then_some(report.target_id),
+        review: format!("/admin/{}s/{}", if report.target_kind == "call" { "call" } else { "drop" }, report.target_id),
         id: report.id,
     }
 }
