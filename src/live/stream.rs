@@ -43,6 +43,8 @@ pub struct LiveStream {
     _slot: StreamSlot,
     first: Option<Bytes>,
     keep_alive: tokio::time::Interval,
+    /// The drop was taken down: its frame said so, and the stream ends.
+    over: bool,
 }
 
 /// What opening a stream needs (parts of the app's state).
@@ -102,21 +104,35 @@ impl Streams<'_> {
             _slot: slot,
             first: Some(Bytes::from(first)),
             keep_alive: tokio::time::interval_at(start, KEEP_ALIVE),
+            over: false,
         })
     }
 }
+
+/// What a drop's frame carries once an operator took it down.
+const TAKEN_DOWN: &[u8] = br#""state":"taken-down""#;
 
 impl LiveStream {
     /// The next bytes to send: the first frame, then each change, with a
     /// keep-alive comment when nothing changed for a while; `None` when the
     /// hub closed this drop's channel.
+    ///
+    /// A drop taken down by an operator closes its streams: the frame that
+    /// says so is the last (issue 24; the page stops following it).
     pub async fn next(&mut self) -> Option<Bytes> {
-        if let Some(first) = self.first.take() {
-            return Some(first);
+        if self.over {
+            return None;
         }
-        tokio::select! {
-            frame = self.viewer.next() => frame,
-            _ = self.keep_alive.tick() => Some(Bytes::from_static(b": keep-alive\n\n")),
+        let next = match self.first.take() {
+            Some(first) => Some(first),
+            None => tokio::select! {
+                frame = self.viewer.next() => frame,
+                _ = self.keep_alive.tick() => Some(Bytes::from_static(b": keep-alive\n\n")),
+            },
+        };
+        if let Some(bytes) = &next {
+            self.over = bytes.windows(TAKEN_DOWN.len()).any(|w| w == TAKEN_DOWN);
         }
+        next
     }
 }

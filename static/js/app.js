@@ -308,10 +308,19 @@ function follow(events, pollUrl, event, show) {
   const channel = window.BroadcastChannel ? new BroadcastChannel(name) : null;
   let latest = null;
   let leading = false;
+  let source = null;
+  // A drop taken down by popshop's operators: its last frame says so, and
+  // there is nothing more to follow.
+  let over = false;
   function publish(t) {
     latest = t;
     show(t);
     if (channel) channel.postMessage({ data: t });
+    if (t.state === "taken-down") {
+      over = true;
+      if (source) source.close();
+      polling(false);
+    }
   }
   if (channel) {
     channel.onmessage = (e) => {
@@ -340,8 +349,9 @@ function follow(events, pollUrl, event, show) {
   }
   function stream() {
     leading = true;
+    if (over) return;
     if (!window.EventSource) return polling(true);
-    const source = new EventSource(events);
+    source = new EventSource(events);
     source.addEventListener("open", () => {
       failures = 0;
       polling(false);
@@ -349,7 +359,7 @@ function follow(events, pollUrl, event, show) {
     source.addEventListener(event, (e) => publish(JSON.parse(e.data)));
     source.addEventListener("error", () => {
       // While CONNECTING the browser retries by itself; CLOSED means refused.
-      if (source.readyState !== EventSource.CLOSED) return;
+      if (over || source.readyState !== EventSource.CLOSED) return;
       failures += 1;
       if (failures >= 2) polling(true);
       const pause = Math.min(60000, 1000 * 2 ** failures) * (0.75 + Math.random() / 2);

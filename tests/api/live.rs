@@ -52,6 +52,21 @@ impl Events {
         .ok()
     }
 
+    /// Whether the server ends the stream within `wait` (nothing more
+    /// buffered, the body closed).
+    pub async fn ends_within(&mut self, wait: Duration) -> bool {
+        tokio::time::timeout(wait, async {
+            loop {
+                match self.response.chunk().await {
+                    Ok(Some(chunk)) => self.buffer.push_str(&String::from_utf8_lossy(&chunk)),
+                    Ok(None) | Err(_) => return true,
+                }
+            }
+        })
+        .await
+        .unwrap_or(false)
+    }
+
     /// Skips events until one satisfies `wanted`.
     pub async fn until(&mut self, wanted: impl Fn(&serde_json::Value) -> bool) -> (String, serde_json::Value) {
         loop {

@@ -76,6 +76,8 @@ async fn a_takedown_mid_checkout_releases_the_hold_refunds_a_late_payment_and_re
     assert_eq!(app.get(&format!("/d/{slug}/card.png")).await.status().as_u16(), 410);
     let (_, gone) = watching.until(|t| t["state"] == "taken-down").await;
     assert_eq!(gone["state"], "taken-down");
+    assert_eq!(gone["reason"], REASON, "the open tab gets the reason");
+    assert!(watching.ends_within(std::time::Duration::from_secs(5)).await, "and its stream closes");
     let refused = TestApp::spawn_shell(&app).buy(&slug, "M", "black", 1).await;
     assert!(!location(&refused).contains("/demo-checkout/"), "no checkout opens on a taken-down drop");
 

@@ -90,6 +90,7 @@ async fn a_fan_reports_a_drop_and_the_operator_takes_it_down_while_the_fan_watch
         assert!(!fan.find(By::Id("buy")).await?.is_enabled().await?, "the buy button is off");
         let state = fan.find(By::Css("[data-live=state]")).await?.text().await?;
         assert_eq!(state, "Taken down");
+        assert_eq!(until_streams(&app, 0, 10).await, 0, "the stream closed, and the tab did not open another");
         shoot(&fan, "storefront-taken-down-live-phone", 390, 844).await;
         // A reload gets the 410 page with the reason.
         fan.refresh().await?;
