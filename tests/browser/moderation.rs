@@ -79,6 +79,16 @@ async fn a_fan_reports_a_drop_and_the_operator_takes_it_down_while_the_fan_watch
         let banner = operator.query(By::Css(".banner.warning")).first().await?.text().await?;
         assert!(banner.contains("Taken down"), "{banner}");
 
+        // The account's console page, with its suspend form, is clean too.
+        let artist = app.state.store.search_accounts("copycat@example.com", 1).await.unwrap().remove(0);
+        operator.goto(app.url(&format!("/admin/accounts/{}", artist.id))).await?;
+        operator.find(By::Id("suspend-reason")).await?;
+        shoot(&operator, "admin-account-desktop", 1440, 900).await;
+        if let Some(axe) = &axe {
+            let found = axe_violations(&operator, axe).await?;
+            assert!(found.is_empty(), "axe on the account's console page: {found:?}");
+        }
+
         // The fan's open tab says so, with the reason, and sells nothing.
         let gone = fan
             .query(By::Css("[data-live=taken-down]"))
