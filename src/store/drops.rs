@@ -274,15 +274,11 @@ impl Store {
     /// Each drop with its products (the T-shirt alone for a drop that has
     /// no rows, as written by hand).
     pub(super) async fn with_products(&self, mut drops: Vec<Drop>) -> anyhow::Result<Vec<Drop>> {
-        let ids: Vec<&str> = drops.iter().map(|d| d.id.as_str()).collect();
+        let ids: Vec<(&str, crate::domain::Currency)> = drops.iter().map(|d| (d.id.as_str(), d.currency())).collect();
         let mut found = self.products_of(&ids).await?;
         for drop in &mut drops {
-            let currency = drop.currency();
             drop.products = match found.remove(drop.id.as_str()) {
-                Some(products) => products
-                    .into_iter()
-                    .map(|p| crate::domain::DropProduct { price: Money::from_minor(p.price.minor(), currency), ..p })
-                    .collect(),
+                Some(products) => products,
                 None => vec![crate::domain::DropProduct {
                     product: crate::domain::Product::Tee,
                     price: drop.price,

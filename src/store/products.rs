@@ -214,8 +214,14 @@ const TOTAL_STOCK: &str = "(SELECT CASE WHEN COUNT(*) = COUNT(stock) THEN SUM(st
      FROM drop_products WHERE drop_id = $1)";
 
 impl Store {
-    /// The products of these drops, in each drop's order.
-    pub(super) async fn products_of(&self, drop_ids: &[&str]) -> anyhow::Result<BTreeMap<String, Vec<DropProduct>>> {
+    /// The products of these drops (each with its currency), in each
+    /// drop's order, priced in the drop's currency.
+    pub(super) async fn products_of(
+        &self,
+        drops: &[(&str, crate::domain::Currency)],
+    ) -> anyhow::Result<BTreeMap<String, Vec<DropProduct>>> {
+        let currency_of: BTreeMap<&str, crate::domain::Currency> = drops.iter().copied().collect();
+        let drop_ids: Vec<&str> = drops.iter().map(|(id, _)| *id).collect();
         let mut out: BTreeMap<String, Vec<DropProduct>> = BTreeMap::new();
         for chunk in drop_ids.chunks(500) {
             let marks = (1..=chunk.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
@@ -230,10 +236,10 @@ impl Store {
             let rows = query.fetch_all(&self.pool).await.context("select drop products")?;
             for (drop_id, product, price, sizes, colours, stock, sold, reserved) in rows {
                 let product = Product::from_db(&product);
+                let currency = currency_of.get(drop_id.as_str()).copied().unwrap_or(crate::domain::Currency::Usd);
                 out.entry(drop_id).or_default().push(DropProduct {
                     product,
-                    // Corrected by the caller to the drop's currency.
-                    price: Money::from_minor(price, crate::domain::Currency::Usd),
+                    price: Money::from_minor(price, currency),
                     sizes: if sizes.is_empty() { Vec::new() } else { Sizes::from_db(&sizes).as_slice().to_vec() },
                     colours: ShirtColours::from_db(&colours).as_slice().to_vec(),
                     stock,
