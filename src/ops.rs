@@ -30,6 +30,7 @@ pub async fn observe(store: &Store, live: &crate::live::Live, print_delay: std::
     metrics::gauge!("popshop_db_pool_connections", "state" => "in_use").set(f64::from(in_use));
     metrics::gauge!("popshop_db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("popshop_db_pool_connections", "state" => "max").set(f64::from(max));
+    metrics::gauge!("popshop_db_pool_waiting").set(store.waiting_to_write() as f64);
     metrics::gauge!("popshop_db_listen_up").set(if store.hears_every_change() { 1.0 } else { 0.0 });
 }
 

@@ -64,6 +64,10 @@ fn describe() {
         "When each background task (sweep, mail, printer) last finished a round, as Unix time"
     );
     describe_gauge!("popshop_db_pool_connections", "Database connections by state (in_use, idle) and the maximum");
+    describe_gauge!(
+        "popshop_db_pool_waiting",
+        "Tasks waiting for a database connection to begin a write transaction (checkouts, payments, launches)"
+    );
     describe_gauge!("popshop_db_listen_up", "1 while this instance's PostgreSQL LISTEN connection is up (1 on SQLite)");
 }
 

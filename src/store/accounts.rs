@@ -105,7 +105,7 @@ impl Store {
         let id = new_id();
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin sign-up")?;
+        let mut tx = self.begin().await.context("begin sign-up")?;
         let inserted = sqlx::query(
             "INSERT INTO accounts (id, email, password_hash, created_at, mail_key) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (email) DO NOTHING",
@@ -164,7 +164,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin account link")?;
+        let mut tx = self.begin().await.context("begin account link")?;
         let (recent,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM account_tokens WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
         )
@@ -213,7 +213,7 @@ impl Store {
     ) -> anyhow::Result<Result<Account, LinkProblem>> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin reset")?;
+        let mut tx = self.begin().await.context("begin reset")?;
         let link = match use_link(&mut tx, token, Purpose::Reset, now).await? {
             Ok(link) => link,
             Err(problem) => {
@@ -261,7 +261,7 @@ impl Store {
     pub async fn confirm_address(&self, token: &str, purpose: Purpose) -> anyhow::Result<Result<Account, LinkProblem>> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin confirm")?;
+        let mut tx = self.begin().await.context("begin confirm")?;
         let link = match use_link(&mut tx, token, purpose, now).await? {
             Ok(link) => link,
             Err(problem) => {

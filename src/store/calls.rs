@@ -196,7 +196,7 @@ impl Store {
         let _gate = self.write_gate().await;
         let id = new_id();
         let norm = normalized(text);
-        let mut tx = self.pool.begin().await.context("begin idea")?;
+        let mut tx = self.begin().await.context("begin idea")?;
         let inserted = sqlx::query(
             "INSERT INTO ideas (id, call_id, text, normalized, credit, client, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (call_id, normalized) DO NOTHING",
@@ -303,7 +303,7 @@ impl Store {
         voters_per_address: i64,
     ) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin vote")?;
+        let mut tx = self.begin().await.context("begin vote")?;
         if up && voters_per_address > 0 && !known_voter(&mut tx, call_id, client_key, fan, voters_per_address).await? {
             tx.rollback().await.ok();
             return Ok(false);
@@ -348,7 +348,7 @@ impl Store {
         pinned: Option<bool>,
     ) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin moderation")?;
+        let mut tx = self.begin().await.context("begin moderation")?;
         let done = sqlx::query(
             "UPDATE ideas SET hidden = CASE WHEN taken_down = 1 THEN 1 ELSE COALESCE($1, hidden) END, \
              pinned = COALESCE($2, pinned) WHERE id = $3 AND call_id = $4",
@@ -376,7 +376,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn recount_votes(&self, call_id: &str) -> anyhow::Result<u64> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin recount")?;
+        let mut tx = self.begin().await.context("begin recount")?;
         let fixed = sqlx::query(
             "UPDATE ideas SET votes = (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id) \
              WHERE call_id = $1 AND votes <> (SELECT COUNT(*) FROM votes WHERE votes.idea_id = ideas.id)",

@@ -161,7 +161,7 @@ impl Store {
         let base = DropSlug::from_slogan(new.slogan.as_str());
         let id = new_id();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin launch")?;
+        let mut tx = self.begin().await.context("begin launch")?;
         let products = new.products();
         // The drop's own price is its first product's; its stock, theirs summed
         // while every one is limited.
@@ -320,7 +320,7 @@ impl Store {
     pub async fn end_drop(&self, id: &str, account_id: &str) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin end drop")?;
+        let mut tx = self.begin().await.context("begin end drop")?;
         let sql = format!(
             "UPDATE drops SET ended_at = $1, version = version + 1 \
              WHERE id = $2 AND account_id = $3 AND ended_at IS NULL{}",
@@ -352,7 +352,7 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<Option<i64>> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin reopen")?;
+        let mut tx = self.begin().await.context("begin reopen")?;
         let sql = format!(
             "UPDATE drops SET ended_at = NULL, ends_at = $1, \
              stock = CASE WHEN stock IS NULL THEN NULL ELSE stock + $2 END, \

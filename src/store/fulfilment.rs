@@ -75,7 +75,7 @@ impl Store {
     ) -> anyhow::Result<Vec<OrderId>> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin production")?;
+        let mut tx = self.begin().await.context("begin production")?;
         let candidates: Vec<(OrderId, String)> = sqlx::query_as(
             "SELECT o.id, o.drop_id FROM orders o JOIN drops d ON d.id = o.drop_id \
              WHERE d.account_id = $1 AND ($2 = '' OR o.drop_id = $2) AND o.status = 'paid' AND o.fulfilment = '' \
@@ -120,7 +120,7 @@ impl Store {
     pub async fn ship_order(&self, account_id: &str, order_id: &str, shipment: &Shipment) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin shipping")?;
+        let mut tx = self.begin().await.context("begin shipping")?;
         let drop = ship_in(&mut tx, Some(account_id), order_id, shipment, now).await?;
         if let Some(drop) = &drop {
             announce(&mut tx, &BTreeSet::from([drop.clone()])).await?;
@@ -144,7 +144,7 @@ impl Store {
     ) -> anyhow::Result<Result<Shipped, Vec<(usize, LineProblem)>>> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin tracking upload")?;
+        let mut tx = self.begin().await.context("begin tracking upload")?;
         let sql = format!(
             "SELECT {} FROM orders o JOIN drops d ON d.id = o.drop_id WHERE d.account_id = $1 AND o.status = 'paid'",
             ORDER_COLUMNS.split(", ").map(|c| format!("o.{}", c.trim())).collect::<Vec<_>>().join(", ")
@@ -237,7 +237,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin fulfilment move")?;
+        let mut tx = self.begin().await.context("begin fulfilment move")?;
         let delivered = if to == Fulfilment::Delivered { "delivered_at = $1, " } else { "" };
         let moved: Option<(String,)> = sqlx::query_as(&format!(
             "UPDATE orders SET fulfilment = $2, {delivered}fulfilment_at = $1 WHERE id = $3 AND status = 'paid' \

@@ -74,6 +74,8 @@ pub struct Store {
     /// The key popshop signs fan ids with (`auth::csrf`), the same for every
     /// instance on the database.
     signing_key: Arc<Vec<u8>>,
+    /// Tasks waiting for a connection to begin a transaction ([`Store::begin`]).
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 /// How many numbered slugs (`slug-2` … ) to try before a random suffix.
@@ -121,12 +123,35 @@ impl Store {
             holds: Arc::default(),
             changes: Arc::default(),
             signing_key: Arc::default(),
+            waiting: Arc::default(),
         };
         let key = store.app_secret("fan-ids").await?;
         let store = Self { signing_key: Arc::new(hex::decode(key).context("the stored fan-id key")?), ..store };
         store.unlog_hold_counts().await?;
         store.refresh_holds().await?;
         Ok(store)
+    }
+
+    /// Starts a transaction, counted in [`Store::waiting_to_write`] while it
+    /// waits for a connection (every business write begins here).
+    pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        /// Counts one waiter until dropped: also when the caller gives up
+        /// (a cancelled request) while waiting.
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        self.waiting.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let _waiting = Waiting(&self.waiting);
+        self.pool.begin().await
+    }
+
+    /// Tasks waiting for a database connection to start a write
+    /// transaction right now (issue 24's "pool waiting").
+    pub fn waiting_to_write(&self) -> usize {
+        self.waiting.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The connection pool, for tests and tools that check invariants with

@@ -77,7 +77,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin takedown")?;
+        let mut tx = self.begin().await.context("begin takedown")?;
         let sql = format!(
             "UPDATE drops SET taken_down_at = $1, takedown_reason = $2, version = version + 1 \
              WHERE id = $3 AND taken_down_at IS NULL{}",
@@ -118,7 +118,7 @@ impl Store {
     pub async fn restore_drop(&self, drop_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin restore")?;
+        let mut tx = self.begin().await.context("begin restore")?;
         let sql = format!(
             "UPDATE drops SET taken_down_at = NULL, takedown_reason = '', down_with_account = 0, \
              version = version + 1 WHERE id = $1 AND taken_down_at IS NOT NULL{}",
@@ -180,7 +180,7 @@ impl Store {
     pub async fn dismiss_report(&self, report_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin dismiss")?;
+        let mut tx = self.begin().await.context("begin dismiss")?;
         let done =
             sqlx::query("UPDATE reports SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND resolved_at IS NULL")
                 .bind(now)
@@ -246,7 +246,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin suspend")?;
+        let mut tx = self.begin().await.context("begin suspend")?;
         let done = sqlx::query(
             "UPDATE accounts SET suspended_at = $1, suspension_reason = $2 WHERE id = $3 AND suspended_at IS NULL",
         )
@@ -298,7 +298,7 @@ impl Store {
     pub async fn unsuspend_account(&self, account_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin unsuspend")?;
+        let mut tx = self.begin().await.context("begin unsuspend")?;
         let done = sqlx::query(
             "UPDATE accounts SET suspended_at = NULL, suspension_reason = '' WHERE id = $1 AND suspended_at IS NOT NULL",
         )
@@ -388,7 +388,7 @@ impl Store {
     pub async fn request_refunds(&self, drop_id: &str, audit: Audit<'_>) -> anyhow::Result<u64> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin refund request")?;
+        let mut tx = self.begin().await.context("begin refund request")?;
         if !is_taken_down(&mut tx, drop_id).await? {
             return Ok(0);
         }
@@ -462,7 +462,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin call takedown")?;
+        let mut tx = self.begin().await.context("begin call takedown")?;
         let announce = returning_announce_call(backend_of(&tx));
         let down = format!(
             "UPDATE calls SET taken_down_at = $1, takedown_reason = $2, version = version + 1 \
@@ -502,7 +502,7 @@ impl Store {
     pub async fn take_down_idea(&self, call_id: &str, idea_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin idea takedown")?;
+        let mut tx = self.begin().await.context("begin idea takedown")?;
         let done = sqlx::query(
             "UPDATE ideas SET hidden = 1, pinned = 0, taken_down = 1 WHERE id = $1 AND call_id = $2 AND taken_down = 0",
         )

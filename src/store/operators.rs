@@ -32,7 +32,7 @@ impl Store {
     /// false), and logs it, in one transaction. `Ok(false)`: no such account.
     pub async fn set_operator(&self, email: &EmailAddress, operator: bool, audit: Audit<'_>) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin set operator")?;
+        let mut tx = self.begin().await.context("begin set operator")?;
         let changed = sqlx::query("UPDATE accounts SET operator = $1 WHERE email = $2")
             .bind(i32::from(operator))
             .bind(email.as_str())

@@ -213,7 +213,7 @@ impl Store {
     pub async fn reserve(&self, new: &NewOrder) -> anyhow::Result<Reservation> {
         let now = self.now_ms();
         let gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin reservation")?;
+        let mut tx = self.begin().await.context("begin reservation")?;
         // SQLite: the write gate serialises everything, so the order of the
         // statements does not matter. PostgreSQL: the drop's row, which every
         // checkout of the drop contends for, is locked by the stock update
@@ -383,7 +383,7 @@ impl Store {
     #[tracing::instrument(skip(self))]
     pub async fn release(&self, order_id: &str, to: OrderStatus) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin release")?;
+        let mut tx = self.begin().await.context("begin release")?;
         let released = release_in(&mut tx, order_id, to, self.now_ms()).await?;
         tx.commit().await.context("commit release")?;
         if let Some(drop_id) = &released {

@@ -220,7 +220,7 @@ impl Store {
     pub async fn claim_mail(&self, limit: i64, lease_ms: i64) -> anyhow::Result<Vec<Outgoing>> {
         let _gate = self.write_gate().await;
         let now = self.now_ms();
-        let mut tx = self.pool.begin().await.context("begin claim")?;
+        let mut tx = self.begin().await.context("begin claim")?;
         let skip_locked = match backend_of(&tx) {
             Backend::Postgres => " FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
@@ -391,14 +391,14 @@ impl Store {
         let mut written = 0;
         for (drop_id,) in &ended {
             let _gate = self.write_gate().await;
-            let mut tx = self.pool.begin().await.context("begin ended mail")?;
+            let mut tx = self.begin().await.context("begin ended mail")?;
             drop_ended(&mut tx, drop_id, now).await?;
             tx.commit().await.context("commit ended mail")?;
             written += 1;
         }
         for (account_id, email) in &digests {
             let _gate = self.write_gate().await;
-            let mut tx = self.pool.begin().await.context("begin digest")?;
+            let mut tx = self.begin().await.context("begin digest")?;
             let subject = format!("{account_id}:{today}");
             queue(
                 &mut tx,

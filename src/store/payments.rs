@@ -59,7 +59,7 @@ impl Store {
     #[tracing::instrument(skip(self, event), fields(event = %event.id, kind = ?event.kind))]
     pub async fn apply_payment_event(&self, event: &PaymentEvent, livemode: bool) -> anyhow::Result<EventOutcome> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin payment event")?;
+        let mut tx = self.begin().await.context("begin payment event")?;
         let first_time = sqlx::query(
             "INSERT INTO processed_events (event_id, event_type, processed_at) VALUES ($1, $2, $3) \
              ON CONFLICT (event_id) DO NOTHING",

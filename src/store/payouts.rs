@@ -89,7 +89,7 @@ impl Store {
     #[tracing::instrument(skip(self, report), fields(account = %report.stripe_account))]
     pub async fn apply_payout_report(&self, report: &PayoutAccount, reported_at: i64) -> anyhow::Result<bool> {
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin payout report")?;
+        let mut tx = self.begin().await.context("begin payout report")?;
         let artist: Option<(String,)> = sqlx::query_as(
             "UPDATE payout_accounts SET charges_enabled = $1, payouts_enabled = $2, details_submitted = $3, \
              currently_due = $4, disabled_reason = $5, reported_at = $6 \

@@ -72,7 +72,7 @@ impl Store {
     pub async fn claim_print_jobs(&self, paid_before: i64, limit: i64, lease_ms: i64) -> anyhow::Result<Vec<PrintJob>> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin print claim")?;
+        let mut tx = self.begin().await.context("begin print claim")?;
         let skip_locked = match backend_of(&tx) {
             Backend::Postgres => " FOR UPDATE OF o SKIP LOCKED",
             Backend::Sqlite => "",
@@ -152,7 +152,7 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin print sent")?;
+        let mut tx = self.begin().await.context("begin print sent")?;
         let (cost, currency) = cost.map_or((None, String::new()), |(c, cur)| (Some(c), cur));
         sqlx::query(
             "UPDATE print_jobs SET state = 'sent', printful_id = $1, cost = $2, cost_currency = $3, last_error = '', \
@@ -176,7 +176,7 @@ impl Store {
     pub async fn print_job_refused(&self, order_id: &str, reason: &str) -> anyhow::Result<bool> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin print refused")?;
+        let mut tx = self.begin().await.context("begin print refused")?;
         let moved = refuse_in(&mut tx, order_id, reason, now).await?;
         self.finish(tx, moved).await
     }
@@ -193,7 +193,7 @@ impl Store {
     ) -> anyhow::Result<PrinterOutcome> {
         let now = self.now_ms();
         let _gate = self.write_gate().await;
-        let mut tx = self.pool.begin().await.context("begin printer event")?;
+        let mut tx = self.begin().await.context("begin printer event")?;
         let fresh = sqlx::query(
             "INSERT INTO printer_events (digest, received_at) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING",
         )

@@ -103,6 +103,7 @@ async fn metrics_move_with_real_requests() {
         "popshop_outbox_backlog",
         "popshop_print_backlog",
         "popshop_db_pool_connections",
+        "popshop_db_pool_waiting",
         "popshop_db_listen_up",
     ] {
         assert!(after.iter().any(|s| s.metric == gauge), "{gauge} is exported");
