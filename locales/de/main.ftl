@@ -1017,3 +1017,4 @@ admin-call-restore-title = Diesen Aufruf wiederherstellen?
 admin-call-restore-message = Seine Seite öffnet wieder wie zuvor.
 admin-call-restore-button = Aufruf wiederherstellen
 report-call-link = Diesen Aufruf melden
+admin-idea-restore-button = Diese Idee wiederherstellen

@@ -1028,3 +1028,4 @@ admin-call-restore-title = Restore this call?
 admin-call-restore-message = Its page opens again as it was.
 admin-call-restore-button = Restore the call
 report-call-link = Report this call
+admin-idea-restore-button = Restore this idea

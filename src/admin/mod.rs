@@ -95,6 +95,12 @@ impl Moderation<'_> {
         self.store.take_down_idea(&call.id, &idea.id, audit(operator, "takedown", "idea", &what, reason.as_str())).await
     }
 
+    /// Puts an idea an operator took down back on its board.
+    pub async fn restore_idea(&self, operator: &Account, call: &Call, idea: &Idea) -> anyhow::Result<bool> {
+        let what = format!("{}: {}", call.slug, idea.text);
+        self.store.restore_idea(&call.id, &idea.id, audit(operator, "restore", "idea", &what, "")).await
+    }
+
     /// Suspends `account` (see `Store::suspend_account`).
     pub async fn suspend(
         &self,

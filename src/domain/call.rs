@@ -54,6 +54,8 @@ pub struct Idea {
     /// Hidden by the artist: off the public board, kept for the artist.
     pub hidden: bool,
     pub pinned: bool,
+    /// Taken down by an operator: hidden for good (the artist cannot show it).
+    pub taken_down: bool,
     pub created_at: i64,
 }
 

@@ -82,10 +82,11 @@ struct IdeaRow {
     votes: i64,
     hidden: i64,
     pinned: i64,
+    taken_down: i64,
     created_at: i64,
 }
 
-const IDEA_COLUMNS: &str = "id, call_id, text, credit, votes, hidden, pinned, created_at";
+const IDEA_COLUMNS: &str = "id, call_id, text, credit, votes, hidden, pinned, taken_down, created_at";
 
 impl From<IdeaRow> for Idea {
     fn from(r: IdeaRow) -> Self {
@@ -97,6 +98,7 @@ impl From<IdeaRow> for Idea {
             votes: r.votes,
             hidden: r.hidden != 0,
             pinned: r.pinned != 0,
+            taken_down: r.taken_down != 0,
             created_at: r.created_at,
         }
     }

@@ -521,6 +521,29 @@ impl Store {
         Ok(true)
     }
 
+    /// Puts an idea an operator took down back on its board.
+    pub async fn restore_idea(&self, call_id: &str, idea_id: &str, audit: Audit<'_>) -> anyhow::Result<bool> {
+        let now = self.now_ms();
+        let _gate = self.write_gate().await;
+        let mut tx = self.begin().await.context("begin idea restore")?;
+        let done = sqlx::query(
+            "UPDATE ideas SET hidden = 0, taken_down = 0 WHERE id = $1 AND call_id = $2 AND taken_down = 1",
+        )
+        .bind(idea_id)
+        .bind(call_id)
+        .execute(&mut *tx)
+        .await
+        .context("restore idea")?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        super::calls::bump_call(&mut tx, call_id).await?;
+        write_audit(&mut tx, now, audit).await?;
+        tx.commit().await.context("commit idea restore")?;
+        self.committed_call(call_id);
+        Ok(true)
+    }
+
     /// Calls whose slug, question or artist email contains `query`.
     pub async fn search_calls(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundCall>> {
         let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));

@@ -515,6 +515,21 @@ async fn an_operator_takes_an_idea_and_a_call_down_and_the_artist_cannot_show_th
     let (status, board) = TestApp::spawn_shell(&app).into_new_visitor().get_html(&format!("/c/{slug}")).await;
     assert_eq!(status, 200);
     assert!(!board.contains("A hateful idea"));
+    // An idea taken down by mistake comes back the same way.
+    let (_, page) = ops.get_html(&format!("/admin/calls/{}", call.id)).await;
+    assert!(page.contains("Restore this idea"));
+    let res = ops
+        .client
+        .post(ops.url(&format!("/admin/calls/{}/restore", call.id)))
+        .form(&[("csrf", csrf.as_str()), ("idea", hateful.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let (_, board) = TestApp::spawn_shell(&app).into_new_visitor().get_html(&format!("/c/{slug}")).await;
+    assert!(board.contains("A hateful idea"), "back on the board");
+    let log = app.state.store.audit_log(1).await.unwrap();
+    assert_eq!((log[0].action.as_str(), log[0].target_kind.as_str()), ("restore", "idea"));
 }
 
 #[tokio::test]

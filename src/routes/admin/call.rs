@@ -118,7 +118,8 @@ pub async fn take_down(
     Ok(crate::web::redirect(back))
 }
 
-/// `POST /admin/calls/{id}/restore`, once confirmed.
+/// `POST /admin/calls/{id}/restore`, once confirmed; with `idea` set, that
+/// idea (taken down before) back on the board, at once.
 pub async fn restore(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -128,7 +129,13 @@ pub async fn restore(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let lang = lang.0;
-    let (form, operator, (call, _, _), back) = posted(&req, &state, artist, &id, &body).await?;
+    let (form, operator, (call, _, ideas), back) = posted(&req, &state, artist, &id, &body).await?;
+    let idea_id = form.get("idea");
+    if !idea_id.is_empty() {
+        let idea = ideas.iter().find(|i| i.id == idea_id).ok_or(AppError::NotFound)?;
+        state.moderation().restore_idea(&operator, &call, idea).await?;
+        return Ok(crate::web::redirect(back));
+    }
     if !confirm::confirmed(&form) {
         let words = ["admin-call-restore-title", "admin-call-restore-message", "admin-call-restore-button"];
         return super::ask_plain(lang, words, &format!("{back}/restore"), form.get(csrf::CSRF_FIELD), &back);

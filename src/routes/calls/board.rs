@@ -123,6 +123,7 @@ async fn page(
             votes: 0,
             hidden: false,
             pinned: false,
+            taken_down: false,
             created_at: now,
         },
     };
