@@ -1018,3 +1018,4 @@ admin-call-restore-message = Seine Seite öffnet wieder wie zuvor.
 admin-call-restore-button = Aufruf wiederherstellen
 report-call-link = Diesen Aufruf melden
 admin-idea-restore-button = Diese Idee wiederherstellen
+promo-label-item = Code { $code }: { $off } Rabatt pro Artikel

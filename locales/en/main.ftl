@@ -1029,3 +1029,4 @@ admin-call-restore-message = Its page opens again as it was.
 admin-call-restore-button = Restore the call
 report-call-link = Report this call
 admin-idea-restore-button = Restore this idea
+promo-label-item = code { $code }: { $off } off each item

@@ -200,8 +200,9 @@ pub fn colour_name(lang: Language, colour: ShirtColour) -> String {
     text(lang, &format!("colour-{}", colour.key))
 }
 
-/// "code FRIDAY: 20% off each shirt" / "code FRIDAY: $5.00 off each shirt".
-pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode) -> String {
+/// "code FRIDAY: 20% off each shirt" / "code FRIDAY: $5.00 off each shirt";
+/// on a merch table (`merch`) a code for every product says "each item".
+pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode, merch: bool) -> String {
     let off = match promo.discount {
         crate::domain::Discount::Percent(p) => format!("{p}%"),
         crate::domain::Discount::AmountOff(m) => super::money(lang, m),
@@ -216,7 +217,11 @@ pub fn promo_label(lang: Language, promo: &crate::domain::PromoCode) -> String {
                 ("product", Arg::Text(product_name(lang, product))),
             ],
         ),
-        None => text_with(lang, "promo-label", &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))]),
+        None => text_with(
+            lang,
+            if merch { "promo-label-item" } else { "promo-label" },
+            &[("code", Arg::Text(promo.code.clone())), ("off", Arg::Text(off))],
+        ),
     }
 }
 

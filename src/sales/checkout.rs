@@ -165,7 +165,7 @@ async fn hold_and_open(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<
                     // Stripe's page shows the code with the price it gave.
                     name: match &promo {
                         Some(p) if p.covers(line.product) => {
-                            format!("{name} · {}", i18n::promo_label(drop.language, p))
+                            format!("{name} · {}", i18n::promo_label(drop.language, p, drop.has_merch_table()))
                         }
                         _ => name,
                     },

@@ -329,12 +329,15 @@ async fn stripe_gets_one_line_item_per_line_and_shipping_once() {
     let expect = [
         (
             "line_items[0][price_data][product_data][name]",
-            "“Table for three” Hoodie — L, Black · code FRIENDS: 10% off each",
+            "“Table for three” Hoodie — L, Black · code FRIENDS: 10% off each item",
         ),
         ("line_items[0][price_data][unit_amount]", "4050"),
         ("line_items[0][quantity]", "1"),
         ("line_items[0][price_data][product_data][tax_code]", "txcd_30011000"),
-        ("line_items[1][price_data][product_data][name]", "“Table for three” Sticker · code FRIENDS: 10% off each"),
+        (
+            "line_items[1][price_data][product_data][name]",
+            "“Table for three” Sticker · code FRIENDS: 10% off each item",
+        ),
         ("line_items[1][price_data][unit_amount]", "450"),
         ("line_items[1][quantity]", "2"),
         ("line_items[1][price_data][product_data][tax_code]", "txcd_99999999"),
@@ -342,7 +345,7 @@ async fn stripe_gets_one_line_item_per_line_and_shipping_once() {
         ("shipping_options[0][shipping_rate_data][fixed_amount][amount]", "400"),
     ];
     for (key, value) in expect {
-        assert_eq!(pair(p, key).map(|v| v.replace(" shirt", "")), Some(value.to_owned()), "{key}");
+        assert_eq!(pair(p, key), Some(value), "{key}");
     }
     assert_eq!(pair(p, "line_items[3][quantity]"), None, "three lines, no more");
     assert_eq!(pair(p, "shipping_options[1][shipping_rate_data][type]"), None, "shipping once");

@@ -157,7 +157,10 @@ async fn apply_code(
                 let note = i18n::text_with(
                     lang,
                     "promo-other-product",
-                    &[("label", Arg::Text(i18n::promo_label(lang, &promo))), ("product", Arg::Text(for_product))],
+                    &[
+                        ("label", Arg::Text(i18n::promo_label(lang, &promo, drop.has_merch_table()))),
+                        ("product", Arg::Text(for_product)),
+                    ],
                 );
                 (StatusCode::OK, BuyChoice { code_note: Some(note), ..picks })
             }
@@ -166,7 +169,7 @@ async fn apply_code(
                     lang,
                     "promo-applied",
                     &[
-                        ("label", Arg::Text(i18n::promo_label(lang, &promo))),
+                        ("label", Arg::Text(i18n::promo_label(lang, &promo, drop.has_merch_table()))),
                         ("price", Arg::Text(i18n::money(lang, promo.unit_price(base)))),
                         ("was", Arg::Text(i18n::money(lang, base))),
                     ],

@@ -196,7 +196,7 @@ pub struct PromoRow {
 }
 
 impl PromoRow {
-    fn of(p: &crate::domain::PromoCode, now: i64, lang: Language) -> Self {
+    fn of(p: &crate::domain::PromoCode, now: i64, lang: Language, merch: bool) -> Self {
         let uses = match p.max_uses {
             Some(max) => {
                 i18n::text_with(lang, "promos-uses", &[("uses", Arg::Number(p.uses)), ("max", Arg::Number(max))])
@@ -213,7 +213,7 @@ impl PromoRow {
             Some(end) => i18n::text_with(lang, "promos-ends", &[("when", Arg::Text(i18n::date_time_utc(lang, end)))]),
             None => String::new(),
         };
-        Self { code: p.code.clone(), label: i18n::promo_label(lang, p), uses, scope, ends }
+        Self { code: p.code.clone(), label: i18n::promo_label(lang, p, merch), uses, scope, ends }
     }
 }
 
@@ -298,7 +298,7 @@ pub async fn drop_page(
         .promos_for_drop(&drop.account_id, &drop.id)
         .await?
         .iter()
-        .map(|p| PromoRow::of(p, now, lang))
+        .map(|p| PromoRow::of(p, now, lang, drop.has_merch_table()))
         .collect();
     let public_link = format!("{}/d/{}", state.settings.base_url(), drop.slug);
     // The post is for the drop's fans: in the drop's language.
