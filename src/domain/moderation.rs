@@ -13,8 +13,7 @@ pub const MODERATION_TEXT_MAX: usize = 500;
 impl ModerationText {
     /// `None` when empty (after trimming) or too long.
     pub fn parse(input: &str) -> Option<Self> {
-        let text: String =
-            input.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>().replace("\r", "");
+        let text: String = input.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect();
         (!text.is_empty() && text.chars().count() <= MODERATION_TEXT_MAX).then_some(Self(text))
     }
 

@@ -393,7 +393,7 @@ impl Store {
             return Ok(0);
         }
         let asked = sqlx::query(
-            "UPDATE orders SET refund_requested_at = $1, updated_at = 0 WHERE drop_id = $2 AND status = 'paid' \
+            "UPDATE orders SET refund_requested_at = $1 WHERE drop_id = $2 AND status = 'paid' \
              AND refund_requested_at IS NULL",
         )
         .bind(now)

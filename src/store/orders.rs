@@ -515,12 +515,13 @@ impl Store {
         self.with_lines(rows.into_iter().map(Order::from).collect()).await
     }
 
-    /// Paid orders an operator asked to refund (`Store::request_refunds`),
-    /// not touched since `updated_before`, oldest request first.
+    /// Paid orders an operator asked to refund (`Store::request_refunds`):
+    /// untouched since the request, or (after a failed try) since
+    /// `updated_before`; oldest request first.
     pub async fn refunds_requested(&self, updated_before: i64, limit: i64) -> anyhow::Result<Vec<Order>> {
         let sql = format!(
             "SELECT {ORDER_COLUMNS} FROM orders WHERE refund_requested_at IS NOT NULL AND status = 'paid' \
-             AND updated_at < $1 ORDER BY refund_requested_at, id LIMIT $2"
+             AND (updated_at <= refund_requested_at OR updated_at < $1) ORDER BY refund_requested_at, id LIMIT $2"
         );
         let rows: Vec<OrderRow> = sqlx::query_as(&sql)
             .bind(updated_before)

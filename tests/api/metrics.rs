@@ -160,9 +160,19 @@ async fn metrics_need_their_token_or_their_own_address() {
 #[tokio::test]
 async fn readyz_is_ready_with_the_database_and_fails_without_it() {
     let app = TestApp::spawn().await;
-    let res = app.get("/readyz").await;
-    assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(res.text().await.unwrap(), "ready");
+    // On PostgreSQL the instance is ready once its LISTEN connection is up,
+    // a moment after it starts serving.
+    let mut ready = (0, String::new());
+    for _ in 0..100 {
+        let res = app.get("/readyz").await;
+        ready = (res.status().as_u16(), res.text().await.unwrap());
+        if ready.0 == 200 {
+            break;
+        }
+        assert!(ready.1.contains("LISTEN"), "only LISTEN may lag at start: {}", ready.1);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(ready, (200, "ready".to_owned()));
     app.state.store.close().await;
     let res = app.get("/readyz").await;
     assert_eq!(res.status().as_u16(), 503);
