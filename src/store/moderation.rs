@@ -53,6 +53,18 @@ pub struct FoundAccount {
     pub operator: i32,
 }
 
+/// A [`FoundAccount`]'s columns, from `accounts a`.
+const ACCOUNT_COLUMNS: &str = "a.id, a.email, a.created_at, \
+     (SELECT COUNT(*) FROM drops d WHERE d.account_id = a.id) AS drops, \
+     (SELECT CAST(COALESCE(SUM(d.sold), 0) AS BIGINT) FROM drops d WHERE d.account_id = a.id) AS sold, \
+     a.suspended_at, a.suspension_reason, a.operator";
+
+/// The `LIKE` pattern for "contains `query`", case-folded; `%` and `_`
+/// typed by the operator are dropped (they would match anything).
+fn contains_pattern(query: &str) -> String {
+    format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""))
+}
+
 /// Whether the drop `drop_id` is taken down, inside a transaction.
 pub(super) async fn is_taken_down(tx: &mut Transaction<'_, Any>, drop_id: &str) -> anyhow::Result<bool> {
     let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT taken_down_at FROM drops WHERE id = $1")
@@ -200,7 +212,7 @@ impl Store {
     /// Drops whose slug, slogan, artist name or artist email contains
     /// `query` (every drop, newest first, when it is empty).
     pub async fn search_drops(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundDrop>> {
-        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+        let pattern = contains_pattern(query);
         let columns: String =
             DROP_COLUMNS.split(", ").map(|c| format!("d.{}", c.trim())).collect::<Vec<_>>().join(", ");
         let sql = format!(
@@ -340,14 +352,11 @@ impl Store {
     /// Accounts whose email contains `query` (the newest first when empty),
     /// with their drops, sales and standing.
     pub async fn search_accounts(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundAccount>> {
-        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
-        sqlx::query_as(
-            "SELECT a.id, a.email, a.created_at, \
-             (SELECT COUNT(*) FROM drops d WHERE d.account_id = a.id) AS drops, \
-             (SELECT CAST(COALESCE(SUM(d.sold), 0) AS BIGINT) FROM drops d WHERE d.account_id = a.id) AS sold, \
-             a.suspended_at, a.suspension_reason, a.operator \
-             FROM accounts a WHERE LOWER(a.email) LIKE $1 ORDER BY a.created_at DESC, a.id LIMIT $2",
-        )
+        let pattern = contains_pattern(query);
+        sqlx::query_as(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE LOWER(a.email) LIKE $1 \
+             ORDER BY a.created_at DESC, a.id LIMIT $2"
+        ))
         .bind(pattern)
         .bind(limit)
         .fetch_all(&self.pool)
@@ -357,16 +366,11 @@ impl Store {
 
     /// One account as the operators' search shows it.
     pub async fn found_account(&self, account_id: &str) -> anyhow::Result<Option<FoundAccount>> {
-        sqlx::query_as(
-            "SELECT a.id, a.email, a.created_at, \
-             (SELECT COUNT(*) FROM drops d WHERE d.account_id = a.id) AS drops, \
-             (SELECT CAST(COALESCE(SUM(d.sold), 0) AS BIGINT) FROM drops d WHERE d.account_id = a.id) AS sold, \
-             a.suspended_at, a.suspension_reason, a.operator FROM accounts a WHERE a.id = $1",
-        )
-        .bind(account_id)
-        .fetch_optional(&self.pool)
-        .await
-        .context("select account for operators")
+        sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1"))
+            .bind(account_id)
+            .fetch_optional(&self.pool)
+            .await
+            .context("select account for operators")
     }
 }
 
@@ -546,7 +550,7 @@ impl Store {
 
     /// Calls whose slug, question or artist email contains `query`.
     pub async fn search_calls(&self, query: &str, limit: i64) -> anyhow::Result<Vec<FoundCall>> {
-        let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+        let pattern = contains_pattern(query);
         sqlx::query_as(
             "SELECT c.id, c.slug, c.question, a.email AS artist_email, \
              (SELECT COUNT(*) FROM ideas i WHERE i.call_id = c.id) AS ideas, c.taken_down_at \
