@@ -62,7 +62,7 @@ pub struct OrderPaid {
 }
 
 #[derive(Template)]
-#[template(path = "mail/order_paid.txt")]
+#[template(path = "mail/order_paid.txt", whitespace = "preserve")]
 struct OrderPaidText<'a> {
     m: &'a OrderPaid,
 }
@@ -91,7 +91,7 @@ pub struct OrderRefunded {
 }
 
 #[derive(Template)]
-#[template(path = "mail/order_refunded.txt")]
+#[template(path = "mail/order_refunded.txt", whitespace = "preserve")]
 struct OrderRefundedText<'a> {
     m: &'a OrderRefunded,
 }
@@ -119,7 +119,7 @@ pub struct OrderShipped {
 }
 
 #[derive(Template)]
-#[template(path = "mail/order_shipped.txt")]
+#[template(path = "mail/order_shipped.txt", whitespace = "preserve")]
 pub struct OrderShippedText<'a> {
     pub m: &'a OrderShipped,
 }
@@ -211,7 +211,7 @@ pub struct Notice {
 }
 
 #[derive(Template)]
-#[template(path = "mail/notice.txt")]
+#[template(path = "mail/notice.txt", whitespace = "preserve")]
 struct NoticeText<'a> {
     m: &'a Notice,
 }

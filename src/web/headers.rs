@@ -8,9 +8,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// The policy every page gets unless its handler set its own (the stream
 /// overlay may be framed). Scripts and styles come from popshop only (inline
 /// `style` attributes carry each look's colours); forms may lead to Stripe
-/// Checkout, whose address the checkout redirects to.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-     img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+/// Checkout, whose address the checkout redirects to. Scripts, fonts and
+/// connections (the live stream) fall back to `default-src 'self'`, so
+/// they are not named again: the policy rides on every response.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; \
      form-action 'self' https://checkout.stripe.com; frame-ancestors 'none'";
 
 /// Adds `Retry-After: secs` to a response.
