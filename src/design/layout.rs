@@ -480,6 +480,27 @@ pub fn scaled(fitted: &FittedText, k: f32) -> FittedText {
     }
 }
 
+/// `fitted` with its lines moved apart (each gap by at most `most` times
+/// the block's type size) until the block is `height` tall, centred where
+/// it was: a designer's vertical justification, for a block that meets the
+/// width of its room but leaves it half empty above and below (three short
+/// lines that cannot break further, "<SCRIPT> / ALERT(1) / </SCRIPT>").
+pub fn spread(fitted: &FittedText, height: f32, most: f32) -> FittedText {
+    let n = fitted.lines.len();
+    let block = fitted.block_bottom - fitted.block_top;
+    if n < 2 || block >= height {
+        return fitted.clone();
+    }
+    let gap = ((height - block) / (n - 1) as f32).min(most * fitted.font_size);
+    let half = gap * (n - 1) as f32 / 2.0;
+    FittedText {
+        baselines: fitted.baselines.iter().enumerate().map(|(i, b)| b + i as f32 * gap - half).collect(),
+        block_top: fitted.block_top - half,
+        block_bottom: fitted.block_bottom + half,
+        ..fitted.clone()
+    }
+}
+
 /// Share of the box a stacked setting fills at most.
 const STACK_SAFETY: f32 = 0.95;
 const STACK_SAFETY_SLANTED: f32 = 0.95;

@@ -5,12 +5,23 @@ use super::colour::most_legible;
 use super::fonts::FontLibrary;
 use super::layout::{Align, FittedText, fit_text};
 use super::theme::{Ornament, Theme};
-use crate::domain::ShirtColour;
+use crate::domain::{Product, ShirtColour};
 use askama::Template;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The print area on the mockup (x, y, width, height): 3:4, like a 12×16 inch print.
 pub const PRINT_AREA: (f32, f32, f32, f32) = (195.0, 130.0, 210.0, 280.0);
+
+/// Where `product`'s design is laid out, in mockup units: at the T-shirt's
+/// place and width (so type, glow and strokes keep one scale), as tall as
+/// the product's print area is for its width. A designer sets a wide hoodie
+/// chest, a square tote and a tall poster each to its own shape; the breaks
+/// may differ between them, the break points (syllables, phrases) do not.
+pub fn layout_area(product: Product) -> (f32, f32, f32, f32) {
+    let (x, y, w, _) = PRINT_AREA;
+    let print = product.spec().print;
+    (x, y, w, w * print.height_in / print.width_in)
+}
 
 /// One line of the slogan as placed in the SVG.
 pub struct SvgLine {
@@ -248,8 +259,13 @@ pub(super) struct Setting {
 /// print area's room: a slanted look keeps its turned corners inside, an
 /// ornament and a glow take theirs first; uneven lines are stacked; a
 /// slogan that cannot fill the area as type is set in a badge.
-pub(super) fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: &str, theme: &Theme) -> Setting {
-    let (_, _, area_w, area_h) = PRINT_AREA;
+pub(super) fn fit_for(
+    fonts: &FontLibrary,
+    font: &super::fonts::FontFile,
+    text: &str,
+    theme: &Theme,
+    (area_w, area_h): (f32, f32),
+) -> Setting {
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
     let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
     let shrink = (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
@@ -264,13 +280,6 @@ pub(super) fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: 
     let (fit_w, fit_h) = (fit_w * shrink - 2.0 * halo, fit_h * shrink - 2.0 * halo);
     // A slogan of uneven lines is stacked, each line as wide as the area:
     // the same breaks, a poster's sizes.
-    let settle = |fitted: FittedText| {
-        if super::layout::suits_stacking(&fitted) {
-            super::layout::stacked(fonts, font, text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0)
-        } else {
-            fitted
-        }
-    };
     // The share of the room the block's box takes, turned as a slanted look
     // prints it (what the eye, and `bench_ink`, measure); the look's frame
     // or bar and the glow take the rest of the area.
@@ -278,6 +287,17 @@ pub(super) fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: 
     let covers = |f: &FittedText| {
         turned(f.max_width() + 2.0 * halo, f.block_bottom - f.block_top + 2.0 * halo)
             / turned(fit_w + 2.0 * halo, fit_h + 2.0 * halo)
+    };
+    // Stacked, unless the lines set evenly fill the room clearly better
+    // ("🔥 / 🔥🔥" on a square tote: a lone mark grown to the width makes the
+    // block too tall for it).
+    let settle = |fitted: FittedText| {
+        if !super::layout::suits_stacking(&fitted) {
+            return fitted;
+        }
+        let stacked =
+            super::layout::stacked(fonts, font, text, &fitted, (fit_w, fit_h), theme.line_height, theme.slant != 0.0);
+        if covers(&fitted) > covers(&stacked) * EVEN_OVER_STACKED { fitted } else { stacked }
     };
     let fits = super::layout::every_fit(fonts, font, text, (fit_w, fit_h), theme.line_height);
     let Some(largest) = fits.first() else {
@@ -300,7 +320,14 @@ pub(super) fn fit_for(fonts: &FontLibrary, font: &super::fonts::FontFile, text: 
     // in a ring would be the small stamp a designer avoids.
     let short = text.graphemes(true).filter(|g| !g.trim().is_empty()).count() <= BADGE_GRAPHEMES;
     if covers(&best) >= BADGE_BELOW || !short {
-        return Setting { fitted: best, badge: None };
+        // A block as wide as its room but short of its height (lines that
+        // cannot break any further) opens its leading to fill it.
+        let fitted = if covers(&best) < FILLS && best.max_width() >= fit_w * WIDTH_BOUND {
+            super::layout::spread(&best, fit_h * SPREAD_TO, SPREAD_MOST)
+        } else {
+            best
+        };
+        return Setting { fitted, badge: None };
     }
     // Still a band or a lone mark ("<script>…", "A"): a designer sets it in
     // a badge, a ring as wide as the area (round, so a slanted look turns
@@ -333,6 +360,17 @@ const BADGE_LEAST: f32 = 0.7;
 const BADGE_RING: f32 = 0.97;
 const BADGE_ROOM: f32 = 0.84;
 
+/// A setting at least this share of its room's width that covers less
+/// than [`FILLS`] is spread (`layout::spread`) to this share of the room's
+/// height, each gap growing by at most [`SPREAD_MOST`] of the type size.
+const WIDTH_BOUND: f32 = 0.9;
+const SPREAD_TO: f32 = 0.9;
+const SPREAD_MOST: f32 = 1.0;
+
+/// Lines set evenly are kept instead of stacked when they cover this much
+/// more of the room.
+const EVEN_OVER_STACKED: f32 = 1.1;
+
 /// A setting whose block covers this share of its room fills the area.
 const FILLS: f32 = 0.75;
 /// A setting chosen to fill the area keeps its type at least this share of
@@ -345,8 +383,8 @@ const LEAST_OF_LARGEST: f32 = 0.6;
 pub fn ink_share(fonts: &FontLibrary, slogan: &str, theme: &Theme) -> f32 {
     let text = theme.apply_case(slogan);
     let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
-    let setting = fit_for(fonts, font, &text, theme);
     let (_, _, area_w, area_h) = PRINT_AREA;
+    let setting = fit_for(fonts, font, &text, theme, (area_w, area_h));
     let fitted = &setting.fitted;
     match setting.badge {
         Some(r) => 4.0 * r * r / (area_w * area_h),
@@ -354,12 +392,25 @@ pub fn ink_share(fonts: &FontLibrary, slogan: &str, theme: &Theme) -> f32 {
     }
 }
 
-/// The design laid out in the print area of the mockup's coordinates.
+/// The design laid out in the T-shirt's print area of the mockup's coordinates.
 pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> Artwork {
+    artwork_in(fonts, slogan, theme, colour, dom_id, PRINT_AREA)
+}
+
+/// The design laid out in `area` (x, y, width, height, in mockup units;
+/// `layout_area` gives each product's).
+pub fn artwork_in(
+    fonts: &FontLibrary,
+    slogan: &str,
+    theme: &Theme,
+    colour: ShirtColour,
+    dom_id: &str,
+    area: (f32, f32, f32, f32),
+) -> Artwork {
     let text = theme.apply_case(slogan);
     let font = fonts.face_for(fonts.get(theme.font), theme.fallback_font, &text);
-    let (area_x, area_y, area_w, area_h) = PRINT_AREA;
-    let Setting { fitted, badge } = fit_for(fonts, font, &text, theme);
+    let (area_x, area_y, area_w, area_h) = area;
+    let Setting { fitted, badge } = fit_for(fonts, font, &text, theme, (area_w, area_h));
     // In a badge the ring is the ornament.
     let ornament = if badge.is_some() { Ornament::None } else { theme.ornament };
 
@@ -404,7 +455,7 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
         format!("rotate({} {} {})", num(theme.slant), num(centre_x), num(centre_y))
     };
 
-    Artwork {
+    let art = Artwork {
         id: dom_id.to_owned(),
         ink,
         accent,
@@ -428,8 +479,48 @@ pub fn artwork(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtCo
             }
         }),
         glow: theme.glow.then(|| (num(GLOW_BLUR), theme.accent)),
-    }
+    };
+    let halo = if theme.glow { GLOW_ROOM } else { 0.0 };
+    filled(fonts, art, area, halo)
 }
+
+/// `art` grown about its ink until the ink meets the area's edges on one
+/// side (the glow's room kept), and centred on its ink. The layout sets
+/// type by its advances and line boxes, which hold side bearings, accent
+/// room and leading that print nothing; the ink as drawn (measured by usvg,
+/// the engine that draws every picture and print file) is what the eye and
+/// the printer see. Growth is capped at [`FILL_GROWTH`]; ink that would pass
+/// an edge (a swash, a colour emoji drawn past its line) is drawn back in.
+fn filled(fonts: &FontLibrary, art: Artwork, area: (f32, f32, f32, f32), halo: f32) -> Artwork {
+    let (ax, ay, aw, ah) = area;
+    let doc = PrintSvg::of(art, "0 0 600 640".into(), "600", "640");
+    let svg = doc.render().unwrap_or_default();
+    let mut art = doc.art;
+    let options = resvg::usvg::Options { fontdb: fonts.font_database(), ..resvg::usvg::Options::default() };
+    let Ok(tree) = resvg::usvg::Tree::from_str(&svg, &options) else { return art };
+    let ink = tree.root().abs_stroke_bounding_box();
+    if ink.width() < 1e-3 || ink.height() < 1e-3 {
+        return art;
+    }
+    let room = |side: f32| (side - 2.0 * halo) * FILL_EDGE;
+    let k = (room(aw) / ink.width()).min(room(ah) / ink.height()).min(FILL_GROWTH);
+    let (cx, cy) = (ax + aw / 2.0, ay + ah / 2.0);
+    let (ix, iy) = (ink.x() + ink.width() / 2.0, ink.y() + ink.height() / 2.0);
+    let (tx, ty) = (cx - k * ix, cy - k * iy);
+    if (k - 1.0).abs() < 0.005 && tx.abs() < 0.05 && ty.abs() < 0.05 {
+        return art;
+    }
+    let turn = std::mem::take(&mut art.transform);
+    art.transform = format!("translate({} {}) scale({}) {turn}", num(tx), num(ty), (k * 10_000.0).round() / 10_000.0)
+        .trim_end()
+        .to_owned();
+    art
+}
+
+/// The share of the area (per side) a design's ink may reach…
+const FILL_EDGE: f32 = 0.98;
+/// …growing at most this much beyond the size its layout gave it.
+const FILL_GROWTH: f32 = 1.6;
 
 /// Blur radius of a glowing look's halo, and the room kept for it on each
 /// side (three radii: where a Gaussian blur has faded out).

@@ -24,7 +24,7 @@ pub use colour::{contrast_ratio, parse_hex};
 pub use fonts::{CJK, EMOJI, FALLBACK_CHAIN, FontError, FontFile, FontLibrary};
 pub use hyphenate::{heading_parts, lang_attribute, soft_hyphenated};
 pub use layout::{Align, FittedText, fit_text};
-pub use mockup::{MockupSvg, PRINT_AREA, View, mockup_svg, stage_for};
+pub use mockup::{MockupSvg, PRINT_AREA, View, layout_area, mockup_svg, stage_for};
 pub use theme::{Case, Ornament, THEMES, Theme};
 pub use web_fonts::{CUT_DISPLAY, CUT_FONTS};
 

@@ -4,7 +4,7 @@
 //! (3600×4800).
 
 use super::fonts::FontLibrary;
-use super::mockup::{PRINT_AREA, PrintSvg, artwork};
+use super::mockup::{PRINT_AREA, PrintSvg, artwork, artwork_in, layout_area};
 use super::theme::Theme;
 use crate::domain::{Product, ShirtColour};
 use anyhow::Context;
@@ -25,8 +25,8 @@ pub fn print_svg_text(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: 
 }
 
 /// The design for `product`'s print area, at its size in inches, as SVG
-/// with live text. The design keeps its shirt layout and is centred in the
-/// product's area; a poster is printed on white paper to the trimmed edge,
+/// with live text. The design is laid out for the product's own area
+/// (`layout_area`, the shape of its print); a poster is printed on white paper to the trimmed edge,
 /// with its bleed around it; a die-cut sticker carries its cut line as a
 /// separate path named `CutContour` (magenta, hairline, as cutters expect),
 /// a rounded square an eighth of an inch inside the trim, the design inside
@@ -39,10 +39,9 @@ pub fn product_print_svg_text(
     product: Product,
 ) -> String {
     let spec = product.spec().print;
-    let (x, y, w, h) = PRINT_AREA;
-    let aspect = spec.width_in / spec.height_in;
-    // The product's area around the shirt's, in mockup units.
-    let (vw, vh) = if aspect > w / h { (h * aspect, h) } else { (w, w / aspect) };
+    let area = layout_area(product);
+    let (x, y, w, h) = area;
+    let (vw, vh) = (w, h);
     // A sticker's design stays inside its cut line.
     let (vw, vh) = if spec.cut_line { (vw * 1.25, vh * 1.25) } else { (vw, vh) };
     let per_inch = vw / spec.width_in;
@@ -51,7 +50,7 @@ pub fn product_print_svg_text(
     let (bw, bh) = (vw + 2.0 * bleed, vh + 2.0 * bleed);
     let inches = |v: f32| format!("{}in", exact(v));
     let art = PrintSvg::of(
-        artwork(fonts, slogan, theme, colour, "print"),
+        artwork_in(fonts, slogan, theme, colour, "print", area),
         format!("{} {} {} {}", exact(vx), exact(vy), exact(bw), exact(bh)),
         &inches(spec.width_in + 2.0 * spec.bleed_in),
         &inches(spec.height_in + 2.0 * spec.bleed_in),
@@ -101,19 +100,22 @@ fn exact(v: f32) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// The same design with `margin` units of empty canvas around the print area,
-/// so anything drawn outside it can be seen (used by the quality tests).
+/// `product`'s design with `margin` units of empty canvas around its print
+/// area (`layout_area`), so anything drawn outside it can be seen (used by
+/// the quality tests and `bench_ink`).
 pub fn artwork_with_margin(
     fonts: &FontLibrary,
     slogan: &str,
     theme: &Theme,
     colour: ShirtColour,
+    product: Product,
     margin: f32,
 ) -> String {
-    let (x, y, w, h) = PRINT_AREA;
+    let area = layout_area(product);
+    let (x, y, w, h) = area;
     let view_box = format!("{} {} {} {}", x - margin, y - margin, w + 2.0 * margin, h + 2.0 * margin);
     let (pw, ph) = ((w + 2.0 * margin) * 2.0, (h + 2.0 * margin) * 2.0);
-    PrintSvg::of(artwork(fonts, slogan, theme, colour, "qa"), view_box, &pw.to_string(), &ph.to_string())
+    PrintSvg::of(artwork_in(fonts, slogan, theme, colour, "qa", area), view_box, &pw.to_string(), &ph.to_string())
         .render()
         .unwrap_or_default()
 }
@@ -215,19 +217,23 @@ mod tests {
         let lib = library();
         let db = lib.font_database();
         let margin = 60.0;
-        let (ax, ay, aw, ah) = PRINT_AREA;
         let corpus = corpus();
         assert!(corpus.len() >= 27, "the whole corpus is read");
         let slogans: Vec<&str> = SLOGANS.into_iter().chain(corpus.iter().map(|(_, s)| s.as_str())).collect();
+        // One product of each print shape: the tee's 3:4 (the long-sleeve's
+        // too), the hoodie's wide chest, the tote's square (the sticker's
+        // too), the poster's 2:3.
+        let shapes = [Product::Tee, Product::Hoodie, Product::Tote, Product::Poster];
         // Every problem is collected, so one run shows them all.
         let mut problems = Vec::new();
-        for theme in &THEMES {
+        for (theme, product) in THEMES.iter().flat_map(|t| shapes.map(|p| (t, p))) {
+            let (ax, ay, aw, ah) = layout_area(product);
             for &slogan in &slogans {
-                let what = format!("{} / {slogan:?}", theme.key);
+                let what = format!("{} / {} / {slogan:?}", theme.key, product.key());
                 if !lib.covers(lib.get(theme.font), &theme.apply_case(slogan)) {
                     problems.push(format!("{what}: no glyph for part of it"));
                 }
-                let svg = artwork_with_margin(&lib, slogan, theme, ShirtColour::PALETTE[0], margin);
+                let svg = artwork_with_margin(&lib, slogan, theme, ShirtColour::PALETTE[0], product, margin);
                 let size = ((aw + 2.0 * margin) as u32, (ah + 2.0 * margin) as u32);
                 let pixmap = rasterise(db.clone(), &svg, size).unwrap();
                 let (mut x0, mut y0, mut x1, mut y1, mut ink) = (u32::MAX, u32::MAX, 0, 0, 0u32);

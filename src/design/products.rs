@@ -5,12 +5,13 @@
 //! blank's print area (`BLANKS`: one row per product; a new product is a
 //! row and its drawing).
 //!
-//! The design is the T-shirt's artwork (`mockup::artwork`, laid out in the
-//! shirt's print area), scaled uniformly into the product's area and
-//! centred, so every product carries the same breaks.
+//! The design is laid out for the product's own print area
+//! (`mockup::layout_area`: a wide hoodie chest, a square tote, a tall
+//! poster, a square sticker) and scaled uniformly into the blank's area,
+//! which has the same shape, so it fills it as the print file does.
 
 use super::fonts::FontLibrary;
-use super::mockup::{PRINT_AREA, artwork, num, outlined, stage_for};
+use super::mockup::{artwork_in, layout_area, num, outlined, stage_for};
 use super::theme::Theme;
 use crate::domain::{Product, ShirtColour};
 
@@ -32,7 +33,7 @@ const HOODIE_BODY: &str = "M220 60C240 30 360 30 380 60L460 86C506 106 540 146 5
 const LONG_BODY: &str = "M230 44C252 84 348 84 370 44L452 72C498 92 528 136 548 200L592 560C594 572 586 580 574 580L536 584C524 585 516 578 514 566L468 262L466 606C466 614 460 618 452 618L148 618C140 618 134 614 134 606L132 262L86 566C84 578 76 585 64 584L26 580C14 580 6 572 8 560L52 200C72 136 102 92 148 72Z";
 const TOTE_BAG: &str = "M128 176L472 170L488 604C488 612 482 618 474 618L128 622C120 622 114 616 114 608Z";
 const POSTER_PAPER: &str = "M174 92H426V470H174Z";
-const STICKER_SHAPE: &str = "M170 160C170 132 192 110 220 110H390C418 110 440 132 440 160V400C440 428 418 450 390 450H220C192 450 170 428 170 400Z";
+const STICKER_SHAPE: &str = "M160 190C160 158 186 132 218 132H382C414 132 440 158 440 190V354C440 386 414 412 382 412H218C186 412 160 386 160 354Z";
 
 const BLANKS: [Blank; 5] = [
     Blank {
@@ -65,9 +66,9 @@ const BLANKS: [Blank; 5] = [
     },
     Blank {
         product: Product::Sticker,
-        area: (190.0, 130.0, 230.0, 300.0),
+        area: (184.0, 156.0, 232.0, 232.0),
         under: r##"<use href="#{id}-body" fill="#fff" stroke="#fff" stroke-width="24" stroke-linejoin="round"/><use href="#{id}-body" fill="{fill}"/>"##,
-        over: r##"<path d="M418 118C440 140 446 170 440 196L404 120Z" fill="#fff" fill-opacity=".6"/><use href="#{id}-body" fill="none" stroke="#000" stroke-opacity=".12" stroke-width="2" stroke-dasharray="6 5"/>"##,
+        over: r##"<path d="M420 140C442 160 450 186 446 212L406 142Z" fill="#fff" fill-opacity=".6"/><use href="#{id}-body" fill="none" stroke="#000" stroke-opacity=".12" stroke-width="2" stroke-dasharray="6 5"/>"##,
         clip: STICKER_SHAPE,
     },
 ];
@@ -92,9 +93,10 @@ pub fn product_svg(
 ) -> Option<String> {
     let blank = BLANKS.iter().find(|b| b.product == product)?;
     let id = "p";
-    let print = outlined(fonts, artwork(fonts, slogan, theme, colour, id), id, 1);
-    // The shirt's print area onto the product's, uniformly, centred.
-    let (sx, sy, sw, sh) = PRINT_AREA;
+    let laid_out = layout_area(product);
+    let print = outlined(fonts, artwork_in(fonts, slogan, theme, colour, id, laid_out), id, 1);
+    // The layout's area onto the blank's (the same shape), uniformly, centred.
+    let (sx, sy, sw, sh) = laid_out;
     let (ax, ay, aw, ah) = blank.area;
     let scale = (aw / sw).min(ah / sh);
     let (dx, dy) = (ax + (aw - sw * scale) / 2.0 - sx * scale, ay + (ah - sh * scale) / 2.0 - sy * scale);
