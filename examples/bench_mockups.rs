@@ -23,8 +23,9 @@ fn main() -> anyhow::Result<()> {
         ["black", "white", "navy", "sand"].iter().filter_map(|k| ShirtColour::parse(k)).collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "{} pictures a drop: shirt front and back in {} colours, five other products, the share card",
-        colours.len() * 2 + 6,
+        "{} pictures a drop: shirt front, back and on a hanger in {} colours, five other products in their views \
+         (hoodie and long-sleeve: front, back, hanger), the share card",
+        colours.len() * 3 + 10,
         colours.len()
     );
     for (round, slogan) in
@@ -35,7 +36,7 @@ fn main() -> anyhow::Result<()> {
         let theme = Theme::default_for(slogan);
         let mut jobs: Vec<Box<dyn Fn() -> usize + Send + Sync>> = Vec::new();
         for colour in &colours {
-            for view in [View::Front, View::Back] {
+            for view in [View::Front, View::Back, View::Hanger] {
                 let (e, s, c) = (engine.clone(), slogan.to_string(), *colour);
                 jobs.push(Box::new(move || e.shirt_svg(&s, theme, c, view).map_or(0, |x| x.len())));
             }
@@ -43,7 +44,10 @@ fn main() -> anyhow::Result<()> {
         for product in Product::ALL.into_iter().filter(|p| *p != Product::Tee) {
             let (e, s) = (engine.clone(), slogan.to_string());
             let colour = product.offered_colours(&colours)[0];
-            jobs.push(Box::new(move || e.product_svg(&s, theme, colour, product).map_or(0, |x| x.len())));
+            for &view in DesignEngine::product_views(product) {
+                let (e, s) = (e.clone(), s.clone());
+                jobs.push(Box::new(move || e.product_svg(&s, theme, colour, product, view).map_or(0, |x| x.len())));
+            }
         }
         // The share card (a PNG, the heaviest of them).
         let (e, s) = (engine.clone(), slogan.to_string());

@@ -40,7 +40,7 @@ fn main() -> anyhow::Result<()> {
                 let colour = product.offered_colours(&[if row % 2 == 0 { black } else { white }])[0];
                 let svg = match product {
                     Product::Tee => engine.shirt_svg(slogan, theme, colour, View::Front)?,
-                    _ => engine.product_svg(slogan, theme, colour, product).unwrap_or_default(),
+                    _ => engine.product_svg(slogan, theme, colour, product, View::Front).unwrap_or_default(),
                 };
                 let cell = rasterise(engine.fontdb(), &svg, CELL)?;
                 sheet.draw_pixmap(
@@ -57,5 +57,30 @@ fn main() -> anyhow::Result<()> {
         sheet.save_png(&path)?;
         println!("{}: {} × {} → {}", product.key(), THEMES.len(), SAMPLE.len(), path.display());
     }
+    // Every view of every product (rows), in one look, on a dark and a light blank.
+    let views = |p: Product| -> Vec<View> {
+        if p == Product::Tee { View::ALL.to_vec() } else { DesignEngine::product_views(p).to_vec() }
+    };
+    let cols = Product::ALL.iter().map(|p| views(*p).len()).max().unwrap_or(1) * 2;
+    let big = (CELL.0 * 2, CELL.1 * 2);
+    let mut sheet =
+        Pixmap::new(big.0 * cols as u32, big.1 * Product::ALL.len() as u32).ok_or_else(|| anyhow::anyhow!("sheet"))?;
+    let theme = &THEMES[0];
+    for (row, product) in Product::ALL.into_iter().enumerate() {
+        let pairs = views(product).into_iter().flat_map(|v| [(v, black), (v, white)]);
+        for (col, (view, colour)) in pairs.enumerate() {
+            let colour = product.offered_colours(&[colour])[0];
+            let svg = match product {
+                Product::Tee => engine.shirt_svg(SAMPLE[2], theme, colour, view)?,
+                _ => engine.product_svg(SAMPLE[2], theme, colour, product, view).unwrap_or_default(),
+            };
+            let cell = rasterise(engine.fontdb(), &svg, big)?;
+            let at = ((col as u32 * big.0) as i32, (row as u32 * big.1) as i32);
+            sheet.draw_pixmap(at.0, at.1, cell.as_ref(), &PixmapPaint::default(), Transform::identity(), None);
+        }
+    }
+    let path = out.join("views.png");
+    sheet.save_png(&path)?;
+    println!("views: every product × its views → {}", path.display());
     Ok(())
 }

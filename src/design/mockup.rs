@@ -100,16 +100,19 @@ pub enum View {
     Detail,
     /// The back of the shirt (popshop prints the front only).
     Back,
+    /// The shirt on a hanger against a wall (`scene::on_hanger`).
+    Hanger,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Front, View::Detail, View::Back];
+    pub const ALL: [View; 4] = [View::Front, View::Detail, View::Back, View::Hanger];
 
     pub fn key(self) -> &'static str {
         match self {
             View::Front => "front",
             View::Detail => "detail",
             View::Back => "back",
+            View::Hanger => "hanger",
         }
     }
 
@@ -123,13 +126,18 @@ impl View {
             View::Front => "view-front",
             View::Detail => "view-detail",
             View::Back => "view-back",
+            View::Hanger => "view-hanger",
         }
     }
 }
 
 /// The front and back outlines of the shirt (600×640 units).
-const FRONT: &str = "M228 42C250 84 350 84 372 42L452 70C500 92 540 130 574 178L520 236C500 222 480 210 462 204L466 604C466 612 460 616 452 616L148 616C140 616 134 612 134 604L138 204C120 210 100 222 80 236L26 178C60 130 100 92 148 70Z";
+pub(super) const FRONT: &str = "M228 42C250 84 350 84 372 42L452 70C500 92 540 130 574 178L520 236C500 222 480 210 462 204L466 604C466 612 460 616 452 616L148 616C140 616 134 612 134 604L138 204C120 210 100 222 80 236L26 178C60 130 100 92 148 70Z";
 const BACK: &str = "M228 42C252 56 348 56 372 42L452 70C500 92 540 130 574 178L520 236C500 222 480 210 462 204L466 604C466 612 460 616 452 616L148 616C140 616 134 612 134 604L138 204C120 210 100 222 80 236L26 178C60 130 100 92 148 70Z";
+
+/// Where the shirt's cloth folds (600×640 units): shaded on the picture,
+/// and the print bends along them (`folds::Cloth`).
+const TEE_FOLDS: &str = "M146 214C196 250 226 292 244 336M454 214C404 250 374 292 356 336M168 468C204 500 226 548 232 604M432 478C398 506 378 552 372 604";
 
 /// Backdrops for the shirt: the first that stands out from the fabric
 /// (contrast at least [`STAGE_CONTRAST`]) is used, so a white shirt never
@@ -175,6 +183,10 @@ pub struct MockupSvg<'a> {
     /// it); empty on the back.
     pub print: String,
     pub detail_view_box: &'static str,
+    /// Hanging in a scene (`scene::on_hanger`): no backdrop, no ground shadow.
+    pub hanging: bool,
+    /// The fold lines, shaded (the print is already bent along them).
+    pub folds: &'static str,
 }
 
 pub(crate) fn num(v: f32) -> String {
@@ -202,12 +214,17 @@ pub fn mockup<'a>(
         View::Back => String::new(),
         // A tenth of a unit: a fifth of a pixel in the close-up (2×); the
         // sketch look's outlines are half the bytes they are at 0.01.
-        View::Front | View::Detail => outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id, 1),
+        View::Front | View::Detail | View::Hanger => {
+            let print = outlined(fonts, artwork(fonts, slogan, theme, colour, dom_id), dom_id, 1);
+            // Printed on cloth: it follows the shirt's folds.
+            super::folds::Cloth::new(TEE_FOLDS).warp(&print, "translate(0 0)")
+        }
     };
     let title = match view {
         View::Front => format!("{} T-shirt printed with: {slogan}", colour.name),
         View::Detail => format!("Close-up of the print on the {} shirt: {slogan}", colour.name.to_lowercase()),
         View::Back => format!("Back of the {} shirt, no print", colour.name.to_lowercase()),
+        View::Hanger => format!("{} T-shirt on a hanger, printed with: {slogan}", colour.name),
     };
     MockupSvg {
         placement: String::new(),
@@ -217,10 +234,12 @@ pub fn mockup<'a>(
         outline: if view == View::Back { BACK } else { FRONT },
         back: view == View::Back,
         view_box: if view == View::Detail { DETAIL_VIEW_BOX } else { "0 0 600 640" },
-        stage: stage_for(colour.hex),
+        stage: if view == View::Hanger { "none" } else { stage_for(colour.hex) },
         rich: true,
         print,
         detail_view_box: DETAIL_VIEW_BOX,
+        hanging: view == View::Hanger,
+        folds: TEE_FOLDS,
     }
 }
 
@@ -565,6 +584,36 @@ mod tests {
     }
 
     #[test]
+    fn every_looks_print_bends_along_the_folds_and_still_draws_inside_the_area() {
+        let lib = library();
+        let cloth = crate::design::folds::Cloth::new(TEE_FOLDS);
+        for slogan in ["Be a Friday Night Loser with me", "金曜の夜の負け犬になろう 🔥"] {
+            for theme in &THEMES {
+                let flat = outlined(&lib, artwork(&lib, slogan, theme, white(), "m"), "m", 1);
+                let bent = cloth.warp(&flat, "translate(0 0)");
+                assert_ne!(flat, bent, "{}: the print follows the folds", theme.key);
+                // The same paths, each point moved by at most the pull.
+                let points = |svg: &str| -> Vec<f32> {
+                    svg.split(" d=\"")
+                        .skip(1)
+                        .flat_map(|d| {
+                            d.split('"').next().unwrap_or("").split(|c: char| c == ' ' || c.is_ascii_alphabetic())
+                        })
+                        .filter_map(|n| n.parse().ok())
+                        .collect()
+                };
+                let (a, b) = (points(&flat), points(&bent));
+                assert_eq!(a.len(), b.len(), "{}", theme.key);
+                let most = a.iter().zip(&b).map(|(x, y)| (x - y).abs()).fold(0.0f32, f32::max);
+                // Moved in the picture by at most the pull; in a scaled group by that over its scale.
+                assert!(most <= crate::design::folds::PULL * 1.5 + 0.1, "{}: moved {most}", theme.key);
+                let doc = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 640">{bent}</svg>"#);
+                assert!(resvg::usvg::Tree::from_str(&doc, &resvg::usvg::Options::default()).is_ok(), "{}", theme.key);
+            }
+        }
+    }
+
+    #[test]
     fn every_view_has_its_shirt_on_a_stage_that_stands_out() {
         let lib = library();
         let theme = Theme::by_key("poster").unwrap();
@@ -574,6 +623,8 @@ mod tests {
             assert!(ratio >= STAGE_CONTRAST, "{}: stage {stage} only {ratio:.2}:1", colour.key);
             for view in View::ALL {
                 let svg = mockup(&lib, "Hi", theme, colour, "m", view).render().unwrap();
+                // On a hanger, the scene around the shirt has the backdrop.
+                let stage = if view == View::Hanger { "none" } else { stage };
                 assert!(svg.contains(&format!("fill=\"{stage}\"")), "{} {view:?}", colour.key);
                 assert_eq!(
                     svg.contains("<path fill=\"#"),

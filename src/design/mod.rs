@@ -6,6 +6,7 @@
 
 mod card;
 mod colour;
+mod folds;
 mod fonts;
 mod hyphenate;
 mod layout;
@@ -13,6 +14,7 @@ mod looks;
 pub(crate) mod mockup;
 pub mod print;
 mod products;
+mod scene;
 #[cfg(test)]
 mod snapshots;
 mod subset;
@@ -69,7 +71,12 @@ impl DesignEngine {
     /// few milliseconds of CPU: run it on a blocking thread.
     pub fn shirt_svg(&self, slogan: &str, theme: &Theme, colour: ShirtColour, view: View) -> anyhow::Result<String> {
         use askama::Template;
-        Ok(mockup::mockup(&self.fonts, &xml_safe(slogan), theme, colour, "s", view).render()?)
+        let shirt = mockup::mockup(&self.fonts, &xml_safe(slogan), theme, colour, "s", view);
+        if view == View::Hanger {
+            let title = shirt.title.clone();
+            return Ok(scene::on_hanger(&shirt.render()?, mockup::FRONT, colour, &title, "h"));
+        }
+        Ok(shirt.render()?)
     }
 
     /// A product's picture besides the T-shirt's (`None` for the T-shirt):
@@ -80,8 +87,15 @@ impl DesignEngine {
         theme: &Theme,
         colour: ShirtColour,
         product: crate::domain::Product,
+        view: View,
     ) -> Option<String> {
-        products::product_svg(&self.fonts, &xml_safe(slogan), theme, colour, product)
+        products::product_svg(&self.fonts, &xml_safe(slogan), theme, colour, product, view)
+    }
+
+    /// The views `product` is shown in besides the T-shirt's gallery
+    /// (apparel: front, back, on a hanger; the others one scene each).
+    pub fn product_views(product: crate::domain::Product) -> &'static [View] {
+        products::views(product)
     }
 
     /// The look *Auto* gives `slogan`: among the looks that print it large
@@ -156,6 +170,12 @@ impl DesignEngine {
         let (slogan, byline) = (xml_safe(slogan), xml_safe(byline));
         render_png(self.fontdb.clone(), &card_svg(&self.fonts, &slogan, &byline, price, theme, colour))
     }
+}
+
+/// `text` as XML character data: `&`, `<` and `>` escaped (titles of the
+/// pictures assembled without a template).
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The text without characters XML may not hold (noncharacters, controls).

@@ -136,6 +136,10 @@ fn ids_built_at_run_time_exist_in_both_languages() {
         );
         built.extend(crate::design::View::ALL.map(|v| format!("shop-picture-{}", v.key())));
         built.extend(crate::design::View::ALL.map(|v| v.message().to_owned()));
+        for product in crate::domain::Product::ALL {
+            let views = crate::design::DesignEngine::product_views(product);
+            built.extend(views.iter().map(|v| format!("shop-product-picture-{}", v.key())));
+        }
         built.extend(crate::design::THEMES.iter().map(|t| format!("look-{}", t.key)));
         // The artist's mail: each kind's words, switch and unsubscribe page.
         for kind in crate::store::outbox::ARTIST_KINDS {

@@ -82,27 +82,36 @@ pub fn shirt_src(drop: &Drop, colour: ShirtColour, view: crate::design::View) ->
     }
 }
 
-/// The address of a product's picture in `colour`: the shirt's front for
-/// the T-shirt, else `GET /d/{slug}/products/{product}-{colour}.svg`.
-pub fn product_src(drop: &Drop, product: crate::domain::Product, colour: ShirtColour) -> String {
+/// The address of a product's picture in `colour` seen from `view`: the
+/// shirt's for the T-shirt, else `GET /d/{slug}/products/{product}-{colour}.svg`
+/// (the front) or `…/{product}-{colour}-{view}.svg`.
+pub fn product_src(
+    drop: &Drop,
+    product: crate::domain::Product,
+    colour: ShirtColour,
+    view: crate::design::View,
+) -> String {
     if product == crate::domain::Product::Tee {
-        return shirt_src(drop, colour, crate::design::View::Front);
+        return shirt_src(drop, colour, view);
     }
     let theme = Theme::of_drop(&drop.theme, &drop.slogan);
     let key = design_key(drop, theme);
-    format!("/d/{}/products/{}-{}.svg?v={key}", drop.slug, product.key(), colour.key)
+    match view {
+        crate::design::View::Front => format!("/d/{}/products/{}-{}.svg?v={key}", drop.slug, product.key(), colour.key),
+        _ => format!("/d/{}/products/{}-{}-{}.svg?v={key}", drop.slug, product.key(), colour.key, view.key()),
+    }
 }
 
 /// Hash of what the shirt pictures show.
 fn design_key(drop: &Drop, theme: &Theme) -> String {
-    let hash = crate::design::stable_hash(format!("v3|{}|{}", drop.slogan, theme.key).as_bytes());
+    let hash = crate::design::stable_hash(format!("v4|{}|{}", drop.slogan, theme.key).as_bytes());
     format!("{hash:016x}")
 }
 
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
 fn card_key(drop: &Drop, theme: &Theme) -> String {
     let input = format!(
-        "v3|{}|{}|{}|{}|{}|{}",
+        "v4|{}|{}|{}|{}|{}|{}",
         drop.slogan,
         drop.artist_name,
         drop.price,

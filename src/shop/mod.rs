@@ -168,15 +168,16 @@ impl Shop {
         entry: &Arc<CachedDrop>,
         product: crate::domain::Product,
         colour: ShirtColour,
+        view: View,
     ) -> Result<Arc<Precompressed>, RenderError> {
         let design = self.design.clone();
         let (slogan, theme) = (entry.drop.slogan.clone(), entry.theme);
-        let key = format!("{}-{}-{}", entry.design_key, product.key(), colour.key);
+        let key = format!("{}-{}-{}-{}", entry.design_key, product.key(), colour.key, view.key());
         self.shirts
             .get_or_render(&key, move || {
                 let svg = design
-                    .product_svg(&slogan, theme, colour, product)
-                    .ok_or_else(|| anyhow::anyhow!("no picture of {product} besides the shirt's"))?;
+                    .product_svg(&slogan, theme, colour, product, view)
+                    .ok_or_else(|| anyhow::anyhow!("no {view:?} picture of {product} besides the shirt's"))?;
                 Ok(Arc::new(Precompressed::new(Bytes::from(svg))))
             })
             .await

@@ -60,6 +60,24 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
     let res = app.get(&format!("/d/{slug}/products/hoodie-black.svg{query}")).await;
     assert_eq!(res.status().as_u16(), 200);
     assert!(res.text().await.unwrap().starts_with("<svg"), "the hoodie's picture draws");
+    // The hoodie shows its back and itself on a hanger too; a sticker has one view.
+    for view in ["back", "hanger"] {
+        let path = format!("/d/{slug}/products/hoodie-black-{view}.svg");
+        assert!(page.contains(&path), "the gallery links the hoodie's {view}");
+        let res = app.get(&format!("{path}{query}")).await;
+        assert_eq!(res.status().as_u16(), 200, "{view}");
+        assert_eq!(res.headers()["content-type"], "image/svg+xml");
+        let svg = res.text().await.unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("<title"), "{view} draws, titled");
+    }
+    // The T-shirt's hanger view is one of its own pictures.
+    let path = format!("/d/{slug}/shirts/black-hanger.svg");
+    assert!(page.contains(&path), "the tee's gallery links its hanger view");
+    assert_eq!(app.get(&format!("{path}{query}")).await.status().as_u16(), 200);
+    for missing in ["sticker-white-back.svg", "hoodie-black-detail.svg", "hoodie-black-sideways.svg"] {
+        let res = app.get(&format!("/d/{slug}/products/{missing}")).await;
+        assert_eq!(res.status().as_u16(), 404, "{missing}");
+    }
 
     // Add a hoodie in L: the page comes back with the cart in the form.
     let fan = "203.0.113.7";

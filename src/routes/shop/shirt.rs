@@ -44,8 +44,10 @@ fn picture(
     }
 }
 
-/// `GET /d/{slug}/products/{product}-{colour}.svg`: a product's picture
-/// besides the shirt (hoodie, tote, poster…), in a colour it comes in.
+/// `GET /d/{slug}/products/{product}-{colour}.svg` (the front) and
+/// `…/{product}-{colour}-{view}.svg` (a hoodie's back, a long-sleeve on a
+/// hanger…): a product's picture besides the shirt, in a colour it comes
+/// in, from a view it is shown in.
 pub async fn product_svg(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -53,11 +55,18 @@ pub async fn product_svg(
 ) -> Result<HttpResponse, AppError> {
     let (slug, name) = path.into_inner();
     let slug = DropSlug::parse(&slug).ok_or(AppError::NotFound)?;
-    let (product, colour) = name.strip_suffix(".svg").and_then(|n| n.split_once('-')).ok_or(AppError::NotFound)?;
+    let (product, rest) = name.strip_suffix(".svg").and_then(|n| n.split_once('-')).ok_or(AppError::NotFound)?;
     let product = crate::domain::Product::parse(product).ok_or(AppError::NotFound)?;
+    let (colour, view) = match rest.rsplit_once('-').and_then(|(c, v)| View::parse(v).map(|v| (c, v))) {
+        Some((colour, view)) => (colour, view),
+        None => (rest, View::Front),
+    };
+    if !crate::design::DesignEngine::product_views(product).contains(&view) {
+        return Err(AppError::NotFound);
+    }
     let entry = state.shop.load_design(&slug).await?.ok_or(AppError::NotFound)?;
     let sold =
         entry.drop.product(product).filter(|_| product != crate::domain::Product::Tee).ok_or(AppError::NotFound)?;
     let colour = sold.colours.iter().copied().find(|c| c.key == colour).ok_or(AppError::NotFound)?;
-    picture(&req, state.shop.product_picture(&entry, product, colour).await)
+    picture(&req, state.shop.product_picture(&entry, product, colour, view).await)
 }

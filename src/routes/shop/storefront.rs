@@ -40,6 +40,9 @@ pub struct ProductCard {
     /// Its picture in its first colour.
     pub picture: String,
     pub alt: String,
+    /// Its pictures in its first colour, one per view it is shown in
+    /// (apparel: front, back, on a hanger).
+    pub views: Vec<ShirtPicture>,
     pub sold_out: bool,
     /// "S–3XL", "One size".
     pub sizes: String,
@@ -334,16 +337,22 @@ fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> 
         .map(|p| {
             let colour = p.colours.first().copied().unwrap_or(ShirtColour::PALETTE[0]);
             let name = i18n::product_name(lang, p.product);
+            let args = [("product", Arg::Text(name.clone())), ("slogan", Arg::Text(drop.slogan.clone()))];
+            let views = crate::design::DesignEngine::product_views(p.product)
+                .iter()
+                .map(|&view| ShirtPicture {
+                    view,
+                    src: crate::shop::product_src(drop, p.product, colour, view),
+                    alt: i18n::text_with(lang, &format!("shop-product-picture-{}", view.key()), &args),
+                })
+                .collect();
             ProductCard {
+                views,
                 key: p.product.key(),
-                alt: i18n::text_with(
-                    lang,
-                    "shop-product-picture",
-                    &[("product", Arg::Text(name.clone())), ("slogan", Arg::Text(drop.slogan.clone()))],
-                ),
+                alt: i18n::text_with(lang, "shop-product-picture-front", &args),
                 name,
                 price: i18n::money(lang, p.price),
-                picture: crate::shop::product_src(drop, p.product, colour),
+                picture: crate::shop::product_src(drop, p.product, colour, View::Front),
                 sold_out: p.sold_out(),
                 sizes: match (p.sizes.first(), p.sizes.last()) {
                     (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
