@@ -30,6 +30,8 @@ pub struct SvgLine {
     pub text: String,
     /// Its own size when stacked (`None`: the artwork's).
     pub size: Option<String>,
+    /// Path data of the arch the line is set on (`None`: straight).
+    pub arc: Option<String>,
 }
 
 /// A rectangle for an ornament (underline bar or frame).
@@ -137,7 +139,9 @@ const BACK: &str = "M228 42C252 56 348 56 372 42L452 70C500 92 540 130 574 178L5
 
 /// Where the shirt's cloth folds (600×640 units): shaded on the picture,
 /// and the print bends along them (`folds::Cloth`).
-const TEE_FOLDS: &str = "M146 214C196 250 226 292 244 336M454 214C404 250 374 292 356 336M168 468C204 500 226 548 232 604M432 478C398 506 378 552 372 604";
+/// Not a mirror image: the left armpit drags longer, the right side
+/// gathers lower, one hem fold is short.
+const TEE_FOLDS: &str = "M146 214C196 250 226 292 244 336M458 232C424 262 398 300 384 354M168 468C204 500 226 548 232 604M418 528C404 552 398 578 402 606";
 
 /// Backdrops for the shirt: the first that stands out from the fabric
 /// (contrast at least [`STAGE_CONTRAST`]) is used, so a white shirt never
@@ -447,7 +451,13 @@ pub fn artwork_in(
         Align::Center => (centre_x, "middle"),
         Align::Left => (centre_x - max_w / 2.0, "start"),
     };
-    let lines = lines(&fitted, x, shift);
+    let mut lines = lines(&fitted, x, shift);
+    if badge.is_none() && theme.align == Align::Center {
+        let baseline = fitted.baselines.first().map_or(0.0, |b| b + shift);
+        if let (Some(first), Some(arc)) = (lines.first_mut(), arch_for(theme, &fitted, centre_x, baseline, area_h)) {
+            first.arc = Some(arc);
+        }
+    }
 
     let underline = (ornament == Ornament::Underline).then(|| {
         let bar_w = (max_w * 0.55).max(fitted.font_size.min(max_w));
@@ -557,8 +567,49 @@ pub(crate) fn lines(fitted: &FittedText, x: f32, shift: f32) -> Vec<SvgLine> {
             y: num(baseline + shift),
             text: text.clone(),
             size: (*size != fitted.font_size || fitted.sizes.iter().any(|s| *s != *size)).then(|| num(*size)),
+            arc: None,
         })
         .collect()
+}
+
+/// How high an arch rises over its chord.
+const ARCH_RISE: f32 = 0.12;
+
+/// The arch the first line is set on, when `theme` arches and the slogan's
+/// shape allows it: two lines or more (one line on an arch reads as a
+/// logo, not a slogan), the first at least ¾ as wide as the widest (a
+/// short word on an arch looks bent, not set), left to right, not CJK
+/// (phrases set upright read better), and room enough in the area's
+/// height that the arch does not make the print smaller. The arch is a
+/// circle's arc through the line's ends, rising [`ARCH_RISE`] of its width.
+fn arch_for(theme: &Theme, fitted: &FittedText, centre_x: f32, baseline: f32, area_h: f32) -> Option<String> {
+    if !theme.arch || fitted.lines.len() < 2 {
+        return None;
+    }
+    let first = fitted.lines.first()?;
+    let scale = fitted.sizes.first().copied().unwrap_or(fitted.font_size) / fitted.font_size.max(0.1);
+    let width = fitted.widths.first().copied().unwrap_or(0.0) * scale;
+    let upright = first.chars().all(|c| {
+        let cjk = matches!(c as u32, 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
+        let rtl = matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF);
+        !cjk && !rtl
+    });
+    let rise = width * ARCH_RISE;
+    let block_h = fitted.block_bottom - fitted.block_top;
+    if !upright || width < fitted.max_width() * 0.75 || block_h + rise > area_h * 0.95 {
+        return None;
+    }
+    // The chord a little wider than the line, so its ends sit on the arch too.
+    let chord = width * 1.08;
+    let radius = (chord * chord / 4.0 + rise * rise) / (2.0 * rise);
+    Some(format!(
+        "M{} {}A{r} {r} 0 0 1 {} {}",
+        num(centre_x - chord / 2.0),
+        num(baseline),
+        num(centre_x + chord / 2.0),
+        num(baseline),
+        r = num(radius)
+    ))
 }
 
 #[cfg(test)]
@@ -664,5 +715,43 @@ mod tests {
         let on_black = mockup_svg(&lib, "hello", theme, ShirtColour::parse("black").unwrap(), "m");
         assert!(on_white.contains("fill=\"#222222\""));
         assert!(on_black.contains("fill=\"#f3efe6\""));
+    }
+}
+
+#[cfg(test)]
+mod arch_tests {
+    use super::*;
+    use crate::design::fonts::tests::library;
+    use crate::design::{THEMES, Theme};
+
+    #[test]
+    fn serif_and_geometric_arch_a_wide_first_line_and_keep_a_column_straight() {
+        let lib = library();
+        let colour = ShirtColour::parse("white").unwrap();
+        let art = |theme: &Theme, slogan: &str| artwork(&lib, slogan, theme, colour, "a");
+        let arched = |theme: &Theme, slogan: &str| art(theme, slogan).lines.first().is_some_and(|l| l.arc.is_some());
+        let german = "Sei ein Freitagabend-Loser mit mir!";
+        for key in ["serif", "geometric"] {
+            let theme = Theme::by_key(key).unwrap();
+            // Two slogans in one look, two layouts: the wide first line arches…
+            assert!(arched(theme, german), "{key}");
+            // …a column of short words stays straight, and Japanese upright.
+            assert!(!arched(theme, "Be a Friday Night Loser with me"), "{key}");
+            assert!(!arched(theme, "金曜の夜の負け犬になろう"), "{key}");
+            // The arch is drawn: its letters are outlines inside the print area.
+            let svg = PrintSvg::of(art(theme, german), "0 0 600 640".into(), "600", "640").render().unwrap();
+            assert!(svg.contains("<textPath href=\"#a-arc1\""), "{svg}");
+            let options = resvg::usvg::Options { fontdb: lib.font_database(), ..resvg::usvg::Options::default() };
+            let tree = resvg::usvg::Tree::from_str(&svg, &options).unwrap();
+            let ink = tree.root().abs_stroke_bounding_box();
+            let (x, y, w, h) = PRINT_AREA;
+            assert!(ink.x() >= x - 0.5 && ink.right() <= x + w + 0.5, "{key}: {ink:?}");
+            assert!(ink.y() >= y - 0.5 && ink.bottom() <= y + h + 0.5, "{key}: {ink:?}");
+            assert!(ink.width() * ink.height() >= 0.6 * w * h || ink.width() >= 0.9 * w, "{key} fills: {ink:?}");
+        }
+        // Looks that do not arch never do.
+        for theme in THEMES.iter().filter(|t| !t.arch) {
+            assert!(!arched(theme, german), "{}", theme.key);
+        }
     }
 }
