@@ -292,7 +292,6 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         payout: payout.clone(),
         source: purchase.source.clone(),
         promo: promo.as_ref().map(|p| (p.id.clone(), p.code.clone())),
-        drop_price_minor: drop.price.minor(),
         tax: if sales.rules.stripe_tax { drop.price.currency().tax_mode() } else { crate::domain::TaxMode::None },
     };
     let order = match sales.store.reserve(&new_order).await? {

@@ -48,9 +48,6 @@ pub struct NewOrder {
     /// Whether tax is included in the price or added at checkout (Stripe
     /// Tax), or none is worked out.
     pub tax: crate::domain::TaxMode,
-    /// The drop's price per shirt the order was worked out from: the
-    /// reservation holds only while the drop's row still has it.
-    pub drop_price_minor: i64,
 }
 
 impl NewOrder {
@@ -97,8 +94,8 @@ pub enum Reservation {
     PromoGone,
     /// This client already holds an unpaid checkout with this limited code.
     PromoHeld,
-    /// The drop's price is no longer `drop_price_minor` (a new wave): work
-    /// the order out again from the drop as it is.
+    /// A product's price is no longer its `list_prices` entry (a new
+    /// wave): work the order out again from the drop as it is.
     PriceChanged,
 }
 
@@ -295,23 +292,16 @@ impl Store {
     }
 
     async fn why_not_reserved(&self, new: &NewOrder, now: i64) -> anyhow::Result<Reservation> {
-        /// stock, sold, reserved, ended_at, ends_at, price_minor
-        type Availability = (Option<i64>, i64, i64, Option<i64>, Option<i64>, i64);
+        /// stock, sold, reserved, ended_at, ends_at
+        type Availability = (Option<i64>, i64, i64, Option<i64>, Option<i64>);
         let row: Option<Availability> =
-            sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at, price_minor FROM drops WHERE id = $1")
+            sqlx::query_as("SELECT stock, sold, reserved, ended_at, ends_at FROM drops WHERE id = $1")
                 .bind(&new.drop_id)
                 .fetch_optional(&self.pool)
                 .await
                 .context("read drop after failed reservation")?;
         Ok(match row {
-            Some((_, _, _, ended, ends, _)) if ended.is_some() || ends.is_some_and(|e| e <= now) => {
-                Reservation::NotLive
-            }
-            Some((stock, sold, reserved, .., price))
-                if price != new.drop_price_minor && stock.is_none_or(|s| sold + reserved + new.quantity() <= s) =>
-            {
-                Reservation::PriceChanged
-            }
+            Some((_, _, _, ended, ends)) if ended.is_some() || ends.is_some_and(|e| e <= now) => Reservation::NotLive,
             Some(_) => self.why_no_product(new).await?,
             None => Reservation::NotLive,
         })
@@ -649,14 +639,13 @@ async fn take_stock(tx: &mut sqlx::Transaction<'_, sqlx::Any>, new: &NewOrder, n
     let sql = format!(
         "UPDATE drops SET reserved = reserved + $1, checkouts_started = checkouts_started + 1, version = version + 1 \
          WHERE id = $2 AND ended_at IS NULL AND taken_down_at IS NULL AND (ends_at IS NULL OR ends_at > $3) \
-         AND (stock IS NULL OR sold + reserved + $1 <= stock) AND price_minor = $4{}",
+         AND (stock IS NULL OR sold + reserved + $1 <= stock){}",
         returning_announce(backend_of(tx))
     );
     let reserved = sqlx::query(&sql)
         .bind(new.quantity())
         .bind(&new.drop_id)
         .bind(now)
-        .bind(new.drop_price_minor)
         .execute(&mut **tx)
         .await
         .context("reserve stock")?;
