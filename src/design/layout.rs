@@ -15,7 +15,7 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedText {
     pub lines: Vec<String>,
-    /// Width of each line at `font_size`.
+    /// Width of each line at its own size (`sizes`; `font_size` unless stacked).
     pub widths: Vec<f32>,
     pub font_size: f32,
     /// Each line's size: `font_size` for all, unless [`stacked`].

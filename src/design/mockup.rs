@@ -582,13 +582,14 @@ const ARCH_RISE: f32 = 0.12;
 /// (phrases set upright read better), and room enough in the area's
 /// height that the arch does not make the print smaller. The arch is a
 /// circle's arc through the line's ends, rising [`ARCH_RISE`] of its width.
+/// `baseline`: where the line's ends sit.
 fn arch_for(theme: &Theme, fitted: &FittedText, centre_x: f32, baseline: f32, area_h: f32) -> Option<String> {
     if !theme.arch || fitted.lines.len() < 2 {
         return None;
     }
     let first = fitted.lines.first()?;
-    let scale = fitted.sizes.first().copied().unwrap_or(fitted.font_size) / fitted.font_size.max(0.1);
-    let width = fitted.widths.first().copied().unwrap_or(0.0) * scale;
+    // Each line's width at its own size (a stacked line's is already scaled).
+    let width = fitted.widths.first().copied().unwrap_or(0.0);
     let upright = first.chars().all(|c| {
         let cjk = matches!(c as u32, 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
         let rtl = matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF);
@@ -596,21 +597,26 @@ fn arch_for(theme: &Theme, fitted: &FittedText, centre_x: f32, baseline: f32, ar
     });
     let rise = width * ARCH_RISE;
     let block_h = fitted.block_bottom - fitted.block_top;
-    if !upright || width < fitted.max_width() * 0.75 || block_h + rise > area_h * 0.95 {
+    if !upright || width <= 0.0 || width < fitted.max_width() * 0.75 || block_h + rise > area_h * 0.95 {
         return None;
     }
-    // The chord a little wider than the line, so its ends sit on the arch too.
+    // The circle through the line's ends (a little wider than the line)
+    // and its top `rise` above them…
     let chord = width * 1.08;
     let radius = (chord * chord / 4.0 + rise * rise) / (2.0 * rise);
-    Some(format!(
-        "M{} {}A{r} {r} 0 0 1 {} {}",
-        num(centre_x - chord / 2.0),
-        num(baseline),
-        num(centre_x + chord / 2.0),
-        num(baseline),
-        r = num(radius)
-    ))
+    let centre_y = baseline - rise + radius;
+    // …drawn well past those ends (the text is centred on it): a glyph whose
+    // middle falls off a text path is not drawn at all, so the path never
+    // ends where the letters do.
+    let half = ((chord / 2.0) / radius).asin() * ARCH_SPAN;
+    let half = half.min(80f32.to_radians());
+    let (sin, cos) = half.sin_cos();
+    let (y, r) = (num(centre_y - radius * cos), num(radius));
+    Some(format!("M{} {y}A{r} {r} 0 0 1 {} {y}", num(centre_x - radius * sin), num(centre_x + radius * sin)))
 }
+
+/// How much longer than its line an arch is drawn (see [`arch_for`]).
+const ARCH_SPAN: f32 = 1.5;
 
 #[cfg(test)]
 mod tests {
@@ -674,9 +680,10 @@ mod tests {
             assert!(ratio >= STAGE_CONTRAST, "{}: stage {stage} only {ratio:.2}:1", colour.key);
             for view in View::ALL {
                 let svg = mockup(&lib, "Hi", theme, colour, "m", view).render().unwrap();
-                // On a hanger, the scene around the shirt has the backdrop.
-                let stage = if view == View::Hanger { "none" } else { stage };
-                assert!(svg.contains(&format!("fill=\"{stage}\"")), "{} {view:?}", colour.key);
+                // On a hanger the shirt has no backdrop of its own: the scene
+                // around it (`scene::on_hanger`) has the wall.
+                let backdrop = format!("<rect width=\"600\" height=\"640\" fill=\"{stage}\"/>");
+                assert_eq!(svg.contains(&backdrop), view != View::Hanger, "{} {view:?}", colour.key);
                 assert_eq!(
                     svg.contains("<path fill=\"#"),
                     view != View::Back,
@@ -748,6 +755,28 @@ mod arch_tests {
             assert!(ink.x() >= x - 0.5 && ink.right() <= x + w + 0.5, "{key}: {ink:?}");
             assert!(ink.y() >= y - 0.5 && ink.bottom() <= y + h + 0.5, "{key}: {ink:?}");
             assert!(ink.width() * ink.height() >= 0.6 * w * h || ink.width() >= 0.9 * w, "{key} fills: {ink:?}");
+        }
+        // The arch runs well past its line's ends in every setting (a glyph
+        // off the end of a text path is not drawn): stacked lines included.
+        for key in ["serif", "geometric"] {
+            let theme = Theme::by_key(key).unwrap();
+            for slogan in [
+                german,
+                "Friday Night Losers Club Tour",
+                "Größer, schöner, lauter — Straßenfest!",
+                "Freitagabend Loser Club",
+            ] {
+                let text = theme.apply_case(slogan);
+                let font = lib.face_for(lib.get(theme.font), theme.fallback_font, &text);
+                let setting = fit_for(&lib, font, &text, theme, (PRINT_AREA.2, PRINT_AREA.3));
+                let Some(arc) = arch_for(theme, &setting.fitted, 300.0, 200.0, PRINT_AREA.3) else { continue };
+                let n: Vec<f32> = arc.split(['M', 'A', ' ']).filter_map(|v| v.parse().ok()).collect();
+                let (x1, r, x2) = (n[0], n[2], n[7]);
+                let length = 2.0 * r * ((x2 - x1) / 2.0 / r).asin();
+                let size = setting.fitted.sizes[0];
+                let width = lib.measure(font, &setting.fitted.lines[0]) * size;
+                assert!(length >= 1.3 * width, "{key} {slogan:?}: arc {length} for a line {width} wide ({arc})");
+            }
         }
         // Looks that do not arch never do.
         for theme in THEMES.iter().filter(|t| !t.arch) {

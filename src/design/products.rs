@@ -49,7 +49,7 @@ const BLANKS: [Blank; 5] = [
         under: r##"<path d="M232 64C230 18 370 18 368 64C350 100 250 100 232 64Z" fill="{fill}"/><path d="M244 62C250 34 350 34 356 62C340 86 260 86 244 62Z" fill="#000" fill-opacity=".35"/><use href="#{id}-body" fill="{fill}"/>"##,
         over: r##"<path d="M196 420L404 420L424 530L176 530Z" fill="#000" fill-opacity=".08" stroke="#000" stroke-opacity=".18" stroke-width="2"/><path d="M276 84L270 190M324 84L332 176" stroke="#eee" stroke-opacity=".8" stroke-width="4" stroke-linecap="round"/><path d="M122 596H478" stroke="#000" stroke-opacity=".2" stroke-width="22"/>"##,
         clip: HOODIE_BODY,
-        folds: "M150 250C190 300 206 360 214 410M452 240C420 300 404 350 398 404M236 560C246 590 250 610 252 626",
+        folds: "M150 250C190 300 206 360 214 410M458 268C432 312 420 350 414 392M236 560C246 590 250 610 252 626",
         back: r##"<path d="M218 62C214 -2 386 -2 382 62L392 150C350 178 250 178 208 150Z" fill="{fill}"/><path d="M218 62C214 -2 386 -2 382 62L392 150C350 178 250 178 208 150Z" fill="#000" fill-opacity=".1"/><path d="M300 10V168" stroke="#000" stroke-opacity=".22" stroke-width="2" stroke-dasharray="5 4"/><path d="M214 112C250 132 350 132 386 112" fill="none" stroke="#000" stroke-opacity=".12" stroke-width="10"/><path d="M122 596H478" stroke="#000" stroke-opacity=".2" stroke-width="22"/><path d="M140 86L114 262M460 86L486 262" fill="none" stroke="#000" stroke-opacity=".16" stroke-width="2" stroke-dasharray="5 4"/>"##,
     },
     Blank {
@@ -58,7 +58,7 @@ const BLANKS: [Blank; 5] = [
         under: r##"<use href="#{id}-body" fill="{fill}"/><path d="M236 43C262 66 338 66 364 43Z" fill="#000" fill-opacity=".28"/>"##,
         over: r##"<path d="M520 560L590 552M80 560L10 552" stroke="#000" stroke-opacity=".2" stroke-width="10"/>"##,
         clip: LONG_BODY,
-        folds: "M150 226C198 262 224 300 240 346M450 226C402 262 380 300 362 350M180 470C214 506 232 552 236 606",
+        folds: "M150 226C198 262 224 300 240 346M452 246C418 276 398 312 388 362M180 470C214 506 232 552 236 606M424 540C414 562 410 584 412 606",
         back: r##"<path d="M230 44C254 60 346 60 370 44" fill="none" stroke="#000" stroke-opacity=".22" stroke-width="7"/><rect x="284" y="58" width="32" height="20" rx="2" fill="#f4f1ea"/><path d="M290 65H310M292 71H308" stroke="#6b645c" stroke-width="1.6"/><path d="M230 44L148 72M370 44L452 72M148 72L132 262M452 72L468 262" fill="none" stroke="#8a8a8a" stroke-opacity=".5" stroke-width="1.5" stroke-dasharray="4 3"/><path d="M520 560L590 552M80 560L10 552M134 600H466" stroke="#000" stroke-opacity=".2" stroke-width="10"/>"##,
     },
     Blank {

@@ -34,9 +34,32 @@ mod tests {
         let garment = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 640"><path d="M100 100H500V600H100Z" fill="red"/></svg>"#;
         let svg = on_hanger(garment, "M100 100H500V600H100Z", colour, "A shirt & a hanger", "h");
         let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("parses");
-        // The garment is drawn, smaller than the scene, below the rail.
-        let bbox = tree.root().abs_bounding_box();
-        assert!(bbox.width() <= 600.0 && bbox.height() <= 640.0);
+        // The garment is drawn smaller than the scene, centred, below the rail.
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(600, 640).unwrap();
+        resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        let red: Vec<(u32, u32)> = (0..640)
+            .flat_map(|y| (0..600).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let p = pixmap.pixel(x, y).unwrap();
+                p.red() > 200 && p.green() < 60 && p.blue() < 60
+            })
+            .collect();
+        let (left, right) = (red.iter().map(|p| p.0).min().unwrap(), red.iter().map(|p| p.0).max().unwrap());
+        let (top, bottom) = (red.iter().map(|p| p.1).min().unwrap(), red.iter().map(|p| p.1).max().unwrap());
+        let (x, y, k) = GARMENT;
+        assert!(
+            left.abs_diff((x + 100.0 * k) as u32) <= 1 && right.abs_diff((x + 500.0 * k) as u32) <= 1,
+            "{left}..{right}"
+        );
+        assert!(
+            top.abs_diff((y + 100.0 * k) as u32) <= 1 && bottom.abs_diff((y + 600.0 * k) as u32) <= 1,
+            "{top}..{bottom}"
+        );
+        assert!(top > 46, "below the rail");
+        // The wall stands out from the garment's colour.
+        let wall = pixmap.pixel(8, 600).unwrap();
+        let wall_hex = format!("#{:02x}{:02x}{:02x}", wall.red(), wall.green(), wall.blue());
+        assert!(crate::design::contrast_ratio(&wall_hex, colour.hex) >= 1.25, "{wall_hex} against {}", colour.hex);
         assert!(svg.contains("A shirt &amp; a hanger</title>"), "{svg}");
         assert!(svg.contains(r#"<svg x="0" y="0" width="600" height="640" xmlns"#), "the garment is placed");
     }

@@ -111,7 +111,7 @@ struct Held {
 enum NotHeld {
     /// The fan's answer.
     Outcome(CheckoutOutcome),
-    /// The drop's price changed since `drop` was read (another instance
+    /// A product's price changed since `drop` was read (another instance
     /// opened a new wave): read it again.
     PriceChanged,
 }
@@ -135,8 +135,9 @@ async fn hold_and_open(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<
     if let Err(retry_after) = sales.limits.check(crate::web::Action::Checkout, &purchase.client) {
         return Ok(CheckoutOutcome::RateLimited { retry_after });
     }
-    // The price is checked against the drop's row in the reservation's own
-    // update; a copy read before a new wave changed it is read again once.
+    // Each line's price is checked against its product's row in the
+    // reservation's own update; a copy read before a new wave changed it is
+    // read again once.
     let mut fresh: Option<Drop> = None;
     let (drop, held) = loop {
         let drop = fresh.as_ref().unwrap_or(purchase.drop);

@@ -102,16 +102,21 @@ pub fn product_src(
     }
 }
 
+/// The drawing's own version: bumped whenever the engine draws the same
+/// design differently (a new layout, folds, views), so every address and
+/// tag that names a picture changes with it and no cache keeps the old one.
+pub const DRAWING_VERSION: &str = "v4";
+
 /// Hash of what the shirt pictures show.
 fn design_key(drop: &Drop, theme: &Theme) -> String {
-    let hash = crate::design::stable_hash(format!("v4|{}|{}", drop.slogan, theme.key).as_bytes());
+    let hash = crate::design::stable_hash(format!("{DRAWING_VERSION}|{}|{}", drop.slogan, theme.key).as_bytes());
     format!("{hash:016x}")
 }
 
 /// Hash of everything the share card shows (FNV-1a: stable across runs).
 fn card_key(drop: &Drop, theme: &Theme) -> String {
     let input = format!(
-        "v4|{}|{}|{}|{}|{}|{}",
+        "{DRAWING_VERSION}|{}|{}|{}|{}|{}|{}",
         drop.slogan,
         drop.artist_name,
         drop.price,

@@ -5,7 +5,10 @@
 
 mod cache;
 
-pub use cache::{CachedDrop, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, product_src, shirt_src};
+pub use cache::{
+    CachedDrop, DRAWING_VERSION, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, product_src,
+    shirt_src,
+};
 
 use crate::design::{DesignEngine, View};
 use crate::domain::{Delivery, DropSlug, Language, Money, ShirtColour};

@@ -555,3 +555,45 @@ async fn a_code_for_one_product_covers_only_its_lines() {
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("can&#39;t be used for this drop"));
 }
+
+#[tokio::test]
+async fn a_cart_without_the_tshirt_is_held_at_its_own_prices_when_a_new_wave_moves_the_tshirts() {
+    let app = TestApp::spawn().await;
+    let slug = launch_table(&app, &[]).await;
+    let other = app.spawn_sibling().await;
+    // The other instance has the table in its cache…
+    let (_, page) = other.get_html(&format!("/d/{slug}")).await;
+    assert!(page.contains("$45.00"));
+    // …when a second wave's price for the T-shirt reaches the database,
+    // with no word of it to that instance (the drop's row and its first
+    // product in one go, as `reopen` writes them).
+    let drop = app.drop_by_slug(&slug).await;
+    sqlx::query("UPDATE drops SET price_minor = 3000, wave = wave + 1 WHERE id = $1")
+        .bind(&drop.id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE drop_products SET price_minor = 3000 WHERE drop_id = $1 AND position = 0")
+        .bind(&drop.id)
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    // A hoodie and two stickers: held at their own prices, which did not move.
+    let res = post_cart(
+        &other,
+        &slug,
+        &[("line", "hoodie.L.black.1"), ("line", "sticker..white.2"), ("checkout", "1")],
+        "203.0.113.9",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let session = location(&res).trim_start_matches("/demo-checkout/").to_owned();
+    let order = other.state.store.order_by_session(&session).await.unwrap().unwrap();
+    assert_eq!(order.amount.minor(), 4500 + 2 * 500);
+    // A T-shirt from the stale instance pays the new price, never the old.
+    let res = post_cart(&other, &slug, &[("line", "tee.M.black.1"), ("checkout", "1")], "203.0.113.10").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let session = location(&res).trim_start_matches("/demo-checkout/").to_owned();
+    let order = other.state.store.order_by_session(&session).await.unwrap().unwrap();
+    assert_eq!(order.amount.minor(), 3000, "the wave's price");
+}

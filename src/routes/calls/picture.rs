@@ -45,7 +45,7 @@ pub async fn card_png(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let call = super::call_at(&state, &slug).await?;
-    let etag = format!("\"call-{}\"", call.id);
+    let etag = format!("\"call-{}-{}\"", call.id, crate::shop::DRAWING_VERSION);
     let busy = "busy rendering share cards; try again in a moment";
     crate::routes::shop::card::serve_rendered(
         &req,
