@@ -171,6 +171,11 @@ async fn a_tracking_csv_is_checked_whole_before_anything_ships_and_twice_mails_o
          JD014600003828392023,{b},Royal Mail,\nX1234,{c},other,https://track.example/X1234\n"
     );
     let res = csv_upload(&app, &good, &queue).await;
+    // (Once seen red in CI without a Location: say what came back instead.)
+    if res.headers().get("location").is_none() {
+        let status = res.status();
+        panic!("the good file was not taken: {status}: {}", res.text().await.unwrap_or_default());
+    }
     assert_eq!(location(&res), format!("{queue}?state=shipped&shipped=3&again=0"));
     let res = csv_upload(&app, &good, &queue).await;
     assert_eq!(location(&res), format!("{queue}?state=shipped&shipped=0&again=3"));
