@@ -4,7 +4,8 @@
 
 use super::fonts::FontLibrary;
 use super::layout::fit_text;
-use super::mockup::{SvgLine, View, lines, mockup, num};
+use super::mockup::{SvgLine, View, lines, mockup};
+use super::num;
 use super::theme::Theme;
 use crate::domain::ShirtColour;
 use anyhow::Context;

@@ -11,106 +11,60 @@
 //! crisp at any zoom and look the same in resvg and every browser, for no
 //! extra bytes.
 
+use super::num;
+
 /// The most (units) the print moves towards a fold.
 pub const PULL: f32 = 2.6;
 /// How far (units) from a fold the pull is strongest; it fades past twice that.
 pub const REACH: f32 = 16.0;
 
-/// An affine transform `[a b c d e f]`, as SVG's `matrix(…)`.
-type Matrix = [f32; 6];
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+use resvg::tiny_skia::{Point, Transform};
+use svgtypes::SimplePathSegment as Segment;
 
-fn apply(m: &Matrix, (x, y): (f32, f32)) -> (f32, f32) {
-    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+/// A transform list (`matrix(…)`, `translate(…)`, `scale(…)`…), as SVG
+/// reads it; `None` for one that does not parse.
+fn parse_transform(text: &str) -> Option<Transform> {
+    let t: svgtypes::Transform = text.parse().ok()?;
+    Some(Transform::from_row(t.a as f32, t.b as f32, t.c as f32, t.d as f32, t.e as f32, t.f as f32))
 }
 
-fn multiply(outer: &Matrix, inner: &Matrix) -> Matrix {
-    let (a, b) = apply(&[outer[0], outer[1], outer[2], outer[3], 0.0, 0.0], (inner[0], inner[1]));
-    let (c, d) = apply(&[outer[0], outer[1], outer[2], outer[3], 0.0, 0.0], (inner[2], inner[3]));
-    let (e, f) = apply(outer, (inner[4], inner[5]));
-    [a, b, c, d, e, f]
+/// Path data as absolute segments (`svgtypes` turns relative commands,
+/// arcs and shorthand curves into `M L C Q Z`); `None` if it does not parse.
+fn segments(d: &str) -> Option<Vec<Segment>> {
+    svgtypes::SimplifyingPathParser::from(d).collect::<Result<_, _>>().ok()
 }
 
-fn invert(m: &Matrix) -> Option<Matrix> {
-    let det = m[0] * m[3] - m[1] * m[2];
-    if det.abs() < 1e-9 {
-        return None;
-    }
-    let (a, b, c, d) = (m[3] / det, -m[1] / det, -m[2] / det, m[0] / det);
-    Some([a, b, c, d, -(a * m[4] + c * m[5]), -(b * m[4] + d * m[5])])
-}
-
-/// Reads `matrix(a b c d e f)`, `translate(x y)` and `scale(s)` (what the
-/// outlines' writer and our own templates use); anything else is `None`.
-fn parse_transform(text: &str) -> Option<Matrix> {
-    let mut total = IDENTITY;
-    for part in text.split(')').map(str::trim).filter(|p| !p.is_empty()) {
-        let (name, args) = part.split_once('(')?;
-        let n: Vec<f32> =
-            args.split([' ', ',']).filter(|a| !a.is_empty()).map(str::parse).collect::<Result<_, _>>().ok()?;
-        let m = match (name.trim(), n.as_slice()) {
-            ("matrix", &[a, b, c, d, e, f]) => [a, b, c, d, e, f],
-            ("translate", &[x]) => [1.0, 0.0, 0.0, 1.0, x, 0.0],
-            ("translate", &[x, y]) => [1.0, 0.0, 0.0, 1.0, x, y],
-            ("scale", &[s]) => [s, 0.0, 0.0, s, 0.0, 0.0],
-            ("scale", &[sx, sy]) => [sx, 0.0, 0.0, sy, 0.0, 0.0],
-            _ => return None,
-        };
-        total = multiply(&total, &m);
-    }
-    Some(total)
-}
-
-/// A garment's folds as polylines (picture units), from their path data
-/// (`M` and absolute `C` segments, as the blanks write them).
+/// A garment's folds as polylines (picture units): each curve flattened
+/// into 16 straight pieces.
 fn polylines(folds: &str) -> Vec<Vec<(f32, f32)>> {
     let mut lines: Vec<Vec<(f32, f32)>> = Vec::new();
-    let mut numbers: Vec<f32> = Vec::new();
-    let mut command = ' ';
-    let flush = |command: char, numbers: &mut Vec<f32>, lines: &mut Vec<Vec<(f32, f32)>>| {
-        match command {
-            'M' if numbers.len() >= 2 => lines.push(vec![(numbers[0], numbers[1])]),
-            'L' => {
-                if let Some(line) = lines.last_mut() {
-                    line.extend(numbers.chunks_exact(2).map(|p| (p[0], p[1])));
-                }
-            }
-            'C' => {
-                for c in numbers.chunks_exact(6) {
-                    let Some(line) = lines.last_mut() else { break };
-                    let Some(&p0) = line.last() else { break };
-                    for step in 1..=16 {
-                        let t = step as f32 / 16.0;
-                        let u = 1.0 - t;
-                        let at = |a: f32, b: f32, c: f32, d: f32| {
-                            u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d
-                        };
-                        line.push((at(p0.0, c[0], c[2], c[4]), at(p0.1, c[1], c[3], c[5])));
-                    }
-                }
-            }
-            _ => {}
-        }
-        numbers.clear();
-    };
-    let mut token = String::new();
-    for ch in folds.chars().chain(std::iter::once(' ')) {
-        if ch.is_ascii_digit() || ch == '.' || (ch == '-' && token.is_empty()) {
-            token.push(ch);
+    for segment in segments(folds).unwrap_or_default() {
+        if let Segment::MoveTo { x, y } = segment {
+            lines.push(vec![(x as f32, y as f32)]);
             continue;
         }
-        if !token.is_empty() {
-            numbers.extend(token.parse::<f32>().ok());
-            token.clear();
-        }
-        if ch == '-' {
-            token.push(ch);
-        } else if ch.is_ascii_alphabetic() {
-            flush(command, &mut numbers, &mut lines);
-            command = ch;
+        let Some(line) = lines.last_mut() else { continue };
+        let Some(&(x0, y0)) = line.last() else { continue };
+        let (x0, y0) = (f64::from(x0), f64::from(y0));
+        let (c1, c2, end) = match segment {
+            Segment::LineTo { x, y } => ((x0, y0), (x, y), (x, y)),
+            Segment::Quadratic { x1, y1, x, y } => {
+                // The same curve as a cubic.
+                let c1 = (x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0));
+                (c1, (x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y)), (x, y))
+            }
+            Segment::CurveTo { x1, y1, x2, y2, x, y } => ((x1, y1), (x2, y2), (x, y)),
+            Segment::MoveTo { .. } | Segment::ClosePath => continue,
+        };
+        for step in 1..=16 {
+            let t = f64::from(step) / 16.0;
+            let u = 1.0 - t;
+            let at = |a: f64, b: f64, c: f64, d: f64| {
+                u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d
+            };
+            line.push((at(x0, c1.0, c2.0, end.0) as f32, at(y0, c1.1, c2.1, end.1) as f32));
         }
     }
-    flush(command, &mut numbers, &mut lines);
     lines
 }
 
@@ -152,7 +106,7 @@ impl Cloth {
         let mut out = String::with_capacity(print.len() + print.len() / 8);
         // The transform of each open group; `<defs>` and the like are
         // `None`: nothing inside them is moved.
-        let mut stack: Vec<Option<Matrix>> = vec![Some(base)];
+        let mut stack: Vec<Option<Transform>> = vec![Some(base)];
         let mut rest = print;
         while let Some(open) = rest.find('<') {
             out.push_str(&rest[..open]);
@@ -171,7 +125,7 @@ impl Cloth {
                 "g" if !self_closing => {
                     stack.push(match (outer, own) {
                         (Some(m), None) => Some(m),
-                        (Some(m), Some(Some(t))) => Some(multiply(&m, &t)),
+                        (Some(m), Some(Some(t))) => Some(m.pre_concat(t)),
                         _ => None,
                     });
                     out.push_str(tag);
@@ -183,12 +137,12 @@ impl Cloth {
                 "path" => {
                     let matrix = match (outer, own) {
                         (Some(m), None) => Some(m),
-                        (Some(m), Some(Some(t))) => Some(multiply(&m, &t)),
+                        (Some(m), Some(Some(t))) => Some(m.pre_concat(t)),
                         _ => None,
                     };
-                    match (matrix, matrix.as_ref().and_then(invert), attribute(tag, "d")) {
+                    match (matrix, matrix.and_then(|m| m.invert()), attribute(tag, "d")) {
                         (Some(m), Some(back), Some(d)) => {
-                            let moved = self.warp_path(d, &m, &back);
+                            let moved = self.warp_path(d, m, back);
                             out.push_str(&tag.replacen(&format!(r#"d="{d}""#), &format!(r#"d="{moved}""#), 1));
                         }
                         _ => out.push_str(tag),
@@ -201,44 +155,33 @@ impl Cloth {
         out
     }
 
-    /// Path data (absolute `M L Q C Z`, as usvg writes it) with each point
-    /// taken to the picture by `m`, moved, and brought back by `back`.
-    fn warp_path(&self, d: &str, m: &Matrix, back: &Matrix) -> String {
+    /// Path data with each point taken to the picture by `m`, moved, and
+    /// brought back by `back`, written as usvg writes it (`M L Q C Z`);
+    /// path data that does not parse is left as it is.
+    fn warp_path(&self, d: &str, m: Transform, back: Transform) -> String {
+        let Some(segments) = segments(d) else { return d.to_owned() };
+        let point = |x: f64, y: f64| {
+            let mut p = Point::from_xy(x as f32, y as f32);
+            m.map_point(&mut p);
+            let (wx, wy) = self.displace((p.x, p.y));
+            let mut p = Point::from_xy(wx, wy);
+            back.map_point(&mut p);
+            format!("{} {}", num(p.x), num(p.y))
+        };
         let mut out = String::with_capacity(d.len() + 16);
-        let mut pending: Option<f32> = None;
-        for token in d.split_inclusive([' ', 'M', 'L', 'Q', 'C', 'Z']) {
-            // Split a token into its number and the letter that ends it, if any.
-            let (number, letter) = match token.chars().last() {
-                Some(c @ ('M' | 'L' | 'Q' | 'C' | 'Z')) => (&token[..token.len() - 1], Some(c)),
-                _ => (token.trim_end(), None),
-            };
-            if let Ok(v) = number.parse::<f32>() {
-                match pending.take() {
-                    None => pending = Some(v),
-                    Some(x) => {
-                        let (wx, wy) = self.displace(apply(m, (x, v)));
-                        let (lx, ly) = apply(back, (wx, wy));
-                        if !out.is_empty() && !out.ends_with(|c: char| c.is_ascii_alphabetic()) {
-                            out.push(' ');
-                        }
-                        out.push_str(&format!("{} {}", round(lx), round(ly)));
-                    }
+        for segment in segments {
+            match segment {
+                Segment::MoveTo { x, y } => out.push_str(&format!("M{}", point(x, y))),
+                Segment::LineTo { x, y } => out.push_str(&format!("L{}", point(x, y))),
+                Segment::Quadratic { x1, y1, x, y } => out.push_str(&format!("Q{} {}", point(x1, y1), point(x, y))),
+                Segment::CurveTo { x1, y1, x2, y2, x, y } => {
+                    out.push_str(&format!("C{} {} {}", point(x1, y1), point(x2, y2), point(x, y)))
                 }
-            } else if !number.trim().is_empty() {
-                // Not a number where one should be: leave the path alone.
-                return d.to_owned();
-            }
-            if let Some(letter) = letter {
-                out.push(letter);
+                Segment::ClosePath => out.push('Z'),
             }
         }
-        if pending.is_some() { d.to_owned() } else { out }
+        out
     }
-}
-
-fn round(v: f32) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() { format!("{}", r as i32) } else { format!("{r:.1}") }
 }
 
 /// The value of `name="…"` in a start tag.
@@ -311,7 +254,7 @@ mod tests {
         assert!((x - expected).abs() <= 0.1, "{d} vs {expected}");
         assert!(d.ends_with('Z') && d.contains('L'), "{d}");
         // A transform it cannot read leaves the print alone.
-        assert_eq!(cloth.warp(&print, "rotate(3)"), print);
+        assert_eq!(cloth.warp(&print, "bend(3)"), print);
     }
 
     /// Where a stripe's left edge lands after the warp, row by row (resvg).

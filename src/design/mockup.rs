@@ -4,6 +4,7 @@
 use super::colour::most_legible;
 use super::fonts::FontLibrary;
 use super::layout::{Align, FittedText, fit_text};
+use super::num;
 use super::theme::{Ornament, Theme};
 use crate::domain::{Product, ShirtColour};
 use askama::Template;
@@ -193,11 +194,6 @@ pub struct MockupSvg<'a> {
     pub folds: &'static str,
 }
 
-pub(crate) fn num(v: f32) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-}
-
 /// Renders the front mockup for `slogan` (as typed; the theme applies its
 /// casing), for embedding in a page.
 pub fn mockup_svg(fonts: &FontLibrary, slogan: &str, theme: &Theme, colour: ShirtColour, dom_id: &str) -> String {
@@ -238,7 +234,7 @@ pub fn mockup<'a>(
         outline: if view == View::Back { BACK } else { FRONT },
         back: view == View::Back,
         view_box: if view == View::Detail { DETAIL_VIEW_BOX } else { "0 0 600 640" },
-        stage: if view == View::Hanger { "none" } else { stage_for(colour.hex) },
+        stage: stage_for(colour.hex),
         rich: true,
         print,
         detail_view_box: DETAIL_VIEW_BOX,
@@ -723,13 +719,6 @@ mod tests {
         assert!(on_white.contains("fill=\"#222222\""));
         assert!(on_black.contains("fill=\"#f3efe6\""));
     }
-}
-
-#[cfg(test)]
-mod arch_tests {
-    use super::*;
-    use crate::design::fonts::tests::library;
-    use crate::design::{THEMES, Theme};
 
     #[test]
     fn serif_and_geometric_arch_a_wide_first_line_and_keep_a_column_straight() {

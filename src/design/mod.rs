@@ -172,6 +172,13 @@ impl DesignEngine {
     }
 }
 
+/// A coordinate or size as the pictures write it: one decimal, none when
+/// it is whole ("12", "12.5").
+pub(crate) fn num(v: f32) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
 /// `text` as XML character data: `&`, `<` and `>` escaped (titles of the
 /// pictures assembled without a template).
 fn escape_text(text: &str) -> String {

@@ -11,7 +11,8 @@
 //! which has the same shape, so it fills it as the print file does.
 
 use super::fonts::FontLibrary;
-use super::mockup::{View, artwork_in, layout_area, num, outlined, stage_for};
+use super::mockup::{View, artwork_in, layout_area, outlined, stage_for};
+use super::num;
 use super::theme::Theme;
 use crate::domain::{Product, ShirtColour};
 
