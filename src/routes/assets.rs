@@ -88,7 +88,7 @@ impl StaticFiles {
         &self,
         req: &HttpRequest,
         key: &str,
-        cache: &str,
+        cache: &'static str,
     ) -> Result<HttpResponse, crate::web::error::AppError> {
         let asset = self.files.get(key).ok_or(crate::web::error::AppError::NotFound)?;
         Ok(asset.body.respond(req, asset.content_type, cache))

@@ -82,22 +82,25 @@ impl Precompressed {
 
     /// `200` with the best encoding the request accepts, or `304` when its
     /// `If-None-Match` names what it would get.
-    pub fn respond(&self, req: &HttpRequest, content_type: &str, cache_control: &str) -> HttpResponse {
+    ///
+    /// The header values are static (nothing copied or checked per
+    /// request): a storefront view should cost little more than its bytes.
+    pub fn respond(&self, req: &HttpRequest, content_type: &'static str, cache_control: &'static str) -> HttpResponse {
         let variant = self.get(accepted(req));
         let unchanged = if_none_match(req, variant.etag.as_bytes());
         let mut res = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
         res.insert_header((header::ETAG, variant.etag.clone()))
-            .insert_header((header::CACHE_CONTROL, cache_control))
-            .insert_header((header::VARY, "Accept-Encoding"));
+            .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache_control)))
+            .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
         match variant.encoding {
-            Encoding::Brotli => res.insert_header((header::CONTENT_ENCODING, "br")),
-            Encoding::Gzip => res.insert_header((header::CONTENT_ENCODING, "gzip")),
+            Encoding::Brotli => res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("br"))),
+            Encoding::Gzip => res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip"))),
             Encoding::Identity => &mut res,
         };
         if unchanged {
             return res.finish();
         }
-        res.content_type(content_type).body(variant.body.clone())
+        res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type))).body(variant.body.clone())
     }
 }
 
