@@ -1,8 +1,6 @@
 use super::changes::{and_announce, backend_of, returning_announce};
 use super::{Store, new_id};
-use crate::domain::{
-    Currency, Delivery, Drop, DropSlug, FromCall, Goal, Language, Money, ShirtColours, Sizes, Slogan, Stock,
-};
+use crate::domain::{Currency, Delivery, Drop, DropSlug, FromCall, Goal, Language, Money, ShirtColours, Sizes, Slogan};
 use anyhow::Context;
 
 /// Everything needed to launch a drop, already validated.
@@ -11,10 +9,10 @@ pub struct NewDrop {
     pub account_id: crate::domain::AccountId,
     pub slogan: Slogan,
     pub artist_name: String,
-    pub price: Money,
+    /// The sizes and colours the artist picked: the storefront's pickers
+    /// (each product offers those of them it comes in).
     pub sizes: Sizes,
     pub colours: ShirtColours,
-    pub stock: Option<Stock>,
     /// Most shirts one order may take (1–10).
     pub max_per_order: i64,
     pub goal: Option<Goal>,
@@ -32,25 +30,10 @@ pub struct NewDrop {
     /// Who makes its shirts: Printful when it was on at launch (and took
     /// every size and colour).
     pub printer: crate::domain::Printer,
-    /// What it sells, in the merch table's order; empty: the T-shirt alone,
-    /// at `price` in `sizes`, `colours` and `stock`.
+    /// What it sells, in the merch table's order (at least one): each with
+    /// its price, sizes, colours and stock. The first leads: its price is
+    /// the drop's own; the drop's stock is theirs summed.
     pub products: Vec<super::products::NewProduct>,
-}
-
-impl NewDrop {
-    /// The products to save: as given, or the T-shirt alone.
-    fn products(&self) -> Vec<super::products::NewProduct> {
-        if !self.products.is_empty() {
-            return self.products.clone();
-        }
-        vec![super::products::NewProduct {
-            product: crate::domain::Product::Tee,
-            price: self.price,
-            sizes: self.sizes.as_slice().to_vec(),
-            colours: self.colours.as_slice().to_vec(),
-            stock: self.stock.map(Stock::get),
-        }]
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -162,10 +145,10 @@ impl Store {
         let id = new_id();
         let _gate = self.write_gate().await;
         let mut tx = self.begin().await.context("begin launch")?;
-        let products = new.products();
+        let products = &new.products;
         // The drop's own price is its first product's; its stock, theirs summed
         // while every one is limited.
-        let price = products.first().map_or(new.price, |p| p.price);
+        let Some(price) = products.first().map(|p| p.price) else { anyhow::bail!("a drop sells at least one product") };
         let stock: Option<i64> = products.iter().map(|p| p.stock).sum();
         let mut saved = None;
         for slug in super::slug_candidates(&base, &id) {
@@ -211,7 +194,7 @@ impl Store {
             }
         }
         let Some(slug) = saved else { anyhow::bail!("no free slug for {base}") };
-        super::products::insert_products(&mut tx, &id, &products).await?;
+        super::products::insert_products(&mut tx, &id, products).await?;
         let announce_call = match from_call {
             Some((call_id, idea_id)) => {
                 super::calls::call_became_drop(&mut tx, call_id, idea_id, &slug, self.now_ms()).await?

@@ -2,18 +2,16 @@
 
 use crate::common::TestApp;
 use popshop::design::THEMES;
-use popshop::domain::{Currency, Delivery, DropSlug, EmailAddress, Money, ShirtColours, Sizes, Slogan, Stock};
-use popshop::store::{CreateAccountError, NewDrop};
+use popshop::domain::{Currency, Delivery, DropSlug, EmailAddress, Money, Product, ShirtColours, Size, Sizes, Slogan};
+use popshop::store::{CreateAccountError, NewDrop, NewProduct};
 
 fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
     NewDrop {
         account_id: account_id.into(),
         slogan: Slogan::parse(slogan).unwrap(),
         artist_name: "Artist ü".into(),
-        price: Money::from_minor(2500, Currency::Eur),
         sizes: Sizes::parse(["S", "XL"]).unwrap(),
         colours: ShirtColours::parse(["navy", "white"]).unwrap(),
-        stock: Stock::parse_optional("100").unwrap(),
         max_per_order: 4,
         goal: None,
         ends_at: Some(4_102_444_800_000),
@@ -24,7 +22,13 @@ fn new_drop(account_id: &str, slogan: &str) -> NewDrop {
         language: popshop::domain::Language::De,
         from_call: None,
         printer: popshop::domain::Printer::Own,
-        products: Vec::new(),
+        products: vec![NewProduct {
+            product: Product::Tee,
+            price: Money::from_minor(2500, Currency::Eur),
+            sizes: vec![Size::S, Size::Xl],
+            colours: ShirtColours::parse(["navy", "white"]).unwrap().as_slice().to_vec(),
+            stock: Some(100),
+        }],
     }
 }
 

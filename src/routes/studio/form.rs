@@ -131,10 +131,9 @@ impl DropFormErrors {
 pub struct ValidDrop {
     pub slogan: Slogan,
     pub artist_name: String,
-    pub price: Money,
+    /// The sizes and colours picked (each product offers those it comes in).
     pub sizes: Sizes,
     pub colours: ShirtColours,
-    pub stock: Option<Stock>,
     pub max_per_order: i64,
     pub goal: Option<Goal>,
     pub ends_at: Option<i64>,
@@ -155,10 +154,8 @@ impl ValidDrop {
             account_id,
             slogan: self.slogan,
             artist_name: self.artist_name,
-            price: self.price,
             sizes: self.sizes,
             colours: self.colours,
-            stock: self.stock,
             max_per_order: self.max_per_order,
             goal: self.goal,
             ends_at: self.ends_at,
@@ -442,26 +439,26 @@ impl DropForm {
             .valid_products(price, currency, sizes.as_ref(), colours.as_ref(), stock, lang)
             .map_err(|e| errors.products = Some(e))
             .ok();
-        match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at) {
+        // The price and stock live on in the products (the T-shirt's).
+        match (slogan, artist_name, price, sizes, colours, stock, goal, ends_at, products) {
             (
                 Some(slogan),
                 Some(artist_name),
-                Some(price),
+                Some(_),
                 Some(sizes),
                 Some(colours),
-                Some(stock),
+                Some(_),
                 Some(goal),
                 Some(ends_at),
-            ) if !errors.any() => {
+                Some(products),
+            ) if !errors.any() && !products.is_empty() => {
                 let theme = self.theme();
                 let max_per_order = max_per_order.unwrap_or(DEFAULT_MAX_PER_ORDER);
                 Ok(ValidDrop {
                     slogan,
                     artist_name,
-                    price,
                     sizes,
                     colours,
-                    stock,
                     max_per_order,
                     goal,
                     ends_at,
@@ -470,7 +467,7 @@ impl DropForm {
                     shipping: shipping.unwrap_or(Money::from_minor(0, currency)),
                     delivery: delivery.unwrap_or(Delivery::DEFAULT),
                     language,
-                    products: products.unwrap_or_default(),
+                    products,
                 })
             }
             _ => Err(Box::new(errors)),
@@ -591,8 +588,10 @@ mod tests {
     #[test]
     fn blank_form_with_slogan_and_name_is_valid() {
         let d = valid().validate(0, Language::En).ok().unwrap();
-        assert_eq!(d.price.minor(), 2500);
-        assert!(d.stock.is_none() && d.ends_at.is_none());
+        // The T-shirt alone, at the default price, without a stock limit.
+        assert_eq!(d.products.len(), 1);
+        assert_eq!((d.products[0].product, d.products[0].price.minor()), (Product::Tee, 2500));
+        assert!(d.products[0].stock.is_none() && d.ends_at.is_none());
     }
 
     #[test]
