@@ -322,10 +322,24 @@ pub(super) fn fit_for(
     let Some(largest) = fits.first() else {
         return Setting { fitted: fit_text(fonts, font, text, fit_w, fit_h, theme.line_height), badge: None };
     };
+    // The type's ink, not its advances, is what prints: a column of narrow
+    // marks ("🔥 / 🔥 / 🔥" on a poster, each flame 0.6 of its advance)
+    // fills the area's height but half its width. When the chosen setting's
+    // ink, grown as `filled` grows it, leaves the area this empty, the
+    // setting whose grown ink fills most is taken ("🔥 / 🔥🔥").
+    let ink = |f: &FittedText| ink_covers(fonts, font, f, (area_w, area_h), halo, (sin, cos));
+    let by_ink = |best: FittedText| {
+        if ink(&best) >= INK_LEAST {
+            return best;
+        }
+        fits.iter()
+            .flat_map(|f| [f.clone(), settle(f.clone())])
+            .fold(best, |best, other| if ink(&other) > ink(&best) * 1.05 { other } else { best })
+    };
     let size = largest.font_size;
     let first = settle(largest.clone());
     if covers(&first) >= FILLS {
-        return Setting { fitted: first, badge: None };
+        return Setting { fitted: by_ink(first), badge: None };
     }
     // The largest type leaves the area half empty (a tall column of single
     // words, or a wide band): a designer sets it in more or fewer lines,
@@ -335,6 +349,7 @@ pub(super) fn fit_for(
         .filter(|f| f.font_size >= size * LEAST_OF_LARGEST)
         .map(|f| settle(f.clone()))
         .fold(first, |best, other| if covers(&other) > covers(&best) * 1.05 { other } else { best });
+    let best = by_ink(best);
     // Only a short slogan reads as a badge ("YES", "A", "🔥🔥🔥"); a long one
     // in a ring would be the small stamp a designer avoids.
     let short = text.graphemes(true).filter(|g| !g.trim().is_empty()).count() <= BADGE_GRAPHEMES;
@@ -368,6 +383,34 @@ pub(super) fn fit_for(
     }
 }
 
+/// The share of the area a setting's ink covers once `filled` has grown it
+/// (by at most [`FILL_GROWTH`], to [`FILL_EDGE`] of the area less the
+/// glow's room), turned by `slant` (sine, cosine) as a slanted look prints
+/// it: each line's ink at its size, the block's height (its extent is the
+/// ink's already).
+fn ink_covers(
+    fonts: &FontLibrary,
+    font: &super::fonts::FontFile,
+    f: &FittedText,
+    (area_w, area_h): (f32, f32),
+    halo: f32,
+    (sin, cos): (f32, f32),
+) -> f32 {
+    let ink_w = f.lines.iter().zip(&f.sizes).map(|(line, size)| fonts.ink_width(font, line) * size).fold(0.0, f32::max);
+    let ink_h = f.block_bottom - f.block_top;
+    let (w, h) = (ink_w * cos + ink_h * sin, ink_w * sin + ink_h * cos);
+    if w <= 0.0 || h <= 0.0 {
+        return 0.0;
+    }
+    let room = |side: f32| (side - 2.0 * halo) * FILL_EDGE;
+    let k = (room(area_w) / w).min(room(area_h) / h).min(FILL_GROWTH);
+    (w * k) * (h * k) / (area_w * area_h)
+}
+
+/// Below this share of its room (see [`ink_covers`]) a setting's ink is
+/// too small, and the one filling most is taken instead.
+const INK_LEAST: f32 = 0.7;
+
 /// A setting that covers less than this share of its room goes in a badge…
 const BADGE_BELOW: f32 = 0.6;
 /// …if it has at most this many letters (spaces aside)…
@@ -384,7 +427,7 @@ const BADGE_ROOM: f32 = 0.84;
 /// height, each gap growing by at most [`SPREAD_MOST`] of the type size.
 const WIDTH_BOUND: f32 = 0.9;
 const SPREAD_TO: f32 = 0.9;
-const SPREAD_MOST: f32 = 1.0;
+const SPREAD_MOST: f32 = 1.5;
 
 /// Lines set evenly are kept instead of stacked when they cover this much
 /// more of the room.
@@ -718,6 +761,30 @@ mod tests {
         let on_black = mockup_svg(&lib, "hello", theme, ShirtColour::parse("black").unwrap(), "m");
         assert!(on_white.contains("fill=\"#222222\""));
         assert!(on_black.contains("fill=\"#f3efe6\""));
+    }
+
+    #[test]
+    fn narrow_marks_are_set_by_their_ink_and_fill_a_tall_area() {
+        let lib = library();
+        let fire = lib.get(crate::design::fonts::EMOJI);
+        // 🔥's flame is narrower than its advance; letters' ink is close to theirs.
+        assert!(lib.ink_width(fire, "🔥") < lib.measure(fire, "🔥") * 0.8);
+        let bebas = lib.get("bebas");
+        assert!(lib.ink_width(bebas, "LOSER") > lib.measure(bebas, "LOSER") * 0.9);
+        assert!(lib.ink_width(bebas, "LOSER") <= lib.measure(bebas, "LOSER"));
+        // On a poster (2:3) three flames stacked in a column would cover 40%
+        // of the area; set by their ink they make a pyramid that fills it.
+        let area = layout_area(crate::domain::Product::Poster);
+        for key in ["poster", "brush"] {
+            let theme = Theme::by_key(key).unwrap();
+            let art = artwork_in(&lib, "🔥🔥🔥", theme, white(), "a", area);
+            assert_eq!(art.lines.len(), 2, "{key}: {:?}", art.lines.iter().map(|l| &l.text).collect::<Vec<_>>());
+            let svg = PrintSvg::of(art, "0 0 600 640".into(), "600", "640").render().unwrap();
+            let options = resvg::usvg::Options { fontdb: lib.font_database(), ..resvg::usvg::Options::default() };
+            let ink = resvg::usvg::Tree::from_str(&svg, &options).unwrap().root().abs_stroke_bounding_box();
+            let (_, _, w, h) = area;
+            assert!(ink.width() * ink.height() >= 0.6 * w * h, "{key}: {ink:?} in {w}×{h}");
+        }
     }
 
     #[test]
