@@ -105,7 +105,7 @@ pub fn product_src(
 /// The drawing's own version: bumped whenever the engine draws the same
 /// design differently (a new layout, folds, views), so every address and
 /// tag that names a picture changes with it and no cache keeps the old one.
-pub const DRAWING_VERSION: &str = "v4";
+pub const DRAWING_VERSION: &str = "v5";
 
 /// Hash of what the shirt pictures show.
 fn design_key(drop: &Drop, theme: &Theme) -> String {
