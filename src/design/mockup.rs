@@ -179,10 +179,11 @@ pub struct MockupSvg<'a> {
     pub view_box: &'static str,
     /// The backdrop, chosen to stand out from the fabric.
     pub stage: &'static str,
-    /// Knit texture, soft folds and a soft shadow: for pictures people look
-    /// at closely. Off for the share card, whose few hundred pixels would
-    /// not show them, and whose first render must stay quick (the blurs
-    /// and the texture cost ~80 ms there).
+    /// Knit texture, blurred folds and a soft shadow: for pictures people
+    /// look at closely. Off for the share card, whose few hundred pixels
+    /// would not show them, and whose first render must stay quick (the
+    /// blurs and the texture cost ~80 ms there); it draws its folds as
+    /// unblurred soft strokes instead, so the bent print has cloth under it.
     pub rich: bool,
     /// The artwork with its letters as outlines (no fonts needed to show
     /// it); empty on the back.
@@ -327,16 +328,20 @@ pub(super) fn fit_for(
     // fills the area's height but half its width. When the chosen setting's
     // ink, grown as `filled` grows it, leaves the area this empty, the
     // setting whose grown ink fills most is taken ("🔥 / 🔥🔥").
+    let size = largest.font_size;
     let ink = |f: &FittedText| ink_covers(fonts, font, f, (area_w, area_h), halo, (sin, cos));
     let by_ink = |best: FittedText| {
-        if ink(&best) >= INK_LEAST {
+        let covered = ink(&best);
+        if covered >= INK_LEAST {
             return best;
         }
         fits.iter()
+            .filter(|f| f.font_size >= size * LEAST_OF_LARGEST)
             .flat_map(|f| [f.clone(), settle(f.clone())])
-            .fold(best, |best, other| if ink(&other) > ink(&best) * 1.05 { other } else { best })
+            .map(|f| (ink(&f), f))
+            .fold((covered, best), |best, other| if other.0 > best.0 * 1.05 { other } else { best })
+            .1
     };
-    let size = largest.font_size;
     let first = settle(largest.clone());
     if covers(&first) >= FILLS {
         return Setting { fitted: by_ink(first), badge: None };
@@ -387,7 +392,8 @@ pub(super) fn fit_for(
 /// (by at most [`FILL_GROWTH`], to [`FILL_EDGE`] of the area less the
 /// glow's room), turned by `slant` (sine, cosine) as a slanted look prints
 /// it: each line's ink at its size, the block's height (its extent is the
-/// ink's already).
+/// ink's already). The Box look's padding and the underline bar are left
+/// out: a setting is compared with other settings of the same look.
 fn ink_covers(
     fonts: &FontLibrary,
     font: &super::fonts::FontFile,

@@ -32,7 +32,8 @@ pub struct NewDrop {
     pub printer: crate::domain::Printer,
     /// What it sells, in the merch table's order (at least one): each with
     /// its price, sizes, colours and stock. The first leads: its price is
-    /// the drop's own; the drop's stock is theirs summed.
+    /// the drop's own; the drop's stock is theirs summed while every one is
+    /// limited.
     pub products: Vec<super::products::NewProduct>,
 }
 

@@ -83,8 +83,7 @@ impl Precompressed {
     /// `200` with the best encoding the request accepts, or `304` when its
     /// `If-None-Match` names what it would get.
     ///
-    /// The header values are static (nothing copied or checked per
-    /// request): a storefront view should cost little more than its bytes.
+    /// The header values are static (nothing copied per request): a storefront view should cost little more than its bytes.
     pub fn respond(&self, req: &HttpRequest, content_type: &'static str, cache_control: &'static str) -> HttpResponse {
         let variant = self.get(accepted(req));
         let unchanged = if_none_match(req, variant.etag.as_bytes());

@@ -64,8 +64,9 @@ pub fn request_id() -> String {
     let mut id = [b'-'; 19];
     // Both fit their slices exactly (4 bytes in 8 digits, the count's low
     // 5 bytes in 10), so neither can fail.
-    let _ = hex::encode_to_slice(process.to_be_bytes(), &mut id[..8]);
-    let _ = hex::encode_to_slice(&count.to_be_bytes()[3..], &mut id[9..]);
+    let written = hex::encode_to_slice(process.to_be_bytes(), &mut id[..8])
+        .and_then(|()| hex::encode_to_slice(&count.to_be_bytes()[3..], &mut id[9..]));
+    debug_assert!(written.is_ok());
     id.iter().map(|&b| b as char).collect()
 }
 

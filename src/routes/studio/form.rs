@@ -143,7 +143,8 @@ pub struct ValidDrop {
     pub delivery: Delivery,
     /// The language of the drop's storefront, checkout and thanks pages.
     pub language: Language,
-    /// What it sells, the T-shirt first when ticked.
+    /// What it sells (at least one), the T-shirt first when ticked: each
+    /// with its price and stock.
     pub products: Vec<crate::store::NewProduct>,
 }
 
