@@ -11,7 +11,7 @@ fn relative_luminance(hex: &str) -> f64 {
     let (r, g, b) = parse_hex(hex);
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 { c / 12.92 } else { libm::pow((c + 0.055) / 1.055, 2.4) }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }

@@ -91,7 +91,7 @@ impl Cloth {
                 continue;
             }
             let r = d / REACH;
-            let pull = PULL * r * (0.5 - r * r / 2.0).exp();
+            let pull = PULL * r * libm::expf(0.5 - r * r / 2.0);
             dx -= (p.0 - q.0) / d * pull;
             dy -= (p.1 - q.1) / d * pull;
         }

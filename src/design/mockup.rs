@@ -287,7 +287,7 @@ pub(super) fn fit_for(
     (area_w, area_h): (f32, f32),
 ) -> Setting {
     // Slanted designs are fitted into a smaller box so the rotated block stays inside.
-    let (sin, cos) = theme.slant.abs().to_radians().sin_cos();
+    let (sin, cos) = libm::sincosf(theme.slant.abs().to_radians());
     let shrink = (area_w / (area_w * cos + area_h * sin)).min(area_h / (area_w * sin + area_h * cos));
     // Ornaments take their room from the box before the text is fitted.
     let (fit_w, fit_h) = match theme.ornament {
@@ -653,9 +653,9 @@ fn arch_for(theme: &Theme, fitted: &FittedText, centre_x: f32, baseline: f32, ar
     // …drawn well past those ends (the text is centred on it): a glyph whose
     // middle falls off a text path is not drawn at all, so the path never
     // ends where the letters do.
-    let half = ((chord / 2.0) / radius).asin() * ARCH_SPAN;
+    let half = libm::asinf((chord / 2.0) / radius) * ARCH_SPAN;
     let half = half.min(80f32.to_radians());
-    let (sin, cos) = half.sin_cos();
+    let (sin, cos) = libm::sincosf(half);
     let (y, r) = (num(centre_y - radius * cos), num(radius));
     Some(format!("M{} {y}A{r} {r} 0 0 1 {} {y}", num(centre_x - radius * sin), num(centre_x + radius * sin)))
 }
