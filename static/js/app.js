@@ -537,6 +537,21 @@ function follow(events, pollUrl, event, show) {
   });
 })();
 
+// Storefront: a product picked whose blank lacks the colour picked (the
+// page's style hides that chip: a poster is white) gets its own first
+// colour checked, so the fan sees what the server would choose anyway.
+(function colourFollowsProduct() {
+  const form = document.getElementById("buy-form");
+  if (!form || !form.querySelector("input[name=product]")) return;
+  form.addEventListener("change", (event) => {
+    if (event.target.name !== "product") return;
+    const picked = form.querySelector("input[name=colour]:checked");
+    if (picked && picked.closest(".chip").offsetParent !== null) return;
+    const shown = [...form.querySelectorAll("input[name=colour]")].find((i) => i.closest(".chip").offsetParent !== null);
+    if (shown) shown.checked = true;
+  });
+})();
+
 // Call board: a vote (or taking it back) counts in place, without the
 // reload that jumped the page; the button turns and a live region says so.
 // Without this (or when anything goes wrong) the form posts and the page

@@ -97,8 +97,19 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
         tap(&web, "label.chip:has(input[name=colour][value=black])").await?;
         tap(&web, "#add-to-cart").await?;
         web.query(By::Css("#cart li")).first().await?;
-        // Two stickers.
+        // Two stickers: one size, white only; the pickers say so.
         tap(&web, "label.product-card:has(input[value=sticker])").await?;
+        let (sizes, black, white): (String, String, bool) = web
+            .execute(
+                "return [getComputedStyle(document.querySelector('.size-picker')).display,
+                         getComputedStyle(document.querySelector('label.chip.colour:has(input[value=black])')).display,
+                         document.querySelector('input[name=colour][value=white]').checked]",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert_eq!((sizes.as_str(), black.as_str()), ("none", "none"), "a sticker has no size and no black");
+        assert!(white, "the sticker's own colour is picked");
         web.execute("const q = document.getElementById('quantity'); q.value = '2'; q.dispatchEvent(new Event('change'))", vec![]).await?;
         tap(&web, "#add-to-cart").await?;
         let mut lines = web.find_all(By::Css("#cart li")).await?;

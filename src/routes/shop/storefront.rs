@@ -46,6 +46,11 @@ pub struct ProductCard {
     pub sold_out: bool,
     /// "S–3XL", "One size".
     pub sizes: String,
+    /// Sold in one size: the size picker hides while it is picked.
+    pub one_size: bool,
+    /// The page's colours its blank does not come in (hidden while it is
+    /// picked): a poster is white.
+    pub lacks_colours: Vec<&'static str>,
     pub checked: bool,
 }
 
@@ -332,6 +337,7 @@ fn offered_by_any(drop: &crate::domain::Drop) -> (Vec<Size>, Vec<ShirtColour>) {
 fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> Vec<ProductCard> {
     let drop = &entry.drop;
     let lang = drop.language;
+    let (_, offered) = offered_by_any(drop);
     drop.products
         .iter()
         .map(|p| {
@@ -359,6 +365,8 @@ fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> 
                     (Some(a), _) => a.to_string(),
                     _ => i18n::text(lang, "studio-one-size"),
                 },
+                one_size: p.sizes.is_empty(),
+                lacks_colours: offered.iter().filter(|c| !p.colours.contains(c)).map(|c| c.key).collect(),
                 checked: picked == Some(p.product),
             }
         })
