@@ -537,18 +537,21 @@ function follow(events, pollUrl, event, show) {
   });
 })();
 
-// Storefront: a product picked whose blank lacks the colour picked (the
-// page's style hides that chip: a poster is white) gets its own first
-// colour checked, so the fan sees what the server would choose anyway.
-(function colourFollowsProduct() {
+// Storefront: a product picked whose blank lacks the colour or size picked
+// (the page's style hides that chip: a poster is white, a hoodie has no
+// XS) gets its own first one checked, so the fan sees what they will get.
+(function pickersFollowProduct() {
   const form = document.getElementById("buy-form");
   if (!form || !form.querySelector("input[name=product]")) return;
+  const visible = (input) => input.closest(".chip").offsetParent !== null;
   form.addEventListener("change", (event) => {
     if (event.target.name !== "product") return;
-    const picked = form.querySelector("input[name=colour]:checked");
-    if (picked && picked.closest(".chip").offsetParent !== null) return;
-    const shown = [...form.querySelectorAll("input[name=colour]")].find((i) => i.closest(".chip").offsetParent !== null);
-    if (shown) shown.checked = true;
+    for (const name of ["colour", "size"]) {
+      const picked = form.querySelector(`input[name=${name}]:checked`);
+      if (picked && visible(picked)) continue;
+      const shown = [...form.querySelectorAll(`input[name=${name}]`)].find(visible);
+      if (shown) shown.checked = true;
+    }
   });
 })();
 

@@ -41,6 +41,7 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
             ("price_tote", "20"),
             ("price_poster", "15"),
             ("price_sticker", "5"),
+            ("sizes", "XS"),
             ("sizes", "S"),
             ("sizes", "M"),
             ("sizes", "L"),
@@ -93,6 +94,12 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
             .await?
             .convert()?;
         assert!(shown, "the hoodie's picture is the large one");
+        // Hoodies start at S: the XS the T-shirt comes in hides.
+        let xs: String = web
+            .execute("return getComputedStyle(document.querySelector('.size-picker label.chip:has(input[value=XS])')).display", vec![])
+            .await?
+            .convert()?;
+        assert_eq!(xs, "none", "no XS hoodie on offer");
         tap(&web, "label.chip:has(input[name=size][value=L])").await?;
         tap(&web, "label.chip:has(input[name=colour][value=black])").await?;
         tap(&web, "#add-to-cart").await?;

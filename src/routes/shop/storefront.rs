@@ -48,6 +48,9 @@ pub struct ProductCard {
     pub sizes: String,
     /// Sold in one size: the size picker hides while it is picked.
     pub one_size: bool,
+    /// The page's sizes it does not come in (hidden while it is picked):
+    /// a hoodie has no XS.
+    pub lacks_sizes: Vec<&'static str>,
     /// The page's colours its blank does not come in (hidden while it is
     /// picked): a poster is white.
     pub lacks_colours: Vec<&'static str>,
@@ -337,7 +340,7 @@ fn offered_by_any(drop: &crate::domain::Drop) -> (Vec<Size>, Vec<ShirtColour>) {
 fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> Vec<ProductCard> {
     let drop = &entry.drop;
     let lang = drop.language;
-    let (_, offered) = offered_by_any(drop);
+    let (sizes, offered) = offered_by_any(drop);
     drop.products
         .iter()
         .map(|p| {
@@ -366,6 +369,11 @@ fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> 
                     _ => i18n::text(lang, "studio-one-size"),
                 },
                 one_size: p.sizes.is_empty(),
+                lacks_sizes: if p.sizes.is_empty() {
+                    Vec::new()
+                } else {
+                    sizes.iter().filter(|s| !p.sizes.contains(s)).map(|s| s.label()).collect()
+                },
                 lacks_colours: offered.iter().filter(|c| !p.colours.contains(c)).map(|c| c.key).collect(),
                 checked: picked == Some(p.product),
             }
