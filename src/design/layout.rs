@@ -705,7 +705,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        // 64 random slogans a run (each draws every look's mockup, which
+        // measures its ink with usvg: the slowest test of a debug build).
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
         #[test]
         fn any_accepted_slogan_fits_in_every_theme(input in "\\PC{1,80}") {
             let Ok(slogan) = crate::domain::Slogan::parse(&input) else { return Ok(()) };
