@@ -340,7 +340,7 @@ impl FontLibrary {
             let (ink, advance) = match font {
                 Some(font) => font.shaped_across(run),
                 None => {
-                    let n = run.graphemes(true).count() as f32;
+                    let n = run_width(None, run);
                     (Some((0.0, n)), n)
                 }
             };

@@ -119,6 +119,27 @@ struct RouteMeters {
     answers: Vec<(&'static str, u16, metrics::Counter)>,
 }
 
+impl RouteMeters {
+    fn new(route: &str) -> Self {
+        let duration = metrics::histogram!("popshop_http_request_duration_seconds", "route" => route.to_owned());
+        Self { duration, answers: Vec::new() }
+    }
+
+    /// One answer of `route`'s, with its method, status and time.
+    fn record(&mut self, route: &str, method: &'static str, status: u16, elapsed: std::time::Duration) {
+        self.duration.record(elapsed.as_secs_f64());
+        match self.answers.iter().find(|(m, s, _)| *m == method && *s == status) {
+            Some((_, _, counter)) => counter.increment(1),
+            None => {
+                let counter = metrics::counter!("popshop_http_requests_total",
+                    "route" => route.to_owned(), "method" => method, "status" => status.to_string());
+                counter.increment(1);
+                self.answers.push((method, status, counter));
+            }
+        }
+    }
+}
+
 thread_local! {
     /// Each worker's meters by route pattern. Registering a metric builds
     /// its key and looks it up in the recorder's registry (labels hashed,
@@ -141,21 +162,13 @@ fn count<B>(res: &ServiceResponse<B>, elapsed: std::time::Duration) {
         _ => "other",
     };
     let status = res.status().as_u16();
-    METERS.with_borrow_mut(|meters| {
-        if !meters.contains_key(route) {
-            let duration = metrics::histogram!("popshop_http_request_duration_seconds", "route" => route.to_owned());
-            meters.insert(route.to_owned(), RouteMeters { duration, answers: Vec::new() });
-        }
-        let Some(meter) = meters.get_mut(route) else { return };
-        meter.duration.record(elapsed.as_secs_f64());
-        match meter.answers.iter().find(|(m, s, _)| *m == method && *s == status) {
-            Some((_, _, counter)) => counter.increment(1),
-            None => {
-                let counter = metrics::counter!("popshop_http_requests_total",
-                    "route" => route.to_owned(), "method" => method, "status" => status.to_string());
-                counter.increment(1);
-                meter.answers.push((method, status, counter));
-            }
+    METERS.with_borrow_mut(|meters| match meters.get_mut(route) {
+        // One lookup for a route seen before; its key is copied once.
+        Some(meter) => meter.record(route, method, status, elapsed),
+        None => {
+            let mut meter = RouteMeters::new(route);
+            meter.record(route, method, status, elapsed);
+            meters.insert(route.to_owned(), meter);
         }
     });
 }

@@ -255,7 +255,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         })
         .collect();
     let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
-    let products = if merch { product_cards(entry, picked_product) } else { Vec::new() };
+    let products = if merch { product_cards(entry, picked_product, (&all_sizes, &all_colours)) } else { Vec::new() };
     let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
     StorefrontPage {
         layout,
@@ -337,10 +337,15 @@ fn offered_by_any(drop: &crate::domain::Drop) -> (Vec<Size>, Vec<ShirtColour>) {
 }
 
 /// The merch table: each product with its picture and price.
-fn product_cards(entry: &CachedDrop, picked: Option<crate::domain::Product>) -> Vec<ProductCard> {
+/// `offered`: the sizes and colours the page's pickers show
+/// ([`offered_by_any`]), for what each product hides of them.
+fn product_cards(
+    entry: &CachedDrop,
+    picked: Option<crate::domain::Product>,
+    (sizes, offered): (&[Size], &[ShirtColour]),
+) -> Vec<ProductCard> {
     let drop = &entry.drop;
     let lang = drop.language;
-    let (sizes, offered) = offered_by_any(drop);
     drop.products
         .iter()
         .map(|p| {
