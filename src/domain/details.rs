@@ -1,10 +1,10 @@
 //! What fans want to know before paying, besides the shirt: the artist's few
-//! words, what shipping costs and when the shirt arrives. The size chart and
-//! the fabric are popshop's blank, the same for every drop (`SIZE_CHART`;
-//! the fabric note is the message `shop-fabric` in `locales/`).
+//! words, what shipping costs and when the shirt arrives. Each product's
+//! measurements are its blank's, the same for every drop
+//! (`ProductSpec::measures`; its material and care are the message
+//! `product-facts-{key}` in `locales/`).
 
 use super::money::{Currency, Money, PriceError};
-use super::size::Size;
 
 /// Business days from order to doorstep, as the artist promises them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,20 +96,14 @@ pub fn parse_shipping(input: &str, currency: Currency) -> Result<Money, Shipping
     }
 }
 
-/// Unisex regular-fit T-shirt measured flat: (size, chest width, body length) in cm.
-pub const SIZE_CHART: [(Size, u32, u32); 7] = [
-    (Size::Xs, 44, 66),
-    (Size::S, 47, 69),
-    (Size::M, 51, 72),
-    (Size::L, 55, 74),
-    (Size::Xl, 58, 76),
-    (Size::Xxl, 62, 78),
-    (Size::Xxxl, 66, 80),
-];
-
 /// Centimetres as inches to the nearest half: "20".
 pub fn inches(cm: u32) -> String {
-    let halves = (f64::from(cm) / 2.54 * 2.0).round() as i64;
+    inches_of_mm(cm * 10)
+}
+
+/// Millimetres as inches to the nearest half: "16½".
+pub fn inches_of_mm(mm: u32) -> String {
+    let halves = (f64::from(mm) / 25.4 * 2.0).round() as i64;
     if halves % 2 == 0 { format!("{}", halves / 2) } else { format!("{}½", halves / 2) }
 }
 

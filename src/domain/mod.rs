@@ -38,7 +38,7 @@ pub use order::{Order, OrderStatus, Quantity, ShippingAddress, Way};
 pub use password::Password;
 pub use payment::{Buyer, EventSubject, PaymentEvent, PaymentEventKind, SessionFacts};
 pub use payout::{Fee, PayoutAccount, PayoutStatus, Requirement};
-pub use product::{DropProduct, OrderLine, Product, ProductSpec};
+pub use product::{DropProduct, Measures, OrderLine, Product, ProductSpec};
 pub use promo::{Discount, PromoCode, PromoProblem};
 pub use quantity::{Goal, Stock};
 pub use shipping::{Carrier, Fulfilment, Printer, TrackingNumber};

@@ -53,6 +53,19 @@ pub struct ProductSpec {
     pub print: PrintArea,
     /// Stripe Tax's product tax code.
     pub tax_code: &'static str,
+    /// What the storefront's size chart says about it. Its material and
+    /// care are the message `product-facts-{key}` in `locales/`.
+    pub measures: Measures,
+}
+
+/// How a product is measured on the storefront.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measures {
+    /// Apparel, measured flat: (size, chest width, body length) in cm, one
+    /// row per size it comes in.
+    BySize(&'static [(Size, u32, u32)]),
+    /// One size: its width and height in millimetres.
+    Flat { width_mm: u32, height_mm: u32 },
 }
 
 const APPAREL: &[Size] = &[Size::Xs, Size::S, Size::M, Size::L, Size::Xl, Size::Xxl, Size::Xxxl];
@@ -61,6 +74,37 @@ const S_TO_3XL: &[Size] = &[Size::S, Size::M, Size::L, Size::Xl, Size::Xxl, Size
 const CLOTHING: &str = "txcd_30011000";
 /// Stripe's "General - Tangible Goods".
 const GOODS: &str = "txcd_99999999";
+
+/// Unisex regular-fit T-shirt (the blank Printful prints: Bella+Canvas 3001).
+const TEE_MEASURES: &[(Size, u32, u32)] = &[
+    (Size::Xs, 44, 66),
+    (Size::S, 47, 69),
+    (Size::M, 51, 72),
+    (Size::L, 55, 74),
+    (Size::Xl, 58, 76),
+    (Size::Xxl, 62, 78),
+    (Size::Xxxl, 66, 80),
+];
+/// Unisex pullover hoodie, relaxed fit (a heavy blend blank such as
+/// Gildan 18500: 20–30 in wide, 27–32 in long).
+const HOODIE_MEASURES: &[(Size, u32, u32)] = &[
+    (Size::S, 51, 69),
+    (Size::M, 56, 71),
+    (Size::L, 61, 74),
+    (Size::Xl, 66, 76),
+    (Size::Xxl, 71, 79),
+    (Size::Xxxl, 76, 81),
+];
+/// Unisex long-sleeve tee (such as Bella+Canvas 3501: 18–28 in wide,
+/// 29–34 in long).
+const LONGSLEEVE_MEASURES: &[(Size, u32, u32)] = &[
+    (Size::S, 46, 74),
+    (Size::M, 51, 76),
+    (Size::L, 56, 79),
+    (Size::Xl, 61, 81),
+    (Size::Xxl, 66, 84),
+    (Size::Xxxl, 71, 86),
+];
 
 const fn area(width_in: f32, height_in: f32, bleed_in: f32, cut_line: bool) -> PrintArea {
     PrintArea { width_in, height_in, dpi: 300, bleed_in, cut_line }
@@ -76,6 +120,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         default_price: 25,
         print: area(12.0, 16.0, 0.0, false),
         tax_code: CLOTHING,
+        measures: Measures::BySize(TEE_MEASURES),
     },
     ProductSpec {
         product: Product::Hoodie,
@@ -86,6 +131,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         // Front print, above the pouch pocket.
         print: area(12.0, 11.0, 0.0, false),
         tax_code: CLOTHING,
+        measures: Measures::BySize(HOODIE_MEASURES),
     },
     ProductSpec {
         product: Product::LongSleeve,
@@ -95,6 +141,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         default_price: 30,
         print: area(12.0, 16.0, 0.0, false),
         tax_code: CLOTHING,
+        measures: Measures::BySize(LONGSLEEVE_MEASURES),
     },
     ProductSpec {
         product: Product::Tote,
@@ -104,6 +151,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         default_price: 20,
         print: area(12.0, 12.0, 0.0, false),
         tax_code: GOODS,
+        measures: Measures::Flat { width_mm: 380, height_mm: 420 },
     },
     ProductSpec {
         product: Product::Poster,
@@ -114,6 +162,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         // 12×18 in matte, with an eighth of an inch trimmed off each edge.
         print: area(12.0, 18.0, 0.125, false),
         tax_code: GOODS,
+        measures: Measures::Flat { width_mm: 305, height_mm: 457 },
     },
     ProductSpec {
         product: Product::Sticker,
@@ -124,6 +173,7 @@ pub const CATALOG: [ProductSpec; 6] = [
         // A 4 in die-cut sticker: the cutter follows the design's outline.
         print: area(4.0, 4.0, 0.0625, true),
         tax_code: GOODS,
+        measures: Measures::Flat { width_mm: 102, height_mm: 102 },
     },
 ];
 
@@ -261,6 +311,29 @@ mod tests {
         assert_eq!(Product::Tote.offered_colours(&[red]).len(), 2);
         assert_eq!(Product::Hoodie.offered_colours(&[red]), vec![red]);
         assert_eq!(Product::Poster.default_price(Currency::Eur).minor(), 1500);
+    }
+
+    #[test]
+    fn every_product_is_measured_the_way_it_is_sold() {
+        for spec in CATALOG {
+            match spec.measures {
+                Measures::BySize(rows) => {
+                    let sizes: Vec<Size> = rows.iter().map(|r| r.0).collect();
+                    assert_eq!(sizes, spec.sizes, "{}: a row per size it comes in", spec.key);
+                    assert!(rows.windows(2).all(|w| w[0].1 < w[1].1 && w[0].2 < w[1].2), "{} grows", spec.key);
+                }
+                Measures::Flat { width_mm, height_mm } => {
+                    assert!(spec.sizes.is_empty(), "{}: one size", spec.key);
+                    // The print fits on it (posters and stickers are their print).
+                    let mm = |inches: f32| (inches * 25.4).round() as u32;
+                    assert!(
+                        width_mm >= mm(spec.print.width_in) && height_mm >= mm(spec.print.height_in),
+                        "{}",
+                        spec.key
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -29,6 +29,16 @@ fn separators(lang: Language) -> (char, char) {
     }
 }
 
+/// Millimetres as centimetres to one decimal, the decimal left out when
+/// it is zero: `30.5` / `30,5`, `38`.
+pub fn centimetres(lang: Language, mm: u32) -> String {
+    let (_, decimal) = separators(lang);
+    match mm % 10 {
+        0 => count(lang, i64::from(mm / 10)),
+        tenth => format!("{}{decimal}{tenth}", count(lang, i64::from(mm / 10))),
+    }
+}
+
 /// A price: `$25.00`, `€25.00`, `CA$25.00` in English; `25,00 $`,
 /// `25,00 €`, `25,00 CA$` in German (CLDR's currency symbols for each).
 pub fn money(lang: Language, amount: Money) -> String {
@@ -109,6 +119,13 @@ mod tests {
         assert_eq!(money(Language::De, m(2500, Currency::Usd)), "25,00\u{a0}$");
         assert_eq!(money(Language::De, m(-450, Currency::Aud)), "-4,50\u{a0}AU$");
         assert_eq!(money(Language::En, m(99, Currency::Gbp)), "£0.99");
+    }
+
+    #[test]
+    fn writes_centimetres_with_the_languages_decimal() {
+        assert_eq!(centimetres(Language::En, 305), "30.5");
+        assert_eq!(centimetres(Language::De, 457), "45,7");
+        assert_eq!(centimetres(Language::De, 380), "38");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 mod format;
 mod messages;
 
-pub use format::{count, date_time_utc, date_utc, money};
+pub use format::{centimetres, count, date_time_utc, date_utc, money};
 pub use messages::{
     Localized, colour_name, delivery_days, line_item, look_name, order_item, order_line, order_total, product_name,
     promo_label, promo_problem, source_label, tax_note, time_left,

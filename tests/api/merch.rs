@@ -156,6 +156,34 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
 }
 
 #[tokio::test]
+async fn each_product_shows_its_own_size_chart_and_material() {
+    let app = TestApp::spawn().await;
+    let slug = launch_table(&app, &[]).await;
+    let (status, page) = app.get_html(&format!("/d/{slug}")).await;
+    assert_eq!(status, 200);
+    let facts = |key: &str| -> String {
+        let start = page
+            .find(&format!("<details class=\"facts product-facts\" data-product=\"{key}\">"))
+            .unwrap_or_else(|| panic!("{key} has its facts"));
+        let len = page[start..].find("</details>").expect("closed");
+        page[start..start + len].to_string()
+    };
+    let (tee, hoodie, sticker) = (facts("tee"), facts("hoodie"), facts("sticker"));
+    assert!(tee.contains("T-shirt: size and material") && tee.contains("combed ring-spun"), "{tee}");
+    // The hoodie's own measurements (M: 56 cm wide, not the T-shirt's 51).
+    assert!(hoodie.contains("Hoodie: size and material") && hoodie.contains("56 cm (22 in)"), "{hoodie}");
+    assert!(hoodie.contains("brushed fleece"), "{hoodie}");
+    // A row per size on offer (S, M, L).
+    assert_eq!(hoodie.matches("<th scope=\"row\">").count(), 3, "{hoodie}");
+    assert!(tee.contains("51 cm (20 in)"), "{tee}");
+    // One size: measured, no chart, and no washing advice for vinyl.
+    assert!(sticker.contains("10.2 × 10.2 cm (4 × 4 in)") && sticker.contains("Die-cut vinyl"), "{sticker}");
+    assert!(!sticker.contains("<table") && !sticker.contains("Wash"), "{sticker}");
+    // The picked product's facts alone show (CSS from the drop's data).
+    assert!(page.contains(".product-facts:not([data-product=sticker]){display:none}"));
+}
+
+#[tokio::test]
 async fn a_cart_line_the_drop_does_not_sell_or_too_many_units_are_refused_plainly() {
     let app = TestApp::spawn_with(|s| {
         s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();

@@ -117,6 +117,16 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
             .convert()?;
         assert_eq!((sizes.as_str(), black.as_str()), ("none", "none"), "a sticker has no size and no black");
         assert!(white, "the sticker's own colour is picked");
+        // Its own facts alone: its size and vinyl, not the T-shirt's chart.
+        let facts: Vec<String> = web
+            .execute(
+                "return [...document.querySelectorAll('details.product-facts')]
+                    .filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.dataset.product)",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert_eq!(facts, ["sticker"], "only the picked product's size and material show");
         web.execute("const q = document.getElementById('quantity'); q.value = '2'; q.dispatchEvent(new Event('change'))", vec![]).await?;
         tap(&web, "#add-to-cart").await?;
         let mut lines = web.find_all(By::Css("#cart li")).await?;

@@ -1,8 +1,8 @@
 //! `GET /d/{slug}`: the themed storefront of one drop.
 
 use crate::design::{CUT_FONTS, FontLibrary, View};
-use crate::domain::details::{SIZE_CHART, inches};
-use crate::domain::{DropSlug, DropState, ShirtColour, Size};
+use crate::domain::details::{inches, inches_of_mm};
+use crate::domain::{DropSlug, DropState, Measures, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
@@ -55,6 +55,50 @@ pub struct ProductCard {
     /// picked): a poster is white.
     pub lacks_colours: Vec<&'static str>,
     pub checked: bool,
+    /// Its size chart or flat size, and its material.
+    pub facts: ProductFacts,
+}
+
+/// What a fan reads about a product before buying (Shopify's and
+/// Fourthwall's "Size guide" and "Details"): apparel's size chart for the
+/// sizes on offer, or a one-size product's measurements; and its material
+/// and care (the message `product-facts-{key}`).
+pub struct ProductFacts {
+    pub chart: Vec<SizeRow>,
+    /// "30.5 × 45.7 cm (12 × 18 in)".
+    pub dimensions: Option<String>,
+    pub material: String,
+}
+
+impl ProductFacts {
+    /// `product`'s facts, its chart limited to `sizes`.
+    pub fn of(lang: crate::domain::Language, product: Product, sizes: &[Size]) -> Self {
+        let (chart, dimensions) = match product.spec().measures {
+            Measures::BySize(rows) => (
+                rows.iter()
+                    .filter(|(s, _, _)| sizes.contains(s))
+                    .map(|&(s, chest, length)| SizeRow {
+                        size: s.label(),
+                        chest,
+                        chest_in: inches(chest),
+                        length,
+                        length_in: inches(length),
+                    })
+                    .collect(),
+                None,
+            ),
+            Measures::Flat { width_mm, height_mm } => {
+                let args = [
+                    ("width", Arg::Text(i18n::centimetres(lang, width_mm))),
+                    ("height", Arg::Text(i18n::centimetres(lang, height_mm))),
+                    ("width_in", Arg::Text(inches_of_mm(width_mm))),
+                    ("height_in", Arg::Text(inches_of_mm(height_mm))),
+                ];
+                (Vec::new(), Some(i18n::text_with(lang, "shop-dimensions", &args)))
+            }
+        };
+        Self { chart, dimensions, material: i18n::text(lang, &format!("product-facts-{}", product.key())) }
+    }
 }
 
 /// One line of the fan's cart.
@@ -138,9 +182,9 @@ pub struct StorefrontPage<'a> {
     pub shipping: Option<String>,
     /// The artist's description, one paragraph per line.
     pub description: Vec<&'a str>,
-    /// Measurements of the sizes on offer.
-    pub size_chart: Vec<SizeRow>,
-    pub fabric: String,
+    /// The T-shirt's measurements for the sizes on offer, and its fabric
+    /// (a merch table's products carry their own).
+    pub facts: ProductFacts,
     /// A fan's idea: ("Slogan by Jo, voted by 312 fans", the call's address).
     pub from_call: Option<(String, String)>,
     /// More than the T-shirt: the merch table and *Add to cart*.
@@ -309,18 +353,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         shipping_line: crate::shop::shipping_line(lang, drop.shipping, drop.delivery),
         shipping: (drop.shipping.minor() > 0).then(|| i18n::money(lang, drop.shipping)),
         description: drop.description.lines().map(str::trim).filter(|l| !l.is_empty()).collect(),
-        size_chart: SIZE_CHART
-            .iter()
-            .filter(|(s, _, _)| sizes.contains(s))
-            .map(|(s, chest, length)| SizeRow {
-                size: s.label(),
-                chest: *chest,
-                chest_in: inches(*chest),
-                length: *length,
-                length_in: inches(*length),
-            })
-            .collect(),
-        fabric: i18n::text(lang, "shop-fabric"),
+        facts: ProductFacts::of(lang, Product::Tee, sizes),
         tax_note: state.settings.stripe_tax.then(|| i18n::tax_note(lang, drop.price.currency())),
         from_call: drop.from_call.as_ref().map(|f| credit_of(lang, f)),
         cut_fonts: cut_faces(state.design.fonts(), entry),
@@ -381,6 +414,7 @@ fn product_cards(
                 },
                 lacks_colours: offered.iter().filter(|c| !p.colours.contains(c)).map(|c| c.key).collect(),
                 checked: picked == Some(p.product),
+                facts: ProductFacts::of(lang, p.product, &p.sizes),
             }
         })
         .collect()
