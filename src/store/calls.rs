@@ -25,24 +25,25 @@ pub struct NewCall {
     pub ends_at: i64,
 }
 
-#[derive(sqlx::FromRow)]
-struct CallRow {
-    id: crate::domain::CallId,
-    account_id: crate::domain::AccountId,
-    slug: String,
-    question: String,
-    artist_name: String,
-    theme: String,
-    colour: String,
-    language: String,
-    ends_at: i64,
-    ended_at: Option<i64>,
-    created_at: i64,
-    version: i64,
-    drop_slug: String,
-    winner_idea: String,
-    taken_down_at: Option<i64>,
-    takedown_reason: String,
+row! {
+    struct CallRow {
+        id: crate::domain::CallId,
+        account_id: crate::domain::AccountId,
+        slug: String,
+        question: String,
+        artist_name: String,
+        theme: String,
+        colour: String,
+        language: String,
+        ends_at: i64,
+        ended_at: Option<i64>,
+        created_at: i64,
+        version: i64,
+        drop_slug: String,
+        winner_idea: String,
+        taken_down_at: Option<i64>,
+        takedown_reason: String,
+    }
 }
 
 const CALL_COLUMNS: &str = "id, account_id, slug, question, artist_name, theme, colour, language, ends_at, ended_at, \
@@ -73,17 +74,18 @@ impl From<CallRow> for Call {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct IdeaRow {
-    id: String,
-    call_id: crate::domain::CallId,
-    text: String,
-    credit: String,
-    votes: i64,
-    hidden: i64,
-    pinned: i64,
-    taken_down: i64,
-    created_at: i64,
+row! {
+    struct IdeaRow {
+        id: String,
+        call_id: crate::domain::CallId,
+        text: String,
+        credit: String,
+        votes: i64,
+        hidden: i64,
+        pinned: i64,
+        taken_down: i64,
+        created_at: i64,
+    }
 }
 
 const IDEA_COLUMNS: &str = "id, call_id, text, credit, votes, hidden, pinned, taken_down, created_at";

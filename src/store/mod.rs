@@ -2,6 +2,28 @@
 //! through sqlx's `AnyPool` with portable statements (`$n` placeholders,
 //! integers and text only).
 
+/// A struct read from a row by its fields' names, as
+/// `#[derive(sqlx::FromRow)]` writes it (`FromRow` for `AnyRow`, each field
+/// by `try_get` of its name), without sqlx's proc-macro crate (see
+/// `build.rs`). Wraps the struct's definition:
+/// `row! { #[derive(Debug)] pub struct Found { pub id: String } }`.
+macro_rules! row {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident {
+        $($(#[$field_meta:meta])* $field_vis:vis $field:ident : $ty:ty),* $(,)?
+    }) => {
+        $(#[$meta])* $vis struct $name {
+            $($(#[$field_meta])* $field_vis $field: $ty),*
+        }
+
+        impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for $name {
+            fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                Ok(Self { $($field: row.try_get(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
 mod accounts;
 mod backlog;
 pub mod backup;
@@ -47,7 +69,35 @@ use sqlx::{AnyPool, Executor};
 use std::sync::Arc;
 use std::time::Duration;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// Every file in `migrations/`, (name, SQL), by name (written by `build.rs`).
+const MIGRATION_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// The migrations, read from [`MIGRATION_FILES`] the way sqlx's
+/// `migrate!` reads the directory: `{version}_{description}.sql`, the
+/// description's underscores as spaces, the checksum of the SQL, and
+/// `-- no-transaction` at the top opting out of a transaction.
+static MIGRATOR: std::sync::LazyLock<sqlx::migrate::Migrator> = std::sync::LazyLock::new(|| {
+    use sqlx::migrate::{Migration, MigrationType, Migrator};
+    use std::borrow::Cow;
+    let mut migrations: Vec<Migration> = MIGRATION_FILES
+        .iter()
+        .filter_map(|(name, sql)| {
+            let (version, rest) = name.split_once('_')?;
+            let migration_type = MigrationType::from_filename(rest);
+            let description = rest.trim_end_matches(migration_type.suffix()).replace('_', " ");
+            let version = version.parse().ok()?;
+            Some(Migration::new(
+                version,
+                Cow::Owned(description),
+                migration_type,
+                Cow::Borrowed(*sql),
+                sql.starts_with("-- no-transaction"),
+            ))
+        })
+        .collect();
+    migrations.sort_by_key(|m| m.version);
+    Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
+});
 
 /// Which database the store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,5 +294,17 @@ mod tests {
     fn redacts_passwords() {
         assert_eq!(super::redact("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
         assert_eq!(super::redact("sqlite://x.db"), "sqlite://x.db");
+    }
+}
+
+#[cfg(test)]
+mod migrator_tests {
+    #[test]
+    fn every_file_in_migrations_is_a_migration_in_order() {
+        assert_eq!(super::MIGRATOR.iter().count(), super::MIGRATION_FILES.len());
+        let versions: Vec<i64> = super::MIGRATOR.iter().map(|m| m.version).collect();
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+        let first = super::MIGRATOR.iter().next().expect("migrations");
+        assert_eq!((first.version, first.description.as_ref()), (20261127000001, "accounts sessions drops"));
     }
 }

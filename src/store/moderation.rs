@@ -10,19 +10,21 @@ use crate::domain::{Drop, ModerationText, ReportReason};
 use anyhow::Context;
 use sqlx::{Any, Transaction};
 
-/// A fan's report as the operators' queue shows it.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct Report {
-    pub id: String,
-    pub target_kind: String,
-    pub target_id: String,
-    pub reason: String,
-    pub note: String,
-    pub created_at: i64,
-    /// What the report is about, as fans see it (a drop's slug and slogan),
-    /// when it still exists.
-    pub slug: Option<String>,
-    pub title: Option<String>,
+row! {
+    /// A fan's report as the operators' queue shows it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Report {
+        pub id: String,
+        pub target_kind: String,
+        pub target_id: String,
+        pub reason: String,
+        pub note: String,
+        pub created_at: i64,
+        /// What the report is about, as fans see it (a drop's slug and slogan),
+        /// when it still exists.
+        pub slug: Option<String>,
+        pub title: Option<String>,
+    }
 }
 
 /// What a fan reports: a drop or a call.
@@ -40,17 +42,19 @@ pub struct FoundDrop {
     pub open_reports: i64,
 }
 
-/// An account found by the operators' search.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct FoundAccount {
-    pub id: String,
-    pub email: String,
-    pub created_at: i64,
-    pub drops: i64,
-    pub sold: i64,
-    pub suspended_at: Option<i64>,
-    pub suspension_reason: String,
-    pub operator: i32,
+row! {
+    /// An account found by the operators' search.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FoundAccount {
+        pub id: String,
+        pub email: String,
+        pub created_at: i64,
+        pub drops: i64,
+        pub sold: i64,
+        pub suspended_at: Option<i64>,
+        pub suspension_reason: String,
+        pub operator: i32,
+    }
 }
 
 /// A [`FoundAccount`]'s columns, from `accounts a`.
@@ -430,15 +434,17 @@ impl Store {
     }
 }
 
-/// A call found by the operators' search.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct FoundCall {
-    pub id: String,
-    pub slug: String,
-    pub question: String,
-    pub artist_email: String,
-    pub ideas: i64,
-    pub taken_down_at: Option<i64>,
+row! {
+    /// A call found by the operators' search.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FoundCall {
+        pub id: String,
+        pub slug: String,
+        pub question: String,
+        pub artist_email: String,
+        pub ideas: i64,
+        pub taken_down_at: Option<i64>,
+    }
 }
 
 impl Store {

@@ -48,23 +48,25 @@ pub const ARTIST_KINDS: [&str; 5] = [FIRST_SALE, GOAL_REACHED, SOLD_OUT, DROP_EN
 pub const DROP_TAKEN_DOWN: &str = "drop-taken-down";
 pub const DAY_MS: i64 = 24 * 3600 * 1000;
 
-/// A message claimed for delivery.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct Outgoing {
-    pub id: String,
-    /// The Message-ID's left part (`<{message_id}@{domain}>`), fixed at writing.
-    pub message_id: String,
-    pub kind: String,
-    /// What it is about: an order's id for the fan's mail.
-    pub subject_id: String,
-    pub to_address: String,
-    /// Deliveries tried, this one included.
-    pub attempts: i64,
-    /// The secret of the link the message carries (account mail), blanked
-    /// once the message is sent or refused.
-    pub link_token: String,
-    /// The language of a message that has no drop to take it from.
-    pub language: String,
+row! {
+    /// A message claimed for delivery.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Outgoing {
+        pub id: String,
+        /// The Message-ID's left part (`<{message_id}@{domain}>`), fixed at writing.
+        pub message_id: String,
+        pub kind: String,
+        /// What it is about: an order's id for the fan's mail.
+        pub subject_id: String,
+        pub to_address: String,
+        /// Deliveries tried, this one included.
+        pub attempts: i64,
+        /// The secret of the link the message carries (account mail), blanked
+        /// once the message is sent or refused.
+        pub link_token: String,
+        /// The language of a message that has no drop to take it from.
+        pub language: String,
+    }
 }
 
 /// A message to write.
@@ -290,15 +292,17 @@ impl Store {
     }
 }
 
-/// A message that was refused for good, for the artist's pages.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct FailedMail {
-    pub to_address: String,
-    pub kind: String,
-    /// The order it was about, for the fan's mail.
-    pub subject_id: String,
-    /// The mail server's words.
-    pub last_error: String,
+row! {
+    /// A message that was refused for good, for the artist's pages.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FailedMail {
+        pub to_address: String,
+        pub kind: String,
+        /// The order it was about, for the fan's mail.
+        pub subject_id: String,
+        /// The mail server's words.
+        pub last_error: String,
+    }
 }
 
 impl Store {
@@ -413,17 +417,19 @@ impl Store {
     }
 }
 
-/// One drop's sales in a digest's day.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct DaySales {
-    pub drop_id: crate::domain::DropId,
-    pub slogan: String,
-    pub language: String,
-    pub orders: i64,
-    pub shirts: i64,
-    /// Minor units of `currency`, shipping not included.
-    pub revenue_minor: i64,
-    pub currency: String,
+row! {
+    /// One drop's sales in a digest's day.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct DaySales {
+        pub drop_id: crate::domain::DropId,
+        pub slogan: String,
+        pub language: String,
+        pub orders: i64,
+        pub shirts: i64,
+        /// Minor units of `currency`, shipping not included.
+        pub revenue_minor: i64,
+        pub currency: String,
+    }
 }
 
 impl Store {

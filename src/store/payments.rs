@@ -35,15 +35,17 @@ pub enum EventOutcome {
     },
 }
 
-/// A payment that did not match its order, as the artist sees it.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct PaymentProblem {
-    pub event_id: String,
-    pub order_id: Option<String>,
-    pub session_id: Option<String>,
-    pub reason: String,
-    /// Unix milliseconds.
-    pub created_at: i64,
+row! {
+    /// A payment that did not match its order, as the artist sees it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PaymentProblem {
+        pub event_id: String,
+        pub order_id: Option<String>,
+        pub session_id: Option<String>,
+        pub reason: String,
+        /// Unix milliseconds.
+        pub created_at: i64,
+    }
 }
 
 /// The order an event is about, with what popshop created for it.
@@ -175,15 +177,16 @@ impl Store {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct FoundRow {
-    id: OrderId,
-    drop_id: DropId,
-    status: String,
-    session_id: Option<String>,
-    amount: i64,
-    currency: String,
-    tax_mode: String,
+row! {
+    struct FoundRow {
+        id: OrderId,
+        drop_id: DropId,
+        status: String,
+        session_id: Option<String>,
+        amount: i64,
+        currency: String,
+        tax_mode: String,
+    }
 }
 
 /// The order whose `column` (`id`, `session_id` or `payment_intent`) is `value`.

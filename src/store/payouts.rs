@@ -9,14 +9,15 @@ use super::changes::{and_announce, backend_of};
 use crate::domain::PayoutAccount;
 use anyhow::Context;
 
-#[derive(sqlx::FromRow)]
-struct PayoutRow {
-    stripe_account: String,
-    charges_enabled: i64,
-    payouts_enabled: i64,
-    details_submitted: i64,
-    currently_due: String,
-    disabled_reason: String,
+row! {
+    struct PayoutRow {
+        stripe_account: String,
+        charges_enabled: i64,
+        payouts_enabled: i64,
+        details_submitted: i64,
+        currently_due: String,
+        disabled_reason: String,
+    }
 }
 
 impl From<PayoutRow> for PayoutAccount {

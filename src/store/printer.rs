@@ -42,17 +42,18 @@ pub struct PrintCost {
     pub last_error: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct CostRow {
-    order_id: OrderId,
-    number: Option<i64>,
-    cost: Option<i64>,
-    cost_currency: String,
-    state: String,
-    last_error: String,
-    amount: i64,
-    application_fee: i64,
-    currency: String,
+row! {
+    struct CostRow {
+        order_id: OrderId,
+        number: Option<i64>,
+        cost: Option<i64>,
+        cost_currency: String,
+        state: String,
+        last_error: String,
+        amount: i64,
+        application_fee: i64,
+        currency: String,
+    }
 }
 
 /// What a Printful event did.

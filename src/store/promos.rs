@@ -6,19 +6,20 @@ use super::{Store, new_id};
 use crate::domain::{Currency, Discount, Money, PromoCode};
 use anyhow::Context;
 
-#[derive(sqlx::FromRow)]
-struct PromoRow {
-    id: String,
-    account_id: crate::domain::AccountId,
-    drop_id: Option<crate::domain::DropId>,
-    code: String,
-    percent_off: Option<i64>,
-    amount_off: Option<i64>,
-    currency: String,
-    max_uses: Option<i64>,
-    uses: i64,
-    ends_at: Option<i64>,
-    product: String,
+row! {
+    struct PromoRow {
+        id: String,
+        account_id: crate::domain::AccountId,
+        drop_id: Option<crate::domain::DropId>,
+        code: String,
+        percent_off: Option<i64>,
+        amount_off: Option<i64>,
+        currency: String,
+        max_uses: Option<i64>,
+        uses: i64,
+        ends_at: Option<i64>,
+        product: String,
+    }
 }
 
 const PROMO_COLUMNS: &str =
