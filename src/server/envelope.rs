@@ -1,5 +1,5 @@
-//! The one layer every request to actix passes through, and actix's own
-//! error bodies replaced by popshop's pages.
+//! The one layer every request to actix passes through; it also replaces
+//! actix's own error bodies by popshop's pages.
 
 use crate::auth::csrf;
 use crate::web::error::AppError;
@@ -7,25 +7,26 @@ use crate::web::headers::{REQUEST_ID, request_id, security_headers};
 use actix_web::HttpMessage;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header;
-use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
 use std::time::Instant;
 use tracing::Instrument;
 
-/// Replaces actix's plain-text error body (oversized or unreadable requests)
-/// with our friendly page, keeping the status.
-pub fn replace_body<B>(res: ServiceResponse<B>, error: AppError) -> actix_web::Result<ErrorHandlerResponse<B>> {
+/// actix's own answer to a request it could not read (400) or that was too
+/// large (413) has a plain-text body: the error whose page replaces it,
+/// keeping the status. A handler's own 400 or 413 is a page already.
+fn actix_refusal<B>(res: &ServiceResponse<B>) -> Option<AppError> {
+    let error = match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        StatusCode::BAD_REQUEST => AppError::BadRequest,
+        _ => return None,
+    };
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html {
-        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
-    }
-    let (req, _) = res.into_parts();
-    let page = error.response_in(crate::web::PageLanguage::of(&req));
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, page).map_into_right_body()))
+    (!is_html).then_some(error)
 }
 
 /// How popshop is served, for the [`envelope`] (app data).
@@ -72,16 +73,21 @@ pub async fn envelope<B: MessageBody + 'static>(
         None => tracing::Span::none(),
     };
     let res = next.call(req).instrument(span.clone()).await?;
+    let refusal = actix_refusal(&res);
     // Error pages come out of actix in English; a German visitor gets theirs
     // in German (an internal error keeps its page: its id is logged).
-    let mut res = match res.response().error().and_then(|e| e.as_error::<AppError>()) {
+    let mut res = match (refusal, res.response().error().and_then(|e| e.as_error::<AppError>())) {
         // Whatever the handler made of a body cut off (usually "could not
         // read that"), the answer is that it was too slow.
         _ if late.is_some_and(|late| late.get()) => {
             let page = AppError::SlowBody.response_in(crate::web::PageLanguage::of(res.request()));
             res.into_response(page).map_into_right_body()
         }
-        Some(error) if !matches!(error, AppError::Internal(_)) => {
+        (Some(refusal), _) => {
+            let page = refusal.response_in(crate::web::PageLanguage::of(res.request()));
+            res.into_response(page).map_into_right_body()
+        }
+        (None, Some(error)) if !matches!(error, AppError::Internal(_)) => {
             let lang = crate::web::PageLanguage::of(res.request());
             if lang == crate::domain::Language::En {
                 res.map_into_left_body()

@@ -10,18 +10,16 @@ pub mod gate;
 use crate::routes;
 use crate::routes::assets::StaticFiles;
 use crate::state::AppState;
-use crate::web::error::AppError;
 use actix_http::{HttpService, KeepAlive};
 use actix_service::{
     IntoServiceFactory, Service, ServiceFactory, ServiceFactoryExt, fn_factory, fn_service, map_config,
 };
 use actix_web::dev::{AppConfig, Server};
-use actix_web::http::StatusCode;
-use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::middleware::from_fn;
 use actix_web::rt::net::TcpStream;
 use actix_web::{App, web};
 use door::Door;
-use envelope::{Envelope, envelope, replace_body};
+use envelope::{Envelope, envelope};
 use std::net::TcpListener;
 use std::rc::Rc;
 use std::time::Duration;
@@ -47,11 +45,6 @@ pub fn serve(
     };
     let app = move || {
         App::new()
-            .wrap(
-                ErrorHandlers::new()
-                    .handler(StatusCode::PAYLOAD_TOO_LARGE, |res| replace_body(res, AppError::TooLarge))
-                    .handler(StatusCode::BAD_REQUEST, |res| replace_body(res, AppError::BadRequest)),
-            )
             .wrap(from_fn(envelope))
             .app_data(Envelope { https, body_within })
             .app_data(proxies.clone())

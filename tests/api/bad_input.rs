@@ -119,6 +119,21 @@ async fn oversized_bodies_get_413() {
         assert_eq!(res.status().as_u16(), 413, "{path}");
         assert!(res.text().await.unwrap().contains("larger than we accept"));
     }
+    // actix's own plain-text refusal becomes popshop's page, in the
+    // visitor's language, with the security headers of every page.
+    let res = app
+        .client
+        .post(app.url("/signup"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-language", "de-DE,de;q=0.9")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res.headers().contains_key("content-security-policy") && res.headers().contains_key("x-request-id"));
+    assert!(res.text().await.unwrap().contains("größer, als wir annehmen"));
 }
 
 #[tokio::test]
