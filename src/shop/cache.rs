@@ -82,6 +82,15 @@ pub fn shirt_src(drop: &Drop, colour: ShirtColour, view: crate::design::View) ->
     }
 }
 
+/// The picture of what an order is, from the front: its first line's
+/// product in that line's colour (an order of stickers shows a sticker).
+pub fn order_src(drop: &Drop, order: &crate::domain::Order) -> String {
+    match order.lines.first() {
+        Some(line) => product_src(drop, line.product, line.colour, crate::design::View::Front),
+        None => shirt_src(drop, order.colour, crate::design::View::Front),
+    }
+}
+
 /// The address of a product's picture in `colour` seen from `view`: the
 /// shirt's for the T-shirt, else `GET /d/{slug}/products/{product}-{colour}.svg`
 /// (the front) or `…/{product}-{colour}-{view}.svg`.

@@ -6,8 +6,8 @@
 mod cache;
 
 pub use cache::{
-    CachedDrop, DRAWING_VERSION, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, product_src,
-    shirt_src,
+    CachedDrop, DRAWING_VERSION, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, order_src,
+    product_src, shirt_src,
 };
 
 use crate::design::{DesignEngine, View};

@@ -543,7 +543,11 @@ function follow(events, pollUrl, event, show) {
 (function pickersFollowProduct() {
   const form = document.getElementById("buy-form");
   if (!form || !form.querySelector("input[name=product]")) return;
-  const visible = (input) => input.closest(".chip").offsetParent !== null;
+  // A drop of one colour has it as a hidden field, without a chip.
+  const visible = (input) => {
+    const chip = input.closest(".chip");
+    return !chip || chip.offsetParent !== null;
+  };
   form.addEventListener("change", (event) => {
     if (event.target.name !== "product") return;
     for (const name of ["colour", "size"]) {

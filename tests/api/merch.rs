@@ -153,6 +153,13 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
     let (_, thanks) = app.get_html(&location(&res)).await;
     assert!(thanks.contains("1 × “Table for three” Hoodie, L, Black"), "thanks lists the hoodie");
     assert!(thanks.contains("2 × “Table for three” Sticker"), "and the stickers");
+    // The thanks page shows what was bought (the hoodie, its first line),
+    // and the artist's orders table lists every line.
+    assert!(thanks.contains("/d/table-for-three/products/hoodie-black.svg"), "a hoodie pictured, not a T-shirt");
+    assert!(
+        dashboard.contains("1 × “Table for three” Hoodie, L, Black\n2 × “Table for three” Sticker"),
+        "the orders table lists the hoodie and the stickers"
+    );
 }
 
 #[tokio::test]
@@ -181,6 +188,70 @@ async fn each_product_shows_its_own_size_chart_and_material() {
     assert!(!sticker.contains("<table") && !sticker.contains("Wash"), "{sticker}");
     // The picked product's facts alone show (CSS from the drop's data).
     assert!(page.contains(".product-facts:not([data-product=sticker]){display:none}"));
+}
+
+/// The radio buttons a page has checked, (name, value), as a browser
+/// without JavaScript would post them.
+fn checked_radios(page: &str) -> Vec<(String, String)> {
+    page.split("<input type=\"radio\" ")
+        .skip(1)
+        .filter_map(|input| {
+            let input = &input[..input.find('>')?];
+            let attr = |name: &str| Some(input.split(&format!("{name}=\"")).nth(1)?.split('"').next()?.to_owned());
+            input.contains(" checked").then(|| Some((attr("name")?, attr("value")?))).flatten()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_page_opens_on_choices_its_product_comes_in_and_they_buy() {
+    let app = TestApp::spawn().await;
+    // T-shirt and hoodie in black (the artist's colour), stickers in white.
+    let slug = launch_table(&app, &[]).await;
+    let (status, page) = app.get_html(&format!("/d/{slug}")).await;
+    assert_eq!(status, 200);
+    let checked = checked_radios(&page);
+    let value = |name: &str| checked.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    // Not the palette's first (white, the sticker's): the T-shirt's own.
+    assert_eq!((value("product"), value("colour"), value("size")), (Some("tee"), Some("black"), Some("M")));
+    // Posted as they are, they buy.
+    let mut fields: Vec<(&str, &str)> = checked.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    fields.push(("quantity", "1"));
+    let res = post_cart(&app, &slug, &fields, "203.0.113.40").await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
+    // The sticker picked and the page back (as after a refused post): white.
+    let res =
+        post_cart(&app, &slug, &[("product", "sticker"), ("colour", "black"), ("quantity", "99")], "203.0.113.41")
+            .await;
+    let page = res.text().await.unwrap();
+    let checked = checked_radios(&page);
+    assert!(checked.contains(&("colour".into(), "white".into())), "{checked:?}");
+}
+
+#[tokio::test]
+async fn a_table_of_one_size_products_opens_without_a_size_picker_and_sells() {
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let fields = [
+        ("slogan", "Paper and canvas"),
+        ("products_shown", "1"),
+        ("products", "tote"),
+        ("products", "poster"),
+        ("products", "sticker"),
+        ("price_tote", "20"),
+        ("price_poster", "15"),
+        ("price_sticker", "5"),
+    ];
+    let res = app.launch_with(&fields).await;
+    assert_eq!(res.status().as_u16(), 303, "launched: {}", res.text().await.unwrap_or_default());
+    let (status, page) = app.get_html("/d/paper-and-canvas").await;
+    assert_eq!(status, 200, "{page:.0}");
+    assert!(!page.contains("class=\"size-picker\"") && !page.contains("name=\"size\""), "no sizes to pick");
+    let checked = checked_radios(&page);
+    let mut fields: Vec<(&str, &str)> = checked.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    fields.push(("quantity", "1"));
+    let res = post_cart(&app, "paper-and-canvas", &fields, "203.0.113.42").await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
 }
 
 #[tokio::test]

@@ -57,7 +57,6 @@ async fn pending_order(state: &AppState, session: &str) -> Result<(Order, crate:
 }
 
 fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, address: ShippingAddress) -> DemoPage {
-    let colour = order.colour;
     let lang = drop.language;
     DemoPage {
         layout: Layout::house(lang, &i18n::text(lang, "demo-title")).drop_language(),
@@ -78,7 +77,7 @@ fn page(order: &Order, drop: &crate::domain::Drop, csrf: String, email: String, 
                 ],
             )
         }),
-        shirt: crate::shop::shirt_src(drop, colour, crate::design::View::Front),
+        shirt: crate::shop::order_src(drop, order),
         tax: None,
         email,
         address,

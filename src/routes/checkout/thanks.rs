@@ -57,7 +57,6 @@ pub async fn thanks(
     let drop = state.store.drop_by_id(&order.drop_id).await?.filter(|d| d.slug == slug).ok_or(AppError::NotFound)?;
     let order_page = format!("/orders/{}", state.store.order_view_token(&order).await?);
     let theme = crate::design::Theme::of_drop(&drop.theme, &drop.slogan);
-    let colour = order.colour;
     let lang = drop.language;
     let title = i18n::text(
         lang,
@@ -82,7 +81,7 @@ pub async fn thanks(
         item: i18n::order_item(lang, &drop.slogan, &order.lines),
         amount: i18n::order_total(lang, &order),
         email: order.email.clone(),
-        shirt: crate::shop::shirt_src(&drop, colour, crate::design::View::Front),
+        shirt: crate::shop::order_src(&drop, &order),
         order_page,
         slogan: drop.slogan,
         artist_name: drop.artist_name,

@@ -146,14 +146,13 @@ pub struct OrderRow {
 }
 
 impl OrderRow {
-    fn of(order: &Order, lang: Language) -> Self {
-        let colour = i18n::colour_name(lang, order.colour);
+    fn of(order: &Order, slogan: &str, lang: Language) -> Self {
         Self {
             id: order.id.clone(),
             number: order.number.map_or_else(|| "—".to_owned(), |n| format!("#{n}")),
             paid_at_ms: order.paid_at.unwrap_or(order.created_at),
             paid_at_label: i18n::date_time_utc(lang, order.paid_at.unwrap_or(order.created_at)),
-            item: format!("{} × {} {}", order.quantity, order.size, colour),
+            item: i18n::order_item(lang, slogan, &order.lines),
             amount: i18n::money(lang, order.total_paid()),
             tax: if order.tax.minor() > 0 { i18n::money(lang, order.tax) } else { "—".to_owned() },
             status: order.status,
@@ -331,7 +330,7 @@ pub async fn drop_page(
             .orders_of_drop(&drop.id, &LISTED, 200)
             .await?
             .iter()
-            .map(|o| OrderRow::of(o, lang))
+            .map(|o| OrderRow::of(o, &drop.slogan, lang))
             .collect(),
         refunded: false,
         reopen: ReopenForm { limited: drop.stock.is_some(), ..ReopenForm::default() },

@@ -209,7 +209,7 @@ pub async fn show(
         ship_to: order.shipping.as_ref().map(crate::domain::ShippingAddress::lines).unwrap_or_default(),
         email: order.email.clone().filter(|e| !e.is_empty()),
         paid_at: order.paid_at.map(|ms| i18n::date_time_utc(lang, ms)),
-        shirt: crate::shop::shirt_src(&drop, order.colour, crate::design::View::Front),
+        shirt: crate::shop::order_src(&drop, &order),
         way: way_of(lang, &order),
         heading_key: match order.way.fulfilment {
             crate::domain::Fulfilment::InProduction => "order-page-making",

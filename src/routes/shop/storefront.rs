@@ -139,7 +139,9 @@ pub struct StorefrontPage<'a> {
     pub taking_orders: bool,
     pub sizes: Vec<Size>,
     /// The size pre-selected in the picker.
-    pub default_size: Size,
+    /// `None` when nothing on the page comes in sizes (totes, posters,
+    /// stickers).
+    pub default_size: Option<Size>,
     pub colours: Vec<ColourOption>,
     /// Per colour (same order), its pictures: front, close-up, back.
     pub pictures: Vec<Vec<ShirtPicture>>,
@@ -300,7 +302,25 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         .collect();
     let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
     let products = if merch { product_cards(entry, picked_product, (&all_sizes, &all_colours)) } else { Vec::new() };
-    let chosen_colour = choice.colour.filter(|c| entry.colour(c).is_some());
+    // The colour and size checked: the fan's, when the picked product comes
+    // in it, else the picked product's own (a sticker is white, a hoodie has
+    // no XS, a tote no size): a checked choice is never one the page hides.
+    let picked_spec = picked_product.and_then(|p| drop.product(p)).filter(|_| merch);
+    let own_colours: &[ShirtColour] = picked_spec.map_or(offered, |p| p.colours.as_slice());
+    let chosen_colour = choice
+        .colour
+        .as_deref()
+        .and_then(|key| own_colours.iter().find(|c| c.key == key))
+        .or(own_colours.first())
+        .map(|c| c.key);
+    let own_sizes: &[Size] = picked_spec.map_or(sizes, |p| p.sizes.as_slice());
+    let default_size = choice
+        .size
+        .filter(|s| own_sizes.contains(s))
+        .or_else(|| own_sizes.contains(&Size::M).then_some(Size::M))
+        .or_else(|| own_sizes.first().copied())
+        .or_else(|| sizes.contains(&Size::M).then_some(Size::M))
+        .or_else(|| sizes.first().copied());
     StorefrontPage {
         layout,
         slug: drop.slug.as_str(),
@@ -312,11 +332,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         state: drop.state(now),
         taking_orders: state.sales.payments.connect_fee().is_none() || drop.payments_to.is_some(),
         sizes: if merch { all_sizes.clone() } else { sizes.to_vec() },
-        default_size: choice.size.filter(|s| sizes.contains(s)).unwrap_or(if sizes.contains(&Size::M) {
-            Size::M
-        } else {
-            sizes[0]
-        }),
+        default_size,
         colours: offered
             .iter()
             .enumerate()
@@ -324,7 +340,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
                 key: c.key,
                 name: i18n::colour_name(lang, *c),
                 swatch: c.hex,
-                checked: chosen_colour.as_deref().map_or(i == 0, |k| k == c.key),
+                checked: chosen_colour.map_or(i == 0, |k| k == c.key),
             })
             .collect(),
         pictures: offered.iter().map(|c| pictures(entry, *c)).collect(),
