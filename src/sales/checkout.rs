@@ -63,6 +63,12 @@ pub enum CheckoutOutcome {
     OnlyLeft {
         left: i64,
     },
+    /// On a merch table: one product of the order ran short (`left` of it
+    /// remain), not the drop. The rest of the cart can still be bought.
+    ProductShort {
+        product: crate::domain::Product,
+        left: i64,
+    },
     Ended,
     /// The provider refused the request (a 4xx: popshop's settings or
     /// account, not the fan). Nothing was charged; the hold is released.
@@ -300,8 +306,11 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         Reservation::PriceChanged => return Ok(Err(NotHeld::PriceChanged)),
         refused => {
             return Ok(Err(NotHeld::Outcome(match refused {
-                Reservation::SoldOut { left: 0 } => CheckoutOutcome::SoldOut,
-                Reservation::SoldOut { left } => CheckoutOutcome::OnlyLeft { left },
+                Reservation::SoldOut { product, left } if drop.has_merch_table() => {
+                    CheckoutOutcome::ProductShort { product, left }
+                }
+                Reservation::SoldOut { left: 0, .. } => CheckoutOutcome::SoldOut,
+                Reservation::SoldOut { left, .. } => CheckoutOutcome::OnlyLeft { left },
                 Reservation::TooManyHolds { open } => CheckoutOutcome::TooManyHolds { open, hold_minutes },
                 Reservation::PromoGone => CheckoutOutcome::Promo(PromoProblem::UsedUp),
                 Reservation::PromoHeld => CheckoutOutcome::Promo(PromoProblem::AlreadyHeld),

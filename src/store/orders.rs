@@ -79,8 +79,9 @@ impl NewOrder {
 #[derive(Debug)]
 pub enum Reservation {
     Reserved(Box<Order>),
-    /// Not enough left; `left` is what remains for new buyers.
+    /// Not enough of `product` left; `left` is what remains for new buyers.
     SoldOut {
+        product: crate::domain::Product,
         left: i64,
     },
     /// Ended, or gone.
@@ -316,7 +317,7 @@ impl Store {
         for (product, (quantity, price)) in per_product(new) {
             let Some(now) = drop.product(product) else { return Ok(Reservation::NotLive) };
             match now.units_left() {
-                Some(left) if left < quantity => return Ok(Reservation::SoldOut { left }),
+                Some(left) if left < quantity => return Ok(Reservation::SoldOut { product, left }),
                 _ if now.price.minor() != price => answer = Reservation::PriceChanged,
                 _ => {}
             }
@@ -576,7 +577,9 @@ pub(super) async fn release_in(
     .await
     .context("mark order released")?;
     let Some((drop_id, quantity, client_key, promo_id)) = row else { return Ok(None) };
-    hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
+    // Rows are locked in the order a reservation locks them (promo code,
+    // drop, products, then the client's holds): two transactions on
+    // PostgreSQL never wait for each other in a circle.
     if !promo_id.is_empty() {
         super::promos::give_back(tx, &promo_id).await?;
     }
@@ -586,6 +589,7 @@ pub(super) async fn release_in(
     );
     sqlx::query(&sql).bind(quantity).bind(&drop_id).execute(&mut **tx).await.context("return reserved stock")?;
     super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Released).await?;
+    hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     Ok(Some(drop_id))
 }
 

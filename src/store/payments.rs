@@ -458,9 +458,8 @@ async fn mark_paid(
     let row: Option<(String, i64, i64, Option<String>)> =
         sqlx::query_as(&sql).bind(now).bind(order_id).fetch_optional(&mut **tx).await.context("mark order paid")?;
     let Some((drop_id, quantity, amount, client_key)) = row else { return Ok(None) };
-    if held {
-        super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
-    }
+    // The client's holds are unlocked last, after the drop and its
+    // products, in the order a reservation locks them (see `release_in`).
     // A drop an operator took down sells nothing more: its payments are
     // refunded (issue 24), a held one giving its units back.
     if super::moderation::is_taken_down(tx, &drop_id).await? {
@@ -475,6 +474,7 @@ async fn mark_paid(
             .await
             .context("release a taken-down drop's hold")?;
             super::products::move_lines(tx, order_id, &drop_id, super::products::Move::Released).await?;
+            super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
         }
         sqlx::query("UPDATE orders SET status = 'refund_due', updated_at = $1 WHERE id = $2")
             .bind(now)
@@ -518,6 +518,9 @@ async fn mark_paid(
     if counted.is_some() {
         let how = if held { super::products::Move::PaidFromHold } else { super::products::Move::PaidLate };
         super::products::move_lines(tx, order_id, &drop_id, how).await?;
+    }
+    if held {
+        super::orders::hold_ended(tx, &drop_id, client_key.as_deref(), quantity).await?;
     }
     match counted {
         Some((number,)) => {

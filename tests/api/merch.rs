@@ -276,8 +276,45 @@ async fn a_cart_line_the_drop_does_not_sell_or_too_many_units_are_refused_plainl
     .await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("1 to 6"));
+    // *Add to cart* refused the same way leaves the cart as it was.
+    let over =
+        [("line", "sticker..white.5"), ("product", "hoodie"), ("size", "M"), ("colour", "black"), ("quantity", "2")];
+    let res = post_cart(&app, &slug, &[&over[..], &[("add", "1")]].concat(), fan).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("1 to 6"));
+    let lines: Vec<&str> =
+        page.match_indices("name=\"line\" value=\"").map(|(i, m)| &page[i + m.len()..][..16]).collect();
+    assert_eq!(lines, ["sticker..white.5"], "the refused hoodie is not in the cart");
+    // *Apply code* with that cart and picker checks the code, not the count.
+    let res = post_cart(&app, &slug, &[&over[..], &[("apply", "1"), ("code", "NOSUCHCODE")]].concat(), fan).await;
+    let page = res.text().await.unwrap();
+    assert!(page.contains("be used for this drop") && !page.contains("1 to 6"), "{page:.0}");
     let drop = app.drop_by_slug(&slug).await;
     assert_eq!((drop.reserved, drop.sold), (0, 0), "nothing held");
+}
+
+#[tokio::test]
+async fn a_product_that_runs_short_names_itself_and_keeps_the_rest_of_the_cart() {
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let slug = launch_table(&app, &[("stock", "1")]).await;
+    // The one hoodie goes to a first fan.
+    let hoodie = [("line", "hoodie.L.black.1"), ("checkout", "1")];
+    assert_eq!(post_cart(&app, &slug, &hoodie, "203.0.113.50").await.status().as_u16(), 303);
+    // A second fan's hoodie and sticker: not "the drop is sold out", but
+    // the storefront with their cart and the hoodie named.
+    let cart = [("line", "hoodie.L.black.1"), ("line", "sticker..white.1"), ("checkout", "1")];
+    let res = post_cart(&app, &slug, &cart, "203.0.113.51").await;
+    assert_eq!(res.status().as_u16(), 409);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("the Hoodie just sold out"), "{page:.0}");
+    assert!(page.contains("value=\"sticker..white.1\""), "the cart is kept");
+    // Without the hoodie, the sticker sells.
+    let res = post_cart(&app, &slug, &[("line", "sticker..white.1"), ("checkout", "1")], "203.0.113.51").await;
+    assert_eq!(res.status().as_u16(), 303);
 }
 
 /// 1,000 fans with mixed carts against 40 of each product: no product is

@@ -62,6 +62,9 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
         _ => None,
     });
     let quantity = form.get("quantity").trim().parse::<i64>().ok().filter(|q| (1..=most).contains(q));
+    // *Apply code* buys nothing: the picks are kept as they are, whatever
+    // the picker or the cart's size holds, and the code is checked.
+    let applying = !form.get("apply").is_empty();
     let kept = BuyChoice {
         product,
         size,
@@ -79,9 +82,10 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
                 None if picks.len() < MAX_LINES => picks.push(Pick { product, size, colour, quantity }),
                 None => {}
             }
-            let add = !form.get("add").is_empty();
-            let kept = if add { BuyChoice { cart: picks.clone(), ..kept } } else { kept };
-            return within_most(drop, picks, add, kept);
+            if applying {
+                return Ok(Picked { picks, cart_only: false, kept });
+            }
+            return within_most(drop, picks, !form.get("add").is_empty(), kept);
         }
         (None, ..) => i18n::text(lang, "buy-pick-product"),
         (_, None, ..) => i18n::text(lang, "buy-pick-size"),
@@ -89,10 +93,15 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
         _ if most == 1 => i18n::text(lang, "buy-one-per-order"),
         _ => i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))]),
     };
+    if applying {
+        return Ok(Picked { picks: Vec::new(), cart_only: false, kept });
+    }
     Err(Box::new(BuyChoice { error: Some(error), ..kept }))
 }
 
-/// The cart if its units stay within the drop's most per order.
+/// The cart if its units stay within the drop's most per order. `kept`
+/// holds the cart as it was: refused, an *Add to cart* leaves it so; taken,
+/// the cart shown is `picks`.
 fn within_most(drop: &Drop, picks: Vec<Pick>, cart_only: bool, kept: BuyChoice) -> Result<Picked, Box<BuyChoice>> {
     let most = drop.most_per_order();
     if Pick::units(&picks) > most {
@@ -104,6 +113,7 @@ fn within_most(drop: &Drop, picks: Vec<Pick>, cart_only: bool, kept: BuyChoice) 
         };
         return Err(Box::new(BuyChoice { error: Some(error), ..kept }));
     }
+    let kept = if cart_only { BuyChoice { cart: picks.clone(), ..kept } } else { kept };
     Ok(Picked { picks, cart_only, kept })
 }
 
