@@ -918,8 +918,17 @@ shop-cart-total = Total before shipping: { $total }
 shop-remove = Remove
 shop-checkout = Check out — { $total }
 shop-by-merch = Merch by { $artist }
-shop-pay-note-merch = Secure checkout. Add more to the cart and pay once; your address comes next.
-shop-pay-note-merch-shipping = Secure checkout. Add more to the cart and pay once, with { $shipping } shipping per order; your address comes next.
+shop-pay-note-merch = Secure checkout, prices per item. Add more to the cart and pay once; your address comes next.
+shop-pay-note-merch-shipping = Secure checkout, prices per item. Add more to the cart and pay once, with { $shipping } shipping per order; your address comes next.
+buy-pick-colour-item = Pick a colour.
+buy-one-per-order-item = This drop is one item per order.
+buy-quantity-item = Choose how many: 1 to { $most } items per order.
+shop-sold-out-note-item = Sold out — everything found a home.
+promo-applied-item = { $label } — { $price } each instead of { $was }.
+shop-goal-of-item = of { $goal } { $goal ->
+        [one] item
+       *[other] items
+    }
 drop-products = Products
 drop-held = In checkouts
 drop-unlimited = unlimited

@@ -527,6 +527,13 @@ function follow(events, pollUrl, event, show) {
         const total = page.querySelector(".cart-total");
         live.textContent = error ? error.textContent : total ? total.textContent : "";
         button.disabled = false;
+        // A Remove pressed went with the old cart: keyboard focus goes to
+        // the line now in its place, else the last line, else Add to cart.
+        if (button.name === "remove") {
+          const removes = [...document.querySelectorAll("#cart button[name=remove]")];
+          const next = removes[Number(button.value)] || removes[removes.length - 1] || document.getElementById("add-to-cart");
+          if (next) next.focus();
+        }
       })
       .catch(() => {
         button.disabled = false;

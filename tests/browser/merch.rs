@@ -151,6 +151,31 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
             assert!(found.is_empty(), "axe on the cart: {found:?}");
         }
         shoot(&web, "merch-cart-phone", 390, 844).await;
+        // A third line, then *Remove* in place: keyboard focus stays in the
+        // cart (the pressed button went with the old cart).
+        tap(&web, "label.product-card:has(input[value=tee])").await?;
+        web.execute("const q = document.getElementById('quantity'); q.value = '1'; q.dispatchEvent(new Event('change'))", vec![]).await?;
+        tap(&web, "#add-to-cart").await?;
+        let count = "return document.querySelectorAll('#cart li').length";
+        for _ in 0..50 {
+            if web.execute(count, vec![]).await?.convert::<i64>()? == 3 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let said: String = web.execute("return document.getElementById('cart-live').textContent", vec![]).await?.convert()?;
+        assert_eq!(web.execute(count, vec![]).await?.convert::<i64>()?, 3, "the T-shirt added: {said}");
+        tap(&web, "#cart li:last-child button[name=remove]").await?;
+        for _ in 0..50 {
+            if web.execute(count, vec![]).await?.convert::<i64>()? == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(web.execute(count, vec![]).await?.convert::<i64>()?, 2, "the T-shirt removed");
+        let focused: String =
+            web.execute("return document.activeElement ? document.activeElement.name : ''", vec![]).await?.convert()?;
+        assert_eq!(focused, "remove", "focus on the cart's last Remove, not lost to the page");
         let buy = web.find(By::Id("buy")).await?;
         assert!(buy.text().await?.contains("Check out — $55.00"));
         buy.click().await?;

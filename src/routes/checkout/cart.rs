@@ -32,13 +32,6 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
     let lang = drop.language;
     let most = drop.most_per_order();
     let mut cart: Vec<Pick> = form.all("line").into_iter().take(MAX_LINES).filter_map(|l| decode(drop, l)).collect();
-    if let Ok(gone) = form.get("remove").parse::<usize>()
-        && gone < cart.len()
-    {
-        cart.remove(gone);
-        let kept = BuyChoice { cart, code, ..BuyChoice::default() };
-        return Ok(Picked { picks: Vec::new(), cart_only: true, kept });
-    }
     let checkout = !form.get("checkout").is_empty();
     if checkout && !cart.is_empty() {
         return within_most(drop, cart.clone(), false, BuyChoice { cart, code, ..BuyChoice::default() });
@@ -65,6 +58,22 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
     // *Apply code* buys nothing: the picks are kept as they are, whatever
     // the picker or the cart's size holds, and the code is checked.
     let applying = !form.get("apply").is_empty();
+    if let Ok(gone) = form.get("remove").parse::<usize>()
+        && gone < cart.len()
+    {
+        // The line goes; what the picker holds stays picked.
+        cart.remove(gone);
+        let kept = BuyChoice {
+            product,
+            size,
+            colour: colour.map(|c| c.key.to_owned()),
+            quantity: quantity.unwrap_or(1),
+            code,
+            cart,
+            ..BuyChoice::default()
+        };
+        return Ok(Picked { picks: Vec::new(), cart_only: true, kept });
+    }
     let kept = BuyChoice {
         product,
         size,
@@ -89,14 +98,20 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
         }
         (None, ..) => i18n::text(lang, "buy-pick-product"),
         (_, None, ..) => i18n::text(lang, "buy-pick-size"),
-        (_, _, None, _) => i18n::text(lang, "buy-pick-colour"),
-        _ if most == 1 => i18n::text(lang, "buy-one-per-order"),
-        _ => i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))]),
+        (_, _, None, _) => i18n::text(lang, &words(drop, "buy-pick-colour")),
+        _ if most == 1 => i18n::text(lang, &words(drop, "buy-one-per-order")),
+        _ => i18n::text_with(lang, &words(drop, "buy-quantity"), &[("most", Arg::Number(most))]),
     };
     if applying {
         return Ok(Picked { picks: Vec::new(), cart_only: false, kept });
     }
     Err(Box::new(BuyChoice { error: Some(error), ..kept }))
+}
+
+/// The message `id`, or on a merch table its `-item` variant ("items",
+/// not "shirts").
+pub fn words(drop: &Drop, id: &str) -> String {
+    if drop.has_merch_table() { format!("{id}-item") } else { id.to_owned() }
 }
 
 /// The cart if its units stay within the drop's most per order. `kept`
@@ -107,9 +122,9 @@ fn within_most(drop: &Drop, picks: Vec<Pick>, cart_only: bool, kept: BuyChoice) 
     if Pick::units(&picks) > most {
         let lang = drop.language;
         let error = if most == 1 {
-            i18n::text(lang, "buy-one-per-order")
+            i18n::text(lang, &words(drop, "buy-one-per-order"))
         } else {
-            i18n::text_with(lang, "buy-quantity", &[("most", Arg::Number(most))])
+            i18n::text_with(lang, &words(drop, "buy-quantity"), &[("most", Arg::Number(most))])
         };
         return Err(Box::new(BuyChoice { error: Some(error), ..kept }));
     }

@@ -167,7 +167,7 @@ async fn apply_code(
             Ok(promo) => {
                 let note = i18n::text_with(
                     lang,
-                    "promo-applied",
+                    &super::cart::words(drop, "promo-applied"),
                     &[
                         ("label", Arg::Text(i18n::promo_label(lang, &promo, drop.has_merch_table()))),
                         ("price", Arg::Text(i18n::money(lang, promo.unit_price(base)))),
