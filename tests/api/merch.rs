@@ -697,6 +697,16 @@ async fn a_code_for_one_product_covers_only_its_lines() {
     .await;
     let page = res.text().await.unwrap();
     assert!(page.contains("Pick the Sticker to see its price with the code"), "a code for another product says so");
+    // Whichever product is picked next, its own price shows (CSS picks the
+    // span): the sticker's with the code, the hoodie's as it is.
+    let price_of = |key: &str| {
+        let at =
+            page.find(&format!("<span class=\"for-product\" data-product=\"{key}\">")).expect("a price per product");
+        page[at..].split("</span>").next().unwrap_or_default().to_owned()
+    };
+    assert!(price_of("hoodie").ends_with(">$45.00"), "{}", price_of("hoodie"));
+    assert!(page.contains("<span class=\"for-product\" data-product=\"sticker\"><s>"), "the sticker's struck through");
+    assert!(page.contains("Buy — $2.50") && page.contains("Buy — $45.00"), "each product's Buy says its price");
     // A cart of hoodies alone: the code covers nothing in it.
     let res =
         post_cart(&app, &slug, &[("line", "hoodie.M.black.1"), ("code", "STICKY"), ("checkout", "1")], "203.0.113.31")

@@ -145,6 +145,19 @@ async fn apply_code(
     // The product picked on a merch table, and its price.
     let picked = picks.product.or(drop.products.first().map(|p| p.product));
     let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
+    // Each product of a merch table the code covers, at its price with it:
+    // the page shows the picked one's, whichever is picked.
+    let code_prices = |promo: &crate::domain::PromoCode| -> Vec<(crate::domain::Product, String)> {
+        match drop.has_merch_table() {
+            false => Vec::new(),
+            true => drop
+                .products
+                .iter()
+                .filter(|p| promo.covers(p.product))
+                .map(|p| (p.product, i18n::money(lang, promo.unit_price(p.price))))
+                .collect(),
+        }
+    };
     let (status, choice) = match code {
         None => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -162,7 +175,7 @@ async fn apply_code(
                         ("product", Arg::Text(for_product)),
                     ],
                 );
-                (StatusCode::OK, BuyChoice { code_note: Some(note), ..picks })
+                (StatusCode::OK, BuyChoice { code_note: Some(note), code_prices: code_prices(&promo), ..picks })
             }
             Ok(promo) => {
                 let note = i18n::text_with(
@@ -175,7 +188,10 @@ async fn apply_code(
                     ],
                 );
                 let code_price = Some(i18n::money(lang, promo.unit_price(base)));
-                (StatusCode::OK, BuyChoice { code_note: Some(note), code_price, ..picks })
+                (
+                    StatusCode::OK,
+                    BuyChoice { code_note: Some(note), code_price, code_prices: code_prices(&promo), ..picks },
+                )
             }
             Err(problem) => {
                 (promo_status(problem), BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })

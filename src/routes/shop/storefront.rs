@@ -55,6 +55,8 @@ pub struct ProductCard {
     /// picked): a poster is white.
     pub lacks_colours: Vec<&'static str>,
     pub checked: bool,
+    /// Its price with the applied code, when the code covers it.
+    pub code_price: Option<String>,
     /// Its size chart or flat size, and its material.
     pub facts: ProductFacts,
 }
@@ -211,6 +213,9 @@ pub struct BuyChoice {
     pub code_note: Option<String>,
     /// The price of a shirt with the applied code ("$20.00").
     pub code_price: Option<String>,
+    /// On a merch table: each product the applied code covers, at its
+    /// price with the code (the page shows the picked one's).
+    pub code_prices: Vec<(crate::domain::Product, String)>,
     /// The share link the fan came by (`ref`), kept through *Apply code*.
     pub source: String,
     /// "Tell me when it's back": the address as typed, what was wrong with
@@ -301,7 +306,11 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         })
         .collect();
     let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
-    let products = if merch { product_cards(entry, picked_product, (&all_sizes, &all_colours)) } else { Vec::new() };
+    let mut products =
+        if merch { product_cards(entry, picked_product, (&all_sizes, &all_colours)) } else { Vec::new() };
+    for card in &mut products {
+        card.code_price = choice.code_prices.iter().find(|(p, _)| p.key() == card.key).map(|(_, price)| price.clone());
+    }
     // The colour and size checked: the fan's, when the picked product comes
     // in it, else the picked product's own (a sticker is white, a hoodie has
     // no XS, a tote no size): a checked choice is never one the page hides.
@@ -430,6 +439,7 @@ fn product_cards(
                 },
                 lacks_colours: offered.iter().filter(|c| !p.colours.contains(c)).map(|c| c.key).collect(),
                 checked: picked == Some(p.product),
+                code_price: None,
                 facts: ProductFacts::of(lang, p.product, &p.sizes),
             }
         })
