@@ -897,6 +897,7 @@ studio-one-size = Einheitsgröße
 studio-pick-product = Wähle mindestens ein Produkt.
 studio-printful-tees-only = Printful druckt in diesem Shop nur T-Shirts: Nimm die anderen Produkte heraus oder verkauf sie ohne Printful.
 shop-product = Produkt
+product-in-colour = { $product } in { $colour }
 shop-product-picture-front = { $product } mit dem Aufdruck „{ $slogan }“
 shop-product-picture-back = { $product }, hinten: ohne Aufdruck
 shop-product-picture-hanger = { $product } am Bügel, mit dem Aufdruck „{ $slogan }“

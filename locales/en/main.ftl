@@ -908,6 +908,7 @@ studio-one-size = One size
 studio-pick-product = Pick at least one product.
 studio-printful-tees-only = Printful makes this shop’s T-shirts only: untick the other products, or sell them without Printful.
 shop-product = Product
+product-in-colour = { $product } in { $colour }
 shop-product-picture-front = { $product } printed with “{ $slogan }”
 shop-product-picture-back = { $product }, back: no print
 shop-product-picture-hanger = { $product } on a hanger, printed with “{ $slogan }”

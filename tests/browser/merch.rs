@@ -102,6 +102,16 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
         assert_eq!(xs, "none", "no XS hoodie on offer");
         tap(&web, "label.chip:has(input[name=size][value=L])").await?;
         tap(&web, "label.chip:has(input[name=colour][value=black])").await?;
+        // The hoodie's pictures follow the colour picked.
+        let shown: Vec<String> = web
+            .execute(
+                "return [...document.querySelectorAll('.product-view')].filter((v) => getComputedStyle(v).display !== 'none')
+                    .map((v) => v.dataset.product + '-' + v.dataset.colour)",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert_eq!(shown, ["hoodie-black"], "the black hoodie is the one shown");
         tap(&web, "#add-to-cart").await?;
         web.query(By::Css("#cart li")).first().await?;
         // Two stickers: one size, white only; the pickers say so.

@@ -40,9 +40,10 @@ pub struct ProductCard {
     /// Its picture in its first colour.
     pub picture: String,
     pub alt: String,
-    /// Its pictures in its first colour, one per view it is shown in
-    /// (apparel: front, back, on a hanger).
-    pub views: Vec<ShirtPicture>,
+    /// Its pictures in each colour it comes in, one per view it is shown in
+    /// (apparel: front, back, on a hanger; the others one scene). The
+    /// page shows the picked colour's (CSS rules written from these).
+    pub galleries: Vec<ProductGallery>,
     pub sold_out: bool,
     /// "S–3XL", "One size".
     pub sizes: String,
@@ -101,6 +102,12 @@ impl ProductFacts {
         };
         Self { chart, dimensions, material: i18n::text(lang, &format!("product-facts-{}", product.key())) }
     }
+}
+
+/// A product's pictures in one colour.
+pub struct ProductGallery {
+    pub colour: &'static str,
+    pub views: Vec<ShirtPicture>,
 }
 
 /// One line of the fan's cart.
@@ -410,16 +417,32 @@ fn product_cards(
             let colour = p.colours.first().copied().unwrap_or(ShirtColour::PALETTE[0]);
             let name = i18n::product_name(lang, p.product);
             let args = [("product", Arg::Text(name.clone())), ("slogan", Arg::Text(drop.slogan.clone()))];
-            let views = crate::design::DesignEngine::product_views(p.product)
+            let galleries = p
+                .colours
                 .iter()
-                .map(|&view| ShirtPicture {
-                    view,
-                    src: crate::shop::product_src(drop, p.product, colour, view),
-                    alt: i18n::text_with(lang, &format!("shop-product-picture-{}", view.key()), &args),
+                .map(|&colour| {
+                    // "Hoodie in Navy" when it comes in more than one colour.
+                    let mut args = args.clone();
+                    if p.colours.len() > 1 {
+                        let named = [
+                            ("product", Arg::Text(name.clone())),
+                            ("colour", Arg::Text(i18n::colour_name(lang, colour))),
+                        ];
+                        args[0] = ("product", Arg::Text(i18n::text_with(lang, "product-in-colour", &named)));
+                    }
+                    let views = crate::design::DesignEngine::product_views(p.product)
+                        .iter()
+                        .map(|&view| ShirtPicture {
+                            view,
+                            src: crate::shop::product_src(drop, p.product, colour, view),
+                            alt: i18n::text_with(lang, &format!("shop-product-picture-{}", view.key()), &args),
+                        })
+                        .collect();
+                    ProductGallery { colour: colour.key, views }
                 })
                 .collect();
             ProductCard {
-                views,
+                galleries,
                 key: p.product.key(),
                 alt: i18n::text_with(lang, "shop-product-picture-front", &args),
                 name,
