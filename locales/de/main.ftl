@@ -269,6 +269,7 @@ buy-pick-colour = Wähl eine Shirtfarbe.
 buy-pick-product = Wähl ein Produkt.
 buy-one-per-order = Bei diesem Drop gibt es ein Shirt pro Bestellung.
 buy-quantity = Wähl, wie viele Shirts: 1 bis { $most } pro Bestellung.
+buy-cart-full = Ein Warenkorb fasst höchstens { $most } verschiedene Artikel: Bestell zuerst, oder nimm einen heraus.
 buy-product-sold-out = Schade, { $product } ist gerade ausverkauft. Wähle etwas anderes oder bestelle ohne.
 buy-product-only-left = Nur noch { $left } × { $product } übrig: Wähle höchstens { $left } davon.
 buy-only-left = Nur noch { $left } übrig — wähl { $left } oder weniger und versuch es noch einmal.

@@ -274,6 +274,7 @@ buy-pick-colour = Pick a shirt colour.
 buy-pick-product = Pick a product.
 buy-one-per-order = This drop is one shirt per order.
 buy-quantity = Choose how many shirts: 1 to { $most } per order.
+buy-cart-full = A cart holds { $most } different items at most: check out, or remove one first.
 buy-product-sold-out = Sorry, the { $product } just sold out. Pick something else, or check out without it.
 buy-product-only-left = Only { $left } × { $product } left: choose { $left } or fewer of it.
 buy-only-left = Only { $left } left — choose { $left } or fewer and try again.

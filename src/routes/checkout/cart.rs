@@ -89,6 +89,11 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
             match picks.iter().position(|p| p.product == product && p.size == size && p.colour == colour) {
                 Some(same) => picks[same].quantity += quantity,
                 None if picks.len() < MAX_LINES => picks.push(Pick { product, size, colour, quantity }),
+                // A line more than a cart carries: said, not dropped.
+                None if !applying => {
+                    let error = i18n::text_with(lang, "buy-cart-full", &[("most", Arg::Number(MAX_LINES as i64))]);
+                    return Err(Box::new(BuyChoice { error: Some(error), ..kept }));
+                }
                 None => {}
             }
             if applying {
@@ -150,5 +155,24 @@ mod tests {
         for bad in ["tee.XL.white.2", "tee.M.black.2", "hoodie.M.white.1", "tee.M.white.0", "tee.M.white", "x"] {
             assert_eq!(decode(&drop, bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_line_more_than_a_cart_carries_is_refused_with_a_reason() {
+        let mut drop = crate::domain::samples::drop();
+        drop.max_per_order = 20;
+        drop.products[0].sizes = vec![Size::M, Size::L];
+        drop.products[0].colours = ShirtColour::PALETTE.to_vec();
+        // Ten lines (every colour in M), and an eleventh kind added (L).
+        let lines: Vec<String> = ShirtColour::PALETTE.iter().map(|c| format!("line=tee.M.{}.1", c.key)).collect();
+        assert_eq!(lines.len(), MAX_LINES);
+        let body = format!("{}&product=tee&size=L&colour=white&quantity=1&add=1", lines.join("&"));
+        let refused = picked(&FormData::parse(body.as_bytes()), &drop, String::new()).err().expect("refused");
+        assert!(refused.error.as_deref().is_some_and(|e| e.contains("10")), "said, not dropped: {:?}", refused.error);
+        assert_eq!(refused.cart.len(), MAX_LINES, "the cart as it was");
+        // One more of a line it has is fine.
+        let body = format!("{}&product=tee&size=M&colour=white&quantity=1&add=1", lines.join("&"));
+        let taken = picked(&FormData::parse(body.as_bytes()), &drop, String::new()).expect("taken");
+        assert_eq!(taken.kept.cart.len(), MAX_LINES);
     }
 }
