@@ -329,6 +329,22 @@ async fn a_product_that_runs_short_names_itself_and_keeps_the_rest_of_the_cart()
     let page = res.text().await.unwrap();
     assert!(page.contains("the Hoodie just sold out"), "{page:.0}");
     assert!(page.contains("value=\"sticker..white.1\""), "the cart is kept");
+    // Picked alone, the sold-out hoodie comes back unpicked: another
+    // product is, and a form without one is asked to pick.
+    let res = post_cart(
+        &app,
+        &slug,
+        &[("product", "hoodie"), ("size", "L"), ("colour", "black"), ("quantity", "1")],
+        "203.0.113.52",
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let page = res.text().await.unwrap();
+    let checked = checked_radios(&page);
+    assert!(checked.iter().any(|(n, v)| n == "product" && v != "hoodie"), "{checked:?}");
+    let res = post_cart(&app, &slug, &[("size", "L"), ("colour", "black"), ("quantity", "1")], "203.0.113.52").await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("Pick a product"));
     // Without the hoodie, the sticker sells.
     let res = post_cart(&app, &slug, &[("line", "sticker..white.1"), ("checkout", "1")], "203.0.113.51").await;
     assert_eq!(res.status().as_u16(), 303);

@@ -41,6 +41,9 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
     // product has no size; a colour its blank lacks (a tote in a shirt
     // colour) becomes its own first one.
     let product = match form.get("product") {
+        // A merch table's fan picks one (none is checked when the picked
+        // one sold out meanwhile); the T-shirt alone is the T-shirt.
+        "" if drop.has_merch_table() => None,
         "" => drop.products.first().map(|p| p.product),
         key => Product::parse(key).filter(|p| drop.product(*p).is_some()),
     };

@@ -232,14 +232,24 @@ async fn answer(
         }
         CheckoutOutcome::ProductShort { product, left } => {
             // The storefront again, the cart kept, the short product named
-            // (its card now says sold out when none are left).
+            // (its card now says sold out when none are left); the drop
+            // itself sold out, the sold-out page.
+            let fresh = state.shop.load(slug).await?.unwrap_or(entry);
+            if fresh.drop.state(state.store.now_ms()) != crate::domain::DropState::Live {
+                return problem(
+                    lang,
+                    StatusCode::CONFLICT,
+                    "problem-sold-out",
+                    say("problem-sold-out-note", &[]),
+                    back,
+                );
+            }
             let name = Arg::Text(i18n::product_name(lang, product));
             let message = match left {
                 0 => say("buy-product-sold-out", &[("product", name)]),
                 left => say("buy-product-only-left", &[("product", name), ("left", Arg::Number(left))]),
             };
             let choice = BuyChoice { error: Some(message), ..picks };
-            let fresh = state.shop.load(slug).await?.unwrap_or(entry);
             render(StatusCode::CONFLICT, &page(state, &fresh, choice, state.store.now_ms()))
         }
         CheckoutOutcome::SoldOut => {

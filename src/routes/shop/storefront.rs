@@ -300,6 +300,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
     // The product picked, else the first one not sold out.
     let picked_product = choice
         .product
+        .filter(|p| drop.product(*p).is_some_and(|sold| !sold.sold_out()))
         .or_else(|| drop.products.iter().find(|p| !p.sold_out()).or(drop.products.first()).map(|p| p.product));
     let cart_lines = crate::sales::cart::lines_at_list_price(drop, &choice.cart);
     let cart: Vec<CartLine> = choice
