@@ -31,7 +31,7 @@ pub struct Picked {
 pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<BuyChoice>> {
     let lang = drop.language;
     let most = drop.most_per_order();
-    let mut cart: Vec<Pick> = form.all("line").into_iter().take(MAX_LINES).filter_map(|l| decode(drop, l)).collect();
+    let cart: Vec<Pick> = form.all("line").into_iter().take(MAX_LINES).filter_map(|l| decode(drop, l)).collect();
     let checkout = !form.get("checkout").is_empty();
     if checkout && !cart.is_empty() {
         return within_most(drop, cart.clone(), false, BuyChoice { cart, code, ..BuyChoice::default() });
@@ -61,23 +61,7 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
     // *Apply code* buys nothing: the picks are kept as they are, whatever
     // the picker or the cart's size holds, and the code is checked.
     let applying = !form.get("apply").is_empty();
-    if let Ok(gone) = form.get("remove").parse::<usize>()
-        && gone < cart.len()
-    {
-        // The line goes; what the picker holds stays picked.
-        cart.remove(gone);
-        let kept = BuyChoice {
-            product,
-            size,
-            colour: colour.map(|c| c.key.to_owned()),
-            quantity: quantity.unwrap_or(1),
-            code,
-            cart,
-            ..BuyChoice::default()
-        };
-        return Ok(Picked { picks: Vec::new(), cart_only: true, kept });
-    }
-    let kept = BuyChoice {
+    let mut kept = BuyChoice {
         product,
         size,
         colour: colour.map(|c| c.key.to_owned()),
@@ -86,6 +70,13 @@ pub fn picked(form: &FormData, drop: &Drop, code: String) -> Result<Picked, Box<
         cart: cart.clone(),
         ..BuyChoice::default()
     };
+    if let Ok(gone) = form.get("remove").parse::<usize>()
+        && gone < kept.cart.len()
+    {
+        // The line goes; what the picker holds stays picked.
+        kept.cart.remove(gone);
+        return Ok(Picked { picks: Vec::new(), cart_only: true, kept });
+    }
     let error = match (product, size_ok.flatten(), colour_ok, quantity) {
         (Some(product), Some(size), Some(colour), Some(quantity)) => {
             let mut picks = cart;

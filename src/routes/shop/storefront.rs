@@ -283,14 +283,9 @@ fn moment_of(drop: &crate::domain::Drop, now: i64) -> Moment {
 pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now: i64) -> StorefrontPage<'a> {
     let drop = &entry.drop;
     let lang = drop.language;
+    // A merch table prices each product on its own (`ProductCard`).
     let price = i18n::money(lang, drop.price);
     let layout = layout_of(state, entry, &price);
-    // On a merch table with a code applied: struck through is the picked
-    // product's own price.
-    let price = match (choice.code_price.is_some(), choice.product.and_then(|p| drop.product(p))) {
-        (true, Some(picked)) => i18n::money(lang, picked.price),
-        _ => price,
-    };
     let merch = drop.has_merch_table();
     // With several products the pickers offer every size and colour any
     // of them comes in; checkout keeps each product to its own.
@@ -314,11 +309,11 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         })
         .collect();
     let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
-    let mut products =
-        if merch { product_cards(entry, picked_product, (&all_sizes, &all_colours)) } else { Vec::new() };
-    for card in &mut products {
-        card.code_price = choice.code_prices.iter().find(|(p, _)| p.key() == card.key).map(|(_, price)| price.clone());
-    }
+    let products = if merch {
+        product_cards(entry, picked_product, (&all_sizes, &all_colours), &choice.code_prices)
+    } else {
+        Vec::new()
+    };
     // The colour and size checked: the fan's, when the picked product comes
     // in it, else the picked product's own (a sticker is white, a hoodie has
     // no XS, a tote no size): a checked choice is never one the page hides.
@@ -404,11 +399,13 @@ fn offered_by_any(drop: &crate::domain::Drop) -> (Vec<Size>, Vec<ShirtColour>) {
 
 /// The merch table: each product with its picture and price.
 /// `offered`: the sizes and colours the page's pickers show
-/// ([`offered_by_any`]), for what each product hides of them.
+/// ([`offered_by_any`]), for what each product hides of them;
+/// `code_prices`: what an applied code makes each product cost.
 fn product_cards(
     entry: &CachedDrop,
     picked: Option<crate::domain::Product>,
     (sizes, offered): (&[Size], &[ShirtColour]),
+    code_prices: &[(Product, String)],
 ) -> Vec<ProductCard> {
     let drop = &entry.drop;
     let lang = drop.language;
@@ -463,7 +460,7 @@ fn product_cards(
                 },
                 lacks_colours: offered.iter().filter(|c| !p.colours.contains(c)).map(|c| c.key).collect(),
                 checked: picked == Some(p.product),
-                code_price: None,
+                code_price: code_prices.iter().find(|(priced, _)| *priced == p.product).map(|(_, price)| price.clone()),
                 facts: ProductFacts::of(lang, p.product, &p.sizes),
             }
         })
