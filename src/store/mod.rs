@@ -195,7 +195,16 @@ impl Store {
         }
         self.waiting.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let _waiting = Waiting(&self.waiting);
-        self.pool.begin().await
+        match self.backend {
+            // IMMEDIATE takes SQLite's write lock now, waiting out the busy
+            // timeout. A plain (deferred) BEGIN reads a snapshot first; if a
+            // write outside the gate (a session touch, a mail marked sent)
+            // commits before this transaction's first write, that write
+            // fails at once with SQLITE_BUSY_SNAPSHOT, which no timeout
+            // retries: a tracking upload once came back as a 500 that way.
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// Tasks waiting for a database connection to start a write
@@ -290,6 +299,34 @@ pub fn new_id() -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A transaction that reads, then writes while a write outside the
+    /// gate commits in between, still commits on SQLite (and that write
+    /// waits for it rather than failing).
+    #[tokio::test]
+    async fn a_write_outside_the_gate_never_fails_a_transaction_that_read_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let store = super::Store::connect(&url, 4).await.unwrap();
+        let mut tx = store.begin().await.unwrap();
+        sqlx::query("SELECT count(*) FROM app_secrets").fetch_one(&mut *tx).await.unwrap();
+        let pool = store.pool().clone();
+        let outside = tokio::spawn(async move {
+            sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('outside', 'x')").execute(&pool).await
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('inside', 'y')")
+            .execute(&mut *tx)
+            .await
+            .expect("the transaction's own write");
+        tx.commit().await.unwrap();
+        outside.await.unwrap().expect("the outside write, after the commit");
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM app_secrets WHERE name IN ('inside', 'outside')")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+    }
+
     #[test]
     fn redacts_passwords() {
         assert_eq!(super::redact("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
