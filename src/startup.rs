@@ -89,6 +89,29 @@ impl Application {
     }
 }
 
+/// The static files under `dir` with the generated font rules, read and
+/// compressed once per process and directory: they are deployed with the
+/// binary and do not change while it runs, and brotli at its best setting
+/// over every file was half of an app's start (a test process starts
+/// hundreds of apps).
+fn static_files(dir: &std::path::Path, design: &DesignEngine) -> std::io::Result<web::Data<StaticFiles>> {
+    static LOADED: std::sync::Mutex<Vec<(std::path::PathBuf, web::Data<StaticFiles>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut loaded = crate::sync::lock(&LOADED);
+    if let Some((_, files)) = loaded.iter().find(|(d, _)| d == dir) {
+        return Ok(files.clone());
+    }
+    let files = web::Data::new(StaticFiles::load(dir, |url_of| {
+        let fonts = design.fonts();
+        vec![
+            (crate::routes::assets::FONTS_CSS, fonts.font_face_css(true, url_of)),
+            (crate::routes::assets::STOREFRONT_FONTS_CSS, fonts.font_face_css(false, url_of)),
+        ]
+    })?);
+    loaded.push((dir.to_owned(), files.clone()));
+    Ok(files)
+}
+
 /// Step one: everything the handlers and tasks use, built once.
 async fn components(
     mut settings: Settings,
@@ -106,22 +129,17 @@ async fn components(
         settings.public_url = Some(format!("http://{host}:{}", bound.port()));
     }
 
-    let _ = NOT_FOUND_MOCKUP.set(design.mockup(
-        "404: this shirt does not exist",
-        Theme::by_key("zine").unwrap_or(&crate::design::THEMES[0]),
-        ShirtColour::PALETTE[0],
-        "notfound",
-    ));
-    let static_files = web::Data::new(
-        StaticFiles::load(&settings.static_dir, |url_of| {
-            let fonts = design.fonts();
-            vec![
-                (crate::routes::assets::FONTS_CSS, fonts.font_face_css(true, url_of)),
-                (crate::routes::assets::STOREFRONT_FONTS_CSS, fonts.font_face_css(false, url_of)),
-            ]
-        })
-        .with_context(|| format!("cannot read the static files in {}", settings.static_dir.display()))?,
-    );
+    // Drawn once per process (a test process starts hundreds of apps).
+    NOT_FOUND_MOCKUP.get_or_init(|| {
+        design.mockup(
+            "404: this shirt does not exist",
+            Theme::by_key("zine").unwrap_or(&crate::design::THEMES[0]),
+            ShirtColour::PALETTE[0],
+            "notfound",
+        )
+    });
+    let static_files = static_files(&settings.static_dir, &design)
+        .with_context(|| format!("cannot read the static files in {}", settings.static_dir.display()))?;
     let payments = match &settings.stripe {
         Some(stripe) => {
             Payments::Stripe(Box::new(StripeProvider::new(stripe.clone(), settings.shipping_countries.clone())?))
