@@ -56,6 +56,10 @@ async fn a_fan_reports_a_drop_and_the_operator_takes_it_down_while_the_fan_watch
         operator.find(By::Id("email")).await?.send_keys("ops@example.com").await?;
         operator.find(By::Id("password")).await?.send_keys("correct horse battery").await?;
         operator.find(By::Css("main form button[type=submit]")).await?.click().await?;
+        // The signed-in create form first: going on while the sign-up is
+        // still being answered may leave the browser without its session
+        // (seen once in CI: /admin then showed the log-in page).
+        operator.query(By::Id("slogan")).first().await?;
         operator.goto(app.url("/admin")).await?;
         let queue = operator.find(By::Css("table.reports")).await?.text().await?;
         assert!(queue.contains("That is the ACME logo, redrawn.") && queue.contains("Definitely not ACME"), "{queue}");
