@@ -16,6 +16,7 @@ pub mod ops;
 pub mod payments;
 pub mod routes;
 pub mod sales;
+pub mod seal;
 pub mod server;
 pub mod shop;
 pub mod startup;

@@ -906,6 +906,7 @@ shop-sold-out-product = ausverkauft
 shop-add = In den Warenkorb
 shop-cart = Dein Warenkorb
 shop-cart-total = Summe ohne Versand: { $total }
+shop-cart-total-label = Summe ohne Versand:
 shop-remove = Entfernen
 shop-checkout = Zur Kasse — { $total }
 shop-by-merch = Merch von { $artist }

@@ -917,6 +917,7 @@ shop-sold-out-product = sold out
 shop-add = Add to cart
 shop-cart = Your cart
 shop-cart-total = Total before shipping: { $total }
+shop-cart-total-label = Total before shipping:
 shop-remove = Remove
 shop-checkout = Check out — { $total }
 shop-by-merch = Merch by { $artist }

@@ -3,8 +3,6 @@
 //! signed with the store's key (HMAC-SHA-256, so any instance can check
 //! it), unguessable, and expiring.
 
-use hmac::Mac;
-
 /// How long a print file's address works: long enough for Printful to
 /// fetch it again for a reprint of a damaged shirt.
 pub const PRINT_URL_DAYS: i64 = 30;
@@ -18,15 +16,13 @@ pub struct PrintFiles {
 }
 
 impl PrintFiles {
-    fn mac(&self, drop_id: &str, colour: &str, expires_s: i64) -> hmac::Hmac<sha2::Sha256> {
-        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
-        mac.update(format!("popshop-print:{drop_id}:{colour}:{expires_s}").as_bytes());
-        mac
+    /// What a signature seals.
+    fn message(drop_id: &str, colour: &str, expires_s: i64) -> String {
+        format!("popshop-print:{drop_id}:{colour}:{expires_s}")
     }
 
-    /// 128 bits of the HMAC, as hex.
     fn signature(&self, drop_id: &str, colour: &str, expires_s: i64) -> String {
-        hex::encode(&self.mac(drop_id, colour, expires_s).finalize().into_bytes()[..16])
+        crate::seal::seal(&self.key, &Self::message(drop_id, colour, expires_s))
     }
 
     /// The address of `drop_id`'s print file for shirts of `colour`, valid
@@ -39,11 +35,8 @@ impl PrintFiles {
 
     /// Whether an address's parts were signed here and have not expired.
     pub fn valid(&self, drop_id: &str, colour: &str, expires_s: i64, signature: &str, now_ms: i64) -> bool {
-        // verify_truncated_left compares in constant time.
         expires_s >= now_ms / 1000
-            && hex::decode(signature).is_ok_and(|given| {
-                given.len() == 16 && self.mac(drop_id, colour, expires_s).verify_truncated_left(&given).is_ok()
-            })
+            && crate::seal::is_sealed(&self.key, &Self::message(drop_id, colour, expires_s), signature)
     }
 }
 

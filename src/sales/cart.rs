@@ -3,7 +3,7 @@
 //! the products' prices. The form flow is `routes::checkout::cart`.
 
 use super::Pick;
-use crate::domain::{Drop, Money, OrderLine, Product, ShirtColour, Size};
+use crate::domain::{Drop, DropProduct, Money, OrderLine, Product, PromoCode, ShirtColour, Size};
 
 /// A line as its hidden field carries it.
 pub fn encode(pick: &Pick) -> String {
@@ -26,26 +26,29 @@ pub fn decode(drop: &Drop, text: &str) -> Option<Pick> {
     Some(Pick { product, size, colour, quantity })
 }
 
-/// The lines at the products' prices (before any code), for pages.
-pub fn lines_at_list_price(drop: &Drop, picks: &[Pick]) -> Vec<OrderLine> {
-    picks
-        .iter()
-        .filter_map(|p| {
-            let sold = drop.product(p.product)?;
-            Some(OrderLine {
-                product: p.product,
-                size: p.size,
-                colour: p.colour,
-                quantity: p.quantity,
-                unit_amount: sold.price,
-                discount: Money::from_minor(0, sold.price.currency()),
-            })
-        })
-        .collect()
+/// A line of `sold` as `pick` asks for it, at the product's price less
+/// `promo`'s share when the code covers the product (a code for one
+/// product leaves the other lines at their price). The checkout charges
+/// what this says, and every page that shows a cart shows it.
+pub fn line(sold: &DropProduct, pick: &Pick, promo: Option<&PromoCode>) -> OrderLine {
+    let unit = promo.filter(|p| p.covers(pick.product)).map_or(sold.price, |p| p.unit_price(sold.price));
+    OrderLine {
+        product: pick.product,
+        size: pick.size,
+        colour: pick.colour,
+        quantity: pick.quantity,
+        unit_amount: unit,
+        discount: Money::from_minor((sold.price.minor() - unit.minor()) * pick.quantity, sold.price.currency()),
+    }
 }
 
-/// What the lines cost before shipping and codes.
-pub fn total(drop: &Drop, picks: &[Pick]) -> Money {
-    let minor = lines_at_list_price(drop, picks).iter().map(|l| l.amount().minor()).sum();
+/// The lines of products `drop` sells, priced as [`line`] does.
+pub fn lines(drop: &Drop, picks: &[Pick], promo: Option<&PromoCode>) -> Vec<OrderLine> {
+    picks.iter().filter_map(|p| Some(line(drop.product(p.product)?, p, promo))).collect()
+}
+
+/// What the lines cost before shipping: with `promo`, less its share.
+pub fn total(drop: &Drop, picks: &[Pick], promo: Option<&PromoCode>) -> Money {
+    let minor = lines(drop, picks, promo).iter().map(|l| l.amount().minor()).sum();
     Money::from_minor(minor, drop.currency())
 }

@@ -4,7 +4,7 @@
 //! cannot be reached, the hold is released at once.
 
 use super::Sales;
-use crate::domain::{Drop, OrderId, OrderLine, OrderStatus, Product, PromoCode, PromoProblem, ShirtColour, Size};
+use crate::domain::{Drop, OrderId, OrderStatus, Product, PromoCode, PromoProblem, ShirtColour, Size};
 use crate::i18n;
 use crate::payments::{CheckoutItem, CheckoutRequest, ProviderError};
 use crate::store::{NewOrder, Reservation, new_id};
@@ -22,6 +22,8 @@ pub struct Purchase<'a> {
     pub client: Client,
     /// A promo code as typed, checked (`domain::promo::normalize_code`).
     pub code: Option<crate::domain::promo::Code>,
+    /// The code's seal, when the storefront applied it ([`promo_seal`]).
+    pub code_seal: String,
     /// The share link the fan came by (`domain::source`).
     pub source: crate::domain::source::Source,
 }
@@ -85,24 +87,44 @@ pub enum CheckoutOutcome {
 /// The artist's code `code` if a fan of `drop` may use it now. Every try
 /// counts against the client's and the drop's allowance first (a guesser
 /// is stopped before any look-up), and every code that cannot be used gets
-/// the same answer on the page (`i18n::promo_problem`).
+/// the same answer on the page (`i18n::promo_problem`). A code carried with
+/// its seal ([`promo_seal`]: popshop found it usable here before) is no
+/// guess: it is looked up again without counting, so a fan who applied a
+/// code can fill a cart and pay without running out of tries.
 pub async fn usable_promo(
     sales: &Sales,
     drop: &Drop,
     code: &str,
+    seal: &str,
     client: &Client,
 ) -> anyhow::Result<Result<PromoCode, PromoProblem>> {
-    if sales.limits.try_code(client, &drop.id).is_err() {
+    let sealed = promo_sealed(sales, drop, code, seal);
+    if !sealed && sales.limits.try_code(client, &drop.id).is_err() {
         return Ok(Err(PromoProblem::TooManyTries));
     }
     let usable = match sales.store.promo_for(&drop.account_id, code).await? {
         None => Err(PromoProblem::Unknown),
         Some(promo) => promo.check(drop, sales.store.now_ms()).map(|()| promo),
     };
-    if usable.is_err() {
+    if usable.is_err() && !sealed {
         sales.limits.code_missed(&drop.id);
     }
     Ok(usable)
+}
+
+/// The seal the storefront carries with a code [`usable_promo`] found
+/// usable on `drop`.
+pub fn promo_seal(sales: &Sales, drop: &Drop, code: &str) -> String {
+    crate::seal::seal(sales.store.signing_key(), &seal_message(drop, code))
+}
+
+/// Whether `seal` is [`promo_seal`]'s for `code` on `drop`.
+pub fn promo_sealed(sales: &Sales, drop: &Drop, code: &str, seal: &str) -> bool {
+    crate::seal::is_sealed(sales.store.signing_key(), &seal_message(drop, code), seal)
+}
+
+fn seal_message(drop: &Drop, code: &str) -> String {
+    format!("popshop-promo:{}:{code}", drop.id)
 }
 
 /// A hold taken, with what the provider's page needs.
@@ -237,7 +259,7 @@ async fn hold_and_open(sales: &Sales, purchase: Purchase<'_>) -> anyhow::Result<
 async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Result<Result<Held, NotHeld>> {
     let promo = match &purchase.code {
         None => None,
-        Some(code) => match usable_promo(sales, drop, code, &purchase.client).await? {
+        Some(code) => match usable_promo(sales, drop, code, &purchase.code_seal, &purchase.client).await? {
             Ok(promo) => Some(promo),
             Err(problem) => return Ok(Err(NotHeld::Outcome(CheckoutOutcome::Promo(problem)))),
         },
@@ -249,17 +271,7 @@ async fn hold(sales: &Sales, purchase: &Purchase<'_>, drop: &Drop) -> anyhow::Re
         let Some(sold) = drop.product(pick.product) else {
             return Ok(Err(NotHeld::Outcome(CheckoutOutcome::SoldOut)));
         };
-        // A code for one product leaves the other lines at their price.
-        let unit = promo.as_ref().filter(|p| p.covers(pick.product)).map_or(sold.price, |p| p.unit_price(sold.price));
-        let currency = sold.price.currency();
-        lines.push(OrderLine {
-            product: pick.product,
-            size: pick.size,
-            colour: pick.colour,
-            quantity: pick.quantity,
-            unit_amount: unit,
-            discount: crate::domain::Money::from_minor((sold.price.minor() - unit.minor()) * pick.quantity, currency),
-        });
+        lines.push(super::cart::line(sold, pick, promo.as_ref()));
         if !list_prices.iter().any(|(p, _)| *p == pick.product) {
             list_prices.push((pick.product, sold.price.minor()));
         }

@@ -446,8 +446,9 @@ function follow(events, pollUrl, event, show) {
 
 // Storefront: *Apply code* in place. The form posts as without JavaScript
 // (the server checks the code and renders the page); the price (struck
-// through when the code lowers it), the code field with its note or error,
-// the Buy button and the pay note are taken from that page, and the live
+// through when the code lowers it), the code field with its note or error
+// (and the applied code's seal), the cart, the Buy button and the pay note
+// are taken from that page, and the live
 // region says what happened. Anything unexpected: the form posts normally.
 (function applyCodeInPlace() {
   const form = document.getElementById("buy-form");
@@ -471,6 +472,10 @@ function follow(events, pollUrl, event, show) {
         const parts = ["shop-price", "promo-field", "buy"];
         if (!parts.every((id) => page.getElementById(id) && document.getElementById(id))) throw new Error("page");
         for (const id of parts) document.getElementById(id).replaceWith(document.importNode(page.getElementById(id), true));
+        // A cart so far: its lines and total with the code.
+        const cart = page.getElementById("cart");
+        const shown = document.getElementById("cart");
+        if (cart && shown) shown.replaceWith(document.importNode(cart, true));
         const note = page.querySelector(".pay-note");
         const here = document.querySelector(".pay-note");
         if (note && here) here.replaceWith(document.importNode(note, true));
@@ -490,8 +495,8 @@ function follow(events, pollUrl, event, show) {
 
 // Storefront: *Add to cart* and *Remove* in place. The form posts as
 // without JavaScript (the server checks the pick and renders the page with
-// the cart in hidden fields); the cart's fields, the cart, the message and
-// the Buy button are taken from that page, and the live region reads the
+// the cart in hidden fields); the cart's fields, the code's field, the
+// cart, the message and the Buy button are taken from that page, and the live region reads the
 // cart's total. Anything unexpected: the form posts normally.
 (function cartInPlace() {
   const form = document.getElementById("buy-form");
@@ -515,6 +520,11 @@ function follow(events, pollUrl, event, show) {
         form.querySelectorAll("input[name=line]").forEach((old) => old.remove());
         const anchor = form.firstElementChild;
         theirs.querySelectorAll("input[name=line]").forEach((line) => form.insertBefore(document.importNode(line, true), anchor));
+        // The code's field, with the applied code's seal: the cart is priced
+        // with the code while it holds (one that ended meanwhile says so).
+        const promo = page.getElementById("promo-field");
+        const promoHere = document.getElementById("promo-field");
+        if (promo && promoHere) promoHere.replaceWith(document.importNode(promo, true));
         const error = page.getElementById("buy-error");
         const here = document.getElementById("buy-error");
         if (here) here.remove();

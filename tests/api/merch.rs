@@ -26,6 +26,15 @@ async fn launch_table(app: &TestApp, more: &[(&str, &str)]) -> String {
     "table-for-three".into()
 }
 
+/// An app that takes fans' addresses from `X-Forwarded-For` (each test fan
+/// its own address, as per-client limits need).
+async fn behind_proxy() -> TestApp {
+    TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+    })
+    .await
+}
+
 async fn post_cart(app: &TestApp, slug: &str, fields: &[(&str, &str)], from: &str) -> reqwest::Response {
     app.client
         .post(app.url(&format!("/d/{slug}/checkout")))
@@ -39,10 +48,7 @@ async fn post_cart(app: &TestApp, slug: &str, fields: &[(&str, &str)], from: &st
 
 #[tokio::test]
 async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
-    })
-    .await;
+    let app = behind_proxy().await;
     let slug = launch_table(&app, &[]).await;
     let drop = app.drop_by_slug(&slug).await;
     let products: Vec<Product> = drop.products.iter().map(|p| p.product).collect();
@@ -273,10 +279,7 @@ async fn a_table_of_one_size_products_opens_without_a_size_picker_and_sells() {
 
 #[tokio::test]
 async fn a_cart_line_the_drop_does_not_sell_or_too_many_units_are_refused_plainly() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
-    })
-    .await;
+    let app = behind_proxy().await;
     let slug = launch_table(&app, &[]).await;
     let fan = "203.0.113.8";
     // A poster the drop does not sell: the form says to pick a product.
@@ -313,10 +316,7 @@ async fn a_cart_line_the_drop_does_not_sell_or_too_many_units_are_refused_plainl
 
 #[tokio::test]
 async fn a_product_that_runs_short_names_itself_and_keeps_the_rest_of_the_cart() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
-    })
-    .await;
+    let app = behind_proxy().await;
     let slug = launch_table(&app, &[("stock", "1")]).await;
     // The one hoodie goes to a first fan.
     let hoodie = [("line", "hoodie.L.black.1"), ("checkout", "1")];
@@ -489,13 +489,7 @@ async fn stripe_gets_one_line_item_per_line_and_shipping_once() {
     launch_table(&app, &[("shipping", "4.00")]).await;
     let slug = "table-for-three";
     let drop = app.drop_by_slug(slug).await;
-    let res = app
-        .post_form(
-            &format!("/dashboard/drops/{}/promo-codes", drop.id),
-            &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303, "code created");
+    app.make_code(&drop.id, &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")]).await;
     let res = post_cart(
         &app,
         slug,
@@ -618,10 +612,7 @@ async fn each_product_has_its_own_print_files() {
 /// theirs summed.
 #[tokio::test]
 async fn a_second_wave_restocks_every_product() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
-    })
-    .await;
+    let app = behind_proxy().await;
     let slug = launch_table(&app, &[("stock", "1")]).await;
     let res = post_cart(
         &app,
@@ -655,21 +646,12 @@ async fn a_second_wave_restocks_every_product() {
 /// answer as any code that cannot be used.
 #[tokio::test]
 async fn a_code_for_one_product_covers_only_its_lines() {
-    let app = TestApp::spawn_with(|s| {
-        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
-    })
-    .await;
+    let app = behind_proxy().await;
     let slug = launch_table(&app, &[]).await;
     let drop = app.drop_by_slug(&slug).await;
     let (_, page) = app.get_html(&format!("/dashboard/drops/{}", drop.id)).await;
     assert!(page.contains("<option value=\"sticker\">Sticker</option>"), "the code form offers each product");
-    let res = app
-        .post_form(
-            &format!("/dashboard/drops/{}/promo-codes", drop.id),
-            &[("code", "STICKY"), ("kind", "percent"), ("value", "50"), ("product", "sticker")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    app.make_code(&drop.id, &[("code", "STICKY"), ("kind", "percent"), ("value", "50"), ("product", "sticker")]).await;
     let (_, page) = app.get_html(&format!("/dashboard/drops/{}", drop.id)).await;
     assert!(page.contains("This drop · Sticker") || page.contains("· Sticker"), "the list says which product");
     let res = post_cart(
@@ -729,6 +711,119 @@ async fn a_code_for_one_product_covers_only_its_lines() {
             .await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("can&#39;t be used for this drop"));
+}
+
+/// The seal a page carries for the code it applied (`applied`), if any.
+fn applied_seal(page: &str) -> Option<String> {
+    let at = page.find("name=\"applied\" value=\"")? + "name=\"applied\" value=\"".len();
+    Some(page[at..].split('"').next()?.to_owned())
+}
+
+/// An applied code prices the cart, its lines and its total, on every page
+/// after it: each *Add to cart* and *Remove*, and the confirm page. The form
+/// carries the code with popshop's seal, so a fan who fills a cart after
+/// applying a code never runs out of code tries (ten a minute) and pays
+/// what the page said.
+#[tokio::test]
+async fn an_applied_code_prices_the_cart_on_every_page_and_adding_never_uses_up_the_tries() {
+    let app = behind_proxy().await;
+    let slug = launch_table(&app, &[]).await;
+    let drop = app.drop_by_slug(&slug).await;
+    app.make_code(&drop.id, &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")]).await;
+    let fan = "203.0.113.40";
+    let hoodie = [("product", "hoodie"), ("size", "L"), ("colour", "black"), ("quantity", "1")];
+    let res = post_cart(&app, &slug, &[&hoodie[..], &[("code", "FRIENDS"), ("apply", "1")]].concat(), fan).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    let seal = applied_seal(&page).expect("the applied code's seal rides with the form");
+    // Twelve *Add to cart* and *Remove* in a row, more than the ten code
+    // tries a minute: each prices the cart with the code.
+    for _ in 0..6 {
+        let res = post_cart(
+            &app,
+            &slug,
+            &[&hoodie[..], &[("code", "FRIENDS"), ("applied", &seal), ("add", "1")]].concat(),
+            fan,
+        )
+        .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("$40.50"), "the hoodie with 10% off");
+        assert_eq!(applied_seal(&page).as_deref(), Some(seal.as_str()), "the seal stays with the form");
+        let res = post_cart(
+            &app,
+            &slug,
+            &[&hoodie[..], &[("line", "hoodie.L.black.1"), ("code", "FRIENDS"), ("applied", &seal), ("remove", "0")]]
+                .concat(),
+            fan,
+        )
+        .await;
+        assert_eq!(res.status().as_u16(), 200);
+    }
+    let cart = [("line", "hoodie.L.black.1"), ("line", "sticker..white.2")];
+    let sticker = [("product", "sticker"), ("colour", "white"), ("quantity", "2")];
+    // Two stickers added to a cart of one hoodie, with `code` and `seal`:
+    // the page that comes back.
+    let add_stickers = async |code: &str, seal: &str| {
+        let fields = [&sticker[..], &cart[..1], &[("code", code), ("applied", seal), ("add", "1")]].concat();
+        post_cart(&app, &slug, &fields, fan).await.text().await.unwrap()
+    };
+    let page = add_stickers("FRIENDS", &seal).await;
+    let html = scraper::Html::parse_document(&page);
+    let text_of = |css: &str| {
+        let selector = scraper::Selector::parse(css).unwrap();
+        html.select(&selector).map(|e| e.text().collect::<String>()).collect::<Vec<_>>()
+    };
+    let amounts = text_of("#cart .cart-lines .amount");
+    assert_eq!(amounts, ["Was $45.00 now $40.50", "Was $10.00 now $9.00"], "each line with the code");
+    assert_eq!(text_of("#cart .cart-total"), ["Total before shipping: Was $55.00 now $49.50"]);
+    assert!(text_of("#buy").concat().contains("$49.50"), "the button says what the fan pays");
+    // The same cart without the seal, or with a forged one, is priced as
+    // it is (the code is checked when it is applied or at the checkout).
+    for forged in ["", "00000000000000000000000000000000", &seal.to_uppercase()] {
+        let page = add_stickers("FRIENDS", forged).await;
+        assert!(page.contains("Total before shipping: $55.00"), "{forged}: at list price");
+        assert_eq!(applied_seal(&page), None, "{forged}");
+    }
+    // The seal is for this code on this drop only.
+    assert!(add_stickers("FRIENDS2", &seal).await.contains("Total before shipping: $55.00"));
+    // A browser that says nowhere where the form came from gets the confirm
+    // page: the price with the code, and the seal carried on.
+    let res = app
+        .client
+        .post(app.url(&format!("/d/{slug}/checkout")))
+        .header("x-forwarded-for", fan)
+        .form(&[&cart[..], &[("code", "FRIENDS"), ("applied", &seal), ("checkout", "1")]].concat())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<p>$49.50</p>"), "the confirm page names the price with the code");
+    assert!(page.contains("code FRIENDS"), "and the code");
+    assert_eq!(applied_seal(&page).as_deref(), Some(seal.as_str()));
+    // Paid: the order is what the pages said. The checkout counted no try
+    // either: this client has used one of its ten (the *Apply code*).
+    let res = post_cart(
+        &app,
+        &slug,
+        &[&cart[..], &[("code", "FRIENDS"), ("applied", &seal), ("checkout", "1")]].concat(),
+        fan,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let order =
+        app.state.store.order_by_session(location(&res).trim_start_matches("/demo-checkout/")).await.unwrap().unwrap();
+    assert_eq!((order.amount.minor(), order.discount.minor()), (4950, 550));
+    // The code ended meanwhile: the next *Add to cart* says so and prices
+    // the cart as it is.
+    sqlx::query("UPDATE promo_codes SET ends_at = 1 WHERE code = 'FRIENDS'")
+        .execute(app.state.store.pool())
+        .await
+        .unwrap();
+    let page = add_stickers("FRIENDS", &seal).await;
+    assert!(page.contains("Total before shipping: $55.00"));
+    assert!(page.contains("id=\"code-error\""), "the code's field says it no longer works");
 }
 
 #[tokio::test]

@@ -207,3 +207,84 @@ async fn a_fan_buys_a_hoodie_and_two_stickers_in_one_demo_checkout() {
     let drop = app.drop_by_slug(slug).await;
     assert_eq!((drop.sold, drop.revenue_minor), (3, 5500));
 }
+
+/// A code applied to a cart, then the cart filled in place (all with
+/// JavaScript): each line and the total say the price with the code, the
+/// button and the live region too, and the demo checkout charges it.
+#[tokio::test]
+async fn a_code_applied_prices_the_cart_filled_in_place_and_the_checkout() {
+    let Some(driver) = start_driver() else { return };
+    let app = TestApp::spawn().await;
+    app.sign_up("artist@example.com", "correct horse battery").await;
+    let res = app
+        .launch_with(&[
+            ("slogan", "Friends pay less"),
+            ("products_shown", "1"),
+            ("products", "tee"),
+            ("products", "hoodie"),
+            ("products", "sticker"),
+            ("price_hoodie", "45"),
+            ("price_sticker", "5"),
+        ])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let slug = "friends-pay-less";
+    let drop = app.drop_by_slug(slug).await;
+    app.make_code(&drop.id, &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")]).await;
+    let axe = axe();
+    let web = browser(&driver).await;
+    let result = async {
+        web.set_window_rect(0, 0, 390, 844).await?;
+        web.goto(app.url(&format!("/d/{slug}"))).await?;
+        tap(&web, "label.product-card:has(input[value=sticker])").await?;
+        web.execute("const q = document.getElementById('quantity'); q.value = '2'; q.dispatchEvent(new Event('change'))", vec![]).await?;
+        // Two stickers in the cart first, then the code applied in place:
+        // the cart so far takes it.
+        web.execute("window.__samePage = true", vec![]).await?;
+        tap(&web, "#add-to-cart").await?;
+        web.query(By::Css("#cart li")).first().await?;
+        web.find(By::Id("code")).await?.send_keys("friends").await?;
+        tap(&web, "button[name=apply]").await?;
+        let note = web.query(By::Id("code-note")).first().await?.text().await?;
+        assert!(note.contains("FRIENDS"), "{note}");
+        let total: String =
+            web.execute("return document.querySelector('#cart .cart-total').textContent", vec![]).await?.convert()?;
+        assert_eq!(total, "Total before shipping: Was $10.00 now $9.00", "struck through, then with the code");
+        tap(&web, "label.product-card:has(input[value=hoodie])").await?;
+        tap(&web, "label.chip:has(input[name=size][value=L])").await?;
+        web.execute("const q = document.getElementById('quantity'); q.value = '1'; q.dispatchEvent(new Event('change'))", vec![]).await?;
+        tap(&web, "#add-to-cart").await?;
+        let count = "return document.querySelectorAll('#cart li').length";
+        for _ in 0..50 {
+            if web.execute(count, vec![]).await?.convert::<i64>()? == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let (same, live, total, buy): (bool, String, String, String) = web
+            .execute(
+                "return [window.__samePage === true, document.getElementById('cart-live').textContent,
+                         document.querySelector('#cart .cart-total').textContent, document.getElementById('buy').textContent]",
+                vec![],
+            )
+            .await?
+            .convert()?;
+        assert!(same, "added in place, no reload");
+        assert_eq!(total, "Total before shipping: Was $55.00 now $49.50");
+        assert!(live.contains("$49.50"), "the live region reads the total with the code: {live}");
+        assert!(buy.contains("$49.50"), "{buy}");
+        if let Some(axe) = &axe {
+            let found = axe_violations(&web, axe).await?;
+            assert!(found.is_empty(), "axe on the cart with a code: {found:?}");
+        }
+        shoot(&web, "merch-cart-code-phone", 390, 844).await;
+        tap(&web, "#buy").await?;
+        web.query(By::ClassName("demo")).first().await?;
+        let page = web.find(By::Tag("main")).await?.text().await?;
+        assert!(page.contains("$49.50"), "the checkout charges what the cart said: {page}");
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+    web.quit().await.ok();
+    result.unwrap();
+}

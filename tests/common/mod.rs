@@ -233,6 +233,13 @@ impl TestApp {
     }
 
     /// Submits the create form: sensible defaults, overridden by `fields`.
+    /// Makes a promo code on `drop_id` from the dashboard's form (`code`,
+    /// `kind`, `value`, …); it must be taken.
+    pub async fn make_code(&self, drop_id: &str, fields: &[(&str, &str)]) {
+        let res = self.post_form(&format!("/dashboard/drops/{drop_id}/promo-codes"), fields).await;
+        assert_eq!(res.status().as_u16(), 303, "code made: {}", res.text().await.unwrap_or_default());
+    }
+
     pub async fn launch_with(&self, fields: &[(&str, &str)]) -> reqwest::Response {
         let defaults = [
             ("slogan", "Be a Friday Night Loser with me"),

@@ -8,7 +8,7 @@ use crate::domain::promo::normalize_code;
 use crate::i18n::Localized;
 use crate::i18n::{self, Arg};
 use crate::routes::shop::storefront::{BuyChoice, page};
-use crate::sales::checkout::usable_promo;
+use crate::sales::checkout::{promo_seal, promo_sealed, usable_promo};
 use crate::sales::{CheckoutOutcome, Purchase, start_checkout};
 use crate::shop::CachedDrop;
 use crate::state::AppState;
@@ -38,8 +38,11 @@ struct ConfirmPage<'a> {
     lines: Vec<String>,
     /// What it all costs before shipping.
     price: String,
-    /// The promo code, carried to the checkout.
+    /// The promo code, carried to the checkout, with its seal once checked.
     code: String,
+    applied: String,
+    /// "code FRIENDS: 10% off each item", when the code applies.
+    code_label: Option<String>,
     /// The share link the fan came by, carried too.
     source: crate::domain::source::Source,
 }
@@ -67,6 +70,8 @@ pub async fn start(
     let lang = drop.language;
     let source = source_of(&req, &form);
     let typed_code: String = form.get("code").trim().chars().take(40).collect();
+    // The seal of a code the storefront applied (`sales::checkout::promo_seal`).
+    let seal: String = form.get("applied").chars().take(32).collect();
     let choice = match super::cart::picked(&form, drop, typed_code.clone()) {
         Ok(choice) => choice,
         Err(choice) => {
@@ -79,7 +84,9 @@ pub async fn start(
     let kept = BuyChoice { code: typed_code.clone(), source: source.to_string(), ..choice.kept };
     if choice.cart_only {
         // *Add to cart* or *Remove*: the storefront again with the cart
-        // (carried in the form, never a cookie).
+        // (carried in the form, never a cookie), priced with the code the
+        // fan applied while it holds.
+        let kept = with_applied_code(&state, drop, kept, &seal, &client).await?;
         return Ok(crate::web::headers::no_store(render(
             StatusCode::OK,
             &page(&state, &entry, kept, state.store.now_ms()),
@@ -98,24 +105,91 @@ pub async fn start(
         },
     };
     if !form.get("apply").is_empty() {
-        return apply_code(&state, &entry, code.as_deref(), picks_choice, &client).await;
+        return apply_code(&state, &entry, code.as_deref(), &seal, picks_choice, &client).await;
     }
     if !confirmed {
+        // The page names what the fan pays, so a typed code is checked
+        // here (the checkout behind it then takes the seal, not a try).
+        let promo = match &code {
+            None => None,
+            Some(code) => match usable_promo(&state.sales, drop, code, &seal, &client).await? {
+                Ok(promo) => Some(promo),
+                Err(problem) => {
+                    let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks_choice };
+                    return render(promo_status(problem), &page(&state, &entry, choice, state.store.now_ms()));
+                }
+            },
+        };
+        let lines = crate::sales::cart::lines(drop, &picks, promo.as_ref());
         let confirm = ConfirmPage {
             layout: Layout::house(lang, &i18n::text(lang, "confirm-title")).drop_language(),
             csrf: csrf_token.0,
             slug: drop.slug.as_str(),
-            item: i18n::order_item(lang, &drop.slogan, &super::cart::lines_at_list_price(drop, &picks)),
+            item: i18n::order_item(lang, &drop.slogan, &lines),
             lines: picks.iter().map(super::cart::encode).collect(),
-            price: i18n::money(lang, super::cart::total(drop, &picks)),
+            price: i18n::money(lang, super::cart::total(drop, &picks, promo.as_ref())),
             code: code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
+            code_label: promo.as_ref().map(|p| i18n::promo_label(lang, p, drop.has_merch_table())),
+            applied: match (&code, &promo) {
+                (Some(code), Some(_)) => promo_seal(&state.sales, drop, code),
+                _ => String::new(),
+            },
             source,
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
-    let purchase = Purchase { drop, card_key: &entry.card_key, picks, client, code, source };
+    let purchase = Purchase { drop, card_key: &entry.card_key, picks, client, code, code_seal: seal, source };
     let outcome = start_checkout(&state.sales, purchase).await?;
     answer(&state, &slug, entry, outcome, picks_choice).await
+}
+
+/// `choice` with the code the fan applied, when the form carries it with
+/// its seal: looked up again (no try counted) and, still usable, pricing
+/// the cart; ended or used up meanwhile, said. A code typed but never
+/// applied is left for *Apply code* or the checkout to check.
+async fn with_applied_code(
+    state: &AppState,
+    drop: &crate::domain::Drop,
+    choice: BuyChoice,
+    seal: &str,
+    client: &Client,
+) -> Result<BuyChoice, AppError> {
+    let Ok(code) = normalize_code(&choice.code) else { return Ok(choice) };
+    if !promo_sealed(&state.sales, drop, &code, seal) {
+        return Ok(choice);
+    }
+    Ok(match usable_promo(&state.sales, drop, &code, seal, client).await? {
+        Ok(promo) => applied(state, drop, promo, &code, choice),
+        Err(problem) => BuyChoice { code_error: Some(i18n::promo_problem(drop.language, problem)), ..choice },
+    })
+}
+
+/// `choice` with `promo` applied: the cart priced with it, each product it
+/// covers at its price with it, and its seal for the form to carry.
+fn applied(
+    state: &AppState,
+    drop: &crate::domain::Drop,
+    promo: crate::domain::PromoCode,
+    code: &str,
+    choice: BuyChoice,
+) -> BuyChoice {
+    let lang = drop.language;
+    // The product picked on a merch table, and its price.
+    let picked = choice.product.or(drop.products.first().map(|p| p.product));
+    let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
+    // Each product of a merch table the code covers, at its price with it:
+    // the page shows the picked one's, whichever is picked.
+    let code_prices = match drop.has_merch_table() {
+        false => Vec::new(),
+        true => drop
+            .products
+            .iter()
+            .filter(|p| promo.covers(p.product))
+            .map(|p| (p.product, i18n::money(lang, promo.unit_price(p.price))))
+            .collect(),
+    };
+    let code_price = picked.is_none_or(|p| promo.covers(p)).then(|| i18n::money(lang, promo.unit_price(base)));
+    BuyChoice { code_price, code_prices, code_seal: promo_seal(&state.sales, drop, code), promo: Some(promo), ..choice }
 }
 
 /// The share link the fan came by: the storefront's address (`?ref=`) as
@@ -137,6 +211,7 @@ async fn apply_code(
     state: &AppState,
     entry: &CachedDrop,
     code: Option<&str>,
+    seal: &str,
     picks: BuyChoice,
     client: &crate::web::Client,
 ) -> Result<HttpResponse, AppError> {
@@ -145,26 +220,14 @@ async fn apply_code(
     // The product picked on a merch table, and its price.
     let picked = picks.product.or(drop.products.first().map(|p| p.product));
     let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
-    // Each product of a merch table the code covers, at its price with it:
-    // the page shows the picked one's, whichever is picked.
-    let code_prices = |promo: &crate::domain::PromoCode| -> Vec<(crate::domain::Product, String)> {
-        match drop.has_merch_table() {
-            false => Vec::new(),
-            true => drop
-                .products
-                .iter()
-                .filter(|p| promo.covers(p.product))
-                .map(|p| (p.product, i18n::money(lang, promo.unit_price(p.price))))
-                .collect(),
-        }
-    };
     let (status, choice) = match code {
         None => (
             StatusCode::UNPROCESSABLE_ENTITY,
             BuyChoice { code_error: Some(i18n::text(lang, "promo-unknown")), ..picks },
         ),
-        Some(code) => match usable_promo(&state.sales, drop, code, client).await? {
-            // A code for another product of the table: said, the price kept.
+        Some(code) => match usable_promo(&state.sales, drop, code, seal, client).await? {
+            // A code for another product of the table: said, the price kept
+            // (the cart's lines of that product are priced with it).
             Ok(promo) if picked.is_some_and(|p| !promo.covers(p)) => {
                 let for_product = promo.product.map(|p| i18n::product_name(lang, p)).unwrap_or_default();
                 let note = i18n::text_with(
@@ -175,7 +238,7 @@ async fn apply_code(
                         ("product", Arg::Text(for_product)),
                     ],
                 );
-                (StatusCode::OK, BuyChoice { code_note: Some(note), code_prices: code_prices(&promo), ..picks })
+                (StatusCode::OK, applied(state, drop, promo, code, BuyChoice { code_note: Some(note), ..picks }))
             }
             Ok(promo) => {
                 let note = i18n::text_with(
@@ -187,11 +250,7 @@ async fn apply_code(
                         ("was", Arg::Text(i18n::money(lang, base))),
                     ],
                 );
-                let code_price = Some(i18n::money(lang, promo.unit_price(base)));
-                (
-                    StatusCode::OK,
-                    BuyChoice { code_note: Some(note), code_price, code_prices: code_prices(&promo), ..picks },
-                )
+                (StatusCode::OK, applied(state, drop, promo, code, BuyChoice { code_note: Some(note), ..picks }))
             }
             Err(problem) => {
                 (promo_status(problem), BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })

@@ -2,7 +2,7 @@
 
 use crate::design::{CUT_FONTS, FontLibrary, View};
 use crate::domain::details::{inches, inches_of_mm};
-use crate::domain::{DropSlug, DropState, Measures, Product, ShirtColour, Size};
+use crate::domain::{DropSlug, DropState, Measures, Money, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
@@ -117,6 +117,8 @@ pub struct CartLine {
     /// "1 × “Slogan” Hoodie, L, Black".
     pub label: String,
     pub amount: String,
+    /// Its amount before the applied code, when the code takes something off.
+    pub was: Option<String>,
 }
 
 /// One size in the size chart: chest width and length, in cm and inches.
@@ -204,6 +206,10 @@ pub struct StorefrontPage<'a> {
     /// The cart so far, and what it costs before shipping.
     pub cart: Vec<CartLine>,
     pub cart_total: String,
+    /// The cart's total before the applied code, when it takes something off.
+    pub cart_was: Option<String>,
+    /// The applied code's seal, carried back with the code (`applied`).
+    pub code_seal: String,
 }
 
 /// The fan's picks, kept when the page comes back with a message.
@@ -234,6 +240,10 @@ pub struct BuyChoice {
     pub product: Option<crate::domain::Product>,
     /// The cart's lines so far (carried in the form).
     pub cart: Vec<crate::sales::Pick>,
+    /// The code as applied (checked usable on this drop): the cart is
+    /// priced with it, and its seal goes back with the form.
+    pub promo: Option<crate::domain::PromoCode>,
+    pub code_seal: String,
 }
 
 /// How long a proxy or CDN may serve a storefront without asking again, and
@@ -297,7 +307,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         .product
         .filter(|p| drop.product(*p).is_some_and(|sold| !sold.sold_out()))
         .or_else(|| drop.products.iter().find(|p| !p.sold_out()).or(drop.products.first()).map(|p| p.product));
-    let cart_lines = crate::sales::cart::lines_at_list_price(drop, &choice.cart);
+    let promo = choice.promo.as_ref();
+    let cart_lines = crate::sales::cart::lines(drop, &choice.cart, promo);
     let cart: Vec<CartLine> = choice
         .cart
         .iter()
@@ -306,9 +317,18 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             value: crate::sales::cart::encode(pick),
             label: i18n::order_line(lang, &drop.slogan, line),
             amount: i18n::money(lang, line.amount()),
+            was: (line.discount.minor() > 0).then(|| {
+                i18n::money(
+                    lang,
+                    Money::from_minor(line.amount().minor() + line.discount.minor(), line.amount().currency()),
+                )
+            }),
         })
         .collect();
-    let cart_total = i18n::money(lang, crate::sales::cart::total(drop, &choice.cart));
+    let total = crate::sales::cart::total(drop, &choice.cart, promo);
+    let list_total = crate::sales::cart::total(drop, &choice.cart, None);
+    let cart_total = i18n::money(lang, total);
+    let cart_was = (total != list_total).then(|| i18n::money(lang, list_total));
     let products = if merch {
         product_cards(entry, picked_product, (&all_sizes, &all_colours), &choice.code_prices)
     } else {
@@ -360,6 +380,8 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         products,
         cart,
         cart_total,
+        cart_was,
+        code_seal: choice.code_seal,
         sold: drop.sold,
         units_left: drop.units_left(),
         goal: drop.goal,
