@@ -58,6 +58,12 @@ mod tests {
         assert!(!files.valid(drop, colour, expires, signature, (expires + 1) * 1000));
         let other = PrintFiles { key: b"other".to_vec(), ..files.clone() };
         assert!(!other.valid(drop, colour, expires, signature, 1_000_000));
+        // The signature as popshop writes it (lower-case hex) and no other
+        // spelling: every address popshop ever gave out is lower-case.
+        assert!(signature.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
+        if signature.bytes().any(|b| b.is_ascii_alphabetic()) {
+            assert!(!files.valid(drop, colour, expires, &signature.to_uppercase(), 1_000_000));
+        }
     }
 }
 

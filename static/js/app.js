@@ -535,7 +535,9 @@ function follow(events, pollUrl, event, show) {
         if (cart) form.after(document.importNode(cart, true));
         document.getElementById("buy").replaceWith(document.importNode(page.getElementById("buy"), true));
         const total = page.querySelector(".cart-total");
-        live.textContent = error ? error.textContent : total ? total.textContent : "";
+        // A code that stopped working meanwhile is said too.
+        const codeError = page.getElementById("code-error");
+        live.textContent = [error || total, codeError].filter(Boolean).map((e) => e.textContent).join(" ");
         button.disabled = false;
         // A Remove pressed went with the old cart: keyboard focus goes to
         // the line now in its place, else the last line, else Add to cart.

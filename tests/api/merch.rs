@@ -726,7 +726,11 @@ fn applied_seal(page: &str) -> Option<String> {
 /// what the page said.
 #[tokio::test]
 async fn an_applied_code_prices_the_cart_on_every_page_and_adding_never_uses_up_the_tries() {
-    let app = behind_proxy().await;
+    let app = TestApp::spawn_with(|s| {
+        s.trusted_proxies = popshop::config::parse_trusted("127.0.0.1/32").unwrap();
+        s.code_try_rate_per_minute = 10;
+    })
+    .await;
     let slug = launch_table(&app, &[]).await;
     let drop = app.drop_by_slug(&slug).await;
     app.make_code(&drop.id, &[("code", "FRIENDS"), ("kind", "percent"), ("value", "10")]).await;
@@ -815,6 +819,46 @@ async fn an_applied_code_prices_the_cart_on_every_page_and_adding_never_uses_up_
     let order =
         app.state.store.order_by_session(location(&res).trim_start_matches("/demo-checkout/")).await.unwrap().unwrap();
     assert_eq!((order.amount.minor(), order.discount.minor()), (4950, 550));
+    // None of the adds, the confirm page or the checkout counted a code
+    // try: this client has used one of its ten a minute (the *Apply code*),
+    // so nine wrong codes more are answered, and the tenth is one too many.
+    let wrong = async |n: usize| {
+        let code = format!("WRONG{n}");
+        let fields = [&hoodie[..], &[("code", code.as_str()), ("apply", "1")]].concat();
+        post_cart(&app, &slug, &fields, fan).await.status().as_u16()
+    };
+    for n in 0..9 {
+        assert_eq!(wrong(n).await, 409, "wrong code {n} of the nine left");
+    }
+    assert_eq!(wrong(9).await, 429, "the eleventh try in a minute");
+    // Even so, the applied code still prices the cart, and a storefront
+    // that comes back with a refusal (an *Add to cart* over the six per
+    // order) keeps it.
+    let over = [("product", "sticker"), ("colour", "white"), ("quantity", "4")];
+    let res = post_cart(
+        &app,
+        &slug,
+        &[&over[..], &cart[..], &[("code", "FRIENDS"), ("applied", &seal), ("add", "1")]].concat(),
+        fan,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Total before shipping: <s>") && page.contains("$49.50"), "the cart with the code");
+    assert_eq!(applied_seal(&page).as_deref(), Some(seal.as_str()), "and its seal, for the next press");
+    // A code for the sticker alone on a cart of hoodies: the confirm page
+    // answers as the checkout would, and shows no price it will not charge.
+    app.make_code(&drop.id, &[("code", "STICKY"), ("kind", "percent"), ("value", "50"), ("product", "sticker")]).await;
+    let res = app
+        .client
+        .post(app.url(&format!("/d/{slug}/checkout")))
+        .header("x-forwarded-for", "203.0.113.41")
+        .form(&[("line", "hoodie.L.black.1"), ("code", "STICKY"), ("checkout", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains("id=\"code-error\""), "said at the code's field");
     // The code ended meanwhile: the next *Add to cart* says so and prices
     // the cart as it is.
     sqlx::query("UPDATE promo_codes SET ends_at = 1 WHERE code = 'FRIENDS'")

@@ -232,7 +232,6 @@ impl TestApp {
         self.post_form("/signup", &[("email", email), ("password", password)]).await
     }
 
-    /// Submits the create form: sensible defaults, overridden by `fields`.
     /// Makes a promo code on `drop_id` from the dashboard's form (`code`,
     /// `kind`, `value`, …); it must be taken.
     pub async fn make_code(&self, drop_id: &str, fields: &[(&str, &str)]) {
@@ -240,6 +239,7 @@ impl TestApp {
         assert_eq!(res.status().as_u16(), 303, "code made: {}", res.text().await.unwrap_or_default());
     }
 
+    /// Submits the create form: sensible defaults, overridden by `fields`.
     pub async fn launch_with(&self, fields: &[(&str, &str)]) -> reqwest::Response {
         let defaults = [
             ("slogan", "Be a Friday Night Loser with me"),

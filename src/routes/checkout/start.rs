@@ -76,6 +76,7 @@ pub async fn start(
         Ok(choice) => choice,
         Err(choice) => {
             let choice = BuyChoice { source: source.to_string(), ..*choice };
+            let choice = with_applied_code(&state, drop, choice, &seal, &client).await;
             return render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &entry, choice, state.store.now_ms()));
         }
     };
@@ -86,7 +87,7 @@ pub async fn start(
         // *Add to cart* or *Remove*: the storefront again with the cart
         // (carried in the form, never a cookie), priced with the code the
         // fan applied while it holds.
-        let kept = with_applied_code(&state, drop, kept, &seal, &client).await?;
+        let kept = with_applied_code(&state, drop, kept, &seal, &client).await;
         return Ok(crate::web::headers::no_store(render(
             StatusCode::OK,
             &page(&state, &entry, kept, state.store.now_ms()),
@@ -113,6 +114,13 @@ pub async fn start(
         let promo = match &code {
             None => None,
             Some(code) => match usable_promo(&state.sales, drop, code, &seal, &client).await? {
+                // As the checkout answers: a code that covers none of the
+                // cart is no code for it.
+                Ok(promo) if !picks.iter().any(|p| promo.covers(p.product)) => {
+                    let problem = crate::domain::PromoProblem::Unknown;
+                    let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks_choice };
+                    return render(promo_status(problem), &page(&state, &entry, choice, state.store.now_ms()));
+                }
                 Ok(promo) => Some(promo),
                 Err(problem) => {
                     let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks_choice };
@@ -138,34 +146,47 @@ pub async fn start(
         };
         return Ok(crate::web::headers::no_store(render(StatusCode::OK, &confirm)?));
     }
-    let purchase = Purchase { drop, card_key: &entry.card_key, picks, client, code, code_seal: seal, source };
+    let purchase = Purchase { drop, card_key: &entry.card_key, picks, client, code, code_seal: seal.clone(), source };
     let outcome = start_checkout(&state.sales, purchase).await?;
-    answer(&state, &slug, entry, outcome, picks_choice).await
+    answer(&state, &slug, entry, outcome, picks_choice, (&seal, &client)).await
 }
 
 /// `choice` with the code the fan applied, when the form carries it with
 /// its seal: looked up again (no try counted) and, still usable, pricing
 /// the cart; ended or used up meanwhile, said. A code typed but never
-/// applied is left for *Apply code* or the checkout to check.
+/// applied is left for *Apply code* or the checkout to check. Every
+/// storefront this handler answers with goes through here, so the cart on
+/// it is priced as the checkout will charge it.
+///
+/// A sealed look-up counts against no limit: it guesses nothing, and it is
+/// one indexed read on a request that renders a whole storefront anyway.
+/// When the database cannot answer, the page comes back at list prices (the
+/// checkout checks the code again) rather than losing the fan's cart to an
+/// error page.
 async fn with_applied_code(
     state: &AppState,
     drop: &crate::domain::Drop,
     choice: BuyChoice,
     seal: &str,
     client: &Client,
-) -> Result<BuyChoice, AppError> {
-    let Ok(code) = normalize_code(&choice.code) else { return Ok(choice) };
-    if !promo_sealed(&state.sales, drop, &code, seal) {
-        return Ok(choice);
+) -> BuyChoice {
+    let Ok(code) = normalize_code(&choice.code) else { return choice };
+    if seal.is_empty() || !promo_sealed(&state.sales, drop, &code, seal) {
+        return choice;
     }
-    Ok(match usable_promo(&state.sales, drop, &code, seal, client).await? {
-        Ok(promo) => applied(state, drop, promo, &code, choice),
-        Err(problem) => BuyChoice { code_error: Some(i18n::promo_problem(drop.language, problem)), ..choice },
-    })
+    match usable_promo(&state.sales, drop, &code, seal, client).await {
+        Ok(Ok(promo)) => applied(state, drop, promo, &code, choice),
+        Ok(Err(problem)) => BuyChoice { code_error: Some(i18n::promo_problem(drop.language, problem)), ..choice },
+        Err(e) => {
+            tracing::warn!(error = %e, "an applied code could not be looked up; the cart shows list prices");
+            choice
+        }
+    }
 }
 
 /// `choice` with `promo` applied: the cart priced with it, each product it
-/// covers at its price with it, and its seal for the form to carry.
+/// covers at its price with it, what it gives (the code field's note) and
+/// its seal for the form to carry.
 fn applied(
     state: &AppState,
     drop: &crate::domain::Drop,
@@ -174,12 +195,13 @@ fn applied(
     choice: BuyChoice,
 ) -> BuyChoice {
     let lang = drop.language;
+    let table = drop.has_merch_table();
     // The product picked on a merch table, and its price.
     let picked = choice.product.or(drop.products.first().map(|p| p.product));
     let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
     // Each product of a merch table the code covers, at its price with it:
     // the page shows the picked one's, whichever is picked.
-    let code_prices = match drop.has_merch_table() {
+    let code_prices = match table {
         false => Vec::new(),
         true => drop
             .products
@@ -188,8 +210,29 @@ fn applied(
             .map(|p| (p.product, i18n::money(lang, promo.unit_price(p.price))))
             .collect(),
     };
-    let code_price = picked.is_none_or(|p| promo.covers(p)).then(|| i18n::money(lang, promo.unit_price(base)));
-    BuyChoice { code_price, code_prices, code_seal: promo_seal(&state.sales, drop, code), promo: Some(promo), ..choice }
+    let label = Arg::Text(i18n::promo_label(lang, &promo, table));
+    let (code_price, note) = match picked {
+        // A code for another product of the table: said, the price kept
+        // (the cart's lines of that product are priced with it).
+        Some(p) if !promo.covers(p) => {
+            let for_product = Arg::Text(promo.product.map(|p| i18n::product_name(lang, p)).unwrap_or_default());
+            (None, i18n::text_with(lang, "promo-other-product", &[("label", label), ("product", for_product)]))
+        }
+        _ => {
+            let price = i18n::money(lang, promo.unit_price(base));
+            let was = Arg::Text(i18n::money(lang, base));
+            let args = [("label", label), ("price", Arg::Text(price.clone())), ("was", was)];
+            (Some(price), i18n::text_with(lang, &super::cart::words(drop, "promo-applied"), &args))
+        }
+    };
+    BuyChoice {
+        code_price,
+        code_prices,
+        code_note: Some(note),
+        code_seal: promo_seal(&state.sales, drop, code),
+        promo: Some(promo),
+        ..choice
+    }
 }
 
 /// The share link the fan came by: the storefront's address (`?ref=`) as
@@ -217,41 +260,13 @@ async fn apply_code(
 ) -> Result<HttpResponse, AppError> {
     let drop = &entry.drop;
     let lang = drop.language;
-    // The product picked on a merch table, and its price.
-    let picked = picks.product.or(drop.products.first().map(|p| p.product));
-    let base = picked.and_then(|p| drop.product(p)).map_or(drop.price, |p| p.price);
     let (status, choice) = match code {
         None => (
             StatusCode::UNPROCESSABLE_ENTITY,
             BuyChoice { code_error: Some(i18n::text(lang, "promo-unknown")), ..picks },
         ),
         Some(code) => match usable_promo(&state.sales, drop, code, seal, client).await? {
-            // A code for another product of the table: said, the price kept
-            // (the cart's lines of that product are priced with it).
-            Ok(promo) if picked.is_some_and(|p| !promo.covers(p)) => {
-                let for_product = promo.product.map(|p| i18n::product_name(lang, p)).unwrap_or_default();
-                let note = i18n::text_with(
-                    lang,
-                    "promo-other-product",
-                    &[
-                        ("label", Arg::Text(i18n::promo_label(lang, &promo, drop.has_merch_table()))),
-                        ("product", Arg::Text(for_product)),
-                    ],
-                );
-                (StatusCode::OK, applied(state, drop, promo, code, BuyChoice { code_note: Some(note), ..picks }))
-            }
-            Ok(promo) => {
-                let note = i18n::text_with(
-                    lang,
-                    &super::cart::words(drop, "promo-applied"),
-                    &[
-                        ("label", Arg::Text(i18n::promo_label(lang, &promo, drop.has_merch_table()))),
-                        ("price", Arg::Text(i18n::money(lang, promo.unit_price(base)))),
-                        ("was", Arg::Text(i18n::money(lang, base))),
-                    ],
-                );
-                (StatusCode::OK, applied(state, drop, promo, code, BuyChoice { code_note: Some(note), ..picks }))
-            }
+            Ok(promo) => (StatusCode::OK, applied(state, drop, promo, code, picks)),
             Err(problem) => {
                 (promo_status(problem), BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })
             }
@@ -277,8 +292,17 @@ async fn answer(
     entry: std::sync::Arc<CachedDrop>,
     outcome: CheckoutOutcome,
     picks: BuyChoice,
+    (seal, client): (&str, &Client),
 ) -> Result<HttpResponse, AppError> {
     let lang = entry.drop.language;
+    // A storefront that comes back keeps the code the fan applied, unless
+    // the code is what went wrong.
+    let picks = match outcome {
+        CheckoutOutcome::OnlyLeft { .. } | CheckoutOutcome::ProductShort { .. } => {
+            with_applied_code(state, &entry.drop, picks, seal, client).await
+        }
+        _ => picks,
+    };
     let back = format!("/d/{}", entry.drop.slug);
     let say = |id: &str, args: &[(&'static str, Arg)]| i18n::text_with(lang, id, args);
     match outcome {
