@@ -280,6 +280,11 @@ impl OrderLine {
         Money::from_minor(self.unit_amount.minor() * self.quantity, self.unit_amount.currency())
     }
 
+    /// What the line costs before any code: its amount and its discount.
+    pub fn list_amount(&self) -> Money {
+        Money::from_minor(self.amount().minor() + self.discount.minor(), self.unit_amount.currency())
+    }
+
     /// As stored in `order_lines.size`: the label, or "" for one size.
     pub fn size_key(&self) -> &'static str {
         self.size.map_or("", Size::label)

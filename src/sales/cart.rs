@@ -3,7 +3,7 @@
 //! the products' prices. The form flow is `routes::checkout::cart`.
 
 use super::Pick;
-use crate::domain::{Drop, DropProduct, Money, OrderLine, Product, PromoCode, ShirtColour, Size};
+use crate::domain::{Currency, Drop, DropProduct, Money, OrderLine, Product, PromoCode, ShirtColour, Size};
 
 /// A line as its hidden field carries it.
 pub fn encode(pick: &Pick) -> String {
@@ -47,8 +47,9 @@ pub fn lines(drop: &Drop, picks: &[Pick], promo: Option<&PromoCode>) -> Vec<Orde
     picks.iter().filter_map(|p| Some(line(drop.product(p.product)?, p, promo))).collect()
 }
 
-/// What the lines cost before shipping: with `promo`, less its share.
-pub fn total(drop: &Drop, picks: &[Pick], promo: Option<&PromoCode>) -> Money {
-    let minor = lines(drop, picks, promo).iter().map(|l| l.amount().minor()).sum();
-    Money::from_minor(minor, drop.currency())
+/// What priced `lines` cost before shipping: as priced, and before any
+/// code.
+pub fn totals(lines: &[OrderLine], currency: Currency) -> (Money, Money) {
+    let sum = |of: fn(&OrderLine) -> Money| Money::from_minor(lines.iter().map(|l| of(l).minor()).sum(), currency);
+    (sum(OrderLine::amount), sum(OrderLine::list_amount))
 }

@@ -9,7 +9,7 @@ use crate::domain::{Drop, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::routes::shop::storefront::BuyChoice;
 use crate::sales::Pick;
-pub use crate::sales::cart::{decode, encode, total};
+pub use crate::sales::cart::{decode, encode};
 use crate::web::forms::FormData;
 
 /// Most lines one cart may carry.

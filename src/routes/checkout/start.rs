@@ -116,14 +116,10 @@ pub async fn start(
             Some(code) => match usable_promo(&state.sales, drop, code, &seal, &client).await? {
                 // As the checkout answers: a code that covers none of the
                 // cart is no code for it.
-                Ok(promo) if !picks.iter().any(|p| promo.covers(p.product)) => {
-                    let problem = crate::domain::PromoProblem::Unknown;
-                    let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks_choice };
-                    return render(promo_status(problem), &page(&state, &entry, choice, state.store.now_ms()));
-                }
-                Ok(promo) => Some(promo),
-                Err(problem) => {
-                    let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks_choice };
+                Ok(promo) if picks.iter().any(|p| promo.covers(p.product)) => Some(promo),
+                usable => {
+                    let problem = usable.err().unwrap_or(crate::domain::PromoProblem::Unknown);
+                    let choice = code_refused(lang, problem, picks_choice);
                     return render(promo_status(problem), &page(&state, &entry, choice, state.store.now_ms()));
                 }
             },
@@ -135,7 +131,7 @@ pub async fn start(
             slug: drop.slug.as_str(),
             item: i18n::order_item(lang, &drop.slogan, &lines),
             lines: picks.iter().map(super::cart::encode).collect(),
-            price: i18n::money(lang, super::cart::total(drop, &picks, promo.as_ref())),
+            price: i18n::money(lang, crate::sales::cart::totals(&lines, drop.currency()).0),
             code: code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
             code_label: promo.as_ref().map(|p| i18n::promo_label(lang, p, drop.has_merch_table())),
             applied: match (&code, &promo) {
@@ -176,7 +172,7 @@ async fn with_applied_code(
     }
     match usable_promo(&state.sales, drop, &code, seal, client).await {
         Ok(Ok(promo)) => applied(state, drop, promo, &code, choice),
-        Ok(Err(problem)) => BuyChoice { code_error: Some(i18n::promo_problem(drop.language, problem)), ..choice },
+        Ok(Err(problem)) => code_refused(drop.language, problem, choice),
         Err(e) => {
             tracing::warn!(error = %e, "an applied code could not be looked up; the cart shows list prices");
             choice
@@ -267,14 +263,18 @@ async fn apply_code(
         ),
         Some(code) => match usable_promo(&state.sales, drop, code, seal, client).await? {
             Ok(promo) => (StatusCode::OK, applied(state, drop, promo, code, picks)),
-            Err(problem) => {
-                (promo_status(problem), BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks })
-            }
+            Err(problem) => (promo_status(problem), code_refused(lang, problem, picks)),
         },
     };
     let res = render(status, &page(state, entry, choice, state.store.now_ms()))?;
     // A bad form comes back as it always did; only a checked code is kept from caches.
     Ok(if code.is_some() { crate::web::headers::no_store(res) } else { res })
+}
+
+/// `choice` with the code field saying why the code gives nothing (the same
+/// words for every code that cannot be used).
+fn code_refused(lang: crate::domain::Language, problem: crate::domain::PromoProblem, choice: BuyChoice) -> BuyChoice {
+    BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..choice }
 }
 
 /// 429 for a client that tried too many codes, else 409.
@@ -359,7 +359,7 @@ async fn answer(
             Ok(with_retry_after(res, 300))
         }
         CheckoutOutcome::Promo(problem) => {
-            let choice = BuyChoice { code_error: Some(i18n::promo_problem(lang, problem)), ..picks };
+            let choice = code_refused(lang, problem, picks);
             render(promo_status(problem), &page(state, &entry, choice, state.store.now_ms()))
         }
         CheckoutOutcome::NotTakingPayments => {

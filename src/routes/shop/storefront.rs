@@ -2,7 +2,7 @@
 
 use crate::design::{CUT_FONTS, FontLibrary, View};
 use crate::domain::details::{inches, inches_of_mm};
-use crate::domain::{DropSlug, DropState, Measures, Money, Product, ShirtColour, Size};
+use crate::domain::{DropSlug, DropState, Measures, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
 use crate::shop::{CachedDrop, Moment, RenderedPage};
 use crate::state::AppState;
@@ -307,8 +307,7 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
         .product
         .filter(|p| drop.product(*p).is_some_and(|sold| !sold.sold_out()))
         .or_else(|| drop.products.iter().find(|p| !p.sold_out()).or(drop.products.first()).map(|p| p.product));
-    let promo = choice.promo.as_ref();
-    let cart_lines = crate::sales::cart::lines(drop, &choice.cart, promo);
+    let cart_lines = crate::sales::cart::lines(drop, &choice.cart, choice.promo.as_ref());
     let cart: Vec<CartLine> = choice
         .cart
         .iter()
@@ -317,16 +316,10 @@ pub fn page<'a>(state: &AppState, entry: &'a CachedDrop, choice: BuyChoice, now:
             value: crate::sales::cart::encode(pick),
             label: i18n::order_line(lang, &drop.slogan, line),
             amount: i18n::money(lang, line.amount()),
-            was: (line.discount.minor() > 0).then(|| {
-                i18n::money(
-                    lang,
-                    Money::from_minor(line.amount().minor() + line.discount.minor(), line.amount().currency()),
-                )
-            }),
+            was: (line.discount.minor() > 0).then(|| i18n::money(lang, line.list_amount())),
         })
         .collect();
-    let total = crate::sales::cart::total(drop, &choice.cart, promo);
-    let list_total = crate::sales::cart::total(drop, &choice.cart, None);
+    let (total, list_total) = crate::sales::cart::totals(&cart_lines, drop.currency());
     let cart_total = i18n::money(lang, total);
     let cart_was = (total != list_total).then(|| i18n::money(lang, list_total));
     let products = if merch {
