@@ -20,7 +20,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // The routes a viral drop hits, first: actix tries routes in order, and
     // each dynamic one it passes costs a pattern match.
-    cfg.route("/d/{slug}", web::get().to(shop::storefront::show))
+    cfg.route(shop::storefront::ROUTE, web::get().to(shop::storefront::show))
         .route("/d/{slug}/events", web::get().to(shop::events::events))
         .route("/d/{slug}/totals", web::get().to(shop::events::totals))
         .route("/d/{slug}/seen.gif", web::get().to(shop::seen::seen))

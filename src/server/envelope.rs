@@ -99,14 +99,21 @@ pub async fn envelope<B: MessageBody + 'static>(
         _ => res.map_into_left_body(),
     };
     let elapsed = start.elapsed();
-    count(&res, elapsed);
+    let route = res.request().match_pattern();
+    count(route.as_deref().unwrap_or("unmatched"), res.request().method(), res.status(), elapsed);
     if let Some((method, path)) = logged {
         let status = res.status().as_u16();
         let latency_us = elapsed.as_micros() as u64;
         span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
     }
     csrf::set_new_cookie(&mut res, https);
-    let headers = res.headers_mut();
+    seal(res.headers_mut(), https, id);
+    Ok(res)
+}
+
+/// The headers every response leaves with: the security headers its
+/// handler did not set itself, and its request's id.
+pub fn seal(headers: &mut header::HeaderMap, https: bool, id: String) {
     for (name, value) in security_headers(https) {
         if !headers.contains_key(&name) {
             headers.insert(name, value);
@@ -115,7 +122,6 @@ pub async fn envelope<B: MessageBody + 'static>(
     if let Ok(value) = header::HeaderValue::try_from(id) {
         headers.insert(REQUEST_ID, value);
     }
-    Ok(res)
 }
 
 /// One route's meters: its duration histogram, and a counter per method
@@ -155,19 +161,17 @@ thread_local! {
     static METERS: std::cell::RefCell<std::collections::HashMap<String, RouteMeters>> = Default::default();
 }
 
-/// Counts the answer in `popshop_http_requests_total` and its time in
+/// Counts an answer in `popshop_http_requests_total` and its time in
 /// `popshop_http_request_duration_seconds`, by the route's pattern
 /// (`/d/{slug}`, never the path: a label per drop would grow without end).
-fn count<B>(res: &ServiceResponse<B>, elapsed: std::time::Duration) {
-    let route = res.request().match_pattern();
-    let route = route.as_deref().unwrap_or("unmatched");
-    let method = match *res.request().method() {
+pub fn count(route: &str, method: &actix_web::http::Method, status: StatusCode, elapsed: std::time::Duration) {
+    let method = match *method {
         actix_web::http::Method::GET => "GET",
         actix_web::http::Method::POST => "POST",
         actix_web::http::Method::HEAD => "HEAD",
         _ => "other",
     };
-    let status = res.status().as_u16();
+    let status = status.as_u16();
     METERS.with_borrow_mut(|meters| match meters.get_mut(route) {
         // One lookup for a route seen before; its key is copied once.
         Some(meter) => meter.record(route, method, status, elapsed),

@@ -1,25 +1,29 @@
 //! Serving: actix-web's own HTTP service, assembled as `HttpServer` builds
 //! it, behind the door ([`door`]), which serves a connection itself when its
-//! first request is a live stream; and the [`envelope`] every other request
-//! passes through.
+//! first request is a live stream; the [`shelf`] in front of the `App`,
+//! which answers a storefront view from the page the shop keeps; and the
+//! [`envelope`] every other request passes through.
 
 pub mod door;
 pub mod envelope;
 pub mod gate;
+pub mod shelf;
 
 use crate::routes;
 use crate::routes::assets::StaticFiles;
 use crate::state::AppState;
-use actix_http::{HttpService, KeepAlive};
+use actix_http::{HttpService, KeepAlive, Request, Response};
 use actix_service::{
-    IntoServiceFactory, Service, ServiceFactory, ServiceFactoryExt, fn_factory, fn_service, map_config,
+    IntoServiceFactory, Service, ServiceFactory, apply_fn_factory, fn_factory, fn_service, map_config,
 };
-use actix_web::dev::{AppConfig, Server};
+use actix_web::dev::{AppConfig, Server, ServiceResponse};
 use actix_web::middleware::from_fn;
 use actix_web::rt::net::TcpStream;
 use actix_web::{App, web};
 use door::Door;
 use envelope::{Envelope, envelope};
+use futures_util::FutureExt;
+use futures_util::future::{Either, ready};
 use std::net::TcpListener;
 use std::rc::Rc;
 use std::time::Duration;
@@ -68,6 +72,7 @@ pub fn serve(
     let server = builder
         .listen("popshop", listener, move || {
             let on_shutdown = shutdown.clone();
+            let shelf_state = state.clone();
             let http = HttpService::build()
                 .graceful_shutdown_signal(move || {
                     let signal = on_shutdown.clone();
@@ -82,7 +87,19 @@ pub fn serve(
                 // ends at its next keep-alive write; the door ends its own
                 // at once.
                 .local_addr(bound)
-                .finish(map_config(app().into_factory().map_err(|e| e.error_response()), move |_| AppConfig::default()))
+                .finish(apply_fn_factory(
+                    map_config(app().into_factory(), move |_| AppConfig::default()),
+                    // The shelf answers what it keeps; the `App` all else.
+                    move |req: Request, app: &_| match shelf::answer(&req, &shelf_state, https) {
+                        Some(res) => Either::Left(ready(Ok::<_, actix_web::Error>(res))),
+                        None => Either::Right(app.call(req).map(|res| {
+                            res.map(|res: ServiceResponse<_>| {
+                                let res: Response<_> = res.into_parts().1.into();
+                                res.map_into_boxed_body()
+                            })
+                        })),
+                    },
+                ))
                 .tcp();
             let (state, shutdown, gate) = (state.clone(), shutdown.clone(), gate.clone());
             fn_factory(move || {

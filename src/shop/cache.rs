@@ -39,6 +39,14 @@ pub struct CachedDrop {
 /// (to the minute).
 pub type Moment = (crate::domain::DropState, Option<String>);
 
+/// What of `drop`'s page depends on the clock at `now` (see [`Moment`]).
+pub fn moment_of(drop: &Drop, now: i64) -> Moment {
+    (
+        drop.state(now),
+        drop.ends_at.filter(|end| *end > now).map(|end| crate::i18n::time_left(drop.language, (end - now) / 1000)),
+    )
+}
+
 /// A storefront page rendered once and compressed once for everyone.
 pub struct RenderedPage {
     pub moment: Moment,

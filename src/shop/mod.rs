@@ -6,7 +6,7 @@
 mod cache;
 
 pub use cache::{
-    CachedDrop, DRAWING_VERSION, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, order_src,
+    CachedDrop, DRAWING_VERSION, Moment, RenderCache, RenderError, RenderedPage, StorefrontCache, moment_of, order_src,
     product_src, shirt_src,
 };
 
@@ -113,6 +113,18 @@ impl Shop {
         }
         self.storefronts.put(entry.clone());
         Ok(Some(entry))
+    }
+
+    /// The storefront page kept for `slug` as at `now`, when this instance
+    /// knows it is current (it hears every change and none came since); a
+    /// view of it needs nothing else. `None` when the view needs [`Self::load`]:
+    /// no copy, a stale one, a drop taken down, or no page for this moment.
+    pub fn kept_page(&self, slug: &str, now: i64) -> Option<Arc<RenderedPage>> {
+        if !self.store.hears_every_change() {
+            return None;
+        }
+        let entry = self.storefronts.get(slug).filter(|e| !e.is_stale() && e.drop.takedown.is_none())?;
+        entry.page_for(&moment_of(&entry.drop, now))
     }
 
     /// The drop for starting a checkout: its design never changes after launch, so

@@ -3,7 +3,8 @@
 //! then served by copying bytes, with a strong `ETag` per encoding and `304`
 //! for a browser or proxy that has it already.
 
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use std::io::Write;
@@ -82,30 +83,58 @@ impl Precompressed {
 
     /// `200` with the best encoding the request accepts, or `304` when its
     /// `If-None-Match` names what it would get.
-    ///
-    /// The header values are static (nothing copied per request): a storefront view should cost little more than its bytes.
     pub fn respond(&self, req: &HttpRequest, content_type: &'static str, cache_control: &'static str) -> HttpResponse {
-        let variant = self.get(accepted(req));
-        let unchanged = if_none_match(req, variant.etag.as_bytes());
-        let mut res = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
-        res.insert_header((header::ETAG, variant.etag.clone()))
-            .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache_control)))
-            .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
-        match variant.encoding {
-            Encoding::Brotli => res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("br"))),
-            Encoding::Gzip => res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip"))),
-            Encoding::Identity => &mut res,
-        };
-        if unchanged {
-            return res.finish();
+        let mut res = HttpResponse::new(StatusCode::OK);
+        let (status, body) = self.answer(req.headers(), content_type, cache_control, res.headers_mut());
+        *res.status_mut() = status;
+        match body {
+            Some(body) => res.set_body(body).map_into_boxed_body(),
+            None => res.map_into_boxed_body(),
         }
-        res.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(content_type))).body(variant.body.clone())
+    }
+
+    /// What [`Self::respond`] answers a request with `request` headers: the
+    /// status, its headers (added to `headers`) and the body (none for a
+    /// `304`). The server's shelf answers kept pages with it too.
+    ///
+    /// The header values are static or kept (nothing copied per request):
+    /// a storefront view should cost little more than its bytes.
+    pub fn answer(
+        &self,
+        request: &HeaderMap,
+        content_type: &'static str,
+        cache_control: &'static str,
+        headers: &mut HeaderMap,
+    ) -> (StatusCode, Option<Bytes>) {
+        let variant = self.get(accepted_in(request));
+        let unchanged = names_etag(request, variant.etag.as_bytes());
+        headers.insert(header::ETAG, variant.etag.clone());
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        let coding = match variant.encoding {
+            Encoding::Brotli => Some("br"),
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Identity => None,
+        };
+        if let Some(coding) = coding {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+        }
+        if unchanged {
+            return (StatusCode::NOT_MODIFIED, None);
+        }
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        (StatusCode::OK, Some(variant.body.clone()))
     }
 }
 
 /// Whether the request's `If-None-Match` names `etag` (or `*`).
 pub fn if_none_match(req: &HttpRequest, etag: &[u8]) -> bool {
-    req.headers()
+    names_etag(req.headers(), etag)
+}
+
+/// Whether `If-None-Match` among `request` headers names `etag` (or `*`).
+fn names_etag(request: &HeaderMap, etag: &[u8]) -> bool {
+    request
         .get_all(header::IF_NONE_MATCH)
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
@@ -113,9 +142,10 @@ pub fn if_none_match(req: &HttpRequest, etag: &[u8]) -> bool {
         .any(|t| t.as_bytes() == etag || t == "*")
 }
 
-/// The best encoding `Accept-Encoding` allows: brotli, then gzip, else none.
-pub fn accepted(req: &HttpRequest) -> Encoding {
-    let Some(accept) = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
+/// The best encoding `Accept-Encoding` among `request` headers allows:
+/// brotli, then gzip, else none.
+pub fn accepted_in(request: &HeaderMap) -> Encoding {
+    let Some(accept) = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
         return Encoding::Identity;
     };
     let allows = |name: &str| {
@@ -159,7 +189,7 @@ mod tests {
     use actix_web::test::TestRequest;
 
     fn encoding(accept: &'static str) -> Encoding {
-        accepted(&TestRequest::get().insert_header((header::ACCEPT_ENCODING, accept)).to_http_request())
+        accepted_in(TestRequest::get().insert_header((header::ACCEPT_ENCODING, accept)).to_http_request().headers())
     }
 
     #[test]
@@ -168,7 +198,7 @@ mod tests {
         assert_eq!(encoding("gzip"), Encoding::Gzip);
         assert_eq!(encoding("br;q=0, gzip;q=0.5"), Encoding::Gzip);
         assert_eq!(encoding("identity"), Encoding::Identity);
-        assert_eq!(accepted(&TestRequest::get().to_http_request()), Encoding::Identity);
+        assert_eq!(accepted_in(TestRequest::get().to_http_request().headers()), Encoding::Identity);
     }
 
     #[test]

@@ -284,3 +284,88 @@ async fn shirt_pictures_are_outlined_svg_cached_for_a_year_and_compressed() {
     }
     assert_eq!(app.get("/d/no-such-drop/shirts/black-front.svg").await.status().as_u16(), 404);
 }
+
+/// A view the shelf answers (`server::shelf`, in front of actix's `App`)
+/// gets exactly what the `App` gives: the same body, encoding, `ETag`,
+/// security headers and request id, and `304` for a browser that has it.
+/// Whatever the shelf does not hold goes on to the `App`.
+#[tokio::test]
+async fn the_shelf_answers_a_kept_storefront_as_the_app_does_and_passes_on_the_rest() {
+    use actix_http::test::TestRequest;
+    use popshop::server::shelf;
+    let app = TestApp::spawn().await;
+    let (id, slug) = app.launch("Shelve me").await;
+    let path = format!("/d/{slug}");
+    let shelf_get = |headers: &[(&str, &str)]| {
+        let mut req = TestRequest::with_uri(&path);
+        for &(name, value) in headers {
+            req.insert_header((name, value));
+        }
+        shelf::answer(&req.finish(), &app.state, false)
+    };
+    assert!(shelf_get(&[]).is_none(), "nothing is kept before the first view");
+
+    // The first view is the App's: it renders and keeps the page.
+    let first = app.client.get(app.url(&path)).header("accept-encoding", "identity").send().await.unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    let headers = first.headers().clone();
+    let body = first.bytes().await.unwrap();
+    let kept = shelf_get(&[("accept-encoding", "identity")]).expect("the shelf holds the page the App kept");
+    assert_eq!(kept.status().as_u16(), 200);
+    let names = |h: &actix_http::header::HeaderMap| {
+        let mut names: Vec<String> = h.keys().map(|k| k.as_str().to_owned()).collect();
+        names.sort();
+        names
+    };
+    let mut app_names: Vec<String> = headers
+        .keys()
+        .map(|k| k.as_str().to_owned())
+        .filter(|k| !["content-length", "date"].contains(&k.as_str()))
+        .collect();
+    app_names.sort();
+    assert_eq!(names(kept.headers()), app_names, "the same headers as the App's answer");
+    for (name, value) in kept.headers() {
+        if name.as_str() != "x-request-id" {
+            assert_eq!(headers[name.as_str()].as_bytes(), value.as_bytes(), "{name}");
+        }
+    }
+    assert_ne!(
+        kept.headers().get("x-request-id").unwrap().as_bytes(),
+        headers["x-request-id"].as_bytes(),
+        "an id of its own"
+    );
+    let shelf_body = actix_http::body::to_bytes(kept.into_body()).await.unwrap();
+    assert_eq!(shelf_body, body, "byte for byte");
+
+    // Brotli for a browser, and 304 for one that has it.
+    let br = shelf_get(&[("accept-encoding", "gzip, deflate, br")]).unwrap();
+    assert_eq!(br.headers().get("content-encoding").unwrap(), "br");
+    let etag = br.headers().get("etag").unwrap().to_str().unwrap().to_owned();
+    let again = shelf_get(&[("accept-encoding", "br"), ("if-none-match", &etag)]).unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    let res =
+        app.client.get(app.url(&path)).header("accept-encoding", "br").header("if-none-match", &etag).send().await;
+    assert_eq!(res.unwrap().status().as_u16(), 304, "the server answers the same");
+
+    // Passed on: other methods and paths, a request with a body, a slug
+    // spelled otherwise, and no page for an unknown drop.
+    let post = TestRequest::with_uri(&path).method(actix_http::Method::POST).finish();
+    assert!(shelf::answer(&post, &app.state, false).is_none());
+    let with_body = TestRequest::with_uri(&path).insert_header(("content-length", "3")).finish();
+    assert!(shelf::answer(&with_body, &app.state, false).is_none());
+    for other in
+        [format!("{path}/"), format!("{path}/totals"), "/d/".into(), "/d/no-such-drop".into(), path.replace('-', "%2D")]
+    {
+        assert!(shelf::answer(&TestRequest::with_uri(&other).finish(), &app.state, false).is_none(), "{other}");
+    }
+
+    // A change to the drop takes its page off the shelf until the App has
+    // rendered the new one.
+    app.post_form(&format!("/dashboard/drops/{id}/end"), &[("confirmed", "yes")]).await;
+    assert!(shelf_get(&[]).is_none(), "a changed drop's page is not served from the shelf");
+    let (_, html) = app.get_html(&path).await;
+    assert!(html.contains("state-ended"));
+    let ended = shelf_get(&[("accept-encoding", "identity")]).expect("the new page is kept");
+    let ended = actix_http::body::to_bytes(ended.into_body()).await.unwrap();
+    assert!(String::from_utf8_lossy(&ended).contains("state-ended"));
+}

@@ -4,7 +4,7 @@ use crate::design::{CUT_FONTS, FontLibrary, View};
 use crate::domain::details::{inches, inches_of_mm};
 use crate::domain::{DropSlug, DropState, Measures, Product, ShirtColour, Size};
 use crate::i18n::{self, Arg};
-use crate::shop::{CachedDrop, Moment, RenderedPage};
+use crate::shop::{CachedDrop, RenderedPage};
 use crate::state::AppState;
 
 use crate::web::compressed::Precompressed;
@@ -249,6 +249,12 @@ pub struct BuyChoice {
 /// How long a proxy or CDN may serve a storefront without asking again, and
 /// serve it stale while it asks: the numbers on the page move live over the
 /// event stream anyway; the page itself may lag a few seconds behind.
+/// The storefront's route (its metrics are counted under it).
+pub const ROUTE: &str = "/d/{slug}";
+
+/// The storefront's media type.
+pub const STOREFRONT_CONTENT_TYPE: &str = "text/html; charset=utf-8";
+
 pub const STOREFRONT_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
 
 /// The storefront: the same bytes for every visitor (no cookie, nothing
@@ -265,7 +271,7 @@ pub async fn show(
         return Err(AppError::Gone { reason: takedown.reason.to_string() });
     }
     let now = state.store.now_ms();
-    let moment = moment_of(&entry.drop, now);
+    let moment = crate::shop::moment_of(&entry.drop, now);
     let rendered = match entry.page_for(&moment) {
         Some(rendered) => rendered,
         None => {
@@ -277,15 +283,7 @@ pub async fn show(
             rendered
         }
     };
-    Ok(rendered.body.respond(&req, "text/html; charset=utf-8", STOREFRONT_CACHE_CONTROL))
-}
-
-/// What of the page depends on the clock (see [`Moment`]).
-fn moment_of(drop: &crate::domain::Drop, now: i64) -> Moment {
-    (
-        drop.state(now),
-        drop.ends_at.filter(|end| *end > now).map(|end| i18n::time_left(drop.language, (end - now) / 1000)),
-    )
+    Ok(rendered.body.respond(&req, STOREFRONT_CONTENT_TYPE, STOREFRONT_CACHE_CONTROL))
 }
 
 /// The storefront of `entry` with the fan's `choice` selected, as at `now`
