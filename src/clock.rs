@@ -30,10 +30,14 @@ impl Clock {
     }
 }
 
-/// The system's time as unix milliseconds.
-#[allow(clippy::disallowed_methods)]
+/// The system's time as unix milliseconds (read as a duration since the
+/// epoch: no calendar date is worked out, as `chrono::Utc::now` would, on
+/// every storefront view).
 pub fn system_now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+    match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        Ok(since) => i64::try_from(since.as_millis()).unwrap_or(i64::MAX),
+        Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
+    }
 }
 
 /// The system's time as unix seconds, for outside parties' protocols.
@@ -52,5 +56,13 @@ mod tests {
         clock.advance(Duration::from_secs(3600));
         assert!(copy.now_ms() - other.now_ms() >= 3_600_000);
         assert!((other.now_ms() - system_now_ms()).abs() < 1000);
+    }
+
+    #[test]
+    #[allow(clippy::disallowed_methods)]
+    fn the_system_time_is_unix_milliseconds() {
+        let (before, now, after) =
+            (chrono::Utc::now().timestamp_millis(), system_now_ms(), chrono::Utc::now().timestamp_millis());
+        assert!(before <= now && now <= after, "{before} {now} {after}");
     }
 }

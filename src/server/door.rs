@@ -88,7 +88,7 @@ pub async fn serve(mut io: TcpStream, taken: Taken, https: bool, shutdown: Grace
     let Taken { mut stream, path, started } = taken;
     let id = request_id();
     let Some(first) = stream.next().await else { return };
-    let mut out = response_head(&id, https);
+    let mut out = response_head(id.as_str(), https);
     out.extend_from_slice(&first);
     if tracing::enabled!(tracing::Level::INFO) {
         let latency_us = started.elapsed().as_micros() as u64;

@@ -3,7 +3,7 @@
 
 use crate::auth::csrf;
 use crate::web::error::AppError;
-use crate::web::headers::{REQUEST_ID, request_id, security_headers};
+use crate::web::headers::{REQUEST_ID, RequestId, request_id, security_headers};
 use actix_web::HttpMessage;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -113,15 +113,13 @@ pub async fn envelope<B: MessageBody + 'static>(
 
 /// The headers every response leaves with: the security headers its
 /// handler did not set itself, and its request's id.
-pub fn seal(headers: &mut header::HeaderMap, https: bool, id: String) {
+pub fn seal(headers: &mut header::HeaderMap, https: bool, id: RequestId) {
     for (name, value) in security_headers(https) {
         if !headers.contains_key(&name) {
             headers.insert(name, value);
         }
     }
-    if let Ok(value) = header::HeaderValue::try_from(id) {
-        headers.insert(REQUEST_ID, value);
-    }
+    headers.insert(REQUEST_ID, id.header_value());
 }
 
 /// One route's meters: its duration histogram, and a counter per method
