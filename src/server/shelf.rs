@@ -35,10 +35,10 @@ pub fn answer(req: &Request, state: &AppState, https: bool) -> Option<Response<B
     if headers.contains_key(TRANSFER_ENCODING) || headers.get(CONTENT_LENGTH).is_some_and(|n| n.as_bytes() != b"0") {
         return None;
     }
-    let page = state.shop.kept_page(slug, state.store.now_ms())?;
     let mut res = Response::new(StatusCode::OK);
-    let (status, body) =
-        page.body.answer(headers, STOREFRONT_CONTENT_TYPE, STOREFRONT_CACHE_CONTROL, res.headers_mut());
+    let (status, body) = state.shop.with_kept_page(slug, state.store.now_ms(), |page| {
+        page.answer(headers, STOREFRONT_CONTENT_TYPE, STOREFRONT_CACHE_CONTROL, res.headers_mut())
+    })?;
     res.head_mut().status = status;
     let id = request_id();
     let elapsed = start.elapsed();

@@ -12,7 +12,7 @@ use crate::design::Theme;
 use crate::domain::{Drop, ShirtColour};
 use actix_web::web::Bytes;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Cached storefronts beyond this many are dropped wholesale; hot ones come back on the next view.
@@ -164,9 +164,40 @@ impl CachedDrop {
     }
 }
 
-#[derive(Default)]
 pub struct StorefrontCache {
     entries: RwLock<HashMap<String, Arc<CachedDrop>>>,
+    /// Tells this cache from any other in the process (tests run many
+    /// apps), for the copies its pages leave on worker threads.
+    id: u64,
+    /// Goes up with every copy put in (or cleared out), so a worker's
+    /// copy of a page knows when its copy of the drop may be replaced.
+    edition: AtomicU64,
+}
+
+impl Default for StorefrontCache {
+    fn default() -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        Self { entries: RwLock::default(), id: NEXT_ID.fetch_add(1, Ordering::Relaxed), edition: AtomicU64::new(0) }
+    }
+}
+
+/// Pages a worker thread has at hand, at most this many (the hot drops).
+const AT_HAND: usize = 8;
+
+/// A storefront page as one worker thread keeps it: its own copy of the
+/// bytes and its own handles. Two workers sharing one page's locks and
+/// reference counts move those cache lines between the cores on every
+/// view; a copy per thread touches nothing another thread writes.
+struct AtHand {
+    cache: u64,
+    edition: u64,
+    entry: Arc<CachedDrop>,
+    moment: Moment,
+    body: crate::web::compressed::Precompressed,
+}
+
+thread_local! {
+    static PAGES_AT_HAND: std::cell::RefCell<Vec<AtHand>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl StorefrontCache {
@@ -180,6 +211,44 @@ impl StorefrontCache {
             entries.clear();
         }
         entries.insert(entry.drop.slug.to_string(), entry);
+        self.edition.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// `answer` applied to the page kept for `slug` as at `now`, if its copy
+    /// of the drop is current (not stale, not taken down; the caller knows
+    /// it hears every change) and a page for this moment was rendered.
+    ///
+    /// The page is read from this thread's own copy while it is valid: the
+    /// same cache's, no copy put in since (a replaced copy of the drop may
+    /// never be marked stale), the drop's copy not stale, the same moment.
+    pub fn with_page<R>(
+        &self,
+        slug: &str,
+        now: i64,
+        answer: impl FnOnce(&crate::web::compressed::Precompressed) -> R,
+    ) -> Option<R> {
+        // Read before the copy it vouches for: a copy put in meanwhile makes
+        // this thread's copy look old next time, never current.
+        let edition = self.edition.load(Ordering::SeqCst);
+        PAGES_AT_HAND.with_borrow_mut(|at_hand| {
+            let current =
+                |h: &AtHand| h.edition == edition && !h.entry.is_stale() && h.moment == moment_of(&h.entry.drop, now);
+            match at_hand.iter().position(|h| h.cache == self.id && h.entry.drop.slug.as_str() == slug) {
+                Some(at) if current(&at_hand[at]) => return Some(answer(&at_hand[at].body)),
+                Some(at) => drop(at_hand.remove(at)),
+                None => {}
+            }
+            let entry = self.get(slug).filter(|e| !e.is_stale() && e.drop.takedown.is_none())?;
+            let moment = moment_of(&entry.drop, now);
+            let page = entry.page_for(&moment)?;
+            if at_hand.len() >= AT_HAND {
+                at_hand.remove(0);
+            }
+            let body = page.body.copied();
+            let answered = answer(&body);
+            at_hand.push(AtHand { cache: self.id, edition, entry, moment, body });
+            Some(answered)
+        })
     }
 }
 
@@ -259,5 +328,59 @@ impl<T: Clone + Send + Sync + 'static> RenderCache<T> {
             .cloned()
         });
         task.await.map_err(|e| RenderError::Render(anyhow::anyhow!("card task: {e}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::compressed::Precompressed;
+
+    /// A copy of `drop` with a page kept for `now`, reading `text`.
+    fn kept(drop: &Drop, now: i64, text: &'static str) -> Arc<CachedDrop> {
+        let entry = Arc::new(CachedDrop::new(drop.clone()));
+        let moment = moment_of(drop, now);
+        entry.keep_page(Arc::new(RenderedPage {
+            moment,
+            body: Precompressed::plain(Bytes::from_static(text.as_bytes())),
+        }));
+        entry
+    }
+
+    fn read(cache: &StorefrontCache, slug: &str, now: i64) -> Option<String> {
+        let headers = actix_web::http::header::HeaderMap::new();
+        cache.with_page(slug, now, |page| {
+            let (_, body) = page.answer(&headers, "text/html", "no-cache", &mut Default::default());
+            String::from_utf8(body.unwrap().to_vec()).unwrap()
+        })
+    }
+
+    #[test]
+    fn a_thread_keeps_a_page_at_hand_only_while_its_copy_of_the_drop_is_current() {
+        let drop = crate::domain::samples::drop();
+        let slug = drop.slug.to_string();
+        let (cache, other) = (StorefrontCache::default(), StorefrontCache::default());
+        cache.put(kept(&drop, 0, "first"));
+        assert_eq!(read(&cache, &slug, 0).as_deref(), Some("first"));
+        assert_eq!(read(&cache, &slug, 0).as_deref(), Some("first"), "from this thread's copy");
+        assert_eq!(read(&other, &slug, 0), None, "another cache's page is not at hand for it");
+        assert_eq!(read(&cache, "no-such-drop", 0), None);
+
+        // A copy replaced without being marked stale (a change this
+        // instance did not hear while its listener was down).
+        cache.put(kept(&drop, 0, "second"));
+        assert_eq!(read(&cache, &slug, 0).as_deref(), Some("second"));
+
+        // A stale copy, a page for another moment, a drop taken down.
+        cache.entries.read().unwrap().get(&slug).unwrap().mark_stale();
+        assert_eq!(read(&cache, &slug, 0), None);
+        cache.put(kept(&drop, 0, "third"));
+        assert_eq!(read(&cache, &slug, 0).as_deref(), Some("third"));
+        assert_eq!(read(&cache, &slug, 2_000), None, "ended at 1000: the live page is not this moment's");
+        let mut down = drop.clone();
+        let reason = crate::domain::ModerationText::from_stored("spam".into());
+        down.takedown = Some(crate::domain::Takedown { at_ms: 0, reason });
+        cache.put(kept(&down, 0, "down"));
+        assert_eq!(read(&cache, &slug, 0), None);
     }
 }

@@ -115,16 +115,16 @@ impl Shop {
         Ok(Some(entry))
     }
 
-    /// The storefront page kept for `slug` as at `now`, when this instance
-    /// knows it is current (it hears every change and none came since); a
-    /// view of it needs nothing else. `None` when the view needs [`Self::load`]:
-    /// no copy, a stale one, a drop taken down, or no page for this moment.
-    pub fn kept_page(&self, slug: &str, now: i64) -> Option<Arc<RenderedPage>> {
+    /// `answer` applied to the storefront page kept for `slug` as at `now`,
+    /// when this instance knows it is current (it hears every change and
+    /// none came since); a view of it needs nothing else. `None` when the
+    /// view needs [`Self::load`]: no copy, a stale one, a drop taken down,
+    /// or no page for this moment.
+    pub fn with_kept_page<R>(&self, slug: &str, now: i64, answer: impl FnOnce(&Precompressed) -> R) -> Option<R> {
         if !self.store.hears_every_change() {
             return None;
         }
-        let entry = self.storefronts.get(slug).filter(|e| !e.is_stale() && e.drop.takedown.is_none())?;
-        entry.page_for(&moment_of(&entry.drop, now))
+        self.storefronts.with_page(slug, now, answer)
     }
 
     /// The drop for starting a checkout: its design never changes after launch, so

@@ -54,6 +54,17 @@ impl Precompressed {
         Self::with(body, None, None)
     }
 
+    /// A copy of its own: every body and tag in new memory (see
+    /// `shop::StorefrontCache::with_page`).
+    pub fn copied(&self) -> Self {
+        let copy = |v: &Variant| Variant {
+            encoding: v.encoding,
+            body: Bytes::copy_from_slice(&v.body),
+            etag: HeaderValue::from_bytes(v.etag.as_bytes()).unwrap_or(HeaderValue::from_static("\"\"")),
+        };
+        Self { identity: copy(&self.identity), gzip: self.gzip.as_ref().map(copy), br: self.br.as_ref().map(copy) }
+    }
+
     /// The ETags name the uncompressed bytes, with a suffix per encoding.
     fn with(body: Bytes, gzip: Option<Vec<u8>>, br: Option<Vec<u8>>) -> Self {
         let tag = format!("{:016x}", crate::design::stable_hash(&body));
