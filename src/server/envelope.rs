@@ -111,6 +111,23 @@ pub async fn envelope<B: MessageBody + 'static>(
     Ok(res)
 }
 
+/// The log line of a request answered before the envelope (the shelf's),
+/// as the envelope writes its own: in a `request` span, the path loggable.
+pub fn log_answered(
+    method: &actix_web::http::Method,
+    path: &str,
+    status: StatusCode,
+    elapsed: std::time::Duration,
+    id: RequestId,
+) {
+    if tracing::enabled!(tracing::Level::INFO) {
+        let path = crate::web::headers::loggable_path(path);
+        let (status, latency_us) = (status.as_u16(), elapsed.as_micros() as u64);
+        let span = tracing::info_span!("request", request_id = %id, %method, %path);
+        span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
+    }
+}
+
 /// The headers every response leaves with: the security headers its
 /// handler did not set itself, and its request's id.
 pub fn seal(headers: &mut header::HeaderMap, https: bool, id: RequestId) {

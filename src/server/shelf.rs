@@ -13,7 +13,7 @@
 //! view the shelf cannot answer from what is kept (no page yet, a stale
 //! copy, a drop taken down, a request with a body), goes on to the `App`.
 
-use super::envelope::{count, seal};
+use super::envelope::{count, log_answered, seal};
 use crate::routes::shop::storefront::{ROUTE, STOREFRONT_CACHE_CONTROL, STOREFRONT_CONTENT_TYPE};
 use crate::state::AppState;
 use crate::web::headers::request_id;
@@ -43,10 +43,7 @@ pub fn answer(req: &Request, state: &AppState, https: bool) -> Option<Response<B
     let id = request_id();
     let elapsed = start.elapsed();
     count(ROUTE, &Method::GET, status, elapsed);
-    if tracing::enabled!(tracing::Level::INFO) {
-        let (status, latency_us) = (status.as_u16(), elapsed.as_micros() as u64);
-        tracing::info!(method = "GET", path = req.path(), status, latency_us, request_id = %id, "request");
-    }
+    log_answered(&Method::GET, req.path(), status, elapsed, id);
     seal(res.headers_mut(), https, id);
     Some(match body {
         Some(body) => res.set_body(BoxBody::new(body)),

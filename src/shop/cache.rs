@@ -234,7 +234,11 @@ impl StorefrontCache {
             let current =
                 |h: &AtHand| h.edition == edition && !h.entry.is_stale() && h.moment == moment_of(&h.entry.drop, now);
             match at_hand.iter().position(|h| h.cache == self.id && h.entry.drop.slug.as_str() == slug) {
-                Some(at) if current(&at_hand[at]) => return Some(answer(&at_hand[at].body)),
+                Some(at) if current(&at_hand[at]) => {
+                    // The most recently used go last; the least goes first.
+                    at_hand[at..].rotate_left(1);
+                    return at_hand.last().map(|h| answer(&h.body));
+                }
                 Some(at) => drop(at_hand.remove(at)),
                 None => {}
             }

@@ -100,18 +100,25 @@ impl Shop {
         let Some(drop) = self.store.drop_by_slug(slug).await? else {
             return Ok(None);
         };
+        // A copy is published (marked fresh, or put in) first and checked
+        // after: a change announced meanwhile either marks the published
+        // copy itself, or has moved the generation on, and the copy is
+        // marked stale here (an announcement moves the generation before it
+        // marks copies). Checked before publishing, a change announced in
+        // between would leave the old numbers fresh until the next change.
         let current = || self.store.change_generation() == generation;
         if let Some(entry) = cached.as_ref().filter(|e| e.drop.version == drop.version) {
-            if current() {
-                entry.mark_fresh();
+            entry.mark_fresh();
+            if !current() {
+                entry.mark_stale();
             }
             return Ok(Some(entry.clone()));
         }
         let entry = Arc::new(CachedDrop::new(drop));
+        self.storefronts.put(entry.clone());
         if !current() {
             entry.mark_stale();
         }
-        self.storefronts.put(entry.clone());
         Ok(Some(entry))
     }
 

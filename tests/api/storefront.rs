@@ -345,7 +345,21 @@ async fn the_shelf_answers_a_kept_storefront_as_the_app_does_and_passes_on_the_r
     assert_eq!(again.status().as_u16(), 304);
     let res =
         app.client.get(app.url(&path)).header("accept-encoding", "br").header("if-none-match", &etag).send().await;
-    assert_eq!(res.unwrap().status().as_u16(), 304, "the server answers the same");
+    let res = res.unwrap();
+    assert_eq!(res.status().as_u16(), 304, "the server answers the same");
+    let mut served: Vec<String> = res
+        .headers()
+        .keys()
+        .map(|k| k.as_str().to_owned())
+        .filter(|k| !["content-length", "date"].contains(&k.as_str()))
+        .collect();
+    served.sort();
+    assert_eq!(names(again.headers()), served, "the same headers on a 304");
+    let gzip = shelf_get(&[("accept-encoding", "gzip")]).unwrap();
+    assert_eq!(gzip.headers().get("content-encoding").unwrap(), "gzip");
+    let over_https = TestRequest::with_uri(&path).finish();
+    let over_https = shelf::answer(&over_https, &app.state, true).unwrap();
+    assert_eq!(over_https.headers().get("strict-transport-security").unwrap(), "max-age=31536000");
 
     // Passed on: other methods and paths, a request with a body, a slug
     // spelled otherwise, and no page for an unknown drop.
