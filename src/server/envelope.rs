@@ -54,10 +54,8 @@ pub async fn envelope<B: MessageBody + 'static>(
     let start = Instant::now();
     let envelope = req.app_data::<Envelope>().copied();
     let https = envelope.is_some_and(|e| e.https);
-    let has_body = req.headers().contains_key(header::TRANSFER_ENCODING)
-        || req.headers().get(header::CONTENT_LENGTH).is_some_and(|n| n.as_bytes() != b"0");
     let late = match envelope {
-        Some(envelope) if has_body => {
+        Some(envelope) if has_body(req.headers()) => {
             let (payload, late) = super::gate::with_deadline(req.take_payload(), envelope.body_within);
             req.set_payload(payload);
             Some(late)
@@ -109,6 +107,12 @@ pub async fn envelope<B: MessageBody + 'static>(
     csrf::set_new_cookie(&mut res, https);
     seal(res.headers_mut(), https, id);
     Ok(res)
+}
+
+/// Whether a request with these headers sends a body.
+pub fn has_body(headers: &header::HeaderMap) -> bool {
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers.get(header::CONTENT_LENGTH).is_some_and(|n| n.as_bytes() != b"0")
 }
 
 /// The log line of a request answered before the envelope (the shelf's),

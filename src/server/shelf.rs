@@ -13,12 +13,11 @@
 //! view the shelf cannot answer from what is kept (no page yet, a stale
 //! copy, a drop taken down, a request with a body), goes on to the `App`.
 
-use super::envelope::{count, log_answered, seal};
+use super::envelope::{count, has_body, log_answered, seal};
 use crate::routes::shop::storefront::{ROUTE, STOREFRONT_CACHE_CONTROL, STOREFRONT_CONTENT_TYPE};
 use crate::state::AppState;
 use crate::web::headers::request_id;
 use actix_http::body::BoxBody;
-use actix_http::header::{CONTENT_LENGTH, TRANSFER_ENCODING};
 use actix_http::{Method, Request, Response, StatusCode};
 use std::time::Instant;
 
@@ -32,7 +31,7 @@ pub fn answer(req: &Request, state: &AppState, https: bool) -> Option<Response<B
     // not on the shelf, and the `App` reads it.
     let slug = req.path().strip_prefix("/d/").filter(|slug| !slug.is_empty() && !slug.contains('/'))?;
     let headers = &req.head().headers;
-    if headers.contains_key(TRANSFER_ENCODING) || headers.get(CONTENT_LENGTH).is_some_and(|n| n.as_bytes() != b"0") {
+    if has_body(headers) {
         return None;
     }
     let mut res = Response::new(StatusCode::OK);
