@@ -36,5 +36,5 @@ pub async fn scrape(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(TEXT_FORMAT)
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(crate::telemetry::prometheus().render())
+        .body(crate::telemetry::render())
 }

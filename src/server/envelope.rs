@@ -143,43 +143,6 @@ pub fn seal(headers: &mut header::HeaderMap, https: bool, id: RequestId) {
     headers.insert(REQUEST_ID, id.header_value());
 }
 
-/// One route's meters: its duration histogram, and a counter per method
-/// and status it has answered with.
-struct RouteMeters {
-    duration: metrics::Histogram,
-    answers: Vec<(&'static str, u16, metrics::Counter)>,
-}
-
-impl RouteMeters {
-    fn new(route: &str) -> Self {
-        let duration = metrics::histogram!("popshop_http_request_duration_seconds", "route" => route.to_owned());
-        Self { duration, answers: Vec::new() }
-    }
-
-    /// One answer of `route`'s, with its method, status and time.
-    fn record(&mut self, route: &str, method: &'static str, status: u16, elapsed: std::time::Duration) {
-        self.duration.record(elapsed.as_secs_f64());
-        match self.answers.iter().find(|(m, s, _)| *m == method && *s == status) {
-            Some((_, _, counter)) => counter.increment(1),
-            None => {
-                let counter = metrics::counter!("popshop_http_requests_total",
-                    "route" => route.to_owned(), "method" => method, "status" => status.to_string());
-                counter.increment(1);
-                self.answers.push((method, status, counter));
-            }
-        }
-    }
-}
-
-thread_local! {
-    /// Each worker's meters by route pattern. Registering a metric builds
-    /// its key and looks it up in the recorder's registry (labels hashed,
-    /// a lock taken), which was 6% of a storefront view; a kept handle
-    /// is an atomic add. The map is bounded: one entry per route pattern,
-    /// a few per status.
-    static METERS: std::cell::RefCell<std::collections::HashMap<String, RouteMeters>> = Default::default();
-}
-
 /// Counts an answer in `popshop_http_requests_total` and its time in
 /// `popshop_http_request_duration_seconds`, by the route's pattern
 /// (`/d/{slug}`, never the path: a label per drop would grow without end).
@@ -190,14 +153,5 @@ pub fn count(route: &str, method: &actix_web::http::Method, status: StatusCode, 
         actix_web::http::Method::HEAD => "HEAD",
         _ => "other",
     };
-    let status = status.as_u16();
-    METERS.with_borrow_mut(|meters| match meters.get_mut(route) {
-        // One lookup for a route seen before; its key is copied once.
-        Some(meter) => meter.record(route, method, status, elapsed),
-        None => {
-            let mut meter = RouteMeters::new(route);
-            meter.record(route, method, status, elapsed);
-            meters.insert(route.to_owned(), meter);
-        }
-    });
+    crate::telemetry::count_answer(route, method, status.as_u16(), elapsed);
 }

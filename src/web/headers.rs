@@ -52,8 +52,9 @@ pub fn is_secret(token: &str) -> bool {
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// A request id unique across instances and restarts: 8 random hex digits
-/// chosen once per process, then a counter (no system call per request, as
-/// a random UUID per request would be): `0a1b2c3d-00000004d2`. The hex
+/// chosen once per process, then a count (no system call per request, as
+/// a random UUID per request would be): `0a1b2c3d-00000004d2`. Each thread
+/// counts through blocks of its own, so ids are unique, not in order. The hex
 /// is written by [`hex`] into a buffer, not by `format!`, which was 2% of a
 /// storefront view's time.
 #[derive(Clone, Copy)]
@@ -80,9 +81,25 @@ impl std::fmt::Display for RequestId {
 /// The next request's id (see [`RequestId`]).
 pub fn request_id() -> RequestId {
     static PROCESS: OnceLock<u32> = OnceLock::new();
-    static NEXT: AtomicU64 = AtomicU64::new(1);
+    /// The next block of counts a thread takes for its own.
+    static NEXT_BLOCK: AtomicU64 = AtomicU64::new(0);
+    const BLOCK: u64 = 1 << 16;
+    thread_local! {
+        /// This thread's next count and the end of its block: one shared
+        /// atomic add per 65,536 requests, not one whose cache line moves
+        /// between the cores on every request.
+        static COUNTS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+    }
     let process = *PROCESS.get_or_init(rand::random);
-    let count = NEXT.fetch_add(1, Ordering::Relaxed);
+    let count = COUNTS.with(|counts| {
+        let (mut next, mut end) = counts.get();
+        if next == end {
+            next = NEXT_BLOCK.fetch_add(BLOCK, Ordering::Relaxed) + 1;
+            end = next + BLOCK;
+        }
+        counts.set((next + 1, end));
+        next
+    });
     let mut id = [b'-'; 19];
     // Both fit their slices exactly (4 bytes in 8 digits, the count's low
     // 5 bytes in 10), so neither can fail.
@@ -140,5 +157,14 @@ mod tests {
         assert_eq!(a.as_str().len(), 19);
         assert!(a.as_str().bytes().all(|c| c.is_ascii_hexdigit() || c == b'-'));
         assert_eq!(a.header_value(), a.as_str());
+        // Threads count in blocks of their own: no id is given twice.
+        let ids = |n| (0..n).map(|_| super::request_id().as_str().to_owned()).collect::<Vec<_>>();
+        let threads: Vec<_> = (0..4).map(|_| std::thread::spawn(move || ids(70_000))).collect();
+        let mut all: Vec<String> = threads.into_iter().flat_map(|t| t.join().unwrap()).collect();
+        all.extend(ids(10));
+        let given = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), given);
     }
 }
