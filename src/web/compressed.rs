@@ -159,24 +159,24 @@ pub fn accepted_in(request: &HeaderMap) -> Encoding {
     let Some(accept) = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
         return Encoding::Identity;
     };
-    let allows = |name: &str| {
-        accept.split(',').any(|part| {
-            let mut pieces = part.split(';');
-            let coding = pieces.next().unwrap_or("").trim();
-            let refused = pieces.any(|p| {
-                let p = p.trim();
-                p.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
-            });
-            coding.eq_ignore_ascii_case(name) && !refused
-        })
-    };
-    if allows("br") {
-        Encoding::Brotli
-    } else if allows("gzip") {
-        Encoding::Gzip
-    } else {
-        Encoding::Identity
+    // One pass over the codings (this runs on every storefront view).
+    let mut gzip = false;
+    for part in accept.split(',') {
+        let (coding, params) = part.split_once(';').unwrap_or((part, ""));
+        let refused = !params.is_empty()
+            && params
+                .split(';')
+                .any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0)));
+        let coding = coding.trim();
+        if refused {
+            continue;
+        } else if coding.eq_ignore_ascii_case("br") {
+            return Encoding::Brotli;
+        } else if coding.eq_ignore_ascii_case("gzip") {
+            gzip = true;
+        }
     }
+    if gzip { Encoding::Gzip } else { Encoding::Identity }
 }
 
 fn gzip(body: &[u8]) -> Option<Vec<u8>> {
@@ -209,6 +209,11 @@ mod tests {
         assert_eq!(encoding("gzip"), Encoding::Gzip);
         assert_eq!(encoding("br;q=0, gzip;q=0.5"), Encoding::Gzip);
         assert_eq!(encoding("identity"), Encoding::Identity);
+        assert_eq!(encoding("BR ; q=1, gzip"), Encoding::Brotli);
+        assert_eq!(encoding("gzip;q=0, br;q=0"), Encoding::Identity);
+        assert_eq!(encoding("br;q=0, br"), Encoding::Brotli, "any part allowing it");
+        assert_eq!(encoding("gzip;level=1;q=0.0, deflate"), Encoding::Identity);
+        assert_eq!(encoding("x-gzip, brotli"), Encoding::Identity);
         assert_eq!(accepted_in(TestRequest::get().to_http_request().headers()), Encoding::Identity);
     }
 
