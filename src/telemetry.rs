@@ -42,6 +42,10 @@ pub fn prometheus() -> &'static metrics_exporter_prometheus::PrometheusHandle {
 fn describe() {
     use metrics::{Unit, describe_counter, describe_gauge, describe_histogram};
     describe_counter!("popshop_http_requests_total", "HTTP requests answered, by route pattern, method and status");
+    describe_counter!(
+        "popshop_shelf_answers_total",
+        "Storefront views answered from the page kept in memory, before actix's router (also in popshop_http_requests_total)"
+    );
     describe_histogram!(
         "popshop_http_request_duration_seconds",
         Unit::Seconds,
@@ -94,16 +98,29 @@ struct RouteMeters {
     duration: metrics::Histogram,
     durations: Vec<f64>,
     answers: Vec<(&'static str, u16, metrics::Counter, u64)>,
+    /// `popshop_shelf_answers_total`, once the shelf answered this route.
+    shelved: Option<(metrics::Counter, u64)>,
+}
+
+/// What answered a request: actix's `App`, or the shelf in front of it
+/// (`server::shelf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnsweredBy {
+    App,
+    Shelf,
 }
 
 impl RouteMeters {
     fn new(route: &str) -> Self {
         let duration = metrics::histogram!("popshop_http_request_duration_seconds", "route" => route.to_owned());
-        Self { duration, durations: Vec::with_capacity(HELD_BACK), answers: Vec::new() }
+        Self { duration, durations: Vec::with_capacity(HELD_BACK), answers: Vec::new(), shelved: None }
     }
 
-    fn record(&mut self, route: &str, method: &'static str, status: u16, seconds: f64) {
+    fn record(&mut self, route: &str, method: &'static str, status: u16, seconds: f64, by: AnsweredBy) {
         self.durations.push(seconds);
+        if by == AnsweredBy::Shelf {
+            self.shelved.get_or_insert_with(|| (metrics::counter!("popshop_shelf_answers_total"), 0)).1 += 1;
+        }
         match self.answers.iter_mut().find(|(m, s, _, _)| *m == method && *s == status) {
             Some((_, _, _, held)) => *held += 1,
             None => {
@@ -119,7 +136,9 @@ impl RouteMeters {
 
     fn hand_over(&mut self) {
         self.durations.drain(..).for_each(|seconds| self.duration.record(seconds));
-        for (_, _, counter, held) in &mut self.answers {
+        for (counter, held) in
+            self.answers.iter_mut().map(|(_, _, c, h)| (&*c, h)).chain(self.shelved.as_mut().map(|(c, h)| (&*c, h)))
+        {
             counter.increment(std::mem::take(held));
         }
     }
@@ -163,17 +182,18 @@ thread_local! {
 }
 
 /// Counts an answer in `popshop_http_requests_total` and its time in
-/// `popshop_http_request_duration_seconds` under `route`, a route's pattern.
-pub fn count_answer(route: &str, method: &'static str, status: u16, elapsed: std::time::Duration) {
+/// `popshop_http_request_duration_seconds` under `route`, a route's pattern
+/// (and one the shelf gave in `popshop_shelf_answers_total`).
+pub fn count_answer(route: &str, method: &'static str, status: u16, elapsed: std::time::Duration, by: AnsweredBy) {
     TALLY.with(|tally| {
         let mut tally = crate::sync::lock(tally);
         let seconds = elapsed.as_secs_f64();
         match tally.0.get_mut(route) {
             // One lookup for a route seen before; its key is copied once.
-            Some(meters) => meters.record(route, method, status, seconds),
+            Some(meters) => meters.record(route, method, status, seconds, by),
             None => {
                 let mut meters = RouteMeters::new(route);
-                meters.record(route, method, status, seconds);
+                meters.record(route, method, status, seconds, by);
                 tally.0.insert(route.to_owned(), meters);
             }
         }
@@ -210,13 +230,17 @@ mod tests {
         let route = "/test/held-back/{n}";
         // The recorder is installed before the first answer is counted.
         assert_eq!(counted(&render(), route), 0);
-        let answer = || count_answer(route, "GET", 200, std::time::Duration::from_micros(300));
+        let answer = || count_answer(route, "GET", 200, std::time::Duration::from_micros(300), AnsweredBy::App);
         answer();
         std::thread::spawn(move || (0..HELD_BACK + 3).for_each(|_| answer())).join().unwrap();
         let (counted_two, wait) = std::sync::mpsc::channel();
+        let shelf = |text: &str| {
+            text.lines().find_map(|l| l.strip_prefix("popshop_shelf_answers_total ")).map_or(0, |n| n.parse().unwrap())
+        };
+        let shelved = shelf(&render());
         let worker = std::thread::spawn(move || {
             answer();
-            answer();
+            count_answer(route, "GET", 200, std::time::Duration::from_micros(30), AnsweredBy::Shelf);
             counted_two.send(()).unwrap();
             std::thread::park();
         });
@@ -227,6 +251,7 @@ mod tests {
         let durations = format!("popshop_http_request_duration_seconds_count{{route=\"{route}\"}} ");
         let durations = text.lines().find_map(|l| l.strip_prefix(&durations)).map(|n| n.parse::<u64>().unwrap());
         assert_eq!(durations, Some(expected));
+        assert_eq!(shelf(&text), shelved + 1, "one answered by the shelf");
         worker.thread().unpark();
         worker.join().unwrap();
     }

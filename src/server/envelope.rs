@@ -98,7 +98,8 @@ pub async fn envelope<B: MessageBody + 'static>(
     };
     let elapsed = start.elapsed();
     let route = res.request().match_pattern();
-    count(route.as_deref().unwrap_or("unmatched"), res.request().method(), res.status(), elapsed);
+    let route = route.as_deref().unwrap_or("unmatched");
+    count(route, res.request().method(), res.status(), elapsed, crate::telemetry::AnsweredBy::App);
     if let Some((method, path)) = logged {
         let status = res.status().as_u16();
         let latency_us = elapsed.as_micros() as u64;
@@ -146,12 +147,18 @@ pub fn seal(headers: &mut header::HeaderMap, https: bool, id: RequestId) {
 /// Counts an answer in `popshop_http_requests_total` and its time in
 /// `popshop_http_request_duration_seconds`, by the route's pattern
 /// (`/d/{slug}`, never the path: a label per drop would grow without end).
-pub fn count(route: &str, method: &actix_web::http::Method, status: StatusCode, elapsed: std::time::Duration) {
+pub fn count(
+    route: &str,
+    method: &actix_web::http::Method,
+    status: StatusCode,
+    elapsed: std::time::Duration,
+    by: crate::telemetry::AnsweredBy,
+) {
     let method = match *method {
         actix_web::http::Method::GET => "GET",
         actix_web::http::Method::POST => "POST",
         actix_web::http::Method::HEAD => "HEAD",
         _ => "other",
     };
-    crate::telemetry::count_answer(route, method, status.as_u16(), elapsed);
+    crate::telemetry::count_answer(route, method, status.as_u16(), elapsed, by);
 }

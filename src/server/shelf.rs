@@ -16,6 +16,7 @@
 use super::envelope::{count, has_body, log_answered, seal};
 use crate::routes::shop::storefront::{ROUTE, STOREFRONT_CACHE_CONTROL, STOREFRONT_CONTENT_TYPE};
 use crate::state::AppState;
+use crate::telemetry::AnsweredBy;
 use crate::web::headers::request_id;
 use actix_http::body::BoxBody;
 use actix_http::{Method, Request, Response, StatusCode};
@@ -41,7 +42,7 @@ pub fn answer(req: &Request, state: &AppState, https: bool) -> Option<Response<B
     res.head_mut().status = status;
     let id = request_id();
     let elapsed = start.elapsed();
-    count(ROUTE, &Method::GET, status, elapsed);
+    count(ROUTE, &Method::GET, status, elapsed, AnsweredBy::Shelf);
     log_answered(&Method::GET, req.path(), status, elapsed, id);
     seal(res.headers_mut(), https, id);
     Some(match body {
