@@ -193,6 +193,9 @@ struct AtHand {
     edition: u64,
     entry: Arc<CachedDrop>,
     moment: Moment,
+    /// The last millisecond `moment` was found to hold: views in the same
+    /// one skip working it out (a drop with an end formats its time left).
+    held_at: i64,
     body: crate::web::compressed::Precompressed,
 }
 
@@ -231,10 +234,17 @@ impl StorefrontCache {
         // this thread's copy look old next time, never current.
         let edition = self.edition.load(Ordering::SeqCst);
         PAGES_AT_HAND.with_borrow_mut(|at_hand| {
-            let current =
-                |h: &AtHand| h.edition == edition && !h.entry.is_stale() && h.moment == moment_of(&h.entry.drop, now);
+            let current = |h: &mut AtHand| {
+                let holds = h.edition == edition
+                    && !h.entry.is_stale()
+                    && (h.held_at == now || h.moment == moment_of(&h.entry.drop, now));
+                if holds {
+                    h.held_at = now;
+                }
+                holds
+            };
             match at_hand.iter().position(|h| h.cache == self.id && h.entry.drop.slug.as_str() == slug) {
-                Some(at) if current(&at_hand[at]) => {
+                Some(at) if current(&mut at_hand[at]) => {
                     // The most recently used go last; the least goes first.
                     at_hand[at..].rotate_left(1);
                     return at_hand.last().map(|h| answer(&h.body));
@@ -250,7 +260,7 @@ impl StorefrontCache {
             }
             let body = page.body.copied();
             let answered = answer(&body);
-            at_hand.push(AtHand { cache: self.id, edition, entry, moment, body });
+            at_hand.push(AtHand { cache: self.id, edition, entry, moment, held_at: now, body });
             Some(answered)
         })
     }
@@ -381,6 +391,14 @@ mod tests {
         cache.put(kept(&drop, 0, "third"));
         assert_eq!(read(&cache, &slug, 0).as_deref(), Some("third"));
         assert_eq!(read(&cache, &slug, 2_000), None, "ended at 1000: the live page is not this moment's");
+        // A drop with a countdown: its time left is the moment's.
+        let mut counting = drop.clone();
+        counting.ends_at = Some(3_600_000);
+        cache.put(kept(&counting, 10_000, "counting"));
+        for now in [10_000, 10_000, 10_500, 60_000] {
+            assert_eq!(read(&cache, &slug, now).as_deref(), Some("counting"), "{now}: still 59 minutes left");
+        }
+        assert_eq!(read(&cache, &slug, 70_000), None, "58 minutes left is another page");
         let mut down = drop.clone();
         let reason = crate::domain::ModerationText::from_stored("spam".into());
         down.takedown = Some(crate::domain::Takedown { at_ms: 0, reason });
