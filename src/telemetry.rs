@@ -209,8 +209,11 @@ fn hand_over_every_tally() {
 /// the tallies of threads that ended (only this list holds them).
 fn hand_over_from(tallies: &mut Vec<SharedTally>) {
     tallies.retain(|tally| {
+        // Asked first: a thread that counts once more and ends between a
+        // hand-over and the question would leave that answer behind.
+        let alive = std::sync::Arc::strong_count(tally) > 1;
         crate::sync::lock(tally).hand_over();
-        std::sync::Arc::strong_count(tally) > 1
+        alive
     });
 }
 

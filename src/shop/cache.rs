@@ -172,12 +172,20 @@ pub struct StorefrontCache {
     /// Goes up with every copy put in (or cleared out), so a worker's
     /// copy of a page knows when its copy of the drop may be replaced.
     edition: AtomicU64,
+    /// Pages copied onto a worker thread (a first view there, or a new
+    /// page): shows that views are served from the copies.
+    taken_at_hand: AtomicU64,
 }
 
 impl Default for StorefrontCache {
     fn default() -> Self {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        Self { entries: RwLock::default(), id: NEXT_ID.fetch_add(1, Ordering::Relaxed), edition: AtomicU64::new(0) }
+        Self {
+            entries: RwLock::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            edition: AtomicU64::new(0),
+            taken_at_hand: AtomicU64::new(0),
+        }
     }
 }
 
@@ -206,6 +214,11 @@ thread_local! {
 impl StorefrontCache {
     pub fn get(&self, slug: &str) -> Option<Arc<CachedDrop>> {
         self.entries.read().unwrap_or_else(|p| p.into_inner()).get(slug).cloned()
+    }
+
+    /// How many times a page was copied onto a worker thread's hand.
+    pub fn taken_at_hand(&self) -> u64 {
+        self.taken_at_hand.load(Ordering::Relaxed)
     }
 
     pub fn put(&self, entry: Arc<CachedDrop>) {
@@ -259,6 +272,7 @@ impl StorefrontCache {
                 at_hand.remove(0);
             }
             let body = page.body.copied();
+            self.taken_at_hand.fetch_add(1, Ordering::Relaxed);
             let answered = answer(&body);
             at_hand.push(AtHand { cache: self.id, edition, entry, moment, held_at: now, body });
             Some(answered)

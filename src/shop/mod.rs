@@ -134,6 +134,12 @@ impl Shop {
         self.storefronts.with_page(slug, now, answer)
     }
 
+    /// How many times a kept page was copied onto a worker thread for the
+    /// shelf (`server::shelf`), which then answers its views from the copy.
+    pub fn pages_taken_at_hand(&self) -> u64 {
+        self.storefronts.taken_at_hand()
+    }
+
     /// The drop for starting a checkout: its design never changes after launch, so
     /// any cached copy will do (stock and end are checked by the reservation itself).
     pub async fn load_design(&self, slug: &DropSlug) -> anyhow::Result<Option<Arc<CachedDrop>>> {

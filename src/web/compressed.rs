@@ -172,7 +172,7 @@ pub fn accepted_in(request: &HeaderMap) -> Encoding {
             continue;
         } else if coding.eq_ignore_ascii_case("br") {
             return Encoding::Brotli;
-        } else if coding.eq_ignore_ascii_case("gzip") {
+        } else if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
             gzip = true;
         }
     }
@@ -213,7 +213,8 @@ mod tests {
         assert_eq!(encoding("gzip;q=0, br;q=0"), Encoding::Identity);
         assert_eq!(encoding("br;q=0, br"), Encoding::Brotli, "any part allowing it");
         assert_eq!(encoding("gzip;level=1;q=0.0, deflate"), Encoding::Identity);
-        assert_eq!(encoding("x-gzip, brotli"), Encoding::Identity);
+        assert_eq!(encoding("x-gzip, brotli"), Encoding::Gzip, "x-gzip is gzip (RFC 9110, 8.4.1.3)");
+        assert_eq!(encoding("compress, deflate"), Encoding::Identity);
         assert_eq!(accepted_in(TestRequest::get().to_http_request().headers()), Encoding::Identity);
     }
 

@@ -54,7 +54,8 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// A request id unique across instances and restarts: 8 random hex digits
 /// chosen once per process, then a count (no system call per request, as
 /// a random UUID per request would be): `0a1b2c3d-00000004d2`. Each thread
-/// counts through blocks of its own, so ids are unique, not in order. The hex
+/// counts through blocks of its own, so ids are unique (the ten digits
+/// repeat after 2^24 blocks taken), not in order. The hex
 /// is written by [`hex`] into a buffer, not by `format!`, which was 2% of a
 /// storefront view's time.
 #[derive(Clone, Copy)]
