@@ -88,6 +88,14 @@ pub fn render() -> String {
     prometheus().render()
 }
 
+/// What answered a request: actix's `App`, or the shelf in front of it
+/// (`server::shelf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnsweredBy {
+    App,
+    Shelf,
+}
+
 /// Answers a worker holds back per route before it hands them to the
 /// recorder itself (4 KiB of latencies per route and worker at most).
 const HELD_BACK: usize = 512;
@@ -100,14 +108,6 @@ struct RouteMeters {
     answers: Vec<(&'static str, u16, metrics::Counter, u64)>,
     /// `popshop_shelf_answers_total`, once the shelf answered this route.
     shelved: Option<(metrics::Counter, u64)>,
-}
-
-/// What answered a request: actix's `App`, or the shelf in front of it
-/// (`server::shelf`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnsweredBy {
-    App,
-    Shelf,
 }
 
 impl RouteMeters {
@@ -151,8 +151,8 @@ impl RouteMeters {
 /// whose cache lines moved between the cores on every answer (a tenth of a
 /// storefront view's user time), so each worker counts on its own and hands
 /// its numbers over every [`HELD_BACK`] answers and before every scrape
-/// ([`render`]). The map is bounded: one entry per
-/// route pattern, a few answers per status.
+/// ([`render`]). The map is bounded: one entry per route pattern, a few
+/// answers per status.
 #[derive(Default)]
 struct Tally(std::collections::HashMap<String, RouteMeters>);
 

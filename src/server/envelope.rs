@@ -67,7 +67,7 @@ pub async fn envelope<B: MessageBody + 'static>(
     let logged = tracing::enabled!(tracing::Level::INFO)
         .then(|| (req.method().clone(), crate::web::headers::loggable_path(req.path()).into_owned()));
     let span = match &logged {
-        Some((method, path)) => tracing::info_span!("request", request_id = %id, %method, %path),
+        Some((method, path)) => request_span(id, method, path),
         None => tracing::Span::none(),
     };
     let res = next.call(req).instrument(span.clone()).await?;
@@ -101,9 +101,7 @@ pub async fn envelope<B: MessageBody + 'static>(
     let route = route.as_deref().unwrap_or("unmatched");
     count(route, res.request().method(), res.status(), elapsed, crate::telemetry::AnsweredBy::App);
     if let Some((method, path)) = logged {
-        let status = res.status().as_u16();
-        let latency_us = elapsed.as_micros() as u64;
-        span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
+        log_line(&span, &method, &path, res.status(), elapsed, id);
     }
     csrf::set_new_cookie(&mut res, https);
     seal(res.headers_mut(), https, id);
@@ -127,10 +125,27 @@ pub fn log_answered(
 ) {
     if tracing::enabled!(tracing::Level::INFO) {
         let path = crate::web::headers::loggable_path(path);
-        let (status, latency_us) = (status.as_u16(), elapsed.as_micros() as u64);
-        let span = tracing::info_span!("request", request_id = %id, %method, %path);
-        span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
+        log_line(&request_span(id, method, &path), method, &path, status, elapsed, id);
     }
+}
+
+/// A request's span: every line logged within names its id, method and
+/// (loggable) path.
+fn request_span(id: RequestId, method: &actix_web::http::Method, path: &str) -> tracing::Span {
+    tracing::info_span!("request", request_id = %id, %method, %path)
+}
+
+/// A request's one log line, written in its `span` once it is answered.
+fn log_line(
+    span: &tracing::Span,
+    method: &actix_web::http::Method,
+    path: &str,
+    status: StatusCode,
+    elapsed: std::time::Duration,
+    id: RequestId,
+) {
+    let (status, latency_us) = (status.as_u16(), elapsed.as_micros() as u64);
+    span.in_scope(|| tracing::info!(%method, %path, status, latency_us, request_id = %id, "request"));
 }
 
 /// The headers every response leaves with: the security headers its

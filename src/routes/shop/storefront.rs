@@ -246,15 +246,15 @@ pub struct BuyChoice {
     pub code_seal: String,
 }
 
-/// How long a proxy or CDN may serve a storefront without asking again, and
-/// serve it stale while it asks: the numbers on the page move live over the
-/// event stream anyway; the page itself may lag a few seconds behind.
 /// The storefront's route (its metrics are counted under it).
 pub const ROUTE: &str = "/d/{slug}";
 
 /// The storefront's media type.
 pub const STOREFRONT_CONTENT_TYPE: &str = "text/html; charset=utf-8";
 
+/// How long a proxy or CDN may serve a storefront without asking again, and
+/// serve it stale while it asks: the numbers on the page move live over the
+/// event stream anyway; the page itself may lag a few seconds behind.
 pub const STOREFRONT_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5, stale-while-revalidate=30";
 
 /// The storefront: the same bytes for every visitor (no cookie, nothing
